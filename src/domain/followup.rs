@@ -1,0 +1,104 @@
+//! The follow-up state of a directive, computed against a reference date (normally today).
+//!
+//! What was recorded (done on a date, in progress...) is kept apart from what is computed,
+//! and these categories are those Vietnamese follow-up systems report.
+
+use chrono::{Days, NaiveDate};
+
+use super::conclusion::{Directive, RecordedStatus};
+use super::deadline::Deadline;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FollowUpState {
+    Overdue,
+    DueSoon,
+    OpenWithinTerm,
+    NoDeadline,
+    DoneLate,
+    DoneOnTime,
+    Cancelled,
+    Transferred,
+}
+
+impl FollowUpState {
+    pub const ALL: [FollowUpState; 8] = [
+        FollowUpState::Overdue,
+        FollowUpState::DueSoon,
+        FollowUpState::OpenWithinTerm,
+        FollowUpState::NoDeadline,
+        FollowUpState::DoneLate,
+        FollowUpState::DoneOnTime,
+        FollowUpState::Cancelled,
+        FollowUpState::Transferred,
+    ];
+
+    pub fn is_done(self) -> bool {
+        matches!(self, FollowUpState::DoneOnTime | FollowUpState::DoneLate)
+    }
+}
+
+/// Days ahead of a due date within which an open directive counts as due soon (7 by default).
+pub const DEFAULT_DUE_SOON_DAYS: u64 = 7;
+
+pub fn follow_up_state(
+    status: &RecordedStatus,
+    deadline: &Deadline,
+    reference: NaiveDate,
+    due_soon_days: u64,
+) -> FollowUpState {
+    let due = deadline.due();
+    match status {
+        RecordedStatus::Done { on } => match due {
+            Some(due) if *on > due => FollowUpState::DoneLate,
+            _ => FollowUpState::DoneOnTime,
+        },
+        RecordedStatus::Cancelled { .. } => FollowUpState::Cancelled,
+        RecordedStatus::Transferred { .. } => FollowUpState::Transferred,
+        RecordedStatus::NotStarted | RecordedStatus::InProgress => match due {
+            None => FollowUpState::NoDeadline,
+            Some(due) if reference > due => FollowUpState::Overdue,
+            Some(due) if reference.checked_add_days(Days::new(due_soon_days)).is_none_or(|soon| soon >= due) => {
+                FollowUpState::DueSoon
+            }
+            Some(_) => FollowUpState::OpenWithinTerm,
+        },
+    }
+}
+
+impl Directive {
+    pub fn state(&self, reference: NaiveDate, due_soon_days: u64) -> FollowUpState {
+        follow_up_state(&self.status, &self.deadline, reference, due_soon_days)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn on(date: NaiveDate) -> Deadline {
+        Deadline::On { date, words: String::new() }
+    }
+
+    #[test]
+    fn boundaries() {
+        let due = d(2025, 5, 14);
+        let open = RecordedStatus::InProgress;
+        let st = |status: &RecordedStatus, reference| follow_up_state(status, &on(due), reference, 7);
+        assert_eq!(st(&open, due), FollowUpState::DueSoon, "due today is not yet overdue");
+        assert_eq!(st(&open, d(2025, 5, 15)), FollowUpState::Overdue);
+        assert_eq!(st(&open, d(2025, 5, 7)), FollowUpState::DueSoon);
+        assert_eq!(st(&open, d(2025, 5, 6)), FollowUpState::OpenWithinTerm);
+        assert_eq!(st(&RecordedStatus::Done { on: due }, d(2026, 1, 1)), FollowUpState::DoneOnTime);
+        assert_eq!(st(&RecordedStatus::Done { on: d(2025, 5, 15) }, due), FollowUpState::DoneLate);
+        let cancelled = RecordedStatus::Cancelled { on: due, note: String::new() };
+        assert_eq!(st(&cancelled, d(2026, 1, 1)), FollowUpState::Cancelled);
+        assert_eq!(
+            follow_up_state(&open, &Deadline::None, d(2030, 1, 1), 7),
+            FollowUpState::NoDeadline
+        );
+    }
+}

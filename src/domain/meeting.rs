@@ -1,0 +1,52 @@
+//! Meetings, working sessions, conferences and inspection visits of a committee.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{CommitteeId, MeetingId, ProjectId, UnitId};
+use super::record::{record_impl, RecordKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// cuộc họp
+    Meeting,
+    /// buổi làm việc
+    WorkingSession,
+    /// hội nghị
+    Conference,
+    /// buổi kiểm tra (site visit)
+    InspectionVisit,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<CommitteeId>,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chair: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_chairs: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendee_units: Vec<UnitId>,
+    /// People attending, as written ("đồng chí Nguyễn Văn A, Giám đốc Sở Xây dựng").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<ProjectId>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Planned date of the next meeting, when one was set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_meeting: Option<NaiveDate>,
+}
+record_impl!(Meeting, MeetingId, RecordKind::Meeting, |m| m.date.format("%d/%m/%Y").to_string());

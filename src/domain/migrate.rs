@@ -1,0 +1,123 @@
+//! Reading a dataset written by any version of Dondoc: recognise it, migrate it step by step
+//! to the current schema, and say clearly why a text cannot be read.
+//!
+//! Version history:
+//! - 1: conclusions held their directives, and directives their updates, as nested lists;
+//!   total investment was a float of billions (`total_investment_billion`) beside a free
+//!   qualifier text. (Used by early prototypes; kept as a synthetic fixture in tests.)
+//! - 2: flat collections linked by ids; money in integer VND.
+
+use serde_json::{Map, Value};
+
+use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
+use super::money::ONE_BILLION;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The text is not JSON at all.
+    NotJson { line: usize, column: usize },
+    /// JSON, but not a Dondoc dataset.
+    NotDondoc,
+    /// Written by a newer Dondoc than this one.
+    Newer { found: u32, supported: u32 },
+    /// A Dondoc dataset whose content does not fit the format (the message says where).
+    Invalid { detail: String },
+}
+
+/// A dataset read from text, and the version it was migrated from, if any.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub migrated_from: Option<u32>,
+}
+
+pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => LoadError::NotDondoc,
+        _ => LoadError::NotJson { line: e.line(), column: e.column() },
+    })?;
+    dataset_from_value(value)
+}
+
+pub fn dataset_from_value(mut value: Value) -> Result<Loaded, LoadError> {
+    let obj = value.as_object().ok_or(LoadError::NotDondoc)?;
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(LoadError::NotDondoc);
+    }
+    let version = obj
+        .get("schema_version")
+        .or_else(|| obj.get("version"))
+        .and_then(Value::as_u64)
+        .ok_or(LoadError::NotDondoc)?;
+    let version = u32::try_from(version).unwrap_or(u32::MAX);
+    if version > SCHEMA_VERSION {
+        return Err(LoadError::Newer { found: version, supported: SCHEMA_VERSION });
+    }
+    if version == 0 {
+        return Err(LoadError::NotDondoc);
+    }
+    if version < 2 {
+        migrate_v1(&mut value).map_err(|detail| LoadError::Invalid { detail })?;
+    }
+    let dataset: Dataset =
+        serde_json::from_value(value).map_err(|e| LoadError::Invalid { detail: e.to_string() })?;
+    Ok(Loaded { dataset, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
+}
+
+fn migrate_v1(value: &mut Value) -> Result<(), String> {
+    let root = value.as_object_mut().ok_or("not an object")?;
+    root.remove("version");
+    root.insert("schema_version".into(), Value::from(2));
+
+    if let Some(Value::Array(projects)) = root.get_mut("projects") {
+        for project in projects.iter_mut().filter_map(Value::as_object_mut) {
+            migrate_v1_investment(project)?;
+        }
+    }
+
+    let mut directives = Vec::new();
+    let mut updates = Vec::new();
+    if let Some(Value::Array(conclusions)) = root.get_mut("conclusions") {
+        for conclusion in conclusions.iter_mut().filter_map(Value::as_object_mut) {
+            let conclusion_id = conclusion.get("id").cloned().unwrap_or(Value::Null);
+            let Some(Value::Array(nested)) = conclusion.remove("directives") else { continue };
+            for mut directive in nested {
+                let d = directive.as_object_mut().ok_or("a directive is not an object")?;
+                d.insert("conclusion".into(), conclusion_id.clone());
+                let directive_id = d.get("id").cloned().unwrap_or(Value::Null);
+                if let Some(Value::Array(log)) = d.remove("updates") {
+                    for mut update in log {
+                        let u = update.as_object_mut().ok_or("an update is not an object")?;
+                        u.insert("directive".into(), directive_id.clone());
+                        updates.push(update);
+                    }
+                }
+                directives.push(directive);
+            }
+        }
+    }
+    root.insert("directives".into(), Value::Array(directives));
+    root.insert("directive_updates".into(), Value::Array(updates));
+    Ok(())
+}
+
+/// v1 kept "981.5" billions as a float: round to the nearest đồng once, here, for good.
+fn migrate_v1_investment(project: &mut Map<String, Value>) -> Result<(), String> {
+    let qualifier = project.remove("total_investment_qualifier");
+    let Some(billions) = project.remove("total_investment_billion") else { return Ok(()) };
+    let billions = billions.as_f64().ok_or("total_investment_billion is not a number")?;
+    let vnd = (billions * ONE_BILLION as f64).round() as i64;
+    let qualifier = match qualifier.as_ref().and_then(Value::as_str).map(str::trim) {
+        Some("trên") | Some("over") => Value::from("over"),
+        Some("gần") | Some("nearly") => Value::from("nearly"),
+        Some("khoảng") | Some("about") => Value::from("about"),
+        _ => Value::Null,
+    };
+    let mut amount = Map::new();
+    amount.insert("vnd".into(), Value::from(vnd));
+    if !qualifier.is_null() {
+        amount.insert("qualifier".into(), qualifier);
+    }
+    project.insert("total_investment".into(), Value::Object(amount));
+    Ok(())
+}

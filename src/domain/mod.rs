@@ -1,0 +1,32 @@
+//! The domain: plain Rust, no browser. Everything an officer's rules decide lives here and is
+//! tested natively.
+
+pub mod collection;
+pub mod conclusion;
+pub mod dataset;
+pub mod deadline;
+pub mod followup;
+pub mod generate;
+pub mod ids;
+pub mod meeting;
+pub mod migrate;
+pub mod money;
+pub mod org;
+pub mod project;
+pub mod record;
+pub mod sample;
+pub mod validate;
+
+pub use collection::Collection;
+pub use conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus};
+pub use dataset::{Changes, Dataset, Visitor, VisitorMut, FORMAT_NAME, SCHEMA_VERSION};
+pub use deadline::Deadline;
+pub use followup::{FollowUpState, DEFAULT_DUE_SOON_DAYS};
+pub use ids::*;
+pub use meeting::{Meeting, MeetingKind};
+pub use migrate::{parse_dataset, LoadError, Loaded};
+pub use money::{Amount, Qualifier, Vnd};
+pub use org::{Committee, DatedCapital, Unit, UnitKind};
+pub use project::*;
+pub use record::{Record, RecordKind};
+pub use validate::{validate, Problem, ValidationError};

@@ -1,0 +1,141 @@
+//! Steering committees and the units they direct.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::ids::{CommitteeId, UnitId};
+use super::project::Capital;
+use super::record::{record_impl, RecordKind};
+
+/// A steering committee (Ban Chỉ đạo) for a list of key projects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Committee {
+    pub id: CommitteeId,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_name: String,
+    /// Head of the committee (Trưởng ban), name and position as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub head: String,
+    /// The standing agency (Cơ quan thường trực), often the provincial People's Committee.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub standing_agency: String,
+    /// The province's (or district's) public investment plan for a year, as reported to
+    /// the committee: the figure a head quotes beside the key projects' own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_investment: Vec<DatedCapital>,
+}
+
+/// Capital figures as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatedCapital {
+    pub as_of: NaiveDate,
+    pub capital: Capital,
+}
+record_impl!(Committee, CommitteeId, RecordKind::Committee, |c| c.short_name_or_name());
+
+impl Committee {
+    pub fn short_name_or_name(&self) -> String {
+        if self.short_name.is_empty() { self.name.clone() } else { self.short_name.clone() }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// A provincial department (Sở) or agency.
+    Department,
+    /// A People's Committee of a province.
+    Province,
+    /// A district (huyện): abolished in 2025, still named by older conclusions.
+    District,
+    /// A commune or ward (xã, phường).
+    Commune,
+    /// A project management board or other public investor (chủ đầu tư).
+    Investor,
+    /// A company: private investor or contractor.
+    Company,
+    /// A working group or support team (tổ công tác, tổ giúp việc), or an office.
+    Group,
+    Other,
+}
+
+/// A name the unit carried before, until the given date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormerName {
+    pub name: String,
+    /// Last day the old name was in use.
+    pub until: NaiveDate,
+}
+
+/// The unit was merged into another and no longer exists on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Merger {
+    pub into: UnitId,
+    pub on: NaiveDate,
+}
+
+/// A unit that receives directives: department, commune, district, investor, company.
+/// Renamed or merged units keep their history so old conclusions stay readable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: UnitId,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short_name: String,
+    pub kind: UnitKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former_names: Vec<FormerName>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<Merger>,
+    /// A contact person or phone number, as the office keeps it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+}
+record_impl!(Unit, UnitId, RecordKind::Unit, |u| u.display_name().to_owned());
+
+impl Unit {
+    pub fn display_name(&self) -> &str {
+        if self.short_name.is_empty() { &self.name } else { &self.short_name }
+    }
+
+    /// The name the unit carried on a date (for reading an old conclusion).
+    pub fn name_on(&self, date: NaiveDate) -> &str {
+        self.former_names
+            .iter()
+            .filter(|f| date <= f.until)
+            .min_by_key(|f| f.until)
+            .map_or(self.name.as_str(), |f| f.name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_renamed_unit_keeps_its_old_name_for_old_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let unit = Unit {
+            id: "u".into(),
+            created_at: DateTime::<Utc>::MIN_UTC,
+            updated_at: DateTime::<Utc>::MIN_UTC,
+            name: "UBND xã Mường Phăng".into(),
+            short_name: String::new(),
+            kind: UnitKind::Commune,
+            former_names: vec![
+                FormerName { name: "UBND huyện Điện Biên".into(), until: d(2025, 6, 30) },
+                FormerName { name: "UBND huyện Điện Biên (cũ)".into(), until: d(2020, 1, 1) },
+            ],
+            merged_into: None,
+            contact: String::new(),
+        };
+        assert_eq!(unit.name_on(d(2019, 5, 1)), "UBND huyện Điện Biên (cũ)");
+        assert_eq!(unit.name_on(d(2024, 5, 1)), "UBND huyện Điện Biên");
+        assert_eq!(unit.name_on(d(2025, 7, 1)), "UBND xã Mường Phăng");
+    }
+}

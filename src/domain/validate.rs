@@ -1,0 +1,245 @@
+//! The model checks itself. Every problem names the record and the field, so the message
+//! shown to an officer (rendered in their language by `crate::i18n`) says exactly what to fix.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::collection::Collection;
+use super::deadline::Deadline;
+use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
+use super::project::{Capital, Construction, SiteClearance};
+use super::record::{Record, RecordKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A required text is empty.
+    Empty,
+    /// A reference to a record that is not in the dataset.
+    Missing { target: RecordKind, id: String },
+    /// A "handed over" or "done" figure above its total (named by its field).
+    AboveTotal { total_field: &'static str },
+    PercentOutOfRange { value: f64 },
+    Negative,
+    /// This date is after the date in `later_field`, which must not come before it.
+    DateAfter { later_field: &'static str },
+    /// A month, quarter or half-year that does not exist.
+    NoSuchPeriod,
+    /// The dataset's format name or version is not one this build writes.
+    WrongFormat,
+    /// The same directive number appears twice in one conclusion.
+    Repeated,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidationError {
+    pub kind: RecordKind,
+    pub id: String,
+    /// A short label to find the record ("16-KL/BCĐ", "Nam Rom", "3.2").
+    pub label: String,
+    /// The field's name in the JSON format, with a dot for nested figures.
+    pub field: &'static str,
+    pub problem: Problem,
+}
+
+struct Checker {
+    errors: Vec<ValidationError>,
+    kind: RecordKind,
+    id: String,
+    label: String,
+}
+
+impl Checker {
+    fn on<T: Record>(&mut self, record: &T) {
+        self.kind = T::KIND;
+        self.id = record.id().to_string();
+        self.label = record.label();
+    }
+
+    fn push(&mut self, field: &'static str, problem: Problem) {
+        self.errors.push(ValidationError {
+            kind: self.kind,
+            id: self.id.clone(),
+            label: self.label.clone(),
+            field,
+            problem,
+        });
+    }
+
+    fn text(&mut self, field: &'static str, value: &str) {
+        if value.trim().is_empty() {
+            self.push(field, Problem::Empty);
+        }
+    }
+
+    fn reference<T: Record>(&mut self, field: &'static str, target: &Collection<T>, id: Option<&T::Id>) {
+        if let Some(id) = id {
+            if !target.contains(id) {
+                self.push(field, Problem::Missing { target: T::KIND, id: id.to_string() });
+            }
+        }
+    }
+
+    fn percent(&mut self, field: &'static str, value: Option<f64>) {
+        if let Some(value) = value {
+            if !(0.0..=100.0).contains(&value) {
+                self.push(field, Problem::PercentOutOfRange { value });
+            }
+        }
+    }
+
+    fn non_negative(&mut self, field: &'static str, value: Option<f64>) {
+        if value.is_some_and(|v| v.is_nan() || v < 0.0) {
+            self.push(field, Problem::Negative);
+        }
+    }
+
+    fn not_above<N: PartialOrd>(&mut self, field: &'static str, part: Option<N>, total_field: &'static str, total: Option<N>) {
+        if let (Some(part), Some(total)) = (part, total) {
+            if part > total {
+                self.push(field, Problem::AboveTotal { total_field });
+            }
+        }
+    }
+
+    fn order(&mut self, field: &'static str, earlier: Option<NaiveDate>, later_field: &'static str, later: Option<NaiveDate>) {
+        if let (Some(a), Some(b)) = (earlier, later) {
+            if a > b {
+                self.push(field, Problem::DateAfter { later_field });
+            }
+        }
+    }
+
+    fn site_clearance(&mut self, sc: &SiteClearance) {
+        self.non_negative("site_clearance.area_total_ha", sc.area_total_ha);
+        self.non_negative("site_clearance.area_handed_over_ha", sc.area_handed_over_ha);
+        self.not_above(
+            "site_clearance.area_handed_over_ha",
+            sc.area_handed_over_ha,
+            "site_clearance.area_total_ha",
+            sc.area_total_ha,
+        );
+        self.not_above(
+            "site_clearance.households_handed_over",
+            sc.households_handed_over,
+            "site_clearance.households_total",
+            sc.households_total,
+        );
+        self.percent("site_clearance.percent", sc.percent);
+    }
+
+    fn construction(&mut self, c: &Construction) {
+        self.not_above(
+            "construction.packages_under_construction",
+            c.packages_under_construction,
+            "construction.packages_total",
+            c.packages_total,
+        );
+        self.not_above("construction.contracts_signed", c.contracts_signed, "construction.packages_total", c.packages_total);
+        self.percent("construction.volume_percent", c.volume_percent);
+    }
+
+    fn capital(&mut self, c: &Capital) {
+        for (field, value) in [("capital.plan", c.plan), ("capital.allocated", c.allocated), ("capital.disbursed", c.disbursed)] {
+            if value.is_some_and(|v| v.0 < 0) {
+                self.push(field, Problem::Negative);
+            }
+        }
+        self.not_above("capital.disbursed", c.disbursed, "capital.plan", c.plan);
+        self.percent("capital.disbursed_percent", c.disbursed_percent);
+        self.percent("capital.same_period_last_year_percent", c.same_period_last_year_percent);
+    }
+}
+
+/// Checks every rule of the model; returns all problems found (empty when valid).
+pub fn validate(data: &Dataset) -> Vec<ValidationError> {
+    let mut c = Checker {
+        errors: Vec::new(),
+        kind: RecordKind::Committee,
+        id: String::new(),
+        label: String::new(),
+    };
+    if data.format != FORMAT_NAME || data.schema_version != SCHEMA_VERSION {
+        c.push("schema_version", Problem::WrongFormat);
+    }
+    for r in data.committees.iter() {
+        c.on(r);
+        c.text("name", &r.name);
+    }
+    for r in data.units.iter() {
+        c.on(r);
+        c.text("name", &r.name);
+        c.reference("merged_into", &data.units, r.merged_into.as_ref().map(|m| &m.into));
+    }
+    for r in data.projects.iter() {
+        c.on(r);
+        c.text("name", &r.name);
+        c.reference("committee", &data.committees, r.committee.as_ref());
+        c.reference("investor", &data.units, r.investor.as_ref());
+        c.order("planned_start", r.planned_start, "planned_finish", r.planned_finish);
+        if r.total_investment.is_some_and(|a| a.vnd.0 < 0) {
+            c.push("total_investment", Problem::Negative);
+        }
+    }
+    for r in data.progress_reports.iter() {
+        c.on(r);
+        c.reference("project", &data.projects, Some(&r.project));
+        c.site_clearance(&r.site_clearance);
+        c.construction(&r.construction);
+        c.capital(&r.capital);
+    }
+    for r in data.obstacles.iter() {
+        c.on(r);
+        c.text("description", &r.description);
+        c.reference("project", &data.projects, Some(&r.project));
+        c.reference("responsible_unit", &data.units, r.responsible_unit.as_ref());
+        c.reference("directive", &data.directives, r.directive.as_ref());
+        c.order("since", r.since, "resolved_on", r.resolved_on);
+    }
+    for r in data.meetings.iter() {
+        c.on(r);
+        c.reference("committee", &data.committees, r.committee.as_ref());
+        for u in &r.attendee_units {
+            c.reference("attendee_units", &data.units, Some(u));
+        }
+        for p in &r.projects {
+            c.reference("projects", &data.projects, Some(p));
+        }
+        c.order("date", Some(r.date), "next_meeting", r.next_meeting);
+    }
+    for r in data.conclusions.iter() {
+        c.on(r);
+        c.text("number_symbol", &r.number_symbol);
+        c.text("title", &r.title);
+        c.reference("committee", &data.committees, r.committee.as_ref());
+        c.reference("meeting", &data.meetings, r.meeting.as_ref());
+        let meeting_date = r.meeting.as_ref().and_then(|m| data.meetings.get(m)).map(|m| m.date);
+        c.order("meeting", meeting_date, "date", Some(r.date));
+    }
+    let mut paths = BTreeSet::new();
+    for r in data.directives.iter() {
+        c.on(r);
+        c.text("text", &r.text);
+        c.reference("conclusion", &data.conclusions, Some(&r.conclusion));
+        c.reference("lead_unit", &data.units, r.lead_unit.as_ref());
+        for u in &r.coordinating_units {
+            c.reference("coordinating_units", &data.units, Some(u));
+        }
+        for p in &r.projects {
+            c.reference("projects", &data.projects, Some(p));
+        }
+        let dated = !matches!(r.deadline, Deadline::None | Deadline::Continuous { .. });
+        if dated && r.deadline.due().is_none() {
+            c.push("deadline", Problem::NoSuchPeriod);
+        }
+        if !paths.insert((r.conclusion.clone(), r.path.clone())) {
+            c.push("path", Problem::Repeated);
+        }
+    }
+    for r in data.directive_updates.iter() {
+        c.on(r);
+        c.text("text", &r.text);
+        c.reference("directive", &data.directives, Some(&r.directive));
+    }
+    c.errors
+}

@@ -1,0 +1,121 @@
+//! The domain's error values, told to the officer in their language.
+
+use super::{format_decimal, Lang};
+use crate::domain::{LoadError, Problem, RecordKind, ValidationError};
+
+pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
+    let (vi, en) = match kind {
+        RecordKind::Committee => ("Ban Chỉ đạo", "Steering committee"),
+        RecordKind::Unit => ("Đơn vị", "Unit"),
+        RecordKind::Project => ("Dự án", "Project"),
+        RecordKind::ProgressReport => ("Báo cáo tiến độ", "Progress report"),
+        RecordKind::Obstacle => ("Vướng mắc", "Obstacle"),
+        RecordKind::Meeting => ("Cuộc họp", "Meeting"),
+        RecordKind::Conclusion => ("Kết luận", "Conclusion"),
+        RecordKind::Directive => ("Nhiệm vụ", "Directive"),
+        RecordKind::DirectiveUpdate => ("Cập nhật tiến độ nhiệm vụ", "Directive update"),
+    };
+    lang.pick(vi, en)
+}
+
+/// The label of a field, by its name in the JSON format. Unknown names are shown as written.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    let (vi, en) = match field {
+        "name" => ("tên", "name"),
+        "committee" => ("Ban Chỉ đạo", "steering committee"),
+        "investor" => ("chủ đầu tư", "investor"),
+        "merged_into" => ("đơn vị sáp nhập vào", "merged into"),
+        "planned_start" => ("ngày khởi công theo kế hoạch", "planned start"),
+        "planned_finish" => ("ngày hoàn thành theo kế hoạch", "planned finish"),
+        "total_investment" => ("tổng mức đầu tư", "total investment"),
+        "project" => ("dự án", "project"),
+        "projects" => ("dự án liên quan", "projects"),
+        "site_clearance.area_total_ha" => ("diện tích cần thu hồi (ha)", "area to acquire (ha)"),
+        "site_clearance.area_handed_over_ha" => ("diện tích đã bàn giao (ha)", "area handed over (ha)"),
+        "site_clearance.households_total" => ("tổng số hộ bị ảnh hưởng", "households affected"),
+        "site_clearance.households_handed_over" => ("số hộ đã bàn giao", "households handed over"),
+        "site_clearance.percent" => ("tỷ lệ giải phóng mặt bằng", "site clearance %"),
+        "construction.packages_total" => ("tổng số gói thầu", "packages in total"),
+        "construction.packages_under_construction" => ("số gói thầu đang thi công", "packages under construction"),
+        "construction.contracts_signed" => ("số hợp đồng đã ký", "contracts signed"),
+        "construction.volume_percent" => ("khối lượng xây lắp (%)", "construction volume (%)"),
+        "capital.plan" => ("kế hoạch vốn giao", "capital plan"),
+        "capital.allocated" => ("vốn đã phân bổ", "capital allocated"),
+        "capital.disbursed" => ("vốn đã giải ngân", "capital disbursed"),
+        "capital.disbursed_percent" => ("tỷ lệ giải ngân", "disbursement %"),
+        "capital.same_period_last_year_percent" => ("tỷ lệ giải ngân cùng kỳ năm trước", "disbursement % same period last year"),
+        "description" => ("nội dung", "description"),
+        "responsible_unit" => ("đơn vị chịu trách nhiệm", "responsible unit"),
+        "directive" => ("nhiệm vụ", "directive"),
+        "since" => ("phát sinh từ ngày", "since"),
+        "resolved_on" => ("ngày tháo gỡ", "resolved on"),
+        "attendee_units" => ("đơn vị dự họp", "attending units"),
+        "date" => ("ngày", "date"),
+        "next_meeting" => ("ngày họp tiếp theo", "next meeting"),
+        "number_symbol" => ("số, ký hiệu", "number and symbol"),
+        "title" => ("trích yếu", "title"),
+        "meeting" => ("cuộc họp", "meeting"),
+        "text" => ("nội dung", "text"),
+        "conclusion" => ("kết luận", "conclusion"),
+        "lead_unit" => ("đơn vị chủ trì", "lead unit"),
+        "coordinating_units" => ("đơn vị phối hợp", "coordinating units"),
+        "deadline" => ("thời hạn", "deadline"),
+        "path" => ("số thứ tự", "number"),
+        "schema_version" => ("phiên bản định dạng", "format version"),
+        other => return other.to_owned(),
+    };
+    lang.pick(vi, en).to_owned()
+}
+
+pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
+    let field = field_label(error.field, lang);
+    let what = match &error.problem {
+        Problem::Empty => lang.pick("chưa được nhập", "is empty").to_owned(),
+        Problem::Missing { target, id } => match lang {
+            Lang::Vi => format!("trỏ tới {} không có trong dữ liệu (mã {id})", kind_label(*target, lang).to_lowercase()),
+            Lang::En => format!("refers to a {} that is not in the data (id {id})", kind_label(*target, lang).to_lowercase()),
+        },
+        Problem::AboveTotal { total_field } => match lang {
+            Lang::Vi => format!("lớn hơn {}", field_label(total_field, lang)),
+            Lang::En => format!("is above the {}", field_label(total_field, lang)),
+        },
+        Problem::PercentOutOfRange { value } => match lang {
+            Lang::Vi => format!("là {}%, phải từ 0 đến 100", format_decimal(*value, 2, lang)),
+            Lang::En => format!("is {}%, must be between 0 and 100", format_decimal(*value, 2, lang)),
+        },
+        Problem::Negative => lang.pick("không được âm", "cannot be negative").to_owned(),
+        Problem::DateAfter { later_field } => match lang {
+            Lang::Vi => format!("sau {}", field_label(later_field, lang)),
+            Lang::En => format!("is after the {}", field_label(later_field, lang)),
+        },
+        Problem::NoSuchPeriod => lang.pick("không phải tháng, quý hay nửa năm có thật", "is not a real month, quarter or half-year").to_owned(),
+        Problem::WrongFormat => lang.pick("không phải của phiên bản này", "is not this version's").to_owned(),
+        Problem::Repeated => lang.pick("bị trùng trong cùng kết luận", "appears twice in the same conclusion").to_owned(),
+    };
+    let kind = kind_label(error.kind, lang);
+    match lang {
+        Lang::Vi => format!("{kind} «{}»: {field} {what}.", error.label),
+        Lang::En => format!("{kind} “{}”: {field} {what}.", error.label),
+    }
+}
+
+pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
+    match (error, lang) {
+        (LoadError::NotJson { line, column }, Lang::Vi) => {
+            format!("Tệp không phải JSON hợp lệ (lỗi ở dòng {line}, cột {column}). Tệp có thể bị hỏng hoặc không phải tệp xuất từ Dondoc.")
+        }
+        (LoadError::NotJson { line, column }, Lang::En) => {
+            format!("The file is not valid JSON (error at line {line}, column {column}). It may be damaged or not a Dondoc export.")
+        }
+        (LoadError::NotDondoc, Lang::Vi) => "Tệp là JSON nhưng không phải dữ liệu Dondoc.".into(),
+        (LoadError::NotDondoc, Lang::En) => "The file is JSON but not Dondoc data.".into(),
+        (LoadError::Newer { found, supported }, Lang::Vi) => format!(
+            "Dữ liệu được ghi bởi phiên bản Dondoc mới hơn (định dạng {found}); ứng dụng này chỉ đọc được đến định dạng {supported}. Hãy cập nhật ứng dụng."
+        ),
+        (LoadError::Newer { found, supported }, Lang::En) => format!(
+            "The data was written by a newer Dondoc (format {found}); this app reads up to format {supported}. Please update the app."
+        ),
+        (LoadError::Invalid { detail }, Lang::Vi) => format!("Dữ liệu Dondoc có nội dung sai định dạng: {detail}"),
+        (LoadError::Invalid { detail }, Lang::En) => format!("The Dondoc data does not fit the format: {detail}"),
+    }
+}

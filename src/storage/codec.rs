@@ -1,0 +1,121 @@
+//! Packing a JSON text into the fewest localStorage characters.
+//!
+//! Chromium counts localStorage in UTF-16 units (about 5.2 million per origin), and raw JSON
+//! of a province's years of data is larger than that. So each stored part is deflated, and
+//! the bytes are packed 15 bits per character into the range U+0020..U+801F, which holds no
+//! surrogates and no control characters, so any browser keeps the string intact. This is
+//! the same idea as lz-string's `compressToUTF16`. The zlib wrapper's checksum detects a
+//! damaged value on read.
+
+const TAG: &str = "dz1:";
+const OFFSET: u32 = 0x20;
+/// A stored part never inflates beyond this: protects against a crafted or damaged value.
+const MAX_INFLATED: usize = 256 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    NotOurs,
+    Damaged,
+}
+
+pub fn encode(json: &str) -> String {
+    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 6);
+    let mut out = String::with_capacity(TAG.len() + 12 + bytes.len() * 8 / 15 + 2);
+    out.push_str(TAG);
+    out.push_str(&bytes.len().to_string());
+    out.push(':');
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for byte in bytes {
+        acc = (acc << 8) | u32::from(byte);
+        bits += 8;
+        if bits >= 15 {
+            bits -= 15;
+            push_unit(&mut out, (acc >> bits) & 0x7FFF);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        push_unit(&mut out, (acc << (15 - bits)) & 0x7FFF);
+    }
+    out
+}
+
+fn push_unit(out: &mut String, value: u32) {
+    // Every value of 0..0x8000 plus the offset is a valid, non-surrogate scalar.
+    if let Some(c) = char::from_u32(value + OFFSET) {
+        out.push(c);
+    }
+}
+
+pub fn decode(stored: &str) -> Result<String, DecodeError> {
+    let rest = stored.strip_prefix(TAG).ok_or(DecodeError::NotOurs)?;
+    let (len, body) = rest.split_once(':').ok_or(DecodeError::Damaged)?;
+    let len: usize = len.parse().map_err(|_| DecodeError::Damaged)?;
+    let mut bytes = Vec::with_capacity(len);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in body.chars() {
+        let value = (c as u32).checked_sub(OFFSET).filter(|v| *v < 0x8000).ok_or(DecodeError::Damaged)?;
+        acc = (acc << 15) | value;
+        bits += 15;
+        while bits >= 8 {
+            bits -= 8;
+            bytes.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bytes.len() < len {
+        return Err(DecodeError::Damaged);
+    }
+    bytes.truncate(len);
+    let inflated = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_INFLATED)
+        .map_err(|_| DecodeError::Damaged)?;
+    String::from_utf8(inflated).map_err(|_| DecodeError::Damaged)
+}
+
+/// How many localStorage units a string takes (UTF-16 code units, as the quota counts).
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn round_trips_and_shrinks_json() {
+        let json = serde_json::to_string(&vec!["giải phóng mặt bằng"; 500]).unwrap();
+        let stored = encode(&json);
+        assert_eq!(decode(&stored).unwrap(), json);
+        assert!(utf16_len(&stored) * 10 < utf16_len(&json), "repetitive JSON packs at least 10×");
+        assert!(stored.chars().all(|c| (0x20..=0x801F).contains(&(c as u32))));
+    }
+
+    #[test]
+    fn damage_is_detected() {
+        let stored = encode("{\"a\":1}");
+        assert_eq!(decode("{\"a\":1}"), Err(DecodeError::NotOurs));
+        let mut chars: Vec<char> = stored.chars().collect();
+        let last = chars.len() - 2;
+        chars[last] = if chars[last] == 'x' { 'y' } else { 'x' };
+        let damaged: String = chars.into_iter().collect();
+        assert_eq!(decode(&damaged), Err(DecodeError::Damaged));
+        let truncated: String = stored.chars().take(stored.chars().count() - 2).collect();
+        assert_eq!(decode(&truncated), Err(DecodeError::Damaged));
+        assert_eq!(decode("dz1:999:\u{1}"), Err(DecodeError::Damaged));
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_round_trips(text in ".{0,400}") {
+            prop_assert_eq!(decode(&encode(&text)).unwrap(), text);
+        }
+
+        #[test]
+        fn no_input_makes_decode_panic(text in "dz1:[0-9]{0,4}:.{0,60}") {
+            let _ = decode(&text);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The key-value interface storage is written against: localStorage in the browser, an
+//! in-memory map with the same quota rule in native tests.
+
+use std::collections::BTreeMap;
+
+use super::codec::utf16_len;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser's storage quota is exhausted.
+    Quota,
+    /// Storage is disabled, blocked or otherwise refused the write.
+    Unavailable(String),
+}
+
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+
+    /// UTF-16 units used by all keys and values, as the browser's quota counts them.
+    fn used_units(&self) -> usize {
+        self.keys()
+            .iter()
+            .map(|k| utf16_len(k) + self.get(k).map_or(0, |v| utf16_len(&v)))
+            .sum()
+    }
+}
+
+/// Storage in memory with a quota counted like Chromium's, for native tests.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryKv {
+    pub map: BTreeMap<String, String>,
+    pub quota_units: Option<usize>,
+}
+
+impl MemoryKv {
+    pub fn with_quota(units: usize) -> Self {
+        Self { map: BTreeMap::new(), quota_units: Some(units) }
+    }
+}
+
+impl KeyValue for MemoryKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.map.get(key).cloned()
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        if let Some(quota) = self.quota_units {
+            let old = self.map.get(key).map_or(0, |v| utf16_len(key) + utf16_len(v));
+            if self.used_units() - old + utf16_len(key) + utf16_len(value) > quota {
+                return Err(WriteError::Quota);
+            }
+        }
+        self.map.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.map.remove(key);
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.map.keys().cloned().collect()
+    }
+}

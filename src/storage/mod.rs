@@ -1,0 +1,14 @@
+//! Storage: the dataset kept in the browser's localStorage, compactly, in parts, committed
+//! atomically, and never overwritten when it cannot be read.
+//!
+//! Everything but [`local`] is plain Rust and tested natively against [`kv::MemoryKv`].
+
+pub mod codec;
+pub mod kv;
+pub mod repo;
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+
+pub use kv::{KeyValue, MemoryKv, WriteError};
+pub use repo::{LoadOutcome, Repository, SetAside, QUOTA_UNITS};

@@ -1,0 +1,372 @@
+//! The dataset's layout in key-value storage.
+//!
+//! - `dondoc.d.manifest`: plain JSON naming the schema version and, per collection, the
+//!   generation of each of its parts (shards). It is the commit point.
+//! - `dondoc.d.<collection>.<shard>.<generation>`: the records whose id hashes to that shard,
+//!   as a JSON array packed by [`super::codec`].
+//!
+//! Saving rewrites only the shards holding changed records, under a new generation, then
+//! writes the manifest, then removes the replaced shards. A write that fails removes what it
+//! wrote and leaves the manifest, so storage stays exactly as it was.
+//! A stored value that cannot be read is moved under `dondoc.aside.<stamp>.` and kept.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::codec::{decode, encode};
+use super::kv::{KeyValue, WriteError};
+use crate::domain::dataset::{Visitor, VisitorMut};
+use crate::domain::migrate::dataset_from_value;
+use crate::domain::{Changes, Collection, Dataset, LoadError, Record, RecordKind, FORMAT_NAME, SCHEMA_VERSION};
+
+const PREFIX: &str = "dondoc.d.";
+const MANIFEST: &str = "dondoc.d.manifest";
+const ASIDE_PREFIX: &str = "dondoc.aside.";
+const STORAGE_FORMAT: &str = "dondoc-storage";
+
+/// Chromium's localStorage quota per origin, in UTF-16 units (measured: writes past about
+/// 5.2 million characters throw QuotaExceededError).
+pub const QUOTA_UNITS: usize = 5_200_000;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Manifest {
+    format: String,
+    schema_version: u32,
+    generation: u64,
+    /// Per collection, the generation of each shard; 0 means the shard is empty (no key).
+    shards: BTreeMap<String, Vec<u64>>,
+}
+
+/// How many shards a collection is split into: enough that saving one edit re-encodes a
+/// small part even at province scale, few enough that a small office has few keys.
+fn default_shard_count(kind: RecordKind) -> usize {
+    match kind {
+        RecordKind::Committee | RecordKind::Unit => 1,
+        RecordKind::Project | RecordKind::Obstacle | RecordKind::Meeting | RecordKind::Conclusion => 4,
+        RecordKind::ProgressReport | RecordKind::Directive => 16,
+        RecordKind::DirectiveUpdate => 32,
+    }
+}
+
+/// FNV-1a: stable across versions and platforms, which the layout depends on.
+fn shard_index(id: &str, count: usize) -> usize {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    (hash % count as u64) as usize
+}
+
+fn shard_key(collection: &str, shard: usize, generation: u64) -> String {
+    format!("{PREFIX}{collection}.{shard}.{generation}")
+}
+
+/// Why stored data was set aside.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AsideReason {
+    Unreadable(String),
+    Newer { found: u32, supported: u32 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAside {
+    pub reason: AsideReason,
+    pub keys: usize,
+}
+
+#[derive(Debug)]
+pub enum LoadOutcome {
+    Empty,
+    Loaded { dataset: Dataset, migrated_from: Option<u32> },
+    /// The stored data could not be read; it was moved aside and the app starts empty.
+    SetAside(SetAside),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SaveStats {
+    pub shards_written: usize,
+    pub units_written: usize,
+}
+
+pub struct Repository<K: KeyValue> {
+    kv: K,
+    manifest: Option<Manifest>,
+    pending: Changes,
+    rewrite_all: bool,
+}
+
+impl<K: KeyValue> Repository<K> {
+    pub fn new(kv: K) -> Self {
+        Self { kv, manifest: None, pending: Changes::new(), rewrite_all: true }
+    }
+
+    pub fn kv(&self) -> &K {
+        &self.kv
+    }
+
+    pub fn kv_mut(&mut self) -> &mut K {
+        &mut self.kv
+    }
+
+    /// Reads the stored dataset. `stamp` names the aside area if the data cannot be read.
+    pub fn load(&mut self, stamp: &str) -> LoadOutcome {
+        let Some(text) = self.kv.get(MANIFEST) else {
+            self.remove_uncommitted(None);
+            return LoadOutcome::Empty;
+        };
+        match self.read(&text) {
+            Ok((dataset, migrated_from)) => {
+                let manifest: Option<Manifest> = serde_json::from_str(&text).ok();
+                self.remove_uncommitted(manifest.as_ref());
+                self.rewrite_all = migrated_from.is_some();
+                self.manifest = manifest;
+                LoadOutcome::Loaded { dataset, migrated_from }
+            }
+            Err(reason) => {
+                let keys = self.set_aside(stamp);
+                self.manifest = None;
+                self.rewrite_all = true;
+                LoadOutcome::SetAside(SetAside { reason, keys })
+            }
+        }
+    }
+
+    fn read(&self, manifest_text: &str) -> Result<(Dataset, Option<u32>), AsideReason> {
+        let unreadable = |what: String| AsideReason::Unreadable(what);
+        let manifest: Manifest =
+            serde_json::from_str(manifest_text).map_err(|e| unreadable(format!("manifest: {e}")))?;
+        if manifest.format != STORAGE_FORMAT {
+            return Err(unreadable("manifest: unknown format".into()));
+        }
+        if manifest.schema_version > SCHEMA_VERSION {
+            return Err(AsideReason::Newer { found: manifest.schema_version, supported: SCHEMA_VERSION });
+        }
+        let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (collection, generations) in &manifest.shards {
+            let parts = texts.entry(collection.clone()).or_default();
+            for (shard, generation) in generations.iter().enumerate().filter(|(_, g)| **g > 0) {
+                let key = shard_key(collection, shard, *generation);
+                let stored = self.kv.get(&key).ok_or_else(|| unreadable(format!("{key} is missing")))?;
+                parts.push(decode(&stored).map_err(|e| unreadable(format!("{key}: {e:?}")))?);
+            }
+        }
+        if manifest.schema_version == SCHEMA_VERSION {
+            let mut fill = Fill { texts: &texts, error: None };
+            let mut dataset = Dataset::default();
+            dataset.visit_mut(&mut fill);
+            return match fill.error {
+                Some(e) => Err(unreadable(e)),
+                None => Ok((dataset, None)),
+            };
+        }
+        // An older layout: assemble the old JSON form and let the domain migrate it.
+        let mut root = serde_json::Map::new();
+        root.insert("format".into(), Value::from(FORMAT_NAME));
+        root.insert("schema_version".into(), Value::from(manifest.schema_version));
+        for (collection, parts) in &texts {
+            let mut all = Vec::new();
+            for part in parts {
+                match serde_json::from_str::<Value>(part) {
+                    Ok(Value::Array(items)) => all.extend(items),
+                    _ => return Err(unreadable(format!("{collection}: not a list"))),
+                }
+            }
+            root.insert(collection.clone(), Value::Array(all));
+        }
+        match dataset_from_value(Value::Object(root)) {
+            Ok(loaded) => Ok((loaded.dataset, loaded.migrated_from)),
+            Err(LoadError::Newer { found, supported }) => Err(AsideReason::Newer { found, supported }),
+            Err(e) => Err(unreadable(format!("{e:?}"))),
+        }
+    }
+
+    /// Removes shard keys no committed manifest refers to (left by an interrupted save).
+    fn remove_uncommitted(&mut self, manifest: Option<&Manifest>) {
+        let live: BTreeSet<String> = manifest
+            .into_iter()
+            .flat_map(|m| {
+                m.shards.iter().flat_map(|(c, gens)| {
+                    gens.iter().enumerate().filter(|(_, g)| **g > 0).map(move |(i, g)| shard_key(c, i, *g))
+                })
+            })
+            .collect();
+        for key in self.kv.keys() {
+            if key.starts_with(PREFIX) && key != MANIFEST && !live.contains(&key) {
+                self.kv.remove(&key);
+            }
+        }
+    }
+
+    /// Moves every stored data key under the aside prefix; returns how many were moved.
+    fn set_aside(&mut self, stamp: &str) -> usize {
+        let mut moved = 0;
+        for key in self.kv.keys().into_iter().filter(|k| k.starts_with(PREFIX)) {
+            let Some(value) = self.kv.get(&key) else { continue };
+            let target = format!("{ASIDE_PREFIX}{stamp}.{}", &key[PREFIX.len()..]);
+            // Free the space first so the copy cannot hit the quota; put it back on failure.
+            self.kv.remove(&key);
+            if self.kv.set(&target, &value).is_ok() {
+                moved += 1;
+            } else {
+                let _ = self.kv.set(&key, &value);
+            }
+        }
+        moved
+    }
+
+    /// Everything set aside, as one JSON document to download: decoded where possible.
+    pub fn aside_export(&self) -> Option<String> {
+        let mut out = serde_json::Map::new();
+        for key in self.kv.keys().into_iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
+            let Some(raw) = self.kv.get(&key) else { continue };
+            let value = decode(&raw)
+                .ok()
+                .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+                .or_else(|| serde_json::from_str::<Value>(&raw).ok())
+                .unwrap_or(Value::String(raw));
+            out.insert(key, value);
+        }
+        (!out.is_empty()).then(|| serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default())
+    }
+
+    pub fn has_aside(&self) -> bool {
+        self.kv.keys().iter().any(|k| k.starts_with(ASIDE_PREFIX))
+    }
+
+    /// Whether changes are waiting to be written.
+    pub fn is_dirty(&self, dataset_changes_pending: bool) -> bool {
+        dataset_changes_pending || self.rewrite_all || !self.pending.is_empty()
+    }
+
+    /// Writes what changed since the last successful save. On failure nothing stored has
+    /// changed, and the same changes are retried by the next call.
+    pub fn save(&mut self, dataset: &mut Dataset) -> Result<SaveStats, WriteError> {
+        for (kind, ids) in dataset.take_changes() {
+            self.pending.entry(kind).or_default().extend(ids);
+        }
+        if self.pending.is_empty() && !self.rewrite_all && self.manifest.is_some() {
+            return Ok(SaveStats::default());
+        }
+        let old = self.manifest.clone();
+        let generation = old.as_ref().map_or(0, |m| m.generation) + 1;
+        let mut next = Manifest {
+            format: STORAGE_FORMAT.into(),
+            schema_version: SCHEMA_VERSION,
+            generation,
+            shards: old.as_ref().map(|m| m.shards.clone()).unwrap_or_default(),
+        };
+        let mut targets: Vec<(RecordKind, usize)> = Vec::new();
+        for kind in RecordKind::ALL {
+            let count = default_shard_count(kind);
+            let gens = next.shards.entry(kind.collection().to_owned()).or_insert_with(|| vec![0; count]);
+            let count = gens.len();
+            if self.rewrite_all || old.is_none() {
+                targets.extend((0..count).map(|s| (kind, s)));
+            } else if let Some(ids) = self.pending.get(&kind) {
+                let shards: BTreeSet<usize> = ids.iter().map(|id| shard_index(id, count)).collect();
+                targets.extend(shards.into_iter().map(|s| (kind, s)));
+            }
+        }
+
+        let mut written: Vec<String> = Vec::new();
+        let mut replaced: Vec<String> = Vec::new();
+        let mut stats = SaveStats::default();
+        for (kind, shard) in targets {
+            let collection = kind.collection();
+            let gens = next.shards.get_mut(collection).expect("every kind has an entry");
+            let count = gens.len();
+            if gens[shard] > 0 {
+                replaced.push(shard_key(collection, shard, gens[shard]));
+            }
+            let mut encode_shard = EncodeShard { kind, shard, count, json: None };
+            dataset.visit(&mut encode_shard);
+            match encode_shard.json {
+                Some(json) => {
+                    let key = shard_key(collection, shard, generation);
+                    let value = encode(&json);
+                    if let Err(e) = self.kv.set(&key, &value) {
+                        self.roll_back(&written);
+                        return Err(e);
+                    }
+                    stats.units_written += value.chars().count();
+                    stats.shards_written += 1;
+                    written.push(key);
+                    gens[shard] = generation;
+                }
+                None => gens[shard] = 0,
+            }
+        }
+        let manifest_text = serde_json::to_string(&next).expect("a manifest always serializes");
+        if let Err(e) = self.kv.set(MANIFEST, &manifest_text) {
+            self.roll_back(&written);
+            return Err(e);
+        }
+        for key in replaced {
+            self.kv.remove(&key);
+        }
+        self.manifest = Some(next);
+        self.pending.clear();
+        self.rewrite_all = false;
+        Ok(stats)
+    }
+
+    fn roll_back(&mut self, written: &[String]) {
+        for key in written {
+            self.kv.remove(key);
+        }
+    }
+}
+
+/// Serializes the records of one shard; `None` when the shard is empty.
+struct EncodeShard {
+    kind: RecordKind,
+    shard: usize,
+    count: usize,
+    json: Option<String>,
+}
+
+impl Visitor for EncodeShard {
+    fn visit<T: Record>(&mut self, collection: &Collection<T>) {
+        if T::KIND != self.kind {
+            return;
+        }
+        let records: Vec<&T> = collection
+            .iter()
+            .filter(|r| shard_index(&r.id().to_string(), self.count) == self.shard)
+            .collect();
+        if !records.is_empty() {
+            self.json = serde_json::to_string(&records).ok();
+        }
+    }
+}
+
+/// Fills each collection from its decoded shards (current schema only).
+struct Fill<'a> {
+    texts: &'a BTreeMap<String, Vec<String>>,
+    error: Option<String>,
+}
+
+impl VisitorMut for Fill<'_> {
+    fn visit<T: Record>(&mut self, collection: &mut Collection<T>) {
+        let Some(parts) = self.texts.get(T::KIND.collection()) else { return };
+        let mut records = Vec::new();
+        for part in parts {
+            match serde_json::from_str::<Vec<T>>(part) {
+                Ok(items) => records.extend(items),
+                Err(e) => {
+                    self.error.get_or_insert(format!("{}: {e}", T::KIND.collection()));
+                    return;
+                }
+            }
+        }
+        match Collection::from_records(records) {
+            Ok(c) => *collection = c,
+            Err(id) => {
+                self.error.get_or_insert(format!("{}: id {id} repeated", T::KIND.collection()));
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Storage layout against an in-memory store with Chromium's quota rule.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dondoc::domain::generate::{generate, Scale};
+use dondoc::domain::sample::sample_dataset;
+use dondoc::domain::*;
+use dondoc::storage::repo::AsideReason;
+use dondoc::storage::{KeyValue, LoadOutcome, MemoryKv, Repository, WriteError, QUOTA_UNITS};
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T03:00:00Z".parse().unwrap()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn loaded(repo: &mut Repository<MemoryKv>) -> Dataset {
+    match repo.load("t") {
+        LoadOutcome::Loaded { dataset, .. } => dataset,
+        other => panic!("expected data, got {other:?}"),
+    }
+}
+
+#[test]
+fn an_empty_store_loads_empty() {
+    let mut repo = Repository::new(MemoryKv::default());
+    assert!(matches!(repo.load("t"), LoadOutcome::Empty));
+}
+
+#[test]
+fn save_and_load_round_trip() {
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut repo = Repository::new(MemoryKv::default());
+    repo.save(&mut data).unwrap();
+    let kv = repo.kv().clone();
+    let mut fresh = Repository::new(kv);
+    assert_eq!(loaded(&mut fresh), data);
+}
+
+#[test]
+fn one_edit_rewrites_one_shard() {
+    let mut data = generate(Scale::PROVINCE, 3, today(), now());
+    let mut repo = Repository::new(MemoryKv::default());
+    let first = repo.save(&mut data).unwrap();
+    assert!(first.shards_written > 50);
+
+    let mut update = data.directive_updates.iter().next().unwrap().clone();
+    update.text = "Đơn vị báo cáo qua điện thoại: đã xong.".into();
+    data.directive_updates.upsert(update);
+    let second = repo.save(&mut data).unwrap();
+    assert_eq!(second.shards_written, 1);
+    assert!(
+        second.units_written * 20 < first.units_written,
+        "{second:?} vs {first:?}"
+    );
+
+    assert_eq!(
+        repo.save(&mut data).unwrap().shards_written,
+        0,
+        "nothing changed, nothing written"
+    );
+    let mut fresh = Repository::new(repo.kv().clone());
+    assert_eq!(loaded(&mut fresh), data);
+}
+
+#[test]
+fn province_data_fits_in_half_the_quota_and_large_data_fits() {
+    let mut province = generate(Scale::PROVINCE, 3, today(), now());
+    let mut repo = Repository::new(MemoryKv::with_quota(QUOTA_UNITS));
+    repo.save(&mut province).unwrap();
+    let used = repo.kv().used_units();
+    println!("province dataset: {used} UTF-16 units in storage");
+    assert!(used * 2 < QUOTA_UNITS, "province uses {used} units");
+
+    let mut large = generate(Scale::LARGE, 3, today(), now());
+    let mut repo = Repository::new(MemoryKv::with_quota(QUOTA_UNITS));
+    repo.save(&mut large).unwrap();
+    println!(
+        "large dataset: {} UTF-16 units in storage",
+        repo.kv().used_units()
+    );
+}
+
+#[test]
+fn a_write_past_the_quota_changes_nothing_stored_and_is_retried() {
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut repo = Repository::new(MemoryKv::default());
+    repo.save(&mut data).unwrap();
+    let before = repo.kv().map.clone();
+    let used = repo.kv().used_units();
+
+    // Quota just above what is stored: a large addition cannot fit.
+    repo.kv_mut().quota_units = Some(used + 200);
+    let extra = generate(Scale::SMALL, 9, today(), now());
+    data.add_missing(extra);
+    assert_eq!(repo.save(&mut data), Err(WriteError::Quota));
+    assert_eq!(repo.kv().map, before, "storage is exactly as it was");
+
+    // When room is made, the same changes are written by the next save.
+    repo.kv_mut().quota_units = None;
+    repo.save(&mut data).unwrap();
+    let mut fresh = Repository::new(repo.kv().clone());
+    assert_eq!(loaded(&mut fresh), data);
+}
+
+#[test]
+fn a_damaged_value_is_set_aside_not_overwritten() {
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut repo = Repository::new(MemoryKv::default());
+    repo.save(&mut data).unwrap();
+    let mut kv = repo.kv().clone();
+    let victim = kv
+        .keys()
+        .into_iter()
+        .find(|k| k.starts_with("dondoc.d.directives."))
+        .unwrap();
+    let mut damaged = kv.get(&victim).unwrap();
+    damaged.truncate(damaged.len() / 2);
+    kv.set(&victim, &damaged).unwrap();
+    let originals: Vec<(String, String)> = kv.map.clone().into_iter().collect();
+
+    let mut repo = Repository::new(kv);
+    match repo.load("20261123T0300") {
+        LoadOutcome::SetAside(aside) => {
+            assert!(matches!(aside.reason, AsideReason::Unreadable(_)));
+            assert_eq!(aside.keys, originals.len());
+        }
+        other => panic!("{other:?}"),
+    }
+    for (key, value) in &originals {
+        let moved = format!("dondoc.aside.20261123T0300.{}", &key["dondoc.d.".len()..]);
+        assert_eq!(
+            repo.kv().get(&moved).as_ref(),
+            Some(value),
+            "{key} kept byte for byte"
+        );
+    }
+    let export = repo.aside_export().unwrap();
+    assert!(
+        export.contains("Nậm Rốm"),
+        "readable parts are decoded in the download"
+    );
+
+    // The app goes on with new data; the aside copy is never touched.
+    let mut fresh = Dataset::default();
+    fresh.add_missing(sample_dataset(today(), now(), &mut SeededIds::new(2)));
+    repo.save(&mut fresh).unwrap();
+    for (key, value) in &originals {
+        let moved = format!("dondoc.aside.20261123T0300.{}", &key["dondoc.d.".len()..]);
+        assert_eq!(repo.kv().get(&moved).as_ref(), Some(value));
+    }
+}
+
+#[test]
+fn data_from_a_newer_version_is_set_aside_with_the_versions_named() {
+    let mut kv = MemoryKv::default();
+    kv.set(
+        "dondoc.d.manifest",
+        r#"{"format":"dondoc-storage","schema_version":7,"generation":1,"shards":{}}"#,
+    )
+    .unwrap();
+    let mut repo = Repository::new(kv);
+    match repo.load("s") {
+        LoadOutcome::SetAside(aside) => {
+            assert_eq!(
+                aside.reason,
+                AsideReason::Newer {
+                    found: 7,
+                    supported: SCHEMA_VERSION
+                }
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(repo.kv().get("dondoc.aside.s.manifest").is_some());
+}
+
+#[test]
+fn stored_data_of_version_1_is_migrated_on_load_and_rewritten() {
+    // A synthetic version-1 store: one shard per collection, conclusions with nested directives.
+    let fixture: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("tests/fixtures/v1-dataset.json").unwrap())
+            .unwrap();
+    let mut kv = MemoryKv::default();
+    let mut shards = serde_json::Map::new();
+    for collection in ["units", "projects", "conclusions"] {
+        let json = serde_json::to_string(&fixture[collection]).unwrap();
+        kv.set(
+            &format!("dondoc.d.{collection}.0.1"),
+            &dondoc::storage::codec::encode(&json),
+        )
+        .unwrap();
+        shards.insert(collection.into(), serde_json::json!([1]));
+    }
+    let manifest = serde_json::json!({"format": "dondoc-storage", "schema_version": 1, "generation": 1, "shards": shards});
+    kv.set("dondoc.d.manifest", &manifest.to_string()).unwrap();
+
+    let mut repo = Repository::new(kv);
+    let mut data = match repo.load("m") {
+        LoadOutcome::Loaded {
+            dataset,
+            migrated_from,
+        } => {
+            assert_eq!(migrated_from, Some(1));
+            dataset
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(data.directives.len(), 2);
+    assert_eq!(data.directive_updates.len(), 1);
+    assert!(
+        repo.save(&mut data).unwrap().shards_written >= 4,
+        "migrated data is rewritten in the new layout"
+    );
+    let mut fresh = Repository::new(repo.kv().clone());
+    assert_eq!(loaded(&mut fresh), data);
+    assert!(
+        repo.kv().get("dondoc.d.conclusions.0.1").is_none(),
+        "old parts removed"
+    );
+}
+
+#[test]
+fn leftovers_of_an_interrupted_save_are_cleaned_up() {
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut repo = Repository::new(MemoryKv::default());
+    repo.save(&mut data).unwrap();
+    let mut kv = repo.kv().clone();
+    kv.set("dondoc.d.projects.0.99", "dz1:garbage").unwrap();
+    let mut repo = Repository::new(kv);
+    assert_eq!(loaded(&mut repo), data);
+    assert!(repo.kv().get("dondoc.d.projects.0.99").is_none());
+}
