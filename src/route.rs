@@ -19,7 +19,10 @@ pub enum Route {
 impl Route {
     /// Reads `location.hash` ("#/projects/abc", "", "#/").
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/').trim_end_matches('/');
+        let path = hash
+            .trim_start_matches('#')
+            .trim_start_matches('/')
+            .trim_end_matches('/');
         let mut parts = path.splitn(2, '/');
         let head = parts.next().unwrap_or("");
         let id = parts.next().map(|s| s.to_owned()).filter(|s| !s.is_empty());
@@ -98,6 +101,9 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Dashboard);
         assert_eq!(Route::parse("#/projects/"), Route::Projects);
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
-        assert_eq!(Route::parse("#/projects/a/b"), Route::NotFound("projects/a/b".into()));
+        assert_eq!(
+            Route::parse("#/projects/a/b"),
+            Route::NotFound("projects/a/b".into())
+        );
     }
 }

@@ -247,3 +247,24 @@ fn the_province_dataset_has_the_promised_size() {
     assert_eq!(data.directive_updates.len(), 12_000);
     assert_eq!(validate(&data), vec![]);
 }
+
+#[test]
+fn comparing_a_file_counts_new_identical_and_differing_records() {
+    let mine = sample();
+    let mut theirs = mine.clone();
+    let mut project = theirs.projects.iter().next().unwrap().clone();
+    project.location = "khác".into();
+    theirs.projects.upsert(project);
+    theirs.add_missing(generate(Scale::SMALL, 3, today(), now()));
+    let summary = mine.compare(&theirs);
+    let total: usize = RecordKind::ALL.iter().map(|k| theirs.count(*k)).sum();
+    assert_eq!(summary.differing, 1);
+    assert_eq!(summary.new + summary.identical + summary.differing, total);
+    assert_eq!(
+        mine.compare(&mine).identical,
+        RecordKind::ALL
+            .iter()
+            .map(|k| mine.count(*k))
+            .sum::<usize>()
+    );
+}

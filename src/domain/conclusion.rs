@@ -4,7 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::deadline::Deadline;
-use super::ids::{CommitteeId, ConclusionId, DirectiveId, DirectiveUpdateId, MeetingId, ProjectId, UnitId};
+use super::ids::{
+    CommitteeId, ConclusionId, DirectiveId, DirectiveUpdateId, MeetingId, ProjectId, UnitId,
+};
 use super::record::{record_impl, RecordKind};
 
 /// A written conclusion (Kết luận / Thông báo kết luận) issued after a meeting.
@@ -34,7 +36,9 @@ pub struct Conclusion {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub assessment: String,
 }
-record_impl!(Conclusion, ConclusionId, RecordKind::Conclusion, |c| c.number_symbol.clone());
+record_impl!(Conclusion, ConclusionId, RecordKind::Conclusion, |c| c
+    .number_symbol
+    .clone());
 
 /// A directive's place in its conclusion: `3`, or `3.2` for the second sub-item of item 3.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,7 +52,9 @@ impl DirectivePath {
             .split('.')
             .map(|p| p.trim().parse::<u16>().ok().filter(|n| *n > 0))
             .collect();
-        parts.filter(|p| !p.is_empty() && p.len() <= 4).map(DirectivePath)
+        parts
+            .filter(|p| !p.is_empty() && p.len() <= 4)
+            .map(DirectivePath)
     }
 
     pub fn parts(&self) -> &[u16] {
@@ -78,7 +84,9 @@ impl<'de> Deserialize<'de> for DirectivePath {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
         DirectivePath::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("\"{text}\" is not a directive number such as 3 or 3.2"))
+            serde::de::Error::custom(format!(
+                "\"{text}\" is not a directive number such as 3 or 3.2"
+            ))
         })
     }
 }
@@ -125,7 +133,9 @@ pub struct Directive {
     pub projects: Vec<ProjectId>,
     pub status: RecordedStatus,
 }
-record_impl!(Directive, DirectiveId, RecordKind::Directive, |d| d.path.to_string());
+record_impl!(Directive, DirectiveId, RecordKind::Directive, |d| d
+    .path
+    .to_string());
 
 /// One entry in a directive's follow-up log: what a unit reported, when, by whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,10 +155,12 @@ pub struct DirectiveUpdate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<RecordedStatus>,
 }
-record_impl!(DirectiveUpdate, DirectiveUpdateId, RecordKind::DirectiveUpdate, |u| u
-    .date
-    .format("%d/%m/%Y")
-    .to_string());
+record_impl!(
+    DirectiveUpdate,
+    DirectiveUpdateId,
+    RecordKind::DirectiveUpdate,
+    |u| u.date.format("%d/%m/%Y").to_string()
+);
 
 #[cfg(test)]
 mod tests {

@@ -64,6 +64,14 @@ impl Default for Dataset {
 /// Ids changed since storage last asked, per kind of record.
 pub type Changes = BTreeMap<RecordKind, Vec<String>>;
 
+/// Counts of an incoming file's records against what is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportSummary {
+    pub new: usize,
+    pub identical: usize,
+    pub differing: usize,
+}
+
 /// Code that works on every collection whatever its record type (storage, counts).
 pub trait Visitor {
     fn visit<T: Record>(&mut self, collection: &Collection<T>);
@@ -157,23 +165,63 @@ impl Dataset {
             + add(&mut self.directive_updates, other.directive_updates)
     }
 
+    /// How the records of `incoming` relate to this dataset, before anything is written.
+    pub fn compare(&self, incoming: &Dataset) -> ImportSummary {
+        fn cmp<T: Record>(mine: &Collection<T>, theirs: &Collection<T>, out: &mut ImportSummary) {
+            for record in theirs.iter() {
+                match mine.get(record.id()) {
+                    None => out.new += 1,
+                    Some(existing) if existing == record => out.identical += 1,
+                    Some(_) => out.differing += 1,
+                }
+            }
+        }
+        let mut out = ImportSummary::default();
+        cmp(&self.committees, &incoming.committees, &mut out);
+        cmp(&self.units, &incoming.units, &mut out);
+        cmp(&self.projects, &incoming.projects, &mut out);
+        cmp(&self.progress_reports, &incoming.progress_reports, &mut out);
+        cmp(&self.obstacles, &incoming.obstacles, &mut out);
+        cmp(&self.meetings, &incoming.meetings, &mut out);
+        cmp(&self.conclusions, &incoming.conclusions, &mut out);
+        cmp(&self.directives, &incoming.directives, &mut out);
+        cmp(
+            &self.directive_updates,
+            &incoming.directive_updates,
+            &mut out,
+        );
+        out
+    }
+
     /// A project's reports, oldest first.
     pub fn reports_of(&self, project: &ProjectId) -> Vec<&ProgressReport> {
-        let mut reports: Vec<_> = self.progress_reports.iter().filter(|r| &r.project == project).collect();
+        let mut reports: Vec<_> = self
+            .progress_reports
+            .iter()
+            .filter(|r| &r.project == project)
+            .collect();
         reports.sort_by_key(|r| r.as_of);
         reports
     }
 
     /// A conclusion's directives in document order.
     pub fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
-        let mut items: Vec<_> = self.directives.iter().filter(|d| &d.conclusion == conclusion).collect();
+        let mut items: Vec<_> = self
+            .directives
+            .iter()
+            .filter(|d| &d.conclusion == conclusion)
+            .collect();
         items.sort_by(|a, b| a.path.cmp(&b.path));
         items
     }
 
     /// A directive's follow-up log, oldest first.
     pub fn updates_of(&self, directive: &DirectiveId) -> Vec<&DirectiveUpdate> {
-        let mut items: Vec<_> = self.directive_updates.iter().filter(|u| &u.directive == directive).collect();
+        let mut items: Vec<_> = self
+            .directive_updates
+            .iter()
+            .filter(|u| &u.directive == directive)
+            .collect();
         items.sort_by_key(|u| (u.date, u.created_at));
         items
     }

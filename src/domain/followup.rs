@@ -57,7 +57,11 @@ pub fn follow_up_state(
         RecordedStatus::NotStarted | RecordedStatus::InProgress => match due {
             None => FollowUpState::NoDeadline,
             Some(due) if reference > due => FollowUpState::Overdue,
-            Some(due) if reference.checked_add_days(Days::new(due_soon_days)).is_none_or(|soon| soon >= due) => {
+            Some(due)
+                if reference
+                    .checked_add_days(Days::new(due_soon_days))
+                    .is_none_or(|soon| soon >= due) =>
+            {
                 FollowUpState::DueSoon
             }
             Some(_) => FollowUpState::OpenWithinTerm,
@@ -80,21 +84,38 @@ mod tests {
     }
 
     fn on(date: NaiveDate) -> Deadline {
-        Deadline::On { date, words: String::new() }
+        Deadline::On {
+            date,
+            words: String::new(),
+        }
     }
 
     #[test]
     fn boundaries() {
         let due = d(2025, 5, 14);
         let open = RecordedStatus::InProgress;
-        let st = |status: &RecordedStatus, reference| follow_up_state(status, &on(due), reference, 7);
-        assert_eq!(st(&open, due), FollowUpState::DueSoon, "due today is not yet overdue");
+        let st =
+            |status: &RecordedStatus, reference| follow_up_state(status, &on(due), reference, 7);
+        assert_eq!(
+            st(&open, due),
+            FollowUpState::DueSoon,
+            "due today is not yet overdue"
+        );
         assert_eq!(st(&open, d(2025, 5, 15)), FollowUpState::Overdue);
         assert_eq!(st(&open, d(2025, 5, 7)), FollowUpState::DueSoon);
         assert_eq!(st(&open, d(2025, 5, 6)), FollowUpState::OpenWithinTerm);
-        assert_eq!(st(&RecordedStatus::Done { on: due }, d(2026, 1, 1)), FollowUpState::DoneOnTime);
-        assert_eq!(st(&RecordedStatus::Done { on: d(2025, 5, 15) }, due), FollowUpState::DoneLate);
-        let cancelled = RecordedStatus::Cancelled { on: due, note: String::new() };
+        assert_eq!(
+            st(&RecordedStatus::Done { on: due }, d(2026, 1, 1)),
+            FollowUpState::DoneOnTime
+        );
+        assert_eq!(
+            st(&RecordedStatus::Done { on: d(2025, 5, 15) }, due),
+            FollowUpState::DoneLate
+        );
+        let cancelled = RecordedStatus::Cancelled {
+            on: due,
+            note: String::new(),
+        };
         assert_eq!(st(&cancelled, d(2026, 1, 1)), FollowUpState::Cancelled);
         assert_eq!(
             follow_up_state(&open, &Deadline::None, d(2030, 1, 1), 7),

@@ -11,8 +11,8 @@ use super::meeting::{Meeting, MeetingKind};
 use super::money::{Amount, Vnd};
 use super::org::{Committee, Unit, UnitKind};
 use super::project::{
-    Capital, CapitalSource, Construction, InvestmentGroup, Obstacle, ObstacleCategory, ProgressReport, Project,
-    SiteClearance,
+    Capital, CapitalSource, Construction, InvestmentGroup, Obstacle, ObstacleCategory,
+    ProgressReport, Project, SiteClearance,
 };
 
 /// How much to generate.
@@ -27,18 +27,42 @@ pub struct Scale {
 
 impl Scale {
     /// One district: 15 projects, a year of monthly reports.
-    pub const SMALL: Scale =
-        Scale { projects: 15, reports_per_project: 12, meetings: 12, directives_per_conclusion: 10, updates_per_directive: 2 };
+    pub const SMALL: Scale = Scale {
+        projects: 15,
+        reports_per_project: 12,
+        meetings: 12,
+        directives_per_conclusion: 10,
+        updates_per_directive: 2,
+    };
     /// A province over years: 300 projects, 3,600 reports, 600 meetings and conclusions,
     /// 6,000 directives, 12,000 updates.
-    pub const PROVINCE: Scale =
-        Scale { projects: 300, reports_per_project: 12, meetings: 600, directives_per_conclusion: 10, updates_per_directive: 2 };
+    pub const PROVINCE: Scale = Scale {
+        projects: 300,
+        reports_per_project: 12,
+        meetings: 600,
+        directives_per_conclusion: 10,
+        updates_per_directive: 2,
+    };
     /// Three times the province.
-    pub const LARGE: Scale =
-        Scale { projects: 900, reports_per_project: 12, meetings: 1_800, directives_per_conclusion: 10, updates_per_directive: 2 };
+    pub const LARGE: Scale = Scale {
+        projects: 900,
+        reports_per_project: 12,
+        meetings: 1_800,
+        directives_per_conclusion: 10,
+        updates_per_directive: 2,
+    };
 }
 
-const PLACES: [&str; 8] = ["Mường Phăng", "Thanh Xương", "Na Sang", "Tủa Chùa", "Mường Nhé", "Điện Biên Phủ", "Tuần Giáo", "Mường Ảng"];
+const PLACES: [&str; 8] = [
+    "Mường Phăng",
+    "Thanh Xương",
+    "Na Sang",
+    "Tủa Chùa",
+    "Mường Nhé",
+    "Điện Biên Phủ",
+    "Tuần Giáo",
+    "Mường Ảng",
+];
 const WORKS: [&str; 8] = [
     "Đường giao thông liên xã",
     "Kè chống sạt lở bờ sông",
@@ -80,9 +104,18 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
             let id: super::ids::UnitId = rng.next_id().as_str().into();
             let (name, kind) = match i % 4 {
                 0 => (format!("Sở chuyên ngành số {i}"), UnitKind::Department),
-                1 => (format!("UBND xã {} {i}", PLACES[i % PLACES.len()]), UnitKind::Commune),
-                2 => (format!("Ban Quản lý dự án khu vực số {i}"), UnitKind::Investor),
-                _ => (format!("Công ty cổ phần Xây dựng số {i}"), UnitKind::Company),
+                1 => (
+                    format!("UBND xã {} {i}", PLACES[i % PLACES.len()]),
+                    UnitKind::Commune,
+                ),
+                2 => (
+                    format!("Ban Quản lý dự án khu vực số {i}"),
+                    UnitKind::Investor,
+                ),
+                _ => (
+                    format!("Công ty cổ phần Xây dựng số {i}"),
+                    UnitKind::Company,
+                ),
             };
             data.units.upsert(Unit {
                 id: id.clone(),
@@ -103,21 +136,38 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
     let mut projects = Vec::new();
     for i in 0..scale.projects {
         let id: super::ids::ProjectId = rng.next_id().as_str().into();
-        let start = NaiveDate::from_ymd_opt(year - 1 - pick(&mut rng, 4) as i32, 1 + pick(&mut rng, 12) as u32, 1).unwrap_or(today);
+        let start = NaiveDate::from_ymd_opt(
+            year - 1 - pick(&mut rng, 4) as i32,
+            1 + pick(&mut rng, 12) as u32,
+            1,
+        )
+        .unwrap_or(today);
         let finish = start + Months::new(12 + pick(&mut rng, 48) as u32);
-        let total = Vnd::billions(20 + pick(&mut rng, 2_000) as i64, pick(&mut rng, 100) as i64);
+        let total = Vnd::billions(
+            20 + pick(&mut rng, 2_000) as i64,
+            pick(&mut rng, 100) as i64,
+        );
         data.projects.upsert(Project {
             id: id.clone(),
             created_at: now,
             updated_at: now,
             committee: None,
-            name: format!("{} {} số {i}", WORKS[i % WORKS.len()], PLACES[pick(&mut rng, PLACES.len())]),
+            name: format!(
+                "{} {} số {i}",
+                WORKS[i % WORKS.len()],
+                PLACES[pick(&mut rng, PLACES.len())]
+            ),
             short_name: String::new(),
             investor: Some(units[pick(&mut rng, units.len())].clone()),
             location: PLACES[pick(&mut rng, PLACES.len())].into(),
-            group: Some([InvestmentGroup::A, InvestmentGroup::B, InvestmentGroup::C][pick(&mut rng, 3)]),
+            group: Some(
+                [InvestmentGroup::A, InvestmentGroup::B, InvestmentGroup::C][pick(&mut rng, 3)],
+            ),
             capital_source: Some(CapitalSource::StateBudget),
-            total_investment: Some(Amount { vnd: total, qualifier: None }),
+            total_investment: Some(Amount {
+                vnd: total,
+                qualifier: None,
+            }),
             phase: String::new(),
             planned_start: Some(start),
             planned_finish: Some(finish),
@@ -131,7 +181,9 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
         let plan = Vnd(total.0 / 5);
         for r in 0..scale.reports_per_project {
             let share = (r + 1) as f64 / scale.reports_per_project as f64;
-            let as_of = (today - Months::new((scale.reports_per_project - r) as u32)).with_day(20).unwrap_or(today);
+            let as_of = (today - Months::new((scale.reports_per_project - r) as u32))
+                .with_day(20)
+                .unwrap_or(today);
             data.progress_reports.upsert(ProgressReport {
                 id: rng.next_id().as_str().into(),
                 created_at: now,
@@ -159,7 +211,11 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                     disbursed_percent: None,
                     same_period_last_year_percent: None,
                 },
-                narrative: format!("Tiến độ tháng {}: {}.", as_of.month(), TASKS[pick(&mut rng, TASKS.len())]),
+                narrative: format!(
+                    "Tiến độ tháng {}: {}.",
+                    as_of.month(),
+                    TASKS[pick(&mut rng, TASKS.len())]
+                ),
             });
         }
         if i % 3 == 0 {
@@ -182,13 +238,19 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
     for m in 0..scale.meetings {
         let date = today - Days::new(5 + (m as u64 * 1_800 / scale.meetings.max(1) as u64));
         let meeting_id: super::ids::MeetingId = rng.next_id().as_str().into();
-        let discussed: Vec<_> = (0..3).map(|_| projects[pick(&mut rng, projects.len())].clone()).collect();
+        let discussed: Vec<_> = (0..3)
+            .map(|_| projects[pick(&mut rng, projects.len())].clone())
+            .collect();
         data.meetings.upsert(Meeting {
             id: meeting_id.clone(),
             created_at: now,
             updated_at: now,
             committee: None,
-            kind: if m % 3 == 0 { MeetingKind::InspectionVisit } else { MeetingKind::Meeting },
+            kind: if m % 3 == 0 {
+                MeetingKind::InspectionVisit
+            } else {
+                MeetingKind::Meeting
+            },
             date,
             time: None,
             place: "Hội trường UBND tỉnh".into(),
@@ -215,7 +277,8 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
             signer: "Nguyễn Văn A".into(),
             signer_title: "CHÁNH VĂN PHÒNG".into(),
             recipients: vec!["Các thành viên Ban Chỉ đạo".into(), "Lưu VT".into()],
-            assessment: "Một số dự án còn chậm tiến độ; công tác giải phóng mặt bằng còn vướng mắc.".into(),
+            assessment:
+                "Một số dự án còn chậm tiến độ; công tác giải phóng mặt bằng còn vướng mắc.".into(),
         });
         for k in 0..scale.directives_per_conclusion {
             let due = issued + Days::new(15 + pick(&mut rng, 120) as u64);
@@ -227,14 +290,28 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                 created_at: now,
                 updated_at: now,
                 conclusion: conclusion_id.clone(),
-                path: DirectivePath::parse(&(k + 1).to_string()).unwrap_or_else(|| DirectivePath::parse("1").expect("1 is a path")),
-                text: format!("Giao đơn vị chủ trì {} trước ngày {}.", TASKS[pick(&mut rng, TASKS.len())], due.format("%d/%m/%Y")),
+                path: DirectivePath::parse(&(k + 1).to_string())
+                    .unwrap_or_else(|| DirectivePath::parse("1").expect("1 is a path")),
+                text: format!(
+                    "Giao đơn vị chủ trì {} trước ngày {}.",
+                    TASKS[pick(&mut rng, TASKS.len())],
+                    due.format("%d/%m/%Y")
+                ),
                 lead_unit: Some(lead),
                 coordinating_units: vec![units[pick(&mut rng, units.len())].clone()],
                 responsible_person: String::new(),
-                deadline: Deadline::Before { date: due, words: format!("trước ngày {}", due.format("%-d/%-m/%Y")) },
+                deadline: Deadline::Before {
+                    date: due,
+                    words: format!("trước ngày {}", due.format("%-d/%-m/%Y")),
+                },
                 projects: vec![discussed[k % discussed.len()].clone()],
-                status: if done { RecordedStatus::Done { on: due - Days::new(pick(&mut rng, 10) as u64) } } else { RecordedStatus::InProgress },
+                status: if done {
+                    RecordedStatus::Done {
+                        on: due - Days::new(pick(&mut rng, 10) as u64),
+                    }
+                } else {
+                    RecordedStatus::InProgress
+                },
             });
             for u in 0..scale.updates_per_directive {
                 data.directive_updates.upsert(DirectiveUpdate {
@@ -244,7 +321,8 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                     directive: directive_id.clone(),
                     date: issued + Days::new(7 * (u as u64 + 1)),
                     reported_by: "Văn phòng đơn vị".into(),
-                    text: "Đơn vị báo cáo đã triển khai, đang hoàn thiện hồ sơ theo yêu cầu.".into(),
+                    text: "Đơn vị báo cáo đã triển khai, đang hoàn thiện hồ sơ theo yêu cầu."
+                        .into(),
                     document_ref: format!("Báo cáo số {}/BC", pick(&mut rng, 500)),
                     status: None,
                 });

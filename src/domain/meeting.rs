@@ -49,4 +49,7 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_meeting: Option<NaiveDate>,
 }
-record_impl!(Meeting, MeetingId, RecordKind::Meeting, |m| m.date.format("%d/%m/%Y").to_string());
+record_impl!(Meeting, MeetingId, RecordKind::Meeting, |m| m
+    .date
+    .format("%d/%m/%Y")
+    .to_string());

@@ -34,7 +34,10 @@ pub struct Loaded {
 pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
     let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => LoadError::NotDondoc,
-        _ => LoadError::NotJson { line: e.line(), column: e.column() },
+        _ => LoadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
     })?;
     dataset_from_value(value)
 }
@@ -51,7 +54,10 @@ pub fn dataset_from_value(mut value: Value) -> Result<Loaded, LoadError> {
         .ok_or(LoadError::NotDondoc)?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > SCHEMA_VERSION {
-        return Err(LoadError::Newer { found: version, supported: SCHEMA_VERSION });
+        return Err(LoadError::Newer {
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
     }
     if version == 0 {
         return Err(LoadError::NotDondoc);
@@ -59,9 +65,13 @@ pub fn dataset_from_value(mut value: Value) -> Result<Loaded, LoadError> {
     if version < 2 {
         migrate_v1(&mut value).map_err(|detail| LoadError::Invalid { detail })?;
     }
-    let dataset: Dataset =
-        serde_json::from_value(value).map_err(|e| LoadError::Invalid { detail: e.to_string() })?;
-    Ok(Loaded { dataset, migrated_from: (version < SCHEMA_VERSION).then_some(version) })
+    let dataset: Dataset = serde_json::from_value(value).map_err(|e| LoadError::Invalid {
+        detail: e.to_string(),
+    })?;
+    Ok(Loaded {
+        dataset,
+        migrated_from: (version < SCHEMA_VERSION).then_some(version),
+    })
 }
 
 fn migrate_v1(value: &mut Value) -> Result<(), String> {
@@ -80,9 +90,13 @@ fn migrate_v1(value: &mut Value) -> Result<(), String> {
     if let Some(Value::Array(conclusions)) = root.get_mut("conclusions") {
         for conclusion in conclusions.iter_mut().filter_map(Value::as_object_mut) {
             let conclusion_id = conclusion.get("id").cloned().unwrap_or(Value::Null);
-            let Some(Value::Array(nested)) = conclusion.remove("directives") else { continue };
+            let Some(Value::Array(nested)) = conclusion.remove("directives") else {
+                continue;
+            };
             for mut directive in nested {
-                let d = directive.as_object_mut().ok_or("a directive is not an object")?;
+                let d = directive
+                    .as_object_mut()
+                    .ok_or("a directive is not an object")?;
                 d.insert("conclusion".into(), conclusion_id.clone());
                 let directive_id = d.get("id").cloned().unwrap_or(Value::Null);
                 if let Some(Value::Array(log)) = d.remove("updates") {
@@ -104,8 +118,12 @@ fn migrate_v1(value: &mut Value) -> Result<(), String> {
 /// v1 kept "981.5" billions as a float: round to the nearest đồng once, here, for good.
 fn migrate_v1_investment(project: &mut Map<String, Value>) -> Result<(), String> {
     let qualifier = project.remove("total_investment_qualifier");
-    let Some(billions) = project.remove("total_investment_billion") else { return Ok(()) };
-    let billions = billions.as_f64().ok_or("total_investment_billion is not a number")?;
+    let Some(billions) = project.remove("total_investment_billion") else {
+        return Ok(());
+    };
+    let billions = billions
+        .as_f64()
+        .ok_or("total_investment_billion is not a number")?;
     let vnd = (billions * ONE_BILLION as f64).round() as i64;
     let qualifier = match qualifier.as_ref().and_then(Value::as_str).map(str::trim) {
         Some("trên") | Some("over") => Value::from("over"),

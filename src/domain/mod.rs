@@ -15,11 +15,14 @@ pub mod org;
 pub mod project;
 pub mod record;
 pub mod sample;
+pub mod summary;
 pub mod validate;
 
 pub use collection::Collection;
 pub use conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus};
-pub use dataset::{Changes, Dataset, Visitor, VisitorMut, FORMAT_NAME, SCHEMA_VERSION};
+pub use dataset::{
+    Changes, Dataset, ImportSummary, Visitor, VisitorMut, FORMAT_NAME, SCHEMA_VERSION,
+};
 pub use deadline::Deadline;
 pub use followup::{FollowUpState, DEFAULT_DUE_SOON_DAYS};
 pub use ids::*;

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 /// An amount in VND. Officers speak in tỷ đồng (billions); the formatter converts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Vnd(pub i64);
 

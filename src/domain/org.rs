@@ -34,11 +34,16 @@ pub struct DatedCapital {
     pub as_of: NaiveDate,
     pub capital: Capital,
 }
-record_impl!(Committee, CommitteeId, RecordKind::Committee, |c| c.short_name_or_name());
+record_impl!(Committee, CommitteeId, RecordKind::Committee, |c| c
+    .short_name_or_name());
 
 impl Committee {
     pub fn short_name_or_name(&self) -> String {
-        if self.short_name.is_empty() { self.name.clone() } else { self.short_name.clone() }
+        if self.short_name.is_empty() {
+            self.name.clone()
+        } else {
+            self.short_name.clone()
+        }
     }
 }
 
@@ -96,11 +101,17 @@ pub struct Unit {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub contact: String,
 }
-record_impl!(Unit, UnitId, RecordKind::Unit, |u| u.display_name().to_owned());
+record_impl!(Unit, UnitId, RecordKind::Unit, |u| u
+    .display_name()
+    .to_owned());
 
 impl Unit {
     pub fn display_name(&self) -> &str {
-        if self.short_name.is_empty() { &self.name } else { &self.short_name }
+        if self.short_name.is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
     }
 
     /// The name the unit carried on a date (for reading an old conclusion).
@@ -128,8 +139,14 @@ mod tests {
             short_name: String::new(),
             kind: UnitKind::Commune,
             former_names: vec![
-                FormerName { name: "UBND huyện Điện Biên".into(), until: d(2025, 6, 30) },
-                FormerName { name: "UBND huyện Điện Biên (cũ)".into(), until: d(2020, 1, 1) },
+                FormerName {
+                    name: "UBND huyện Điện Biên".into(),
+                    until: d(2025, 6, 30),
+                },
+                FormerName {
+                    name: "UBND huyện Điện Biên (cũ)".into(),
+                    until: d(2020, 1, 1),
+                },
             ],
             merged_into: None,
             contact: String::new(),

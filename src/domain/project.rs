@@ -107,11 +107,17 @@ pub struct Project {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
 }
-record_impl!(Project, ProjectId, RecordKind::Project, |p| p.display_name().to_owned());
+record_impl!(Project, ProjectId, RecordKind::Project, |p| p
+    .display_name()
+    .to_owned());
 
 impl Project {
     pub fn display_name(&self) -> &str {
-        if self.short_name.is_empty() { &self.name } else { &self.short_name }
+        if self.short_name.is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
     }
 }
 
@@ -146,14 +152,18 @@ impl SiteClearance {
 
     pub fn households_percent(&self) -> Option<f64> {
         match (self.households_handed_over, self.households_total) {
-            (Some(done), Some(total)) if total > 0 => Some(f64::from(done) * 100.0 / f64::from(total)),
+            (Some(done), Some(total)) if total > 0 => {
+                Some(f64::from(done) * 100.0 / f64::from(total))
+            }
             _ => None,
         }
     }
 
     /// The figure officers quote: by area where known, else by households, else as reported.
     pub fn overall_percent(&self) -> Option<f64> {
-        self.area_percent().or(self.households_percent()).or(self.percent)
+        self.area_percent()
+            .or(self.households_percent())
+            .or(self.percent)
     }
 }
 
@@ -231,10 +241,12 @@ pub struct ProgressReport {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub narrative: String,
 }
-record_impl!(ProgressReport, ProgressReportId, RecordKind::ProgressReport, |r| r
-    .as_of
-    .format("%d/%m/%Y")
-    .to_string());
+record_impl!(
+    ProgressReport,
+    ProgressReportId,
+    RecordKind::ProgressReport,
+    |r| r.as_of.format("%d/%m/%Y").to_string()
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -267,7 +279,11 @@ pub struct Obstacle {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub directive: Option<DirectiveId>,
 }
-record_impl!(Obstacle, ObstacleId, RecordKind::Obstacle, |o| o.description.chars().take(60).collect());
+record_impl!(Obstacle, ObstacleId, RecordKind::Obstacle, |o| o
+    .description
+    .chars()
+    .take(60)
+    .collect());
 
 #[cfg(test)]
 mod tests {
@@ -289,9 +305,15 @@ mod tests {
 
     #[test]
     fn reported_percent_is_used_only_without_parts() {
-        let sc = SiteClearance { percent: Some(95.07), ..Default::default() };
+        let sc = SiteClearance {
+            percent: Some(95.07),
+            ..Default::default()
+        };
         assert_eq!(sc.overall_percent(), Some(95.07));
-        let cap = Capital { disbursed_percent: Some(84.48), ..Default::default() };
+        let cap = Capital {
+            disbursed_percent: Some(84.48),
+            ..Default::default()
+        };
         assert_eq!(cap.disbursement_percent(), Some(84.48));
         let cap = Capital {
             plan: Some(Vnd::billions(100, 0)),
@@ -304,7 +326,111 @@ mod tests {
 
     #[test]
     fn zero_totals_give_no_percentage() {
-        let sc = SiteClearance { area_total_ha: Some(0.0), area_handed_over_ha: Some(0.0), ..Default::default() };
+        let sc = SiteClearance {
+            area_total_ha: Some(0.0),
+            area_handed_over_ha: Some(0.0),
+            ..Default::default()
+        };
         assert_eq!(sc.area_percent(), None);
+    }
+}
+
+/// A figure and the date it was last reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dated<T> {
+    pub value: T,
+    pub as_of: NaiveDate,
+}
+
+/// The latest known value of each headline figure, carried forward from older reports when
+/// the latest report did not give it (reports are partial).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct LatestFigures {
+    pub site_clearance: Option<Dated<SiteClearance>>,
+    pub construction: Option<Dated<Construction>>,
+    pub capital: Option<Dated<Capital>>,
+}
+
+impl LatestFigures {
+    /// `reports` in any order.
+    pub fn from_reports<'a>(reports: impl IntoIterator<Item = &'a ProgressReport>) -> Self {
+        let mut out = LatestFigures::default();
+        fn keep<T: Copy>(slot: &mut Option<Dated<T>>, value: T, as_of: NaiveDate, present: bool) {
+            if present && slot.is_none_or(|d| d.as_of <= as_of) {
+                *slot = Some(Dated { value, as_of });
+            }
+        }
+        for r in reports {
+            keep(
+                &mut out.site_clearance,
+                r.site_clearance,
+                r.as_of,
+                r.site_clearance.overall_percent().is_some(),
+            );
+            keep(
+                &mut out.construction,
+                r.construction,
+                r.as_of,
+                !r.construction.is_empty(),
+            );
+            keep(
+                &mut out.capital,
+                r.capital,
+                r.as_of,
+                r.capital.disbursement_percent().is_some(),
+            );
+        }
+        out
+    }
+
+    pub fn site_clearance_percent(&self) -> Option<f64> {
+        self.site_clearance.and_then(|d| d.value.overall_percent())
+    }
+
+    pub fn volume_percent(&self) -> Option<f64> {
+        self.construction.and_then(|d| d.value.volume_percent)
+    }
+
+    pub fn disbursement_percent(&self) -> Option<f64> {
+        self.capital.and_then(|d| d.value.disbursement_percent())
+    }
+}
+
+#[cfg(test)]
+mod latest_tests {
+    use super::*;
+    use chrono::Datelike;
+
+    fn report(day: u32, sc: Option<f64>, disbursed: Option<f64>) -> ProgressReport {
+        ProgressReport {
+            id: "r".into(),
+            created_at: DateTime::<Utc>::MIN_UTC,
+            updated_at: DateTime::<Utc>::MIN_UTC,
+            project: "p".into(),
+            as_of: NaiveDate::from_ymd_opt(2025, 1, day).unwrap(),
+            site_clearance: SiteClearance {
+                percent: sc,
+                ..Default::default()
+            },
+            construction: Construction::default(),
+            capital: Capital {
+                disbursed_percent: disbursed,
+                ..Default::default()
+            },
+            narrative: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_partial_report_does_not_blank_older_figures() {
+        let reports = [
+            report(1, Some(50.0), Some(10.0)),
+            report(20, None, Some(30.0)),
+        ];
+        let latest = LatestFigures::from_reports(&reports);
+        assert_eq!(latest.site_clearance_percent(), Some(50.0));
+        assert_eq!(latest.site_clearance.unwrap().as_of.day0(), 0);
+        assert_eq!(latest.disbursement_percent(), Some(30.0));
+        assert_eq!(latest.volume_percent(), None);
     }
 }

@@ -15,8 +15,8 @@ use super::meeting::{Meeting, MeetingKind};
 use super::money::{Amount, Qualifier, Vnd};
 use super::org::{Committee, DatedCapital, FormerName, Unit, UnitKind};
 use super::project::{
-    Capital, CapitalSource, Construction, InvestmentGroup, Light, Obstacle, ObstacleCategory, ProgressReport,
-    Project, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,
+    Capital, CapitalSource, Construction, InvestmentGroup, Light, Obstacle, ObstacleCategory,
+    ProgressReport, Project, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,
 };
 
 struct Builder<'a> {
@@ -59,7 +59,15 @@ impl Builder<'_> {
         id
     }
 
-    fn report(&mut self, project: &ProjectId, as_of: NaiveDate, sc: SiteClearance, c: Construction, cap: Capital, text: &str) {
+    fn report(
+        &mut self,
+        project: &ProjectId,
+        as_of: NaiveDate,
+        sc: SiteClearance,
+        c: Construction,
+        cap: Capital,
+        text: &str,
+    ) {
         let id = self.id().as_str().into();
         self.data.progress_reports.upsert(ProgressReport {
             id,
@@ -74,7 +82,14 @@ impl Builder<'_> {
         });
     }
 
-    fn obstacle(&mut self, project: &ProjectId, category: ObstacleCategory, text: &str, unit: Option<&UnitId>, since: NaiveDate) {
+    fn obstacle(
+        &mut self,
+        project: &ProjectId,
+        category: ObstacleCategory,
+        text: &str,
+        unit: Option<&UnitId>,
+        since: NaiveDate,
+    ) {
         let id = self.id().as_str().into();
         self.data.obstacles.upsert(Obstacle {
             id,
@@ -120,7 +135,15 @@ impl Builder<'_> {
         id
     }
 
-    fn update(&mut self, directive: &DirectiveId, date: NaiveDate, by: &str, text: &str, doc: &str, status: Option<RecordedStatus>) {
+    fn update(
+        &mut self,
+        directive: &DirectiveId,
+        date: NaiveDate,
+        by: &str,
+        text: &str,
+        doc: &str,
+        status: Option<RecordedStatus>,
+    ) {
         let id = self.id().as_str().into();
         self.data.directive_updates.upsert(DirectiveUpdate {
             id,
@@ -143,7 +166,12 @@ fn bn(whole: i64, hundredths: i64) -> Option<Vnd> {
 /// Builds the sample for `today`, with fresh ids from `ids` (so loading it twice adds two
 /// independent copies rather than overwriting anything).
 pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSource) -> Dataset {
-    let mut b = Builder { now, today, ids, data: Dataset::default() };
+    let mut b = Builder {
+        now,
+        today,
+        ids,
+        data: Dataset::default(),
+    };
     let year = today.year();
 
     let committee = b.id();
@@ -157,9 +185,17 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
         standing_agency: "UBND tỉnh Điện Biên".into(),
         // Province figures as reported by 31 August of the year.
         public_investment: vec![DatedCapital {
-            as_of: NaiveDate::from_ymd_opt(year, 8, 31).filter(|d| *d <= today).unwrap_or(NaiveDate::from_ymd_opt(year - 1, 8, 31).unwrap_or(today)),
+            as_of: NaiveDate::from_ymd_opt(year, 8, 31)
+                .filter(|d| *d <= today)
+                .unwrap_or(NaiveDate::from_ymd_opt(year - 1, 8, 31).unwrap_or(today)),
             capital: Capital {
-                year: Some(if today >= NaiveDate::from_ymd_opt(year, 8, 31).unwrap_or(today) { year } else { year - 1 }),
+                year: Some(
+                    if today >= NaiveDate::from_ymd_opt(year, 8, 31).unwrap_or(today) {
+                        year
+                    } else {
+                        year - 1
+                    },
+                ),
                 plan: bn(3_355, 90),
                 allocated: bn(3_273, 0),
                 disbursed: bn(1_461, 0),
@@ -172,26 +208,63 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
 
     let construction = b.unit("Sở Xây dựng", "SXD", UnitKind::Department);
     let finance = b.unit("Sở Tài chính", "STC", UnitKind::Department);
-    let agriculture = b.unit("Sở Nông nghiệp và Môi trường", "SNNMT", UnitKind::Department);
-    let culture = b.unit("Sở Văn hóa, Thể thao và Du lịch", "SVHTTDL", UnitKind::Department);
+    let agriculture = b.unit(
+        "Sở Nông nghiệp và Môi trường",
+        "SNNMT",
+        UnitKind::Department,
+    );
+    let culture = b.unit(
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "SVHTTDL",
+        UnitKind::Department,
+    );
     let office = b.unit("Văn phòng UBND tỉnh", "VP UBND", UnitKind::Group);
-    let traffic_board = b.unit("Ban Quản lý dự án các công trình giao thông tỉnh", "Ban QLDA giao thông", UnitKind::Investor);
-    let civil_board = b.unit("Ban Quản lý dự án các công trình dân dụng và công nghiệp tỉnh", "Ban QLDA dân dụng", UnitKind::Investor);
-    let farm_board = b.unit("Ban Quản lý dự án các công trình nông nghiệp và phát triển nông thôn tỉnh", "Ban QLDA nông nghiệp", UnitKind::Investor);
+    let traffic_board = b.unit(
+        "Ban Quản lý dự án các công trình giao thông tỉnh",
+        "Ban QLDA giao thông",
+        UnitKind::Investor,
+    );
+    let civil_board = b.unit(
+        "Ban Quản lý dự án các công trình dân dụng và công nghiệp tỉnh",
+        "Ban QLDA dân dụng",
+        UnitKind::Investor,
+    );
+    let farm_board = b.unit(
+        "Ban Quản lý dự án các công trình nông nghiệp và phát triển nông thôn tỉnh",
+        "Ban QLDA nông nghiệp",
+        UnitKind::Investor,
+    );
     let ministry = b.unit("Bộ Xây dựng", "BXD", UnitKind::Other);
-    let ward = b.unit("UBND phường Điện Biên Phủ", "Phường Điện Biên Phủ", UnitKind::Commune);
+    let ward = b.unit(
+        "UBND phường Điện Biên Phủ",
+        "Phường Điện Biên Phủ",
+        UnitKind::Commune,
+    );
     let commune = b.unit("UBND xã Mường Phăng", "Xã Mường Phăng", UnitKind::Commune);
     if let Some(unit) = b.data.units.get(&commune).cloned() {
         let until = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or(today);
         b.data.units.upsert(Unit {
-            former_names: vec![FormerName { name: "UBND huyện Điện Biên".into(), until }],
+            former_names: vec![FormerName {
+                name: "UBND huyện Điện Biên".into(),
+                until,
+            }],
             ..unit
         });
     }
 
     let start = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
     let end = |y: i32, m: u32| last_day_of_month(y, m);
-    let project = |b: &mut Builder, name: &str, short: &str, investor: &UnitId, group, source, total: Option<Amount>, phase: &str, s, f, leader: &str| {
+    let project = |b: &mut Builder,
+                   name: &str,
+                   short: &str,
+                   investor: &UnitId,
+                   group,
+                   source,
+                   total: Option<Amount>,
+                   phase: &str,
+                   s,
+                   f,
+                   leader: &str| {
         let id = ProjectId(b.id());
         b.data.projects.upsert(Project {
             id: id.clone(),
@@ -215,20 +288,106 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
         });
         id
     };
-    let over = |vnd| Some(Amount { vnd, qualifier: Some(Qualifier::Over) });
-    let exact = |vnd| Some(Amount { vnd, qualifier: None });
+    let over = |vnd| {
+        Some(Amount {
+            vnd,
+            qualifier: Some(Qualifier::Over),
+        })
+    };
+    let exact = |vnd| {
+        Some(Amount {
+            vnd,
+            qualifier: None,
+        })
+    };
 
-    let nam_rom = project(&mut b, "Dự án Quản lý tổng hợp đa thiên tai lưu vực sông Nậm Rốm", "Nậm Rốm", &farm_board, InvestmentGroup::B, CapitalSource::Foreign, over(Vnd::billions(981, 0)), "", start(year - 4, 1), end(year, 12), "Phó Chủ tịch UBND tỉnh Lò Văn A");
-    let sports = project(&mut b, "Trung tâm Thể dục thể thao tỉnh", "Trung tâm TDTT", &civil_board, InvestmentGroup::B, CapitalSource::StateBudget, exact(Vnd::billions(450, 0)), "", start(year - 2, 3), end(year + 1, 6), "Phó Chủ tịch UBND tỉnh Lò Văn B");
-    let him_lam = project(&mut b, "Bảo tồn, tôn tạo và phục hồi Trung tâm đề kháng Him Lam, giai đoạn II", "Him Lam giai đoạn II", &civil_board, InvestmentGroup::C, CapitalSource::StateBudget, exact(Vnd::billions(95, 50)), "giai đoạn II", start(year - 1, 3), end(year + 1, 12), "Phó Chủ tịch UBND tỉnh Lò Văn B");
-    let road = project(&mut b, "Đường động lực kết nối Quốc lộ 279 và Quốc lộ 12", "Đường động lực QL279–QL12", &traffic_board, InvestmentGroup::B, CapitalSource::StateBudget, exact(Vnd::billions(1_300, 0)), "", start(year - 3, 6), end(year, 12), "Phó Chủ tịch UBND tỉnh Lò Văn A");
-    let resettlement = project(&mut b, "Khu tái định cư phục vụ Trung tâm hành chính chính trị tỉnh", "Khu TĐC Trung tâm hành chính", &civil_board, InvestmentGroup::B, CapitalSource::StateBudget, exact(Vnd::billions(620, 0)), "", start(year - 2, 1), end(year + 1, 6), "Phó Chủ tịch UBND tỉnh Lò Văn B");
-    let expressway = project(&mut b, "Cao tốc Sơn La – Điện Biên – Cửa khẩu Tây Trang, đoạn qua tỉnh Điện Biên (178 km)", "Cao tốc Sơn La – Điện Biên – Tây Trang", &ministry, InvestmentGroup::A, CapitalSource::StateBudget, over(Vnd::billions(27_130, 0)), &format!("{}–{}", year, year + 4), start(year + 1, 1), end(year + 4, 12), "Chủ tịch UBND tỉnh");
+    let nam_rom = project(
+        &mut b,
+        "Dự án Quản lý tổng hợp đa thiên tai lưu vực sông Nậm Rốm",
+        "Nậm Rốm",
+        &farm_board,
+        InvestmentGroup::B,
+        CapitalSource::Foreign,
+        over(Vnd::billions(981, 0)),
+        "",
+        start(year - 4, 1),
+        end(year, 12),
+        "Phó Chủ tịch UBND tỉnh Lò Văn A",
+    );
+    let sports = project(
+        &mut b,
+        "Trung tâm Thể dục thể thao tỉnh",
+        "Trung tâm TDTT",
+        &civil_board,
+        InvestmentGroup::B,
+        CapitalSource::StateBudget,
+        exact(Vnd::billions(450, 0)),
+        "",
+        start(year - 2, 3),
+        end(year + 1, 6),
+        "Phó Chủ tịch UBND tỉnh Lò Văn B",
+    );
+    let him_lam = project(
+        &mut b,
+        "Bảo tồn, tôn tạo và phục hồi Trung tâm đề kháng Him Lam, giai đoạn II",
+        "Him Lam giai đoạn II",
+        &civil_board,
+        InvestmentGroup::C,
+        CapitalSource::StateBudget,
+        exact(Vnd::billions(95, 50)),
+        "giai đoạn II",
+        start(year - 1, 3),
+        end(year + 1, 12),
+        "Phó Chủ tịch UBND tỉnh Lò Văn B",
+    );
+    let road = project(
+        &mut b,
+        "Đường động lực kết nối Quốc lộ 279 và Quốc lộ 12",
+        "Đường động lực QL279–QL12",
+        &traffic_board,
+        InvestmentGroup::B,
+        CapitalSource::StateBudget,
+        exact(Vnd::billions(1_300, 0)),
+        "",
+        start(year - 3, 6),
+        end(year, 12),
+        "Phó Chủ tịch UBND tỉnh Lò Văn A",
+    );
+    let resettlement = project(
+        &mut b,
+        "Khu tái định cư phục vụ Trung tâm hành chính chính trị tỉnh",
+        "Khu TĐC Trung tâm hành chính",
+        &civil_board,
+        InvestmentGroup::B,
+        CapitalSource::StateBudget,
+        exact(Vnd::billions(620, 0)),
+        "",
+        start(year - 2, 1),
+        end(year + 1, 6),
+        "Phó Chủ tịch UBND tỉnh Lò Văn B",
+    );
+    let expressway = project(
+        &mut b,
+        "Cao tốc Sơn La – Điện Biên – Cửa khẩu Tây Trang, đoạn qua tỉnh Điện Biên (178 km)",
+        "Cao tốc Sơn La – Điện Biên – Tây Trang",
+        &ministry,
+        InvestmentGroup::A,
+        CapitalSource::StateBudget,
+        over(Vnd::billions(27_130, 0)),
+        &format!("{}–{}", year, year + 4),
+        start(year + 1, 1),
+        end(year + 4, 12),
+        "Chủ tịch UBND tỉnh",
+    );
 
     // Reports are as of the 20th; the latest is the most recent 20th not after today.
     let latest = {
         let this_month = today.with_day(20).unwrap_or(today);
-        if today.day() >= 20 { this_month } else { this_month - Months::new(1) }
+        if today.day() >= 20 {
+            this_month
+        } else {
+            this_month - Months::new(1)
+        }
     };
     let previous = latest - Months::new(3);
     let cap = |plan, allocated, disbursed, last_year| Capital {
@@ -252,23 +411,135 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
         contracts_signed: Some(signed),
         volume_percent: Some(volume),
     };
-    let volume = |v: f64| Construction { volume_percent: Some(v), ..Default::default() };
+    let volume = |v: f64| Construction {
+        volume_percent: Some(v),
+        ..Default::default()
+    };
 
-    b.report(&nam_rom, previous, sc(93.7, 61.2, 514, 301), built(7, 6, 7, 36.2), cap(bn(180, 0), bn(180, 0), bn(88, 20), None), "Đang kiểm đếm bổ sung tại 2 xã; 6/7 gói thầu đã thi công.");
-    b.report(&nam_rom, latest, sc(93.7, 70.5, 514, 359), built(7, 7, 7, 44.55), cap(bn(180, 0), bn(180, 0), bn(125, 64), Some(52.1)), "7/7 gói thầu đang thi công. Còn 155 hộ chưa bàn giao mặt bằng.");
-    b.report(&sports, previous, SiteClearance { percent: Some(100.0), ..Default::default() }, volume(6.5), cap(bn(120, 0), bn(120, 0), bn(9, 10), None), "Nhà thầu đã vào công trường, chưa có đường cho xe thi công.");
-    b.report(&sports, latest, SiteClearance::default(), volume(10.0), cap(bn(120, 0), bn(118, 0), bn(17, 12), Some(21.4)), "Khối lượng khoảng 10% giá trị hợp đồng; vướng đường công vụ.");
-    b.report(&him_lam, previous - Months::new(2), SiteClearance::default(), Construction::default(), cap(bn(60, 0), bn(60, 0), bn(37, 0), None), "Phê duyệt dự án cuối năm trước; đang thi công hạng mục phục dựng.");
-    b.report(&road, previous, SiteClearance { percent: Some(91.3), ..Default::default() }, Construction { volume_percent: Some(64.0), ..Default::default() }, cap(bn(250, 0), bn(250, 0), bn(170, 0), None), "Còn 3 điểm vướng mặt bằng tại phường Điện Biên Phủ.");
-    b.report(&road, latest, SiteClearance { percent: Some(95.07), ..Default::default() }, Construction { volume_percent: Some(71.9), ..Default::default() }, cap(bn(250, 0), bn(250, 0), bn(211, 20), Some(70.3)), "Các gói thầu hoàn thành khoảng 71,9% giá trị.");
-    b.report(&resettlement, previous, sc(42.0, 38.1, 180, 166), volume(47.0), cap(bn(200, 0), bn(200, 0), bn(130, 0), None), "");
-    b.report(&resettlement, latest, sc(42.0, 40.57, 180, 174), volume(54.1), cap(bn(200, 0), bn(200, 0), bn(161, 90), Some(66.0)), "Phải phá dỡ nhà văn hóa cũ trước khi thi công hạ tầng khu B.");
-    b.report(&expressway, latest, SiteClearance::default(), Construction::default(), Capital::default(), "Đang lập báo cáo nghiên cứu khả thi; đề xuất khởi công giai đoạn tới.");
+    b.report(
+        &nam_rom,
+        previous,
+        sc(93.7, 61.2, 514, 301),
+        built(7, 6, 7, 36.2),
+        cap(bn(180, 0), bn(180, 0), bn(88, 20), None),
+        "Đang kiểm đếm bổ sung tại 2 xã; 6/7 gói thầu đã thi công.",
+    );
+    b.report(
+        &nam_rom,
+        latest,
+        sc(93.7, 70.5, 514, 359),
+        built(7, 7, 7, 44.55),
+        cap(bn(180, 0), bn(180, 0), bn(125, 64), Some(52.1)),
+        "7/7 gói thầu đang thi công. Còn 155 hộ chưa bàn giao mặt bằng.",
+    );
+    b.report(
+        &sports,
+        previous,
+        SiteClearance {
+            percent: Some(100.0),
+            ..Default::default()
+        },
+        volume(6.5),
+        cap(bn(120, 0), bn(120, 0), bn(9, 10), None),
+        "Nhà thầu đã vào công trường, chưa có đường cho xe thi công.",
+    );
+    b.report(
+        &sports,
+        latest,
+        SiteClearance::default(),
+        volume(10.0),
+        cap(bn(120, 0), bn(118, 0), bn(17, 12), Some(21.4)),
+        "Khối lượng khoảng 10% giá trị hợp đồng; vướng đường công vụ.",
+    );
+    b.report(
+        &him_lam,
+        previous - Months::new(2),
+        SiteClearance::default(),
+        Construction::default(),
+        cap(bn(60, 0), bn(60, 0), bn(37, 0), None),
+        "Phê duyệt dự án cuối năm trước; đang thi công hạng mục phục dựng.",
+    );
+    b.report(
+        &road,
+        previous,
+        SiteClearance {
+            percent: Some(91.3),
+            ..Default::default()
+        },
+        Construction {
+            volume_percent: Some(64.0),
+            ..Default::default()
+        },
+        cap(bn(250, 0), bn(250, 0), bn(170, 0), None),
+        "Còn 3 điểm vướng mặt bằng tại phường Điện Biên Phủ.",
+    );
+    b.report(
+        &road,
+        latest,
+        SiteClearance {
+            percent: Some(95.07),
+            ..Default::default()
+        },
+        Construction {
+            volume_percent: Some(71.9),
+            ..Default::default()
+        },
+        cap(bn(250, 0), bn(250, 0), bn(211, 20), Some(70.3)),
+        "Các gói thầu hoàn thành khoảng 71,9% giá trị.",
+    );
+    b.report(
+        &resettlement,
+        previous,
+        sc(42.0, 38.1, 180, 166),
+        volume(47.0),
+        cap(bn(200, 0), bn(200, 0), bn(130, 0), None),
+        "",
+    );
+    b.report(
+        &resettlement,
+        latest,
+        sc(42.0, 40.57, 180, 174),
+        volume(54.1),
+        cap(bn(200, 0), bn(200, 0), bn(161, 90), Some(66.0)),
+        "Phải phá dỡ nhà văn hóa cũ trước khi thi công hạ tầng khu B.",
+    );
+    b.report(
+        &expressway,
+        latest,
+        SiteClearance::default(),
+        Construction::default(),
+        Capital::default(),
+        "Đang lập báo cáo nghiên cứu khả thi; đề xuất khởi công giai đoạn tới.",
+    );
 
-    b.obstacle(&nam_rom, ObstacleCategory::SiteClearance, "Gói thầu số 5 đã ký hợp đồng nhưng chưa được bàn giao mặt bằng", Some(&commune), b.days_ago(120));
-    b.obstacle(&sports, ObstacleCategory::Access, "Chưa có đường cho xe thi công vào công trường", Some(&civil_board), b.days_ago(150));
-    b.obstacle(&resettlement, ObstacleCategory::SiteClearance, "Nhà văn hóa cũ phải phá dỡ trước khi thi công", Some(&ward), b.days_ago(60));
-    b.obstacle(&road, ObstacleCategory::Legal, "Điều chỉnh chủ trương đầu tư chưa được phê duyệt", Some(&finance), b.days_ago(40));
+    b.obstacle(
+        &nam_rom,
+        ObstacleCategory::SiteClearance,
+        "Gói thầu số 5 đã ký hợp đồng nhưng chưa được bàn giao mặt bằng",
+        Some(&commune),
+        b.days_ago(120),
+    );
+    b.obstacle(
+        &sports,
+        ObstacleCategory::Access,
+        "Chưa có đường cho xe thi công vào công trường",
+        Some(&civil_board),
+        b.days_ago(150),
+    );
+    b.obstacle(
+        &resettlement,
+        ObstacleCategory::SiteClearance,
+        "Nhà văn hóa cũ phải phá dỡ trước khi thi công",
+        Some(&ward),
+        b.days_ago(60),
+    );
+    b.obstacle(
+        &road,
+        ObstacleCategory::Legal,
+        "Điều chỉnh chủ trương đầu tư chưa được phê duyệt",
+        Some(&finance),
+        b.days_ago(40),
+    );
 
     let decided = b.days_ago(20);
     if let Some(p) = b.data.projects.get(&expressway).cloned() {
@@ -282,13 +553,29 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
         });
     }
     for (project, light, reason) in [
-        (&nam_rom, Light::Amber, "Giải ngân khá nhưng còn 155 hộ chưa bàn giao mặt bằng"),
-        (&sports, Light::Red, "Khối lượng mới đạt khoảng 10%, chưa có đường thi công"),
-        (&road, Light::Green, "Giải ngân 84,48%, mặt bằng gần hoàn thành"),
+        (
+            &nam_rom,
+            Light::Amber,
+            "Giải ngân khá nhưng còn 155 hộ chưa bàn giao mặt bằng",
+        ),
+        (
+            &sports,
+            Light::Red,
+            "Khối lượng mới đạt khoảng 10%, chưa có đường thi công",
+        ),
+        (
+            &road,
+            Light::Green,
+            "Giải ngân 84,48%, mặt bằng gần hoàn thành",
+        ),
     ] {
         if let Some(p) = b.data.projects.get(project).cloned() {
             b.data.projects.upsert(Project {
-                traffic_light: Some(TrafficLight { light, reason: reason.into(), on: decided }),
+                traffic_light: Some(TrafficLight {
+                    light,
+                    reason: reason.into(),
+                    on: decided,
+                }),
                 ..p
             });
         }
@@ -330,7 +617,8 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
         attendee_units: vec![civil_board.clone(), culture.clone(), ward.clone()],
         attendees: Vec::new(),
         projects: vec![sports.clone(), resettlement.clone()],
-        summary: "Kiểm tra hiện trường; đường thi công và phá dỡ nhà văn hóa cũ là hai điểm nghẽn.".into(),
+        summary: "Kiểm tra hiện trường; đường thi công và phá dỡ nhà văn hóa cũ là hai điểm nghẽn."
+            .into(),
         next_meeting: None,
     });
 
@@ -355,30 +643,133 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
     // 1: before a date, done on time.
     let before = c1_date + Days::new(30);
     let d1 = b.directive(&c1, "1", &format!("Giao Sở Xây dựng chủ trì, phối hợp với UBND phường Điện Biên Phủ hoàn thành thẩm định thiết kế điều chỉnh trước ngày {}.", dmy(before)), Some(&construction), &[&ward], Deadline::Before { date: before, words: format!("trước ngày {}", dmy(before)) }, &[&road], RecordedStatus::Done { on: before - Days::new(5) });
-    b.update(&d1, before - Days::new(5), "Sở Xây dựng", "Đã có văn bản thẩm định thiết kế điều chỉnh.", "Văn bản số 1021/SXD-QLXD", Some(RecordedStatus::Done { on: before - Days::new(5) }));
+    b.update(
+        &d1,
+        before - Days::new(5),
+        "Sở Xây dựng",
+        "Đã có văn bản thẩm định thiết kế điều chỉnh.",
+        "Văn bản số 1021/SXD-QLXD",
+        Some(RecordedStatus::Done {
+            on: before - Days::new(5),
+        }),
+    );
     // 2: within a month, done late.
     let month_of = b.days_ago(45);
     let month_end = last_day_of_month(month_of.year(), month_of.month()).unwrap_or(month_of);
     let d2 = b.directive(&c1, "2", &format!("Ban QLDA giao thông hoàn thành bàn giao mặt bằng các điểm còn vướng trong tháng {} năm {}.", month_of.month(), month_of.year()), Some(&traffic_board), &[&ward], Deadline::Month { year: month_of.year(), month: month_of.month(), words: format!("trong tháng {} năm {}", month_of.month(), month_of.year()) }, &[&road], RecordedStatus::Done { on: month_end + Days::new(5) });
-    b.update(&d2, month_end - Days::new(10), "Ban QLDA giao thông", "Đã bàn giao 2/3 điểm; điểm còn lại đang vận động.", "", Some(RecordedStatus::InProgress));
-    b.update(&d2, month_end + Days::new(5), "Ban QLDA giao thông", "Đã bàn giao toàn bộ mặt bằng.", "Báo cáo số 88/BC-BQLGT", Some(RecordedStatus::Done { on: month_end + Days::new(5) }));
+    b.update(
+        &d2,
+        month_end - Days::new(10),
+        "Ban QLDA giao thông",
+        "Đã bàn giao 2/3 điểm; điểm còn lại đang vận động.",
+        "",
+        Some(RecordedStatus::InProgress),
+    );
+    b.update(
+        &d2,
+        month_end + Days::new(5),
+        "Ban QLDA giao thông",
+        "Đã bàn giao toàn bộ mặt bằng.",
+        "Báo cáo số 88/BC-BQLGT",
+        Some(RecordedStatus::Done {
+            on: month_end + Days::new(5),
+        }),
+    );
     // 3: a dated task now overdue, and a continuous one.
     let on_day = b.days_ago(5);
-    b.directive(&c1, "3", "UBND xã Mường Phăng:", Some(&commune), &[], Deadline::None, &[&nam_rom], RecordedStatus::InProgress);
-    let d31 = b.directive(&c1, "3.1", &format!("Hoàn thành kiểm đếm tài sản trên đất đối với 155 hộ còn lại trong ngày {}.", dmy(on_day)), Some(&commune), &[&farm_board], Deadline::On { date: on_day, words: format!("trong ngày {}", dmy(on_day)) }, &[&nam_rom], RecordedStatus::InProgress);
-    b.update(&d31, b.days_ago(20), "Xã Mường Phăng (điện thoại)", "Đã kiểm đếm 96/155 hộ.", "", Some(RecordedStatus::InProgress));
-    b.directive(&c1, "3.2", "Thường xuyên báo cáo tiến độ giải phóng mặt bằng về Văn phòng UBND tỉnh.", Some(&commune), &[&office], Deadline::Continuous { words: "thường xuyên".into() }, &[&nam_rom], RecordedStatus::InProgress);
+    b.directive(
+        &c1,
+        "3",
+        "UBND xã Mường Phăng:",
+        Some(&commune),
+        &[],
+        Deadline::None,
+        &[&nam_rom],
+        RecordedStatus::InProgress,
+    );
+    let d31 = b.directive(
+        &c1,
+        "3.1",
+        &format!(
+            "Hoàn thành kiểm đếm tài sản trên đất đối với 155 hộ còn lại trong ngày {}.",
+            dmy(on_day)
+        ),
+        Some(&commune),
+        &[&farm_board],
+        Deadline::On {
+            date: on_day,
+            words: format!("trong ngày {}", dmy(on_day)),
+        },
+        &[&nam_rom],
+        RecordedStatus::InProgress,
+    );
+    b.update(
+        &d31,
+        b.days_ago(20),
+        "Xã Mường Phăng (điện thoại)",
+        "Đã kiểm đếm 96/155 hộ.",
+        "",
+        Some(RecordedStatus::InProgress),
+    );
+    b.directive(
+        &c1,
+        "3.2",
+        "Thường xuyên báo cáo tiến độ giải phóng mặt bằng về Văn phòng UBND tỉnh.",
+        Some(&commune),
+        &[&office],
+        Deadline::Continuous {
+            words: "thường xuyên".into(),
+        },
+        &[&nam_rom],
+        RecordedStatus::InProgress,
+    );
     // 4: a quarter, open within term.
     let next_quarter = today.checked_add_months(Months::new(3)).unwrap_or(today);
     let q = (next_quarter.month() - 1) / 3 + 1;
     let roman = ["I", "II", "III", "IV"][(q - 1) as usize];
     b.directive(&c1, "4", &format!("Ban QLDA dân dụng khẩn trương hoàn thiện hồ sơ, đưa Khu tái định cư vào sử dụng chậm nhất trong Quý {}/{}.", roman, next_quarter.year()), Some(&civil_board), &[&construction], Deadline::Quarter { year: next_quarter.year(), quarter: q, words: format!("chậm nhất trong Quý {}/{}", roman, next_quarter.year()) }, &[&resettlement], RecordedStatus::InProgress);
     // 5: a half-year, open within term, not started.
-    let (half_year, half) = if today.month() <= 6 { (year, 2) } else { (year + 1, 1) };
-    let half_words = if half == 1 { format!("6 tháng đầu năm {half_year}") } else { format!("6 tháng cuối năm {half_year}") };
-    b.directive(&c1, "5", &format!("Sở Tài chính tham mưu bố trí vốn đối ứng cho dự án Nậm Rốm trong {half_words}."), Some(&finance), &[&farm_board], Deadline::HalfYear { year: half_year, half, words: half_words.clone() }, &[&nam_rom], RecordedStatus::NotStarted);
+    let (half_year, half) = if today.month() <= 6 {
+        (year, 2)
+    } else {
+        (year + 1, 1)
+    };
+    let half_words = if half == 1 {
+        format!("6 tháng đầu năm {half_year}")
+    } else {
+        format!("6 tháng cuối năm {half_year}")
+    };
+    b.directive(
+        &c1,
+        "5",
+        &format!("Sở Tài chính tham mưu bố trí vốn đối ứng cho dự án Nậm Rốm trong {half_words}."),
+        Some(&finance),
+        &[&farm_board],
+        Deadline::HalfYear {
+            year: half_year,
+            half,
+            words: half_words.clone(),
+        },
+        &[&nam_rom],
+        RecordedStatus::NotStarted,
+    );
     // 6: a year, and 7: a general exhortation with no unit and no deadline.
-    b.directive(&c1, "6", &format!("Các chủ đầu tư phấn đấu giải ngân 100% kế hoạch vốn được giao trong năm {}.", year + 1), Some(&finance), &[&traffic_board, &civil_board, &farm_board], Deadline::Year { year: year + 1, words: format!("trong năm {}", year + 1) }, &[], RecordedStatus::InProgress);
+    b.directive(
+        &c1,
+        "6",
+        &format!(
+            "Các chủ đầu tư phấn đấu giải ngân 100% kế hoạch vốn được giao trong năm {}.",
+            year + 1
+        ),
+        Some(&finance),
+        &[&traffic_board, &civil_board, &farm_board],
+        Deadline::Year {
+            year: year + 1,
+            words: format!("trong năm {}", year + 1),
+        },
+        &[],
+        RecordedStatus::InProgress,
+    );
     b.directive(&c1, "7", "Các sở, ban, ngành và địa phương tập trung cao độ, nâng cao trách nhiệm người đứng đầu trong triển khai các dự án trọng điểm.", None, &[], Deadline::None, &[], RecordedStatus::NotStarted);
 
     let c2_date = visit_day + Days::new(2);
@@ -401,13 +792,46 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
     // 1: before a date a few days ahead: due soon.
     let soon = b.days_ahead(5);
     let e1 = b.directive(&c2, "1", &format!("Ban QLDA dân dụng hoàn thành phá dỡ nhà văn hóa cũ, bàn giao mặt bằng khu B trước ngày {}.", dmy(soon)), Some(&civil_board), &[&ward], Deadline::Before { date: soon, words: format!("trước ngày {}", dmy(soon)) }, &[&resettlement], RecordedStatus::InProgress);
-    b.update(&e1, b.days_ago(7), "Ban QLDA dân dụng", "Đã lựa chọn đơn vị phá dỡ, dự kiến hoàn thành đúng hạn.", "", Some(RecordedStatus::InProgress));
+    b.update(
+        &e1,
+        b.days_ago(7),
+        "Ban QLDA dân dụng",
+        "Đã lựa chọn đơn vị phá dỡ, dự kiến hoàn thành đúng hạn.",
+        "",
+        Some(RecordedStatus::InProgress),
+    );
     // 2: transferred after the district level was abolished.
-    let e2 = b.directive(&c2, "2", "UBND huyện Điện Biên hỗ trợ mở đường công vụ vào công trường Trung tâm TDTT.", Some(&commune), &[&civil_board], Deadline::On { date: b.days_ago(10), words: format!("ngày {}", dmy(b.days_ago(10))) }, &[&sports], RecordedStatus::Transferred { on: b.days_ago(20), note: "Chuyển UBND phường Điện Biên Phủ thực hiện theo địa giới mới".into() });
-    b.update(&e2, b.days_ago(20), "Văn phòng UBND tỉnh", "Chuyển nhiệm vụ cho UBND phường Điện Biên Phủ.", "Công văn số 310/VP-KT", None);
+    let e2 = b.directive(
+        &c2,
+        "2",
+        "UBND huyện Điện Biên hỗ trợ mở đường công vụ vào công trường Trung tâm TDTT.",
+        Some(&commune),
+        &[&civil_board],
+        Deadline::On {
+            date: b.days_ago(10),
+            words: format!("ngày {}", dmy(b.days_ago(10))),
+        },
+        &[&sports],
+        RecordedStatus::Transferred {
+            on: b.days_ago(20),
+            note: "Chuyển UBND phường Điện Biên Phủ thực hiện theo địa giới mới".into(),
+        },
+    );
+    b.update(
+        &e2,
+        b.days_ago(20),
+        "Văn phòng UBND tỉnh",
+        "Chuyển nhiệm vụ cho UBND phường Điện Biên Phủ.",
+        "Công văn số 310/VP-KT",
+        None,
+    );
     // 3: end of a month, year taken from the conclusion's date when it is the same year.
     let later = b.days_ahead(40);
-    let words = if later.year() == c2_date.year() { format!("cuối tháng {}", later.month()) } else { format!("cuối tháng {}/{}", later.month(), later.year()) };
+    let words = if later.year() == c2_date.year() {
+        format!("cuối tháng {}", later.month())
+    } else {
+        format!("cuối tháng {}/{}", later.month(), later.year())
+    };
     b.directive(&c2, "3", &format!("Sở Văn hóa, Thể thao và Du lịch phối hợp chủ đầu tư xây dựng phương án khai thác Trung tâm TDTT, báo cáo UBND tỉnh {words}."), Some(&culture), &[&civil_board], Deadline::Month { year: later.year(), month: later.month(), words }, &[&sports], RecordedStatus::NotStarted);
 
     b.data

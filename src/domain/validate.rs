@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::collection::Collection;
-use super::deadline::Deadline;
 use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
+use super::deadline::Deadline;
 use super::project::{Capital, Construction, SiteClearance};
 use super::record::{Record, RecordKind};
 
@@ -16,13 +16,22 @@ pub enum Problem {
     /// A required text is empty.
     Empty,
     /// A reference to a record that is not in the dataset.
-    Missing { target: RecordKind, id: String },
+    Missing {
+        target: RecordKind,
+        id: String,
+    },
     /// A "handed over" or "done" figure above its total (named by its field).
-    AboveTotal { total_field: &'static str },
-    PercentOutOfRange { value: f64 },
+    AboveTotal {
+        total_field: &'static str,
+    },
+    PercentOutOfRange {
+        value: f64,
+    },
     Negative,
     /// This date is after the date in `later_field`, which must not come before it.
-    DateAfter { later_field: &'static str },
+    DateAfter {
+        later_field: &'static str,
+    },
     /// A month, quarter or half-year that does not exist.
     NoSuchPeriod,
     /// The dataset's format name or version is not one this build writes.
@@ -72,10 +81,21 @@ impl Checker {
         }
     }
 
-    fn reference<T: Record>(&mut self, field: &'static str, target: &Collection<T>, id: Option<&T::Id>) {
+    fn reference<T: Record>(
+        &mut self,
+        field: &'static str,
+        target: &Collection<T>,
+        id: Option<&T::Id>,
+    ) {
         if let Some(id) = id {
             if !target.contains(id) {
-                self.push(field, Problem::Missing { target: T::KIND, id: id.to_string() });
+                self.push(
+                    field,
+                    Problem::Missing {
+                        target: T::KIND,
+                        id: id.to_string(),
+                    },
+                );
             }
         }
     }
@@ -94,7 +114,13 @@ impl Checker {
         }
     }
 
-    fn not_above<N: PartialOrd>(&mut self, field: &'static str, part: Option<N>, total_field: &'static str, total: Option<N>) {
+    fn not_above<N: PartialOrd>(
+        &mut self,
+        field: &'static str,
+        part: Option<N>,
+        total_field: &'static str,
+        total: Option<N>,
+    ) {
         if let (Some(part), Some(total)) = (part, total) {
             if part > total {
                 self.push(field, Problem::AboveTotal { total_field });
@@ -102,7 +128,13 @@ impl Checker {
         }
     }
 
-    fn order(&mut self, field: &'static str, earlier: Option<NaiveDate>, later_field: &'static str, later: Option<NaiveDate>) {
+    fn order(
+        &mut self,
+        field: &'static str,
+        earlier: Option<NaiveDate>,
+        later_field: &'static str,
+        later: Option<NaiveDate>,
+    ) {
         if let (Some(a), Some(b)) = (earlier, later) {
             if a > b {
                 self.push(field, Problem::DateAfter { later_field });
@@ -135,19 +167,31 @@ impl Checker {
             "construction.packages_total",
             c.packages_total,
         );
-        self.not_above("construction.contracts_signed", c.contracts_signed, "construction.packages_total", c.packages_total);
+        self.not_above(
+            "construction.contracts_signed",
+            c.contracts_signed,
+            "construction.packages_total",
+            c.packages_total,
+        );
         self.percent("construction.volume_percent", c.volume_percent);
     }
 
     fn capital(&mut self, c: &Capital) {
-        for (field, value) in [("capital.plan", c.plan), ("capital.allocated", c.allocated), ("capital.disbursed", c.disbursed)] {
+        for (field, value) in [
+            ("capital.plan", c.plan),
+            ("capital.allocated", c.allocated),
+            ("capital.disbursed", c.disbursed),
+        ] {
             if value.is_some_and(|v| v.0 < 0) {
                 self.push(field, Problem::Negative);
             }
         }
         self.not_above("capital.disbursed", c.disbursed, "capital.plan", c.plan);
         self.percent("capital.disbursed_percent", c.disbursed_percent);
-        self.percent("capital.same_period_last_year_percent", c.same_period_last_year_percent);
+        self.percent(
+            "capital.same_period_last_year_percent",
+            c.same_period_last_year_percent,
+        );
     }
 }
 
@@ -169,14 +213,23 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     for r in data.units.iter() {
         c.on(r);
         c.text("name", &r.name);
-        c.reference("merged_into", &data.units, r.merged_into.as_ref().map(|m| &m.into));
+        c.reference(
+            "merged_into",
+            &data.units,
+            r.merged_into.as_ref().map(|m| &m.into),
+        );
     }
     for r in data.projects.iter() {
         c.on(r);
         c.text("name", &r.name);
         c.reference("committee", &data.committees, r.committee.as_ref());
         c.reference("investor", &data.units, r.investor.as_ref());
-        c.order("planned_start", r.planned_start, "planned_finish", r.planned_finish);
+        c.order(
+            "planned_start",
+            r.planned_start,
+            "planned_finish",
+            r.planned_finish,
+        );
         if r.total_investment.is_some_and(|a| a.vnd.0 < 0) {
             c.push("total_investment", Problem::Negative);
         }
@@ -213,7 +266,11 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
         c.text("title", &r.title);
         c.reference("committee", &data.committees, r.committee.as_ref());
         c.reference("meeting", &data.meetings, r.meeting.as_ref());
-        let meeting_date = r.meeting.as_ref().and_then(|m| data.meetings.get(m)).map(|m| m.date);
+        let meeting_date = r
+            .meeting
+            .as_ref()
+            .and_then(|m| data.meetings.get(m))
+            .map(|m| m.date);
         c.order("meeting", meeting_date, "date", Some(r.date));
     }
     let mut paths = BTreeSet::new();

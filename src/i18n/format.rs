@@ -47,8 +47,17 @@ pub fn format_percent(value: f64, lang: Lang) -> String {
 
 /// "359/514" with a computed percentage: "359/514 (69,84%)".
 pub fn format_ratio(part: f64, total: f64, decimals: usize, lang: Lang) -> String {
-    let pct = if total > 0.0 { format!(" ({})", format_percent(part * 100.0 / total, lang)) } else { String::new() };
-    format!("{}/{}{}", format_decimal(part, decimals, lang), format_decimal(total, decimals, lang), pct)
+    let pct = if total > 0.0 {
+        format!(" ({})", format_percent(part * 100.0 / total, lang))
+    } else {
+        String::new()
+    };
+    format!(
+        "{}/{}{}",
+        format_decimal(part, decimals, lang),
+        format_decimal(total, decimals, lang),
+        pct
+    )
 }
 
 /// Money in billions with up to two decimals: "1.300 tỷ đồng", "1,300 billion VND".
@@ -99,12 +108,30 @@ mod tests {
 
     #[test]
     fn money_is_in_billions() {
-        assert_eq!(format_money_billions(Vnd::billions(1_300, 0), Lang::Vi), "1.300 tỷ đồng");
-        assert_eq!(format_money_billions(Vnd::billions(1_300, 0), Lang::En), "1,300 billion VND");
-        assert_eq!(format_money_billions(Vnd::billions(3_355, 90), Lang::Vi), "3.355,9 tỷ đồng");
-        assert_eq!(format_money_billions(Vnd(1_234_567_890), Lang::En), "1.23 billion VND");
-        assert_eq!(format_money_billions(Vnd(1_235_000_000), Lang::En), "1.24 billion VND");
-        let over = Amount { vnd: Vnd::billions(981, 0), qualifier: Some(Qualifier::Over) };
+        assert_eq!(
+            format_money_billions(Vnd::billions(1_300, 0), Lang::Vi),
+            "1.300 tỷ đồng"
+        );
+        assert_eq!(
+            format_money_billions(Vnd::billions(1_300, 0), Lang::En),
+            "1,300 billion VND"
+        );
+        assert_eq!(
+            format_money_billions(Vnd::billions(3_355, 90), Lang::Vi),
+            "3.355,9 tỷ đồng"
+        );
+        assert_eq!(
+            format_money_billions(Vnd(1_234_567_890), Lang::En),
+            "1.23 billion VND"
+        );
+        assert_eq!(
+            format_money_billions(Vnd(1_235_000_000), Lang::En),
+            "1.24 billion VND"
+        );
+        let over = Amount {
+            vnd: Vnd::billions(981, 0),
+            qualifier: Some(Qualifier::Over),
+        };
         assert_eq!(format_amount(&over, Lang::Vi), "trên 981 tỷ đồng");
         assert_eq!(format_amount(&over, Lang::En), "over 981 billion VND");
     }
@@ -118,6 +145,9 @@ mod tests {
 
     #[test]
     fn dates_are_day_month_year() {
-        assert_eq!(format_date(NaiveDate::from_ymd_opt(2025, 5, 4).unwrap()), "04/05/2025");
+        assert_eq!(
+            format_date(NaiveDate::from_ymd_opt(2025, 5, 4).unwrap()),
+            "04/05/2025"
+        );
     }
 }

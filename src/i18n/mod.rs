@@ -4,11 +4,14 @@
 //! compile error, the text costs nothing to look up, and the domain's error values can be
 //! rendered here without the domain knowing about the UI.
 
-mod format;
+pub mod format;
+pub mod labels;
 mod messages;
 mod problems;
 
-pub use format::{format_amount, format_date, format_decimal, format_money_billions, format_percent, format_ratio};
+pub use format::{
+    format_amount, format_date, format_decimal, format_money_billions, format_percent, format_ratio,
+};
 pub use messages::Msg;
 pub use problems::{field_label, kind_label, load_error_message, problem_message};
 

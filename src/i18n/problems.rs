@@ -31,19 +31,26 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "project" => ("dự án", "project"),
         "projects" => ("dự án liên quan", "projects"),
         "site_clearance.area_total_ha" => ("diện tích cần thu hồi (ha)", "area to acquire (ha)"),
-        "site_clearance.area_handed_over_ha" => ("diện tích đã bàn giao (ha)", "area handed over (ha)"),
+        "site_clearance.area_handed_over_ha" => {
+            ("diện tích đã bàn giao (ha)", "area handed over (ha)")
+        }
         "site_clearance.households_total" => ("tổng số hộ bị ảnh hưởng", "households affected"),
         "site_clearance.households_handed_over" => ("số hộ đã bàn giao", "households handed over"),
         "site_clearance.percent" => ("tỷ lệ giải phóng mặt bằng", "site clearance %"),
         "construction.packages_total" => ("tổng số gói thầu", "packages in total"),
-        "construction.packages_under_construction" => ("số gói thầu đang thi công", "packages under construction"),
+        "construction.packages_under_construction" => {
+            ("số gói thầu đang thi công", "packages under construction")
+        }
         "construction.contracts_signed" => ("số hợp đồng đã ký", "contracts signed"),
         "construction.volume_percent" => ("khối lượng xây lắp (%)", "construction volume (%)"),
         "capital.plan" => ("kế hoạch vốn giao", "capital plan"),
         "capital.allocated" => ("vốn đã phân bổ", "capital allocated"),
         "capital.disbursed" => ("vốn đã giải ngân", "capital disbursed"),
         "capital.disbursed_percent" => ("tỷ lệ giải ngân", "disbursement %"),
-        "capital.same_period_last_year_percent" => ("tỷ lệ giải ngân cùng kỳ năm trước", "disbursement % same period last year"),
+        "capital.same_period_last_year_percent" => (
+            "tỷ lệ giải ngân cùng kỳ năm trước",
+            "disbursement % same period last year",
+        ),
         "description" => ("nội dung", "description"),
         "responsible_unit" => ("đơn vị chịu trách nhiệm", "responsible unit"),
         "directive" => ("nhiệm vụ", "directive"),
@@ -72,8 +79,14 @@ pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
     let what = match &error.problem {
         Problem::Empty => lang.pick("chưa được nhập", "is empty").to_owned(),
         Problem::Missing { target, id } => match lang {
-            Lang::Vi => format!("trỏ tới {} không có trong dữ liệu (mã {id})", kind_label(*target, lang).to_lowercase()),
-            Lang::En => format!("refers to a {} that is not in the data (id {id})", kind_label(*target, lang).to_lowercase()),
+            Lang::Vi => format!(
+                "trỏ tới {} không có trong dữ liệu (mã {id})",
+                kind_label(*target, lang).to_lowercase()
+            ),
+            Lang::En => format!(
+                "refers to a {} that is not in the data (id {id})",
+                kind_label(*target, lang).to_lowercase()
+            ),
         },
         Problem::AboveTotal { total_field } => match lang {
             Lang::Vi => format!("lớn hơn {}", field_label(total_field, lang)),
@@ -81,16 +94,31 @@ pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
         },
         Problem::PercentOutOfRange { value } => match lang {
             Lang::Vi => format!("là {}%, phải từ 0 đến 100", format_decimal(*value, 2, lang)),
-            Lang::En => format!("is {}%, must be between 0 and 100", format_decimal(*value, 2, lang)),
+            Lang::En => format!(
+                "is {}%, must be between 0 and 100",
+                format_decimal(*value, 2, lang)
+            ),
         },
         Problem::Negative => lang.pick("không được âm", "cannot be negative").to_owned(),
         Problem::DateAfter { later_field } => match lang {
             Lang::Vi => format!("sau {}", field_label(later_field, lang)),
             Lang::En => format!("is after the {}", field_label(later_field, lang)),
         },
-        Problem::NoSuchPeriod => lang.pick("không phải tháng, quý hay nửa năm có thật", "is not a real month, quarter or half-year").to_owned(),
-        Problem::WrongFormat => lang.pick("không phải của phiên bản này", "is not this version's").to_owned(),
-        Problem::Repeated => lang.pick("bị trùng trong cùng kết luận", "appears twice in the same conclusion").to_owned(),
+        Problem::NoSuchPeriod => lang
+            .pick(
+                "không phải tháng, quý hay nửa năm có thật",
+                "is not a real month, quarter or half-year",
+            )
+            .to_owned(),
+        Problem::WrongFormat => lang
+            .pick("không phải của phiên bản này", "is not this version's")
+            .to_owned(),
+        Problem::Repeated => lang
+            .pick(
+                "bị trùng trong cùng kết luận",
+                "appears twice in the same conclusion",
+            )
+            .to_owned(),
     };
     let kind = kind_label(error.kind, lang);
     match lang {

@@ -56,7 +56,10 @@ pub fn decode(stored: &str) -> Result<String, DecodeError> {
     let mut acc: u32 = 0;
     let mut bits = 0;
     for c in body.chars() {
-        let value = (c as u32).checked_sub(OFFSET).filter(|v| *v < 0x8000).ok_or(DecodeError::Damaged)?;
+        let value = (c as u32)
+            .checked_sub(OFFSET)
+            .filter(|v| *v < 0x8000)
+            .ok_or(DecodeError::Damaged)?;
         acc = (acc << 15) | value;
         bits += 15;
         while bits >= 8 {
@@ -89,8 +92,13 @@ mod tests {
         let json = serde_json::to_string(&vec!["giải phóng mặt bằng"; 500]).unwrap();
         let stored = encode(&json);
         assert_eq!(decode(&stored).unwrap(), json);
-        assert!(utf16_len(&stored) * 10 < utf16_len(&json), "repetitive JSON packs at least 10×");
-        assert!(stored.chars().all(|c| (0x20..=0x801F).contains(&(c as u32))));
+        assert!(
+            utf16_len(&stored) * 10 < utf16_len(&json),
+            "repetitive JSON packs at least 10×"
+        );
+        assert!(stored
+            .chars()
+            .all(|c| (0x20..=0x801F).contains(&(c as u32))));
     }
 
     #[test]

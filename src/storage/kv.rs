@@ -37,7 +37,10 @@ pub struct MemoryKv {
 
 impl MemoryKv {
     pub fn with_quota(units: usize) -> Self {
-        Self { map: BTreeMap::new(), quota_units: Some(units) }
+        Self {
+            map: BTreeMap::new(),
+            quota_units: Some(units),
+        }
     }
 }
 
@@ -48,7 +51,10 @@ impl KeyValue for MemoryKv {
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
         if let Some(quota) = self.quota_units {
-            let old = self.map.get(key).map_or(0, |v| utf16_len(key) + utf16_len(v));
+            let old = self
+                .map
+                .get(key)
+                .map_or(0, |v| utf16_len(key) + utf16_len(v));
             if self.used_units() - old + utf16_len(key) + utf16_len(value) > quota {
                 return Err(WriteError::Quota);
             }

@@ -19,7 +19,9 @@ use super::codec::{decode, encode};
 use super::kv::{KeyValue, WriteError};
 use crate::domain::dataset::{Visitor, VisitorMut};
 use crate::domain::migrate::dataset_from_value;
-use crate::domain::{Changes, Collection, Dataset, LoadError, Record, RecordKind, FORMAT_NAME, SCHEMA_VERSION};
+use crate::domain::{
+    Changes, Collection, Dataset, LoadError, Record, RecordKind, FORMAT_NAME, SCHEMA_VERSION,
+};
 
 const PREFIX: &str = "dondoc.d.";
 const MANIFEST: &str = "dondoc.d.manifest";
@@ -44,7 +46,10 @@ struct Manifest {
 fn default_shard_count(kind: RecordKind) -> usize {
     match kind {
         RecordKind::Committee | RecordKind::Unit => 1,
-        RecordKind::Project | RecordKind::Obstacle | RecordKind::Meeting | RecordKind::Conclusion => 4,
+        RecordKind::Project
+        | RecordKind::Obstacle
+        | RecordKind::Meeting
+        | RecordKind::Conclusion => 4,
         RecordKind::ProgressReport | RecordKind::Directive => 16,
         RecordKind::DirectiveUpdate => 32,
     }
@@ -80,7 +85,10 @@ pub struct SetAside {
 #[derive(Debug)]
 pub enum LoadOutcome {
     Empty,
-    Loaded { dataset: Dataset, migrated_from: Option<u32> },
+    Loaded {
+        dataset: Dataset,
+        migrated_from: Option<u32>,
+    },
     /// The stored data could not be read; it was moved aside and the app starts empty.
     SetAside(SetAside),
 }
@@ -100,7 +108,12 @@ pub struct Repository<K: KeyValue> {
 
 impl<K: KeyValue> Repository<K> {
     pub fn new(kv: K) -> Self {
-        Self { kv, manifest: None, pending: Changes::new(), rewrite_all: true }
+        Self {
+            kv,
+            manifest: None,
+            pending: Changes::new(),
+            rewrite_all: true,
+        }
     }
 
     pub fn kv(&self) -> &K {
@@ -123,7 +136,10 @@ impl<K: KeyValue> Repository<K> {
                 self.remove_uncommitted(manifest.as_ref());
                 self.rewrite_all = migrated_from.is_some();
                 self.manifest = manifest;
-                LoadOutcome::Loaded { dataset, migrated_from }
+                LoadOutcome::Loaded {
+                    dataset,
+                    migrated_from,
+                }
             }
             Err(reason) => {
                 let keys = self.set_aside(stamp);
@@ -136,25 +152,34 @@ impl<K: KeyValue> Repository<K> {
 
     fn read(&self, manifest_text: &str) -> Result<(Dataset, Option<u32>), AsideReason> {
         let unreadable = |what: String| AsideReason::Unreadable(what);
-        let manifest: Manifest =
-            serde_json::from_str(manifest_text).map_err(|e| unreadable(format!("manifest: {e}")))?;
+        let manifest: Manifest = serde_json::from_str(manifest_text)
+            .map_err(|e| unreadable(format!("manifest: {e}")))?;
         if manifest.format != STORAGE_FORMAT {
             return Err(unreadable("manifest: unknown format".into()));
         }
         if manifest.schema_version > SCHEMA_VERSION {
-            return Err(AsideReason::Newer { found: manifest.schema_version, supported: SCHEMA_VERSION });
+            return Err(AsideReason::Newer {
+                found: manifest.schema_version,
+                supported: SCHEMA_VERSION,
+            });
         }
         let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (collection, generations) in &manifest.shards {
             let parts = texts.entry(collection.clone()).or_default();
             for (shard, generation) in generations.iter().enumerate().filter(|(_, g)| **g > 0) {
                 let key = shard_key(collection, shard, *generation);
-                let stored = self.kv.get(&key).ok_or_else(|| unreadable(format!("{key} is missing")))?;
+                let stored = self
+                    .kv
+                    .get(&key)
+                    .ok_or_else(|| unreadable(format!("{key} is missing")))?;
                 parts.push(decode(&stored).map_err(|e| unreadable(format!("{key}: {e:?}")))?);
             }
         }
         if manifest.schema_version == SCHEMA_VERSION {
-            let mut fill = Fill { texts: &texts, error: None };
+            let mut fill = Fill {
+                texts: &texts,
+                error: None,
+            };
             let mut dataset = Dataset::default();
             dataset.visit_mut(&mut fill);
             return match fill.error {
@@ -165,7 +190,10 @@ impl<K: KeyValue> Repository<K> {
         // An older layout: assemble the old JSON form and let the domain migrate it.
         let mut root = serde_json::Map::new();
         root.insert("format".into(), Value::from(FORMAT_NAME));
-        root.insert("schema_version".into(), Value::from(manifest.schema_version));
+        root.insert(
+            "schema_version".into(),
+            Value::from(manifest.schema_version),
+        );
         for (collection, parts) in &texts {
             let mut all = Vec::new();
             for part in parts {
@@ -178,7 +206,9 @@ impl<K: KeyValue> Repository<K> {
         }
         match dataset_from_value(Value::Object(root)) {
             Ok(loaded) => Ok((loaded.dataset, loaded.migrated_from)),
-            Err(LoadError::Newer { found, supported }) => Err(AsideReason::Newer { found, supported }),
+            Err(LoadError::Newer { found, supported }) => {
+                Err(AsideReason::Newer { found, supported })
+            }
             Err(e) => Err(unreadable(format!("{e:?}"))),
         }
     }
@@ -189,7 +219,10 @@ impl<K: KeyValue> Repository<K> {
             .into_iter()
             .flat_map(|m| {
                 m.shards.iter().flat_map(|(c, gens)| {
-                    gens.iter().enumerate().filter(|(_, g)| **g > 0).map(move |(i, g)| shard_key(c, i, *g))
+                    gens.iter()
+                        .enumerate()
+                        .filter(|(_, g)| **g > 0)
+                        .map(move |(i, g)| shard_key(c, i, *g))
                 })
             })
             .collect();
@@ -204,7 +237,9 @@ impl<K: KeyValue> Repository<K> {
     fn set_aside(&mut self, stamp: &str) -> usize {
         let mut moved = 0;
         for key in self.kv.keys().into_iter().filter(|k| k.starts_with(PREFIX)) {
-            let Some(value) = self.kv.get(&key) else { continue };
+            let Some(value) = self.kv.get(&key) else {
+                continue;
+            };
             let target = format!("{ASIDE_PREFIX}{stamp}.{}", &key[PREFIX.len()..]);
             // Free the space first so the copy cannot hit the quota; put it back on failure.
             self.kv.remove(&key);
@@ -220,8 +255,15 @@ impl<K: KeyValue> Repository<K> {
     /// Everything set aside, as one JSON document to download: decoded where possible.
     pub fn aside_export(&self) -> Option<String> {
         let mut out = serde_json::Map::new();
-        for key in self.kv.keys().into_iter().filter(|k| k.starts_with(ASIDE_PREFIX)) {
-            let Some(raw) = self.kv.get(&key) else { continue };
+        for key in self
+            .kv
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(ASIDE_PREFIX))
+        {
+            let Some(raw) = self.kv.get(&key) else {
+                continue;
+            };
             let value = decode(&raw)
                 .ok()
                 .and_then(|text| serde_json::from_str::<Value>(&text).ok())
@@ -229,7 +271,8 @@ impl<K: KeyValue> Repository<K> {
                 .unwrap_or(Value::String(raw));
             out.insert(key, value);
         }
-        (!out.is_empty()).then(|| serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default())
+        (!out.is_empty())
+            .then(|| serde_json::to_string_pretty(&Value::Object(out)).unwrap_or_default())
     }
 
     pub fn has_aside(&self) -> bool {
@@ -261,7 +304,10 @@ impl<K: KeyValue> Repository<K> {
         let mut targets: Vec<(RecordKind, usize)> = Vec::new();
         for kind in RecordKind::ALL {
             let count = default_shard_count(kind);
-            let gens = next.shards.entry(kind.collection().to_owned()).or_insert_with(|| vec![0; count]);
+            let gens = next
+                .shards
+                .entry(kind.collection().to_owned())
+                .or_insert_with(|| vec![0; count]);
             let count = gens.len();
             if self.rewrite_all || old.is_none() {
                 targets.extend((0..count).map(|s| (kind, s)));
@@ -276,12 +322,20 @@ impl<K: KeyValue> Repository<K> {
         let mut stats = SaveStats::default();
         for (kind, shard) in targets {
             let collection = kind.collection();
-            let gens = next.shards.get_mut(collection).expect("every kind has an entry");
+            let gens = next
+                .shards
+                .get_mut(collection)
+                .expect("every kind has an entry");
             let count = gens.len();
             if gens[shard] > 0 {
                 replaced.push(shard_key(collection, shard, gens[shard]));
             }
-            let mut encode_shard = EncodeShard { kind, shard, count, json: None };
+            let mut encode_shard = EncodeShard {
+                kind,
+                shard,
+                count,
+                json: None,
+            };
             dataset.visit(&mut encode_shard);
             match encode_shard.json {
                 Some(json) => {
@@ -351,13 +405,16 @@ struct Fill<'a> {
 
 impl VisitorMut for Fill<'_> {
     fn visit<T: Record>(&mut self, collection: &mut Collection<T>) {
-        let Some(parts) = self.texts.get(T::KIND.collection()) else { return };
+        let Some(parts) = self.texts.get(T::KIND.collection()) else {
+            return;
+        };
         let mut records = Vec::new();
         for part in parts {
             match serde_json::from_str::<Vec<T>>(part) {
                 Ok(items) => records.extend(items),
                 Err(e) => {
-                    self.error.get_or_insert(format!("{}: {e}", T::KIND.collection()));
+                    self.error
+                        .get_or_insert(format!("{}: {e}", T::KIND.collection()));
                     return;
                 }
             }
@@ -365,7 +422,8 @@ impl VisitorMut for Fill<'_> {
         match Collection::from_records(records) {
             Ok(c) => *collection = c,
             Err(id) => {
-                self.error.get_or_insert(format!("{}: id {id} repeated", T::KIND.collection()));
+                self.error
+                    .get_or_insert(format!("{}: id {id} repeated", T::KIND.collection()));
             }
         }
     }

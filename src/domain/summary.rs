@@ -1,0 +1,175 @@
+//! Figures the dashboard quotes, computed from the dataset.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::conclusion::Directive;
+use super::dataset::Dataset;
+use super::followup::FollowUpState;
+use super::money::Vnd;
+use super::org::DatedCapital;
+use super::project::{LatestFigures, Project};
+
+/// The year's capital summed over the projects whose latest capital figures are of `year`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CapitalTotals {
+    pub projects: usize,
+    pub plan: Vnd,
+    pub allocated: Vnd,
+    pub disbursed: Vnd,
+}
+
+impl CapitalTotals {
+    pub fn disbursed_percent(&self) -> Option<f64> {
+        Vnd::percent_of(self.disbursed, self.plan)
+    }
+
+    pub fn allocated_percent(&self) -> Option<f64> {
+        Vnd::percent_of(self.allocated, self.plan)
+    }
+}
+
+impl Dataset {
+    pub fn latest_figures(&self, project: &Project) -> LatestFigures {
+        LatestFigures::from_reports(
+            self.progress_reports
+                .iter()
+                .filter(|r| r.project == project.id),
+        )
+    }
+
+    /// Active (not archived) projects.
+    pub fn active_projects(&self) -> impl Iterator<Item = &Project> {
+        self.projects.iter().filter(|p| !p.archived)
+    }
+
+    pub fn portfolio_capital(&self, year: i32) -> CapitalTotals {
+        let mut totals = CapitalTotals::default();
+        let mut latest: BTreeMap<&str, (NaiveDate, super::project::Capital)> = BTreeMap::new();
+        for r in self
+            .progress_reports
+            .iter()
+            .filter(|r| r.capital.year == Some(year) && r.capital.plan.is_some())
+        {
+            let slot = latest
+                .entry(r.project.as_str())
+                .or_insert((r.as_of, r.capital));
+            if slot.0 <= r.as_of {
+                *slot = (r.as_of, r.capital);
+            }
+        }
+        for (_, capital) in latest.values() {
+            totals.projects += 1;
+            totals.plan.0 += capital.plan.map_or(0, |v| v.0);
+            totals.allocated.0 += capital.allocated.map_or(0, |v| v.0);
+            totals.disbursed.0 += capital.disbursed.map_or(0, |v| v.0);
+        }
+        totals
+    }
+
+    /// The latest public-investment figures reported to any committee.
+    pub fn latest_public_investment(&self) -> Option<&DatedCapital> {
+        self.committees
+            .iter()
+            .flat_map(|c| c.public_investment.iter())
+            .max_by_key(|d| d.as_of)
+    }
+
+    pub fn directive_state_counts(
+        &self,
+        today: NaiveDate,
+        due_soon_days: u64,
+    ) -> BTreeMap<FollowUpState, usize> {
+        let mut counts = BTreeMap::new();
+        for d in self.directives.iter() {
+            *counts.entry(d.state(today, due_soon_days)).or_insert(0) += 1;
+        }
+        counts
+    }
+
+    /// Directives in one follow-up state, soonest (or most overdue) due date first.
+    pub fn directives_in_state(
+        &self,
+        state: FollowUpState,
+        today: NaiveDate,
+        due_soon_days: u64,
+    ) -> Vec<&Directive> {
+        let mut items: Vec<_> = self
+            .directives
+            .iter()
+            .filter(|d| d.state(today, due_soon_days) == state)
+            .collect();
+        items.sort_by_key(|d| (d.deadline.due(), d.path.clone()));
+        items
+    }
+
+    /// The next planned meeting date on or after `today`, from meetings' "next meeting" and
+    /// meetings already recorded for a future date.
+    pub fn next_meeting_date(&self, today: NaiveDate) -> Option<NaiveDate> {
+        self.meetings
+            .iter()
+            .flat_map(|m| [Some(m.date), m.next_meeting])
+            .flatten()
+            .filter(|d| *d >= today)
+            .min()
+    }
+
+    /// Active projects whose latest report is older than `days` (or that have none).
+    pub fn projects_without_recent_report(&self, today: NaiveDate, days: u64) -> Vec<&Project> {
+        let cutoff = today - chrono::Days::new(days);
+        self.active_projects()
+            .filter(|p| {
+                let last = self
+                    .progress_reports
+                    .iter()
+                    .filter(|r| r.project == p.id)
+                    .map(|r| r.as_of)
+                    .max();
+                last.is_none_or(|d| d < cutoff)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Datelike, Utc};
+
+    use super::*;
+    use crate::domain::ids::SeededIds;
+    use crate::domain::sample::sample_dataset;
+
+    #[test]
+    fn dashboard_figures_of_the_sample() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now: DateTime<Utc> = "2026-11-23T03:00:00Z".parse().unwrap();
+        let data = sample_dataset(today, now, &mut SeededIds::new(4));
+        let capital = data.portfolio_capital(today.year());
+        assert_eq!(
+            capital.projects, 5,
+            "the expressway has no capital this year"
+        );
+        assert_eq!(capital.plan, Vnd::billions(810, 0));
+        let province = data.latest_public_investment().unwrap();
+        let pct = province.capital.disbursement_percent().unwrap();
+        assert!((pct - 43.54).abs() < 0.01, "{pct}");
+        assert_eq!(
+            data.next_meeting_date(today),
+            Some(today + chrono::Days::new(12))
+        );
+        let stale: Vec<_> = data
+            .projects_without_recent_report(today, 45)
+            .iter()
+            .map(|p| p.display_name().to_owned())
+            .collect();
+        assert_eq!(stale, vec!["Him Lam giai đoạn II".to_owned()]);
+        let counts = data.directive_state_counts(today, 7);
+        assert_eq!(counts.values().sum::<usize>(), data.directives.len());
+        assert_eq!(
+            data.directives_in_state(FollowUpState::Overdue, today, 7)
+                .len(),
+            counts[&FollowUpState::Overdue]
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The few browser facilities the UI needs: the clock, random ids, downloads, settings.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use gloo_storage::Storage as _;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::domain::IdSource;
+use crate::i18n::Lang;
+
+/// Today in the officer's local time zone.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or(NaiveDate::MIN)
+}
+
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Ids from the browser's cryptographic random source.
+pub struct CryptoIds;
+
+impl IdSource for CryptoIds {
+    fn random_bytes(&mut self) -> [u8; 16] {
+        let mut bytes = [0u8; 16];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+            .unwrap_or(false);
+        if !filled {
+            for b in bytes.iter_mut() {
+                *b = (js_sys::Math::random() * 256.0) as u8;
+            }
+        }
+        bytes
+    }
+}
+
+/// Offers `text` to the user as a file download (works from file:// too).
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(file_name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+const SETTINGS_KEY: &str = "dondoc.settings";
+
+/// Preferences of this browser, kept apart from the data (they are not shared in exports).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Settings {
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+impl Settings {
+    pub fn load() -> Self {
+        if !crate::storage::local::LocalKv::open().is_available() {
+            return Self::default();
+        }
+        gloo_storage::LocalStorage::get(SETTINGS_KEY).unwrap_or_default()
+    }
+
+    pub fn save(&self) {
+        if crate::storage::local::LocalKv::open().is_available() {
+            let _ = gloo_storage::LocalStorage::set(SETTINGS_KEY, self);
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_default()
+    }
+}
+
+/// A stamp for naming set-aside data: local time, sortable.
+pub fn stamp() -> String {
+    now().format("%Y%m%dT%H%M%S").to_string()
+}

@@ -1,0 +1,127 @@
+//! Conclusions and the checklist of their directives.
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+use super::widgets::{field, unit_link, unit_name, Empty, ListHeading, NotFound, StateBadge};
+use crate::domain::{ConclusionId, FollowUpState, DEFAULT_DUE_SOON_DAYS};
+use crate::i18n::{format_date, format_percent, Msg};
+use crate::route::Route;
+
+#[component]
+pub fn ConclusionList() -> impl IntoView {
+    let state = use_state();
+    let count = Signal::derive(move || state.data.with(|d| d.conclusions.len()));
+    let rows = move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let mut conclusions: Vec<_> = d.conclusions.iter().collect();
+            conclusions.sort_by(|a, b| b.date.cmp(&a.date));
+            conclusions
+                .into_iter()
+                .map(|c| {
+                    let items = d.directives_of(&c.id);
+                    let done = items.iter().filter(|x| x.state(state.today, DEFAULT_DUE_SOON_DAYS).is_done()).count();
+                    let overdue = items.iter().filter(|x| x.state(state.today, DEFAULT_DUE_SOON_DAYS) == FollowUpState::Overdue).count();
+                    let share = (!items.is_empty()).then(|| format_percent(done as f64 * 100.0 / items.len() as f64, lang));
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
+                            <td>{format_date(c.date)}</td>
+                            <td>{c.title.clone()}</td>
+                            <td class="num">{items.len()}</td>
+                            <td class="num">{done} " " {share.map(|s| format!("({s})"))}</td>
+                            <td class="num">{overdue}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <ListHeading msg=Msg::NavConclusions count=count/>
+        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
+            <div class="table-wrap">
+                <table class="list">
+                    <thead><tr>
+                        <th scope="col">{move || state.t(Msg::NumberSymbol)}</th>
+                        <th scope="col">{move || state.t(Msg::Date)}</th>
+                        <th scope="col">{move || state.t(Msg::Title)}</th>
+                        <th scope="col">{move || state.t(Msg::Directives)}</th>
+                        <th scope="col">{move || state.t(Msg::DoneShare)}</th>
+                        <th scope="col">{move || state.t(Msg::Overdue)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn ConclusionPage(id: String) -> impl IntoView {
+    let state = use_state();
+    let id = ConclusionId(id);
+    move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let Some(c) = d.conclusions.get(&id) else { return NotFound().into_any() };
+            let items = d.directives_of(&c.id);
+            let rows = items
+                .iter()
+                .map(|x| {
+                    let log = d.updates_of(&x.id);
+                    let last = log.last().map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
+                    let coordinating = x.coordinating_units.iter().map(|u| unit_name(d, Some(u))).collect::<Vec<_>>().join(", ");
+                    let due = x.deadline.due().map(format_date);
+                    let depth = format!("depth-{}", x.path.parts().len());
+                    view! {
+                        <tr class=depth>
+                            <th scope="row">{x.path.to_string()}</th>
+                            <td>{x.text.clone()}</td>
+                            <td>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></td>
+                            <td>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></td>
+                            <td><StateBadge state=x.state(state.today, DEFAULT_DUE_SOON_DAYS)/></td>
+                            <td class="small">{last}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let done = items.iter().filter(|x| x.state(state.today, DEFAULT_DUE_SOON_DAYS).is_done()).count();
+            let meeting = c.meeting.as_ref().and_then(|m| d.meetings.get(m)).map(|m| view! {
+                <dt>{state.t(Msg::Meeting)}</dt>
+                <dd><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {m.place.clone()}</a></dd>
+            });
+            view! {
+                <p class="crumbs"><a href=Route::Conclusions.href()>{state.t(Msg::NavConclusions)}</a></p>
+                <h1>{c.number_symbol.clone()} " · " {c.title.clone()}</h1>
+                <dl class="fields">
+                    {field(state, Msg::Date, format_date(c.date))}
+                    {field(state, Msg::IssuingBody, c.issuing_body.clone())}
+                    {meeting}
+                    {field(state, Msg::Signer, format!("{} {}", c.signer_title, c.signer))}
+                    {field(state, Msg::Recipients, c.recipients.join("; "))}
+                    {field(state, Msg::Assessment, c.assessment.clone())}
+                </dl>
+                <h2>
+                    {state.t(Msg::Directives)} " (" {items.len()} ") · " {state.t(Msg::DoneShare)} " " {done} "/" {items.len()}
+                    {(!items.is_empty()).then(|| format!(" ({})", format_percent(done as f64 * 100.0 / items.len() as f64, lang)))}
+                </h2>
+                <div class="table-wrap">
+                    <table class="list checklist">
+                        <thead><tr>
+                            <th scope="col">{state.t(Msg::DirectiveNo)}</th>
+                            <th scope="col">{state.t(Msg::Directives)}</th>
+                            <th scope="col">{state.t(Msg::LeadUnit)}</th>
+                            <th scope="col">{state.t(Msg::Deadline)}</th>
+                            <th scope="col">{state.t(Msg::State)}</th>
+                            <th scope="col">{state.t(Msg::LastUpdate)}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        })
+    }
+}

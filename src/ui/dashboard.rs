@@ -1,0 +1,164 @@
+//! The first screen: a welcome with the sample one click away when empty; otherwise the
+//! figures a committee head reads before a meeting.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+
+use super::browser::{self, CryptoIds};
+use super::state::use_state;
+use super::widgets::{unit_name, StateBadge};
+use crate::domain::sample::sample_dataset;
+use crate::domain::{FollowUpState, DEFAULT_DUE_SOON_DAYS};
+use crate::i18n::{format_date, format_money_billions, format_percent, Msg};
+use crate::route::Route;
+
+/// Loads the sample: into an empty store directly; the caller asks first otherwise.
+pub fn load_sample() {
+    let state = use_state();
+    let sample = sample_dataset(state.today, browser::now(), &mut CryptoIds);
+    state.edit(|data| data.add_missing(sample));
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let state = use_state();
+    let empty = Memo::new(move |_| state.data.with(|d| d.is_empty()));
+    move || {
+        if empty.get() {
+            Welcome().into_any()
+        } else {
+            Overview().into_any()
+        }
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <section class="welcome">
+            <h1>{move || state.t(Msg::WelcomeTitle)}</h1>
+            <p>{move || state.t(Msg::WelcomeBody)}</p>
+            <button type="button" class="primary big" on:click=move |_| load_sample()>
+                {move || state.t(Msg::WelcomeSample)}
+            </button>
+            <p><a href=Route::Data.href()>{move || state.t(Msg::WelcomeImport)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let state = use_state();
+    let today = state.today;
+    let lang = move || state.lang.get();
+
+    let projects = move || {
+        state.data.with(|d| {
+            let active = d.active_projects().count();
+            let open_obstacles = d.obstacles.iter().filter(|o| o.resolved_on.is_none()).count();
+            let stale = d.projects_without_recent_report(today, 45);
+            let stale_list = stale
+                .iter()
+                .map(|p| view! { <li><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></li> })
+                .collect_view();
+            view! {
+                <p class="big-number">{active}</p>
+                <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
+                <h3>{move || state.t(Msg::NoReportIn45)} " (" {stale.len()} ")"</h3>
+                <ul class="plain">{stale_list}</ul>
+            }
+        })
+    };
+
+    let capital = move || {
+        state.data.with(|d| {
+            let totals = d.portfolio_capital(today.year());
+            let l = lang();
+            let pct = |p: Option<f64>| p.map(|v| format!(" ({})", format_percent(v, l))).unwrap_or_default();
+            let province = d.latest_public_investment().map(|dc| {
+                let c = dc.capital;
+                view! {
+                    <h3>{state.t(Msg::DashCapital)} " " {c.year.map(|y| y.to_string())} " · " {state.t(Msg::AsOf).to_lowercase()} " " {format_date(dc.as_of)}</h3>
+                    <dl class="figures">
+                        <dt>{state.t(Msg::CapitalPlan)}</dt><dd>{c.plan.map(|v| format_money_billions(v, l))}</dd>
+                        <dt>{state.t(Msg::Allocated)}</dt><dd>{c.allocated.map(|v| format_money_billions(v, l))}{pct(c.allocation_percent())}</dd>
+                        <dt>{state.t(Msg::Disbursed)}</dt><dd>{c.disbursed.map(|v| format_money_billions(v, l))}{pct(c.disbursement_percent())}</dd>
+                        <dt>{state.t(Msg::SamePeriodLastYear)}</dt><dd>{c.same_period_last_year_percent.map(|v| format_percent(v, l))}</dd>
+                    </dl>
+                }
+            });
+            view! {
+                <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} ")"</h3>
+                <dl class="figures">
+                    <dt>{state.t(Msg::CapitalPlan)}</dt><dd>{format_money_billions(totals.plan, l)}</dd>
+                    <dt>{state.t(Msg::Allocated)}</dt><dd>{format_money_billions(totals.allocated, l)}{pct(totals.allocated_percent())}</dd>
+                    <dt>{state.t(Msg::Disbursed)}</dt><dd>{format_money_billions(totals.disbursed, l)}{pct(totals.disbursed_percent())}</dd>
+                </dl>
+                {province}
+            }
+        })
+    };
+
+    let directives = move || {
+        state.data.with(|d| {
+            let counts = d.directive_state_counts(today, DEFAULT_DUE_SOON_DAYS);
+            let rows = FollowUpState::ALL
+                .into_iter()
+                .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
+                .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
+                .collect_view();
+            let overdue = d
+                .directives_in_state(FollowUpState::Overdue, today, DEFAULT_DUE_SOON_DAYS)
+                .into_iter()
+                .map(|item| {
+                    let conclusion = d.conclusions.get(&item.conclusion);
+                    let href = Route::Conclusion(item.conclusion.to_string()).href();
+                    let number = conclusion.map(|c| c.number_symbol.clone()).unwrap_or_default();
+                    view! {
+                        <li>
+                            <a href=href>{number} " · " {item.path.to_string()}</a> " "
+                            {item.text.chars().take(120).collect::<String>()}
+                            <span class="muted">" · " {unit_name(d, item.lead_unit.as_ref())} " · " {item.deadline.due().map(format_date)}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <ul class="states">{rows}</ul>
+                <h3>{move || state.t(Msg::OverdueList)}</h3>
+                <ul class="plain">{overdue}</ul>
+            }
+        })
+    };
+
+    let meeting = move || {
+        state.data.with(|d| match d.next_meeting_date(today) {
+            Some(date) => view! { <p class="big-number">{format_date(date)}</p> }.into_any(),
+            None => view! { <p class="muted">{move || state.t(Msg::NoneYet)}</p> }.into_any(),
+        })
+    };
+
+    view! {
+        <h1>{move || state.t(Msg::NavDashboard)}</h1>
+        <div class="cards">
+            <section class="card" aria-labelledby="dash-projects">
+                <h2 id="dash-projects"><a href=Route::Projects.href()>{move || state.t(Msg::DashProjects)}</a></h2>
+                {projects}
+            </section>
+            <section class="card" aria-labelledby="dash-capital">
+                <h2 id="dash-capital">{move || state.t(Msg::Disbursement)}</h2>
+                {capital}
+            </section>
+            <section class="card wide" aria-labelledby="dash-directives">
+                <h2 id="dash-directives"><a href=Route::Conclusions.href()>{move || state.t(Msg::DashDirectives)}</a></h2>
+                {directives}
+            </section>
+            <section class="card" aria-labelledby="dash-meeting">
+                <h2 id="dash-meeting"><a href=Route::Meetings.href()>{move || state.t(Msg::UpcomingMeeting)}</a></h2>
+                {meeting}
+            </section>
+        </div>
+        <p class="muted small">{move || format!("{} {}", state.t(Msg::Today), format_date(today))}</p>
+    }
+}

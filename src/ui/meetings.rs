@@ -1,0 +1,102 @@
+//! Meetings, working sessions and inspection visits.
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+use super::widgets::{field, Empty, ListHeading, NotFound};
+use crate::domain::MeetingId;
+use crate::i18n::{format_date, labels, Msg};
+use crate::route::Route;
+
+#[component]
+pub fn MeetingList() -> impl IntoView {
+    let state = use_state();
+    let count = Signal::derive(move || state.data.with(|d| d.meetings.len()));
+    let rows = move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let mut meetings: Vec<_> = d.meetings.iter().collect();
+            meetings.sort_by(|a, b| b.date.cmp(&a.date));
+            meetings
+                .into_iter()
+                .map(|m| view! {
+                    <tr>
+                        <th scope="row"><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)}</a></th>
+                        <td>{labels::meeting_kind(m.kind, lang)}</td>
+                        <td>{m.place.clone()}</td>
+                        <td>{m.chair.clone()}</td>
+                        <td class="num">{m.projects.len()}</td>
+                    </tr>
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <ListHeading msg=Msg::NavMeetings count=count/>
+        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
+            <div class="table-wrap">
+                <table class="list">
+                    <thead><tr>
+                        <th scope="col">{move || state.t(Msg::Date)}</th>
+                        <th scope="col">{move || state.t(Msg::Kind)}</th>
+                        <th scope="col">{move || state.t(Msg::Place)}</th>
+                        <th scope="col">{move || state.t(Msg::Chair)}</th>
+                        <th scope="col">{move || state.t(Msg::ProjectsDiscussed)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn MeetingPage(id: String) -> impl IntoView {
+    let state = use_state();
+    let id = MeetingId(id);
+    move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let Some(m) = d.meetings.get(&id) else { return NotFound().into_any() };
+            let join = |names: Vec<String>| names.join(", ");
+            let units = join(m.attendee_units.iter().filter_map(|u| d.units.get(u)).map(|u| u.display_name().to_owned()).collect());
+            let projects = m
+                .projects
+                .iter()
+                .filter_map(|p| d.projects.get(p))
+                .map(|p| view! { <li><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></li> })
+                .collect_view();
+            let conclusions = d
+                .conclusions
+                .iter()
+                .filter(|c| c.meeting.as_ref() == Some(&m.id))
+                .map(|c| view! {
+                    <li><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a> " " {c.title.clone()}</li>
+                })
+                .collect_view();
+            let when = match m.time {
+                Some(t) => format!("{} {}", t.format("%H:%M"), format_date(m.date)),
+                None => format_date(m.date),
+            };
+            view! {
+                <p class="crumbs"><a href=Route::Meetings.href()>{state.t(Msg::NavMeetings)}</a></p>
+                <h1>{labels::meeting_kind(m.kind, lang)} " " {format_date(m.date)}</h1>
+                <dl class="fields">
+                    {field(state, Msg::Date, when)}
+                    {field(state, Msg::Place, m.place.clone())}
+                    {field(state, Msg::Chair, m.chair.clone())}
+                    {field(state, Msg::CoChairs, join(m.co_chairs.clone()))}
+                    {field(state, Msg::NavUnits, units)}
+                    {field(state, Msg::Attendees, join(m.attendees.clone()))}
+                    {field(state, Msg::Summary, m.summary.clone())}
+                    {field(state, Msg::NextMeeting, m.next_meeting.map(format_date).unwrap_or_default())}
+                </dl>
+                <h2>{state.t(Msg::ProjectsDiscussed)}</h2>
+                <ul class="plain">{projects}</ul>
+                <h2>{state.t(Msg::NavConclusions)}</h2>
+                <ul class="plain">{conclusions}</ul>
+            }
+            .into_any()
+        })
+    }
+}

@@ -1,0 +1,177 @@
+//! The interface: a thin shell over the domain. Components read the dataset from the one
+//! [`state::AppState`] and call domain functions; they hold no business rules.
+
+mod browser;
+mod conclusions;
+mod dashboard;
+mod data;
+mod meetings;
+mod projects;
+pub mod state;
+mod units;
+mod widgets;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+use crate::route::Route;
+use state::{use_state, AppState, SaveStatus};
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::load(&current_hash());
+    provide_context(state);
+
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        state.route.set(Route::parse(&current_hash()));
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+        {
+            let _ = main.scroll_into_view_with_bool(true);
+        }
+    });
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    on_cleanup(move || {
+        on_hash.remove();
+        on_hide.remove();
+    });
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(&format!("Dondoc · {}", Msg::AppTagline.text(lang)));
+        }
+    });
+
+    view! {
+        <a class="skip" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            if let Some(m) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main")) {
+                use wasm_bindgen::JsCast;
+                if let Ok(m) = m.dyn_into::<web_sys::HtmlElement>() { let _ = m.focus(); }
+            }
+        }>{move || state.t(Msg::Skip)}</a>
+        <Header/>
+        <Banners/>
+        <main id="main" tabindex="-1">{move || page(state.route.get())}</main>
+    }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Dashboard => dashboard::Dashboard().into_any(),
+        Route::Projects => projects::ProjectList().into_any(),
+        Route::Project(id) => projects::ProjectPage(projects::ProjectPageProps { id }).into_any(),
+        Route::Meetings => meetings::MeetingList().into_any(),
+        Route::Meeting(id) => meetings::MeetingPage(meetings::MeetingPageProps { id }).into_any(),
+        Route::Conclusions => conclusions::ConclusionList().into_any(),
+        Route::Conclusion(id) => {
+            conclusions::ConclusionPage(conclusions::ConclusionPageProps { id }).into_any()
+        }
+        Route::Units => units::UnitList().into_any(),
+        Route::Unit(id) => units::UnitPage(units::UnitPageProps { id }).into_any(),
+        Route::Data => data::DataPage().into_any(),
+        Route::NotFound(_) => widgets::NotFound().into_any(),
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let state = use_state();
+    let items = [
+        (Route::Dashboard, Msg::NavDashboard),
+        (Route::Projects, Msg::NavProjects),
+        (Route::Meetings, Msg::NavMeetings),
+        (Route::Conclusions, Msg::NavConclusions),
+        (Route::Units, Msg::NavUnits),
+        (Route::Data, Msg::NavData),
+    ];
+    let links = items
+        .into_iter()
+        .map(|(route, msg)| {
+            let href = route.href();
+            let current = {
+                let route = route.clone();
+                move || (state.route.get().section() == route).then_some("page")
+            };
+            view! { <li><a href=href aria-current=current>{move || state.t(msg)}</a></li> }
+        })
+        .collect_view();
+    let other = move || match state.lang.get() {
+        Lang::Vi => Lang::En,
+        Lang::En => Lang::Vi,
+    };
+    view! {
+        <header class="top">
+            <div class="brand">
+                <a href="#/" class="logo">"Dondoc"</a>
+                <span class="tagline">{move || state.t(Msg::AppTagline)}</span>
+            </div>
+            <button type="button" class="lang" aria-label=move || state.t(Msg::SwitchLanguageLabel)
+                on:click=move |_| state.set_lang(other())>
+                {move || state.t(Msg::SwitchLanguage)}
+            </button>
+            <nav aria-label=move || state.t(Msg::MainNav)>
+                <ul>{links}</ul>
+            </nav>
+        </header>
+    }
+}
+
+/// Save problems and set-aside data, shown on every screen until dealt with.
+#[component]
+fn Banners() -> impl IntoView {
+    let state = use_state();
+    let save_failed = move || match state.save_status.get() {
+        SaveStatus::Failed(e) => Some(view! {
+            <div class="banner error" role="alert">
+                <p>
+                    <strong>{move || state.t(match e { crate::storage::WriteError::Quota => Msg::SaveFailedQuota, _ => Msg::SaveFailedUnavailable })}</strong>
+                    " " {move || state.t(Msg::SaveFailed)}
+                </p>
+                <button type="button" on:click=move |_| state::export_all(&state)>{move || state.t(Msg::ExportAll)}</button>
+                <button type="button" on:click=move |_| state.flush()>{move || state.t(Msg::TryAgain)}</button>
+            </div>
+        }),
+        _ => None,
+    };
+    let aside = move || {
+        state.aside.get().map(|reason| {
+            let detail = move || match &reason {
+                crate::storage::repo::AsideReason::Newer { found, supported } => crate::i18n::load_error_message(
+                    &crate::domain::LoadError::Newer { found: *found, supported: *supported },
+                    state.lang.get(),
+                ),
+                crate::storage::repo::AsideReason::Unreadable(_) => state.t(Msg::AsideUnreadable).to_owned(),
+            };
+            view! {
+                <div class="banner warn" role="alert">
+                    <p><strong>{move || state.t(Msg::AsideTitle)}</strong>" " {detail} " " {move || state.t(Msg::AsideBody)}</p>
+                    <button type="button" on:click=move |_| widgets::download_aside(&state)>{move || state.t(Msg::AsideDownload)}</button>
+                </div>
+            }
+        })
+    };
+    let migrated = move || {
+        state.migrated_from.get().map(|v| view! {
+            <div class="banner info" role="status"><p>{move || format!("{} {v}.", state.t(Msg::Migrated))}</p></div>
+        })
+    };
+    view! { {save_failed} {aside} {migrated} }
+}

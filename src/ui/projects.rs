@@ -1,0 +1,205 @@
+//! The register of key projects and one project's page.
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+use super::widgets::{field, unit_link, unit_name, Bar, Empty, ListHeading, NotFound, StateBadge};
+use crate::domain::{ProjectId, DEFAULT_DUE_SOON_DAYS};
+use crate::i18n::format::format_amount;
+use crate::i18n::{format_date, format_money_billions, format_percent, format_ratio, labels, Msg};
+use crate::route::Route;
+
+#[component]
+pub fn ProjectList() -> impl IntoView {
+    let state = use_state();
+    let count = Signal::derive(move || state.data.with(|d| d.active_projects().count()));
+    let rows = move || {
+        state.data.with(|d| {
+            let lang = state.lang.get();
+            let mut projects: Vec<_> = d.active_projects().collect();
+            projects.sort_by(|a, b| a.display_name().cmp(b.display_name()));
+            projects
+                .into_iter()
+                .map(|p| {
+                    let latest = d.latest_figures(p);
+                    let light = p.traffic_light.as_ref().map(|t| {
+                        let cls = format!("light {:?}", t.light).to_lowercase();
+                        view! { <span class=cls title=t.reason.clone()>{labels::light(t.light, lang)}</span> }
+                    });
+                    let status = p.schedule_status.as_ref().map(|s| labels::schedule_status(s.status, lang));
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></th>
+                            <td>{unit_name(d, p.investor.as_ref())}</td>
+                            <td class="num">{p.total_investment.as_ref().map(|a| format_amount(a, lang))}</td>
+                            <td><Bar label=state.t(Msg::SiteClearance).to_owned() value=latest.site_clearance_percent()/></td>
+                            <td><Bar label=state.t(Msg::ConstructionVolume).to_owned() value=latest.volume_percent()/></td>
+                            <td><Bar label=state.t(Msg::Disbursement).to_owned() value=latest.disbursement_percent()/></td>
+                            <td>{status}</td>
+                            <td>{light}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <ListHeading msg=Msg::NavProjects count=count/>
+        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
+            <div class="table-wrap">
+                <table class="list">
+                    <thead><tr>
+                        <th scope="col">{move || state.t(Msg::Name)}</th>
+                        <th scope="col">{move || state.t(Msg::Investor)}</th>
+                        <th scope="col">{move || state.t(Msg::TotalInvestment)}</th>
+                        <th scope="col">{move || state.t(Msg::SiteClearance)}</th>
+                        <th scope="col">{move || state.t(Msg::ConstructionVolume)}</th>
+                        <th scope="col">{move || state.t(Msg::Disbursement)}</th>
+                        <th scope="col">{move || state.t(Msg::ScheduleStatus)}</th>
+                        <th scope="col">{move || state.t(Msg::Light)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn ProjectPage(id: String) -> impl IntoView {
+    let state = use_state();
+    let id = ProjectId(id);
+    move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let Some(p) = d.projects.get(&id) else { return NotFound().into_any() };
+            let reports = d.reports_of(&p.id);
+            let report_rows = reports
+                .iter()
+                .rev()
+                .map(|r| {
+                    let sc = &r.site_clearance;
+                    let mut clearance = Vec::new();
+                    if let (Some(done), Some(total)) = (sc.households_handed_over, sc.households_total) {
+                        clearance.push(format!("{} {}", format_ratio(f64::from(done), f64::from(total), 0, lang), lang.pick("hộ", "households")));
+                    }
+                    if let (Some(done), Some(total)) = (sc.area_handed_over_ha, sc.area_total_ha) {
+                        clearance.push(format!("{} ha", format_ratio(done, total, 2, lang)));
+                    }
+                    if clearance.is_empty() {
+                        if let Some(pct) = sc.percent {
+                            clearance.push(format_percent(pct, lang));
+                        }
+                    }
+                    let c = &r.construction;
+                    let mut works = Vec::new();
+                    if let (Some(active), Some(total)) = (c.packages_under_construction, c.packages_total) {
+                        works.push(format!("{active}/{total} {}", lang.pick("gói thầu thi công", "packages active")));
+                    }
+                    if let Some(v) = c.volume_percent {
+                        works.push(format_percent(v, lang));
+                    }
+                    let cap = &r.capital;
+                    let mut money = Vec::new();
+                    if let (Some(dis), Some(plan)) = (cap.disbursed, cap.plan) {
+                        money.push(format!("{} / {}", format_money_billions(dis, lang), format_money_billions(plan, lang)));
+                    }
+                    if let Some(pct) = cap.disbursement_percent() {
+                        money.push(format_percent(pct, lang));
+                    }
+                    view! {
+                        <tr>
+                            <th scope="row">{format_date(r.as_of)}</th>
+                            <td>{clearance.join(", ")}</td>
+                            <td>{works.join(", ")}</td>
+                            <td>{money.join(" · ")}</td>
+                            <td>{r.narrative.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let mut obstacles: Vec<_> = d.obstacles.iter().filter(|o| o.project == p.id).collect();
+            obstacles.sort_by_key(|o| (o.resolved_on.is_some(), o.since));
+            let obstacle_rows = obstacles
+                .into_iter()
+                .map(|o| view! {
+                    <li>
+                        <span class="tag">{labels::obstacle_category(o.category, lang)}</span> " "
+                        {o.description.clone()}
+                        <span class="muted">
+                            " · " {unit_name(d, o.responsible_unit.as_ref())}
+                            {o.since.map(|s| format!(" · {} {}", state.t(Msg::Since).to_lowercase(), format_date(s)))}
+                            " · " {if o.resolved_on.is_some() { state.t(Msg::Resolved) } else { state.t(Msg::Unresolved) }}
+                        </span>
+                    </li>
+                })
+                .collect_view();
+            let directive_rows = d
+                .directives
+                .iter()
+                .filter(|x| x.projects.contains(&p.id))
+                .map(|x| {
+                    let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                    view! {
+                        <li>
+                            <StateBadge state=x.state(state.today, DEFAULT_DUE_SOON_DAYS)/> " "
+                            <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+                            {x.text.clone()}
+                        </li>
+                    }
+                })
+                .collect_view();
+            let meetings = d
+                .meetings
+                .iter()
+                .filter(|m| m.projects.contains(&p.id))
+                .map(|m| view! {
+                    <li><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {labels::meeting_kind(m.kind, lang)}</a> " " {m.place.clone()}</li>
+                })
+                .collect_view();
+            let status = p.schedule_status.as_ref().map(|s| {
+                format!("{} ({} {}): {}", labels::schedule_status(s.status, lang), state.t(Msg::DecidedOn), format_date(s.on), s.reason)
+            });
+            let light = p.traffic_light.as_ref().map(|t| format!("{}: {} ({})", labels::light(t.light, lang), t.reason, format_date(t.on)));
+            let investor = unit_link(d, p.investor.as_ref());
+            view! {
+                <p class="crumbs"><a href=Route::Projects.href()>{state.t(Msg::NavProjects)}</a></p>
+                <h1>{p.name.clone()}</h1>
+                <dl class="fields">
+                    {field(state, Msg::ShortName, p.short_name.clone())}
+                    <dt>{state.t(Msg::Investor)}</dt><dd>{investor}</dd>
+                    {field(state, Msg::Location, p.location.clone())}
+                    {field(state, Msg::Group, p.group.map(|g| labels::investment_group(g, lang).to_owned()).unwrap_or_default())}
+                    {field(state, Msg::CapitalSource, p.capital_source.map(|c| labels::capital_source(c, lang).to_owned()).unwrap_or_default())}
+                    {field(state, Msg::TotalInvestment, p.total_investment.as_ref().map(|a| format_amount(a, lang)).unwrap_or_default())}
+                    {field(state, Msg::Phase, p.phase.clone())}
+                    {field(state, Msg::PlannedStart, p.planned_start.map(format_date).unwrap_or_default())}
+                    {field(state, Msg::PlannedFinish, p.planned_finish.map(format_date).unwrap_or_default())}
+                    {field(state, Msg::LeaderInCharge, p.leader_in_charge.clone())}
+                    {field(state, Msg::ScheduleStatus, status.unwrap_or_default())}
+                    {field(state, Msg::TrafficLight, light.unwrap_or_default())}
+                </dl>
+                <h2>{state.t(Msg::ProgressReports)} " (" {reports.len()} ")"</h2>
+                <div class="table-wrap">
+                    <table class="list">
+                        <thead><tr>
+                            <th scope="col">{state.t(Msg::AsOf)}</th>
+                            <th scope="col">{state.t(Msg::SiteClearance)}</th>
+                            <th scope="col">{state.t(Msg::ConstructionVolume)}</th>
+                            <th scope="col">{state.t(Msg::Disbursement)}</th>
+                            <th scope="col">{state.t(Msg::Narrative)}</th>
+                        </tr></thead>
+                        <tbody>{report_rows}</tbody>
+                    </table>
+                </div>
+                <h2>{state.t(Msg::Obstacles)}</h2>
+                <ul class="plain">{obstacle_rows}</ul>
+                <h2>{state.t(Msg::Directives)}</h2>
+                <ul class="plain">{directive_rows}</ul>
+                <h2>{state.t(Msg::NavMeetings)}</h2>
+                <ul class="plain">{meetings}</ul>
+            }
+            .into_any()
+        })
+    }
+}

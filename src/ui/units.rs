@@ -1,0 +1,113 @@
+//! The register of units and one unit's list of what it owes.
+
+use leptos::prelude::*;
+
+use super::state::use_state;
+use super::widgets::{field, Empty, ListHeading, NotFound, StateBadge};
+use crate::domain::{Directive, UnitId, DEFAULT_DUE_SOON_DAYS};
+use crate::i18n::{format_date, labels, Msg};
+use crate::route::Route;
+
+#[component]
+pub fn UnitList() -> impl IntoView {
+    let state = use_state();
+    let count = Signal::derive(move || state.data.with(|d| d.units.len()));
+    let rows = move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let mut units: Vec<_> = d.units.iter().collect();
+            units.sort_by(|a, b| a.name.cmp(&b.name));
+            units
+                .into_iter()
+                .map(|u| {
+                    let lead = d.directives.iter().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).count();
+                    let coordinating = d.directives.iter().filter(|x| x.coordinating_units.contains(&u.id)).count();
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=Route::Unit(u.id.to_string()).href()>{u.name.clone()}</a></th>
+                            <td>{u.short_name.clone()}</td>
+                            <td>{labels::unit_kind(u.kind, lang)}</td>
+                            <td class="num">{lead}</td>
+                            <td class="num">{coordinating}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <ListHeading msg=Msg::NavUnits count=count/>
+        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
+            <div class="table-wrap">
+                <table class="list">
+                    <thead><tr>
+                        <th scope="col">{move || state.t(Msg::Name)}</th>
+                        <th scope="col">{move || state.t(Msg::ShortName)}</th>
+                        <th scope="col">{move || state.t(Msg::Kind)}</th>
+                        <th scope="col">{move || state.t(Msg::AsLead)}</th>
+                        <th scope="col">{move || state.t(Msg::AsCoordinator)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn UnitPage(id: String) -> impl IntoView {
+    let state = use_state();
+    let id = UnitId(id);
+    move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let Some(u) = d.units.get(&id) else { return NotFound().into_any() };
+            let list = |items: Vec<&Directive>| {
+                let mut items: Vec<_> = items.into_iter().map(|x| (x.state(state.today, DEFAULT_DUE_SOON_DAYS), x)).collect();
+                // Overdue first, then due soon, then the rest; soonest deadline first within each.
+                items.sort_by_key(|(s, x)| (*s, x.deadline.due()));
+                items
+                    .into_iter()
+                    .map(|(s, x)| {
+                        let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                        view! {
+                            <li>
+                                <StateBadge state=s/> " "
+                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+                                {x.text.clone()}
+                                <span class="muted">" · " {x.deadline.words().to_owned()} {x.deadline.due().map(|due| format!(" ({})", format_date(due)))}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            };
+            let lead = list(d.directives.iter().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).collect());
+            let coordinating = list(d.directives.iter().filter(|x| x.coordinating_units.contains(&u.id)).collect());
+            let former = u
+                .former_names
+                .iter()
+                .map(|f| format!("{} ({} {})", f.name, state.t(Msg::Until), format_date(f.until)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let merged = u.merged_into.as_ref().map(|m| {
+                format!("{} ({})", d.units.get(&m.into).map(|t| t.name.clone()).unwrap_or_default(), format_date(m.on))
+            });
+            view! {
+                <p class="crumbs"><a href=Route::Units.href()>{state.t(Msg::NavUnits)}</a></p>
+                <h1>{u.name.clone()}</h1>
+                <dl class="fields">
+                    {field(state, Msg::ShortName, u.short_name.clone())}
+                    {field(state, Msg::Kind, labels::unit_kind(u.kind, lang).to_owned())}
+                    {field(state, Msg::FormerNames, former)}
+                    {field(state, Msg::MergedInto, merged.unwrap_or_default())}
+                    {field(state, Msg::Contact, u.contact.clone())}
+                </dl>
+                <h2>{state.t(Msg::AsLead)}</h2>
+                <ul class="plain">{lead}</ul>
+                <h2>{state.t(Msg::AsCoordinator)}</h2>
+                <ul class="plain">{coordinating}</ul>
+            }
+            .into_any()
+        })
+    }
+}

@@ -1,0 +1,102 @@
+//! Small pieces shared by the screens.
+
+use leptos::prelude::*;
+
+use super::browser;
+use super::state::{use_state, AppState};
+use crate::domain::{Dataset, FollowUpState, UnitId};
+use crate::i18n::{self, labels, Msg};
+use crate::route::Route;
+
+/// A unit's short name, or an empty string.
+pub fn unit_name(data: &Dataset, id: Option<&UnitId>) -> String {
+    id.and_then(|id| data.units.get(id))
+        .map(|u| u.display_name().to_owned())
+        .unwrap_or_default()
+}
+
+/// A link to a unit's page, or nothing.
+pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
+    let id = id?;
+    let name = data.units.get(id)?.display_name().to_owned();
+    Some(view! { <a href=Route::Unit(id.to_string()).href()>{name}</a> }.into_any())
+}
+
+/// A labelled progress bar for a percentage; a dash when the figure is unknown.
+#[component]
+pub fn Bar(#[prop(into)] label: Signal<String>, value: Option<f64>) -> impl IntoView {
+    let state = use_state();
+    match value {
+        Some(v) => {
+            let width = format!("width: {:.1}%", v.clamp(0.0, 100.0));
+            let text = move || i18n::format_percent(v, state.lang.get());
+            view! {
+                <span class="bar-cell">
+                    <span class="bar" role="img" aria-label=move || format!("{}: {}", label.get(), text())>
+                        <span class="fill" style=width></span>
+                    </span>
+                    <span class="num">{text}</span>
+                </span>
+            }
+            .into_any()
+        }
+        None => view! { <span class="muted">"—"</span> }.into_any(),
+    }
+}
+
+pub fn state_class(s: FollowUpState) -> &'static str {
+    match s {
+        FollowUpState::Overdue => "st overdue",
+        FollowUpState::DueSoon => "st soon",
+        FollowUpState::OpenWithinTerm => "st open",
+        FollowUpState::NoDeadline => "st none",
+        FollowUpState::DoneLate => "st late",
+        FollowUpState::DoneOnTime => "st done",
+        FollowUpState::Cancelled | FollowUpState::Transferred => "st closed",
+    }
+}
+
+#[component]
+pub fn StateBadge(state: FollowUpState) -> impl IntoView {
+    let app = use_state();
+    view! { <span class=state_class(state)>{move || labels::follow_up_state(state, app.lang.get())}</span> }
+}
+
+/// A heading with a count, used at the top of each list.
+#[component]
+pub fn ListHeading(msg: Msg, #[prop(into)] count: Signal<usize>) -> impl IntoView {
+    let state = use_state();
+    view! { <h1>{move || state.t(msg)} " " <span class="count">{move || format!("({})", count.get())}</span></h1> }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <section>
+            <h1>{move || state.t(Msg::NotFound)}</h1>
+            <p><a href="#/">{move || state.t(Msg::NavDashboard)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+pub fn Empty() -> impl IntoView {
+    let state = use_state();
+    view! { <p class="muted empty">{move || state.t(Msg::NoRecords)}</p> }
+}
+
+pub fn download_aside(state: &AppState) {
+    if let Some(text) = state.aside_export() {
+        browser::download(
+            &format!("dondoc-set-aside-{}.json", browser::stamp()),
+            "application/json",
+            &text,
+        );
+    }
+}
+
+/// "Label: value" row of a description list, hidden when the value is empty.
+pub fn field(state: AppState, msg: Msg, value: String) -> Option<impl IntoView> {
+    (!value.trim().is_empty()).then(|| view! { <dt>{move || state.t(msg)}</dt><dd>{value}</dd> })
+}
