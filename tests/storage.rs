@@ -18,7 +18,7 @@ fn today() -> NaiveDate {
 
 fn loaded(repo: &mut Repository<MemoryKv>) -> Dataset {
     match repo.load("t") {
-        LoadOutcome::Loaded { dataset, .. } => dataset,
+        LoadOutcome::Loaded { dataset, .. } => *dataset,
         other => panic!("expected data, got {other:?}"),
     }
 }
@@ -204,7 +204,7 @@ fn stored_data_of_version_1_is_migrated_on_load_and_rewritten() {
             migrated_from,
         } => {
             assert_eq!(migrated_from, Some(1));
-            dataset
+            *dataset
         }
         other => panic!("{other:?}"),
     };

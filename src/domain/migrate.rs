@@ -31,26 +31,57 @@ pub struct Loaded {
     pub migrated_from: Option<u32>,
 }
 
+/// What a text says it is, read without building the whole dataset.
+#[derive(serde::Deserialize)]
+struct Header {
+    format: Option<String>,
+    schema_version: Option<u64>,
+    /// Version 1 named this field `version`.
+    version: Option<u64>,
+}
+
 pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => LoadError::NotDondoc,
         _ => LoadError::NotJson {
             line: e.line(),
             column: e.column(),
         },
     })?;
-    dataset_from_value(value)
+    let version = check_header(&header)?;
+    if version == SCHEMA_VERSION {
+        return Ok(Loaded {
+            dataset: from_current(text)?,
+            migrated_from: None,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Invalid {
+        detail: e.to_string(),
+    })?;
+    migrate_value(value, version)
 }
 
-pub fn dataset_from_value(mut value: Value) -> Result<Loaded, LoadError> {
-    let obj = value.as_object().ok_or(LoadError::NotDondoc)?;
-    if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+/// Reads a dataset given as a JSON value (of any version this build knows).
+pub fn dataset_from_value(value: Value) -> Result<Loaded, LoadError> {
+    let header = Header {
+        format: value
+            .get("format")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        schema_version: value.get("schema_version").and_then(Value::as_u64),
+        version: value.get("version").and_then(Value::as_u64),
+    };
+    let version = check_header(&header)?;
+    migrate_value(value, version)
+}
+
+fn check_header(header: &Header) -> Result<u32, LoadError> {
+    if header.format.as_deref() != Some(FORMAT_NAME) {
         return Err(LoadError::NotDondoc);
     }
-    let version = obj
-        .get("schema_version")
-        .or_else(|| obj.get("version"))
-        .and_then(Value::as_u64)
+    let version = header
+        .schema_version
+        .or(header.version)
         .ok_or(LoadError::NotDondoc)?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > SCHEMA_VERSION {
@@ -62,12 +93,22 @@ pub fn dataset_from_value(mut value: Value) -> Result<Loaded, LoadError> {
     if version == 0 {
         return Err(LoadError::NotDondoc);
     }
+    Ok(version)
+}
+
+/// Text of the current version straight to the model (one parser for files and storage,
+/// which also keeps the wasm small: no second, `Value`-based deserializer per type).
+fn from_current(text: &str) -> Result<Dataset, LoadError> {
+    serde_json::from_str(text).map_err(|e| LoadError::Invalid {
+        detail: e.to_string(),
+    })
+}
+
+fn migrate_value(mut value: Value, version: u32) -> Result<Loaded, LoadError> {
     if version < 2 {
         migrate_v1(&mut value).map_err(|detail| LoadError::Invalid { detail })?;
     }
-    let dataset: Dataset = serde_json::from_value(value).map_err(|e| LoadError::Invalid {
-        detail: e.to_string(),
-    })?;
+    let dataset = from_current(&value.to_string())?;
     Ok(Loaded {
         dataset,
         migrated_from: (version < SCHEMA_VERSION).then_some(version),

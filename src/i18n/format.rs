@@ -29,7 +29,7 @@ pub fn format_decimal(value: f64, max_decimals: usize, lang: Lang) -> String {
     }
     let digits: Vec<char> = int_part.chars().collect();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(*c);

@@ -86,7 +86,7 @@ pub struct SetAside {
 pub enum LoadOutcome {
     Empty,
     Loaded {
-        dataset: Dataset,
+        dataset: Box<Dataset>,
         migrated_from: Option<u32>,
     },
     /// The stored data could not be read; it was moved aside and the app starts empty.
@@ -137,7 +137,7 @@ impl<K: KeyValue> Repository<K> {
                 self.rewrite_all = migrated_from.is_some();
                 self.manifest = manifest;
                 LoadOutcome::Loaded {
-                    dataset,
+                    dataset: Box::new(dataset),
                     migrated_from,
                 }
             }

@@ -16,7 +16,7 @@ pub fn ConclusionList() -> impl IntoView {
         let lang = state.lang.get();
         state.data.with(|d| {
             let mut conclusions: Vec<_> = d.conclusions.iter().collect();
-            conclusions.sort_by(|a, b| b.date.cmp(&a.date));
+            conclusions.sort_by_key(|c| std::cmp::Reverse(c.date));
             conclusions
                 .into_iter()
                 .map(|c| {

@@ -19,7 +19,7 @@ enum ImportState {
     Idle,
     Rejected(Vec<String>),
     Preview {
-        incoming: Dataset,
+        incoming: Box<Dataset>,
         summary: ImportSummary,
         migrated_from: Option<u32>,
     },
@@ -59,7 +59,7 @@ pub fn DataPage() -> impl IntoView {
                     if errors.is_empty() {
                         let summary = state.data.with_untracked(|d| d.compare(&loaded.dataset));
                         ImportState::Preview {
-                            incoming: loaded.dataset,
+                            incoming: Box::new(loaded.dataset),
                             summary,
                             migrated_from: loaded.migrated_from,
                         }
@@ -96,7 +96,7 @@ pub fn DataPage() -> impl IntoView {
         } => {
             let apply = move |_| {
                 if let ImportState::Preview { incoming, .. } = import.get_untracked() {
-                    let added = state.edit(|d| d.add_missing(incoming));
+                    let added = state.edit(|d| d.add_missing(*incoming));
                     import.set(ImportState::Done(added));
                 }
             };

@@ -16,7 +16,7 @@ pub fn MeetingList() -> impl IntoView {
         let lang = state.lang.get();
         state.data.with(|d| {
             let mut meetings: Vec<_> = d.meetings.iter().collect();
-            meetings.sort_by(|a, b| b.date.cmp(&a.date));
+            meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
             meetings
                 .into_iter()
                 .map(|m| view! {

@@ -12,13 +12,12 @@ mod units;
 mod widgets;
 
 use leptos::prelude::*;
-use wasm_bindgen::prelude::*;
 
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use state::{use_state, AppState, SaveStatus};
 
-#[wasm_bindgen(start)]
+/// Starts the app in the page (called by the binary's `main`).
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
@@ -30,18 +29,16 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The whole application. Public so component tests can mount it.
 #[component]
-fn App() -> impl IntoView {
+pub fn App() -> impl IntoView {
     let state = AppState::load(&current_hash());
     provide_context(state);
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&current_hash()));
-        if let Some(main) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("main"))
-        {
-            let _ = main.scroll_into_view_with_bool(true);
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());

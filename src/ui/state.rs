@@ -50,7 +50,7 @@ impl AppState {
             LoadOutcome::Loaded {
                 dataset,
                 migrated_from,
-            } => (dataset, None, migrated_from),
+            } => (*dataset, None, migrated_from),
             LoadOutcome::SetAside(set_aside) => (Dataset::default(), Some(set_aside.reason), None),
         };
         let state = AppState {
