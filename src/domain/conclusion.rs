@@ -159,7 +159,7 @@ record_impl!(
     DirectiveUpdate,
     DirectiveUpdateId,
     RecordKind::DirectiveUpdate,
-    |u| u.date.format("%d/%m/%Y").to_string()
+    |u| crate::domain::dates::dd_mm_yyyy(u.date)
 );
 
 #[cfg(test)]

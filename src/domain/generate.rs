@@ -295,14 +295,14 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                 text: format!(
                     "Giao đơn vị chủ trì {} trước ngày {}.",
                     TASKS[pick(&mut rng, TASKS.len())],
-                    due.format("%d/%m/%Y")
+                    super::dates::dd_mm_yyyy(due)
                 ),
                 lead_unit: Some(lead),
                 coordinating_units: vec![units[pick(&mut rng, units.len())].clone()],
                 responsible_person: String::new(),
                 deadline: Deadline::Before {
                     date: due,
-                    words: format!("trước ngày {}", due.format("%-d/%-m/%Y")),
+                    words: format!("trước ngày {}", super::dates::d_m_yyyy(due)),
                 },
                 projects: vec![discussed[k % discussed.len()].clone()],
                 status: if done {

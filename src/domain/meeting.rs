@@ -49,7 +49,6 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_meeting: Option<NaiveDate>,
 }
-record_impl!(Meeting, MeetingId, RecordKind::Meeting, |m| m
-    .date
-    .format("%d/%m/%Y")
-    .to_string());
+record_impl!(Meeting, MeetingId, RecordKind::Meeting, |m| {
+    crate::domain::dates::dd_mm_yyyy(m.date)
+});

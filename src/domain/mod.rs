@@ -4,6 +4,7 @@
 pub mod collection;
 pub mod conclusion;
 pub mod dataset;
+pub mod dates;
 pub mod deadline;
 pub mod followup;
 pub mod generate;

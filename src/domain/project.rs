@@ -245,7 +245,7 @@ record_impl!(
     ProgressReport,
     ProgressReportId,
     RecordKind::ProgressReport,
-    |r| r.as_of.format("%d/%m/%Y").to_string()
+    |r| crate::domain::dates::dd_mm_yyyy(r.as_of)
 );
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,9 +26,7 @@ struct Builder<'a> {
     data: Dataset,
 }
 
-fn dmy(d: NaiveDate) -> String {
-    format!("{}/{}/{}", d.day(), d.month(), d.year())
-}
+use super::dates::d_m_yyyy as dmy;
 
 impl Builder<'_> {
     fn id(&mut self) -> String {

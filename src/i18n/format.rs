@@ -86,7 +86,7 @@ pub fn format_amount(amount: &Amount, lang: Lang) -> String {
 
 /// dd/mm/yyyy in both languages, as officers write dates.
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
+    crate::domain::dates::dd_mm_yyyy(date)
 }
 
 #[cfg(test)]

@@ -97,5 +97,16 @@ impl Settings {
 
 /// A stamp for naming set-aside data: local time, sortable.
 pub fn stamp() -> String {
-    now().format("%Y%m%dT%H%M%S").to_string()
+    {
+        let d = js_sys::Date::new_0();
+        format!(
+            "{}{:02}{:02}T{:02}{:02}{:02}",
+            d.get_full_year(),
+            d.get_month() + 1,
+            d.get_date(),
+            d.get_hours(),
+            d.get_minutes(),
+            d.get_seconds()
+        )
+    }
 }

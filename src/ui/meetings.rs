@@ -1,5 +1,6 @@
 //! Meetings, working sessions and inspection visits.
 
+use chrono::Timelike;
 use leptos::prelude::*;
 
 use super::state::use_state;
@@ -75,7 +76,7 @@ pub fn MeetingPage(id: String) -> impl IntoView {
                 })
                 .collect_view();
             let when = match m.time {
-                Some(t) => format!("{} {}", t.format("%H:%M"), format_date(m.date)),
+                Some(t) => format!("{:02}:{:02} {}", t.hour(), t.minute(), format_date(m.date)),
                 None => format_date(m.date),
             };
             view! {

@@ -143,8 +143,11 @@ impl AppState {
 pub fn export_all(state: &AppState) {
     let text = state
         .data
-        .with_untracked(|d| serde_json::to_string_pretty(d).unwrap_or_default());
-    let name = format!("dondoc-all-{}.json", browser::today().format("%Y-%m-%d"));
+        .with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
+    let name = format!(
+        "dondoc-all-{}.json",
+        crate::domain::dates::iso(browser::today())
+    );
     browser::download(&name, "application/json", &text);
 }
 
