@@ -169,6 +169,7 @@ messages! {
     Light => "Đèn", "Light";
     Reason => "Lý do", "Reason";
     DecidedOn => "ngày", "on";
+    ImportTooLarge => "Tệp quá lớn (trên 64 MB) nên không được đọc. Tệp xuất từ Dondoc thường nhỏ hơn nhiều; hãy kiểm tra lại tệp.", "The file is too large (over 64 MB) and was not read. Dondoc exports are much smaller; please check the file.";
     ImportTitle => "Nhập dữ liệu từ tệp", "Import data from a file";
     ImportPreviewTitle => "Xem trước khi nhập", "Preview before import";
     ExportTitle => "Xuất dữ liệu", "Export data";

@@ -13,6 +13,10 @@ use crate::i18n::{
 };
 use crate::storage::QUOTA_UNITS;
 
+/// Files above this are refused before being read: three provinces' data is about 30 MB of
+/// JSON, and a larger text would make the page itself run out of memory.
+const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
 /// A file read and checked, waiting for the officer's go-ahead.
 #[derive(Clone)]
 enum ImportState {
@@ -43,6 +47,10 @@ pub fn DataPage() -> impl IntoView {
             return;
         };
         input.set_value("");
+        if file.size() > MAX_IMPORT_BYTES {
+            import.set(ImportState::Rejected(vec![state.t(Msg::ImportTooLarge).to_owned()]));
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = wasm_bindgen_futures::JsFuture::from(file.text())
                 .await
