@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
-use super::widgets::{field, unit_link, unit_name, Empty, ListHeading, NotFound, StateBadge};
+use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
 use crate::domain::{ConclusionId, FollowUpState, DEFAULT_DUE_SOON_DAYS};
 use crate::i18n::{format_date, format_percent, Msg};
 use crate::route::Route;
@@ -38,24 +38,7 @@ pub fn ConclusionList() -> impl IntoView {
                 .collect_view()
         })
     };
-    view! {
-        <ListHeading msg=Msg::NavConclusions count=count/>
-        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
-            <div class="table-wrap">
-                <table class="list">
-                    <thead><tr>
-                        <th scope="col">{move || state.t(Msg::NumberSymbol)}</th>
-                        <th scope="col">{move || state.t(Msg::Date)}</th>
-                        <th scope="col">{move || state.t(Msg::Title)}</th>
-                        <th scope="col">{move || state.t(Msg::Directives)}</th>
-                        <th scope="col">{move || state.t(Msg::DoneShare)}</th>
-                        <th scope="col">{move || state.t(Msg::Overdue)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </Show>
-    }
+    view! { <ListPage title=Msg::NavConclusions count=count columns=vec![Msg::NumberSymbol, Msg::Date, Msg::Title, Msg::Directives, Msg::DoneShare, Msg::Overdue] rows=rows/> }
 }
 
 #[component]

@@ -48,7 +48,9 @@ pub fn DataPage() -> impl IntoView {
         };
         input.set_value("");
         if file.size() > MAX_IMPORT_BYTES {
-            import.set(ImportState::Rejected(vec![state.t(Msg::ImportTooLarge).to_owned()]));
+            import.set(ImportState::Rejected(vec![state
+                .t(Msg::ImportTooLarge)
+                .to_owned()]));
             return;
         }
         leptos::task::spawn_local(async move {

@@ -4,7 +4,7 @@ use chrono::Timelike;
 use leptos::prelude::*;
 
 use super::state::use_state;
-use super::widgets::{field, Empty, ListHeading, NotFound};
+use super::widgets::{field, ListPage, NotFound};
 use crate::domain::MeetingId;
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -32,23 +32,7 @@ pub fn MeetingList() -> impl IntoView {
                 .collect_view()
         })
     };
-    view! {
-        <ListHeading msg=Msg::NavMeetings count=count/>
-        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
-            <div class="table-wrap">
-                <table class="list">
-                    <thead><tr>
-                        <th scope="col">{move || state.t(Msg::Date)}</th>
-                        <th scope="col">{move || state.t(Msg::Kind)}</th>
-                        <th scope="col">{move || state.t(Msg::Place)}</th>
-                        <th scope="col">{move || state.t(Msg::Chair)}</th>
-                        <th scope="col">{move || state.t(Msg::ProjectsDiscussed)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </Show>
-    }
+    view! { <ListPage title=Msg::NavMeetings count=count columns=vec![Msg::Date, Msg::Kind, Msg::Place, Msg::Chair, Msg::ProjectsDiscussed] rows=rows/> }
 }
 
 #[component]

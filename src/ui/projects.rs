@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
-use super::widgets::{field, unit_link, unit_name, Bar, Empty, ListHeading, NotFound, StateBadge};
+use super::widgets::{field, unit_link, unit_name, Bar, ListPage, NotFound, StateBadge};
 use crate::domain::{ProjectId, DEFAULT_DUE_SOON_DAYS};
 use crate::i18n::format::format_amount;
 use crate::i18n::{format_date, format_money_billions, format_percent, format_ratio, labels, Msg};
@@ -43,26 +43,7 @@ pub fn ProjectList() -> impl IntoView {
                 .collect_view()
         })
     };
-    view! {
-        <ListHeading msg=Msg::NavProjects count=count/>
-        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
-            <div class="table-wrap">
-                <table class="list">
-                    <thead><tr>
-                        <th scope="col">{move || state.t(Msg::Name)}</th>
-                        <th scope="col">{move || state.t(Msg::Investor)}</th>
-                        <th scope="col">{move || state.t(Msg::TotalInvestment)}</th>
-                        <th scope="col">{move || state.t(Msg::SiteClearance)}</th>
-                        <th scope="col">{move || state.t(Msg::ConstructionVolume)}</th>
-                        <th scope="col">{move || state.t(Msg::Disbursement)}</th>
-                        <th scope="col">{move || state.t(Msg::ScheduleStatus)}</th>
-                        <th scope="col">{move || state.t(Msg::Light)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </Show>
-    }
+    view! { <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=rows/> }
 }
 
 #[component]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
-use super::widgets::{field, Empty, ListHeading, NotFound, StateBadge};
+use super::widgets::{field, ListPage, NotFound, StateBadge};
 use crate::domain::{Directive, UnitId, DEFAULT_DUE_SOON_DAYS};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -35,23 +35,7 @@ pub fn UnitList() -> impl IntoView {
                 .collect_view()
         })
     };
-    view! {
-        <ListHeading msg=Msg::NavUnits count=count/>
-        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
-            <div class="table-wrap">
-                <table class="list">
-                    <thead><tr>
-                        <th scope="col">{move || state.t(Msg::Name)}</th>
-                        <th scope="col">{move || state.t(Msg::ShortName)}</th>
-                        <th scope="col">{move || state.t(Msg::Kind)}</th>
-                        <th scope="col">{move || state.t(Msg::AsLead)}</th>
-                        <th scope="col">{move || state.t(Msg::AsCoordinator)}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </Show>
-    }
+    view! { <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::AsCoordinator] rows=rows/> }
 }
 
 #[component]

@@ -62,11 +62,40 @@ pub fn StateBadge(state: FollowUpState) -> impl IntoView {
     view! { <span class=state_class(state)>{move || labels::follow_up_state(state, app.lang.get())}</span> }
 }
 
-/// A heading with a count, used at the top of each list.
+/// A list screen: heading with the count, then a table of `columns` whose body is `rows`,
+/// or a short "no records yet" when the list is empty.
 #[component]
-pub fn ListHeading(msg: Msg, #[prop(into)] count: Signal<usize>) -> impl IntoView {
+pub fn ListPage<R, V>(
+    title: Msg,
+    #[prop(into)] count: Signal<usize>,
+    columns: Vec<Msg>,
+    rows: R,
+) -> impl IntoView
+where
+    R: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let state = use_state();
-    view! { <h1>{move || state.t(msg)} " " <span class="count">{move || format!("({})", count.get())}</span></h1> }
+    let head = move || {
+        columns
+            .iter()
+            .map(|msg| {
+                let msg = *msg;
+                view! { <th scope="col">{move || state.t(msg)}</th> }
+            })
+            .collect_view()
+    };
+    view! {
+        <h1>{move || state.t(title)} " " <span class="count">{move || format!("({})", count.get())}</span></h1>
+        <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
+            <div class="table-wrap">
+                <table class="list">
+                    <thead><tr>{head.clone()}</tr></thead>
+                    <tbody>{rows.clone()}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
 }
 
 #[component]
