@@ -66,7 +66,7 @@ fn Overview() -> impl IntoView {
                 <p class="big-number">{active}</p>
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
                 <h3>{move || state.t(Msg::NoReportIn45)} " (" {stale.len()} ")"</h3>
-                <ul class="plain">{stale_list}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{stale_list}</ul>
             }
         })
     };
@@ -127,7 +127,7 @@ fn Overview() -> impl IntoView {
             view! {
                 <ul class="states">{rows}</ul>
                 <h3>{move || state.t(Msg::OverdueList)}</h3>
-                <ul class="plain">{overdue}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}</ul>
             }
         })
     };

@@ -77,9 +77,9 @@ pub fn MeetingPage(id: String) -> impl IntoView {
                     {field(state, Msg::NextMeeting, m.next_meeting.map(format_date).unwrap_or_default())}
                 </dl>
                 <h2>{state.t(Msg::ProjectsDiscussed)}</h2>
-                <ul class="plain">{projects}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{projects}</ul>
                 <h2>{state.t(Msg::NavConclusions)}</h2>
-                <ul class="plain">{conclusions}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{conclusions}</ul>
             }
             .into_any()
         })

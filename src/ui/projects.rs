@@ -174,11 +174,11 @@ pub fn ProjectPage(id: String) -> impl IntoView {
                     </table>
                 </div>
                 <h2>{state.t(Msg::Obstacles)}</h2>
-                <ul class="plain">{obstacle_rows}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{obstacle_rows}</ul>
                 <h2>{state.t(Msg::Directives)}</h2>
-                <ul class="plain">{directive_rows}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{directive_rows}</ul>
                 <h2>{state.t(Msg::NavMeetings)}</h2>
-                <ul class="plain">{meetings}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{meetings}</ul>
             }
             .into_any()
         })

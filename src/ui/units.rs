@@ -87,9 +87,9 @@ pub fn UnitPage(id: String) -> impl IntoView {
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
                 <h2>{state.t(Msg::AsLead)}</h2>
-                <ul class="plain">{lead}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{lead}</ul>
                 <h2>{state.t(Msg::AsCoordinator)}</h2>
-                <ul class="plain">{coordinating}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{coordinating}</ul>
             }
             .into_any()
         })

@@ -3,6 +3,8 @@
 // back button, language, and asking before adding the sample to existing data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch, serve, fileUrl, openPage, screenshot, hash, DESKTOP, PHONE } from './helpers.mjs';
 
 let browser;
@@ -172,4 +174,46 @@ test('screenshots of every screen in both languages at desktop and phone widths'
       await app.close();
     }
   }
+});
+
+test('export from one officer, preview and import at another; bad files change nothing', async () => {
+  const a = await openPage(browser, server.url);
+  await loadSample(a.page);
+  await nav(a.page, 'Dữ liệu').click();
+  const download = a.page.waitForEvent('download');
+  await a.page.getByRole('button', { name: 'Xuất toàn bộ dữ liệu (JSON)' }).click();
+  const path = join(tmpdir(), `dondoc-e2e-${process.pid}.json`);
+  await (await download).saveAs(path);
+  a.check();
+  await a.close();
+
+  const b = await openPage(browser, server.url);
+  const { page } = b;
+  await page.getByRole('heading', { name: 'Chào mừng đến với Dondoc' }).waitFor();
+  await page.evaluate(() => { location.hash = '#/data'; });
+  const input = page.getByLabel('Nhập tệp dữ liệu (JSON)');
+
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "dondoc",\n  oops') });
+  await page.getByText('dòng 3, cột 3').waitFor();
+  await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dondoc","schema_version":99}') });
+  await page.getByText('định dạng 99').waitFor();
+
+  await input.setInputFiles(path);
+  const preview = page.getByRole('status').filter({ hasText: 'Xem trước khi nhập' });
+  await preview.getByText('bản ghi mới sẽ được thêm').waitFor();
+  await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).click();
+  await page.getByText('Đã thêm bản ghi mới từ tệp.').waitFor();
+  await nav(page, 'Dự án').click();
+  await page.getByRole('heading', { name: 'Dự án (6)' }).waitFor();
+
+  // The same file again adds nothing.
+  await nav(page, 'Dữ liệu').click();
+  await input.setInputFiles(path);
+  await preview.waitFor();
+  assert.equal(await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).isDisabled(), true);
+  await page.reload();
+  await nav(page, 'Dự án').click();
+  await page.getByRole('heading', { name: 'Dự án (6)' }).waitFor();
+  b.check();
+  await b.close();
 });
