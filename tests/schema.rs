@@ -1,0 +1,83 @@
+//! The published JSON Schema (docs/dondoc.schema.json) describes what the app writes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dondoc::domain::generate::{generate, Scale};
+use dondoc::domain::sample::sample_dataset;
+use dondoc::domain::SeededIds;
+use serde_json::{json, Value};
+
+fn validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string("docs/dondoc.schema.json").expect("the schema is in docs/");
+    let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T03:00:00Z".parse().unwrap()
+}
+
+fn assert_valid(v: &jsonschema::Validator, instance: &Value) {
+    let errors: Vec<String> = v
+        .iter_errors(instance)
+        .take(10)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn the_sample_and_a_province_dataset_follow_the_schema() {
+    let v = validator();
+    assert_valid(
+        &v,
+        &serde_json::to_value(sample_dataset(today(), now(), &mut SeededIds::new(1))).unwrap(),
+    );
+    assert_valid(
+        &v,
+        &serde_json::to_value(generate(Scale::PROVINCE, 1, today(), now())).unwrap(),
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_app_would_reject() {
+    let v = validator();
+    let good =
+        serde_json::to_value(sample_dataset(today(), now(), &mut SeededIds::new(1))).unwrap();
+    let broken = |f: &dyn Fn(&mut Value)| {
+        let mut doc = good.clone();
+        f(&mut doc);
+        doc
+    };
+    for doc in [
+        broken(&|d| d["format"] = json!("excel")),
+        broken(&|d| d["schema_version"] = json!(3)),
+        broken(&|d| d["directives"][0]["path"] = json!("0.1")),
+        broken(&|d| d["directives"][0]["deadline"] = json!({"kind": "someday", "words": "sớm"})),
+        broken(&|d| d["projects"][0]["colour"] = json!("red")),
+        broken(&|d| d["projects"][0]["total_investment"]["vnd"] = json!(981.5)),
+        broken(&|d| d["units"][0]["id"] = json!("")),
+    ] {
+        assert!(!v.is_valid(&doc));
+    }
+}
+
+#[test]
+fn the_example_in_the_format_document_is_valid_and_imports() {
+    let doc = std::fs::read_to_string("docs/data-format.md").unwrap();
+    let example = doc.split("## A complete small file").nth(1).unwrap();
+    let json = example
+        .split("```json")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    assert_valid(&validator(), &serde_json::from_str(json).unwrap());
+    let loaded = dondoc::domain::parse_dataset(json).unwrap();
+    assert_eq!(dondoc::domain::validate(&loaded.dataset), vec![]);
+}
