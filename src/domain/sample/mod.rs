@@ -1,0 +1,181 @@
+//! The built-in sample: the six Điện Biên key projects with their reported figures, a
+//! committee, the units involved, two meetings and two conclusions written for this sample.
+//!
+//! Every date is placed relative to `today`, so that whenever it is loaded the directives
+//! show every follow-up state (done on time, done late, open within term, due soon, overdue,
+//! no deadline, transferred) and the reports look recent.
+
+mod figures;
+mod follow_up;
+mod portfolio;
+
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
+
+use super::conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus};
+use super::dataset::Dataset;
+use super::deadline::{last_day_of_month, Deadline};
+use super::ids::{CommitteeId, ConclusionId, DirectiveId, IdSource, MeetingId, ProjectId, UnitId};
+use super::meeting::{Meeting, MeetingKind};
+use super::money::{Amount, Qualifier, Vnd};
+use super::org::{Committee, DatedCapital, FormerName, Unit, UnitKind};
+use super::project::{
+    Capital, CapitalSource, Construction, InvestmentGroup, Light, Obstacle, ObstacleCategory,
+    ProgressReport, Project, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,
+};
+
+pub(super) struct Builder<'a> {
+    pub now: DateTime<Utc>,
+    pub today: NaiveDate,
+    pub ids: &'a mut dyn IdSource,
+    pub data: Dataset,
+}
+
+use super::dates::d_m_yyyy as dmy;
+
+impl Builder<'_> {
+    pub fn id(&mut self) -> String {
+        self.ids.next_id()
+    }
+
+    pub fn days_ago(&self, n: u64) -> NaiveDate {
+        self.today - Days::new(n)
+    }
+
+    pub fn days_ahead(&self, n: u64) -> NaiveDate {
+        self.today + Days::new(n)
+    }
+
+    pub fn unit(&mut self, name: &str, short: &str, kind: UnitKind) -> UnitId {
+        let id = UnitId(self.id());
+        self.data.units.upsert(Unit {
+            id: id.clone(),
+            created_at: self.now,
+            updated_at: self.now,
+            name: name.into(),
+            short_name: short.into(),
+            kind,
+            former_names: Vec::new(),
+            merged_into: None,
+            contact: String::new(),
+        });
+        id
+    }
+
+    pub fn report(
+        &mut self,
+        project: &ProjectId,
+        as_of: NaiveDate,
+        sc: SiteClearance,
+        c: Construction,
+        cap: Capital,
+        text: &str,
+    ) {
+        let id = self.id().as_str().into();
+        self.data.progress_reports.upsert(ProgressReport {
+            id,
+            created_at: self.now,
+            updated_at: self.now,
+            project: project.clone(),
+            as_of,
+            site_clearance: sc,
+            construction: c,
+            capital: cap,
+            narrative: text.into(),
+        });
+    }
+
+    pub fn obstacle(
+        &mut self,
+        project: &ProjectId,
+        category: ObstacleCategory,
+        text: &str,
+        unit: Option<&UnitId>,
+        since: NaiveDate,
+    ) {
+        let id = self.id().as_str().into();
+        self.data.obstacles.upsert(Obstacle {
+            id,
+            created_at: self.now,
+            updated_at: self.now,
+            project: project.clone(),
+            category,
+            description: text.into(),
+            responsible_unit: unit.cloned(),
+            since: Some(since),
+            resolved_on: None,
+            directive: None,
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn directive(
+        &mut self,
+        conclusion: &ConclusionId,
+        path: &str,
+        text: &str,
+        lead: Option<&UnitId>,
+        coordinating: &[&UnitId],
+        deadline: Deadline,
+        projects: &[&ProjectId],
+        status: RecordedStatus,
+    ) -> DirectiveId {
+        let id = DirectiveId(self.id());
+        self.data.directives.upsert(Directive {
+            id: id.clone(),
+            created_at: self.now,
+            updated_at: self.now,
+            conclusion: conclusion.clone(),
+            path: DirectivePath::parse(path).expect("sample paths are valid"),
+            text: text.into(),
+            lead_unit: lead.cloned(),
+            coordinating_units: coordinating.iter().map(|u| (*u).clone()).collect(),
+            responsible_person: String::new(),
+            deadline,
+            projects: projects.iter().map(|p| (*p).clone()).collect(),
+            status,
+        });
+        id
+    }
+
+    pub fn update(
+        &mut self,
+        directive: &DirectiveId,
+        date: NaiveDate,
+        by: &str,
+        text: &str,
+        doc: &str,
+        status: Option<RecordedStatus>,
+    ) {
+        let id = self.id().as_str().into();
+        self.data.directive_updates.upsert(DirectiveUpdate {
+            id,
+            created_at: self.now,
+            updated_at: self.now,
+            directive: directive.clone(),
+            date,
+            reported_by: by.into(),
+            text: text.into(),
+            document_ref: doc.into(),
+            status,
+        });
+    }
+}
+
+pub(super) fn bn(whole: i64, hundredths: i64) -> Option<Vnd> {
+    Some(Vnd::billions(whole, hundredths))
+}
+
+/// Builds the sample for `today`, with fresh ids from `ids` (so loading it twice adds two
+/// independent copies rather than overwriting anything).
+pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSource) -> Dataset {
+    let mut b = Builder {
+        now,
+        today,
+        ids,
+        data: Dataset::default(),
+    };
+    let cast = portfolio::build(&mut b);
+    figures::build(&mut b, &cast);
+    follow_up::build(&mut b, &cast);
+    b.data
+}
