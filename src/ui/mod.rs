@@ -120,7 +120,8 @@ fn Header() -> impl IntoView {
                 <a href="#/" class="logo">"Dondoc"</a>
                 <span class="tagline">{move || state.t(Msg::AppTagline)}</span>
             </div>
-            <button type="button" class="lang" aria-label=move || state.t(Msg::SwitchLanguageLabel)
+            <button type="button" class="lang" title=move || state.t(Msg::SwitchLanguageLabel)
+                aria-label=move || format!("{} ({})", state.t(Msg::SwitchLanguage), state.t(Msg::SwitchLanguageLabel))
                 on:click=move |_| state.set_lang(other())>
                 {move || state.t(Msg::SwitchLanguage)}
             </button>
