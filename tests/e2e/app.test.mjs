@@ -151,6 +151,31 @@ test('a failed save is shown at once, keeps the data and offers an export', asyn
   await app.close();
 });
 
+test('stored data that cannot be read is set aside, explained and downloadable', async () => {
+  const app = await openPage(browser, server.url);
+  const { page } = app;
+  await loadSample(page);
+  await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null);
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('dondoc.d.projects.'));
+    localStorage.setItem(key, 'damaged by a disk error');
+  });
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'Có dữ liệu đã lưu không đọc được' });
+  await alert.waitFor();
+  await page.getByRole('heading', { name: 'Chào mừng đến với Dondoc' }).waitFor();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dondoc.aside.')).length);
+  assert.ok(kept > 5, `the unreadable data is kept aside (${kept} keys)`);
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Tải dữ liệu đã cất riêng' }).click();
+  const text = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8');
+  assert.match(text, /damaged by a disk error/);
+  assert.match(text, /Nậm Rốm|16-KL\/BCĐ/);
+  await screenshot(page, 'http-vi-desktop-set-aside');
+  app.check();
+  await app.close();
+});
+
 test('screenshots of every screen in both languages at desktop and phone widths', async () => {
   for (const [lang, switchTo] of [['vi', null], ['en', 'Chuyển sang tiếng Anh']]) {
     for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
