@@ -12,11 +12,14 @@ pub mod ids;
 pub mod meeting;
 pub mod migrate;
 pub mod money;
+pub mod number;
 pub mod org;
 pub mod project;
 pub mod record;
 pub mod sample;
+pub mod status;
 pub mod summary;
+pub mod text;
 pub mod validate;
 
 pub use collection::Collection;

@@ -9,7 +9,8 @@ use super::dataset::Dataset;
 use super::followup::FollowUpState;
 use super::money::Vnd;
 use super::org::DatedCapital;
-use super::project::{LatestFigures, Project};
+use super::project::{LatestFigures, Project, ScheduleStatus};
+use super::status::computed_status;
 
 /// The year's capital summed over the projects whose latest capital figures are of `year`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,6 +38,32 @@ impl Dataset {
                 .iter()
                 .filter(|r| r.project == project.id),
         )
+    }
+
+    /// The computed status of a project and the one shown first (the officer's decision if any).
+    pub fn project_status(
+        &self,
+        project: &Project,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> (ScheduleStatus, ScheduleStatus) {
+        let computed = computed_status(project, &self.latest_figures(project), today, tolerance);
+        (computed, project.effective_status(computed))
+    }
+
+    /// Active projects per status shown: "2/15 completed · 4/15 on schedule · 9/15 behind".
+    pub fn status_counts(
+        &self,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> BTreeMap<ScheduleStatus, usize> {
+        let mut counts = BTreeMap::new();
+        for p in self.active_projects() {
+            *counts
+                .entry(self.project_status(p, today, tolerance).1)
+                .or_insert(0) += 1;
+        }
+        counts
     }
 
     /// Active (not archived) projects.
@@ -164,6 +191,13 @@ mod tests {
             .map(|p| p.display_name().to_owned())
             .collect();
         assert_eq!(stale, vec!["Him Lam giai đoạn II".to_owned()]);
+        let statuses = data.status_counts(today, crate::domain::status::DEFAULT_TOLERANCE_POINTS);
+        assert_eq!(statuses.get(&ScheduleStatus::BehindSchedule), Some(&4));
+        assert_eq!(statuses.get(&ScheduleStatus::OnSchedule), Some(&1));
+        assert_eq!(
+            statuses.get(&ScheduleStatus::InvestmentPreparation),
+            Some(&1)
+        );
         let counts = data.directive_state_counts(today, 7);
         assert_eq!(counts.values().sum::<usize>(), data.directives.len());
         assert_eq!(

@@ -149,6 +149,8 @@ messages! {
     Language => "Ngôn ngữ", "Language";
     Total => "Tổng số", "Total";
     Computed => "tính từ số liệu", "computed";
+    Search => "Tìm (không cần dấu)", "Search (accents optional)";
+    All => "Tất cả", "All";
     Today => "Hôm nay:", "Today:";
     Skip => "Bỏ qua đến nội dung chính", "Skip to main content";
     TryAgain => "Thử lưu lại", "Try saving again";

@@ -64,6 +64,7 @@ fn Overview() -> impl IntoView {
                 .collect_view();
             view! {
                 <p class="big-number">{active}</p>
+                <p>{super::projects::status_summary(state, d)}</p>
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
                 <h3>{move || state.t(Msg::NoReportIn45)} " (" {stale.len()} ")"</h3>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{stale_list}</ul>

@@ -2,31 +2,66 @@
 
 use leptos::prelude::*;
 
-use super::state::use_state;
+use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, Bar, ListPage, NotFound, StateBadge};
-use crate::domain::{ProjectId, DEFAULT_DUE_SOON_DAYS};
+use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
+use crate::domain::text::{fold, matches_folded};
+use crate::domain::{Dataset, ProjectId, ScheduleStatus, DEFAULT_DUE_SOON_DAYS};
 use crate::i18n::format::format_amount;
 use crate::i18n::{format_date, format_money_billions, format_percent, format_ratio, labels, Msg};
 use crate::route::Route;
 
+/// "2/15 completed · 4/15 on schedule · 9/15 behind", as officers quote it.
+pub fn status_summary(state: AppState, data: &Dataset) -> String {
+    let lang = state.lang.get();
+    let counts = data.status_counts(state.today, DEFAULT_TOLERANCE_POINTS);
+    let total: usize = counts.values().sum();
+    ScheduleStatus::ALL
+        .into_iter()
+        .filter_map(|s| {
+            counts.get(&s).map(|n| {
+                format!(
+                    "{n}/{total} {}",
+                    labels::schedule_status(s, lang).to_lowercase()
+                )
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 #[component]
 pub fn ProjectList() -> impl IntoView {
     let state = use_state();
+    let query = RwSignal::new(String::new());
+    let status_filter = RwSignal::new(String::new());
     let count = Signal::derive(move || state.data.with(|d| d.active_projects().count()));
     let rows = move || {
+        let filter = status_filter.get();
+        let q = query.get();
         state.data.with(|d| {
             let lang = state.lang.get();
-            let mut projects: Vec<_> = d.active_projects().collect();
-            projects.sort_by(|a, b| a.display_name().cmp(b.display_name()));
+            let mut projects: Vec<_> = d
+                .active_projects()
+                .map(|p| (p, d.project_status(p, state.today, DEFAULT_TOLERANCE_POINTS)))
+                .filter(|(_, (_, shown))| filter.is_empty() || format!("{shown:?}") == filter)
+                .filter(|(p, _)| {
+                    let haystack = format!("{} {} {} {}", p.name, p.short_name, p.location, unit_name(d, p.investor.as_ref()));
+                    matches_folded(&fold(&haystack), &q)
+                })
+                .collect();
+            projects.sort_by(|a, b| a.0.display_name().cmp(b.0.display_name()));
             projects
                 .into_iter()
-                .map(|p| {
+                .map(|(p, (computed, shown))| {
                     let latest = d.latest_figures(p);
                     let light = p.traffic_light.as_ref().map(|t| {
                         let cls = format!("light {:?}", t.light).to_lowercase();
                         view! { <span class=cls title=t.reason.clone()>{labels::light(t.light, lang)}</span> }
                     });
-                    let status = p.schedule_status.as_ref().map(|s| labels::schedule_status(s.status, lang));
+                    let computed_note = (computed != shown).then(|| {
+                        format!("{}: {}", state.t(Msg::Computed), labels::schedule_status(computed, lang))
+                    });
                     view! {
                         <tr>
                             <th scope="row"><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></th>
@@ -35,7 +70,7 @@ pub fn ProjectList() -> impl IntoView {
                             <td><Bar label=state.t(Msg::SiteClearance).to_owned() value=latest.site_clearance_percent()/></td>
                             <td><Bar label=state.t(Msg::ConstructionVolume).to_owned() value=latest.volume_percent()/></td>
                             <td><Bar label=state.t(Msg::Disbursement).to_owned() value=latest.disbursement_percent()/></td>
-                            <td>{status}</td>
+                            <td>{labels::schedule_status(shown, lang)}<br/><span class="muted small">{computed_note}</span></td>
                             <td>{light}</td>
                         </tr>
                     }
@@ -43,7 +78,31 @@ pub fn ProjectList() -> impl IntoView {
                 .collect_view()
         })
     };
-    view! { <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=rows/> }
+    let options = move || {
+        let lang = state.lang.get();
+        ScheduleStatus::ALL
+            .into_iter()
+            .map(|s| view! { <option value=format!("{s:?}")>{labels::schedule_status(s, lang)}</option> })
+            .collect_view()
+    };
+    view! {
+        <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=rows>
+        <p class="summary">{move || state.data.with(|d| status_summary(state, d))}</p>
+        <div class="filters">
+            <label>
+                {move || state.t(Msg::Search)}
+                <input type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            </label>
+            <label>
+                {move || state.t(Msg::ScheduleStatus)}
+                <select on:change=move |ev| status_filter.set(event_target_value(&ev))>
+                    <option value="">{move || state.t(Msg::All)}</option>
+                    {options}
+                </select>
+            </label>
+        </div>
+        </ListPage>
+    }
 }
 
 #[component]

@@ -62,14 +62,15 @@ pub fn StateBadge(state: FollowUpState) -> impl IntoView {
     view! { <span class=state_class(state)>{move || labels::follow_up_state(state, app.lang.get())}</span> }
 }
 
-/// A list screen: heading with the count, then a table of `columns` whose body is `rows`,
-/// or a short "no records yet" when the list is empty.
+/// A list screen: heading with the count, optional children (summaries, filters), then a
+/// table of `columns` whose body is `rows`, or a short "no records yet" when it is empty.
 #[component]
 pub fn ListPage<R, V>(
     title: Msg,
     #[prop(into)] count: Signal<usize>,
     columns: Vec<Msg>,
     rows: R,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView
 where
     R: Fn() -> V + Clone + Send + Sync + 'static,
@@ -87,6 +88,7 @@ where
     };
     view! {
         <h1>{move || state.t(title)} " " <span class="count">{move || format!("({})", count.get())}</span></h1>
+        {children.map(|c| c())}
         <Show when=move || { count.get() != 0 } fallback=|| view! { <Empty/> }>
             <div class="table-wrap">
                 <table class="list">

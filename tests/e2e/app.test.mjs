@@ -151,6 +151,27 @@ test('a failed save is shown at once, keeps the data and offers an export', asyn
   await app.close();
 });
 
+test('the projects list counts statuses and filters without diacritics', async () => {
+  const app = await openPage(browser, server.url);
+  const { page } = app;
+  await loadSample(page);
+  await nav(page, 'Dự án').click();
+  await page.getByText('4/6 chậm tiến độ').waitFor();
+  const rows = page.locator('table.list tbody tr');
+  await page.getByLabel('Tìm (không cần dấu)').fill('nam rom');
+  await page.waitForFunction(() => document.querySelectorAll('table.list tbody tr').length === 1);
+  assert.match(await rows.first().innerText(), /Nậm Rốm/);
+  await page.getByLabel('Tìm (không cần dấu)').fill('duong dong luc');
+  await page.waitForFunction(() => document.querySelectorAll('table.list tbody tr').length === 1);
+  assert.match(await rows.first().innerText(), /Đường động lực/);
+  await page.getByLabel('Tìm (không cần dấu)').fill('');
+  await page.getByLabel('Tình trạng tiến độ').selectOption({ label: 'Chậm tiến độ' });
+  await page.waitForFunction(() => document.querySelectorAll('table.list tbody tr').length === 4);
+  await screenshot(page, 'http-vi-desktop-projects-filtered');
+  app.check();
+  await app.close();
+});
+
 test('stored data that cannot be read is set aside, explained and downloadable', async () => {
   const app = await openPage(browser, server.url);
   const { page } = app;
