@@ -207,3 +207,66 @@ mod tests {
         );
     }
 }
+
+/// A headline figure followed over time on the project page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    SiteClearance,
+    ConstructionVolume,
+    Disbursement,
+}
+
+impl Dataset {
+    /// The dated values of one figure from a project's reports, oldest first (reports that
+    /// do not give the figure are skipped, not read as zero).
+    pub fn series(&self, project: &Project, figure: Figure) -> Vec<(NaiveDate, f64)> {
+        let mut points: Vec<_> = self
+            .progress_reports
+            .iter()
+            .filter(|r| r.project == project.id)
+            .filter_map(|r| {
+                let value = match figure {
+                    Figure::SiteClearance => r.site_clearance.overall_percent(),
+                    Figure::ConstructionVolume => r.construction.volume_percent,
+                    Figure::Disbursement => r.capital.disbursement_percent(),
+                };
+                value.map(|v| (r.as_of, v))
+            })
+            .collect();
+        points.sort_by_key(|p| p.0);
+        points
+    }
+}
+
+#[cfg(test)]
+mod series_tests {
+    use chrono::{DateTime, Utc};
+
+    use super::*;
+    use crate::domain::ids::SeededIds;
+    use crate::domain::sample::sample_dataset;
+
+    #[test]
+    fn series_skip_reports_without_the_figure() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now: DateTime<Utc> = "2026-11-23T03:00:00Z".parse().unwrap();
+        let data = sample_dataset(today, now, &mut SeededIds::new(4));
+        let sports = data
+            .projects
+            .iter()
+            .find(|p| p.short_name == "Trung tâm TDTT")
+            .unwrap();
+        let clearance = data.series(sports, Figure::SiteClearance);
+        assert_eq!(
+            clearance.len(),
+            1,
+            "only the older report gave site clearance"
+        );
+        let volume = data.series(sports, Figure::ConstructionVolume);
+        assert_eq!(
+            volume.iter().map(|p| p.1).collect::<Vec<_>>(),
+            vec![6.5, 10.0]
+        );
+        assert!(volume[0].0 < volume[1].0);
+    }
+}

@@ -45,18 +45,22 @@ pub fn format_percent(value: f64, lang: Lang) -> String {
     format!("{}%", format_decimal(value, 2, lang))
 }
 
-/// "359/514" with a computed percentage: "359/514 (69,84%)".
-pub fn format_ratio(part: f64, total: f64, decimals: usize, lang: Lang) -> String {
+/// A part of a total with its unit and computed percentage: "359/514 hộ (69,84%)".
+pub fn format_ratio(part: f64, total: f64, decimals: usize, unit: &str, lang: Lang) -> String {
     let pct = if total > 0.0 {
         format!(" ({})", format_percent(part * 100.0 / total, lang))
     } else {
         String::new()
     };
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let part = format_decimal(part, decimals, lang);
     format!(
-        "{}/{}{}",
-        format_decimal(part, decimals, lang),
-        format_decimal(total, decimals, lang),
-        pct
+        "{part}/{}{unit}{pct}",
+        format_decimal(total, decimals, lang)
     )
 }
 
@@ -138,9 +142,15 @@ mod tests {
 
     #[test]
     fn ratios_show_the_computed_share() {
-        assert_eq!(format_ratio(359.0, 514.0, 0, Lang::Vi), "359/514 (69,84%)");
-        assert_eq!(format_ratio(70.5, 93.7, 2, Lang::En), "70.5/93.7 (75.24%)");
-        assert_eq!(format_ratio(1.0, 0.0, 0, Lang::En), "1/0");
+        assert_eq!(
+            format_ratio(359.0, 514.0, 0, "hộ", Lang::Vi),
+            "359/514 hộ (69,84%)"
+        );
+        assert_eq!(
+            format_ratio(70.5, 93.7, 2, "ha", Lang::En),
+            "70.5/93.7 ha (75.24%)"
+        );
+        assert_eq!(format_ratio(1.0, 0.0, 0, "", Lang::En), "1/0");
     }
 
     #[test]

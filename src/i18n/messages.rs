@@ -151,6 +151,12 @@ messages! {
     Computed => "tính từ số liệu", "computed";
     Search => "Tìm (không cần dấu)", "Search (accents optional)";
     All => "Tất cả", "All";
+    PlannedTrajectory => "Tiến độ kế hoạch (đường thẳng từ khởi công đến hoàn thành)", "Planned trajectory (straight line from start to finish)";
+    OverTime => "Diễn biến theo thời gian", "Over time";
+    LatestFigures => "Số liệu mới nhất", "Latest figures";
+    ComputedStatus => "Tình trạng tính từ số liệu", "Computed status";
+    OfficerDecision => "Cán bộ đánh giá", "Officer's decision";
+    Households => "hộ", "households";
     Today => "Hôm nay:", "Today:";
     Skip => "Bỏ qua đến nội dung chính", "Skip to main content";
     TryAgain => "Thử lưu lại", "Try saving again";

@@ -2,6 +2,7 @@
 //! [`state::AppState`] and call domain functions; they hold no business rules.
 
 mod browser;
+mod chart;
 mod conclusions;
 mod dashboard;
 mod data;

@@ -1,14 +1,18 @@
 //! The register of key projects and one project's page.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::chart::LineChart;
 use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, Bar, ListPage, NotFound, StateBadge};
 use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
+use crate::domain::summary::Figure;
 use crate::domain::text::{fold, matches_folded};
-use crate::domain::{Dataset, ProjectId, ScheduleStatus, DEFAULT_DUE_SOON_DAYS};
+use crate::domain::{Dataset, LatestFigures, ProjectId, ScheduleStatus, DEFAULT_DUE_SOON_DAYS};
+use crate::i18n::figures::{capital_text, construction_text, site_clearance_text};
 use crate::i18n::format::format_amount;
-use crate::i18n::{format_date, format_money_billions, format_percent, format_ratio, labels, Msg};
+use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
 
 /// "2/15 completed · 4/15 on schedule · 9/15 behind", as officers quote it.
@@ -118,41 +122,12 @@ pub fn ProjectPage(id: String) -> impl IntoView {
                 .iter()
                 .rev()
                 .map(|r| {
-                    let sc = &r.site_clearance;
-                    let mut clearance = Vec::new();
-                    if let (Some(done), Some(total)) = (sc.households_handed_over, sc.households_total) {
-                        clearance.push(format!("{} {}", format_ratio(f64::from(done), f64::from(total), 0, lang), lang.pick("hộ", "households")));
-                    }
-                    if let (Some(done), Some(total)) = (sc.area_handed_over_ha, sc.area_total_ha) {
-                        clearance.push(format!("{} ha", format_ratio(done, total, 2, lang)));
-                    }
-                    if clearance.is_empty() {
-                        if let Some(pct) = sc.percent {
-                            clearance.push(format_percent(pct, lang));
-                        }
-                    }
-                    let c = &r.construction;
-                    let mut works = Vec::new();
-                    if let (Some(active), Some(total)) = (c.packages_under_construction, c.packages_total) {
-                        works.push(format!("{active}/{total} {}", lang.pick("gói thầu thi công", "packages active")));
-                    }
-                    if let Some(v) = c.volume_percent {
-                        works.push(format_percent(v, lang));
-                    }
-                    let cap = &r.capital;
-                    let mut money = Vec::new();
-                    if let (Some(dis), Some(plan)) = (cap.disbursed, cap.plan) {
-                        money.push(format!("{} / {}", format_money_billions(dis, lang), format_money_billions(plan, lang)));
-                    }
-                    if let Some(pct) = cap.disbursement_percent() {
-                        money.push(format_percent(pct, lang));
-                    }
                     view! {
                         <tr>
                             <th scope="row">{format_date(r.as_of)}</th>
-                            <td>{clearance.join(", ")}</td>
-                            <td>{works.join(", ")}</td>
-                            <td>{money.join(" · ")}</td>
+                            <td>{site_clearance_text(&r.site_clearance, lang)}</td>
+                            <td>{construction_text(&r.construction, lang)}</td>
+                            <td>{capital_text(&r.capital, lang)}</td>
                             <td>{r.narrative.clone()}</td>
                         </tr>
                     }
@@ -197,9 +172,23 @@ pub fn ProjectPage(id: String) -> impl IntoView {
                     <li><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {labels::meeting_kind(m.kind, lang)}</a> " " {m.place.clone()}</li>
                 })
                 .collect_view();
+            let (computed, _) = d.project_status(p, state.today, DEFAULT_TOLERANCE_POINTS);
             let status = p.schedule_status.as_ref().map(|s| {
                 format!("{} ({} {}): {}", labels::schedule_status(s.status, lang), state.t(Msg::DecidedOn), format_date(s.on), s.reason)
             });
+            let latest = latest_view(state, &d.latest_figures(p));
+            let plan = p.planned_start.zip(p.planned_finish);
+            let charts = [
+                (Figure::SiteClearance, Msg::SiteClearance, None),
+                (Figure::ConstructionVolume, Msg::ConstructionVolume, plan),
+                (Figure::Disbursement, Msg::Disbursement, None),
+            ]
+            .into_iter()
+            .filter_map(|(figure, msg, plan)| {
+                let points = d.series(p, figure);
+                (!points.is_empty()).then(|| view! { <LineChart title=state.t(msg).to_owned() points=points plan=plan/> })
+            })
+            .collect_view();
             let light = p.traffic_light.as_ref().map(|t| format!("{}: {} ({})", labels::light(t.light, lang), t.reason, format_date(t.on)));
             let investor = unit_link(d, p.investor.as_ref());
             view! {
@@ -216,9 +205,14 @@ pub fn ProjectPage(id: String) -> impl IntoView {
                     {field(state, Msg::PlannedStart, p.planned_start.map(format_date).unwrap_or_default())}
                     {field(state, Msg::PlannedFinish, p.planned_finish.map(format_date).unwrap_or_default())}
                     {field(state, Msg::LeaderInCharge, p.leader_in_charge.clone())}
-                    {field(state, Msg::ScheduleStatus, status.unwrap_or_default())}
+                    {field(state, Msg::ComputedStatus, labels::schedule_status(computed, lang).to_owned())}
+                    {field(state, Msg::OfficerDecision, status.unwrap_or_default())}
                     {field(state, Msg::TrafficLight, light.unwrap_or_default())}
                 </dl>
+                <h2>{state.t(Msg::LatestFigures)}</h2>
+                {latest}
+                <h2>{state.t(Msg::OverTime)}</h2>
+                <div class="charts">{charts}</div>
                 <h2>{state.t(Msg::ProgressReports)} " (" {reports.len()} ")"</h2>
                 <div class="table-wrap">
                     <table class="list">
@@ -241,5 +235,33 @@ pub fn ProjectPage(id: String) -> impl IntoView {
             }
             .into_any()
         })
+    }
+}
+
+/// The latest known value of each figure, carried forward, with the date it was reported.
+fn latest_view(state: AppState, latest: &LatestFigures) -> impl IntoView {
+    let lang = state.lang.get();
+    let with_date = |text: String, d: NaiveDate| {
+        format!(
+            "{text} · {} {}",
+            state.t(Msg::AsOf).to_lowercase(),
+            format_date(d)
+        )
+    };
+    let clearance = latest
+        .site_clearance
+        .map(|x| with_date(site_clearance_text(&x.value, lang), x.as_of));
+    let construction = latest
+        .construction
+        .map(|x| with_date(construction_text(&x.value, lang), x.as_of));
+    let capital = latest
+        .capital
+        .map(|x| with_date(capital_text(&x.value, lang), x.as_of));
+    view! {
+        <dl class="fields">
+            {field(state, Msg::SiteClearance, clearance.unwrap_or_default())}
+            {field(state, Msg::ConstructionVolume, construction.unwrap_or_default())}
+            {field(state, Msg::Disbursement, capital.unwrap_or_default())}
+        </dl>
     }
 }

@@ -210,7 +210,7 @@ test('screenshots of every screen in both languages at desktop and phone widths'
         await page.locator('table.list').waitFor();
         await screenshot(page, `http-${lang}-${width}-${kind}`);
         await page.locator('table.list tbody tr th a').first().click();
-        await page.locator('dl.fields').waitFor();
+        await page.locator('dl.fields').first().waitFor();
         await screenshot(page, `http-${lang}-${width}-${kind}-record`);
       }
       await page.evaluate(() => { location.hash = '#/data'; });

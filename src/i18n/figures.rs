@@ -1,0 +1,105 @@
+//! A progress report's figures as one line of text, in the officer's language:
+//! "359/514 hộ (69,84%), 70,5/93,7 ha (75,24%)".
+
+use super::{format_money_billions, format_percent, format_ratio, Lang};
+use crate::domain::{Capital, Construction, SiteClearance};
+
+pub fn site_clearance_text(sc: &SiteClearance, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let (Some(done), Some(total)) = (sc.households_handed_over, sc.households_total) {
+        let unit = lang.pick("hộ", "households");
+        parts.push(format_ratio(
+            f64::from(done),
+            f64::from(total),
+            0,
+            unit,
+            lang,
+        ));
+    }
+    if let (Some(done), Some(total)) = (sc.area_handed_over_ha, sc.area_total_ha) {
+        parts.push(format_ratio(done, total, 2, "ha", lang));
+    }
+    if parts.is_empty() {
+        parts.extend(sc.percent.map(|p| format_percent(p, lang)));
+    }
+    parts.join(", ")
+}
+
+pub fn construction_text(c: &Construction, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let (Some(active), Some(total)) = (c.packages_under_construction, c.packages_total) {
+        parts.push(format!(
+            "{active}/{total} {}",
+            lang.pick("gói thầu đang thi công", "packages under construction")
+        ));
+    }
+    parts.extend(c.volume_percent.map(|v| format_percent(v, lang)));
+    parts.join(", ")
+}
+
+pub fn capital_text(c: &Capital, lang: Lang) -> String {
+    let amounts = match (c.disbursed, c.plan) {
+        (Some(done), Some(plan)) => Some(format!(
+            "{} / {}",
+            format_money_billions(done, lang),
+            format_money_billions(plan, lang)
+        )),
+        _ => None,
+    };
+    match (amounts, c.disbursement_percent()) {
+        (Some(a), Some(p)) => format!("{a} ({})", format_percent(p, lang)),
+        (Some(a), None) => a,
+        (None, Some(p)) => format_percent(p, lang),
+        (None, None) => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Vnd;
+
+    #[test]
+    fn figures_read_as_officers_write_them() {
+        let sc = SiteClearance {
+            area_total_ha: Some(93.7),
+            area_handed_over_ha: Some(70.5),
+            households_total: Some(514),
+            households_handed_over: Some(359),
+            percent: None,
+        };
+        assert_eq!(
+            site_clearance_text(&sc, Lang::Vi),
+            "359/514 hộ (69,84%), 70,5/93,7 ha (75,24%)"
+        );
+        assert_eq!(
+            site_clearance_text(&sc, Lang::En),
+            "359/514 households (69.84%), 70.5/93.7 ha (75.24%)"
+        );
+        let only_pct = SiteClearance {
+            percent: Some(95.07),
+            ..Default::default()
+        };
+        assert_eq!(site_clearance_text(&only_pct, Lang::Vi), "95,07%");
+        let c = Construction {
+            packages_total: Some(7),
+            packages_under_construction: Some(7),
+            contracts_signed: None,
+            volume_percent: Some(44.55),
+        };
+        assert_eq!(
+            construction_text(&c, Lang::En),
+            "7/7 packages under construction, 44.55%"
+        );
+        let cap = Capital {
+            plan: Some(Vnd::billions(180, 0)),
+            disbursed: Some(Vnd::billions(125, 64)),
+            ..Default::default()
+        };
+        assert_eq!(
+            capital_text(&cap, Lang::Vi),
+            "125,64 tỷ đồng / 180 tỷ đồng (69,8%)"
+        );
+        assert_eq!(capital_text(&Capital::default(), Lang::Vi), "");
+    }
+}
