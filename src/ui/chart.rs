@@ -9,10 +9,10 @@ use crate::i18n::{format_date, format_percent, Msg};
 
 const W: f64 = 600.0;
 const H: f64 = 170.0;
-const LEFT: f64 = 44.0;
+const LEFT: f64 = 56.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 10.0;
-const BOTTOM: f64 = 26.0;
+const BOTTOM: f64 = 30.0;
 
 #[component]
 pub fn LineChart(
@@ -53,7 +53,7 @@ pub fn LineChart(
         .iter()
         .map(|(d, v)| {
             let label = format!("{}: {}", format_date(*d), format_percent(*v, lang));
-            view! { <circle cx=x(*d) cy=y(*v) r="4" class="dot"><title>{label}</title></circle> }
+            view! { <circle cx=x(*d) cy=y(*v) r="5" class="dot"><title>{label}</title></circle> }
         })
         .collect_view();
     let summary = points
