@@ -9,7 +9,7 @@ use super::dataset::Dataset;
 use super::followup::FollowUpState;
 use super::money::Vnd;
 use super::org::DatedCapital;
-use super::project::{LatestFigures, Project, ScheduleStatus};
+use super::project::{LatestFigures, Obstacle, Project, ScheduleStatus};
 use super::status::computed_status;
 
 /// The year's capital summed over the projects whose latest capital figures are of `year`.
@@ -64,6 +64,31 @@ impl Dataset {
                 .or_insert(0) += 1;
         }
         counts
+    }
+
+    /// Active projects shown as behind schedule, each with its main open obstacle (the
+    /// longest-standing unresolved one), in name order.
+    pub fn behind_with_obstacles(
+        &self,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> Vec<(&Project, Option<&Obstacle>)> {
+        let mut behind: Vec<_> = self
+            .active_projects()
+            .filter(|p| {
+                self.project_status(p, today, tolerance).1 == ScheduleStatus::BehindSchedule
+            })
+            .map(|p| {
+                let main = self
+                    .obstacles
+                    .iter()
+                    .filter(|o| o.project == p.id && o.resolved_on.is_none())
+                    .min_by_key(|o| (o.since.is_none(), o.since));
+                (p, main)
+            })
+            .collect();
+        behind.sort_by(|a, b| a.0.display_name().cmp(b.0.display_name()));
+        behind
     }
 
     /// Active (not archived) projects.
@@ -197,6 +222,13 @@ mod tests {
         assert_eq!(
             statuses.get(&ScheduleStatus::InvestmentPreparation),
             Some(&1)
+        );
+        let behind =
+            data.behind_with_obstacles(today, crate::domain::status::DEFAULT_TOLERANCE_POINTS);
+        assert_eq!(behind.len(), 4);
+        assert!(
+            behind.iter().all(|(_, o)| o.is_some()),
+            "each behind project in the sample has an open obstacle"
         );
         let counts = data.directive_state_counts(today, 7);
         assert_eq!(counts.values().sum::<usize>(), data.directives.len());

@@ -157,6 +157,7 @@ messages! {
     ComputedStatus => "Tình trạng tính từ số liệu", "Computed status";
     OfficerDecision => "Cán bộ đánh giá", "Officer's decision";
     Households => "hộ", "households";
+    BehindWithObstacle => "Dự án chậm tiến độ và vướng mắc chính", "Projects behind schedule and their main obstacle";
     Today => "Hôm nay:", "Today:";
     Skip => "Bỏ qua đến nội dung chính", "Skip to main content";
     TryAgain => "Thử lưu lại", "Try saving again";

@@ -8,6 +8,7 @@ use super::browser::{self, CryptoIds};
 use super::state::use_state;
 use super::widgets::{unit_name, StateBadge};
 use crate::domain::sample::sample_dataset;
+use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
 use crate::domain::{FollowUpState, DEFAULT_DUE_SOON_DAYS};
 use crate::i18n::{format_date, format_money_billions, format_percent, Msg};
 use crate::route::Route;
@@ -57,6 +58,18 @@ fn Overview() -> impl IntoView {
         state.data.with(|d| {
             let active = d.active_projects().count();
             let open_obstacles = d.obstacles.iter().filter(|o| o.resolved_on.is_none()).count();
+            let behind = d
+                .behind_with_obstacles(today, DEFAULT_TOLERANCE_POINTS)
+                .into_iter()
+                .map(|(p, obstacle)| {
+                    view! {
+                        <li>
+                            <a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a>
+                            {obstacle.map(|o| view! { <span class="muted">" · " {o.description.clone()}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view();
             let stale = d.projects_without_recent_report(today, 45);
             let stale_list = stale
                 .iter()
@@ -66,6 +79,8 @@ fn Overview() -> impl IntoView {
                 <p class="big-number">{active}</p>
                 <p>{super::projects::status_summary(state, d)}</p>
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
+                <h3>{move || state.t(Msg::BehindWithObstacle)}</h3>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{behind}</ul>
                 <h3>{move || state.t(Msg::NoReportIn45)} " (" {stale.len()} ")"</h3>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{stale_list}</ul>
             }
