@@ -166,13 +166,13 @@ fn Overview() -> impl IntoView {
                 <h2 id="dash-capital">{move || state.t(Msg::Disbursement)}</h2>
                 {capital}
             </section>
-            <section class="card wide" aria-labelledby="dash-directives">
-                <h2 id="dash-directives"><a href=Route::Conclusions.href()>{move || state.t(Msg::DashDirectives)}</a></h2>
-                {directives}
-            </section>
             <section class="card" aria-labelledby="dash-meeting">
                 <h2 id="dash-meeting"><a href=Route::Meetings.href()>{move || state.t(Msg::UpcomingMeeting)}</a></h2>
                 {meeting}
+            </section>
+            <section class="card wide" aria-labelledby="dash-directives">
+                <h2 id="dash-directives"><a href=Route::Conclusions.href()>{move || state.t(Msg::DashDirectives)}</a></h2>
+                {directives}
             </section>
         </div>
         <p class="muted small">{move || format!("{} {}", state.t(Msg::Today), format_date(today))}</p>
