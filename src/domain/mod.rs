@@ -6,6 +6,7 @@ pub mod conclusion;
 pub mod dataset;
 pub mod dates;
 pub mod deadline;
+pub mod draft;
 pub mod followup;
 pub mod generate;
 pub mod ids;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::collection::Collection;
 use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
 use super::deadline::Deadline;
-use super::project::{Capital, Construction, SiteClearance};
+use super::project::{Capital, Construction, ProgressReport, SiteClearance};
 use super::record::{Record, RecordKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -193,6 +193,22 @@ impl Checker {
             c.same_period_last_year_percent,
         );
     }
+}
+
+/// The rules of one progress report's own figures (handed over within total, percentages
+/// within 0..100, no negative money), for checking a form before anything is stored.
+pub fn validate_report(report: &ProgressReport) -> Vec<ValidationError> {
+    let mut c = Checker {
+        errors: Vec::new(),
+        kind: RecordKind::ProgressReport,
+        id: String::new(),
+        label: String::new(),
+    };
+    c.on(report);
+    c.site_clearance(&report.site_clearance);
+    c.construction(&report.construction);
+    c.capital(&report.capital);
+    c.errors
 }
 
 /// Checks every rule of the model; returns all problems found (empty when valid).

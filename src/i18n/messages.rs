@@ -158,6 +158,10 @@ messages! {
     OfficerDecision => "Cán bộ đánh giá", "Officer's decision";
     Households => "hộ", "households";
     BehindWithObstacle => "Dự án chậm tiến độ và vướng mắc chính", "Projects behind schedule and their main obstacle";
+    AddReport => "Thêm báo cáo tiến độ", "Add a progress report";
+    ReportFormHint => "Chỉ nhập số liệu đã có; phần để trống giữ nguyên số liệu của báo cáo trước. Số viết như 1.300 hoặc 44,55.", "Enter only the figures you have; what is left empty keeps the previous report's figure. Numbers are written like 1,300 or 44.55.";
+    SaveReport => "Lưu báo cáo", "Save the report";
+    ReportSaved => "Đã thêm báo cáo.", "The report was added.";
     Today => "Hôm nay:", "Today:";
     Skip => "Bỏ qua đến nội dung chính", "Skip to main content";
     TryAgain => "Thử lưu lại", "Try saving again";

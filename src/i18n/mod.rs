@@ -14,7 +14,10 @@ pub use format::{
     format_amount, format_date, format_decimal, format_money_billions, format_percent, format_ratio,
 };
 pub use messages::Msg;
-pub use problems::{field_label, kind_label, load_error_message, problem_message};
+pub use problems::{
+    decimal_mark, draft_message, field_label, kind_label, load_error_message, problem_message,
+    problem_text,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {

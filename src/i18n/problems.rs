@@ -1,6 +1,8 @@
 //! The domain's error values, told to the officer in their language.
 
 use super::{format_decimal, Lang};
+use crate::domain::draft::DraftProblem;
+use crate::domain::number::{DecimalMark, NumberError};
 use crate::domain::{LoadError, Problem, RecordKind, ValidationError};
 
 pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
@@ -76,7 +78,17 @@ pub fn field_label(field: &str, lang: Lang) -> String {
 
 pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
     let field = field_label(error.field, lang);
-    let what = match &error.problem {
+    let what = problem_text(&error.problem, lang);
+    let kind = kind_label(error.kind, lang);
+    match lang {
+        Lang::Vi => format!("{kind} «{}»: {field} {what}.", error.label),
+        Lang::En => format!("{kind} “{}”: {field} {what}.", error.label),
+    }
+}
+
+/// What is wrong, without naming the record or the field ("lớn hơn tổng số hộ…").
+pub fn problem_text(problem: &Problem, lang: Lang) -> String {
+    match problem {
         Problem::Empty => lang.pick("chưa được nhập", "is empty").to_owned(),
         Problem::Missing { target, id } => match lang {
             Lang::Vi => format!(
@@ -119,11 +131,6 @@ pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
                 "appears twice in the same conclusion",
             )
             .to_owned(),
-    };
-    let kind = kind_label(error.kind, lang);
-    match lang {
-        Lang::Vi => format!("{kind} «{}»: {field} {what}.", error.label),
-        Lang::En => format!("{kind} “{}”: {field} {what}.", error.label),
     }
 }
 
@@ -145,5 +152,42 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
         ),
         (LoadError::Invalid { detail }, Lang::Vi) => format!("Dữ liệu Dondoc có nội dung sai định dạng: {detail}"),
         (LoadError::Invalid { detail }, Lang::En) => format!("The Dondoc data does not fit the format: {detail}"),
+    }
+}
+
+/// A form field's problem, shown under the field (the field's own label is beside it).
+pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
+    match problem {
+        DraftProblem::Number(NumberError::Empty) => lang.pick("Chưa nhập.", "Empty.").to_owned(),
+        DraftProblem::Number(NumberError::Negative) => lang.pick("Không được âm.", "Cannot be negative.").to_owned(),
+        DraftProblem::Number(NumberError::NotANumber) => lang
+            .pick(
+                "Không phải số. Viết như 1.300 hoặc 44,55 (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân).",
+                "Not a number. Write like 1,300 or 44.55 (comma between thousands, point before decimals).",
+            )
+            .to_owned(),
+        DraftProblem::Number(NumberError::TooPrecise) => {
+            lang.pick("Quá nhiều chữ số thập phân.", "Too many decimals.").to_owned()
+        }
+        DraftProblem::Number(NumberError::TooLarge) => lang.pick("Số quá lớn.", "The number is too large.").to_owned(),
+        DraftProblem::NotWhole => lang.pick("Phải là số nguyên.", "Must be a whole number.").to_owned(),
+        DraftProblem::Date => lang.pick("Chọn ngày của số liệu.", "Choose the date of the figures.").to_owned(),
+        DraftProblem::Nothing => lang
+            .pick("Nhập ít nhất một số liệu hoặc phần tình hình.", "Enter at least one figure or a narrative.")
+            .to_owned(),
+        DraftProblem::Rule(problem) => {
+            let text = problem_text(problem, lang);
+            let mut chars = text.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            format!("{first}{}.", chars.as_str())
+        }
+    }
+}
+
+/// Which decimal mark numbers are typed with in each language.
+pub fn decimal_mark(lang: Lang) -> DecimalMark {
+    match lang {
+        Lang::Vi => DecimalMark::Comma,
+        Lang::En => DecimalMark::Point,
     }
 }

@@ -8,6 +8,7 @@ mod dashboard;
 mod data;
 mod meetings;
 mod projects;
+mod report_form;
 pub mod state;
 mod units;
 mod widgets;

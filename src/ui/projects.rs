@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::chart::LineChart;
+use super::report_form::ReportForm;
 use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, Bar, ListPage, NotFound, StateBadge};
 use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
@@ -109,14 +110,44 @@ pub fn ProjectList() -> impl IntoView {
     }
 }
 
+/// One project's page. The report form sits between two data-driven halves so that saving a
+/// report, which re-renders the figures, keeps the form (and its "saved" message) in place.
 #[component]
 pub fn ProjectPage(id: String) -> impl IntoView {
     let state = use_state();
     let id = ProjectId(id);
-    move || {
-        let lang = state.lang.get();
-        state.data.with(|d| {
-            let Some(p) = d.projects.get(&id) else { return NotFound().into_any() };
+    let exists = {
+        let id = id.clone();
+        Memo::new(move |_| state.data.with(|d| d.projects.contains(&id)))
+    };
+    let top = {
+        let id = id.clone();
+        move || project_part(state, &id, Part::Top)
+    };
+    let bottom = {
+        let id = id.clone();
+        move || project_part(state, &id, Part::Bottom)
+    };
+    let form = move || view! { <ReportForm project=id.clone()/> };
+    view! {
+        {top}
+        <Show when=move || exists.get()>{form.clone()}</Show>
+        {bottom}
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Top,
+    Bottom,
+}
+
+fn project_part(state: AppState, id: &ProjectId, part: Part) -> AnyView {
+    let lang = state.lang.get();
+    state.data.with(|d| {
+            let Some(p) = d.projects.get(id) else {
+                return if part == Part::Top { NotFound().into_any() } else { ().into_any() };
+            };
             let reports = d.reports_of(&p.id);
             let report_rows = reports
                 .iter()
@@ -191,7 +222,7 @@ pub fn ProjectPage(id: String) -> impl IntoView {
             .collect_view();
             let light = p.traffic_light.as_ref().map(|t| format!("{}: {} ({})", labels::light(t.light, lang), t.reason, format_date(t.on)));
             let investor = unit_link(d, p.investor.as_ref());
-            view! {
+            let top = view! {
                 <p class="crumbs"><a href=Route::Projects.href()>{state.t(Msg::NavProjects)}</a></p>
                 <h1>{p.name.clone()}</h1>
                 <dl class="fields">
@@ -214,6 +245,8 @@ pub fn ProjectPage(id: String) -> impl IntoView {
                 <h2>{state.t(Msg::OverTime)}</h2>
                 <div class="charts">{charts}</div>
                 <h2>{state.t(Msg::ProgressReports)} " (" {reports.len()} ")"</h2>
+            };
+            let bottom = view! {
                 <div class="table-wrap">
                     <table class="list">
                         <thead><tr>
@@ -232,10 +265,12 @@ pub fn ProjectPage(id: String) -> impl IntoView {
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{directive_rows}</ul>
                 <h2>{state.t(Msg::NavMeetings)}</h2>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{meetings}</ul>
+            };
+            match part {
+                Part::Top => top.into_any(),
+                Part::Bottom => bottom.into_any(),
             }
-            .into_any()
         })
-    }
 }
 
 /// The latest known value of each figure, carried forward, with the date it was reported.

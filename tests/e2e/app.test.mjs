@@ -172,6 +172,43 @@ test('the projects list counts statuses and filters without diacritics', async (
   await app.close();
 });
 
+test('adding partial progress reports: live problems, nothing invalid stored, figures carried forward', async () => {
+  const app = await openPage(browser, server.url);
+  const { page } = app;
+  await loadSample(page);
+  await nav(page, 'Dự án').click();
+  await page.getByRole('link', { name: 'Nậm Rốm' }).click();
+  await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+  await page.getByText('Thêm báo cáo tiến độ').click();
+  await page.getByLabel('tổng số hộ bị ảnh hưởng').fill('514');
+  await page.getByLabel('số hộ đã bàn giao').fill('600');
+  await page.getByText('Lớn hơn tổng số hộ bị ảnh hưởng.').waitFor();
+  await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('abc');
+  await page.getByText('Không phải số.', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+  // Rejected: nothing stored, nothing typed lost.
+  await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+  assert.equal(await page.getByLabel('số hộ đã bàn giao').inputValue(), '600');
+  await page.getByLabel('số hộ đã bàn giao').fill('400');
+  await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('');
+  await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+  await page.getByText('Đã thêm báo cáo.').waitFor();
+  await page.getByRole('heading', { name: 'Báo cáo tiến độ (3)' }).waitFor();
+  await page.getByText('400/514 hộ (77,82%)').first().waitFor();
+  // A second report with only disbursement keeps site clearance carried forward.
+  await page.getByLabel('kế hoạch vốn giao (tỷ đồng)').fill('180');
+  await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('140,5');
+  await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+  await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
+  await page.getByText('140,5 tỷ đồng / 180 tỷ đồng (78,06%)').first().waitFor();
+  await screenshot(page, 'http-vi-desktop-report-added');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
+  await page.getByText('400/514 hộ (77,82%)').first().waitFor();
+  app.check();
+  await app.close();
+});
+
 test('stored data that cannot be read is set aside, explained and downloadable', async () => {
   const app = await openPage(browser, server.url);
   const { page } = app;
