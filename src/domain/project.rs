@@ -351,34 +351,80 @@ pub struct LatestFigures {
     pub capital: Option<Dated<Capital>>,
 }
 
-impl LatestFigures {
-    /// `reports` in any order.
-    pub fn from_reports<'a>(reports: impl IntoIterator<Item = &'a ProgressReport>) -> Self {
-        let mut out = LatestFigures::default();
-        fn keep<T: Copy>(slot: &mut Option<Dated<T>>, value: T, as_of: NaiveDate, present: bool) {
-            if present && slot.is_none_or(|d| d.as_of <= as_of) {
-                *slot = Some(Dated { value, as_of });
-            }
+/// Figures that can be laid over older ones field by field: a newer report's figure wins,
+/// a figure it does not give is kept from before.
+trait Overlay: Copy + Default + PartialEq {
+    fn overlay(self, newer: Self) -> Self;
+}
+
+impl Overlay for SiteClearance {
+    fn overlay(self, n: Self) -> Self {
+        SiteClearance {
+            area_total_ha: n.area_total_ha.or(self.area_total_ha),
+            area_handed_over_ha: n.area_handed_over_ha.or(self.area_handed_over_ha),
+            households_total: n.households_total.or(self.households_total),
+            households_handed_over: n.households_handed_over.or(self.households_handed_over),
+            percent: n.percent.or(self.percent),
         }
-        for r in reports {
-            keep(
-                &mut out.site_clearance,
-                r.site_clearance,
-                r.as_of,
-                r.site_clearance.overall_percent().is_some(),
-            );
-            keep(
-                &mut out.construction,
-                r.construction,
-                r.as_of,
-                !r.construction.is_empty(),
-            );
-            keep(
-                &mut out.capital,
-                r.capital,
-                r.as_of,
-                r.capital.disbursement_percent().is_some(),
-            );
+    }
+}
+
+impl Overlay for Construction {
+    fn overlay(self, n: Self) -> Self {
+        Construction {
+            packages_total: n.packages_total.or(self.packages_total),
+            packages_under_construction: n
+                .packages_under_construction
+                .or(self.packages_under_construction),
+            contracts_signed: n.contracts_signed.or(self.contracts_signed),
+            volume_percent: n.volume_percent.or(self.volume_percent),
+        }
+    }
+}
+
+impl Overlay for Capital {
+    /// Capital figures belong to one year: a report of a new year starts afresh.
+    fn overlay(self, n: Self) -> Self {
+        if n.year.is_some() && self.year.is_some() && n.year != self.year {
+            return n;
+        }
+        Capital {
+            year: n.year.or(self.year),
+            plan: n.plan.or(self.plan),
+            allocated: n.allocated.or(self.allocated),
+            disbursed: n.disbursed.or(self.disbursed),
+            disbursed_percent: n.disbursed_percent.or(self.disbursed_percent),
+            same_period_last_year_percent: n
+                .same_period_last_year_percent
+                .or(self.same_period_last_year_percent),
+        }
+    }
+}
+
+fn carry<T: Overlay>(slot: &mut Option<Dated<T>>, value: T, as_of: NaiveDate) {
+    if value == T::default() {
+        return;
+    }
+    *slot = Some(match slot.take() {
+        Some(old) => Dated {
+            value: old.value.overlay(value),
+            as_of,
+        },
+        None => Dated { value, as_of },
+    });
+}
+
+impl LatestFigures {
+    /// `reports` in any order. Each figure is the latest one reported, field by field; the
+    /// date is that of the latest report that gave any figure of the group.
+    pub fn from_reports<'a>(reports: impl IntoIterator<Item = &'a ProgressReport>) -> Self {
+        let mut sorted: Vec<&ProgressReport> = reports.into_iter().collect();
+        sorted.sort_by_key(|r| (r.as_of, r.created_at));
+        let mut out = LatestFigures::default();
+        for r in sorted {
+            carry(&mut out.site_clearance, r.site_clearance, r.as_of);
+            carry(&mut out.construction, r.construction, r.as_of);
+            carry(&mut out.capital, r.capital, r.as_of);
         }
         out
     }
@@ -419,6 +465,29 @@ mod latest_tests {
             },
             narrative: String::new(),
         }
+    }
+
+    #[test]
+    fn figures_are_carried_forward_field_by_field() {
+        let mut older = report(1, None, None);
+        older.site_clearance = SiteClearance {
+            area_total_ha: Some(93.7),
+            area_handed_over_ha: Some(70.5),
+            households_total: Some(514),
+            households_handed_over: Some(359),
+            percent: None,
+        };
+        let mut newer = report(20, None, None);
+        newer.site_clearance.households_handed_over = Some(400);
+        let latest = LatestFigures::from_reports([&newer, &older]);
+        let sc = latest.site_clearance.unwrap().value;
+        assert_eq!(sc.households_handed_over, Some(400));
+        assert_eq!(
+            sc.area_handed_over_ha,
+            Some(70.5),
+            "kept from the older report"
+        );
+        assert_eq!(latest.site_clearance.unwrap().as_of.day(), 20);
     }
 
     #[test]
