@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 
-use super::project::{LatestFigures, Project, ScheduleStatus};
+use super::project::{LatestFigures, Light, Project, ScheduleStatus, StatusDecision, TrafficLight};
 
 /// Tolerance, in percentage points below the straight-line trajectory, before a project
 /// counts as behind. Offices can set their own.
@@ -66,17 +66,12 @@ impl Project {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests_support {
     use chrono::{DateTime, Utc};
 
-    use super::*;
-    use crate::domain::project::{Construction, Dated};
+    use crate::domain::project::Project;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn project(start: Option<NaiveDate>, finish: Option<NaiveDate>) -> Project {
+    pub fn project() -> Project {
         Project {
             id: "p".into(),
             created_at: DateTime::<Utc>::MIN_UTC,
@@ -90,12 +85,31 @@ mod tests {
             capital_source: None,
             total_investment: None,
             phase: String::new(),
-            planned_start: start,
-            planned_finish: finish,
+            planned_start: None,
+            planned_finish: None,
             leader_in_charge: String::new(),
             schedule_status: None,
             traffic_light: None,
             archived: false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+    use crate::domain::project::{Construction, Dated};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn project(start: Option<NaiveDate>, finish: Option<NaiveDate>) -> Project {
+        Project {
+            planned_start: start,
+            planned_finish: finish,
+            ..super::tests_support::project()
         }
     }
 
@@ -160,5 +174,101 @@ mod tests {
         assert_eq!(planned_percent(s, f, d(2025, 1, 6)), Some(50.0));
         assert_eq!(planned_percent(s, f, d(2030, 1, 1)), Some(100.0));
         assert_eq!(planned_percent(f, s, d(2025, 1, 6)), None);
+    }
+}
+
+/// Why an officer's judgement was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JudgementError {
+    /// A decision or a traffic light needs its one-line reason.
+    NoReason,
+}
+
+impl Project {
+    /// Records the officer's status decision (or clears it with `None`). A decision always
+    /// carries its written reason.
+    pub fn decide_status(
+        &mut self,
+        status: Option<ScheduleStatus>,
+        reason: &str,
+        on: NaiveDate,
+    ) -> Result<(), JudgementError> {
+        self.schedule_status = match status {
+            None => None,
+            Some(status) => {
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    return Err(JudgementError::NoReason);
+                }
+                Some(StatusDecision {
+                    status,
+                    reason: reason.to_owned(),
+                    on,
+                })
+            }
+        };
+        Ok(())
+    }
+
+    /// Records the traffic-light judgement (or clears it), with its reason and date.
+    pub fn judge(
+        &mut self,
+        light: Option<Light>,
+        reason: &str,
+        on: NaiveDate,
+    ) -> Result<(), JudgementError> {
+        self.traffic_light = match light {
+            None => None,
+            Some(light) => {
+                let reason = reason.trim();
+                if reason.is_empty() {
+                    return Err(JudgementError::NoReason);
+                }
+                Some(TrafficLight {
+                    light,
+                    reason: reason.to_owned(),
+                    on,
+                })
+            }
+        };
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod judgement_tests {
+    use super::tests_support::project;
+    use super::*;
+
+    #[test]
+    fn a_decision_needs_a_reason_and_can_be_cleared() {
+        let day = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+        let mut p = project();
+        assert_eq!(
+            p.decide_status(Some(ScheduleStatus::OnSchedule), "  ", day),
+            Err(JudgementError::NoReason)
+        );
+        assert_eq!(
+            p.schedule_status, None,
+            "a refused decision changes nothing"
+        );
+        p.decide_status(Some(ScheduleStatus::OnSchedule), "Đã tháo gỡ mặt bằng", day)
+            .unwrap();
+        assert_eq!(
+            p.effective_status(ScheduleStatus::BehindSchedule),
+            ScheduleStatus::OnSchedule
+        );
+        p.decide_status(None, "", day).unwrap();
+        assert_eq!(
+            p.effective_status(ScheduleStatus::BehindSchedule),
+            ScheduleStatus::BehindSchedule
+        );
+        assert_eq!(
+            p.judge(Some(Light::Red), "", day),
+            Err(JudgementError::NoReason)
+        );
+        p.judge(Some(Light::Red), "Chưa có đường thi công", day)
+            .unwrap();
+        assert_eq!(p.traffic_light.as_ref().map(|t| t.light), Some(Light::Red));
     }
 }

@@ -162,6 +162,12 @@ messages! {
     ReportFormHint => "Chỉ nhập số liệu đã có; phần để trống giữ nguyên số liệu của báo cáo trước. Số viết như 1.300 hoặc 44,55.", "Enter only the figures you have; what is left empty keeps the previous report's figure. Numbers are written like 1,300 or 44.55.";
     SaveReport => "Lưu báo cáo", "Save the report";
     ReportSaved => "Đã thêm báo cáo.", "The report was added.";
+    RecordJudgement => "Ghi đánh giá của cán bộ (tình trạng, đèn)", "Record the officer's judgement (status, light)";
+    AsComputed => "Theo số liệu (không ghi đè)", "As computed (no override)";
+    NoLight => "Chưa đánh giá", "No light";
+    SaveJudgement => "Lưu đánh giá", "Save the judgement";
+    JudgementSaved => "Đã lưu đánh giá.", "The judgement was saved.";
+    ReasonNeeded => "Cần ghi lý do (một dòng) cho tình trạng hoặc đèn đã chọn.", "Write the one-line reason for the chosen status or light.";
     Today => "Hôm nay:", "Today:";
     Skip => "Bỏ qua đến nội dung chính", "Skip to main content";
     TryAgain => "Thử lưu lại", "Try saving again";

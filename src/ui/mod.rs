@@ -6,6 +6,7 @@ mod chart;
 mod conclusions;
 mod dashboard;
 mod data;
+mod judgement_form;
 mod meetings;
 mod projects;
 mod report_form;

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::chart::LineChart;
+use super::judgement_form::JudgementForm;
 use super::report_form::ReportForm;
 use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, Bar, ListPage, NotFound, StateBadge};
@@ -128,7 +129,8 @@ pub fn ProjectPage(id: String) -> impl IntoView {
         let id = id.clone();
         move || project_part(state, &id, Part::Bottom)
     };
-    let form = move || view! { <ReportForm project=id.clone()/> };
+    let form =
+        move || view! { <JudgementForm project=id.clone()/> <ReportForm project=id.clone()/> };
     view! {
         {top}
         <Show when=move || exists.get()>{form.clone()}</Show>

@@ -209,6 +209,31 @@ test('adding partial progress reports: live problems, nothing invalid stored, fi
   await app.close();
 });
 
+test('overriding the computed status needs a reason and shows both', async () => {
+  const app = await openPage(browser, server.url);
+  const { page } = app;
+  await loadSample(page);
+  await nav(page, 'Dự án').click();
+  await page.getByRole('link', { name: 'Him Lam giai đoạn II' }).click();
+  await page.getByText('Ghi đánh giá của cán bộ').click();
+  await page.getByLabel('Tình trạng tiến độ').selectOption({ label: 'Chậm tiến độ' });
+  await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
+  await page.getByText('Cần ghi lý do').waitFor();
+  await page.locator('#jf-status-reason').fill('Nhà thầu thiếu nhân lực, chậm 2 tháng');
+  await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
+  await page.getByText('Đã lưu đánh giá.').waitFor();
+  await page.getByText('Chậm tiến độ (ngày', { exact: false }).waitFor();
+  await page.getByText('Nhà thầu thiếu nhân lực, chậm 2 tháng', { exact: false }).first().waitFor();
+  await nav(page, 'Dự án').click();
+  const row = page.locator('table.list tbody tr', { hasText: 'Him Lam' });
+  await row.getByText('tính từ số liệu: Đúng tiến độ').waitFor();
+  await page.reload();
+  await row.getByText('Chậm tiến độ').first().waitFor();
+  await page.getByText('5/6 chậm tiến độ').waitFor();
+  app.check();
+  await app.close();
+});
+
 test('stored data that cannot be read is set aside, explained and downloadable', async () => {
   const app = await openPage(browser, server.url);
   const { page } = app;
