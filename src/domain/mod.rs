@@ -10,6 +10,7 @@ pub mod draft;
 pub mod followup;
 pub mod generate;
 pub mod ids;
+pub mod latest;
 pub mod meeting;
 pub mod migrate;
 pub mod money;
