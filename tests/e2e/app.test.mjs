@@ -1,11 +1,19 @@
-// The flows an officer uses, on the built app, from http:// (a server sub-path) and from
-// file:// (the single HTML file): first start, sample data, every screen and record, reload,
-// back button, language, and asking before adding the sample to existing data.
-import { test, before, after } from 'node:test';
+// The flows an officer uses, on the built app (dist/), from both ways of opening it:
+// http:// (a static server under the sub-path /apps/dondoc/) and file:// (dist/dondoc.html).
+// Every test runs in a fresh browser context (empty localStorage) and fails on any console
+// error, uncaught page error, or request leaving the app (see helpers.mjs: withApp).
+// Screenshots go to test-output/screenshots/<origin>-<lang>-<width>-<screen>.png.
+//
+// Run: node --test tests/e2e/
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, fileUrl, openPage, screenshot, hash, DESKTOP, PHONE } from './helpers.mjs';
+import {
+  BASE, WIDTHS, fileUrl, hash, heading, launch, navLink, screenshot, serve,
+  waitForHash, withApp,
+} from './helpers.mjs';
 
 let browser;
 let server;
@@ -18,310 +26,489 @@ after(async () => {
   await server?.close();
 });
 
-const origins = () => [
-  ['http', server.url],
-  ['file', fileUrl],
+const ORIGINS = {
+  http: () => server.url,
+  file: () => fileUrl,
+};
+
+// The labels the tests look for, in each language (from src/i18n/messages.rs).
+const LABELS = {
+  vi: {
+    nav: ['Tổng quan', 'Dự án', 'Cuộc họp', 'Kết luận', 'Đơn vị', 'Dữ liệu'],
+    money: '1.461 tỷ đồng',
+    percent: '43,54%',
+    dataTitle: 'Dữ liệu: nhập, xuất, lưu trữ',
+    switchTo: 'English',
+  },
+  en: {
+    nav: ['Dashboard', 'Projects', 'Meetings', 'Conclusions', 'Units', 'Data'],
+    money: '1,461 billion VND',
+    percent: '43.54%',
+    dataTitle: 'Data: import, export, storage',
+    switchTo: 'Tiếng Việt',
+  },
+};
+
+// One record of each kind in the sample, how to find it in its list, and what its page shows.
+const RECORDS = [
+  {
+    kind: 'project',
+    list: 'projects',
+    nav: 1,
+    inList: 'Nậm Rốm',
+    open: (page) => listRow(page, 'Nậm Rốm').getByRole('link', { name: 'Nậm Rốm', exact: true }),
+    title: 'Dự án Quản lý tổng hợp đa thiên tai lưu vực sông Nậm Rốm',
+    shows: 'Phó Chủ tịch UBND tỉnh Lò Văn A',
+  },
+  {
+    kind: 'meeting',
+    list: 'meetings',
+    nav: 2,
+    inList: 'Hội trường UBND tỉnh Điện Biên',
+    open: (page) => listRow(page, 'Hội trường UBND tỉnh Điện Biên').getByRole('link'),
+    title: null, // "<kind> <date>": the date is relative to today
+    shows: 'Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo',
+  },
+  {
+    kind: 'conclusion',
+    list: 'conclusions',
+    nav: 3,
+    inList: '16-KL/BCĐ',
+    open: (page) => listRow(page, '16-KL/BCĐ').getByRole('link', { name: '16-KL/BCĐ', exact: true }),
+    title: '16-KL/BCĐ · Kết luận của Trưởng Ban Chỉ đạo tại hội nghị đánh giá tiến độ các dự án trọng điểm',
+    shows: 'CHÁNH VĂN PHÒNG Nguyễn Văn C',
+  },
+  {
+    kind: 'unit',
+    list: 'units',
+    nav: 4,
+    inList: 'Sở Xây dựng',
+    open: (page) => listRow(page, 'Sở Xây dựng').getByRole('link', { name: 'Sở Xây dựng', exact: true }),
+    title: 'Sở Xây dựng',
+    shows: 'Giao Sở Xây dựng chủ trì',
+  },
 ];
 
+/** The row of a list table whose header cell (the record's link) has exactly `text`. */
+function listRow(page, text) {
+  return page.locator('table.list tbody tr').filter({
+    has: page.locator('th, td').getByText(text, { exact: true }),
+  });
+}
+
+async function welcome(page) {
+  await heading(page).filter({ hasText: 'Chào mừng đến với Dondoc' }).waitFor();
+}
+
+/** From the empty app: the welcome's sample button, then the dashboard's figures. */
 async function loadSample(page) {
-  await page.getByRole('heading', { name: 'Chào mừng đến với Dondoc' }).waitFor();
+  await welcome(page);
   await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-  await page.getByText('1.461 tỷ đồng').waitFor();
+  await page.getByText(LABELS.vi.money).first().waitFor();
 }
 
-const nav = (page, name) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+/** The link of the navigation marked as the current page. */
+async function currentNav(page) {
+  return page.getByRole('navigation').locator('a[aria-current="page"]').innerText();
+}
 
-for (const which of ['http', 'file']) {
-  test(`first start, sample, every screen, reload and back (${which})`, async () => {
-    const url = origins().find(([w]) => w === which)[1];
-    const app = await openPage(browser, url);
-    const { page } = app;
-    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
-    await screenshot(page, `${which}-vi-desktop-welcome`);
-    await loadSample(page);
-    await page.getByText('43,54%').first().waitFor();
-    await screenshot(page, `${which}-vi-desktop-dashboard`);
+/** Waits until the list screen of `record` shows its heading and the sample record. */
+async function listShown(page, lang, record) {
+  const label = LABELS[lang].nav[record.nav];
+  await heading(page).filter({ hasText: new RegExp(`^${label} \\(\\d+\\)$`) }).waitFor();
+  await listRow(page, record.inList).waitFor();
+}
 
-    const screens = [
-      ['Dự án', '#/projects', 'Nậm Rốm', 'projects'],
-      ['Cuộc họp', '#/meetings', 'Hội trường UBND tỉnh Điện Biên', 'meetings'],
-      ['Kết luận', '#/conclusions', '16-KL/BCĐ', 'conclusions'],
-      ['Đơn vị', '#/units', 'Sở Xây dựng', 'units'],
-    ];
-    for (const [label, route, sample, kind] of screens) {
-      await nav(page, label).click();
-      assert.equal(await hash(page), route);
-      await page.getByRole('link', { name: sample }).first().or(page.getByText(sample).first()).waitFor();
-      // Open the first record of the list: its own address.
-      await page.locator('table.list tbody tr th a').first().click();
-      assert.match(await hash(page), new RegExp(`^${route}/[0-9a-f-]{36}$`));
-      await page.locator('h1').waitFor();
-      const title = await page.locator('h1').innerText();
-      if (which === 'http') await screenshot(page, `${which}-vi-desktop-${kind}-record`);
-      // The record's address survives a reload (data persisted, route kept).
+/** Waits until `record`'s own page is shown; returns its h1 text. */
+async function recordShown(page, record) {
+  if (record.title) await heading(page).filter({ hasText: record.title }).waitFor();
+  await page.getByRole('main').getByText(record.shows, { exact: false }).first().waitFor();
+  return heading(page).innerText();
+}
+
+const idPattern = (list) => new RegExp(`^#/${list}/[0-9a-f-]{36}$`);
+
+for (const [origin, appUrl] of Object.entries(ORIGINS)) {
+  describe(`from ${origin}://`, () => {
+    test(`welcome when empty, then the sample fills the dashboard (${origin})`, async (t) => {
+      await withApp(t, browser, appUrl(), {}, async ({ page, responses }) => {
+        assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+        await welcome(page);
+        assert.match(await page.title(), /^Dondoc · Đôn đốc dự án trọng điểm/);
+        const sample = page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' });
+        assert.equal(await sample.isVisible(), true);
+        await navLink(page, 'Tổng quan').waitFor();
+        assert.equal(await currentNav(page), 'Tổng quan');
+        await screenshot(page, `${origin}-vi-desktop-welcome`);
+
+        await sample.click();
+        await heading(page).filter({ hasText: 'Tổng quan' }).waitFor();
+        await page.getByText('1.461 tỷ đồng').first().waitFor();
+        await page.getByText('43,54%').first().waitFor();
+        assert.equal(await page.getByRole('heading', { name: 'Chào mừng đến với Dondoc' }).count(), 0);
+        assert.equal(await sample.count(), 0);
+
+        if (origin === 'http') {
+          // The server under a sub-path, with the types browsers insist on for modules and wasm.
+          const type = (re) => responses.find((r) => re.test(new URL(r.url()).pathname))?.headers()['content-type'];
+          assert.equal(new URL(page.url()).pathname, BASE);
+          assert.match(type(/\/apps\/dondoc\/dondoc-[0-9a-f]+\.js$/) ?? 'none', /^text\/javascript\b/);
+          assert.equal(type(/\/apps\/dondoc\/dondoc-[0-9a-f]+_bg\.wasm$/), 'application/wasm');
+        }
+      });
+    });
+
+    test(`every screen by the navigation, one record of each kind, reload and back (${origin})`, async (t) => {
+      await withApp(t, browser, appUrl(), {}, async ({ page }) => {
+        await loadSample(page);
+        assert.equal(await currentNav(page), 'Tổng quan');
+
+        for (const record of RECORDS) {
+          const label = LABELS.vi.nav[record.nav];
+          await navLink(page, label).click();
+          assert.equal(await waitForHash(page, new RegExp(`^#/${record.list}$`)), `#/${record.list}`);
+          await listShown(page, 'vi', record);
+          assert.equal(await currentNav(page), label);
+          if (record.list === 'projects') {
+            await heading(page).filter({ hasText: /^Dự án \(6\)$/ }).waitFor();
+          }
+
+          // Open the record from its list: its own address, its own data.
+          const link = record.open(page);
+          const href = await link.getAttribute('href');
+          await link.click();
+          const address = await waitForHash(page, idPattern(record.list));
+          assert.equal(address, href);
+          const title = await recordShown(page, record);
+          assert.equal(await currentNav(page), label, 'the record keeps its section current');
+
+          // The record's address survives a reload: the data was stored, the route is kept.
+          await page.reload();
+          await heading(page).filter({ hasText: title }).waitFor();
+          await recordShown(page, record);
+          assert.equal(await hash(page), address);
+
+          // Back returns to the list the record was opened from.
+          await page.goBack();
+          assert.equal(await waitForHash(page, new RegExp(`^#/${record.list}$`)), `#/${record.list}`);
+          await listShown(page, 'vi', record);
+        }
+
+        await navLink(page, 'Dữ liệu').click();
+        await waitForHash(page, /^#\/data$/);
+        await heading(page).filter({ hasText: LABELS.vi.dataTitle }).waitFor();
+        await page.getByRole('heading', { name: 'Lưu trữ trên máy này' }).waitFor();
+        assert.equal(await currentNav(page), 'Dữ liệu');
+        await page.goBack();
+        await waitForHash(page, /^#\/units$/);
+        await listShown(page, 'vi', RECORDS[3]);
+
+        await navLink(page, 'Tổng quan').click();
+        await waitForHash(page, /^#\/$/);
+        await page.getByText('1.461 tỷ đồng').first().waitFor();
+        assert.equal(await currentNav(page), 'Tổng quan');
+        await page.goBack();
+        await waitForHash(page, /^#\/units$/);
+        await listShown(page, 'vi', RECORDS[3]);
+      });
+    });
+
+    test(`the English button switches every label and is remembered (${origin})`, async (t) => {
+      await withApp(t, browser, appUrl(), {}, async ({ page }) => {
+        await loadSample(page);
+        await page.getByRole('button', { name: 'English' }).click();
+        await navLink(page, 'Projects').waitFor();
+        await page.getByText('1,461 billion VND').first().waitFor();
+        await page.getByText('43.54%').first().waitFor();
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        assert.deepEqual(await page.getByRole('navigation').getByRole('link').allInnerTexts(), LABELS.en.nav);
+        assert.equal(await page.getByText('1.461 tỷ đồng').count(), 0);
+        assert.match(await page.title(), /^Dondoc · Follow-up of key projects/);
+        await navLink(page, 'Projects').click();
+        await heading(page).filter({ hasText: /^Projects \(6\)$/ }).waitFor();
+
+        await page.reload();
+        await heading(page).filter({ hasText: /^Projects \(6\)$/ }).waitFor();
+        assert.equal(await page.getAttribute('html', 'lang'), 'en');
+        await navLink(page, 'Dashboard').click();
+        await page.getByText('1,461 billion VND').first().waitFor();
+        await page.getByText('43.54%').first().waitFor();
+
+        await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+        await navLink(page, 'Dự án').waitFor();
+        await page.getByText('1.461 tỷ đồng').first().waitFor();
+        assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+      });
+    });
+
+    test(`loading the sample over existing data asks first; Huỷ changes nothing, Đồng ý adds (${origin})`, async (t) => {
+      await withApp(t, browser, appUrl(), {}, async ({ page }) => {
+        await loadSample(page);
+        // The sample is saved (the manifest is the commit point of a save).
+        await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null);
+        const stored = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+        const before = await stored();
+
+        const openDataAndAsk = async () => {
+          await navLink(page, 'Dữ liệu').click();
+          await heading(page).filter({ hasText: LABELS.vi.dataTitle }).waitFor();
+          await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
+          const dialog = page.getByRole('alertdialog');
+          await dialog.waitFor();
+          await dialog.getByText('Dữ liệu mẫu sẽ được thêm như các bản ghi mới').waitFor();
+          return dialog;
+        };
+
+        let dialog = await openDataAndAsk();
+        await dialog.getByRole('button', { name: 'Đồng ý' }).waitFor();
+        await dialog.getByRole('button', { name: 'Huỷ' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await navLink(page, 'Dự án').click();
+        await heading(page).filter({ hasText: /^Dự án \(6\)$/ }).waitFor();
+        await page.reload();
+        await heading(page).filter({ hasText: /^Dự án \(6\)$/ }).waitFor();
+        assert.deepEqual(await stored(), before, 'Huỷ leaves the stored data as it was');
+
+        dialog = await openDataAndAsk();
+        await dialog.getByRole('button', { name: 'Đồng ý' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await navLink(page, 'Dự án').click();
+        await heading(page).filter({ hasText: /^Dự án \(12\)$/ }).waitFor();
+        await page.reload();
+        await heading(page).filter({ hasText: /^Dự án \(12\)$/ }).waitFor();
+      });
+    });
+  });
+}
+
+// Screenshots of every screen. From http:// all of them, in both languages and widths;
+// from file:// the dashboard (the same app, only loaded differently).
+describe('screenshots', () => {
+  for (const lang of ['vi', 'en']) {
+    for (const [width, viewport] of WIDTHS) {
+      test(`every screen, http, ${lang}, ${width}`, async (t) => {
+        await withApp(t, browser, server.url, { viewport }, async ({ page }) => {
+          const L = LABELS[lang];
+          const shot = (screen) => screenshot(page, `http-${lang}-${width}-${screen}`);
+          await loadSample(page);
+          if (lang === 'en') {
+            await page.getByRole('button', { name: LABELS.vi.switchTo }).click();
+            await navLink(page, 'Dashboard').waitFor();
+          }
+          await page.getByText(L.money).first().waitFor();
+          await shot('dashboard');
+          for (const record of RECORDS) {
+            await navLink(page, L.nav[record.nav]).click();
+            await listShown(page, lang, record);
+            await shot(record.list);
+            await record.open(page).click();
+            await waitForHash(page, idPattern(record.list));
+            await recordShown(page, record);
+            if (record.kind === 'project') await page.locator('main .charts svg').first().waitFor();
+            await shot(record.kind);
+          }
+          await navLink(page, L.nav[5]).click();
+          await heading(page).filter({ hasText: L.dataTitle }).waitFor();
+          await page.locator('main meter').waitFor();
+          await shot('data');
+        });
+      });
+    }
+  }
+
+  test('the dashboard, file, both languages and widths', async (t) => {
+    for (const [width, viewport] of WIDTHS) {
+      await withApp(t, browser, fileUrl, { viewport }, async ({ page }) => {
+        await loadSample(page);
+        await screenshot(page, `file-vi-${width}-dashboard`);
+        await page.getByRole('button', { name: LABELS.vi.switchTo }).click();
+        await page.getByText(LABELS.en.money).first().waitFor();
+        await screenshot(page, `file-en-${width}-dashboard`);
+      });
+    }
+  });
+});
+
+// Beyond the first steps: what can go wrong with storage, and the everyday work on records.
+describe('storage problems and editing (http)', () => {
+  test('a failed save is shown at once, keeps the data and offers an export', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await welcome(page);
+      // Fill this origin's storage to the browser's quota, as years of other data would.
+      await page.evaluate(() => {
+        let n = 0;
+        for (const size of [1_000_000, 100_000, 10_000, 1_000, 100, 10]) {
+          const filler = 'x'.repeat(size);
+          try { for (;;) localStorage.setItem(`filler.${n++}`, filler); } catch { /* full */ }
+        }
+      });
+      await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Bộ nhớ trình duyệt đã đầy' });
+      await alert.waitFor();
+      await page.getByText('1.461 tỷ đồng').first().waitFor(); // still on screen, from memory
+      const download = page.waitForEvent('download');
+      await alert.getByRole('button', { name: 'Xuất toàn bộ dữ liệu (JSON)' }).click();
+      const file = await download;
+      assert.match(file.suggestedFilename(), /^dondoc-all-\d{4}-\d{2}-\d{2}\.json$/);
+      const exported = JSON.parse(await readDownload(file));
+      assert.equal(exported.format, 'dondoc');
+      assert.equal(exported.projects.length, 6);
+      // Room is made; trying again saves, and the data survives a reload.
+      await page.evaluate(() => Object.keys(localStorage)
+        .filter((k) => k.startsWith('filler.'))
+        .forEach((k) => localStorage.removeItem(k)));
+      await alert.getByRole('button', { name: 'Thử lưu lại' }).click();
+      await alert.waitFor({ state: 'detached' });
       await page.reload();
-      await page.locator('h1', { hasText: title }).waitFor();
-      // Back goes to the list.
-      await page.goBack();
-      assert.equal(await hash(page), route);
-      await page.locator('table.list').waitFor();
-    }
-    await nav(page, 'Dữ liệu').click();
-    await page.getByRole('heading', { name: 'Lưu trữ trên máy này' }).waitFor();
-    await nav(page, 'Tổng quan').click();
-    await page.getByText('1.461 tỷ đồng').waitFor();
-    app.check();
-    await app.close();
+      await page.getByText('1.461 tỷ đồng').first().waitFor();
+    });
   });
+
+  test('stored data that cannot be read is set aside, explained and downloadable', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null);
+      await page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith('dondoc.d.projects.'));
+        localStorage.setItem(key, 'damaged by a disk error');
+      });
+      await page.reload();
+      const alert = page.getByRole('alert').filter({ hasText: 'Có dữ liệu đã lưu không đọc được' });
+      await alert.waitFor();
+      await welcome(page);
+      const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dondoc.aside.')).length);
+      assert.ok(kept > 5, `the unreadable data is kept aside (${kept} keys)`);
+      const download = page.waitForEvent('download');
+      await alert.getByRole('button', { name: 'Tải dữ liệu đã cất riêng' }).click();
+      const text = await readDownload(await download);
+      assert.match(text, /damaged by a disk error/);
+      assert.match(text, /Nậm Rốm|16-KL\/BCĐ/);
+      await screenshot(page, 'http-vi-desktop-set-aside');
+    });
+  });
+
+  test('the projects list counts statuses and filters without diacritics', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Dự án').click();
+      await page.getByText('4/6 chậm tiến độ').waitFor();
+      const rows = page.locator('table.list tbody tr');
+      const rowCount = (n) => page.waitForFunction((n) => document.querySelectorAll('table.list tbody tr').length === n, n);
+      await page.getByLabel('Tìm (không cần dấu)').fill('nam rom');
+      await rowCount(1);
+      assert.match(await rows.first().innerText(), /Nậm Rốm/);
+      await page.getByLabel('Tìm (không cần dấu)').fill('duong dong luc');
+      await rowCount(1);
+      assert.match(await rows.first().innerText(), /Đường động lực/);
+      await page.getByLabel('Tìm (không cần dấu)').fill('');
+      await page.getByLabel('Tình trạng tiến độ').selectOption({ label: 'Chậm tiến độ' });
+      await rowCount(4);
+      await screenshot(page, 'http-vi-desktop-projects-filtered');
+    });
+  });
+
+  test('adding partial progress reports: live problems, nothing invalid stored, figures carried forward', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Dự án').click();
+      await page.getByRole('link', { name: 'Nậm Rốm' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+      await page.getByText('Thêm báo cáo tiến độ').click();
+      await page.getByLabel('tổng số hộ bị ảnh hưởng').fill('514');
+      await page.getByLabel('số hộ đã bàn giao').fill('600');
+      await page.getByText('Lớn hơn tổng số hộ bị ảnh hưởng.').waitFor();
+      await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('abc');
+      await page.getByText('Không phải số.', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+      // Rejected: nothing stored, nothing typed lost.
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+      assert.equal(await page.getByLabel('số hộ đã bàn giao').inputValue(), '600');
+      await page.getByLabel('số hộ đã bàn giao').fill('400');
+      await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('');
+      await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+      await page.getByText('Đã thêm báo cáo.').waitFor();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (3)' }).waitFor();
+      await page.getByText('400/514 hộ (77,82%)').first().waitFor();
+      // A second report with only disbursement keeps site clearance carried forward.
+      await page.getByLabel('kế hoạch vốn giao (tỷ đồng)').fill('180');
+      await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('140,5');
+      await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
+      await page.getByText('140,5 tỷ đồng / 180 tỷ đồng (78,06%)').first().waitFor();
+      await screenshot(page, 'http-vi-desktop-report-added');
+      await page.reload();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
+      await page.getByText('400/514 hộ (77,82%)').first().waitFor();
+    });
+  });
+
+  test('overriding the computed status needs a reason and shows both', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Dự án').click();
+      await page.getByRole('link', { name: 'Him Lam giai đoạn II' }).click();
+      await page.getByText('Ghi đánh giá của cán bộ').click();
+      await page.getByLabel('Tình trạng tiến độ').selectOption({ label: 'Chậm tiến độ' });
+      await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
+      await page.getByText('Cần ghi lý do').waitFor();
+      await page.locator('#jf-status-reason').fill('Nhà thầu thiếu nhân lực, chậm 2 tháng');
+      await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
+      await page.getByText('Đã lưu đánh giá.').waitFor();
+      await page.getByText('Chậm tiến độ (ngày', { exact: false }).waitFor();
+      await page.getByText('Nhà thầu thiếu nhân lực, chậm 2 tháng', { exact: false }).first().waitFor();
+      await navLink(page, 'Dự án').click();
+      const row = page.locator('table.list tbody tr', { hasText: 'Him Lam' });
+      await row.getByText('tính từ số liệu: Đúng tiến độ').waitFor();
+      await page.reload();
+      await row.getByText('Chậm tiến độ').first().waitFor();
+      await page.getByText('5/6 chậm tiến độ').waitFor();
+    });
+  });
+
+  test('export from one officer, preview and import at another; bad files change nothing', async (t) => {
+    const path = join(tmpdir(), `dondoc-e2e-${process.pid}.json`);
+    t.after(() => rmSync(path, { force: true }));
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Dữ liệu').click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Xuất toàn bộ dữ liệu (JSON)' }).click();
+      await (await download).saveAs(path);
+    });
+
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await welcome(page);
+      await page.getByRole('link', { name: 'Hoặc nhập tệp dữ liệu đã có' }).click();
+      await waitForHash(page, /^#\/data$/);
+      const input = page.getByLabel('Nhập tệp dữ liệu (JSON)');
+
+      await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "dondoc",\n  oops') });
+      await page.getByText('dòng 3, cột 3').waitFor();
+      await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dondoc","schema_version":99}') });
+      await page.getByText('định dạng 99').waitFor();
+
+      await input.setInputFiles(path);
+      const preview = page.getByRole('status').filter({ hasText: 'Xem trước khi nhập' });
+      await preview.getByText('bản ghi mới sẽ được thêm').waitFor();
+      await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).click();
+      await page.getByText('Đã thêm bản ghi mới từ tệp.').waitFor();
+      await navLink(page, 'Dự án').click();
+      await heading(page).filter({ hasText: /^Dự án \(6\)$/ }).waitFor();
+
+      // The same file again adds nothing.
+      await navLink(page, 'Dữ liệu').click();
+      await input.setInputFiles(path);
+      await preview.waitFor();
+      assert.equal(await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).isDisabled(), true);
+      await page.reload();
+      await navLink(page, 'Dự án').click();
+      await heading(page).filter({ hasText: /^Dự án \(6\)$/ }).waitFor();
+    });
+  });
+});
+
+async function readDownload(download) {
+  const chunks = await (await download.createReadStream()).toArray();
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-test('language switch changes every label and is remembered (http and file)', async () => {
-  for (const [which, url] of origins()) {
-    const app = await openPage(browser, url);
-    const { page } = app;
-    await loadSample(page);
-    await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
-    await nav(page, 'Projects').waitFor();
-    await page.getByText('1,461 billion VND').waitFor();
-    await page.getByText('43.54%').first().waitFor();
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.reload();
-    await page.getByText('1,461 billion VND').waitFor();
-    assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.getByRole('button', { name: 'Switch to Vietnamese' }).click();
-    await nav(page, 'Dự án').waitFor();
-    app.check();
-    await app.close();
-  }
-});
-
-test('loading the sample over existing data asks first and never overwrites', async () => {
-  const app = await openPage(browser, server.url);
-  const { page } = app;
-  await loadSample(page);
-  await nav(page, 'Dữ liệu').click();
-  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
-  const dialog = page.getByRole('alertdialog');
-  await dialog.waitFor();
-  await dialog.getByRole('button', { name: 'Huỷ' }).click();
-  await nav(page, 'Dự án').click();
-  await page.getByRole('heading', { name: 'Dự án (6)' }).waitFor();
-  await nav(page, 'Dữ liệu').click();
-  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Đồng ý' }).click();
-  await nav(page, 'Dự án').click();
-  await page.getByRole('heading', { name: 'Dự án (12)' }).waitFor();
-  await page.reload();
-  await page.getByRole('heading', { name: 'Dự án (12)' }).waitFor();
-  app.check();
-  await app.close();
-});
-
-test('a failed save is shown at once, keeps the data and offers an export', async () => {
-  const app = await openPage(browser, server.url);
-  const { page } = app;
-  await page.getByRole('heading', { name: 'Chào mừng đến với Dondoc' }).waitFor();
-  // Fill this origin's storage to the browser's quota, as years of other data would.
-  await page.evaluate(() => {
-    let n = 0;
-    for (const size of [1_000_000, 100_000, 10_000, 1_000, 100, 10]) {
-      const filler = 'x'.repeat(size);
-      try { for (;;) localStorage.setItem(`filler.${n++}`, filler); } catch { /* full */ }
-    }
-  });
-  await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-  const alert = page.getByRole('alert').filter({ hasText: 'Bộ nhớ trình duyệt đã đầy' });
-  await alert.waitFor();
-  await page.getByText('1.461 tỷ đồng').waitFor(); // still on screen, from memory
-  const download = page.waitForEvent('download');
-  await alert.getByRole('button', { name: 'Xuất toàn bộ dữ liệu (JSON)' }).click();
-  const file = await download;
-  assert.match(file.suggestedFilename(), /^dondoc-all-\d{4}-\d{2}-\d{2}\.json$/);
-  const text = await (await file.createReadStream()).toArray();
-  const exported = JSON.parse(Buffer.concat(text).toString('utf8'));
-  assert.equal(exported.format, 'dondoc');
-  assert.equal(exported.projects.length, 6);
-  // Room is made; trying again saves, and the data survives a reload.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
-  await alert.getByRole('button', { name: 'Thử lưu lại' }).click();
-  await alert.waitFor({ state: 'detached' });
-  await page.reload();
-  await page.getByText('1.461 tỷ đồng').waitFor();
-  // The quota error is expected in the console of this test only.
-  await app.close();
-});
-
-test('the projects list counts statuses and filters without diacritics', async () => {
-  const app = await openPage(browser, server.url);
-  const { page } = app;
-  await loadSample(page);
-  await nav(page, 'Dự án').click();
-  await page.getByText('4/6 chậm tiến độ').waitFor();
-  const rows = page.locator('table.list tbody tr');
-  await page.getByLabel('Tìm (không cần dấu)').fill('nam rom');
-  await page.waitForFunction(() => document.querySelectorAll('table.list tbody tr').length === 1);
-  assert.match(await rows.first().innerText(), /Nậm Rốm/);
-  await page.getByLabel('Tìm (không cần dấu)').fill('duong dong luc');
-  await page.waitForFunction(() => document.querySelectorAll('table.list tbody tr').length === 1);
-  assert.match(await rows.first().innerText(), /Đường động lực/);
-  await page.getByLabel('Tìm (không cần dấu)').fill('');
-  await page.getByLabel('Tình trạng tiến độ').selectOption({ label: 'Chậm tiến độ' });
-  await page.waitForFunction(() => document.querySelectorAll('table.list tbody tr').length === 4);
-  await screenshot(page, 'http-vi-desktop-projects-filtered');
-  app.check();
-  await app.close();
-});
-
-test('adding partial progress reports: live problems, nothing invalid stored, figures carried forward', async () => {
-  const app = await openPage(browser, server.url);
-  const { page } = app;
-  await loadSample(page);
-  await nav(page, 'Dự án').click();
-  await page.getByRole('link', { name: 'Nậm Rốm' }).click();
-  await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
-  await page.getByText('Thêm báo cáo tiến độ').click();
-  await page.getByLabel('tổng số hộ bị ảnh hưởng').fill('514');
-  await page.getByLabel('số hộ đã bàn giao').fill('600');
-  await page.getByText('Lớn hơn tổng số hộ bị ảnh hưởng.').waitFor();
-  await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('abc');
-  await page.getByText('Không phải số.', { exact: false }).waitFor();
-  await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
-  // Rejected: nothing stored, nothing typed lost.
-  await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
-  assert.equal(await page.getByLabel('số hộ đã bàn giao').inputValue(), '600');
-  await page.getByLabel('số hộ đã bàn giao').fill('400');
-  await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('');
-  await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
-  await page.getByText('Đã thêm báo cáo.').waitFor();
-  await page.getByRole('heading', { name: 'Báo cáo tiến độ (3)' }).waitFor();
-  await page.getByText('400/514 hộ (77,82%)').first().waitFor();
-  // A second report with only disbursement keeps site clearance carried forward.
-  await page.getByLabel('kế hoạch vốn giao (tỷ đồng)').fill('180');
-  await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('140,5');
-  await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
-  await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
-  await page.getByText('140,5 tỷ đồng / 180 tỷ đồng (78,06%)').first().waitFor();
-  await screenshot(page, 'http-vi-desktop-report-added');
-  await page.reload();
-  await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
-  await page.getByText('400/514 hộ (77,82%)').first().waitFor();
-  app.check();
-  await app.close();
-});
-
-test('overriding the computed status needs a reason and shows both', async () => {
-  const app = await openPage(browser, server.url);
-  const { page } = app;
-  await loadSample(page);
-  await nav(page, 'Dự án').click();
-  await page.getByRole('link', { name: 'Him Lam giai đoạn II' }).click();
-  await page.getByText('Ghi đánh giá của cán bộ').click();
-  await page.getByLabel('Tình trạng tiến độ').selectOption({ label: 'Chậm tiến độ' });
-  await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
-  await page.getByText('Cần ghi lý do').waitFor();
-  await page.locator('#jf-status-reason').fill('Nhà thầu thiếu nhân lực, chậm 2 tháng');
-  await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
-  await page.getByText('Đã lưu đánh giá.').waitFor();
-  await page.getByText('Chậm tiến độ (ngày', { exact: false }).waitFor();
-  await page.getByText('Nhà thầu thiếu nhân lực, chậm 2 tháng', { exact: false }).first().waitFor();
-  await nav(page, 'Dự án').click();
-  const row = page.locator('table.list tbody tr', { hasText: 'Him Lam' });
-  await row.getByText('tính từ số liệu: Đúng tiến độ').waitFor();
-  await page.reload();
-  await row.getByText('Chậm tiến độ').first().waitFor();
-  await page.getByText('5/6 chậm tiến độ').waitFor();
-  app.check();
-  await app.close();
-});
-
-test('stored data that cannot be read is set aside, explained and downloadable', async () => {
-  const app = await openPage(browser, server.url);
-  const { page } = app;
-  await loadSample(page);
-  await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null);
-  await page.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('dondoc.d.projects.'));
-    localStorage.setItem(key, 'damaged by a disk error');
-  });
-  await page.reload();
-  const alert = page.getByRole('alert').filter({ hasText: 'Có dữ liệu đã lưu không đọc được' });
-  await alert.waitFor();
-  await page.getByRole('heading', { name: 'Chào mừng đến với Dondoc' }).waitFor();
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('dondoc.aside.')).length);
-  assert.ok(kept > 5, `the unreadable data is kept aside (${kept} keys)`);
-  const download = page.waitForEvent('download');
-  await alert.getByRole('button', { name: 'Tải dữ liệu đã cất riêng' }).click();
-  const text = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString('utf8');
-  assert.match(text, /damaged by a disk error/);
-  assert.match(text, /Nậm Rốm|16-KL\/BCĐ/);
-  await screenshot(page, 'http-vi-desktop-set-aside');
-  app.check();
-  await app.close();
-});
-
-test('screenshots of every screen in both languages at desktop and phone widths', async () => {
-  for (const [lang, switchTo] of [['vi', null], ['en', 'Chuyển sang tiếng Anh']]) {
-    for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
-      const app = await openPage(browser, server.url, viewport);
-      const { page } = app;
-      await loadSample(page);
-      if (switchTo) await page.getByRole('button', { name: switchTo }).click();
-      await screenshot(page, `http-${lang}-${width}-dashboard`);
-      for (const kind of ['projects', 'meetings', 'conclusions', 'units']) {
-        await page.evaluate((k) => { location.hash = `#/${k}`; }, kind);
-        await page.locator('table.list').waitFor();
-        await screenshot(page, `http-${lang}-${width}-${kind}`);
-        await page.locator('table.list tbody tr th a').first().click();
-        await page.locator('dl.fields').first().waitFor();
-        await screenshot(page, `http-${lang}-${width}-${kind}-record`);
-      }
-      await page.evaluate(() => { location.hash = '#/data'; });
-      await page.locator('meter').waitFor();
-      await screenshot(page, `http-${lang}-${width}-data`);
-      app.check();
-      await app.close();
-    }
-  }
-});
-
-test('export from one officer, preview and import at another; bad files change nothing', async () => {
-  const a = await openPage(browser, server.url);
-  await loadSample(a.page);
-  await nav(a.page, 'Dữ liệu').click();
-  const download = a.page.waitForEvent('download');
-  await a.page.getByRole('button', { name: 'Xuất toàn bộ dữ liệu (JSON)' }).click();
-  const path = join(tmpdir(), `dondoc-e2e-${process.pid}.json`);
-  await (await download).saveAs(path);
-  a.check();
-  await a.close();
-
-  const b = await openPage(browser, server.url);
-  const { page } = b;
-  await page.getByRole('heading', { name: 'Chào mừng đến với Dondoc' }).waitFor();
-  await page.evaluate(() => { location.hash = '#/data'; });
-  const input = page.getByLabel('Nhập tệp dữ liệu (JSON)');
-
-  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "format": "dondoc",\n  oops') });
-  await page.getByText('dòng 3, cột 3').waitFor();
-  await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"dondoc","schema_version":99}') });
-  await page.getByText('định dạng 99').waitFor();
-
-  await input.setInputFiles(path);
-  const preview = page.getByRole('status').filter({ hasText: 'Xem trước khi nhập' });
-  await preview.getByText('bản ghi mới sẽ được thêm').waitFor();
-  await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).click();
-  await page.getByText('Đã thêm bản ghi mới từ tệp.').waitFor();
-  await nav(page, 'Dự án').click();
-  await page.getByRole('heading', { name: 'Dự án (6)' }).waitFor();
-
-  // The same file again adds nothing.
-  await nav(page, 'Dữ liệu').click();
-  await input.setInputFiles(path);
-  await preview.waitFor();
-  assert.equal(await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).isDisabled(), true);
-  await page.reload();
-  await nav(page, 'Dự án').click();
-  await page.getByRole('heading', { name: 'Dự án (6)' }).waitFor();
-  b.check();
-  await b.close();
-});

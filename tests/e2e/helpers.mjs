@@ -1,19 +1,32 @@
-// Shared pieces of the end-to-end tests: the browser, the two ways of opening the app,
-// and the watchers that fail a test on a console error or a request leaving the page.
+// Shared pieces of the end-to-end tests: the browser, the two ways of opening the built app
+// (a static server under a sub-path, and the single file from disk), the watchers that fail
+// a test on a console error, a page error or a request leaving the app, and screenshots.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository root, found from this file (tests/e2e/helpers.mjs). */
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = join(root, 'dist');
-export const shots = join(root, 'test-output', 'screenshots');
+export const shotsDir = join(root, 'test-output', 'screenshots');
+export const failuresDir = join(root, 'test-output', 'failures');
+
+/** The sub-path the app is served under, as on an intranet file server. */
+export const BASE = '/apps/dondoc/';
+
+/** The single self-contained file, as opened by double-click. */
+export const fileUrl = pathToFileURL(join(dist, 'dondoc.html')).href;
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+export const WIDTHS = [['desktop', DESKTOP], ['phone', PHONE]];
 
-export async function launch() {
+/** How long one wait may take: generous, the machine may be busy compiling. */
+const WAIT_MS = 20_000;
+
+export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
@@ -23,49 +36,133 @@ export async function launch() {
   });
 }
 
-/** The app served from a sub-path, as on an intranet file server. */
-export async function serve() {
-  return startStaticServer(dist, { base: '/apps/dondoc/' });
+/**
+ * Serves dist/ under /apps/dondoc/ on 127.0.0.1 at a free port, with the same server as
+ * `scripts/serve` (node's http module; application/wasm for .wasm, text/javascript for .js).
+ * Resolves to { url, close }.
+ */
+export function serve() {
+  return startStaticServer(dist, { port: 0, base: BASE });
 }
-
-/** The single self-contained file, as opened by double-click. */
-export const fileUrl = pathToFileURL(join(dist, 'dondoc.html')).href;
 
 /**
- * A page in a fresh context (its own storage) that records console errors and every
- * request that leaves the page's own origin. Call `check()` at the end of a test.
+ * Whether a request from a page of the app at `appUrl` stays with the app: from a server,
+ * the same host and port only (blob: URLs made by the page carry its origin); from a file,
+ * only file:, data: and blob: URLs.
  */
-export async function openPage(browser, url, viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = [];
-  const origin = new URL(url).origin;
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    const own = url.startsWith('file:')
-      ? ['file:', 'data:', 'blob:'].includes(u.protocol)
-      : u.origin === origin || ['data:', 'blob:'].includes(u.protocol);
-    if (!own) problems.push(`request left the app: ${r.url()}`);
-  });
-  await page.goto(url);
-  return {
-    page,
-    context,
-    check() {
-      if (problems.length) throw new Error(problems.join('\n'));
-    },
-    close: () => context.close(),
-  };
+export function staysHome(appUrl, requestUrl) {
+  const app = new URL(appUrl);
+  const req = new URL(requestUrl);
+  if (app.protocol === 'file:') return ['file:', 'data:', 'blob:'].includes(req.protocol);
+  return req.origin === app.origin;
 }
 
+/**
+ * Records, for every page of `context`, console errors, uncaught page errors, requests that
+ * leave the app and failed responses of the app's own files. `allowConsole`: patterns of
+ * console errors a test provokes on purpose.
+ */
+export function watch(context, appUrl, { allowConsole = [] } = {}) {
+  const problems = [];
+  const responses = [];
+  const requests = [];
+  context.on('request', (r) => {
+    requests.push(r.url());
+    if (!staysHome(appUrl, r.url())) problems.push(`request left the app: ${r.method()} ${r.url()}`);
+  });
+  context.on('response', (r) => {
+    responses.push(r);
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  const onPage = (page) => {
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const text = m.text();
+      if (allowConsole.some((re) => re.test(text))) return;
+      problems.push(`console error: ${text} (${m.location().url || 'no location'})`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  };
+  context.on('page', onPage);
+  return { problems, responses, requests, onPage };
+}
+
+/**
+ * Opens the app at `url` in a fresh context (its own localStorage; file:// pages of one
+ * context share one storage area, so every test gets its own context) and waits until the
+ * app has drawn its first screen.
+ */
+export async function openApp(browser, url, { viewport = DESKTOP, allowConsole } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  context.setDefaultTimeout(WAIT_MS);
+  const watcher = watch(context, url, { allowConsole });
+  const page = await context.newPage();
+  await page.goto(url);
+  await appReady(page);
+  return { page, context, url, ...watcher };
+}
+
+/** The app has mounted: the header with the main navigation is on screen. */
+export async function appReady(page) {
+  await page.locator('header.top nav a').first().waitFor();
+}
+
+/**
+ * Runs `body(app)` on a freshly opened app; afterwards always closes the context, keeps a
+ * screenshot of a failure in test-output/failures/, and fails the test if anything was
+ * logged as an error or a request left the app.
+ */
+export async function withApp(t, browser, url, options, body) {
+  const app = await openApp(browser, url, options);
+  try {
+    await body(app);
+  } catch (err) {
+    await app.page
+      .screenshot({ path: join(mkdir(failuresDir), `${slug(t.name)}.png`), fullPage: true })
+      .catch(() => {});
+    if (app.problems.length) err.message += `\nAlso seen during the test:\n${app.problems.join('\n')}`;
+    throw err;
+  } finally {
+    await app.context.close();
+  }
+  assertClean(app);
+}
+
+export function assertClean(app) {
+  if (app.problems.length) {
+    throw new Error(`Problems while the app ran at ${app.url}:\n${app.problems.join('\n')}`);
+  }
+}
+
+function mkdir(dir) {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const slug = (s) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+
+/** Full-page screenshot to test-output/screenshots/<name>.png. */
 export async function screenshot(page, name) {
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(mkdir(shotsDir), `${name}.png`), fullPage: true });
 }
 
 /** The hash of the page's address, e.g. "#/projects/<id>". */
-export async function hash(page) {
+export function hash(page) {
   return page.evaluate(() => location.hash);
+}
+
+/** Waits until the page's hash matches `re`, and returns it. */
+export async function waitForHash(page, re) {
+  await page.waitForFunction((source) => new RegExp(source).test(location.hash), re.source);
+  return hash(page);
+}
+
+/** A link of the main navigation. */
+export function navLink(page, name) {
+  return page.getByRole('navigation').getByRole('link', { name, exact: true });
+}
+
+/** The page's main heading (h1). */
+export function heading(page) {
+  return page.getByRole('main').getByRole('heading', { level: 1 });
 }
