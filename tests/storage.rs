@@ -117,7 +117,12 @@ fn a_damaged_value_is_set_aside_not_overwritten() {
         .find(|k| k.starts_with("dondoc.d.directives."))
         .unwrap();
     let mut damaged = kv.get(&victim).unwrap();
-    damaged.truncate(damaged.len() / 2);
+    let half = damaged
+        .char_indices()
+        .nth(damaged.chars().count() / 2)
+        .unwrap()
+        .0;
+    damaged.truncate(half);
     kv.set(&victim, &damaged).unwrap();
     let originals: Vec<(String, String)> = kv.map.clone().into_iter().collect();
 

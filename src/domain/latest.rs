@@ -112,6 +112,103 @@ impl LatestFigures {
     }
 }
 
+/// A figure officers compare from one report to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    HouseholdsHandedOver,
+    AreaHandedOverHa,
+    SiteClearancePercent,
+    VolumePercent,
+    /// In billions of đồng.
+    DisbursedBillions,
+    DisbursementPercent,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 6] = [
+        Measure::HouseholdsHandedOver,
+        Measure::AreaHandedOverHa,
+        Measure::SiteClearancePercent,
+        Measure::VolumePercent,
+        Measure::DisbursedBillions,
+        Measure::DisbursementPercent,
+    ];
+}
+
+/// One figure before and after the latest report (`before` is unknown when no earlier
+/// report gave it, or when the capital figures are of an earlier year).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MeasureChange {
+    pub measure: Measure,
+    pub before: Option<f64>,
+    pub after: f64,
+}
+
+/// What the latest report changed against everything known before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportChanges {
+    pub latest: NaiveDate,
+    /// The date of the report before the latest one, if any.
+    pub previous: Option<NaiveDate>,
+    pub changes: Vec<MeasureChange>,
+}
+
+impl LatestFigures {
+    pub fn measure(&self, m: Measure) -> Option<f64> {
+        let sc = self.site_clearance.map(|d| d.value);
+        let capital = self.capital.map(|d| d.value);
+        match m {
+            Measure::HouseholdsHandedOver => sc?.households_handed_over.map(f64::from),
+            Measure::AreaHandedOverHa => sc?.area_handed_over_ha,
+            Measure::SiteClearancePercent => self.site_clearance_percent(),
+            Measure::VolumePercent => self.volume_percent(),
+            Measure::DisbursedBillions => capital?
+                .disbursed
+                .map(|v| v.0 as f64 / super::money::ONE_BILLION as f64),
+            Measure::DisbursementPercent => self.disbursement_percent(),
+        }
+    }
+}
+
+/// The figures of the latest report (carried forward) against those known before it:
+/// what an officer reads as "what changed since the previous report".
+pub fn changes_since_previous<'a>(
+    reports: impl IntoIterator<Item = &'a ProgressReport>,
+) -> Option<ReportChanges> {
+    let reports: Vec<&ProgressReport> = reports.into_iter().collect();
+    let latest = reports.iter().map(|r| r.as_of).max()?;
+    let previous = reports
+        .iter()
+        .map(|r| r.as_of)
+        .filter(|d| *d < latest)
+        .max();
+    let before = LatestFigures::from_reports(reports.iter().copied().filter(|r| r.as_of < latest));
+    let after = LatestFigures::from_reports(reports.iter().copied());
+    let year = |f: &LatestFigures| f.capital.and_then(|c| c.value.year);
+    let same_year = year(&before) == year(&after);
+    let changes = Measure::ALL
+        .into_iter()
+        .filter_map(|measure| {
+            let after = after.measure(measure)?;
+            let capital = matches!(
+                measure,
+                Measure::DisbursedBillions | Measure::DisbursementPercent
+            );
+            let before = before.measure(measure).filter(|_| same_year || !capital);
+            (before != Some(after)).then_some(MeasureChange {
+                measure,
+                before,
+                after,
+            })
+        })
+        .collect();
+    Some(ReportChanges {
+        latest,
+        previous,
+        changes,
+    })
+}
+
 #[cfg(test)]
 mod latest_tests {
     use super::*;
@@ -171,5 +268,61 @@ mod latest_tests {
         assert_eq!(latest.site_clearance.unwrap().as_of.day0(), 0);
         assert_eq!(latest.disbursement_percent(), Some(30.0));
         assert_eq!(latest.volume_percent(), None);
+    }
+
+    #[test]
+    fn changes_compare_the_latest_report_with_what_was_known_before() {
+        let mut older = report(1, Some(40.0), Some(10.0));
+        older.site_clearance.households_handed_over = Some(301);
+        let mut newer = report(20, None, Some(30.0));
+        newer.site_clearance.households_handed_over = Some(359);
+        let c = changes_since_previous([&newer, &older]).unwrap();
+        assert_eq!(c.previous, Some(older.as_of));
+        assert_eq!(c.latest, newer.as_of);
+        assert_eq!(
+            c.changes,
+            vec![
+                MeasureChange {
+                    measure: Measure::HouseholdsHandedOver,
+                    before: Some(301.0),
+                    after: 359.0
+                },
+                MeasureChange {
+                    measure: Measure::DisbursementPercent,
+                    before: Some(10.0),
+                    after: 30.0
+                },
+            ],
+            "site clearance % was not reported again, so it did not change"
+        );
+        let only = changes_since_previous([&older]).unwrap();
+        assert_eq!(only.previous, None);
+        assert!(only.changes.iter().all(|m| m.before.is_none()));
+        assert!(changes_since_previous([]).is_none());
+    }
+
+    #[test]
+    fn capital_of_a_new_year_is_not_compared_with_the_old_year() {
+        let mut last_year = report(1, None, None);
+        last_year.capital = Capital {
+            year: Some(2024),
+            disbursed_percent: Some(95.0),
+            ..Default::default()
+        };
+        let mut this_year = report(20, None, None);
+        this_year.capital = Capital {
+            year: Some(2025),
+            disbursed_percent: Some(5.0),
+            ..Default::default()
+        };
+        let c = changes_since_previous([&last_year, &this_year]).unwrap();
+        assert_eq!(
+            c.changes,
+            vec![MeasureChange {
+                measure: Measure::DisbursementPercent,
+                before: None,
+                after: 5.0
+            }]
+        );
     }
 }

@@ -72,17 +72,49 @@ pub fn parse_scaled(text: &str, mark: DecimalMark, decimals: u32) -> Result<i64,
     value.checked_mul(scale).ok_or(NumberError::TooLarge)
 }
 
+/// Writes integer units of 10^-`decimals` the way [`parse_scaled`] reads them: thousands
+/// grouped, trailing zero decimals dropped ("1.300", "3.355,9" with a comma).
+pub fn format_scaled(value: i64, decimals: u32, mark: DecimalMark) -> String {
+    let (group, point) = match mark {
+        DecimalMark::Comma => ('.', ','),
+        DecimalMark::Point => (',', '.'),
+    };
+    let scale = 10u64.pow(decimals);
+    let magnitude = value.unsigned_abs();
+    let digits = (magnitude / scale).to_string();
+    let mut out = String::new();
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    let frac = format!("{:0width$}", magnitude % scale, width = decimals as usize);
+    let frac = frac.trim_end_matches('0');
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
 /// A decimal figure (hectares, percentages) with up to `decimals` decimals.
 pub fn parse_decimal(text: &str, mark: DecimalMark, decimals: u32) -> Result<f64, NumberError> {
     let scaled = parse_scaled(text, mark, decimals)?;
     Ok(scaled as f64 / 10f64.powi(decimals as i32))
 }
 
+/// One hundredth of a billion đồng: the precision money is typed with.
+pub const BILLION_HUNDREDTHS: i64 = ONE_BILLION / 100;
+
 /// Money typed in billions with up to two decimals ("1.300", "3.355,9") as exact đồng.
 pub fn parse_billions(text: &str, mark: DecimalMark) -> Result<Vnd, NumberError> {
     let hundredths = parse_scaled(text, mark, 2)?;
     hundredths
-        .checked_mul(ONE_BILLION / 100)
+        .checked_mul(BILLION_HUNDREDTHS)
         .map(Vnd)
         .ok_or(NumberError::TooLarge)
 }
@@ -90,6 +122,7 @@ pub fn parse_billions(text: &str, mark: DecimalMark) -> Result<Vnd, NumberError>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use DecimalMark::{Comma, Point};
 
     #[test]
@@ -130,5 +163,15 @@ mod tests {
             Err(NumberError::TooLarge)
         );
         assert_eq!(parse_decimal("1e5", Point, 2), Err(NumberError::NotANumber));
+    }
+
+    proptest! {
+        #[test]
+        fn what_is_written_reads_back(value in 0i64..10_000_000_000_000, decimals in 0u32..5) {
+            for mark in [Comma, Point] {
+                let text = format_scaled(value, decimals, mark);
+                prop_assert_eq!(parse_scaled(&text, mark, decimals), Ok(value), "{}", text);
+            }
+        }
     }
 }

@@ -7,7 +7,9 @@ use super::ids::{CommitteeId, DirectiveId, ObstacleId, ProgressReportId, Project
 use super::money::{Amount, Vnd};
 use super::record::{record_impl, RecordKind};
 
-pub use super::latest::{Dated, LatestFigures};
+pub use super::latest::{
+    changes_since_previous, Dated, LatestFigures, Measure, MeasureChange, ReportChanges,
+};
 
 /// Size class under the Public Investment Law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::conclusion::Directive;
 use super::dataset::Dataset;
@@ -96,14 +96,19 @@ impl Dataset {
         self.projects.iter().filter(|p| !p.archived)
     }
 
+    /// The year's capital across the portfolio, from each project's latest report of `year`.
     pub fn portfolio_capital(&self, year: i32) -> CapitalTotals {
+        self.portfolio_capital_as_of(year, NaiveDate::MAX)
+    }
+
+    /// The year's capital across the portfolio as known on `as_of`: each project's latest
+    /// report of `year` dated on or before it.
+    pub fn portfolio_capital_as_of(&self, year: i32, as_of: NaiveDate) -> CapitalTotals {
         let mut totals = CapitalTotals::default();
         let mut latest: BTreeMap<&str, (NaiveDate, super::project::Capital)> = BTreeMap::new();
-        for r in self
-            .progress_reports
-            .iter()
-            .filter(|r| r.capital.year == Some(year) && r.capital.plan.is_some())
-        {
+        for r in self.progress_reports.iter().filter(|r| {
+            r.capital.year == Some(year) && r.capital.plan.is_some() && r.as_of <= as_of
+        }) {
             let slot = latest
                 .entry(r.project.as_str())
                 .or_insert((r.as_of, r.capital));
@@ -118,6 +123,14 @@ impl Dataset {
             totals.disbursed.0 += capital.disbursed.map_or(0, |v| v.0);
         }
         totals
+    }
+
+    /// The portfolio's capital in the same period of the previous year (its reports dated up
+    /// to the same day a year earlier), where such reports were entered.
+    pub fn same_period_last_year(&self, today: NaiveDate) -> Option<CapitalTotals> {
+        let a_year_ago = today.checked_sub_months(chrono::Months::new(12))?;
+        let totals = self.portfolio_capital_as_of(today.year() - 1, a_year_ago);
+        (totals.projects > 0).then_some(totals)
     }
 
     /// The latest public-investment figures reported to any committee.
@@ -203,6 +216,15 @@ mod tests {
             "the expressway has no capital this year"
         );
         assert_eq!(capital.plan, Vnd::billions(810, 0));
+        let last_year = data.same_period_last_year(today).unwrap();
+        assert_eq!(last_year.projects, 4, "entered for four projects");
+        let pct = last_year.disbursed_percent().unwrap();
+        assert!((pct - 58.8).abs() < 0.01, "{pct}");
+        assert_eq!(
+            data.same_period_last_year(today - chrono::Months::new(24)),
+            None,
+            "nothing entered two years back"
+        );
         let province = data.latest_public_investment().unwrap();
         let pct = province.capital.disbursement_percent().unwrap();
         assert!((pct - 43.54).abs() < 0.01, "{pct}");

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::collection::Collection;
 use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
 use super::deadline::Deadline;
-use super::project::{Capital, Construction, ProgressReport, SiteClearance};
+use super::project::{Capital, Construction, Obstacle, ProgressReport, Project, SiteClearance};
 use super::record::{Record, RecordKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,8 @@ pub enum Problem {
     WrongFormat,
     /// The same directive number appears twice in one conclusion.
     Repeated,
+    /// A date that has not come yet where only a past or present date makes sense.
+    InFuture,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +144,24 @@ impl Checker {
         }
     }
 
+    fn project(&mut self, p: &Project) {
+        self.text("name", &p.name);
+        self.order(
+            "planned_start",
+            p.planned_start,
+            "planned_finish",
+            p.planned_finish,
+        );
+        if p.total_investment.is_some_and(|a| a.vnd.0 < 0) {
+            self.push("total_investment", Problem::Negative);
+        }
+    }
+
+    fn obstacle(&mut self, o: &Obstacle) {
+        self.text("description", &o.description);
+        self.order("since", o.since, "resolved_on", o.resolved_on);
+    }
+
     fn site_clearance(&mut self, sc: &SiteClearance) {
         self.non_negative("site_clearance.area_total_ha", sc.area_total_ha);
         self.non_negative("site_clearance.area_handed_over_ha", sc.area_handed_over_ha);
@@ -195,20 +215,37 @@ impl Checker {
     }
 }
 
-/// The rules of one progress report's own figures (handed over within total, percentages
-/// within 0..100, no negative money), for checking a form before anything is stored.
-pub fn validate_report(report: &ProgressReport) -> Vec<ValidationError> {
+fn check_one<T: Record>(record: &T, rules: impl FnOnce(&mut Checker, &T)) -> Vec<ValidationError> {
     let mut c = Checker {
         errors: Vec::new(),
-        kind: RecordKind::ProgressReport,
+        kind: T::KIND,
         id: String::new(),
         label: String::new(),
     };
-    c.on(report);
-    c.site_clearance(&report.site_clearance);
-    c.construction(&report.construction);
-    c.capital(&report.capital);
+    c.on(record);
+    rules(&mut c, record);
     c.errors
+}
+
+/// The rules of one project's own fields (a name, a finish not before the start, money not
+/// negative); references to other records are checked with the whole dataset.
+pub fn validate_project(project: &Project) -> Vec<ValidationError> {
+    check_one(project, Checker::project)
+}
+
+/// The rules of one obstacle's own fields (a description, resolved not before it arose).
+pub fn validate_obstacle(obstacle: &Obstacle) -> Vec<ValidationError> {
+    check_one(obstacle, Checker::obstacle)
+}
+
+/// The rules of one progress report's own figures (handed over within total, percentages
+/// within 0..100, no negative money), for checking a form before anything is stored.
+pub fn validate_report(report: &ProgressReport) -> Vec<ValidationError> {
+    check_one(report, |c, r| {
+        c.site_clearance(&r.site_clearance);
+        c.construction(&r.construction);
+        c.capital(&r.capital);
+    })
 }
 
 /// Checks every rule of the model; returns all problems found (empty when valid).
@@ -237,18 +274,9 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     }
     for r in data.projects.iter() {
         c.on(r);
-        c.text("name", &r.name);
+        c.project(r);
         c.reference("committee", &data.committees, r.committee.as_ref());
         c.reference("investor", &data.units, r.investor.as_ref());
-        c.order(
-            "planned_start",
-            r.planned_start,
-            "planned_finish",
-            r.planned_finish,
-        );
-        if r.total_investment.is_some_and(|a| a.vnd.0 < 0) {
-            c.push("total_investment", Problem::Negative);
-        }
     }
     for r in data.progress_reports.iter() {
         c.on(r);
@@ -259,11 +287,10 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     }
     for r in data.obstacles.iter() {
         c.on(r);
-        c.text("description", &r.description);
+        c.obstacle(r);
         c.reference("project", &data.projects, Some(&r.project));
         c.reference("responsible_unit", &data.units, r.responsible_unit.as_ref());
         c.reference("directive", &data.directives, r.directive.as_ref());
-        c.order("since", r.since, "resolved_on", r.resolved_on);
     }
     for r in data.meetings.iter() {
         c.on(r);

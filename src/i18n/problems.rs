@@ -125,6 +125,9 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::WrongFormat => lang
             .pick("không phải của phiên bản này", "is not this version's")
             .to_owned(),
+        Problem::InFuture => lang
+            .pick("là ngày chưa tới", "is a date still to come")
+            .to_owned(),
         Problem::Repeated => lang
             .pick(
                 "bị trùng trong cùng kết luận",
@@ -171,7 +174,7 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
         }
         DraftProblem::Number(NumberError::TooLarge) => lang.pick("Số quá lớn.", "The number is too large.").to_owned(),
         DraftProblem::NotWhole => lang.pick("Phải là số nguyên.", "Must be a whole number.").to_owned(),
-        DraftProblem::Date => lang.pick("Chọn ngày của số liệu.", "Choose the date of the figures.").to_owned(),
+        DraftProblem::Date => lang.pick("Chọn một ngày (ngày/tháng/năm).", "Choose a date (day/month/year).").to_owned(),
         DraftProblem::Nothing => lang
             .pick("Nhập ít nhất một số liệu hoặc phần tình hình.", "Enter at least one figure or a narrative.")
             .to_owned(),

@@ -55,6 +55,29 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         ..Default::default()
     };
 
+    // The same period of last year, entered for four projects (capital only).
+    let a_year_before = latest - Months::new(12);
+    for (project, plan, disbursed) in [
+        (nam_rom, bn(150, 0), bn(78, 15)),
+        (road, bn(300, 0), bn(210, 90)),
+        (resettlement, bn(180, 0), bn(118, 80)),
+        (sports, bn(100, 0), bn(21, 40)),
+    ] {
+        b.report(
+            project,
+            a_year_before,
+            SiteClearance::default(),
+            Construction::default(),
+            Capital {
+                year: Some(a_year_before.year()),
+                plan,
+                allocated: plan,
+                disbursed,
+                ..Default::default()
+            },
+            "",
+        );
+    }
     b.report(
         nam_rom,
         previous,

@@ -1,14 +1,12 @@
-//! A progress report as typed in a form: text fields, read with the officer's number
-//! convention and checked by the model's rules before anything is stored. The draft keeps
-//! what was typed, so a rejected form loses nothing.
+//! A progress report as typed in the report form.
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::ids::ProjectId;
-use super::money::Vnd;
-use super::number::{parse_billions, parse_decimal, DecimalMark, NumberError};
-use super::project::{Capital, Construction, ProgressReport, SiteClearance};
-use super::validate::{validate_report, Problem};
+use super::{DraftProblem, FieldError, Reader};
+use crate::domain::ids::ProjectId;
+use crate::domain::number::DecimalMark;
+use crate::domain::project::{Capital, Construction, ProgressReport, SiteClearance};
+use crate::domain::validate::validate_report;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportDraft {
@@ -25,74 +23,9 @@ pub struct ReportDraft {
     pub plan_billions: String,
     pub allocated_billions: String,
     pub disbursed_billions: String,
+    /// Disbursement % in the same period of the previous year, as the report quotes it.
+    pub same_period_last_year_percent: String,
     pub narrative: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum DraftProblem {
-    Number(NumberError),
-    /// A count typed with decimals.
-    NotWhole,
-    /// The date is missing or not a date.
-    Date,
-    /// A rule of the model (above total, percentage out of range...).
-    Rule(Problem),
-    /// Neither a figure nor a narrative was given.
-    Nothing,
-}
-
-/// A problem with one field of the form, named by the report's JSON field name.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub problem: DraftProblem,
-}
-
-struct Reader {
-    mark: DecimalMark,
-    errors: Vec<FieldError>,
-}
-
-impl Reader {
-    fn decimal(&mut self, field: &'static str, text: &str, decimals: u32) -> Option<f64> {
-        match parse_decimal(text, self.mark, decimals) {
-            Ok(v) => Some(v),
-            Err(NumberError::Empty) => None,
-            Err(e) => {
-                self.errors.push(FieldError {
-                    field,
-                    problem: DraftProblem::Number(e),
-                });
-                None
-            }
-        }
-    }
-
-    fn count(&mut self, field: &'static str, text: &str) -> Option<u32> {
-        let value = self.decimal(field, text, 6)?;
-        if value.fract() != 0.0 || value > f64::from(u32::MAX) {
-            self.errors.push(FieldError {
-                field,
-                problem: DraftProblem::NotWhole,
-            });
-            return None;
-        }
-        Some(value as u32)
-    }
-
-    fn money(&mut self, field: &'static str, text: &str) -> Option<Vnd> {
-        match parse_billions(text, self.mark) {
-            Ok(v) => Some(v),
-            Err(NumberError::Empty) => None,
-            Err(e) => {
-                self.errors.push(FieldError {
-                    field,
-                    problem: DraftProblem::Number(e),
-                });
-                None
-            }
-        }
-    }
 }
 
 impl ReportDraft {
@@ -104,17 +37,8 @@ impl ReportDraft {
         id: String,
         now: DateTime<Utc>,
     ) -> Result<ProgressReport, Vec<FieldError>> {
-        let mut r = Reader {
-            mark,
-            errors: Vec::new(),
-        };
-        let as_of = NaiveDate::parse_from_str(self.as_of.trim(), "%Y-%m-%d").ok();
-        if as_of.is_none() {
-            r.errors.push(FieldError {
-                field: "as_of",
-                problem: DraftProblem::Date,
-            });
-        }
+        let mut r = Reader::new(mark);
+        let as_of = r.required_date("as_of", &self.as_of);
         let site_clearance = SiteClearance {
             households_total: r.count("site_clearance.households_total", &self.households_total),
             households_handed_over: r.count(
@@ -138,17 +62,22 @@ impl ReportDraft {
             contracts_signed: r.count("construction.contracts_signed", &self.contracts_signed),
             volume_percent: r.decimal("construction.volume_percent", &self.volume_percent, 2),
         };
-        let plan = r.money("capital.plan", &self.plan_billions);
-        let capital = Capital {
-            year: as_of
-                .map(|d| chrono::Datelike::year(&d))
-                .filter(|_| plan.is_some()),
-            plan,
+        let mut capital = Capital {
+            year: None,
+            plan: r.money("capital.plan", &self.plan_billions),
             allocated: r.money("capital.allocated", &self.allocated_billions),
             disbursed: r.money("capital.disbursed", &self.disbursed_billions),
             disbursed_percent: None,
-            same_period_last_year_percent: None,
+            same_period_last_year_percent: r.decimal(
+                "capital.same_period_last_year_percent",
+                &self.same_period_last_year_percent,
+                2,
+            ),
         };
+        // Capital figures belong to the year of the report's date.
+        if !capital.is_empty() {
+            capital.year = as_of.map(|d| chrono::Datelike::year(&d));
+        }
         let report = ProgressReport {
             id: id.as_str().into(),
             created_at: now,
@@ -166,27 +95,17 @@ impl ReportDraft {
             && report.capital.is_empty()
             && report.narrative.is_empty()
         {
-            r.errors.push(FieldError {
-                field: "narrative",
-                problem: DraftProblem::Nothing,
-            });
+            r.push("narrative", DraftProblem::Nothing);
         }
-        r.errors
-            .extend(validate_report(&report).into_iter().map(|e| FieldError {
-                field: e.field,
-                problem: DraftProblem::Rule(e.problem),
-            }));
-        if r.errors.is_empty() {
-            Ok(report)
-        } else {
-            Err(r.errors)
-        }
+        let rules = validate_report(&report);
+        r.finish(report, rules)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::Vnd;
 
     fn draft() -> ReportDraft {
         ReportDraft {

@@ -1,0 +1,200 @@
+//! Records as typed in forms: text fields, read with the officer's number convention and
+//! checked by the model's rules before anything is stored. A draft keeps what was typed, so
+//! a rejected form loses nothing.
+
+mod obstacle;
+mod project;
+mod report;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::money::Vnd;
+use super::number::{
+    format_scaled, parse_billions, parse_decimal, DecimalMark, NumberError, BILLION_HUNDREDTHS,
+};
+use super::validate::{Problem, ValidationError};
+
+pub use obstacle::ObstacleDraft;
+pub use project::ProjectDraft;
+pub use report::ReportDraft;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftProblem {
+    Number(NumberError),
+    /// A count typed with decimals.
+    NotWhole,
+    /// A required date is missing, or a date is not a date.
+    Date,
+    /// A rule of the model (above total, percentage out of range, empty name...).
+    Rule(Problem),
+    /// Neither a figure nor a narrative was given.
+    Nothing,
+}
+
+/// A problem with one field of a form, named by the record's JSON field name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub problem: DraftProblem,
+}
+
+impl From<ValidationError> for FieldError {
+    fn from(e: ValidationError) -> Self {
+        FieldError {
+            field: e.field,
+            problem: DraftProblem::Rule(e.problem),
+        }
+    }
+}
+
+/// The code a choice is stored under in the data format ("state_budget", "a", "over").
+pub fn code<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// The choice stored under `code`; `None` for an empty or unknown code.
+pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(code.to_owned())).ok()
+}
+
+/// The id chosen in a picker; an empty choice is no reference.
+fn id_of<T: From<String>>(text: &str) -> Option<T> {
+    Some(text.trim())
+        .filter(|t| !t.is_empty())
+        .map(|t| T::from(t.to_owned()))
+}
+
+/// An optional date as a form gives it ("" or "YYYY-MM-DD").
+pub fn date_text(date: Option<NaiveDate>) -> String {
+    date.map(super::dates::iso).unwrap_or_default()
+}
+
+/// Money in billions as the officer would type it back ("1.300", "3.355,9").
+pub fn billions_text(vnd: Vnd, mark: DecimalMark) -> String {
+    format_scaled(vnd.0 / BILLION_HUNDREDTHS, 2, mark)
+}
+
+/// Reads the fields of a draft, collecting one problem per wrong field.
+struct Reader {
+    mark: DecimalMark,
+    errors: Vec<FieldError>,
+}
+
+impl Reader {
+    fn new(mark: DecimalMark) -> Self {
+        Reader {
+            mark,
+            errors: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, field: &'static str, problem: DraftProblem) {
+        self.errors.push(FieldError { field, problem });
+    }
+
+    fn decimal(&mut self, field: &'static str, text: &str, decimals: u32) -> Option<f64> {
+        match parse_decimal(text, self.mark, decimals) {
+            Ok(v) => Some(v),
+            Err(NumberError::Empty) => None,
+            Err(e) => {
+                self.push(field, DraftProblem::Number(e));
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, field: &'static str, text: &str) -> Option<u32> {
+        let value = self.decimal(field, text, 6)?;
+        if value.fract() != 0.0 || value > f64::from(u32::MAX) {
+            self.push(field, DraftProblem::NotWhole);
+            return None;
+        }
+        Some(value as u32)
+    }
+
+    fn money(&mut self, field: &'static str, text: &str) -> Option<Vnd> {
+        match parse_billions(text, self.mark) {
+            Ok(v) => Some(v),
+            Err(NumberError::Empty) => None,
+            Err(e) => {
+                self.push(field, DraftProblem::Number(e));
+                None
+            }
+        }
+    }
+
+    /// An optional date: empty is `None`, anything else must be a date.
+    fn date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
+        let text = text.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+        if date.is_none() {
+            self.push(field, DraftProblem::Date);
+        }
+        date
+    }
+
+    /// A date that must be given.
+    fn required_date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
+        if text.trim().is_empty() {
+            self.push(field, DraftProblem::Date);
+            return None;
+        }
+        self.date(field, text)
+    }
+
+    /// The record is built; the model's own rules are checked on it.
+    fn finish<T>(mut self, record: T, rules: Vec<ValidationError>) -> Result<T, Vec<FieldError>> {
+        for e in rules {
+            let e = FieldError::from(e);
+            if !self.errors.iter().any(|x| x.field == e.field) {
+                self.errors.push(e);
+            }
+        }
+        if self.errors.is_empty() {
+            Ok(record)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Qualifier;
+    use crate::domain::{CapitalSource, InvestmentGroup, ObstacleCategory};
+
+    #[test]
+    fn codes_are_those_of_the_format() {
+        assert_eq!(code(&CapitalSource::StateBudget), "state_budget");
+        assert_eq!(code(&InvestmentGroup::A), "a");
+        assert_eq!(code(&Qualifier::Nearly), "nearly");
+        assert_eq!(
+            from_code::<ObstacleCategory>("site_clearance"),
+            Some(ObstacleCategory::SiteClearance)
+        );
+        assert_eq!(from_code::<InvestmentGroup>(""), None);
+        assert_eq!(from_code::<InvestmentGroup>("z"), None);
+    }
+
+    #[test]
+    fn money_is_written_back_as_it_is_read() {
+        for (vnd, mark, text) in [
+            (Vnd::billions(1_300, 0), DecimalMark::Comma, "1.300"),
+            (Vnd::billions(1_300, 0), DecimalMark::Point, "1,300"),
+            (Vnd::billions(3_355, 90), DecimalMark::Comma, "3.355,9"),
+            (Vnd::billions(0, 5), DecimalMark::Point, "0.05"),
+        ] {
+            assert_eq!(billions_text(vnd, mark), text);
+            assert_eq!(parse_billions(text, mark), Ok(vnd));
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! The projects list as officers read it: filtered by status, investor, location, capital
+//! source, group and text (without diacritics), sorted by any column.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+
+use super::dataset::Dataset;
+use super::ids::UnitId;
+use super::latest::LatestFigures;
+use super::project::{CapitalSource, InvestmentGroup, Project, ScheduleStatus};
+use super::text::{fold, matches_folded};
+
+/// The columns the list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ProjectSort {
+    #[default]
+    Name,
+    Investor,
+    TotalInvestment,
+    SiteClearance,
+    ConstructionVolume,
+    Disbursement,
+    Status,
+    /// Date of the latest report: the stalest first when ascending.
+    LatestReport,
+}
+
+impl ProjectSort {
+    pub const ALL: [ProjectSort; 8] = [
+        ProjectSort::Name,
+        ProjectSort::Investor,
+        ProjectSort::TotalInvestment,
+        ProjectSort::SiteClearance,
+        ProjectSort::ConstructionVolume,
+        ProjectSort::Disbursement,
+        ProjectSort::Status,
+        ProjectSort::LatestReport,
+    ];
+}
+
+/// What the officer chose above the list. Empty choices filter nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProjectQuery {
+    /// Words to find in the name, short name, location or investor, diacritics ignored.
+    pub text: String,
+    /// The status shown (the officer's decision where there is one).
+    pub status: Option<ScheduleStatus>,
+    pub investor: Option<UnitId>,
+    /// A location exactly as the register writes it.
+    pub location: Option<String>,
+    pub capital_source: Option<CapitalSource>,
+    pub group: Option<InvestmentGroup>,
+    /// Archived projects are listed only when asked for.
+    pub include_archived: bool,
+    pub sort: ProjectSort,
+    pub descending: bool,
+}
+
+/// One line of the list, with what its columns show.
+#[derive(Debug, Clone)]
+pub struct ProjectRow<'a> {
+    pub project: &'a Project,
+    pub latest: LatestFigures,
+    pub computed: ScheduleStatus,
+    pub shown: ScheduleStatus,
+    pub investor_name: &'a str,
+    pub latest_report: Option<NaiveDate>,
+}
+
+/// Compares two optional values with unknown ones always last, whatever the direction.
+fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let o = a.partial_cmp(&b).unwrap_or(Ordering::Equal);
+            if descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+impl ProjectQuery {
+    fn compare(&self, a: &ProjectRow, b: &ProjectRow) -> Ordering {
+        let d = self.descending;
+        let by_name = || fold(a.project.display_name()).cmp(&fold(b.project.display_name()));
+        let primary = match self.sort {
+            ProjectSort::Name => {
+                let o = by_name();
+                return if d { o.reverse() } else { o };
+            }
+            ProjectSort::Investor => unknown_last(
+                Some(fold(a.investor_name)).filter(|s| !s.is_empty()),
+                Some(fold(b.investor_name)).filter(|s| !s.is_empty()),
+                d,
+            ),
+            ProjectSort::TotalInvestment => unknown_last(
+                a.project.total_investment.map(|x| x.vnd),
+                b.project.total_investment.map(|x| x.vnd),
+                d,
+            ),
+            ProjectSort::SiteClearance => unknown_last(
+                a.latest.site_clearance_percent(),
+                b.latest.site_clearance_percent(),
+                d,
+            ),
+            ProjectSort::ConstructionVolume => {
+                unknown_last(a.latest.volume_percent(), b.latest.volume_percent(), d)
+            }
+            ProjectSort::Disbursement => unknown_last(
+                a.latest.disbursement_percent(),
+                b.latest.disbursement_percent(),
+                d,
+            ),
+            ProjectSort::Status => unknown_last(Some(a.shown), Some(b.shown), d),
+            ProjectSort::LatestReport => unknown_last(a.latest_report, b.latest_report, d),
+        };
+        primary.then_with(by_name)
+    }
+}
+
+impl Dataset {
+    /// The list's rows for `query`, in its order.
+    pub fn query_projects(
+        &self,
+        query: &ProjectQuery,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> Vec<ProjectRow<'_>> {
+        let text = fold(&query.text);
+        let mut rows: Vec<ProjectRow> = self
+            .projects
+            .iter()
+            .filter(|p| query.include_archived || !p.archived)
+            .filter(|p| query.investor.is_none() || p.investor == query.investor)
+            .filter(|p| query.location.as_ref().is_none_or(|l| *l == p.location))
+            .filter(|p| query.capital_source.is_none() || p.capital_source == query.capital_source)
+            .filter(|p| query.group.is_none() || p.group == query.group)
+            .filter_map(|p| {
+                let investor_name = p
+                    .investor
+                    .as_ref()
+                    .and_then(|u| self.units.get(u))
+                    .map_or("", |u| u.display_name());
+                if !text.is_empty() {
+                    let haystack = fold(&format!(
+                        "{} {} {} {}",
+                        p.name, p.short_name, p.location, investor_name
+                    ));
+                    if !matches_folded(&haystack, &query.text) {
+                        return None;
+                    }
+                }
+                let latest = self.latest_figures(p);
+                let computed = super::status::computed_status(p, &latest, today, tolerance);
+                let shown = p.effective_status(computed);
+                if query.status.is_some_and(|s| s != shown) {
+                    return None;
+                }
+                let latest_report = self
+                    .progress_reports
+                    .iter()
+                    .filter(|r| r.project == p.id)
+                    .map(|r| r.as_of)
+                    .max();
+                Some(ProjectRow {
+                    project: p,
+                    latest,
+                    computed,
+                    shown,
+                    investor_name,
+                    latest_report,
+                })
+            })
+            .collect();
+        rows.sort_by(|a, b| query.compare(a, b));
+        rows
+    }
+
+    /// The distinct locations of the register, in alphabetical order (for the filter).
+    pub fn project_locations(&self) -> Vec<&str> {
+        let mut locations: Vec<&str> = self
+            .projects
+            .iter()
+            .map(|p| p.location.as_str())
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        locations.sort_by_key(|l| fold(l));
+        locations.dedup();
+        locations
+    }
+
+    /// The units that are the investor of some project, by name (for the filter).
+    pub fn project_investors(&self) -> Vec<(&UnitId, &str)> {
+        let mut investors: Vec<_> = self
+            .projects
+            .iter()
+            .filter_map(|p| p.investor.as_ref())
+            .filter_map(|id| self.units.get(id).map(|u| (&u.id, u.display_name())))
+            .collect();
+        investors.sort_by_key(|(_, name)| fold(name));
+        investors.dedup_by_key(|(id, _)| *id);
+        investors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Utc};
+
+    use super::*;
+    use crate::domain::ids::SeededIds;
+    use crate::domain::sample::sample_dataset;
+    use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
+
+    fn sample() -> (Dataset, NaiveDate) {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now: DateTime<Utc> = "2026-11-23T03:00:00Z".parse().unwrap();
+        (sample_dataset(today, now, &mut SeededIds::new(4)), today)
+    }
+
+    fn names(data: &Dataset, query: &ProjectQuery, today: NaiveDate) -> Vec<String> {
+        data.query_projects(query, today, DEFAULT_TOLERANCE_POINTS)
+            .iter()
+            .map(|r| r.project.display_name().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn text_without_diacritics_finds_projects() {
+        let (data, today) = sample();
+        let q = |text: &str| ProjectQuery {
+            text: text.into(),
+            ..Default::default()
+        };
+        assert_eq!(names(&data, &q("nam rom"), today).len(), 1);
+        assert_eq!(
+            names(&data, &q("NẬM RỐM"), today),
+            names(&data, &q("nam rom"), today)
+        );
+        assert!(names(&data, &q("khong co du an nay"), today).is_empty());
+        assert_eq!(
+            names(&data, &q(""), today).len(),
+            data.active_projects().count()
+        );
+    }
+
+    #[test]
+    fn each_filter_narrows_and_empty_choices_do_not() {
+        let (data, today) = sample();
+        let all = names(&data, &ProjectQuery::default(), today);
+        let (investor, _) = data.project_investors()[0];
+        let by_investor = names(
+            &data,
+            &ProjectQuery {
+                investor: Some(investor.clone()),
+                ..Default::default()
+            },
+            today,
+        );
+        assert!(!by_investor.is_empty() && by_investor.len() < all.len());
+        let location = data.project_locations()[0].to_owned();
+        let by_location = data.query_projects(
+            &ProjectQuery {
+                location: Some(location.clone()),
+                ..Default::default()
+            },
+            today,
+            DEFAULT_TOLERANCE_POINTS,
+        );
+        assert!(by_location.iter().all(|r| r.project.location == location));
+        assert!(!by_location.is_empty());
+        let behind = data.query_projects(
+            &ProjectQuery {
+                status: Some(ScheduleStatus::BehindSchedule),
+                ..Default::default()
+            },
+            today,
+            DEFAULT_TOLERANCE_POINTS,
+        );
+        assert_eq!(behind.len(), 4);
+        for source in [CapitalSource::StateBudget, CapitalSource::Ppp] {
+            let rows = data.query_projects(
+                &ProjectQuery {
+                    capital_source: Some(source),
+                    ..Default::default()
+                },
+                today,
+                DEFAULT_TOLERANCE_POINTS,
+            );
+            assert!(rows
+                .iter()
+                .all(|r| r.project.capital_source == Some(source)));
+        }
+        let group_b = data.query_projects(
+            &ProjectQuery {
+                group: Some(InvestmentGroup::B),
+                ..Default::default()
+            },
+            today,
+            DEFAULT_TOLERANCE_POINTS,
+        );
+        assert!(group_b
+            .iter()
+            .all(|r| r.project.group == Some(InvestmentGroup::B)));
+    }
+
+    #[test]
+    fn archived_projects_are_listed_only_when_asked() {
+        let (mut data, today) = sample();
+        let mut p = data.projects.iter().next().unwrap().clone();
+        p.archived = true;
+        data.projects.upsert(p);
+        let active = names(&data, &ProjectQuery::default(), today).len();
+        let with_archived = names(
+            &data,
+            &ProjectQuery {
+                include_archived: true,
+                ..Default::default()
+            },
+            today,
+        )
+        .len();
+        assert_eq!(active + 1, with_archived);
+    }
+
+    #[test]
+    fn sorting_keeps_unknown_figures_last_both_ways() {
+        let (data, today) = sample();
+        for descending in [false, true] {
+            let rows = data.query_projects(
+                &ProjectQuery {
+                    sort: ProjectSort::Disbursement,
+                    descending,
+                    ..Default::default()
+                },
+                today,
+                DEFAULT_TOLERANCE_POINTS,
+            );
+            let values: Vec<_> = rows
+                .iter()
+                .map(|r| r.latest.disbursement_percent())
+                .collect();
+            let known: Vec<f64> = values.iter().map_while(|v| *v).collect();
+            assert!(
+                values[known.len()..].iter().all(Option::is_none),
+                "{values:?}"
+            );
+            assert!(known.len() >= 2);
+            assert!(known.windows(2).all(|w| if descending {
+                w[0] >= w[1]
+            } else {
+                w[0] <= w[1]
+            }));
+        }
+        let by_name = names(&data, &ProjectQuery::default(), today);
+        let mut sorted = by_name.clone();
+        sorted.sort_by_key(|n| fold(n));
+        assert_eq!(by_name, sorted);
+    }
+}
