@@ -87,7 +87,7 @@ pub fn format_scaled(value: i64, decimals: u32, mark: DecimalMark) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
