@@ -6,6 +6,10 @@ pub enum Route {
     Dashboard,
     Projects,
     Project(String),
+    /// The form for a new project of the register.
+    NewProject,
+    /// The form editing a project.
+    EditProject(String),
     Meetings,
     Meeting(String),
     Conclusions,
@@ -26,6 +30,15 @@ impl Route {
         let mut parts = path.splitn(2, '/');
         let head = parts.next().unwrap_or("");
         let id = parts.next().map(|s| s.to_owned()).filter(|s| !s.is_empty());
+        if head == "projects" {
+            match id.as_deref().map(|s| s.split_once('/')) {
+                Some(Some((project, "edit"))) if !project.is_empty() => {
+                    return Route::EditProject(project.to_owned())
+                }
+                Some(None) if id.as_deref() == Some("new") => return Route::NewProject,
+                _ => {}
+            }
+        }
         if id.as_deref().is_some_and(|s| s.contains('/')) {
             return Route::NotFound(path.to_owned());
         }
@@ -50,6 +63,8 @@ impl Route {
             Route::Dashboard => "#/".into(),
             Route::Projects => "#/projects".into(),
             Route::Project(id) => format!("#/projects/{id}"),
+            Route::NewProject => "#/projects/new".into(),
+            Route::EditProject(id) => format!("#/projects/{id}/edit"),
             Route::Meetings => "#/meetings".into(),
             Route::Meeting(id) => format!("#/meetings/{id}"),
             Route::Conclusions => "#/conclusions".into(),
@@ -64,7 +79,7 @@ impl Route {
     /// The top-level section this route belongs to, for highlighting the navigation.
     pub fn section(&self) -> Route {
         match self {
-            Route::Project(_) => Route::Projects,
+            Route::Project(_) | Route::NewProject | Route::EditProject(_) => Route::Projects,
             Route::Meeting(_) => Route::Meetings,
             Route::Conclusion(_) => Route::Conclusions,
             Route::Unit(_) => Route::Units,
@@ -83,6 +98,8 @@ mod tests {
             Route::Dashboard,
             Route::Projects,
             Route::Project("a-1".into()),
+            Route::NewProject,
+            Route::EditProject("a-1".into()),
             Route::Meetings,
             Route::Meeting("m".into()),
             Route::Conclusions,
@@ -101,6 +118,10 @@ mod tests {
         assert_eq!(Route::parse("#"), Route::Dashboard);
         assert_eq!(Route::parse("#/projects/"), Route::Projects);
         assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
+        assert_eq!(
+            Route::parse("#/projects//edit"),
+            Route::NotFound("projects//edit".into())
+        );
         assert_eq!(
             Route::parse("#/projects/a/b"),
             Route::NotFound("projects/a/b".into())

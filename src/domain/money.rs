@@ -32,6 +32,10 @@ pub enum Qualifier {
     About,
 }
 
+impl Qualifier {
+    pub const ALL: [Qualifier; 3] = [Qualifier::Over, Qualifier::Nearly, Qualifier::About];
+}
+
 /// A total investment as written: the figure plus an optional qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Amount {

@@ -21,6 +21,15 @@ pub enum InvestmentGroup {
     C,
 }
 
+impl InvestmentGroup {
+    pub const ALL: [InvestmentGroup; 4] = [
+        InvestmentGroup::National,
+        InvestmentGroup::A,
+        InvestmentGroup::B,
+        InvestmentGroup::C,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CapitalSource {
@@ -29,6 +38,16 @@ pub enum CapitalSource {
     Private,
     Foreign,
     Mixed,
+}
+
+impl CapitalSource {
+    pub const ALL: [CapitalSource; 5] = [
+        CapitalSource::StateBudget,
+        CapitalSource::Ppp,
+        CapitalSource::Private,
+        CapitalSource::Foreign,
+        CapitalSource::Mixed,
+    ];
 }
 
 /// The schedule status officers quote: "2 completed, 4 on schedule, 9 behind".
@@ -262,6 +281,18 @@ pub enum ObstacleCategory {
     Staffing,
     Coordination,
     Other,
+}
+
+impl ObstacleCategory {
+    pub const ALL: [ObstacleCategory; 7] = [
+        ObstacleCategory::SiteClearance,
+        ObstacleCategory::Legal,
+        ObstacleCategory::Access,
+        ObstacleCategory::Capital,
+        ObstacleCategory::Staffing,
+        ObstacleCategory::Coordination,
+        ObstacleCategory::Other,
+    ];
 }
 
 /// What blocks a project, who must resolve it, since when, and whether it is resolved.

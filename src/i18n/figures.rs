@@ -1,8 +1,8 @@
 //! A progress report's figures as one line of text, in the officer's language:
 //! "359/514 hộ (69,84%), 70,5/93,7 ha (75,24%)".
 
-use super::{format_money_billions, format_percent, format_ratio, Lang};
-use crate::domain::{Capital, Construction, SiteClearance};
+use super::{format_decimal, format_money_billions, format_percent, format_ratio, Lang};
+use crate::domain::{Capital, Construction, Measure, MeasureChange, SiteClearance};
 
 pub fn site_clearance_text(sc: &SiteClearance, lang: Lang) -> String {
     let mut parts = Vec::new();
@@ -51,6 +51,62 @@ pub fn capital_text(c: &Capital, lang: Lang) -> String {
         (Some(a), None) => a,
         (None, Some(p)) => format_percent(p, lang),
         (None, None) => String::new(),
+    }
+}
+
+/// The name of a figure compared between reports.
+pub fn measure_label(m: Measure, lang: Lang) -> &'static str {
+    let (vi, en) = match m {
+        Measure::HouseholdsHandedOver => ("Số hộ đã bàn giao", "Households handed over"),
+        Measure::AreaHandedOverHa => ("Diện tích đã bàn giao", "Area handed over"),
+        Measure::SiteClearancePercent => ("Tỷ lệ giải phóng mặt bằng", "Site clearance"),
+        Measure::VolumePercent => ("Khối lượng xây lắp", "Construction volume"),
+        Measure::DisbursedBillions => ("Vốn đã giải ngân", "Capital disbursed"),
+        Measure::DisbursementPercent => ("Tỷ lệ giải ngân", "Disbursement"),
+    };
+    lang.pick(vi, en)
+}
+
+fn measure_value(m: Measure, value: f64, lang: Lang) -> String {
+    match m {
+        Measure::HouseholdsHandedOver => {
+            format!(
+                "{} {}",
+                format_decimal(value, 0, lang),
+                lang.pick("hộ", "households")
+            )
+        }
+        Measure::AreaHandedOverHa => format!("{} ha", format_decimal(value, 2, lang)),
+        Measure::DisbursedBillions => {
+            format_money_billions(crate::domain::Vnd((value * 1e9).round() as i64), lang)
+        }
+        _ => format_percent(value, lang),
+    }
+}
+
+/// "Số hộ đã bàn giao: 301 hộ → 359 hộ (+58)"; a figure first reported shows only its value.
+pub fn measure_change_text(c: &MeasureChange, lang: Lang) -> String {
+    let after = measure_value(c.measure, c.after, lang);
+    let label = measure_label(c.measure, lang);
+    match c.before {
+        None => format!(
+            "{label}: {after} ({})",
+            lang.pick("lần đầu báo cáo", "first reported")
+        ),
+        Some(before) => {
+            let diff = c.after - before;
+            let sign = if diff >= 0.0 { "+" } else { "−" };
+            let step = match c.measure {
+                Measure::SiteClearancePercent
+                | Measure::VolumePercent
+                | Measure::DisbursementPercent => super::format::format_points(diff, lang),
+                m => format!("{sign}{}", measure_value(m, diff.abs(), lang)),
+            };
+            format!(
+                "{label}: {} → {after} ({step})",
+                measure_value(c.measure, before, lang)
+            )
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::Lang;
-use crate::domain::{Amount, Qualifier, Vnd};
+use crate::domain::{Amount, Vnd};
 
 fn separators(lang: Lang) -> (char, char) {
     match lang {
@@ -45,6 +45,19 @@ pub fn format_percent(value: f64, lang: Lang) -> String {
     format!("{}%", format_decimal(value, 2, lang))
 }
 
+/// A difference of percentages, signed, in points: "+5,3 điểm %", "−2.1 points".
+pub fn format_points(diff: f64, lang: Lang) -> String {
+    let sign = if diff > 0.0 {
+        "+"
+    } else if diff < 0.0 {
+        "−"
+    } else {
+        "±"
+    };
+    let unit = lang.pick("điểm %", "points");
+    format!("{sign}{} {unit}", format_decimal(diff.abs(), 2, lang))
+}
+
 /// A part of a total with its unit and computed percentage: "359/514 hộ (69,84%)".
 pub fn format_ratio(part: f64, total: f64, decimals: usize, unit: &str, lang: Lang) -> String {
     let pct = if total > 0.0 {
@@ -76,16 +89,14 @@ pub fn format_money_billions(vnd: Vnd, lang: Lang) -> String {
 }
 
 pub fn format_amount(amount: &Amount, lang: Lang) -> String {
-    let prefix = match (amount.qualifier, lang) {
-        (None, _) => "",
-        (Some(Qualifier::Over), Lang::Vi) => "trên ",
-        (Some(Qualifier::Over), Lang::En) => "over ",
-        (Some(Qualifier::Nearly), Lang::Vi) => "gần ",
-        (Some(Qualifier::Nearly), Lang::En) => "nearly ",
-        (Some(Qualifier::About), Lang::Vi) => "khoảng ",
-        (Some(Qualifier::About), Lang::En) => "about ",
-    };
-    format!("{prefix}{}", format_money_billions(amount.vnd, lang))
+    match amount.qualifier {
+        None => format_money_billions(amount.vnd, lang),
+        Some(q) => format!(
+            "{} {}",
+            super::labels::qualifier(q, lang),
+            format_money_billions(amount.vnd, lang)
+        ),
+    }
 }
 
 /// dd/mm/yyyy in both languages, as officers write dates.
@@ -134,7 +145,7 @@ mod tests {
         );
         let over = Amount {
             vnd: Vnd::billions(981, 0),
-            qualifier: Some(Qualifier::Over),
+            qualifier: Some(crate::domain::Qualifier::Over),
         };
         assert_eq!(format_amount(&over, Lang::Vi), "trên 981 tỷ đồng");
         assert_eq!(format_amount(&over, Lang::En), "over 981 billion VND");

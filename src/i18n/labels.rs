@@ -2,7 +2,7 @@
 
 use super::Lang;
 use crate::domain::{
-    CapitalSource, FollowUpState, InvestmentGroup, Light, MeetingKind, ObstacleCategory,
+    CapitalSource, FollowUpState, InvestmentGroup, Light, MeetingKind, ObstacleCategory, Qualifier,
     ScheduleStatus, UnitKind,
 };
 
@@ -82,6 +82,16 @@ pub fn investment_group(group: InvestmentGroup, lang: Lang) -> &'static str {
         InvestmentGroup::A => ("Nhóm A", "Group A"),
         InvestmentGroup::B => ("Nhóm B", "Group B"),
         InvestmentGroup::C => ("Nhóm C", "Group C"),
+    };
+    lang.pick(vi, en)
+}
+
+/// How a figure is qualified: "trên 981 tỷ đồng", "over 981 billion VND".
+pub fn qualifier(q: Qualifier, lang: Lang) -> &'static str {
+    let (vi, en) = match q {
+        Qualifier::Over => ("trên", "over"),
+        Qualifier::Nearly => ("gần", "nearly"),
+        Qualifier::About => ("khoảng", "about"),
     };
     lang.pick(vi, en)
 }

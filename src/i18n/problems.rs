@@ -24,6 +24,25 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
 pub fn field_label(field: &str, lang: Lang) -> String {
     let (vi, en) = match field {
         "name" => ("tên", "name"),
+        "short_name" => ("tên gọi tắt", "short name"),
+        "location" => ("địa điểm", "location"),
+        "group" => ("nhóm dự án", "investment group"),
+        "capital_source" => ("nguồn vốn", "capital source"),
+        "phase" => ("giai đoạn", "phase"),
+        "leader_in_charge" => ("lãnh đạo phụ trách", "leader in charge"),
+        "as_of" => ("số liệu đến ngày", "figures as of"),
+        "narrative" => ("tình hình, ghi chú", "narrative"),
+        "category" => ("loại vướng mắc", "kind of obstacle"),
+        "officer_name" => ("họ tên cán bộ", "officer's name"),
+        "office" => ("cơ quan", "office"),
+        "tolerance_points" => (
+            "mức chậm cho phép so với tiến độ đường thẳng (điểm %)",
+            "tolerance below the straight-line schedule (points)",
+        ),
+        "due_soon_days" => (
+            "số ngày báo \"sắp đến hạn\"",
+            "days counted as \"due soon\"",
+        ),
         "committee" => ("Ban Chỉ đạo", "steering committee"),
         "investor" => ("chủ đầu tư", "investor"),
         "merged_into" => ("đơn vị sáp nhập vào", "merged into"),
@@ -178,6 +197,10 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
         DraftProblem::Nothing => lang
             .pick("Nhập ít nhất một số liệu hoặc phần tình hình.", "Enter at least one figure or a narrative.")
             .to_owned(),
+        DraftProblem::TooMany(max) => match lang {
+            Lang::Vi => format!("Tối đa {max}."),
+            Lang::En => format!("At most {max}."),
+        },
         DraftProblem::Rule(problem) => {
             let text = problem_text(problem, lang);
             let mut chars = text.chars();

@@ -19,6 +19,13 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
+/// Goes to `route` (the hash changes; the app follows it like any link).
+pub fn go(route: &crate::route::Route) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(&route.href());
+    }
+}
+
 /// Ids from the browser's cryptographic random source.
 pub struct CryptoIds;
 
@@ -67,10 +74,21 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
 const SETTINGS_KEY: &str = "dondoc.settings";
 
 /// Preferences of this browser, kept apart from the data (they are not shared in exports).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     #[serde(default)]
     pub lang: Option<String>,
+    /// The officer and office named in exports.
+    #[serde(default)]
+    pub officer_name: String,
+    #[serde(default)]
+    pub office: String,
+    /// Points below the straight-line trajectory still counted on schedule.
+    #[serde(default)]
+    pub tolerance_points: Option<f64>,
+    /// Days before a deadline that count as "due soon".
+    #[serde(default)]
+    pub due_soon_days: Option<u32>,
 }
 
 impl Settings {
@@ -85,6 +103,17 @@ impl Settings {
         if crate::storage::local::LocalKv::open().is_available() {
             let _ = gloo_storage::LocalStorage::set(SETTINGS_KEY, self);
         }
+    }
+
+    pub fn tolerance_points(&self) -> f64 {
+        self.tolerance_points
+            .filter(|t| (0.0..=100.0).contains(t))
+            .unwrap_or(crate::domain::status::DEFAULT_TOLERANCE_POINTS)
+    }
+
+    pub fn due_soon_days(&self) -> u64 {
+        self.due_soon_days
+            .map_or(crate::domain::DEFAULT_DUE_SOON_DAYS, u64::from)
     }
 
     pub fn lang(&self) -> Lang {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
-use crate::domain::{ConclusionId, FollowUpState, DEFAULT_DUE_SOON_DAYS};
+use crate::domain::{ConclusionId, FollowUpState};
 use crate::i18n::{format_date, format_percent, Msg};
 use crate::route::Route;
 
@@ -21,8 +21,8 @@ pub fn ConclusionList() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let items = d.directives_of(&c.id);
-                    let done = items.iter().filter(|x| x.state(state.today, DEFAULT_DUE_SOON_DAYS).is_done()).count();
-                    let overdue = items.iter().filter(|x| x.state(state.today, DEFAULT_DUE_SOON_DAYS) == FollowUpState::Overdue).count();
+                    let done = items.iter().filter(|x| x.state(state.today, state.due_soon_days()).is_done()).count();
+                    let overdue = items.iter().filter(|x| x.state(state.today, state.due_soon_days()) == FollowUpState::Overdue).count();
                     let share = (!items.is_empty()).then(|| format_percent(done as f64 * 100.0 / items.len() as f64, lang));
                     view! {
                         <tr>
@@ -64,13 +64,13 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
                             <td>{x.text.clone()}</td>
                             <td>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></td>
                             <td>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></td>
-                            <td><StateBadge state=x.state(state.today, DEFAULT_DUE_SOON_DAYS)/></td>
+                            <td><StateBadge state=x.state(state.today, state.due_soon_days())/></td>
                             <td class="small">{last}</td>
                         </tr>
                     }
                 })
                 .collect_view();
-            let done = items.iter().filter(|x| x.state(state.today, DEFAULT_DUE_SOON_DAYS).is_done()).count();
+            let done = items.iter().filter(|x| x.state(state.today, state.due_soon_days()).is_done()).count();
             let meeting = c.meeting.as_ref().and_then(|m| d.meetings.get(m)).map(|m| view! {
                 <dt>{state.t(Msg::Meeting)}</dt>
                 <dd><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {m.place.clone()}</a></dd>

@@ -8,8 +8,8 @@ use super::browser::{self, CryptoIds};
 use super::state::use_state;
 use super::widgets::{unit_name, StateBadge};
 use crate::domain::sample::sample_dataset;
-use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
-use crate::domain::{FollowUpState, DEFAULT_DUE_SOON_DAYS};
+use crate::domain::FollowUpState;
+use crate::i18n::format::format_points;
 use crate::i18n::{format_date, format_money_billions, format_percent, Msg};
 use crate::route::Route;
 
@@ -59,7 +59,7 @@ fn Overview() -> impl IntoView {
             let active = d.active_projects().count();
             let open_obstacles = d.obstacles.iter().filter(|o| o.resolved_on.is_none()).count();
             let behind = d
-                .behind_with_obstacles(today, DEFAULT_TOLERANCE_POINTS)
+                .behind_with_obstacles(today, state.tolerance())
                 .into_iter()
                 .map(|(p, obstacle)| {
                     view! {
@@ -104,12 +104,24 @@ fn Overview() -> impl IntoView {
                     </dl>
                 }
             });
+            // The same period of last year, from the reports entered for it.
+            let last_year = d.same_period_last_year(today).map(|ly| {
+                let change = totals
+                    .disbursed_percent()
+                    .zip(ly.disbursed_percent())
+                    .map(|(now, then)| format!(" · {}", format_points(now - then, l)));
+                view! {
+                    <dt>{state.t(Msg::SamePeriodLastYear)} " (" {ly.projects} " " {state.t(Msg::ProjectsWord)} ")"</dt>
+                    <dd>{format_money_billions(ly.disbursed, l)}{pct(ly.disbursed_percent())}{change}</dd>
+                }
+            });
             view! {
                 <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} ")"</h3>
                 <dl class="figures">
                     <dt>{state.t(Msg::CapitalPlan)}</dt><dd>{format_money_billions(totals.plan, l)}</dd>
                     <dt>{state.t(Msg::Allocated)}</dt><dd>{format_money_billions(totals.allocated, l)}{pct(totals.allocated_percent())}</dd>
                     <dt>{state.t(Msg::Disbursed)}</dt><dd>{format_money_billions(totals.disbursed, l)}{pct(totals.disbursed_percent())}</dd>
+                    {last_year}
                 </dl>
                 {province}
             }
@@ -118,14 +130,14 @@ fn Overview() -> impl IntoView {
 
     let directives = move || {
         state.data.with(|d| {
-            let counts = d.directive_state_counts(today, DEFAULT_DUE_SOON_DAYS);
+            let counts = d.directive_state_counts(today, state.due_soon_days());
             let rows = FollowUpState::ALL
                 .into_iter()
                 .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
                 .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
                 .collect_view();
             let overdue = d
-                .directives_in_state(FollowUpState::Overdue, today, DEFAULT_DUE_SOON_DAYS)
+                .directives_in_state(FollowUpState::Overdue, today, state.due_soon_days())
                 .into_iter()
                 .map(|item| {
                     let conclusion = d.conclusions.get(&item.conclusion);

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::dashboard::load_sample;
+use super::settings::SettingsCard;
 use super::state::{export_all, use_state};
 use super::widgets::download_aside;
 use crate::domain::{parse_dataset, validate, Dataset, ImportSummary, RecordKind};
@@ -35,6 +36,7 @@ pub fn DataPage() -> impl IntoView {
     let state = use_state();
     let import = RwSignal::new(ImportState::Idle);
     let confirm_sample = RwSignal::new(false);
+    let sample_loaded = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -144,6 +146,7 @@ pub fn DataPage() -> impl IntoView {
     let sample_click = move |_| {
         if state.data.with_untracked(|d| d.is_empty()) {
             load_sample();
+            sample_loaded.set(true);
         } else {
             confirm_sample.set(true);
         }
@@ -206,12 +209,14 @@ pub fn DataPage() -> impl IntoView {
             <Show when=move || confirm_sample.get()>
                 <div class="notice" role="alertdialog" aria-labelledby="confirm-sample">
                     <p id="confirm-sample">{move || state.t(Msg::ConfirmSampleAdd)}</p>
-                    <button type="button" class="primary" on:click=move |_| { load_sample(); confirm_sample.set(false); }>{move || state.t(Msg::Confirm)}</button>
+                    <button type="button" class="primary" on:click=move |_| { load_sample(); confirm_sample.set(false); sample_loaded.set(true); }>{move || state.t(Msg::Confirm)}</button>
                     " "
                     <button type="button" on:click=move |_| confirm_sample.set(false)>{move || state.t(Msg::Cancel)}</button>
                 </div>
             </Show>
+            <p class="saved" role="status">{move || sample_loaded.get().then(|| state.t(Msg::SampleLoaded))}</p>
         </section>
+        <SettingsCard/>
         <section class="card">
             <h2>{move || state.t(Msg::StorageTitle)}</h2>
             <p class="small">{move || state.t(Msg::StorageHint)}</p>

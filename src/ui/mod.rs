@@ -6,10 +6,14 @@ mod chart;
 mod conclusions;
 mod dashboard;
 mod data;
+mod form;
 mod judgement_form;
 mod meetings;
+mod obstacle_form;
+mod project_form;
 mod projects;
 mod report_form;
+mod settings;
 pub mod state;
 mod units;
 mod widgets;
@@ -78,6 +82,12 @@ fn page(route: Route) -> AnyView {
         Route::Dashboard => dashboard::Dashboard().into_any(),
         Route::Projects => projects::ProjectList().into_any(),
         Route::Project(id) => projects::ProjectPage(projects::ProjectPageProps { id }).into_any(),
+        Route::NewProject => {
+            project_form::ProjectForm(project_form::ProjectFormProps { id: None }).into_any()
+        }
+        Route::EditProject(id) => {
+            project_form::ProjectForm(project_form::ProjectFormProps { id: Some(id) }).into_any()
+        }
         Route::Meetings => meetings::MeetingList().into_any(),
         Route::Meeting(id) => meetings::MeetingPage(meetings::MeetingPageProps { id }).into_any(),
         Route::Conclusions => conclusions::ConclusionList().into_any(),

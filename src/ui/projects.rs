@@ -5,14 +5,20 @@ use leptos::prelude::*;
 
 use super::chart::LineChart;
 use super::judgement_form::JudgementForm;
+use super::obstacle_form::ObstacleForm;
 use super::report_form::ReportForm;
 use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, Bar, ListPage, NotFound, StateBadge};
-use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
+use crate::domain::draft::{code, from_code};
+use crate::domain::portfolio::{ProjectQuery, ProjectSort};
 use crate::domain::summary::Figure;
-use crate::domain::text::{fold, matches_folded};
-use crate::domain::{Dataset, LatestFigures, ProjectId, ScheduleStatus, DEFAULT_DUE_SOON_DAYS};
-use crate::i18n::figures::{capital_text, construction_text, site_clearance_text};
+use crate::domain::{
+    changes_since_previous, CapitalSource, Dataset, InvestmentGroup, LatestFigures, ObstacleId,
+    ProjectId, ScheduleStatus,
+};
+use crate::i18n::figures::{
+    capital_text, construction_text, measure_change_text, site_clearance_text,
+};
 use crate::i18n::format::format_amount;
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -20,7 +26,7 @@ use crate::route::Route;
 /// "2/15 completed · 4/15 on schedule · 9/15 behind", as officers quote it.
 pub fn status_summary(state: AppState, data: &Dataset) -> String {
     let lang = state.lang.get();
-    let counts = data.status_counts(state.today, DEFAULT_TOLERANCE_POINTS);
+    let counts = data.status_counts(state.today, state.tolerance());
     let total: usize = counts.values().sum();
     ScheduleStatus::ALL
         .into_iter()
@@ -36,83 +42,178 @@ pub fn status_summary(state: AppState, data: &Dataset) -> String {
         .join(" · ")
 }
 
-#[component]
-pub fn ProjectList() -> impl IntoView {
+fn sort_label(sort: ProjectSort) -> Msg {
+    match sort {
+        ProjectSort::Name => Msg::Name,
+        ProjectSort::Investor => Msg::Investor,
+        ProjectSort::TotalInvestment => Msg::TotalInvestment,
+        ProjectSort::SiteClearance => Msg::SiteClearance,
+        ProjectSort::ConstructionVolume => Msg::ConstructionVolume,
+        ProjectSort::Disbursement => Msg::Disbursement,
+        ProjectSort::Status => Msg::ScheduleStatus,
+        ProjectSort::LatestReport => Msg::LatestReportDate,
+    }
+}
+
+/// A labelled choice among `options` (value, label), the first being "all".
+fn filter_select(
+    id: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    on_change: impl Fn(String) + 'static,
+) -> impl IntoView {
     let state = use_state();
-    let query = RwSignal::new(String::new());
-    let status_filter = RwSignal::new(String::new());
-    let count = Signal::derive(move || state.data.with(|d| d.active_projects().count()));
-    let rows = move || {
-        let filter = status_filter.get();
-        let q = query.get();
-        state.data.with(|d| {
-            let lang = state.lang.get();
-            let mut projects: Vec<_> = d
-                .active_projects()
-                .map(|p| (p, d.project_status(p, state.today, DEFAULT_TOLERANCE_POINTS)))
-                .filter(|(_, (_, shown))| filter.is_empty() || format!("{shown:?}") == filter)
-                .filter(|(p, _)| {
-                    let haystack = format!("{} {} {} {}", p.name, p.short_name, p.location, unit_name(d, p.investor.as_ref()));
-                    matches_folded(&fold(&haystack), &q)
-                })
-                .collect();
-            projects.sort_by(|a, b| a.0.display_name().cmp(b.0.display_name()));
-            projects
-                .into_iter()
-                .map(|(p, (computed, shown))| {
-                    let latest = d.latest_figures(p);
-                    let light = p.traffic_light.as_ref().map(|t| {
-                        let cls = format!("light {:?}", t.light).to_lowercase();
-                        view! { <span class=cls title=t.reason.clone()>{labels::light(t.light, lang)}</span> }
-                    });
-                    let computed_note = (computed != shown).then(|| {
-                        format!("{}: {}", state.t(Msg::Computed), labels::schedule_status(computed, lang))
-                    });
-                    view! {
-                        <tr>
-                            <th scope="row"><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></th>
-                            <td>{unit_name(d, p.investor.as_ref())}</td>
-                            <td class="num">{p.total_investment.as_ref().map(|a| format_amount(a, lang))}</td>
-                            <td><Bar label=state.t(Msg::SiteClearance).to_owned() value=latest.site_clearance_percent()/></td>
-                            <td><Bar label=state.t(Msg::ConstructionVolume).to_owned() value=latest.volume_percent()/></td>
-                            <td><Bar label=state.t(Msg::Disbursement).to_owned() value=latest.disbursement_percent()/></td>
-                            <td>{labels::schedule_status(shown, lang)}<br/><span class="muted small">{computed_note}</span></td>
-                            <td>{light}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
     let options = move || {
-        let lang = state.lang.get();
-        ScheduleStatus::ALL
+        options()
             .into_iter()
-            .map(|s| view! { <option value=format!("{s:?}")>{labels::schedule_status(s, lang)}</option> })
+            .map(|(value, text)| view! { <option value=value>{text}</option> })
             .collect_view()
     };
     view! {
-        <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=rows>
+        <div class="filter">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change(event_target_value(&ev))>
+                <option value="">{move || state.t(Msg::All)}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn ProjectList() -> impl IntoView {
+    let state = use_state();
+    let query = RwSignal::new(ProjectQuery::default());
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        state.data.with(|d| {
+            d.query_projects(&q, state.today, state.tolerance())
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.project.clone(),
+                        r.latest,
+                        r.computed,
+                        r.shown,
+                        r.investor_name.to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = Signal::derive(move || rows.with(Vec::len));
+    let body = move || {
+        let lang = state.lang.get();
+        rows.get()
+            .into_iter()
+            .map(|(p, latest, computed, shown, investor)| {
+                let light = p.traffic_light.as_ref().map(|t| {
+                    let cls = format!("light {:?}", t.light).to_lowercase();
+                    view! { <span class=cls title=t.reason.clone()>{labels::light(t.light, lang)}</span> }
+                });
+                let computed_note = (computed != shown).then(|| {
+                    format!("{}: {}", state.t(Msg::Computed), labels::schedule_status(computed, lang))
+                });
+                let archived = p.archived.then(|| view! { " " <span class="tag">{state.t(Msg::ArchivedTag)}</span> });
+                view! {
+                    <tr>
+                        <th scope="row"><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a>{archived}</th>
+                        <td data-label=state.t(Msg::Investor)>{investor}</td>
+                        <td class="num" data-label=state.t(Msg::TotalInvestment)>{p.total_investment.as_ref().map(|a| format_amount(a, lang))}</td>
+                        <td data-label=state.t(Msg::SiteClearance)><Bar label=state.t(Msg::SiteClearance).to_owned() value=latest.site_clearance_percent()/></td>
+                        <td data-label=state.t(Msg::ConstructionVolume)><Bar label=state.t(Msg::ConstructionVolume).to_owned() value=latest.volume_percent()/></td>
+                        <td data-label=state.t(Msg::Disbursement)><Bar label=state.t(Msg::Disbursement).to_owned() value=latest.disbursement_percent()/></td>
+                        <td data-label=state.t(Msg::ScheduleStatus)>{labels::schedule_status(shown, lang)}<br/><span class="muted small">{computed_note}</span></td>
+                        <td data-label=state.t(Msg::Light)>{light}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let statuses = move || {
+        let lang = state.lang.get();
+        ScheduleStatus::ALL
+            .iter()
+            .map(|s| (code(s), labels::schedule_status(*s, lang).to_owned()))
+            .collect()
+    };
+    let investors = move || {
+        state.data.with(|d| {
+            d.project_investors()
+                .into_iter()
+                .map(|(id, name)| (id.to_string(), name.to_owned()))
+                .collect()
+        })
+    };
+    let locations = move || {
+        state.data.with(|d| {
+            d.project_locations()
+                .into_iter()
+                .map(|l| (l.to_owned(), l.to_owned()))
+                .collect()
+        })
+    };
+    let sources = move || {
+        let lang = state.lang.get();
+        CapitalSource::ALL
+            .iter()
+            .map(|c| (code(c), labels::capital_source(*c, lang).to_owned()))
+            .collect()
+    };
+    let groups = move || {
+        let lang = state.lang.get();
+        InvestmentGroup::ALL
+            .iter()
+            .map(|g| (code(g), labels::investment_group(*g, lang).to_owned()))
+            .collect()
+    };
+    let sorts = move || {
+        ProjectSort::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| view! { <option value=i.to_string()>{state.t(sort_label(s))}</option> })
+            .collect_view()
+    };
+    let set = move |f: fn(&mut ProjectQuery, String)| move |v: String| query.update(|q| f(q, v));
+    view! {
+        <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=body>
         <p class="summary">{move || state.data.with(|d| status_summary(state, d))}</p>
+        <p><a class="button primary" href=Route::NewProject.href()>{move || state.t(Msg::NewProject)}</a></p>
         <div class="filters">
-            <label>
-                {move || state.t(Msg::Search)}
-                <input type="search" prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev))/>
+            <div class="filter">
+                <label for="pl-search">{move || state.t(Msg::Search)}</label>
+                <input id="pl-search" type="search" prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))/>
+            </div>
+            {filter_select("pl-status", move || state.t(Msg::ScheduleStatus), statuses, set(|q, v| q.status = from_code(&v)))}
+            {filter_select("pl-investor", move || state.t(Msg::Investor), investors, set(|q, v| q.investor = Some(v).filter(|v| !v.is_empty()).map(Into::into)))}
+            {filter_select("pl-location", move || state.t(Msg::Location), locations, set(|q, v| q.location = Some(v).filter(|v| !v.is_empty())))}
+            {filter_select("pl-source", move || state.t(Msg::CapitalSource), sources, set(|q, v| q.capital_source = from_code(&v)))}
+            {filter_select("pl-group", move || state.t(Msg::Group), groups, set(|q, v| q.group = from_code(&v)))}
+            <div class="filter">
+                <label for="pl-sort">{move || state.t(Msg::SortBy)}</label>
+                <select id="pl-sort" on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    query.update(|q| q.sort = ProjectSort::ALL.get(i).copied().unwrap_or_default());
+                }>{sorts}</select>
+            </div>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || query.with(|q| q.descending)
+                    on:change=move |ev| query.update(|q| q.descending = event_target_checked(&ev))/>
+                {move || state.t(Msg::Descending)}
             </label>
-            <label>
-                {move || state.t(Msg::ScheduleStatus)}
-                <select on:change=move |ev| status_filter.set(event_target_value(&ev))>
-                    <option value="">{move || state.t(Msg::All)}</option>
-                    {options}
-                </select>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || query.with(|q| q.include_archived)
+                    on:change=move |ev| query.update(|q| q.include_archived = event_target_checked(&ev))/>
+                {move || state.t(Msg::ShowArchived)}
             </label>
         </div>
         </ListPage>
     }
 }
 
-/// One project's page. The report form sits between two data-driven halves so that saving a
-/// report, which re-renders the figures, keeps the form (and its "saved" message) in place.
+/// One project's page. The forms sit between data-driven parts so that saving, which
+/// re-renders the figures, keeps each form (and its "saved" message) in place.
 #[component]
 pub fn ProjectPage(id: String) -> impl IntoView {
     let state = use_state();
@@ -121,158 +222,303 @@ pub fn ProjectPage(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| state.data.with(|d| d.projects.contains(&id)))
     };
-    let top = {
+    let editing = RwSignal::new(None::<ObstacleId>);
+    let part = |part: Part| {
         let id = id.clone();
-        move || project_part(state, &id, Part::Top)
+        move || project_part(state, &id, part, editing)
     };
-    let bottom = {
+    let forms = {
         let id = id.clone();
-        move || project_part(state, &id, Part::Bottom)
+        move || view! { <JudgementForm project=id.clone()/> <ReportForm project=id.clone()/> }
     };
-    let form =
-        move || view! { <JudgementForm project=id.clone()/> <ReportForm project=id.clone()/> };
+    let obstacle_form = {
+        let id = id.clone();
+        move || view! { <ObstacleForm project=id.clone() editing=editing/> }
+    };
     view! {
-        {top}
-        <Show when=move || exists.get()>{form.clone()}</Show>
-        {bottom}
+        {part(Part::Top)}
+        <Show when=move || exists.get()>{forms.clone()}</Show>
+        {part(Part::Reports)}
+        <Show when=move || exists.get()>{obstacle_form.clone()}</Show>
+        {part(Part::Links)}
     }
 }
 
 #[derive(Clone, Copy, PartialEq)]
 enum Part {
+    /// Fields, latest figures, changes, charts.
     Top,
-    Bottom,
+    /// The reports table and the obstacles.
+    Reports,
+    /// Directives and meetings that name the project.
+    Links,
 }
 
-fn project_part(state: AppState, id: &ProjectId, part: Part) -> AnyView {
+/// Archives or brings back a project, asking first before archiving.
+fn set_archived(state: AppState, id: &ProjectId, archived: bool) {
+    if archived {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(state.t(Msg::ConfirmArchive)).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+    }
+    let now = super::browser::now();
+    state.edit(|d| {
+        if let Some(mut p) = d.projects.get(id).cloned() {
+            p.archived = archived;
+            p.updated_at = now;
+            d.projects.upsert(p);
+        }
+    });
+}
+
+/// Marks an obstacle resolved today, or open again.
+fn set_resolved(state: AppState, id: &ObstacleId, resolved: bool) {
+    let today = state.today;
+    let now = super::browser::now();
+    state.edit(|d| {
+        if let Some(mut o) = d.obstacles.get(id).cloned() {
+            o.resolved_on = resolved.then(|| o.since.map_or(today, |s| s.max(today)));
+            o.updated_at = now;
+            d.obstacles.upsert(o);
+        }
+    });
+}
+
+fn project_part(
+    state: AppState,
+    id: &ProjectId,
+    part: Part,
+    editing: RwSignal<Option<ObstacleId>>,
+) -> AnyView {
     let lang = state.lang.get();
     state.data.with(|d| {
-            let Some(p) = d.projects.get(id) else {
-                return if part == Part::Top { NotFound().into_any() } else { ().into_any() };
-            };
-            let reports = d.reports_of(&p.id);
-            let report_rows = reports
-                .iter()
-                .rev()
-                .map(|r| {
-                    view! {
-                        <tr>
-                            <th scope="row">{format_date(r.as_of)}</th>
-                            <td>{site_clearance_text(&r.site_clearance, lang)}</td>
-                            <td>{construction_text(&r.construction, lang)}</td>
-                            <td>{capital_text(&r.capital, lang)}</td>
-                            <td>{r.narrative.clone()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let mut obstacles: Vec<_> = d.obstacles.iter().filter(|o| o.project == p.id).collect();
-            obstacles.sort_by_key(|o| (o.resolved_on.is_some(), o.since));
-            let obstacle_rows = obstacles
-                .into_iter()
-                .map(|o| view! {
-                    <li>
-                        <span class="tag">{labels::obstacle_category(o.category, lang)}</span> " "
-                        {o.description.clone()}
-                        <span class="muted">
-                            " · " {unit_name(d, o.responsible_unit.as_ref())}
-                            {o.since.map(|s| format!(" · {} {}", state.t(Msg::Since).to_lowercase(), format_date(s)))}
-                            " · " {if o.resolved_on.is_some() { state.t(Msg::Resolved) } else { state.t(Msg::Unresolved) }}
-                        </span>
-                    </li>
-                })
-                .collect_view();
-            let directive_rows = d
-                .directives
-                .iter()
-                .filter(|x| x.projects.contains(&p.id))
-                .map(|x| {
-                    let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
-                    view! {
-                        <li>
-                            <StateBadge state=x.state(state.today, DEFAULT_DUE_SOON_DAYS)/> " "
-                            <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
-                            {x.text.clone()}
-                        </li>
-                    }
-                })
-                .collect_view();
-            let meetings = d
-                .meetings
-                .iter()
-                .filter(|m| m.projects.contains(&p.id))
-                .map(|m| view! {
-                    <li><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {labels::meeting_kind(m.kind, lang)}</a> " " {m.place.clone()}</li>
-                })
-                .collect_view();
-            let (computed, _) = d.project_status(p, state.today, DEFAULT_TOLERANCE_POINTS);
-            let status = p.schedule_status.as_ref().map(|s| {
-                format!("{} ({} {}): {}", labels::schedule_status(s.status, lang), state.t(Msg::DecidedOn), format_date(s.on), s.reason)
-            });
-            let latest = latest_view(state, &d.latest_figures(p));
-            let plan = p.planned_start.zip(p.planned_finish);
-            let charts = [
-                (Figure::SiteClearance, Msg::SiteClearance, None),
-                (Figure::ConstructionVolume, Msg::ConstructionVolume, plan),
-                (Figure::Disbursement, Msg::Disbursement, None),
-            ]
-            .into_iter()
-            .filter_map(|(figure, msg, plan)| {
-                let points = d.series(p, figure);
-                (!points.is_empty()).then(|| view! { <LineChart title=state.t(msg).to_owned() points=points plan=plan/> })
-            })
-            .collect_view();
-            let light = p.traffic_light.as_ref().map(|t| format!("{}: {} ({})", labels::light(t.light, lang), t.reason, format_date(t.on)));
-            let investor = unit_link(d, p.investor.as_ref());
-            let top = view! {
-                <p class="crumbs"><a href=Route::Projects.href()>{state.t(Msg::NavProjects)}</a></p>
-                <h1>{p.name.clone()}</h1>
-                <dl class="fields">
-                    {field(state, Msg::ShortName, p.short_name.clone())}
-                    <dt>{state.t(Msg::Investor)}</dt><dd>{investor}</dd>
-                    {field(state, Msg::Location, p.location.clone())}
-                    {field(state, Msg::Group, p.group.map(|g| labels::investment_group(g, lang).to_owned()).unwrap_or_default())}
-                    {field(state, Msg::CapitalSource, p.capital_source.map(|c| labels::capital_source(c, lang).to_owned()).unwrap_or_default())}
-                    {field(state, Msg::TotalInvestment, p.total_investment.as_ref().map(|a| format_amount(a, lang)).unwrap_or_default())}
-                    {field(state, Msg::Phase, p.phase.clone())}
-                    {field(state, Msg::PlannedStart, p.planned_start.map(format_date).unwrap_or_default())}
-                    {field(state, Msg::PlannedFinish, p.planned_finish.map(format_date).unwrap_or_default())}
-                    {field(state, Msg::LeaderInCharge, p.leader_in_charge.clone())}
-                    {field(state, Msg::ComputedStatus, labels::schedule_status(computed, lang).to_owned())}
-                    {field(state, Msg::OfficerDecision, status.unwrap_or_default())}
-                    {field(state, Msg::TrafficLight, light.unwrap_or_default())}
-                </dl>
-                <h2>{state.t(Msg::LatestFigures)}</h2>
-                {latest}
-                <h2>{state.t(Msg::OverTime)}</h2>
-                <div class="charts">{charts}</div>
-                <h2>{state.t(Msg::ProgressReports)} " (" {reports.len()} ")"</h2>
-            };
-            let bottom = view! {
-                <div class="table-wrap">
-                    <table class="list">
-                        <thead><tr>
-                            <th scope="col">{state.t(Msg::AsOf)}</th>
-                            <th scope="col">{state.t(Msg::SiteClearance)}</th>
-                            <th scope="col">{state.t(Msg::ConstructionVolume)}</th>
-                            <th scope="col">{state.t(Msg::Disbursement)}</th>
-                            <th scope="col">{state.t(Msg::Narrative)}</th>
-                        </tr></thead>
-                        <tbody>{report_rows}</tbody>
-                    </table>
-                </div>
-                <h2>{state.t(Msg::Obstacles)}</h2>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{obstacle_rows}</ul>
-                <h2>{state.t(Msg::Directives)}</h2>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{directive_rows}</ul>
-                <h2>{state.t(Msg::NavMeetings)}</h2>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{meetings}</ul>
-            };
-            match part {
-                Part::Top => top.into_any(),
-                Part::Bottom => bottom.into_any(),
+        let Some(p) = d.projects.get(id) else {
+            return if part == Part::Top { NotFound().into_any() } else { ().into_any() };
+        };
+        match part {
+            Part::Top => top_part(state, d, p).into_any(),
+            Part::Reports => {
+                let reports = d.reports_of(&p.id);
+                let report_rows = reports
+                    .iter()
+                    .rev()
+                    .map(|r| {
+                        view! {
+                            <tr>
+                                <th scope="row">{format_date(r.as_of)}</th>
+                                <td data-label=state.t(Msg::SiteClearance)>{site_clearance_text(&r.site_clearance, lang)}</td>
+                                <td data-label=state.t(Msg::ConstructionVolume)>{construction_text(&r.construction, lang)}</td>
+                                <td data-label=state.t(Msg::Disbursement)>{capital_text(&r.capital, lang)}</td>
+                                <td data-label=state.t(Msg::Narrative)>{r.narrative.clone()}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                let mut obstacles: Vec<_> = d.obstacles.iter().filter(|o| o.project == p.id).collect();
+                obstacles.sort_by_key(|o| (o.resolved_on.is_some(), o.since));
+                let obstacle_rows = obstacles
+                    .into_iter()
+                    .map(|o| {
+                        let resolved = o.resolved_on.is_some();
+                        let (edit_id, toggle_id) = (o.id.clone(), o.id.clone());
+                        let directive = o.directive.as_ref().and_then(|x| d.directives.get(x)).map(|x| {
+                            let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                            view! { " · " <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> }
+                        });
+                        let status = match o.resolved_on {
+                            Some(on) => format!("{} {}", state.t(Msg::ResolvedOn), format_date(on)),
+                            None => state.t(Msg::Unresolved).to_owned(),
+                        };
+                        view! {
+                            <li class:resolved=resolved>
+                                <span class="tag">{labels::obstacle_category(o.category, lang)}</span> " "
+                                {o.description.clone()}
+                                <span class="muted">
+                                    " · " {unit_name(d, o.responsible_unit.as_ref())}
+                                    {o.since.map(|s| format!(" · {} {}", state.t(Msg::Since).to_lowercase(), format_date(s)))}
+                                    " · " {status}
+                                </span>
+                                {directive}
+                                <span class="actions">
+                                    <button type="button" class="small" on:click=move |_| {
+                                        editing.set(Some(edit_id.clone()));
+                                        focus_obstacle_form();
+                                    }>{state.t(Msg::Edit)}</button>
+                                    <button type="button" class="small" on:click=move |_| set_resolved(state, &toggle_id, !resolved)>
+                                        {state.t(if resolved { Msg::Reopen } else { Msg::MarkResolved })}
+                                    </button>
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <h2>{state.t(Msg::ProgressReports)} " (" {reports.len()} ")"</h2>
+                    <div class="table-wrap">
+                        <table class="list stack">
+                            <thead><tr>
+                                <th scope="col">{state.t(Msg::AsOf)}</th>
+                                <th scope="col">{state.t(Msg::SiteClearance)}</th>
+                                <th scope="col">{state.t(Msg::ConstructionVolume)}</th>
+                                <th scope="col">{state.t(Msg::Disbursement)}</th>
+                                <th scope="col">{state.t(Msg::Narrative)}</th>
+                            </tr></thead>
+                            <tbody>{report_rows}</tbody>
+                        </table>
+                    </div>
+                    <h2>{state.t(Msg::Obstacles)}</h2>
+                    <ul class="plain obstacles" data-empty=state.t(Msg::NoneYet)>{obstacle_rows}</ul>
+                }
+                .into_any()
             }
-        })
+            Part::Links => {
+                let directive_rows = d
+                    .directives
+                    .iter()
+                    .filter(|x| x.projects.contains(&p.id))
+                    .map(|x| {
+                        let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                        view! {
+                            <li>
+                                <StateBadge state=x.state(state.today, state.due_soon_days())/> " "
+                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+                                {x.text.clone()}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let meetings = d
+                    .meetings
+                    .iter()
+                    .filter(|m| m.projects.contains(&p.id))
+                    .map(|m| view! {
+                        <li><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {labels::meeting_kind(m.kind, lang)}</a> " " {m.place.clone()}</li>
+                    })
+                    .collect_view();
+                view! {
+                    <h2>{state.t(Msg::Directives)}</h2>
+                    <ul class="plain" data-empty=state.t(Msg::NoneYet)>{directive_rows}</ul>
+                    <h2>{state.t(Msg::NavMeetings)}</h2>
+                    <ul class="plain" data-empty=state.t(Msg::NoneYet)>{meetings}</ul>
+                }
+                .into_any()
+            }
+        }
+    })
+}
+
+/// Brings the obstacle form into view with the keyboard focus on its first field.
+fn focus_obstacle_form() {
+    use wasm_bindgen::JsCast;
+    let field = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|doc| doc.get_element_by_id("of-category"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        // After the form has opened (the signal's effect runs first).
+        leptos::task::spawn_local(async move {
+            let _ = field.focus();
+        });
+    }
+}
+
+fn top_part(state: AppState, d: &Dataset, p: &crate::domain::Project) -> impl IntoView {
+    let lang = state.lang.get();
+    let (computed, _) = d.project_status(p, state.today, state.tolerance());
+    let status = p.schedule_status.as_ref().map(|s| {
+        format!(
+            "{} ({} {}): {}",
+            labels::schedule_status(s.status, lang),
+            state.t(Msg::DecidedOn),
+            format_date(s.on),
+            s.reason
+        )
+    });
+    let latest = latest_view(state, &d.latest_figures(p));
+    let changes = changes_since_previous(d.reports_of(&p.id)).map(|c| {
+        let heading = match c.previous {
+            Some(prev) => format!(
+                "{} ({} → {})",
+                state.t(Msg::ChangesSince),
+                format_date(prev),
+                format_date(c.latest)
+            ),
+            None => format!(
+                "{} ({})",
+                state.t(Msg::ChangesSince),
+                state.t(Msg::NoEarlierReport)
+            ),
+        };
+        let items = c
+            .changes
+            .iter()
+            .map(|m| view! { <li>{measure_change_text(m, lang)}</li> })
+            .collect_view();
+        view! {
+            <h2>{heading}</h2>
+            <ul class="plain changes" data-empty=state.t(Msg::NoneYet)>{items}</ul>
+        }
+    });
+    let plan = p.planned_start.zip(p.planned_finish);
+    let charts = [
+        (Figure::SiteClearance, Msg::SiteClearance, None),
+        (Figure::ConstructionVolume, Msg::ConstructionVolume, plan),
+        (Figure::Disbursement, Msg::Disbursement, None),
+    ]
+    .into_iter()
+    .filter_map(|(figure, msg, plan)| {
+        let points = d.series(p, figure);
+        (!points.is_empty())
+            .then(|| view! { <LineChart title=state.t(msg).to_owned() points=points plan=plan/> })
+    })
+    .collect_view();
+    let light = p.traffic_light.as_ref().map(|t| {
+        format!(
+            "{}: {} ({})",
+            labels::light(t.light, lang),
+            t.reason,
+            format_date(t.on)
+        )
+    });
+    let investor = unit_link(d, p.investor.as_ref());
+    let archived = p.archived;
+    let id = p.id.clone();
+    let archive_note = archived
+        .then(|| view! { <p class="banner info" role="status">{state.t(Msg::ArchivedNote)}</p> });
+    view! {
+        <p class="crumbs"><a href=Route::Projects.href()>{state.t(Msg::NavProjects)}</a></p>
+        <h1>{p.name.clone()}</h1>
+        {archive_note}
+        <p class="actions">
+            <a class="button" href=Route::EditProject(p.id.to_string()).href()>{state.t(Msg::EditProject)}</a>
+            <button type="button" on:click=move |_| set_archived(state, &id, !archived)>
+                {state.t(if archived { Msg::Unarchive } else { Msg::Archive })}
+            </button>
+        </p>
+        <dl class="fields">
+            {field(state, Msg::ShortName, p.short_name.clone())}
+            <dt>{state.t(Msg::Investor)}</dt><dd>{investor}</dd>
+            {field(state, Msg::Location, p.location.clone())}
+            {field(state, Msg::Group, p.group.map(|g| labels::investment_group(g, lang).to_owned()).unwrap_or_default())}
+            {field(state, Msg::CapitalSource, p.capital_source.map(|c| labels::capital_source(c, lang).to_owned()).unwrap_or_default())}
+            {field(state, Msg::TotalInvestment, p.total_investment.as_ref().map(|a| format_amount(a, lang)).unwrap_or_default())}
+            {field(state, Msg::Phase, p.phase.clone())}
+            {field(state, Msg::PlannedStart, p.planned_start.map(format_date).unwrap_or_default())}
+            {field(state, Msg::PlannedFinish, p.planned_finish.map(format_date).unwrap_or_default())}
+            {field(state, Msg::LeaderInCharge, p.leader_in_charge.clone())}
+            {field(state, Msg::ComputedStatus, labels::schedule_status(computed, lang).to_owned())}
+            {field(state, Msg::OfficerDecision, status.unwrap_or_default())}
+            {field(state, Msg::TrafficLight, light.unwrap_or_default())}
+        </dl>
+        <h2>{state.t(Msg::LatestFigures)}</h2>
+        {latest}
+        {changes}
+        <h2>{state.t(Msg::OverTime)}</h2>
+        <div class="charts">{charts}</div>
+    }
 }
 
 /// The latest known value of each figure, carried forward, with the date it was reported.

@@ -30,6 +30,8 @@ pub enum SaveStatus {
 pub struct AppState {
     pub data: RwSignal<Dataset>,
     pub lang: RwSignal<Lang>,
+    /// This browser's preferences and the office's rules (tolerance, due-soon days).
+    pub settings: RwSignal<Settings>,
     pub route: RwSignal<Route>,
     pub save_status: RwSignal<SaveStatus>,
     /// Why stored data was set aside at start-up, if it was.
@@ -53,9 +55,11 @@ impl AppState {
             } => (*dataset, None, migrated_from),
             LoadOutcome::SetAside(set_aside) => (Dataset::default(), Some(set_aside.reason), None),
         };
+        let settings = Settings::load();
         let state = AppState {
             data: RwSignal::new(dataset),
-            lang: RwSignal::new(Settings::load().lang()),
+            lang: RwSignal::new(settings.lang()),
+            settings: RwSignal::new(settings),
             route: RwSignal::new(Route::parse(hash)),
             save_status: RwSignal::new(SaveStatus::Saved(None)),
             aside: RwSignal::new(aside),
@@ -77,10 +81,25 @@ impl AppState {
 
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
-        Settings {
-            lang: Some(lang.code().to_owned()),
-        }
-        .save();
+        self.settings
+            .update(|s| s.lang = Some(lang.code().to_owned()));
+        self.settings.with_untracked(Settings::save);
+    }
+
+    /// Replaces the settings and keeps them in this browser.
+    pub fn set_settings(&self, settings: Settings) {
+        settings.save();
+        self.settings.set(settings);
+    }
+
+    /// Points below the straight-line trajectory still counted on schedule (tracked).
+    pub fn tolerance(&self) -> f64 {
+        self.settings.with(Settings::tolerance_points)
+    }
+
+    /// Days before a deadline that count as "due soon" (tracked).
+    pub fn due_soon_days(&self) -> u64 {
+        self.settings.with(Settings::due_soon_days)
     }
 
     /// Changes the dataset and schedules a save.

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use super::widgets::{field, ListPage, NotFound, StateBadge};
-use crate::domain::{Directive, UnitId, DEFAULT_DUE_SOON_DAYS};
+use crate::domain::{Directive, UnitId};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
 
@@ -47,7 +47,7 @@ pub fn UnitPage(id: String) -> impl IntoView {
         state.data.with(|d| {
             let Some(u) = d.units.get(&id) else { return NotFound().into_any() };
             let list = |items: Vec<&Directive>| {
-                let mut items: Vec<_> = items.into_iter().map(|x| (x.state(state.today, DEFAULT_DUE_SOON_DAYS), x)).collect();
+                let mut items: Vec<_> = items.into_iter().map(|x| (x.state(state.today, state.due_soon_days()), x)).collect();
                 // Overdue first, then due soon, then the rest; soonest deadline first within each.
                 items.sort_by_key(|(s, x)| (*s, x.deadline.due()));
                 items

@@ -39,6 +39,7 @@ const LABELS = {
     percent: '43,54%',
     dataTitle: 'Dữ liệu: nhập, xuất, lưu trữ',
     switchTo: 'English',
+    editProject: 'Sửa thông tin dự án',
   },
   en: {
     nav: ['Dashboard', 'Projects', 'Meetings', 'Conclusions', 'Units', 'Data'],
@@ -46,6 +47,7 @@ const LABELS = {
     percent: '43.54%',
     dataTitle: 'Data: import, export, storage',
     switchTo: 'Tiếng Việt',
+    editProject: 'Edit the project',
   },
 };
 
@@ -306,6 +308,15 @@ describe('screenshots', () => {
             await recordShown(page, record);
             if (record.kind === 'project') await page.locator('main .charts svg').first().waitFor();
             await shot(record.kind);
+            if (record.kind === 'project') {
+              await page.getByRole('link', { name: L.editProject }).click();
+              await waitForHash(page, /\/edit$/);
+              await page.locator('#pf-name').waitFor();
+              await page.locator('#pf-planned-start').fill('2031-01-01');
+              await page.locator('#pf-planned-finish').fill('2030-01-01');
+              await page.locator('#pf-planned-start-problem').filter({ hasText: /\S/ }).waitFor();
+              await shot('project-form');
+            }
           }
           await navLink(page, L.nav[5]).click();
           await heading(page).filter({ hasText: L.dataTitle }).waitFor();
@@ -412,7 +423,7 @@ describe('storage problems and editing (http)', () => {
       await loadSample(page);
       await navLink(page, 'Dự án').click();
       await page.getByRole('link', { name: 'Nậm Rốm' }).click();
-      await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (3)' }).waitFor();
       await page.getByText('Thêm báo cáo tiến độ').click();
       await page.getByLabel('tổng số hộ bị ảnh hưởng').fill('514');
       await page.getByLabel('số hộ đã bàn giao').fill('600');
@@ -421,23 +432,23 @@ describe('storage problems and editing (http)', () => {
       await page.getByText('Không phải số.', { exact: false }).waitFor();
       await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
       // Rejected: nothing stored, nothing typed lost.
-      await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (3)' }).waitFor();
       assert.equal(await page.getByLabel('số hộ đã bàn giao').inputValue(), '600');
       await page.getByLabel('số hộ đã bàn giao').fill('400');
       await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('');
       await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
       await page.getByText('Đã thêm báo cáo.').waitFor();
-      await page.getByRole('heading', { name: 'Báo cáo tiến độ (3)' }).waitFor();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
       await page.getByText('400/514 hộ (77,82%)').first().waitFor();
       // A second report with only disbursement keeps site clearance carried forward.
       await page.getByLabel('kế hoạch vốn giao (tỷ đồng)').fill('180');
       await page.getByLabel('vốn đã giải ngân (tỷ đồng)').fill('140,5');
       await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
-      await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (5)' }).waitFor();
       await page.getByText('140,5 tỷ đồng / 180 tỷ đồng (78,06%)').first().waitFor();
       await screenshot(page, 'http-vi-desktop-report-added');
       await page.reload();
-      await page.getByRole('heading', { name: 'Báo cáo tiến độ (4)' }).waitFor();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (5)' }).waitFor();
       await page.getByText('400/514 hộ (77,82%)').first().waitFor();
     });
   });
@@ -462,6 +473,104 @@ describe('storage problems and editing (http)', () => {
       await page.reload();
       await row.getByText('Chậm tiến độ').first().waitFor();
       await page.getByText('5/6 chậm tiến độ').waitFor();
+    });
+  });
+
+  test('the register: create a project, two partial reports, obstacles, tolerance, archive; reload finds it all', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+      await loadSample(page);
+      await navLink(page, 'Dự án').click();
+      await page.getByRole('link', { name: 'Thêm dự án' }).click();
+      await waitForHash(page, /^#\/projects\/new$/);
+      // Rejected: the problems are named and nothing is stored.
+      await page.getByRole('button', { name: 'Lưu dự án' }).click();
+      await page.getByText('Chưa lưu: hãy sửa các ô được đánh dấu ở trên.').waitFor();
+      await page.locator('#pf-name-problem').getByText('Chưa được nhập.').waitFor();
+      await page.getByLabel('Tên dự án').fill('Đường nối Quốc lộ 279 với Cảng hàng không Điện Biên');
+      await page.getByLabel('Tên gọi tắt').fill('Đường QL279');
+      await page.getByLabel('Địa điểm').fill('Huyện Điện Biên');
+      await page.getByLabel('Nhóm dự án').selectOption({ label: 'Nhóm B' });
+      await page.getByLabel('Nguồn vốn').selectOption({ label: 'Ngân sách nhà nước' });
+      await page.getByLabel('Chủ đầu tư').selectOption({ index: 1 });
+      await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('1.300,5');
+      await page.getByLabel('Ngày khởi công theo kế hoạch').fill(iso(365));
+      await page.getByLabel('Ngày hoàn thành theo kế hoạch').fill(iso(-365));
+      await page.locator('#pf-planned-start-problem').getByText('Sau ngày hoàn thành theo kế hoạch.').waitFor();
+      await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('-5');
+      await page.locator('#pf-total-investment-problem').getByText('Không được âm.').waitFor();
+      await page.getByRole('button', { name: 'Lưu dự án' }).click();
+      assert.match(await hash(page), /^#\/projects\/new$/, 'still on the form');
+      assert.equal(await page.getByLabel('Tên gọi tắt').inputValue(), 'Đường QL279', 'nothing typed is lost');
+      await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('1.300,5');
+      await page.getByLabel('Ngày khởi công theo kế hoạch').fill(iso(-365));
+      await page.getByLabel('Ngày hoàn thành theo kế hoạch').fill(iso(365));
+      await page.getByRole('button', { name: 'Lưu dự án' }).click();
+      await waitForHash(page, idPattern('projects'));
+      await heading(page).filter({ hasText: 'Đường nối Quốc lộ 279 với Cảng hàng không Điện Biên' }).waitFor();
+      await page.getByText('1.300,5 tỷ đồng').waitFor();
+      const computed = page.locator('dl.fields dt', { hasText: 'Tình trạng tính từ số liệu' }).locator('xpath=following-sibling::dd[1]');
+      assert.equal(await computed.innerText(), 'Đúng tiến độ', 'no volume yet: no evidence of delay');
+
+      // Two partial reports: the second gives only capital and keeps site clearance.
+      await page.getByText('Thêm báo cáo tiến độ').click();
+      await page.getByLabel('Số liệu đến ngày').fill(iso(-30));
+      await page.getByLabel('Tổng số hộ bị ảnh hưởng').fill('120');
+      await page.getByLabel('Số hộ đã bàn giao').fill('80');
+      await page.getByLabel('Khối lượng xây lắp (%)').fill('30');
+      await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (1)' }).waitFor();
+      assert.equal(await computed.innerText(), 'Chậm tiến độ', '30% done, 50% of the time gone');
+      await page.getByLabel('Kế hoạch vốn giao (tỷ đồng)').fill('200');
+      await page.getByLabel('Vốn đã giải ngân (tỷ đồng)').fill('50');
+      await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+      await page.getByText('80/120 hộ (66,67%)').first().waitFor();
+      await page.getByText('50 tỷ đồng / 200 tỷ đồng (25%)').first().waitFor();
+      await page.getByText('Vốn đã giải ngân: 50 tỷ đồng (lần đầu báo cáo)').waitFor();
+      assert.equal(await page.locator('main .charts svg').count(), 3, 'a chart per figure');
+
+      // An obstacle, resolved later.
+      await page.getByText('Thêm vướng mắc').click();
+      await page.getByLabel('Loại vướng mắc').selectOption({ label: 'Pháp lý' });
+      await page.getByLabel('Nội dung').fill('Chưa có quyết định giao đất cho đoạn qua xã Thanh Xương');
+      await page.getByRole('button', { name: 'Lưu vướng mắc' }).click();
+      const obstacle = page.locator('ul.obstacles li', { hasText: 'Thanh Xương' });
+      await obstacle.getByText('chưa tháo gỡ', { exact: false }).waitFor();
+      await screenshot(page, 'http-vi-desktop-project-created');
+      await obstacle.getByRole('button', { name: 'Đánh dấu đã tháo gỡ' }).click();
+      await obstacle.getByText('đã tháo gỡ ngày', { exact: false }).waitFor();
+
+      // The office's tolerance: at 25 points, 30% against 50% is on schedule.
+      await navLink(page, 'Dữ liệu').click();
+      await page.getByLabel('Mức chậm cho phép', { exact: false }).fill('25');
+      await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+      await page.getByText('Đã lưu cài đặt.').waitFor();
+
+      // The list: diacritic-free search, bars, status; then archive.
+      await navLink(page, 'Dự án').click();
+      await page.getByLabel('Tìm (không cần dấu)').fill('duong ql279 cang');
+      const row = page.locator('table.list tbody tr', { hasText: 'Đường QL279' });
+      await row.waitFor();
+      assert.equal(await page.locator('table.list tbody tr').count(), 1);
+      await row.getByRole('img', { name: 'Giải phóng mặt bằng: 66,67%' }).waitFor();
+      await row.getByRole('img', { name: 'Khối lượng xây lắp: 30%' }).waitFor();
+      await row.getByRole('img', { name: 'Giải ngân: 25%' }).waitFor();
+      await row.getByText('Đúng tiến độ').waitFor();
+      await page.reload();
+      await page.getByLabel('Tìm (không cần dấu)').fill('duong ql279 cang');
+      await row.getByText('Đúng tiến độ').waitFor();
+      await row.getByRole('link').click();
+      await page.getByRole('heading', { name: 'Báo cáo tiến độ (2)' }).waitFor();
+      await page.locator('ul.obstacles li', { hasText: 'Thanh Xương' }).getByText('đã tháo gỡ ngày', { exact: false }).waitFor();
+      page.once('dialog', (d) => d.accept());
+      await page.getByRole('button', { name: 'Lưu trữ dự án' }).click();
+      await page.getByText('Dự án đã được lưu trữ', { exact: false }).waitFor();
+      await navLink(page, 'Dự án').click();
+      await page.getByLabel('Tìm (không cần dấu)').fill('duong ql279 cang');
+      await page.getByText('Chưa có bản ghi nào', { exact: false }).waitFor();
+      await page.getByLabel('Hiện cả dự án đã lưu trữ').check();
+      await row.getByText('Đã lưu trữ').waitFor();
     });
   });
 

@@ -5,6 +5,7 @@
 mod obstacle;
 mod project;
 mod report;
+mod settings;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -19,6 +20,7 @@ use super::validate::{Problem, ValidationError};
 pub use obstacle::ObstacleDraft;
 pub use project::ProjectDraft;
 pub use report::ReportDraft;
+pub use settings::{OfficeSettings, SettingsDraft, MAX_DUE_SOON_DAYS};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DraftProblem {
@@ -31,6 +33,8 @@ pub enum DraftProblem {
     Rule(Problem),
     /// Neither a figure nor a narrative was given.
     Nothing,
+    /// A count above the largest allowed.
+    TooMany(u32),
 }
 
 /// A problem with one field of a form, named by the record's JSON field name.

@@ -1,0 +1,181 @@
+//! Form fields bound to a draft: each shows its label, keeps what was typed, and explains
+//! its problem under it once something was typed there or after a save was attempted.
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+use crate::domain::draft::FieldError;
+use crate::i18n::{draft_message, field_label, Lang};
+
+/// Reads one text field of a draft.
+pub type ReadField<D> = fn(&D) -> &String;
+/// Writes one text field of a draft.
+pub type WriteField<D> = fn(&mut D) -> &mut String;
+
+/// What kind of input a field is.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Kind {
+    Text,
+    /// A number typed in the officer's convention ("1.300,5").
+    Number,
+    Date,
+    Long,
+}
+
+/// A draft being typed, its problems, and whether a save was attempted.
+pub struct Draft<D: Send + Sync + 'static> {
+    pub value: RwSignal<D>,
+    pub errors: Memo<Vec<FieldError>>,
+    pub submitted: RwSignal<bool>,
+    state: AppState,
+}
+
+impl<D: Send + Sync + 'static> Clone for Draft<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Send + Sync + 'static> Copy for Draft<D> {}
+
+impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
+    /// `check` reads the draft and returns its problems (it is re-run as the officer types).
+    pub fn new(
+        state: AppState,
+        initial: D,
+        check: impl Fn(&D) -> Vec<FieldError> + Send + Sync + 'static,
+    ) -> Self {
+        let value = RwSignal::new(initial);
+        let errors = Memo::new(move |_| value.with(&check));
+        Draft {
+            value,
+            errors,
+            submitted: RwSignal::new(false),
+            state,
+        }
+    }
+
+    /// The message for `field`, when it should be shown.
+    pub fn problem(&self, field: &'static str, typed: bool) -> Option<String> {
+        if !(typed || self.submitted.get()) {
+            return None;
+        }
+        let lang = self.state.lang.get();
+        self.errors.with(|e| {
+            e.iter()
+                .find(|x| x.field == field)
+                .map(|x| draft_message(&x.problem, lang))
+        })
+    }
+
+    /// A labelled input bound to one text field of the draft. `field` is the record's
+    /// field name in the format, which the draft's problems are named by.
+    pub fn input(
+        self,
+        prefix: &str,
+        field: &'static str,
+        kind: Kind,
+        label: impl Fn() -> String + Send + Sync + 'static,
+        get: ReadField<D>,
+        set: WriteField<D>,
+    ) -> AnyView {
+        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let hint = format!("{id}-problem");
+        let draft = self;
+        let message = Signal::derive(move || {
+            let typed = draft.value.with(|d| !get(d).trim().is_empty());
+            draft.problem(field, typed)
+        });
+        let value = move || draft.value.with(|d| get(d).clone());
+        let on_input = move |ev: leptos::ev::Event| {
+            draft.value.update(|d| *set(d) = event_target_value(&ev));
+        };
+        let invalid = move || message.with(Option::is_some).to_string();
+        let control = match kind {
+            Kind::Long => view! {
+                <textarea id=id.clone() rows="2" aria-invalid=invalid aria-describedby=hint.clone()
+                    prop:value=value on:input=on_input></textarea>
+            }
+            .into_any(),
+            _ => {
+                let (kind_attr, mode) = match kind {
+                    Kind::Date => ("date", "text"),
+                    Kind::Number => ("text", "decimal"),
+                    _ => ("text", "text"),
+                };
+                view! {
+                    <input id=id.clone() type=kind_attr inputmode=mode autocomplete="off"
+                        aria-invalid=invalid aria-describedby=hint.clone()
+                        prop:value=value on:input=on_input/>
+                }
+                .into_any()
+            }
+        };
+        let class = if kind == Kind::Long {
+            "field wide"
+        } else {
+            "field"
+        };
+        view! {
+            <div class=class>
+                <label for=id>{label}</label>
+                {control}
+                <span class="problem" id=hint role="status">{move || message.get()}</span>
+            </div>
+        }
+        .into_any()
+    }
+
+    /// A labelled choice bound to one text field of the draft; `options` are (value, label)
+    /// pairs, recomputed when the language or the data changes.
+    pub fn select(
+        self,
+        prefix: &str,
+        field: &'static str,
+        label: impl Fn() -> String + Send + Sync + 'static,
+        options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+        get: ReadField<D>,
+        set: WriteField<D>,
+    ) -> AnyView {
+        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let draft = self;
+        let current = move || draft.value.with(|d| get(d).clone());
+        let options = move || {
+            let chosen = current();
+            options()
+                .into_iter()
+                .map(|(value, text)| {
+                    let selected = value == chosen;
+                    view! { <option value=value selected=selected>{text}</option> }
+                })
+                .collect_view()
+        };
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id prop:value=current
+                    on:change=move |ev| draft.value.update(|d| *set(d) = event_target_value(&ev))>
+                    {options}
+                </select>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// A field's label on a form: capitalised (labels are lower case inside sentences), with the
+/// unit money is typed in.
+pub fn field_title(field: &str, billions: bool, lang: Lang) -> String {
+    let label = field_label(field, lang);
+    let mut chars = label.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    let unit = if billions {
+        lang.pick(" (tỷ đồng)", " (billion VND)")
+    } else {
+        ""
+    };
+    format!("{first}{}{unit}", chars.as_str())
+}

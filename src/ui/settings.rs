@@ -1,0 +1,95 @@
+//! This browser's settings: who exports (named in files), the office's tolerance of the
+//! schedule rule, and how many days before a deadline count as "due soon".
+
+use leptos::prelude::*;
+
+use super::form::{field_title, Draft, Kind};
+use super::state::use_state;
+use crate::domain::draft::SettingsDraft;
+use crate::domain::number::format_scaled;
+use crate::i18n::{decimal_mark, Msg};
+
+#[component]
+pub fn SettingsCard() -> impl IntoView {
+    let state = use_state();
+    let current = move || {
+        let s = state.settings.get_untracked();
+        let mark = decimal_mark(state.lang.get_untracked());
+        SettingsDraft {
+            officer_name: s.officer_name.clone(),
+            office: s.office.clone(),
+            tolerance_points: format_scaled((s.tolerance_points() * 10.0).round() as i64, 1, mark),
+            due_soon_days: s.due_soon_days().to_string(),
+        }
+    };
+    let draft = Draft::new(state, current(), move |d: &SettingsDraft| {
+        d.read(decimal_mark(state.lang.get()))
+            .err()
+            .unwrap_or_default()
+    });
+    let saved = RwSignal::new(None::<SettingsDraft>);
+    let show_saved = move || saved.with(|s| s.as_ref() == Some(&draft.value.get()));
+    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let name = draft.input(
+        "st",
+        "officer_name",
+        Kind::Text,
+        title("officer_name"),
+        |d| &d.officer_name,
+        |d| &mut d.officer_name,
+    );
+    let office = draft.input(
+        "st",
+        "office",
+        Kind::Text,
+        title("office"),
+        |d| &d.office,
+        |d| &mut d.office,
+    );
+    let tolerance = draft.input(
+        "st",
+        "tolerance_points",
+        Kind::Number,
+        title("tolerance_points"),
+        |d| &d.tolerance_points,
+        |d| &mut d.tolerance_points,
+    );
+    let days = draft.input(
+        "st",
+        "due_soon_days",
+        Kind::Number,
+        title("due_soon_days"),
+        |d| &d.due_soon_days,
+        |d| &mut d.due_soon_days,
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        draft.submitted.set(true);
+        let read = draft
+            .value
+            .with_untracked(|d| d.read(decimal_mark(state.lang.get_untracked())));
+        if let Ok(values) = read {
+            let mut settings = state.settings.get_untracked();
+            settings.officer_name = values.officer_name;
+            settings.office = values.office;
+            settings.tolerance_points = Some(values.tolerance_points);
+            settings.due_soon_days = Some(values.due_soon_days);
+            state.set_settings(settings);
+            draft.submitted.set(false);
+            saved.set(Some(draft.value.get_untracked()));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="settings-title">
+            <h2 id="settings-title">{move || state.t(Msg::Settings)}</h2>
+            <p class="small">{move || state.t(Msg::SettingsHint)}</p>
+            <form class="form" on:submit=on_submit novalidate>
+                <div class="groups">
+                    <fieldset><legend>{move || state.t(Msg::Settings)}</legend>{name}{office}{tolerance}{days}</fieldset>
+                </div>
+                <button type="submit" class="primary">{move || state.t(Msg::SaveSettings)}</button>
+                <span class="saved" role="status">{move || show_saved().then(|| state.t(Msg::SettingsSaved))}</span>
+            </form>
+        </section>
+    }
+}
