@@ -53,6 +53,7 @@ messages! {
     ConfirmArchive => "Lưu trữ dự án này? Dự án sẽ không còn trong danh sách và số liệu tổng hợp; có thể đưa trở lại bất cứ lúc nào.", "Archive this project? It leaves the list and the totals; you can bring it back at any time.";
     Edit => "Sửa", "Edit";
     ShowArchived => "Hiện cả dự án đã lưu trữ", "Show archived projects";
+    MoreFilters => "Lọc theo chủ đầu tư, địa điểm, nguồn vốn, nhóm; sắp xếp", "Filter by investor, location, capital source, group; sort";
     SortBy => "Sắp xếp theo", "Sort by";
     Descending => "Giảm dần", "Descending";
     LatestReportDate => "Ngày báo cáo gần nhất", "Latest report";

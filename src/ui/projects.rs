@@ -186,27 +186,32 @@ pub fn ProjectList() -> impl IntoView {
                     on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))/>
             </div>
             {filter_select("pl-status", move || state.t(Msg::ScheduleStatus), statuses, set(|q, v| q.status = from_code(&v)))}
-            {filter_select("pl-investor", move || state.t(Msg::Investor), investors, set(|q, v| q.investor = Some(v).filter(|v| !v.is_empty()).map(Into::into)))}
-            {filter_select("pl-location", move || state.t(Msg::Location), locations, set(|q, v| q.location = Some(v).filter(|v| !v.is_empty())))}
-            {filter_select("pl-source", move || state.t(Msg::CapitalSource), sources, set(|q, v| q.capital_source = from_code(&v)))}
-            {filter_select("pl-group", move || state.t(Msg::Group), groups, set(|q, v| q.group = from_code(&v)))}
-            <div class="filter">
-                <label for="pl-sort">{move || state.t(Msg::SortBy)}</label>
-                <select id="pl-sort" on:change=move |ev| {
-                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                    query.update(|q| q.sort = ProjectSort::ALL.get(i).copied().unwrap_or_default());
-                }>{sorts}</select>
-            </div>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || query.with(|q| q.descending)
-                    on:change=move |ev| query.update(|q| q.descending = event_target_checked(&ev))/>
-                {move || state.t(Msg::Descending)}
-            </label>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || query.with(|q| q.include_archived)
-                    on:change=move |ev| query.update(|q| q.include_archived = event_target_checked(&ev))/>
-                {move || state.t(Msg::ShowArchived)}
-            </label>
+            <details class="more-filters">
+                <summary>{move || state.t(Msg::MoreFilters)}</summary>
+                <div class="filters">
+                {filter_select("pl-investor", move || state.t(Msg::Investor), investors, set(|q, v| q.investor = Some(v).filter(|v| !v.is_empty()).map(Into::into)))}
+                {filter_select("pl-location", move || state.t(Msg::Location), locations, set(|q, v| q.location = Some(v).filter(|v| !v.is_empty())))}
+                {filter_select("pl-source", move || state.t(Msg::CapitalSource), sources, set(|q, v| q.capital_source = from_code(&v)))}
+                {filter_select("pl-group", move || state.t(Msg::Group), groups, set(|q, v| q.group = from_code(&v)))}
+                <div class="filter">
+                    <label for="pl-sort">{move || state.t(Msg::SortBy)}</label>
+                    <select id="pl-sort" on:change=move |ev| {
+                        let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                        query.update(|q| q.sort = ProjectSort::ALL.get(i).copied().unwrap_or_default());
+                    }>{sorts}</select>
+                </div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || query.with(|q| q.descending)
+                        on:change=move |ev| query.update(|q| q.descending = event_target_checked(&ev))/>
+                    {move || state.t(Msg::Descending)}
+                </label>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || query.with(|q| q.include_archived)
+                        on:change=move |ev| query.update(|q| q.include_archived = event_target_checked(&ev))/>
+                    {move || state.t(Msg::ShowArchived)}
+                </label>
+                </div>
+            </details>
         </div>
         </ListPage>
     }
@@ -337,7 +342,7 @@ fn project_part(
                                 <span class="tag">{labels::obstacle_category(o.category, lang)}</span> " "
                                 {o.description.clone()}
                                 <span class="muted">
-                                    " · " {unit_name(d, o.responsible_unit.as_ref())}
+                                    {o.responsible_unit.as_ref().map(|u| format!(" · {}", unit_name(d, Some(u))))}
                                     {o.since.map(|s| format!(" · {} {}", state.t(Msg::Since).to_lowercase(), format_date(s)))}
                                     " · " {status}
                                 </span>

@@ -569,6 +569,7 @@ describe('storage problems and editing (http)', () => {
       await navLink(page, 'Dự án').click();
       await page.getByLabel('Tìm (không cần dấu)').fill('duong ql279 cang');
       await page.getByText('Chưa có bản ghi nào', { exact: false }).waitFor();
+      await page.getByText('Lọc theo chủ đầu tư, địa điểm', { exact: false }).click();
       await page.getByLabel('Hiện cả dự án đã lưu trữ').check();
       await row.getByText('Đã lưu trữ').waitFor();
     });

@@ -93,7 +93,8 @@ export function watch(context, appUrl, { allowConsole = [] } = {}) {
  * app has drawn its first screen.
  */
 export async function openApp(browser, url, { viewport = DESKTOP, allowConsole } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  // An office PC in Vietnam: date inputs show dd/mm/yyyy.
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });
   context.setDefaultTimeout(WAIT_MS);
   const watcher = watch(context, url, { allowConsole });
   const page = await context.newPage();
