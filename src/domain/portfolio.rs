@@ -364,3 +364,109 @@ mod tests {
         assert_eq!(by_name, sorted);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use chrono::{DateTime, Utc};
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::generate::{generate, Scale};
+
+    fn query_strategy(data: &Dataset) -> impl Strategy<Value = ProjectQuery> {
+        let investors: Vec<UnitId> = data
+            .project_investors()
+            .into_iter()
+            .map(|(id, _)| id.clone())
+            .collect();
+        let locations: Vec<String> = data
+            .project_locations()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        (
+            prop::option::of(prop::sample::select(investors)),
+            prop::option::of(prop::sample::select(locations)),
+            prop::option::of(prop::sample::select(CapitalSource::ALL.to_vec())),
+            prop::option::of(prop::sample::select(InvestmentGroup::ALL.to_vec())),
+            prop::option::of(prop::sample::select(ScheduleStatus::ALL.to_vec())),
+            prop::sample::select(vec!["", "duong", "du an", "xa", "khu"]),
+            prop::sample::select(ProjectSort::ALL.to_vec()),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(investor, location, capital_source, group, status, text, sort, descending)| {
+                    ProjectQuery {
+                        text: text.to_owned(),
+                        status,
+                        investor,
+                        location,
+                        capital_source,
+                        group,
+                        include_archived: false,
+                        sort,
+                        descending,
+                    }
+                },
+            )
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    /// A district's generated register, made once.
+    fn data() -> &'static Dataset {
+        static DATA: std::sync::OnceLock<Dataset> = std::sync::OnceLock::new();
+        DATA.get_or_init(|| {
+            let now: DateTime<Utc> = "2026-11-23T03:00:00Z".parse().unwrap();
+            generate(Scale::SMALL, 7, today(), now)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Filters combine as "and": every row meets every chosen filter, and dropping a
+        /// filter never loses a row; the sort never changes which rows are shown.
+        #[test]
+        fn filters_combine_and_sorting_only_orders(query in query_strategy(data())) {
+            let data = data();
+            let today = today();
+            let ids = |q: &ProjectQuery| {
+                let mut v: Vec<_> = data
+                    .query_projects(q, today, 10.0)
+                    .iter()
+                    .map(|r| r.project.id.clone())
+                    .collect();
+                v.sort();
+                v
+            };
+            let rows = data.query_projects(&query, today, 10.0);
+            for r in &rows {
+                let p = r.project;
+                prop_assert!(query.investor.is_none() || p.investor == query.investor);
+                prop_assert!(query.location.as_ref().is_none_or(|l| *l == p.location));
+                prop_assert!(query.capital_source.is_none() || p.capital_source == query.capital_source);
+                prop_assert!(query.group.is_none() || p.group == query.group);
+                prop_assert!(query.status.is_none_or(|s| s == r.shown));
+                prop_assert!(!p.archived);
+            }
+            let shown = ids(&query);
+            for loosen in 0..5 {
+                let mut wider = query.clone();
+                match loosen {
+                    0 => wider.investor = None,
+                    1 => wider.location = None,
+                    2 => wider.capital_source = None,
+                    3 => wider.group = None,
+                    _ => wider.text.clear(),
+                }
+                let wider_ids = ids(&wider);
+                prop_assert!(shown.iter().all(|id| wider_ids.contains(id)));
+            }
+            let resorted = ProjectQuery { sort: ProjectSort::Name, descending: false, ..query.clone() };
+            prop_assert_eq!(ids(&resorted), shown);
+        }
+    }
+}

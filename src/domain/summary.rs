@@ -273,11 +273,21 @@ pub enum Figure {
 impl Dataset {
     /// The dated values of one figure from a project's reports, oldest first (reports that
     /// do not give the figure are skipped, not read as zero).
+    /// Disbursement is a share of one year's plan, so only the latest year's is followed.
     pub fn series(&self, project: &Project, figure: Figure) -> Vec<(NaiveDate, f64)> {
-        let mut points: Vec<_> = self
+        let reports: Vec<_> = self
             .progress_reports
             .iter()
             .filter(|r| r.project == project.id)
+            .collect();
+        let capital_year = reports
+            .iter()
+            .filter(|r| r.capital.disbursement_percent().is_some())
+            .max_by_key(|r| r.as_of)
+            .and_then(|r| r.capital.year);
+        let mut points: Vec<_> = reports
+            .into_iter()
+            .filter(|r| figure != Figure::Disbursement || r.capital.year == capital_year)
             .filter_map(|r| {
                 let value = match figure {
                     Figure::SiteClearance => r.site_clearance.overall_percent(),
@@ -315,6 +325,12 @@ mod series_tests {
             clearance.len(),
             1,
             "only the older report gave site clearance"
+        );
+        let disbursement = data.series(sports, Figure::Disbursement);
+        assert_eq!(
+            disbursement.len(),
+            2,
+            "last year's report is not on this year's disbursement line"
         );
         let volume = data.series(sports, Figure::ConstructionVolume);
         assert_eq!(

@@ -9,10 +9,10 @@ use crate::i18n::{format_date, format_percent, Msg};
 
 const W: f64 = 600.0;
 const H: f64 = 170.0;
-const LEFT: f64 = 56.0;
+const LEFT: f64 = 66.0;
 const RIGHT: f64 = 12.0;
-const TOP: f64 = 10.0;
-const BOTTOM: f64 = 30.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 34.0;
 
 #[component]
 pub fn LineChart(
@@ -42,7 +42,7 @@ pub fn LineChart(
         .map(|v| {
             view! {
                 <line x1=LEFT x2=W - RIGHT y1=y(v) y2=y(v) class="grid"/>
-                <text x=LEFT - 6.0 y=y(v) + 4.0 text-anchor="end" class="axis">{format!("{v}%")}</text>
+                <text x=LEFT - 6.0 y=y(v) text-anchor="end" dominant-baseline="middle" class="axis">{format!("{v}%")}</text>
             }
         })
         .collect_view();
