@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::domain::draft::FieldError;
-use crate::i18n::{draft_message, field_label, Lang};
+use crate::domain::number::parse_billions;
+use crate::i18n::{decimal_mark, draft_message, field_label, format_money_billions, Lang};
 
 /// Reads one text field of a draft.
 pub type ReadField<D> = fn(&D) -> &String;
@@ -18,6 +19,9 @@ pub enum Kind {
     Text,
     /// A number typed in the officer's convention ("1.300,5").
     Number,
+    /// Money typed in billions; the amount understood is shown under the field, so
+    /// "1,300" read as 1,3 tỷ in Vietnamese is caught at once.
+    Money,
     Date,
     Long,
 }
@@ -91,6 +95,17 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
             draft.value.update(|d| *set(d) = event_target_value(&ev));
         };
         let invalid = move || message.with(Option::is_some).to_string();
+        let state = self.state;
+        let echo = move || {
+            if kind != Kind::Money || message.with(Option::is_some) {
+                return None;
+            }
+            let lang = state.lang.get();
+            let text = draft.value.with(|d| get(d).clone());
+            parse_billions(&text, decimal_mark(lang))
+                .ok()
+                .map(|v| format!("= {}", format_money_billions(v, lang)))
+        };
         let control = match kind {
             Kind::Long => view! {
                 <textarea id=id.clone() rows="2" aria-invalid=invalid aria-describedby=hint.clone()
@@ -100,7 +115,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
             _ => {
                 let (kind_attr, mode) = match kind {
                     Kind::Date => ("date", "text"),
-                    Kind::Number => ("text", "decimal"),
+                    Kind::Number | Kind::Money => ("text", "decimal"),
                     _ => ("text", "text"),
                 };
                 view! {
@@ -121,6 +136,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
                 <label for=id>{label}</label>
                 {control}
                 <span class="problem" id=hint role="status">{move || message.get()}</span>
+                <span class="echo">{echo}</span>
             </div>
         }
         .into_any()

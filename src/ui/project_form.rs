@@ -142,7 +142,7 @@ pub fn ProjectForm(id: Option<String>) -> impl IntoView {
     let amount = draft.input(
         "pf",
         "total_investment",
-        Kind::Number,
+        Kind::Money,
         move || field_title("total_investment", true, state.lang.get()),
         |d| &d.total_investment_billions,
         |d| &mut d.total_investment_billions,

@@ -116,7 +116,8 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
             .iter()
             .map(|&(field, billions, get, set)| {
                 let label = move || field_title(field, billions, state.lang.get());
-                draft.input("rf", field, Kind::Number, label, get, set)
+                let kind = if billions { Kind::Money } else { Kind::Number };
+                draft.input("rf", field, kind, label, get, set)
             })
             .collect_view();
         view! { <fieldset><legend>{move || state.t(title)}</legend>{inputs}</fieldset> }

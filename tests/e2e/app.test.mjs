@@ -493,7 +493,10 @@ describe('storage problems and editing (http)', () => {
       await page.getByLabel('Nhóm dự án').selectOption({ label: 'Nhóm B' });
       await page.getByLabel('Nguồn vốn').selectOption({ label: 'Ngân sách nhà nước' });
       await page.getByLabel('Chủ đầu tư').selectOption({ index: 1 });
+      await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('1,300');
+      await page.getByText('= 1,3 tỷ đồng').waitFor(); // the Vietnamese reading, shown at once
       await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('1.300,5');
+      await page.getByText('= 1.300,5 tỷ đồng').waitFor();
       await page.getByLabel('Ngày khởi công theo kế hoạch').fill(iso(365));
       await page.getByLabel('Ngày hoàn thành theo kế hoạch').fill(iso(-365));
       await page.locator('#pf-planned-start-problem').getByText('Sau ngày hoàn thành theo kế hoạch.').waitFor();
