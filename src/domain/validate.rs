@@ -6,8 +6,10 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::collection::Collection;
+use super::conclusion::Conclusion;
 use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
 use super::deadline::Deadline;
+use super::meeting::Meeting;
 use super::project::{Capital, Construction, Obstacle, ProgressReport, Project, SiteClearance};
 use super::record::{Record, RecordKind};
 
@@ -162,6 +164,15 @@ impl Checker {
         self.order("since", o.since, "resolved_on", o.resolved_on);
     }
 
+    fn conclusion(&mut self, c: &Conclusion) {
+        self.text("number_symbol", &c.number_symbol);
+        self.text("title", &c.title);
+    }
+
+    fn meeting(&mut self, m: &Meeting) {
+        self.order("date", Some(m.date), "next_meeting", m.next_meeting);
+    }
+
     fn site_clearance(&mut self, sc: &SiteClearance) {
         self.non_negative("site_clearance.area_total_ha", sc.area_total_ha);
         self.non_negative("site_clearance.area_handed_over_ha", sc.area_handed_over_ha);
@@ -238,6 +249,16 @@ pub fn validate_obstacle(obstacle: &Obstacle) -> Vec<ValidationError> {
     check_one(obstacle, Checker::obstacle)
 }
 
+/// The rules of one conclusion's own fields (a number and a title).
+pub fn validate_conclusion(conclusion: &Conclusion) -> Vec<ValidationError> {
+    check_one(conclusion, Checker::conclusion)
+}
+
+/// The rules of one meeting's own fields (the next meeting not before this one).
+pub fn validate_meeting(meeting: &Meeting) -> Vec<ValidationError> {
+    check_one(meeting, Checker::meeting)
+}
+
 /// The rules of one progress report's own figures (handed over within total, percentages
 /// within 0..100, no negative money), for checking a form before anything is stored.
 pub fn validate_report(report: &ProgressReport) -> Vec<ValidationError> {
@@ -301,12 +322,11 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
         for p in &r.projects {
             c.reference("projects", &data.projects, Some(p));
         }
-        c.order("date", Some(r.date), "next_meeting", r.next_meeting);
+        c.meeting(r);
     }
     for r in data.conclusions.iter() {
         c.on(r);
-        c.text("number_symbol", &r.number_symbol);
-        c.text("title", &r.title);
+        c.conclusion(r);
         c.reference("committee", &data.committees, r.committee.as_ref());
         c.reference("meeting", &data.meetings, r.meeting.as_ref());
         let meeting_date = r

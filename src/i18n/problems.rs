@@ -197,6 +197,9 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
         DraftProblem::Nothing => lang
             .pick("Nhập ít nhất một số liệu hoặc phần tình hình.", "Enter at least one figure or a narrative.")
             .to_owned(),
+        DraftProblem::Time => lang
+            .pick("Giờ viết như 08:30 hoặc 8h30.", "Write the time like 08:30.")
+            .to_owned(),
         DraftProblem::TooMany(max) => match lang {
             Lang::Vi => format!("Tối đa {max}."),
             Lang::En => format!("At most {max}."),

@@ -2,6 +2,8 @@
 //! checked by the model's rules before anything is stored. A draft keeps what was typed, so
 //! a rejected form loses nothing.
 
+mod conclusion;
+mod meeting;
 mod obstacle;
 mod project;
 mod report;
@@ -17,6 +19,8 @@ use super::number::{
 };
 use super::validate::{Problem, ValidationError};
 
+pub use conclusion::ConclusionDraft;
+pub use meeting::MeetingDraft;
 pub use obstacle::ObstacleDraft;
 pub use project::ProjectDraft;
 pub use report::ReportDraft;
@@ -35,6 +39,8 @@ pub enum DraftProblem {
     Nothing,
     /// A count above the largest allowed.
     TooMany(u32),
+    /// A time of day that is not one ("25:00").
+    Time,
 }
 
 /// A problem with one field of a form, named by the record's JSON field name.
