@@ -8,6 +8,7 @@ mod obstacle;
 mod project;
 mod report;
 mod settings;
+mod update;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -25,6 +26,7 @@ pub use obstacle::ObstacleDraft;
 pub use project::ProjectDraft;
 pub use report::ReportDraft;
 pub use settings::{OfficeSettings, SettingsDraft, MAX_DUE_SOON_DAYS};
+pub use update::{UpdateDraft, STATUS_CODES};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DraftProblem {
