@@ -6,10 +6,10 @@ pub enum Route {
     Dashboard,
     Projects,
     Project(String),
-    /// The form for a new project of the register.
-    NewProject,
-    /// The form editing a project.
-    EditProject(String),
+    /// The form for a new record of a kind that has one.
+    New(Form),
+    /// The form editing a record.
+    Edit(Form, String),
     Meetings,
     Meeting(String),
     Conclusions,
@@ -18,6 +18,34 @@ pub enum Route {
     Unit(String),
     Data,
     NotFound(String),
+}
+
+/// The kinds of record created and edited on a form of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Project,
+    Meeting,
+    Conclusion,
+}
+
+impl Form {
+    const ALL: [Form; 3] = [Form::Project, Form::Meeting, Form::Conclusion];
+
+    fn segment(self) -> &'static str {
+        match self {
+            Form::Project => "projects",
+            Form::Meeting => "meetings",
+            Form::Conclusion => "conclusions",
+        }
+    }
+
+    fn list(self) -> Route {
+        match self {
+            Form::Project => Route::Projects,
+            Form::Meeting => Route::Meetings,
+            Form::Conclusion => Route::Conclusions,
+        }
+    }
 }
 
 impl Route {
@@ -30,12 +58,12 @@ impl Route {
         let mut parts = path.splitn(2, '/');
         let head = parts.next().unwrap_or("");
         let id = parts.next().map(|s| s.to_owned()).filter(|s| !s.is_empty());
-        if head == "projects" {
-            match id.as_deref().map(|s| s.split_once('/')) {
-                Some(Some((project, "edit"))) if !project.is_empty() => {
-                    return Route::EditProject(project.to_owned())
+        if let Some(form) = Form::ALL.into_iter().find(|f| f.segment() == head) {
+            match id.as_deref().map(|s| (s, s.split_once('/'))) {
+                Some((_, Some((record, "edit")))) if !record.is_empty() => {
+                    return Route::Edit(form, record.to_owned())
                 }
-                Some(None) if id.as_deref() == Some("new") => return Route::NewProject,
+                Some(("new", None)) => return Route::New(form),
                 _ => {}
             }
         }
@@ -63,8 +91,8 @@ impl Route {
             Route::Dashboard => "#/".into(),
             Route::Projects => "#/projects".into(),
             Route::Project(id) => format!("#/projects/{id}"),
-            Route::NewProject => "#/projects/new".into(),
-            Route::EditProject(id) => format!("#/projects/{id}/edit"),
+            Route::New(form) => format!("#/{}/new", form.segment()),
+            Route::Edit(form, id) => format!("#/{}/{id}/edit", form.segment()),
             Route::Meetings => "#/meetings".into(),
             Route::Meeting(id) => format!("#/meetings/{id}"),
             Route::Conclusions => "#/conclusions".into(),
@@ -79,7 +107,8 @@ impl Route {
     /// The top-level section this route belongs to, for highlighting the navigation.
     pub fn section(&self) -> Route {
         match self {
-            Route::Project(_) | Route::NewProject | Route::EditProject(_) => Route::Projects,
+            Route::Project(_) => Route::Projects,
+            Route::New(form) | Route::Edit(form, _) => form.list(),
             Route::Meeting(_) => Route::Meetings,
             Route::Conclusion(_) => Route::Conclusions,
             Route::Unit(_) => Route::Units,
@@ -98,8 +127,10 @@ mod tests {
             Route::Dashboard,
             Route::Projects,
             Route::Project("a-1".into()),
-            Route::NewProject,
-            Route::EditProject("a-1".into()),
+            Route::New(Form::Project),
+            Route::Edit(Form::Project, "a-1".into()),
+            Route::New(Form::Meeting),
+            Route::Edit(Form::Conclusion, "c".into()),
             Route::Meetings,
             Route::Meeting("m".into()),
             Route::Conclusions,

@@ -21,7 +21,7 @@ mod widgets;
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg};
-use crate::route::Route;
+use crate::route::{Form, Route};
 use state::{use_state, AppState, SaveStatus};
 
 /// Starts the app in the page (called by the binary's `main`).
@@ -82,12 +82,13 @@ fn page(route: Route) -> AnyView {
         Route::Dashboard => dashboard::Dashboard().into_any(),
         Route::Projects => projects::ProjectList().into_any(),
         Route::Project(id) => projects::ProjectPage(projects::ProjectPageProps { id }).into_any(),
-        Route::NewProject => {
+        Route::New(Form::Project) => {
             project_form::ProjectForm(project_form::ProjectFormProps { id: None }).into_any()
         }
-        Route::EditProject(id) => {
+        Route::Edit(Form::Project, id) => {
             project_form::ProjectForm(project_form::ProjectFormProps { id: Some(id) }).into_any()
         }
+        Route::New(_) | Route::Edit(..) => widgets::NotFound().into_any(),
         Route::Meetings => meetings::MeetingList().into_any(),
         Route::Meeting(id) => meetings::MeetingPage(meetings::MeetingPageProps { id }).into_any(),
         Route::Conclusions => conclusions::ConclusionList().into_any(),

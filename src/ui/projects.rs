@@ -21,7 +21,7 @@ use crate::i18n::figures::{
 };
 use crate::i18n::format::format_amount;
 use crate::i18n::{format_date, labels, Msg};
-use crate::route::Route;
+use crate::route::{Form, Route};
 
 /// "2/15 completed · 4/15 on schedule · 9/15 behind", as officers quote it.
 pub fn status_summary(state: AppState, data: &Dataset) -> String {
@@ -178,7 +178,7 @@ pub fn ProjectList() -> impl IntoView {
     view! {
         <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=body>
         <p class="summary">{move || state.data.with(|d| status_summary(state, d))}</p>
-        <p><a class="button primary" href=Route::NewProject.href()>{move || state.t(Msg::NewProject)}</a></p>
+        <p><a class="button primary" href=Route::New(Form::Project).href()>{move || state.t(Msg::NewProject)}</a></p>
         <div class="filters">
             <div class="filter">
                 <label for="pl-search">{move || state.t(Msg::Search)}</label>
@@ -498,7 +498,7 @@ fn top_part(state: AppState, d: &Dataset, p: &crate::domain::Project) -> impl In
         <h1>{p.name.clone()}</h1>
         {archive_note}
         <p class="actions">
-            <a class="button" href=Route::EditProject(p.id.to_string()).href()>{state.t(Msg::EditProject)}</a>
+            <a class="button" href=Route::Edit(Form::Project, p.id.to_string()).href()>{state.t(Msg::EditProject)}</a>
             <button type="button" on:click=move |_| set_archived(state, &id, !archived)>
                 {state.t(if archived { Msg::Unarchive } else { Msg::Archive })}
             </button>
