@@ -19,6 +19,15 @@ pub enum MeetingKind {
     InspectionVisit,
 }
 
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 4] = [
+        MeetingKind::Meeting,
+        MeetingKind::WorkingSession,
+        MeetingKind::Conference,
+        MeetingKind::InspectionVisit,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,

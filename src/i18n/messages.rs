@@ -71,6 +71,11 @@ messages! {
     SettingsHint => "Các cài đặt này lưu trên trình duyệt này, không nằm trong tệp dữ liệu xuất ra.", "These settings are kept in this browser, not in exported data files.";
     SaveSettings => "Lưu cài đặt", "Save the settings";
     SettingsSaved => "Đã lưu cài đặt.", "The settings were saved.";
+    NewMeeting => "Thêm cuộc họp", "New meeting";
+    EditMeeting => "Sửa thông tin cuộc họp", "Edit the meeting";
+    SaveMeeting => "Lưu cuộc họp", "Save the meeting";
+    Attendance => "Thành phần dự", "Attendance";
+    FilterList => "Lọc danh sách (không cần dấu)", "Filter the list (accents optional)";
     ProjectsWord => "dự án", "projects";
     SampleLoaded => "Đã nạp dữ liệu mẫu.", "Sample data loaded.";
     Cancel => "Huỷ", "Cancel";

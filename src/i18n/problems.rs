@@ -33,6 +33,16 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "as_of" => ("số liệu đến ngày", "figures as of"),
         "narrative" => ("tình hình, ghi chú", "narrative"),
         "category" => ("loại vướng mắc", "kind of obstacle"),
+        "kind" => ("hình thức", "kind"),
+        "time" => ("giờ (như 08:30)", "time (like 08:30)"),
+        "place" => ("địa điểm", "place"),
+        "chair" => ("chủ trì", "chaired by"),
+        "co_chairs" => (
+            "đồng chủ trì (mỗi người một dòng)",
+            "co-chairs (one per line)",
+        ),
+        "attendees" => ("người dự (mỗi người một dòng)", "attendees (one per line)"),
+        "summary" => ("nội dung chính", "summary"),
         "officer_name" => ("họ tên cán bộ", "officer's name"),
         "office" => ("cơ quan", "office"),
         "tolerance_points" => (

@@ -13,6 +13,11 @@ pub type ReadField<D> = fn(&D) -> &String;
 /// Writes one text field of a draft.
 pub type WriteField<D> = fn(&mut D) -> &mut String;
 
+/// Reads a list field of a draft (ids picked).
+pub type ReadList<D> = fn(&D) -> &Vec<String>;
+/// Writes a list field of a draft.
+pub type WriteList<D> = fn(&mut D) -> &mut Vec<String>;
+
 /// What kind of input a field is.
 #[derive(Clone, Copy, PartialEq)]
 pub enum Kind {
@@ -142,6 +147,73 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         .into_any()
     }
 
+    /// Several records picked from a list of (id, label): checkboxes in a scrolling box,
+    /// with a filter box (diacritics ignored) when the list is long. Keyboard: Tab to the
+    /// filter, then through the boxes; Space ticks.
+    pub fn picks(
+        self,
+        prefix: &str,
+        field: &'static str,
+        label: impl Fn() -> String + Send + Sync + 'static,
+        options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+        get: ReadList<D>,
+        set: WriteList<D>,
+    ) -> AnyView {
+        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let draft = self;
+        let state = self.state;
+        let filter = RwSignal::new(String::new());
+        let options = Memo::new(move |_| options());
+        let long = move || options.with(|o| o.len() > 8);
+        let boxes = move || {
+            let wanted = filter.get();
+            let chosen = draft.value.with(|d| get(d).clone());
+            options
+                .get()
+                .into_iter()
+                .filter(|(value, text)| {
+                    chosen.contains(value)
+                        || crate::domain::text::matches_folded(
+                            &crate::domain::text::fold(text),
+                            &wanted,
+                        )
+                })
+                .map(|(value, text)| {
+                    let checked = chosen.contains(&value);
+                    let toggle = value.clone();
+                    view! {
+                        <label class="pick">
+                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                draft.value.update(|d| {
+                                    let list = set(d);
+                                    list.retain(|v| *v != toggle);
+                                    if on {
+                                        list.push(toggle.clone());
+                                    }
+                                });
+                            }/>
+                            " " {text}
+                        </label>
+                    }
+                })
+                .collect_view()
+        };
+        let count = move || draft.value.with(|d| get(d).len());
+        view! {
+            <fieldset class="field picks" id=id.clone()>
+                <legend>{label} " (" {count} ")"</legend>
+                <Show when=long>
+                    <input type="search" class="pick-filter" aria-label=move || state.t(crate::i18n::Msg::FilterList)
+                        placeholder=move || state.t(crate::i18n::Msg::FilterList)
+                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
+                </Show>
+                <div class="pick-box">{boxes}</div>
+            </fieldset>
+        }
+        .into_any()
+    }
+
     /// A labelled choice bound to one text field of the draft; `options` are (value, label)
     /// pairs, recomputed when the language or the data changes.
     pub fn select(
@@ -194,4 +266,43 @@ pub fn field_title(field: &str, billions: bool, lang: Lang) -> String {
         ""
     };
     format!("{first}{}{unit}", chars.as_str())
+}
+
+/// The choices pickers offer, by name (diacritics ignored in the order).
+pub mod choices {
+    use crate::domain::text::fold;
+    use crate::domain::Dataset;
+
+    fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
+        list.sort_by_key(|(_, name)| fold(name));
+        list
+    }
+
+    pub fn committees(d: &Dataset) -> Vec<(String, String)> {
+        sorted(
+            d.committees
+                .iter()
+                .map(|c| (c.id.to_string(), c.name.clone()))
+                .collect(),
+        )
+    }
+
+    /// Units still in existence (merged ones are named by their successor).
+    pub fn units(d: &Dataset) -> Vec<(String, String)> {
+        sorted(
+            d.units
+                .iter()
+                .filter(|u| u.merged_into.is_none())
+                .map(|u| (u.id.to_string(), u.display_name().to_owned()))
+                .collect(),
+        )
+    }
+
+    pub fn projects(d: &Dataset) -> Vec<(String, String)> {
+        sorted(
+            d.active_projects()
+                .map(|p| (p.id.to_string(), p.display_name().to_owned()))
+                .collect(),
+        )
+    }
 }

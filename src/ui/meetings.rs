@@ -7,7 +7,7 @@ use super::state::use_state;
 use super::widgets::{field, ListPage, NotFound};
 use crate::domain::MeetingId;
 use crate::i18n::{format_date, labels, Msg};
-use crate::route::Route;
+use crate::route::{Form, Route};
 
 #[component]
 pub fn MeetingList() -> impl IntoView {
@@ -23,16 +23,20 @@ pub fn MeetingList() -> impl IntoView {
                 .map(|m| view! {
                     <tr>
                         <th scope="row"><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)}</a></th>
-                        <td>{labels::meeting_kind(m.kind, lang)}</td>
-                        <td>{m.place.clone()}</td>
-                        <td>{m.chair.clone()}</td>
-                        <td class="num">{m.projects.len()}</td>
+                        <td data-label=state.t(Msg::Kind)>{labels::meeting_kind(m.kind, lang)}</td>
+                        <td data-label=state.t(Msg::Place)>{m.place.clone()}</td>
+                        <td data-label=state.t(Msg::Chair)>{m.chair.clone()}</td>
+                        <td class="num" data-label=state.t(Msg::ProjectsDiscussed)>{m.projects.len()}</td>
                     </tr>
                 })
                 .collect_view()
         })
     };
-    view! { <ListPage title=Msg::NavMeetings count=count columns=vec![Msg::Date, Msg::Kind, Msg::Place, Msg::Chair, Msg::ProjectsDiscussed] rows=rows/> }
+    view! {
+        <ListPage title=Msg::NavMeetings count=count columns=vec![Msg::Date, Msg::Kind, Msg::Place, Msg::Chair, Msg::ProjectsDiscussed] rows=rows>
+            <p><a class="button primary" href=Route::New(Form::Meeting).href()>{move || state.t(Msg::NewMeeting)}</a></p>
+        </ListPage>
+    }
 }
 
 #[component]
@@ -66,6 +70,7 @@ pub fn MeetingPage(id: String) -> impl IntoView {
             view! {
                 <p class="crumbs"><a href=Route::Meetings.href()>{state.t(Msg::NavMeetings)}</a></p>
                 <h1>{labels::meeting_kind(m.kind, lang)} " " {format_date(m.date)}</h1>
+                <p class="actions"><a class="button" href=Route::Edit(Form::Meeting, m.id.to_string()).href()>{state.t(Msg::EditMeeting)}</a></p>
                 <dl class="fields">
                     {field(state, Msg::Date, when)}
                     {field(state, Msg::Place, m.place.clone())}

@@ -8,6 +8,7 @@ mod dashboard;
 mod data;
 mod form;
 mod judgement_form;
+mod meeting_form;
 mod meetings;
 mod obstacle_form;
 mod project_form;
@@ -87,6 +88,12 @@ fn page(route: Route) -> AnyView {
         }
         Route::Edit(Form::Project, id) => {
             project_form::ProjectForm(project_form::ProjectFormProps { id: Some(id) }).into_any()
+        }
+        Route::New(Form::Meeting) => {
+            meeting_form::MeetingForm(meeting_form::MeetingFormProps { id: None }).into_any()
+        }
+        Route::Edit(Form::Meeting, id) => {
+            meeting_form::MeetingForm(meeting_form::MeetingFormProps { id: Some(id) }).into_any()
         }
         Route::New(_) | Route::Edit(..) => widgets::NotFound().into_any(),
         Route::Meetings => meetings::MeetingList().into_any(),

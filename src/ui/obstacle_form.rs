@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use super::browser::{self, CryptoIds};
-use super::form::{field_title, Draft, Kind};
+use super::form::{choices, field_title, Draft, Kind};
 use super::state::use_state;
 use crate::domain::draft::{code, ObstacleDraft};
-use crate::domain::text::fold;
 use crate::domain::{IdSource, ObstacleCategory, ObstacleId, ProjectId};
 use crate::i18n::{labels, Msg};
 
@@ -70,14 +69,7 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
         "responsible_unit",
         title("responsible_unit"),
         move || {
-            let mut units: Vec<_> = state.data.with(|d| {
-                d.units
-                    .iter()
-                    .filter(|u| u.merged_into.is_none())
-                    .map(|u| (u.id.to_string(), u.display_name().to_owned()))
-                    .collect()
-            });
-            units.sort_by_key(|(_, name)| fold(name));
+            let mut units = state.data.with(choices::units);
             units.insert(0, (String::new(), state.t(Msg::NotGiven).to_owned()));
             units
         },

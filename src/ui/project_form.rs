@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 
 use super::browser::{self, CryptoIds};
-use super::form::{field_title, Draft, Kind, ReadField, WriteField};
+use super::form::{choices, field_title, Draft, Kind, ReadField, WriteField};
 use super::state::use_state;
 use super::widgets::NotFound;
 use crate::domain::draft::{code, ProjectDraft};
-use crate::domain::text::fold;
 use crate::domain::{CapitalSource, IdSource, InvestmentGroup, ProjectId, Qualifier};
 use crate::i18n::{decimal_mark, labels, Lang, Msg};
 use crate::route::Route;
@@ -48,27 +47,13 @@ const CHOICES: [(
 ); 4] = [
     (
         "committee",
-        |d, _| {
-            d.committees
-                .iter()
-                .map(|c| (c.id.to_string(), c.name.clone()))
-                .collect()
-        },
+        |d, _| choices::committees(d),
         |d| &d.committee,
         |d| &mut d.committee,
     ),
     (
         "investor",
-        |d, _| {
-            let mut units: Vec<_> = d
-                .units
-                .iter()
-                .filter(|u| u.merged_into.is_none())
-                .map(|u| (u.id.to_string(), u.display_name().to_owned()))
-                .collect();
-            units.sort_by_key(|(_, name)| fold(name));
-            units
-        },
+        |d, _| choices::units(d),
         |d| &d.investor,
         |d| &mut d.investor,
     ),
