@@ -75,6 +75,11 @@ messages! {
     EditMeeting => "Sửa thông tin cuộc họp", "Edit the meeting";
     SaveMeeting => "Lưu cuộc họp", "Save the meeting";
     Attendance => "Thành phần dự", "Attendance";
+    NewConclusion => "Thêm kết luận", "New conclusion";
+    EditConclusion => "Sửa thông tin kết luận", "Edit the conclusion";
+    SaveConclusion => "Lưu kết luận", "Save the conclusion";
+    StandsAlone => "(không gắn với cuộc họp)", "(not from a recorded meeting)";
+    ConclusionFormHint => "Nhập phần đầu và phần cuối của văn bản; các nhiệm vụ được thêm từng mục trên trang của kết luận sau khi lưu.", "Enter the heading and closing of the document; the directives are added one by one on the conclusion's page once it is saved.";
     FilterList => "Lọc danh sách (không cần dấu)", "Filter the list (accents optional)";
     ProjectsWord => "dự án", "projects";
     SampleLoaded => "Đã nạp dữ liệu mẫu.", "Sample data loaded.";

@@ -43,6 +43,11 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         ),
         "attendees" => ("người dự (mỗi người một dòng)", "attendees (one per line)"),
         "summary" => ("nội dung chính", "summary"),
+        "issuing_body" => ("cơ quan ban hành", "issuing body"),
+        "signer" => ("người ký", "signed by"),
+        "signer_title" => ("chức vụ người ký", "signer's title"),
+        "recipients" => ("nơi nhận (mỗi nơi một dòng)", "recipients (one per line)"),
+        "assessment" => ("đánh giá chung", "assessment"),
         "officer_name" => ("họ tên cán bộ", "officer's name"),
         "office" => ("cơ quan", "office"),
         "tolerance_points" => (

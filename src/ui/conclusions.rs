@@ -6,7 +6,7 @@ use super::state::use_state;
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
 use crate::domain::{ConclusionId, FollowUpState};
 use crate::i18n::{format_date, format_percent, Msg};
-use crate::route::Route;
+use crate::route::{Form, Route};
 
 #[component]
 pub fn ConclusionList() -> impl IntoView {
@@ -27,18 +27,22 @@ pub fn ConclusionList() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
-                            <td>{format_date(c.date)}</td>
-                            <td>{c.title.clone()}</td>
-                            <td class="num">{items.len()}</td>
-                            <td class="num">{done} " " {share.map(|s| format!("({s})"))}</td>
-                            <td class="num">{overdue}</td>
+                            <td data-label=state.t(Msg::Date)>{format_date(c.date)}</td>
+                            <td data-label=state.t(Msg::Title)>{c.title.clone()}</td>
+                            <td class="num" data-label=state.t(Msg::Directives)>{items.len()}</td>
+                            <td class="num" data-label=state.t(Msg::DoneShare)>{done} " " {share.map(|s| format!("({s})"))}</td>
+                            <td class="num" data-label=state.t(Msg::Overdue)>{overdue}</td>
                         </tr>
                     }
                 })
                 .collect_view()
         })
     };
-    view! { <ListPage title=Msg::NavConclusions count=count columns=vec![Msg::NumberSymbol, Msg::Date, Msg::Title, Msg::Directives, Msg::DoneShare, Msg::Overdue] rows=rows/> }
+    view! {
+        <ListPage title=Msg::NavConclusions count=count columns=vec![Msg::NumberSymbol, Msg::Date, Msg::Title, Msg::Directives, Msg::DoneShare, Msg::Overdue] rows=rows>
+            <p><a class="button primary" href=Route::New(Form::Conclusion).href()>{move || state.t(Msg::NewConclusion)}</a></p>
+        </ListPage>
+    }
 }
 
 #[component]
@@ -78,6 +82,7 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
             view! {
                 <p class="crumbs"><a href=Route::Conclusions.href()>{state.t(Msg::NavConclusions)}</a></p>
                 <h1>{c.number_symbol.clone()} " · " {c.title.clone()}</h1>
+                <p class="actions"><a class="button" href=Route::Edit(Form::Conclusion, c.id.to_string()).href()>{state.t(Msg::EditConclusion)}</a></p>
                 <dl class="fields">
                     {field(state, Msg::Date, format_date(c.date))}
                     {field(state, Msg::IssuingBody, c.issuing_body.clone())}

@@ -3,6 +3,7 @@
 
 mod browser;
 mod chart;
+mod conclusion_form;
 mod conclusions;
 mod dashboard;
 mod data;
@@ -95,7 +96,14 @@ fn page(route: Route) -> AnyView {
         Route::Edit(Form::Meeting, id) => {
             meeting_form::MeetingForm(meeting_form::MeetingFormProps { id: Some(id) }).into_any()
         }
-        Route::New(_) | Route::Edit(..) => widgets::NotFound().into_any(),
+        Route::New(Form::Conclusion) => {
+            conclusion_form::ConclusionForm(conclusion_form::ConclusionFormProps { id: None })
+                .into_any()
+        }
+        Route::Edit(Form::Conclusion, id) => {
+            conclusion_form::ConclusionForm(conclusion_form::ConclusionFormProps { id: Some(id) })
+                .into_any()
+        }
         Route::Meetings => meetings::MeetingList().into_any(),
         Route::Meeting(id) => meetings::MeetingPage(meetings::MeetingPageProps { id }).into_any(),
         Route::Conclusions => conclusions::ConclusionList().into_any(),
