@@ -14,24 +14,56 @@ use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
 
 /// (field, kind, read, write)
-const TEXT_FIELDS: [(&str, Kind, ReadField<ConclusionDraft>, WriteField<ConclusionDraft>); 8] = [
-    ("number_symbol", Kind::Text, |d| &d.number_symbol, |d| &mut d.number_symbol),
+const TEXT_FIELDS: [(
+    &str,
+    Kind,
+    ReadField<ConclusionDraft>,
+    WriteField<ConclusionDraft>,
+); 8] = [
+    (
+        "number_symbol",
+        Kind::Text,
+        |d| &d.number_symbol,
+        |d| &mut d.number_symbol,
+    ),
     ("date", Kind::Date, |d| &d.date, |d| &mut d.date),
-    ("issuing_body", Kind::Text, |d| &d.issuing_body, |d| &mut d.issuing_body),
+    (
+        "issuing_body",
+        Kind::Text,
+        |d| &d.issuing_body,
+        |d| &mut d.issuing_body,
+    ),
     ("title", Kind::Long, |d| &d.title, |d| &mut d.title),
-    ("signer_title", Kind::Text, |d| &d.signer_title, |d| &mut d.signer_title),
+    (
+        "signer_title",
+        Kind::Text,
+        |d| &d.signer_title,
+        |d| &mut d.signer_title,
+    ),
     ("signer", Kind::Text, |d| &d.signer, |d| &mut d.signer),
-    ("recipients", Kind::Long, |d| &d.recipients, |d| &mut d.recipients),
-    ("assessment", Kind::Long, |d| &d.assessment, |d| &mut d.assessment),
+    (
+        "recipients",
+        Kind::Long,
+        |d| &d.recipients,
+        |d| &mut d.recipients,
+    ),
+    (
+        "assessment",
+        Kind::Long,
+        |d| &d.assessment,
+        |d| &mut d.assessment,
+    ),
 ];
 
 /// The conclusion form; `meeting` pre-selects the meeting it came out of.
 #[component]
 pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
     let state = use_state();
-    let base = id
-        .map(ConclusionId)
-        .map(|id| state.data.with_untracked(|d| d.conclusions.get(&id).cloned()));
+    let base = id.map(ConclusionId).map(|id| {
+        state
+            .data
+            .with_untracked(|d| d.conclusions.get(&id).cloned())
+    });
     if matches!(base, Some(None)) {
         return NotFound().into_any();
     }
@@ -50,8 +82,8 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
             .unwrap_or_default()
     });
     let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
-    let [number, date, body, heading, signer_title, signer, recipients, assessment] =
-        TEXT_FIELDS.map(|(field, kind, get, set)| draft.input("cf", field, kind, title(field), get, set));
+    let [number, date, body, heading, signer_title, signer, recipients, assessment] = TEXT_FIELDS
+        .map(|(field, kind, get, set)| draft.input("cf", field, kind, title(field), get, set));
     let committee = draft.select(
         "cf",
         "committee",
@@ -75,7 +107,12 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
                 let mut meetings: Vec<_> = d.meetings.iter().collect();
                 meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
                 all.extend(meetings.into_iter().map(|m| {
-                    let text = format!("{} · {} · {}", format_date(m.date), labels::meeting_kind(m.kind, lang), m.place);
+                    let text = format!(
+                        "{} · {} · {}",
+                        format_date(m.date),
+                        labels::meeting_kind(m.kind, lang),
+                        m.place
+                    );
                     (m.id.to_string(), text)
                 }));
             });
@@ -86,13 +123,15 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
     );
 
     let editing = base.is_some();
-    let back = base.as_ref().map_or(Route::Conclusions, |c| Route::Conclusion(c.id.to_string()));
+    let back = base
+        .as_ref()
+        .map_or(Route::Conclusions, |c| Route::Conclusion(c.id.to_string()));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         draft.submitted.set(true);
-        let result = draft
-            .value
-            .with_untracked(|d| d.to_conclusion(base.as_ref(), CryptoIds.next_id(), browser::now()));
+        let result = draft.value.with_untracked(|d| {
+            d.to_conclusion(base.as_ref(), CryptoIds.next_id(), browser::now())
+        });
         if let Ok(conclusion) = result {
             let route = Route::Conclusion(conclusion.id.to_string());
             state.edit(|data| data.conclusions.upsert(conclusion));
