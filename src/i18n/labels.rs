@@ -106,3 +106,19 @@ pub fn capital_source(source: CapitalSource, lang: Lang) -> &'static str {
     };
     lang.pick(vi, en)
 }
+
+/// The recorded status chosen on the update form, by its code in the format.
+pub fn recorded_status_code(code: &str, lang: Lang) -> &'static str {
+    let (vi, en) = match code {
+        "not_started" => ("Chưa thực hiện", "Not started"),
+        "in_progress" => ("Đang thực hiện", "In progress"),
+        "done" => ("Đã hoàn thành", "Done"),
+        "cancelled" => (
+            "Huỷ bỏ (giữ lại, không xoá)",
+            "Cancelled (kept, not deleted)",
+        ),
+        "transferred" => ("Chuyển đơn vị hoặc kết luận khác", "Transferred elsewhere"),
+        _ => ("Không đổi", "No change"),
+    };
+    lang.pick(vi, en)
+}

@@ -80,6 +80,13 @@ messages! {
     SaveConclusion => "Lưu kết luận", "Save the conclusion";
     StandsAlone => "(không gắn với cuộc họp)", "(not from a recorded meeting)";
     ConclusionFormHint => "Nhập phần đầu và phần cuối của văn bản; các nhiệm vụ được thêm từng mục trên trang của kết luận sau khi lưu.", "Enter the heading and closing of the document; the directives are added one by one on the conclusion's page once it is saved.";
+    WhatWasReported => "Nội dung đơn vị báo cáo", "What the unit reported";
+    NoStatusChange => "Không đổi tình trạng", "No change of status";
+    RecordUpdate => "Ghi cập nhật nhiệm vụ", "Record an update on directive";
+    RecordUpdateShort => "Ghi cập nhật", "Record update";
+    UpdateSaved => "Đã ghi cập nhật cho nhiệm vụ", "Update recorded for directive";
+    Source => "Nguồn tin", "Source";
+    SaveUpdate => "Lưu cập nhật", "Save the update";
     FilterList => "Lọc danh sách (không cần dấu)", "Filter the list (accents optional)";
     ProjectsWord => "dự án", "projects";
     SampleLoaded => "Đã nạp dữ liệu mẫu.", "Sample data loaded.";

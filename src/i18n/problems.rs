@@ -48,6 +48,13 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "signer_title" => ("chức vụ người ký", "signer's title"),
         "recipients" => ("nơi nhận (mỗi nơi một dòng)", "recipients (one per line)"),
         "assessment" => ("đánh giá chung", "assessment"),
+        "reported_by" => ("người, đơn vị báo cáo", "reported by"),
+        "document_ref" => ("số, ký hiệu văn bản báo cáo", "reference of the report"),
+        "status" => ("tình trạng mới", "new status"),
+        "note" => (
+            "ghi chú (lý do huỷ, nơi chuyển)",
+            "note (why cancelled, where transferred)",
+        ),
         "officer_name" => ("họ tên cán bộ", "officer's name"),
         "office" => ("cơ quan", "office"),
         "tolerance_points" => (

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
+use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
-use crate::domain::{ConclusionId, FollowUpState};
+use crate::domain::{ConclusionId, DirectiveId, FollowUpState};
 use crate::i18n::{format_date, format_percent, Msg};
 use crate::route::{Form, Route};
 
@@ -45,10 +46,18 @@ pub fn ConclusionList() -> impl IntoView {
     }
 }
 
+/// One conclusion's checklist, with the update form under it.
 #[component]
 pub fn ConclusionPage(id: String) -> impl IntoView {
+    let selected = RwSignal::new(None::<DirectiveId>);
+    view! {
+        {checklist(ConclusionId(id), selected)}
+        <UpdateForm selected=selected/>
+    }
+}
+
+fn checklist(id: ConclusionId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     let state = use_state();
-    let id = ConclusionId(id);
     move || {
         let lang = state.lang.get();
         state.data.with(|d| {
@@ -62,6 +71,12 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
                     let coordinating = x.coordinating_units.iter().map(|u| unit_name(d, Some(u))).collect::<Vec<_>>().join(", ");
                     let due = x.deadline.due().map(format_date);
                     let depth = format!("depth-{}", x.path.parts().len());
+                    let pick = x.id.clone();
+                    let button_id = row_button_id(&x.id);
+                    let is_selected = {
+                        let id = x.id.clone();
+                        move || selected.with(|s| s.as_ref() == Some(&id))
+                    };
                     view! {
                         <tr class=depth>
                             <th scope="row">{x.path.to_string()}</th>
@@ -70,6 +85,12 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
                             <td>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></td>
                             <td><StateBadge state=x.state(state.today, state.due_soon_days())/></td>
                             <td class="small">{last}</td>
+                            <td>
+                                <button type="button" class="small" id=button_id aria-expanded=move || is_selected().to_string()
+                                    on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
+                                    {state.t(Msg::RecordUpdateShort)}
+                                </button>
+                            </td>
                         </tr>
                     }
                 })
@@ -104,6 +125,7 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
                             <th scope="col">{state.t(Msg::Deadline)}</th>
                             <th scope="col">{state.t(Msg::State)}</th>
                             <th scope="col">{state.t(Msg::LastUpdate)}</th>
+                            <th scope="col"><span class="visually-hidden">{state.t(Msg::RecordUpdateShort)}</span></th>
                         </tr></thead>
                         <tbody>{rows}</tbody>
                     </table>

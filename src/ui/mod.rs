@@ -18,6 +18,7 @@ mod report_form;
 mod settings;
 pub mod state;
 mod units;
+mod update_form;
 mod widgets;
 
 use leptos::prelude::*;

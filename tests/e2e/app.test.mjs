@@ -625,3 +625,34 @@ async function readDownload(download) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+describe('follow-up (http)', () => {
+  test('a phoned-in report recorded from the checklist by keyboard, under a minute of typing', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Kết luận').click();
+      await listRow(page, '16-KL/BCĐ').getByRole('link', { name: '16-KL/BCĐ', exact: true }).click();
+      const row = page.locator('table.checklist tbody tr', { has: page.locator('th', { hasText: /^3\.1$/ }) });
+      await row.getByText('Quá hạn').waitFor();
+      const heading2 = page.getByRole('heading', { level: 2 }).filter({ hasText: 'Hoàn thành' }).first();
+      const before = await heading2.innerText();
+      // Keyboard only: focus the row's button, Enter, type, Tab to the status, Enter to save.
+      await row.getByRole('button', { name: 'Ghi cập nhật' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#uf-text:focus').waitFor();
+      await page.keyboard.type('Đã kiểm đếm xong 155 hộ, gửi hồ sơ cho Hội đồng bồi thường');
+      await page.getByLabel('Tình trạng mới').selectOption({ label: 'Đã hoàn thành' });
+      await page.getByLabel('Người, đơn vị báo cáo').fill('Anh Lò Văn B, UBND xã Mường Phăng');
+      await page.getByLabel('Số, ký hiệu văn bản báo cáo').fill('Báo cáo số 45/BC-UBND');
+      await page.getByLabel('Số, ký hiệu văn bản báo cáo').press('Enter');
+      await page.getByText('Đã ghi cập nhật cho nhiệm vụ 3.1.').waitFor();
+      await row.getByText('Hoàn thành trễ hạn').waitFor();
+      await row.getByText('Đã kiểm đếm xong 155 hộ', { exact: false }).waitFor();
+      assert.notEqual(await heading2.innerText(), before, 'the share done changed');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Ghi cập nhật', 'focus back on the row');
+      await screenshot(page, 'http-vi-desktop-checklist-updated');
+      await page.reload();
+      await row.getByText('Hoàn thành trễ hạn').waitFor();
+    });
+  });
+});
+

@@ -1,0 +1,186 @@
+//! Recording what a unit reported on a directive (often read out on the phone): the date,
+//! who, what, the report's reference, and a change of status. One form under the checklist,
+//! pointed at a directive by the row's button; the keyboard goes straight to it and back.
+
+use leptos::prelude::*;
+
+use super::browser::{self, CryptoIds};
+use super::form::{field_title, Draft, Kind};
+use super::state::use_state;
+use crate::domain::draft::{UpdateDraft, STATUS_CODES};
+use crate::domain::{DirectiveId, IdSource};
+use crate::i18n::{labels, Msg};
+
+/// The id of the row button that opened the form for `directive`, to return the focus to.
+pub fn row_button_id(directive: &DirectiveId) -> String {
+    format!("upd-{directive}")
+}
+
+fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|doc| doc.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Moves the keyboard focus to the update form's first field once it is drawn.
+pub fn focus_update_form() {
+    leptos::task::spawn_local(async { focus("uf-text") });
+}
+
+#[component]
+pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
+    let state = use_state();
+    let today = state.today;
+    let directive = Memo::new(move |_| {
+        selected
+            .get()
+            .and_then(|id| state.data.with(|d| d.directives.get(&id).cloned()))
+    });
+    let draft = Draft::new(state, UpdateDraft::new(today), move |d: &UpdateDraft| {
+        directive.with(|x| match x {
+            Some(x) => d
+                .to_update(x, String::new(), today, browser::now())
+                .err()
+                .unwrap_or_default(),
+            None => Vec::new(),
+        })
+    });
+    // A new directive chosen: a fresh form.
+    Effect::new(move |_| {
+        selected.track();
+        draft.value.set(UpdateDraft::new(today));
+        draft.submitted.set(false);
+    });
+    let saved = RwSignal::new(None::<String>);
+    let close = move || {
+        if let Some(id) = selected.get_untracked() {
+            selected.set(None);
+            let button = row_button_id(&id);
+            leptos::task::spawn_local(async move { focus(&button) });
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        draft.submitted.set(true);
+        let Some(x) = directive.get_untracked() else {
+            return;
+        };
+        let result = draft
+            .value
+            .with_untracked(|d| d.to_update(&x, CryptoIds.next_id(), today, browser::now()));
+        if let Ok(update) = result {
+            let now = browser::now();
+            state.edit(|data| data.record_update(update, now));
+            saved.set(Some(x.path.to_string()));
+            close();
+        }
+    };
+    let body = move || {
+        let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+        let text = draft.input(
+            "uf",
+            "text",
+            Kind::Long,
+            move || state.t(Msg::WhatWasReported).to_owned(),
+            |d| &d.text,
+            |d| &mut d.text,
+        );
+        let date = draft.input(
+            "uf",
+            "date",
+            Kind::Date,
+            title("date"),
+            |d| &d.date,
+            |d| &mut d.date,
+        );
+        let by = draft.input(
+            "uf",
+            "reported_by",
+            Kind::Text,
+            title("reported_by"),
+            |d| &d.reported_by,
+            |d| &mut d.reported_by,
+        );
+        let reference = draft.input(
+            "uf",
+            "document_ref",
+            Kind::Text,
+            title("document_ref"),
+            |d| &d.document_ref,
+            |d| &mut d.document_ref,
+        );
+        let status = draft.select(
+            "uf",
+            "status",
+            title("status"),
+            move || {
+                let lang = state.lang.get();
+                let mut all = vec![(String::new(), state.t(Msg::NoStatusChange).to_owned())];
+                all.extend(STATUS_CODES.iter().map(|c| {
+                    (
+                        (*c).to_owned(),
+                        labels::recorded_status_code(c, lang).to_owned(),
+                    )
+                }));
+                all
+            },
+            |d| &d.status,
+            |d| &mut d.status,
+        );
+        let note = draft.input(
+            "uf",
+            "note",
+            Kind::Text,
+            title("note"),
+            |d| &d.note,
+            |d| &mut d.note,
+        );
+        let needs_note = move || {
+            draft
+                .value
+                .with(|d| d.status == "cancelled" || d.status == "transferred")
+        };
+        view! {
+            <form on:submit=on_submit novalidate>
+                {text}
+                <div class="groups">
+                    <fieldset>
+                        <legend>{move || state.t(Msg::Source)}</legend>
+                        {date}{by}{reference}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{move || state.t(Msg::State)}</legend>
+                        {status}
+                        <div class:hidden=move || !needs_note()>{note}</div>
+                    </fieldset>
+                </div>
+                <button type="submit" class="primary">{move || state.t(Msg::SaveUpdate)}</button>
+                " "
+                <button type="button" on:click=move |_| close()>{move || state.t(Msg::Cancel)}</button>
+            </form>
+        }
+    };
+    let heading = move || {
+        directive.with(|x| {
+            x.as_ref().map(|x| {
+                let text: String = x.text.chars().take(140).collect();
+                format!("{} {} · {text}", state.t(Msg::RecordUpdate), x.path)
+            })
+        })
+    };
+    view! {
+        <p class="saved" role="status">{move || saved.get().map(|p| format!("{} {p}.", state.t(Msg::UpdateSaved)))}</p>
+        <Show when=move || directive.with(Option::is_some)>
+            <section class="card form" aria-labelledby="uf-heading" id="update-form"
+                on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+                <h2 id="uf-heading">{heading}</h2>
+                {body}
+            </section>
+        </Show>
+    }
+}
