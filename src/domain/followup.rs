@@ -75,6 +75,46 @@ impl Directive {
     }
 }
 
+/// The directives of a checklist counted by computed state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub total: usize,
+    pub done_on_time: usize,
+    pub done_late: usize,
+    pub overdue: usize,
+    pub due_soon: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(
+        items: impl IntoIterator<Item = &'a Directive>,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> Tally {
+        let mut t = Tally::default();
+        for d in items {
+            t.total += 1;
+            match d.state(reference, due_soon_days) {
+                FollowUpState::DoneOnTime => t.done_on_time += 1,
+                FollowUpState::DoneLate => t.done_late += 1,
+                FollowUpState::Overdue => t.overdue += 1,
+                FollowUpState::DueSoon => t.due_soon += 1,
+                _ => {}
+            }
+        }
+        t
+    }
+
+    pub fn done(&self) -> usize {
+        self.done_on_time + self.done_late
+    }
+
+    /// The share done, as a percentage; none for an empty checklist.
+    pub fn done_percent(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.done() as f64 * 100.0 / self.total as f64)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +161,43 @@ mod tests {
             follow_up_state(&open, &Deadline::None, d(2030, 1, 1), 7),
             FollowUpState::NoDeadline
         );
+    }
+
+    #[test]
+    fn a_tally_counts_done_on_time_and_late_apart() {
+        let now = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+        let make = |status: RecordedStatus, due: NaiveDate| Directive {
+            id: "x".into(),
+            created_at: now,
+            updated_at: now,
+            conclusion: "c".into(),
+            path: crate::domain::DirectivePath::parse("1").unwrap(),
+            text: "t".into(),
+            lead_unit: None,
+            coordinating_units: Vec::new(),
+            responsible_person: String::new(),
+            deadline: on(due),
+            projects: Vec::new(),
+            status,
+        };
+        let due = d(2026, 11, 18);
+        let items = [
+            make(RecordedStatus::Done { on: due }, due),
+            make(
+                RecordedStatus::Done {
+                    on: d(2026, 11, 19),
+                },
+                due,
+            ),
+            make(RecordedStatus::InProgress, due),
+            make(RecordedStatus::NotStarted, d(2026, 11, 25)),
+        ];
+        let t = Tally::of(&items, d(2026, 11, 23), 7);
+        assert_eq!(
+            (t.total, t.done_on_time, t.done_late, t.overdue, t.due_soon),
+            (4, 1, 1, 1, 1)
+        );
+        assert_eq!(t.done_percent(), Some(50.0));
+        assert_eq!(Tally::default().done_percent(), None);
     }
 }

@@ -5,9 +5,34 @@ use leptos::prelude::*;
 use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
-use crate::domain::{ConclusionId, DirectiveId, FollowUpState};
-use crate::i18n::{format_date, format_percent, Msg};
+use crate::domain::{ConclusionId, DirectiveId, Tally};
+use crate::i18n::{format_date, format_percent, Lang, Msg};
 use crate::route::{Form, Route};
+
+/// "3/9 (33,33%): 1 đúng hạn, 2 trễ hạn".
+fn done_text(t: &Tally, lang: Lang) -> String {
+    let Some(pct) = t.done_percent() else {
+        return "0".into();
+    };
+    match lang {
+        Lang::Vi => format!(
+            "{}/{} ({}): {} đúng hạn, {} trễ hạn",
+            t.done(),
+            t.total,
+            format_percent(pct, lang),
+            t.done_on_time,
+            t.done_late
+        ),
+        Lang::En => format!(
+            "{}/{} ({}): {} on time, {} late",
+            t.done(),
+            t.total,
+            format_percent(pct, lang),
+            t.done_on_time,
+            t.done_late
+        ),
+    }
+}
 
 #[component]
 pub fn ConclusionList() -> impl IntoView {
@@ -22,17 +47,15 @@ pub fn ConclusionList() -> impl IntoView {
                 .into_iter()
                 .map(|c| {
                     let items = d.directives_of(&c.id);
-                    let done = items.iter().filter(|x| x.state(state.today, state.due_soon_days()).is_done()).count();
-                    let overdue = items.iter().filter(|x| x.state(state.today, state.due_soon_days()) == FollowUpState::Overdue).count();
-                    let share = (!items.is_empty()).then(|| format_percent(done as f64 * 100.0 / items.len() as f64, lang));
+                    let tally = Tally::of(items.iter().copied(), state.today, state.due_soon_days());
                     view! {
                         <tr>
                             <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
                             <td data-label=state.t(Msg::Date)>{format_date(c.date)}</td>
                             <td data-label=state.t(Msg::Title)>{c.title.clone()}</td>
-                            <td class="num" data-label=state.t(Msg::Directives)>{items.len()}</td>
-                            <td class="num" data-label=state.t(Msg::DoneShare)>{done} " " {share.map(|s| format!("({s})"))}</td>
-                            <td class="num" data-label=state.t(Msg::Overdue)>{overdue}</td>
+                            <td class="num" data-label=state.t(Msg::Directives)>{tally.total}</td>
+                            <td class="num" data-label=state.t(Msg::DoneShare)>{done_text(&tally, lang)}</td>
+                            <td class="num" data-label=state.t(Msg::Overdue)>{tally.overdue}</td>
                         </tr>
                     }
                 })
@@ -95,7 +118,7 @@ fn checklist(id: ConclusionId, selected: RwSignal<Option<DirectiveId>>) -> impl 
                     }
                 })
                 .collect_view();
-            let done = items.iter().filter(|x| x.state(state.today, state.due_soon_days()).is_done()).count();
+            let tally = Tally::of(items.iter().copied(), state.today, state.due_soon_days());
             let meeting = c.meeting.as_ref().and_then(|m| d.meetings.get(m)).map(|m| view! {
                 <dt>{state.t(Msg::Meeting)}</dt>
                 <dd><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {m.place.clone()}</a></dd>
@@ -113,8 +136,7 @@ fn checklist(id: ConclusionId, selected: RwSignal<Option<DirectiveId>>) -> impl 
                     {field(state, Msg::Assessment, c.assessment.clone())}
                 </dl>
                 <h2>
-                    {state.t(Msg::Directives)} " (" {items.len()} ") · " {state.t(Msg::DoneShare)} " " {done} "/" {items.len()}
-                    {(!items.is_empty()).then(|| format!(" ({})", format_percent(done as f64 * 100.0 / items.len() as f64, lang)))}
+                    {state.t(Msg::Directives)} " (" {tally.total} ") · " {state.t(Msg::DoneShare)} " " {done_text(&tally, lang)}
                 </h2>
                 <div class="table-wrap">
                     <table class="list checklist">
