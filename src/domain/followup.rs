@@ -201,3 +201,64 @@ mod tests {
         assert_eq!(Tally::default().done_percent(), None);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn day(offset: i64) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + chrono::Duration::days(offset)
+    }
+
+    fn deadline() -> impl Strategy<Value = Deadline> {
+        prop_oneof![
+            Just(Deadline::None),
+            Just(Deadline::Continuous {
+                words: "thường xuyên".into()
+            }),
+            (-400i64..400).prop_map(|o| Deadline::On {
+                date: day(o),
+                words: String::new()
+            }),
+            (-400i64..400).prop_map(|o| Deadline::Before {
+                date: day(o),
+                words: String::new()
+            }),
+            (2025i32..2028, 1u32..13).prop_map(|(year, month)| Deadline::Month {
+                year,
+                month,
+                words: String::new()
+            }),
+            (2025i32..2028, 1u32..5).prop_map(|(year, quarter)| Deadline::Quarter {
+                year,
+                quarter,
+                words: String::new()
+            }),
+        ]
+    }
+
+    proptest! {
+        /// A finished item is never overdue and never "due soon", whatever the dates;
+        /// an open item past its due date always is overdue.
+        #[test]
+        fn done_is_never_overdue(
+            deadline in deadline(),
+            done_offset in -500i64..500,
+            reference_offset in -500i64..500,
+            soon in 0u64..60,
+        ) {
+            let reference = day(reference_offset);
+            let done = RecordedStatus::Done { on: day(done_offset) };
+            let state = follow_up_state(&done, &deadline, reference, soon);
+            prop_assert!(state.is_done(), "{state:?}");
+            let open = follow_up_state(&RecordedStatus::InProgress, &deadline, reference, soon);
+            match deadline.due() {
+                Some(due) if reference > due => prop_assert_eq!(open, FollowUpState::Overdue),
+                Some(_) => prop_assert!(matches!(open, FollowUpState::DueSoon | FollowUpState::OpenWithinTerm)),
+                None => prop_assert_eq!(open, FollowUpState::NoDeadline),
+            }
+        }
+    }
+}
