@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
+use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{field, ListPage, NotFound, StateBadge};
-use crate::domain::{Directive, UnitId};
+use crate::domain::{Directive, DirectiveId, FollowUpState, Tally, UnitId};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
 
@@ -38,10 +39,18 @@ pub fn UnitList() -> impl IntoView {
     view! { <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::AsCoordinator] rows=rows/> }
 }
 
+/// What one unit owes, the list the officer reads out on the phone, with the update form.
 #[component]
 pub fn UnitPage(id: String) -> impl IntoView {
+    let selected = RwSignal::new(None::<DirectiveId>);
+    view! {
+        {unit_lists(UnitId(id), selected)}
+        <UpdateForm selected=selected/>
+    }
+}
+
+fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     let state = use_state();
-    let id = UnitId(id);
     move || {
         let lang = state.lang.get();
         state.data.with(|d| {
@@ -54,18 +63,35 @@ pub fn UnitPage(id: String) -> impl IntoView {
                     .into_iter()
                     .map(|(s, x)| {
                         let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                        let last = d.updates_of(&x.id).last().map(|u| format!("{}: {}", format_date(u.date), u.text));
+                        let pick = x.id.clone();
                         view! {
                             <li>
                                 <StateBadge state=s/> " "
                                 <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
                                 {x.text.clone()}
                                 <span class="muted">" · " {x.deadline.words().to_owned()} {x.deadline.due().map(|due| format!(" ({})", format_date(due)))}</span>
+                                {last.map(|l| view! { <br/><span class="small">{state.t(Msg::LastUpdate)} ": " {l}</span> })}
+                                <span class="actions">
+                                    <button type="button" class="small" id=row_button_id(&x.id)
+                                        on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
+                                        {state.t(Msg::RecordUpdateShort)}
+                                    </button>
+                                </span>
                             </li>
                         }
                     })
                     .collect_view()
             };
-            let lead = list(d.directives.iter().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).collect());
+            let led: Vec<_> = d.directives.iter().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).collect();
+            let tally = Tally::of(led.iter().copied(), state.today, state.due_soon_days());
+            let summary = format!(
+                "{}: {} · {}: {} · {}: {}/{}",
+                labels::follow_up_state(FollowUpState::Overdue, lang), tally.overdue,
+                labels::follow_up_state(FollowUpState::DueSoon, lang), tally.due_soon,
+                state.t(Msg::DoneShare), tally.done(), tally.total,
+            );
+            let lead = list(led);
             let coordinating = list(d.directives.iter().filter(|x| x.coordinating_units.contains(&u.id)).collect());
             let former = u
                 .former_names
@@ -87,6 +113,7 @@ pub fn UnitPage(id: String) -> impl IntoView {
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
                 <h2>{state.t(Msg::AsLead)}</h2>
+                <p class="summary">{summary}</p>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{lead}</ul>
                 <h2>{state.t(Msg::AsCoordinator)}</h2>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{coordinating}</ul>
