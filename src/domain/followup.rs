@@ -35,6 +35,11 @@ impl FollowUpState {
     pub fn is_done(self) -> bool {
         matches!(self, FollowUpState::DoneOnTime | FollowUpState::DoneLate)
     }
+
+    /// Nothing more is expected: done, cancelled or transferred.
+    pub fn is_closed(self) -> bool {
+        self.is_done() || matches!(self, FollowUpState::Cancelled | FollowUpState::Transferred)
+    }
 }
 
 /// Days ahead of a due date within which an open directive counts as due soon (7 by default).

@@ -16,6 +16,7 @@ pub mod migrate;
 pub mod money;
 pub mod number;
 pub mod org;
+pub mod overview;
 pub mod portfolio;
 pub mod project;
 pub mod record;

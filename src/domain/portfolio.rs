@@ -211,18 +211,10 @@ impl Dataset {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, Utc};
 
     use super::*;
-    use crate::domain::ids::SeededIds;
-    use crate::domain::sample::sample_dataset;
+    use crate::domain::sample::fixture::sample;
     use crate::domain::status::DEFAULT_TOLERANCE_POINTS;
-
-    fn sample() -> (Dataset, NaiveDate) {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let now: DateTime<Utc> = "2026-11-23T03:00:00Z".parse().unwrap();
-        (sample_dataset(today, now, &mut SeededIds::new(4)), today)
-    }
 
     fn names(data: &Dataset, query: &ProjectQuery, today: NaiveDate) -> Vec<String> {
         data.query_projects(query, today, DEFAULT_TOLERANCE_POINTS)

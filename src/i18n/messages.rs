@@ -87,6 +87,15 @@ messages! {
     UpdateSaved => "Đã ghi cập nhật cho nhiệm vụ", "Update recorded for directive";
     Source => "Nguồn tin", "Source";
     SaveUpdate => "Lưu cập nhật", "Save the update";
+    NavFollowUp => "Đôn đốc", "Follow-up";
+    SearchEverything => "Tìm trong cuộc họp, kết luận, nhiệm vụ (không cần dấu)", "Search meetings, conclusions, directives (accents optional)";
+    AsOfDate => "Tính đến ngày", "As of";
+    NothingFound => "Không tìm thấy.", "Nothing found.";
+    DueIn7 => "Đến hạn trong 7 ngày tới", "Due in the next 7 days";
+    DueIn30 => "Đến hạn trong 30 ngày tới", "Due in the next 30 days";
+    OpenBeforeMeeting => "Nhiệm vụ chưa xong của các kết luận trước, để hỏi tại cuộc họp.", "Directives of earlier conclusions still open, to ask about at the meeting.";
+    ByUnit => "Theo đơn vị chủ trì", "By lead unit";
+    ByConclusion => "Theo kết luận", "By conclusion";
     FilterList => "Lọc danh sách (không cần dấu)", "Filter the list (accents optional)";
     ProjectsWord => "dự án", "projects";
     SampleLoaded => "Đã nạp dữ liệu mẫu.", "Sample data loaded.";

@@ -7,6 +7,7 @@ mod conclusion_form;
 mod conclusions;
 mod dashboard;
 mod data;
+mod followup;
 mod form;
 mod judgement_form;
 mod meeting_form;
@@ -111,6 +112,7 @@ fn page(route: Route) -> AnyView {
         Route::Conclusion(id) => {
             conclusions::ConclusionPage(conclusions::ConclusionPageProps { id }).into_any()
         }
+        Route::FollowUp => followup::FollowUpPage().into_any(),
         Route::Units => units::UnitList().into_any(),
         Route::Unit(id) => units::UnitPage(units::UnitPageProps { id }).into_any(),
         Route::Data => data::DataPage().into_any(),
@@ -126,6 +128,7 @@ fn Header() -> impl IntoView {
         (Route::Projects, Msg::NavProjects),
         (Route::Meetings, Msg::NavMeetings),
         (Route::Conclusions, Msg::NavConclusions),
+        (Route::FollowUp, Msg::NavFollowUp),
         (Route::Units, Msg::NavUnits),
         (Route::Data, Msg::NavData),
     ];

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
-use super::update_form::{focus_update_form, row_button_id, UpdateForm};
-use super::widgets::{field, ListPage, NotFound, StateBadge};
+use super::update_form::{directive_item, UpdateForm};
+use super::widgets::{field, ListPage, NotFound};
 use crate::domain::{Directive, DirectiveId, FollowUpState, Tally, UnitId};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -54,53 +54,66 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
     move || {
         let lang = state.lang.get();
         state.data.with(|d| {
-            let Some(u) = d.units.get(&id) else { return NotFound().into_any() };
+            let Some(u) = d.units.get(&id) else {
+                return NotFound().into_any();
+            };
             let list = |items: Vec<&Directive>| {
-                let mut items: Vec<_> = items.into_iter().map(|x| (x.state(state.today, state.due_soon_days()), x)).collect();
+                let mut items: Vec<_> = items
+                    .into_iter()
+                    .map(|x| (x.state(state.today, state.due_soon_days()), x))
+                    .collect();
                 // Overdue first, then due soon, then the rest; soonest deadline first within each.
                 items.sort_by_key(|(s, x)| (*s, x.deadline.due()));
                 items
                     .into_iter()
-                    .map(|(s, x)| {
-                        let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
-                        let last = d.updates_of(&x.id).last().map(|u| format!("{}: {}", format_date(u.date), u.text));
-                        let pick = x.id.clone();
-                        view! {
-                            <li>
-                                <StateBadge state=s/> " "
-                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
-                                {x.text.clone()}
-                                <span class="muted">" · " {x.deadline.words().to_owned()} {x.deadline.due().map(|due| format!(" ({})", format_date(due)))}</span>
-                                {last.map(|l| view! { <br/><span class="small">{state.t(Msg::LastUpdate)} ": " {l}</span> })}
-                                <span class="actions">
-                                    <button type="button" class="small" id=row_button_id(&x.id)
-                                        on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
-                                        {state.t(Msg::RecordUpdateShort)}
-                                    </button>
-                                </span>
-                            </li>
-                        }
-                    })
+                    .map(|(_, x)| directive_item(state, d, x, state.today, selected))
                     .collect_view()
             };
-            let led: Vec<_> = d.directives.iter().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).collect();
+            let led: Vec<_> = d
+                .directives
+                .iter()
+                .filter(|x| x.lead_unit.as_ref() == Some(&u.id))
+                .collect();
             let tally = Tally::of(led.iter().copied(), state.today, state.due_soon_days());
             let summary = format!(
                 "{}: {} · {}: {} · {}: {}/{}",
-                labels::follow_up_state(FollowUpState::Overdue, lang), tally.overdue,
-                labels::follow_up_state(FollowUpState::DueSoon, lang), tally.due_soon,
-                state.t(Msg::DoneShare), tally.done(), tally.total,
+                labels::follow_up_state(FollowUpState::Overdue, lang),
+                tally.overdue,
+                labels::follow_up_state(FollowUpState::DueSoon, lang),
+                tally.due_soon,
+                state.t(Msg::DoneShare),
+                tally.done(),
+                tally.total,
             );
             let lead = list(led);
-            let coordinating = list(d.directives.iter().filter(|x| x.coordinating_units.contains(&u.id)).collect());
+            let coordinating = list(
+                d.directives
+                    .iter()
+                    .filter(|x| x.coordinating_units.contains(&u.id))
+                    .collect(),
+            );
             let former = u
                 .former_names
                 .iter()
-                .map(|f| format!("{} ({} {})", f.name, state.t(Msg::Until), format_date(f.until)))
+                .map(|f| {
+                    format!(
+                        "{} ({} {})",
+                        f.name,
+                        state.t(Msg::Until),
+                        format_date(f.until)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             let merged = u.merged_into.as_ref().map(|m| {
-                format!("{} ({})", d.units.get(&m.into).map(|t| t.name.clone()).unwrap_or_default(), format_date(m.on))
+                format!(
+                    "{} ({})",
+                    d.units
+                        .get(&m.into)
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default(),
+                    format_date(m.on)
+                )
             });
             view! {
                 <p class="crumbs"><a href=Route::Units.href()>{state.t(Msg::NavUnits)}</a></p>

@@ -6,10 +6,15 @@ use leptos::prelude::*;
 
 use super::browser::{self, CryptoIds};
 use super::form::{field_title, Draft, Kind};
-use super::state::use_state;
+use super::state::{use_state, AppState};
+use super::widgets::{unit_name, StateBadge};
 use crate::domain::draft::{UpdateDraft, STATUS_CODES};
+use crate::domain::{Dataset, Directive};
 use crate::domain::{DirectiveId, IdSource};
+use crate::i18n::format_date;
 use crate::i18n::{labels, Msg};
+use crate::route::Route;
+use chrono::NaiveDate;
 
 /// The id of the row button that opened the form for `directive`, to return the focus to.
 pub fn row_button_id(directive: &DirectiveId) -> String {
@@ -30,6 +35,47 @@ fn focus(id: &str) {
 /// Moves the keyboard focus to the update form's first field once it is drawn.
 pub fn focus_update_form() {
     leptos::task::spawn_local(async { focus("uf-text") });
+}
+
+/// One directive as a line of a list: its state against `reference`, its number linking to
+/// its checklist, its text, deadline, last update, and the button opening the update form.
+pub fn directive_item(
+    state: AppState,
+    d: &Dataset,
+    x: &Directive,
+    reference: NaiveDate,
+    selected: RwSignal<Option<DirectiveId>>,
+) -> impl IntoView {
+    let number = d
+        .conclusions
+        .get(&x.conclusion)
+        .map(|c| c.number_symbol.clone())
+        .unwrap_or_default();
+    let last = d
+        .updates_of(&x.id)
+        .last()
+        .map(|u| format!("{}: {}", format_date(u.date), u.text));
+    let lead = unit_name(d, x.lead_unit.as_ref());
+    let pick = x.id.clone();
+    view! {
+        <li>
+            <StateBadge state=x.state(reference, state.due_soon_days())/> " "
+            <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+            {x.text.clone()}
+            <span class="muted">
+                {(!lead.is_empty()).then(|| format!(" · {lead}"))}
+                " · " {x.deadline.words().to_owned()}
+                {x.deadline.due().map(|due| format!(" ({})", format_date(due)))}
+            </span>
+            {last.map(|l| view! { <br/><span class="small">{state.t(Msg::LastUpdate)} ": " {l}</span> })}
+            <span class="actions">
+                <button type="button" class="small" id=row_button_id(&x.id)
+                    on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
+                    {state.t(Msg::RecordUpdateShort)}
+                </button>
+            </span>
+        </li>
+    }
 }
 
 #[component]

@@ -34,7 +34,7 @@ const ORIGINS = {
 // The labels the tests look for, in each language (from src/i18n/messages.rs).
 const LABELS = {
   vi: {
-    nav: ['Tổng quan', 'Dự án', 'Cuộc họp', 'Kết luận', 'Đơn vị', 'Dữ liệu'],
+    nav: ['Tổng quan', 'Dự án', 'Cuộc họp', 'Kết luận', 'Đôn đốc', 'Đơn vị', 'Dữ liệu'],
     money: '1.461 tỷ đồng',
     percent: '43,54%',
     dataTitle: 'Dữ liệu: nhập, xuất, lưu trữ',
@@ -42,7 +42,7 @@ const LABELS = {
     editProject: 'Sửa thông tin dự án',
   },
   en: {
-    nav: ['Dashboard', 'Projects', 'Meetings', 'Conclusions', 'Units', 'Data'],
+    nav: ['Dashboard', 'Projects', 'Meetings', 'Conclusions', 'Follow-up', 'Units', 'Data'],
     money: '1,461 billion VND',
     percent: '43.54%',
     dataTitle: 'Data: import, export, storage',
@@ -83,7 +83,7 @@ const RECORDS = [
   {
     kind: 'unit',
     list: 'units',
-    nav: 4,
+    nav: 5,
     inList: 'Sở Xây dựng',
     open: (page) => listRow(page, 'Sở Xây dựng').getByRole('link', { name: 'Sở Xây dựng', exact: true }),
     title: 'Sở Xây dựng',
@@ -318,7 +318,11 @@ describe('screenshots', () => {
               await shot('project-form');
             }
           }
-          await navLink(page, L.nav[5]).click();
+          await navLink(page, L.nav[4]).click();
+          await page.locator('#fu-search').waitFor();
+          await page.locator('ul.states li').first().waitFor();
+          await shot('follow-up');
+          await navLink(page, L.nav[6]).click();
           await heading(page).filter({ hasText: L.dataTitle }).waitFor();
           await page.locator('main meter').waitFor();
           await shot('data');
@@ -652,6 +656,28 @@ describe('follow-up (http)', () => {
       await screenshot(page, 'http-vi-desktop-checklist-updated');
       await page.reload();
       await row.getByText('Hoàn thành trễ hạn').waitFor();
+    });
+  });
+
+  test('the follow-up overview: search without diacritics, counts as of another date', async (t) => {
+    await withApp(t, browser, server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Đôn đốc').click();
+      await waitForHash(page, /^#\/follow-up$/);
+      const overdueCount = async () => Number(await page.locator('ul.states li', { hasText: 'Quá hạn' }).locator('strong').innerText());
+      const today = await overdueCount();
+      await page.getByLabel('Tìm trong cuộc họp, kết luận, nhiệm vụ', { exact: false }).fill('kiem dem tai san');
+      await page.locator('main li', { hasText: 'Hoàn thành kiểm đếm tài sản' }).first().waitFor();
+      await page.getByLabel('Tìm trong cuộc họp, kết luận, nhiệm vụ', { exact: false }).fill('');
+      // A year later, everything still open with a date is overdue.
+      const inAYear = new Date(Date.now() + 365 * 86400000).toISOString().slice(0, 10);
+      await page.getByLabel('Tính đến ngày').fill(inAYear);
+      await page.waitForFunction((n) => {
+        const li = [...document.querySelectorAll('ul.states li')].find((l) => l.textContent.includes('Quá hạn'));
+        return li && Number(li.querySelector('strong').textContent) > n;
+      }, today);
+      await page.getByRole('heading', { name: 'Theo đơn vị chủ trì' }).waitFor();
+      await screenshot(page, 'http-vi-desktop-follow-up-next-year');
     });
   });
 });

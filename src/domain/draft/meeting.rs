@@ -144,11 +144,8 @@ impl MeetingDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::sample::fixture::now;
     use chrono::NaiveDate;
-
-    fn now() -> DateTime<Utc> {
-        "2026-11-23T03:00:00Z".parse().unwrap()
-    }
 
     #[test]
     fn a_meeting_with_its_people_units_and_projects() {

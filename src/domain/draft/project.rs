@@ -112,13 +112,10 @@ mod tests {
     use crate::domain::draft::DraftProblem;
     use crate::domain::money::{Qualifier, Vnd};
     use crate::domain::number::NumberError;
+    use crate::domain::sample::fixture::now;
     use crate::domain::validate::Problem;
     use crate::domain::{CapitalSource, InvestmentGroup, Light, TrafficLight};
     use chrono::NaiveDate;
-
-    fn now() -> DateTime<Utc> {
-        "2026-11-23T03:00:00Z".parse().unwrap()
-    }
 
     fn named(name: &str) -> ProjectDraft {
         ProjectDraft {

@@ -108,14 +108,11 @@ mod tests {
     use super::*;
     use crate::domain::deadline::Deadline;
     use crate::domain::followup::FollowUpState;
+    use crate::domain::sample::fixture::now;
     use crate::domain::DirectivePath;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
-    }
-
-    fn now() -> DateTime<Utc> {
-        "2026-11-23T03:00:00Z".parse().unwrap()
     }
 
     fn directive() -> Directive {

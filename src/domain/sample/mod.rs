@@ -179,3 +179,29 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
     follow_up::build(&mut b, &cast);
     b.data
 }
+
+/// The fixed clock and the sample every domain test reads, so tests agree on "today".
+#[cfg(test)]
+pub(crate) mod fixture {
+    use chrono::{DateTime, NaiveDate, Utc};
+
+    use super::sample_dataset;
+    use crate::domain::ids::SeededIds;
+    use crate::domain::Dataset;
+
+    pub fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    pub fn now() -> DateTime<Utc> {
+        "2026-11-23T03:00:00Z".parse().unwrap()
+    }
+
+    /// The sample as loaded on 23/11/2026, with that date.
+    pub fn sample() -> (Dataset, NaiveDate) {
+        (
+            sample_dataset(today(), now(), &mut SeededIds::new(4)),
+            today(),
+        )
+    }
+}

@@ -1,0 +1,236 @@
+//! The follow-up overview a follow-up officer works from every week: counts by computed
+//! state per unit and per conclusion, what is overdue, what falls due soon, and what the
+//! next meeting should ask about. Everything is computed against a reference date (today,
+//! or any date a report is made "as of").
+
+use chrono::{Days, NaiveDate};
+
+use super::conclusion::{Conclusion, Directive};
+use super::dataset::Dataset;
+use super::followup::{FollowUpState, Tally};
+use super::ids::UnitId;
+use super::meeting::Meeting;
+use super::text::{fold, matches_folded};
+
+/// The next planned meeting and the directives still open from the committee's earlier
+/// conclusions (those dated before it).
+#[derive(Debug, Clone)]
+pub struct ComingMeeting<'a> {
+    pub date: NaiveDate,
+    /// The recorded meeting on that date, if it is recorded already.
+    pub meeting: Option<&'a Meeting>,
+    pub open: Vec<&'a Directive>,
+}
+
+impl Dataset {
+    /// Lead units with their tally, most overdue first.
+    pub fn tally_by_unit(&self, reference: NaiveDate, due_soon_days: u64) -> Vec<(&UnitId, Tally)> {
+        let mut units: Vec<(&UnitId, Tally)> = self
+            .units
+            .iter()
+            .map(|u| {
+                let items = self
+                    .directives
+                    .iter()
+                    .filter(|d| d.lead_unit.as_ref() == Some(&u.id));
+                (&u.id, Tally::of(items, reference, due_soon_days))
+            })
+            .filter(|(_, t)| t.total > 0)
+            .collect();
+        units.sort_by_key(|(id, t)| {
+            (
+                std::cmp::Reverse(t.overdue),
+                std::cmp::Reverse(t.due_soon),
+                self.units.get(id).map(|u| fold(u.display_name())),
+            )
+        });
+        units
+    }
+
+    /// Conclusions with their tally, the latest first.
+    pub fn tally_by_conclusion(
+        &self,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> Vec<(&Conclusion, Tally)> {
+        let mut list: Vec<_> = self
+            .conclusions
+            .iter()
+            .map(|c| {
+                let tally = Tally::of(self.directives_of(&c.id), reference, due_soon_days);
+                (c, tally)
+            })
+            .collect();
+        list.sort_by_key(|(c, _)| std::cmp::Reverse(c.date));
+        list
+    }
+
+    /// Open directives whose due date falls after `reference` and within `days` of it,
+    /// soonest first.
+    pub fn due_within(&self, reference: NaiveDate, days: u64) -> Vec<&Directive> {
+        let end = reference + Days::new(days);
+        let mut items: Vec<_> = self
+            .directives
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.state(reference, days),
+                    FollowUpState::DueSoon | FollowUpState::OpenWithinTerm
+                ) && d
+                    .deadline
+                    .due()
+                    .is_some_and(|due| due >= reference && due <= end)
+            })
+            .collect();
+        items.sort_by_key(|d| (d.deadline.due(), d.path.clone()));
+        items
+    }
+
+    /// The next planned meeting on or after `reference`, with the open directives of the
+    /// conclusions issued before it (by the same committee when the meeting names one).
+    pub fn coming_meeting(
+        &self,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> Option<ComingMeeting<'_>> {
+        let date = self.next_meeting_date(reference)?;
+        let meeting = self.meetings.iter().find(|m| m.date == date);
+        let committee = meeting.and_then(|m| m.committee.as_ref());
+        let mut open: Vec<&Directive> = self
+            .directives
+            .iter()
+            .filter(|d| {
+                let Some(c) = self.conclusions.get(&d.conclusion) else {
+                    return false;
+                };
+                c.date < date
+                    && (committee.is_none() || c.committee.as_ref() == committee)
+                    && !d.state(reference, due_soon_days).is_closed()
+            })
+            .collect();
+        open.sort_by_key(|d| (d.state(reference, due_soon_days), d.deadline.due()));
+        Some(ComingMeeting {
+            date,
+            meeting,
+            open,
+        })
+    }
+}
+
+/// A record found by the search box.
+#[derive(Debug, Clone, Copy)]
+pub enum Found<'a> {
+    Meeting(&'a Meeting),
+    Conclusion(&'a Conclusion),
+    Directive(&'a Directive),
+}
+
+impl Dataset {
+    /// Meetings, conclusions and directives whose words contain every word of `query`,
+    /// diacritics and case ignored; at most `limit` results, conclusions first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Found<'_>> {
+        if fold(query).is_empty() {
+            return Vec::new();
+        }
+        let unit_names = |ids: &mut dyn Iterator<Item = &UnitId>| {
+            ids.filter_map(|u| self.units.get(u))
+                .map(|u| format!("{} {}", u.name, u.short_name))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let conclusions = self.conclusions.iter().filter_map(|c| {
+            let text = format!(
+                "{} {} {} {}",
+                c.number_symbol, c.title, c.issuing_body, c.assessment
+            );
+            matches_folded(&fold(&text), query).then_some(Found::Conclusion(c))
+        });
+        let directives = self.directives.iter().filter_map(|d| {
+            let number = self
+                .conclusions
+                .get(&d.conclusion)
+                .map_or("", |c| c.number_symbol.as_str());
+            let units = unit_names(&mut d.lead_unit.iter().chain(d.coordinating_units.iter()));
+            let text = format!(
+                "{number} {} {} {} {} {units}",
+                d.path,
+                d.text,
+                d.deadline.words(),
+                d.responsible_person
+            );
+            matches_folded(&fold(&text), query).then_some(Found::Directive(d))
+        });
+        let meetings = self.meetings.iter().filter_map(|m| {
+            let text = format!(
+                "{} {} {} {} {}",
+                m.place,
+                m.chair,
+                m.summary,
+                m.attendees.join(" "),
+                super::dates::dd_mm_yyyy(m.date)
+            );
+            matches_folded(&fold(&text), query).then_some(Found::Meeting(m))
+        });
+        conclusions
+            .chain(directives)
+            .chain(meetings)
+            .take(limit)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn units_with_overdue_work_come_first() {
+        let (data, today) = sample();
+        let units = data.tally_by_unit(today, 7);
+        assert!(!units.is_empty());
+        assert!(units[0].1.overdue >= units.last().unwrap().1.overdue);
+        let total: usize = units.iter().map(|(_, t)| t.total).sum();
+        let led = data
+            .directives
+            .iter()
+            .filter(|d| d.lead_unit.is_some())
+            .count();
+        assert_eq!(total, led);
+    }
+
+    #[test]
+    fn what_falls_due_soon_is_open_and_in_the_window() {
+        let (data, today) = sample();
+        let week = data.due_within(today, 7);
+        let month = data.due_within(today, 30);
+        assert!(week.len() <= month.len());
+        for d in &month {
+            let due = d.deadline.due().unwrap();
+            assert!(due >= today && due <= today + Days::new(30));
+            assert!(!d.state(today, 7).is_done());
+        }
+        assert!(week.iter().all(|d| month.iter().any(|m| m.id == d.id)));
+    }
+
+    #[test]
+    fn the_coming_meeting_lists_what_is_still_open() {
+        let (data, today) = sample();
+        let coming = data.coming_meeting(today, 7).unwrap();
+        assert!(coming.date >= today);
+        assert!(!coming.open.is_empty());
+        assert!(coming.open.iter().all(|d| !d.state(today, 7).is_closed()));
+    }
+
+    #[test]
+    fn search_ignores_diacritics_across_kinds() {
+        let (data, _) = sample();
+        let found = data.search("kiem dem", 50);
+        assert!(found.iter().any(|f| matches!(f, Found::Directive(_))));
+        let by_number = data.search("16-kl", 50);
+        assert!(matches!(by_number.first(), Some(Found::Conclusion(_))));
+        assert!(data.search("   ", 50).is_empty());
+        assert!(data.search("khong co gi nhu the nay", 50).is_empty());
+        assert!(data.search("muong phang", 2).len() <= 2);
+    }
+}

@@ -1,0 +1,161 @@
+//! The follow-up overview: counts by computed state, per unit and per conclusion; what is
+//! overdue; what falls due in 7 and 30 days; the coming meeting and what is still open from
+//! earlier conclusions; and a search across meetings, conclusions and directives. All of it
+//! as of a reference date the officer can change, for reports "as of" a date.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::state::use_state;
+use super::update_form::{directive_item, UpdateForm};
+use super::widgets::{unit_link, StateBadge};
+use crate::domain::dates::iso;
+use crate::domain::overview::Found;
+use crate::domain::{DirectiveId, FollowUpState};
+use crate::i18n::{format_date, format_percent, labels, Msg};
+use crate::route::Route;
+
+#[component]
+pub fn FollowUpPage() -> impl IntoView {
+    let state = use_state();
+    let reference = RwSignal::new(state.today);
+    let query = RwSignal::new(String::new());
+    let selected = RwSignal::new(None::<DirectiveId>);
+
+    let results = move || {
+        let q = query.get();
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let found = d.search(&q, 60);
+            let empty = !q.trim().is_empty() && found.is_empty();
+            let items = found
+                .into_iter()
+                .map(|f| match f {
+                    Found::Conclusion(c) => view! {
+                        <li><span class="tag">{state.t(Msg::Conclusion)}</span> " "
+                            <a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a> " " {c.title.clone()}</li>
+                    }
+                    .into_any(),
+                    Found::Meeting(m) => view! {
+                        <li><span class="tag">{labels::meeting_kind(m.kind, lang)}</span> " "
+                            <a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)}</a> " " {m.place.clone()}</li>
+                    }
+                    .into_any(),
+                    Found::Directive(x) => directive_item(state, d, x, reference.get(), selected).into_any(),
+                })
+                .collect_view();
+            view! {
+                <ul class="plain">{items}</ul>
+                {empty.then(|| view! { <p class="muted">{state.t(Msg::NothingFound)}</p> })}
+            }
+        })
+    };
+
+    let overview = move || {
+        let on = reference.get();
+        let soon = state.due_soon_days();
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            let counts = d.directive_state_counts(on, soon);
+            let badges = FollowUpState::ALL
+                .into_iter()
+                .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
+                .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
+                .collect_view();
+            let list = |items: Vec<&crate::domain::Directive>| {
+                items.into_iter().map(|x| directive_item(state, d, x, on, selected)).collect_view()
+            };
+            let overdue = list(d.directives_in_state(FollowUpState::Overdue, on, soon));
+            let week = list(d.due_within(on, 7));
+            let month = list(d.due_within(on, 30));
+            let coming = d.coming_meeting(on, soon).map(|c| {
+                let place = c.meeting.map(|m| format!(" · {}", m.place)).unwrap_or_default();
+                let open = list(c.open);
+                view! {
+                    <h2>{state.t(Msg::UpcomingMeeting)} ": " {format_date(c.date)} {place}</h2>
+                    <p class="small muted">{state.t(Msg::OpenBeforeMeeting)}</p>
+                    <ul class="plain" data-empty=state.t(Msg::NoneYet)>{open}</ul>
+                }
+            });
+            let units = d
+                .tally_by_unit(on, soon)
+                .into_iter()
+                .map(|(id, t)| view! {
+                    <tr>
+                        <th scope="row">{unit_link(d, Some(id))}</th>
+                        <td class="num" data-label=state.t(Msg::Directives)>{t.total}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::Overdue, lang)>{t.overdue}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DueSoon, lang)>{t.due_soon}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneOnTime, lang)>{t.done_on_time}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneLate, lang)>{t.done_late}</td>
+                    </tr>
+                })
+                .collect_view();
+            let conclusions = d
+                .tally_by_conclusion(on, soon)
+                .into_iter()
+                .map(|(c, t)| view! {
+                    <tr>
+                        <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
+                        <td class="num" data-label=state.t(Msg::Directives)>{t.total}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::Overdue, lang)>{t.overdue}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DueSoon, lang)>{t.due_soon}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneOnTime, lang)>{t.done_on_time}</td>
+                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneLate, lang)>{t.done_late}</td>
+                        <td class="num" data-label=state.t(Msg::DoneShare)>{t.done_percent().map(|p| format_percent(p, lang))}</td>
+                    </tr>
+                })
+                .collect_view();
+            let head = move |first: Msg, share: bool| view! {
+                <thead><tr>
+                    <th scope="col">{state.t(first)}</th>
+                    <th scope="col">{state.t(Msg::Directives)}</th>
+                    <th scope="col">{labels::follow_up_state(FollowUpState::Overdue, lang)}</th>
+                    <th scope="col">{labels::follow_up_state(FollowUpState::DueSoon, lang)}</th>
+                    <th scope="col">{labels::follow_up_state(FollowUpState::DoneOnTime, lang)}</th>
+                    <th scope="col">{labels::follow_up_state(FollowUpState::DoneLate, lang)}</th>
+                    {share.then(|| view! { <th scope="col">{state.t(Msg::DoneShare)}</th> })}
+                </tr></thead>
+            };
+            view! {
+                <ul class="states">{badges}</ul>
+                <h2>{state.t(Msg::OverdueList)}</h2>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}</ul>
+                <h2>{state.t(Msg::DueIn7)}</h2>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{week}</ul>
+                {coming}
+                <h2>{state.t(Msg::ByUnit)}</h2>
+                <div class="table-wrap"><table class="list">{head(Msg::LeadUnit, false)}<tbody>{units}</tbody></table></div>
+                <h2>{state.t(Msg::ByConclusion)}</h2>
+                <div class="table-wrap"><table class="list">{head(Msg::NumberSymbol, true)}<tbody>{conclusions}</tbody></table></div>
+                <details class="card">
+                    <summary>{state.t(Msg::DueIn30)}</summary>
+                    <ul class="plain" data-empty=state.t(Msg::NoneYet)>{month}</ul>
+                </details>
+            }
+        })
+    };
+
+    view! {
+        <h1>{move || state.t(Msg::NavFollowUp)}</h1>
+        <div class="filters">
+            <div class="filter">
+                <label for="fu-search">{move || state.t(Msg::SearchEverything)}</label>
+                <input id="fu-search" type="search" prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))/>
+            </div>
+            <div class="filter">
+                <label for="fu-reference">{move || state.t(Msg::AsOfDate)}</label>
+                <input id="fu-reference" type="date" prop:value=move || iso(reference.get())
+                    on:change=move |ev| {
+                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                            reference.set(d);
+                        }
+                    }/>
+            </div>
+        </div>
+        {results}
+        <UpdateForm selected=selected/>
+        {overview}
+    }
+}
