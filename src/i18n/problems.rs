@@ -1,6 +1,8 @@
 //! The domain's error values, told to the officer in their language.
 
+use super::format::format_date;
 use super::{format_decimal, Lang};
+use crate::domain::deadline::DeadlineError;
 use crate::domain::draft::DraftProblem;
 use crate::domain::number::{DecimalMark, NumberError};
 use crate::domain::{LoadError, Problem, RecordKind, ValidationError};
@@ -226,6 +228,10 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
             Lang::Vi => format!("Tối đa {max}."),
             Lang::En => format!("At most {max}."),
         },
+        DraftProblem::Deadline(e) => deadline_message(e, lang),
+        DraftProblem::NotAPath => lang
+            .pick("Số mục viết như 3 hoặc 3.2.", "Write the item number like 3 or 3.2.")
+            .to_owned(),
         DraftProblem::Rule(problem) => {
             let text = problem_text(problem, lang);
             let mut chars = text.chars();
@@ -241,4 +247,35 @@ pub fn decimal_mark(lang: Lang) -> DecimalMark {
         Lang::Vi => DecimalMark::Comma,
         Lang::En => DecimalMark::Point,
     }
+}
+
+/// Why deadline words gave no due date, and what the officer can do about it.
+pub fn deadline_message(e: &DeadlineError, lang: Lang) -> String {
+    let by_hand = lang.pick(
+        " Sửa lời hoặc chọn ngày hạn bên cạnh.",
+        " Fix the words or choose the due date beside them.",
+    );
+    let what = match (e, lang) {
+        (DeadlineError::NotUnderstood, Lang::Vi) => "Không đọc được thời hạn (ví dụ: trước ngày 15/5/2025, trong tháng 6 năm 2025, Quý III/2025, thường xuyên).".to_owned(),
+        (DeadlineError::NotUnderstood, Lang::En) => "No deadline could be read (for example: trước ngày 15/5/2025, trong tháng 6 năm 2025, Quý III/2025, thường xuyên).".to_owned(),
+        (DeadlineError::ImpossibleDate { day, month, year }, Lang::Vi) => format!("Không có ngày {day}/{month}/{year}."),
+        (DeadlineError::ImpossibleDate { day, month, year }, Lang::En) => format!("There is no day {day}/{month}/{year}."),
+        (DeadlineError::ImpossiblePeriod, Lang::Vi) => "Tháng phải từ 1 đến 12, quý từ I đến IV.".to_owned(),
+        (DeadlineError::ImpossiblePeriod, Lang::En) => "A month is 1 to 12, a quarter I to IV.".to_owned(),
+        (DeadlineError::ImplausibleYear(y), Lang::Vi) => format!("Năm {y} có vẻ gõ nhầm."),
+        (DeadlineError::ImplausibleYear(y), Lang::En) => format!("The year {y} looks like a typing slip."),
+        (DeadlineError::NoYear, Lang::Vi) => "Thiếu năm, và kết luận chưa có ngày để lấy năm.".to_owned(),
+        (DeadlineError::NoYear, Lang::En) => "The year is missing and the conclusion has no date to take it from.".to_owned(),
+        (DeadlineError::Several(a, b), Lang::Vi) => format!(
+            "Có hai thời hạn ({} và {}): hãy tách thành các mục con, mỗi mục một thời hạn.",
+            format_date(*a),
+            format_date(*b)
+        ),
+        (DeadlineError::Several(a, b), Lang::En) => format!(
+            "Two deadlines ({} and {}): split the item into sub-items, one deadline each.",
+            format_date(*a),
+            format_date(*b)
+        ),
+    };
+    format!("{what}{by_hand}")
 }

@@ -3,6 +3,7 @@
 //! a rejected form loses nothing.
 
 mod conclusion;
+mod directive;
 mod meeting;
 mod obstacle;
 mod project;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use super::deadline::DeadlineError;
 use super::money::Vnd;
 use super::number::{
     format_scaled, parse_billions, parse_decimal, DecimalMark, NumberError, BILLION_HUNDREDTHS,
@@ -21,6 +23,7 @@ use super::number::{
 use super::validate::{Problem, ValidationError};
 
 pub use conclusion::ConclusionDraft;
+pub use directive::DirectiveDraft;
 pub use meeting::MeetingDraft;
 pub use obstacle::ObstacleDraft;
 pub use project::ProjectDraft;
@@ -43,6 +46,10 @@ pub enum DraftProblem {
     TooMany(u32),
     /// A time of day that is not one ("25:00").
     Time,
+    /// Deadline words that give no due date.
+    Deadline(DeadlineError),
+    /// A directive number that is not "3", "3.2" or "III".
+    NotAPath,
 }
 
 /// A problem with one field of a form, named by the record's JSON field name.

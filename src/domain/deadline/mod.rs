@@ -4,6 +4,12 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+mod parse;
+#[cfg(test)]
+mod parse_tests;
+
+pub use parse::{parse_deadline, DeadlineError};
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Deadline {
