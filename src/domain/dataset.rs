@@ -205,6 +205,72 @@ impl Dataset {
     }
 
     /// A conclusion's directives in document order.
+    /// The number a new directive of `conclusion` takes: one after its last numbered item.
+    pub fn next_directive_path(&self, conclusion: &ConclusionId) -> String {
+        let last = self
+            .directives
+            .iter()
+            .filter(|d| &d.conclusion == conclusion)
+            .filter_map(|d| d.path.parts().first().copied())
+            .max()
+            .unwrap_or(0);
+        (u32::from(last) + 1).to_string()
+    }
+
+    /// The unit called `name` (its name, short name or a former name), ignoring diacritics,
+    /// case and spacing, so a unit added on the spot is not added twice.
+    pub fn unit_named(&self, name: &str) -> Option<&Unit> {
+        let wanted = crate::domain::text::fold(name);
+        self.units.iter().find(|u| {
+            std::iter::once(u.name.as_str())
+                .chain(Some(u.short_name.as_str()).filter(|s| !s.is_empty()))
+                .chain(u.former_names.iter().map(|f| f.name.as_str()))
+                .any(|n| crate::domain::text::fold(n) == wanted)
+        })
+    }
+
+    /// Directives that only introduce sub-items ("3. UBND xã Mường Phăng:" over 3.1 and
+    /// 3.2: sub-items and no deadline of their own): they head a group and are followed up
+    /// through their sub-items, not counted themselves.
+    pub fn headings(&self) -> std::collections::HashSet<&DirectiveId> {
+        let parents: std::collections::HashSet<(&ConclusionId, &[u16])> = self
+            .directives
+            .iter()
+            .flat_map(|d| {
+                let parts = d.path.parts();
+                (1..parts.len()).map(move |k| (&d.conclusion, &parts[..k]))
+            })
+            .collect();
+        self.directives
+            .iter()
+            .filter(|d| {
+                d.deadline == super::Deadline::None
+                    && parents.contains(&(&d.conclusion, d.path.parts()))
+            })
+            .map(|d| &d.id)
+            .collect()
+    }
+
+    /// The directives that are followed up one by one: all but group headings.
+    pub fn followed(&self) -> Vec<&Directive> {
+        let headings = self.headings();
+        self.directives
+            .iter()
+            .filter(|d| !headings.contains(&d.id))
+            .collect()
+    }
+
+    /// A conclusion's directives followed up one by one, in document order.
+    pub fn followed_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
+        let mut items: Vec<_> = self
+            .followed()
+            .into_iter()
+            .filter(|d| &d.conclusion == conclusion)
+            .collect();
+        items.sort_by(|a, b| a.path.cmp(&b.path));
+        items
+    }
+
     pub fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
         let mut items: Vec<_> = self
             .directives
@@ -224,5 +290,60 @@ impl Dataset {
             .collect();
         items.sort_by_key(|u| (u.date, u.created_at));
         items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn a_new_directive_takes_the_next_number_and_units_are_found_by_any_name() {
+        let (data, _) = sample();
+        let kl16 = data
+            .conclusions
+            .iter()
+            .find(|c| c.number_symbol == "16-KL/BCĐ")
+            .unwrap();
+        let last = data
+            .directives_of(&kl16.id)
+            .iter()
+            .filter_map(|d| d.path.parts().first().copied())
+            .max()
+            .unwrap();
+        assert_eq!(data.next_directive_path(&kl16.id), (last + 1).to_string());
+        assert_eq!(data.next_directive_path(&"nothing".into()), "1");
+        let sxd = data.unit_named("so xay  DUNG").unwrap();
+        assert_eq!(sxd.short_name, "SXD");
+        assert_eq!(data.unit_named("sxd").unwrap().id, sxd.id);
+        assert!(data.unit_named("Sở Ngoại vụ").is_none());
+    }
+
+    #[test]
+    fn only_an_item_that_just_introduces_sub_items_is_a_heading() {
+        use crate::domain::DirectivePath;
+        let (mut data, _) = sample();
+        let headings: Vec<String> = data
+            .headings()
+            .into_iter()
+            .filter_map(|id| data.directives.get(id))
+            .map(|d| d.path.to_string())
+            .collect();
+        assert_eq!(headings, vec!["3"], "16-KL/BCĐ 3 introduces 3.1 and 3.2");
+        // A sub-item under an item with its own deadline leaves that item counted.
+        let dated = data
+            .directives
+            .iter()
+            .find(|d| d.path.to_string() == "4" && d.deadline.due().is_some())
+            .unwrap()
+            .clone();
+        let before = data.followed().len();
+        data.directives.upsert(crate::domain::Directive {
+            id: "sub".into(),
+            path: DirectivePath::parse("4.1").unwrap(),
+            ..dated
+        });
+        assert_eq!(data.followed().len(), before + 1);
+        assert_eq!(data.headings().len(), 1);
     }
 }

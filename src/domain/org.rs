@@ -67,6 +67,31 @@ pub enum UnitKind {
     Other,
 }
 
+impl UnitKind {
+    /// The kind a unit's name says it is; `Other` when it says nothing.
+    pub fn guess(name: &str) -> UnitKind {
+        let folded = crate::domain::text::fold(name);
+        let starts = |prefixes: &[&str]| prefixes.iter().any(|p| folded.starts_with(p));
+        if starts(&["ubnd tinh", "uy ban nhan dan tinh"]) {
+            UnitKind::Province
+        } else if starts(&["ubnd huyen", "uy ban nhan dan huyen"]) {
+            UnitKind::District
+        } else if starts(&["ubnd", "uy ban nhan dan"]) {
+            UnitKind::Commune
+        } else if starts(&["so ", "cuc ", "kho bac", "thanh tra", "bo "]) {
+            UnitKind::Department
+        } else if starts(&["ban qlda", "ban quan ly", "chu dau tu"]) {
+            UnitKind::Investor
+        } else if starts(&["cong ty", "cty", "tong cong ty", "lien danh"]) {
+            UnitKind::Company
+        } else if starts(&["to ", "van phong", "hoi dong"]) {
+            UnitKind::Group
+        } else {
+            UnitKind::Other
+        }
+    }
+}
+
 /// A name the unit carried before, until the given date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FormerName {
@@ -114,6 +139,26 @@ impl Unit {
         }
     }
 
+    /// A unit named on the spot while typing a directive: the kind guessed from how
+    /// Vietnamese units are named ("Sở …", "UBND xã …", "Ban QLDA …", "Công ty …").
+    pub fn named(name: &str, id: UnitId, now: DateTime<Utc>) -> Option<Unit> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return None;
+        }
+        Some(Unit {
+            id,
+            created_at: now,
+            updated_at: now,
+            kind: UnitKind::guess(&name),
+            name,
+            short_name: String::new(),
+            former_names: Vec::new(),
+            merged_into: None,
+            contact: String::new(),
+        })
+    }
+
     /// The name the unit carried on a date (for reading an old conclusion).
     pub fn name_on(&self, date: NaiveDate) -> &str {
         self.former_names
@@ -127,6 +172,28 @@ impl Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_named_on_the_spot_gets_its_kind_from_its_name() {
+        let cases = [
+            ("Sở Xây dựng", UnitKind::Department),
+            ("UBND tỉnh Điện Biên", UnitKind::Province),
+            ("UBND xã Tân Lập", UnitKind::Commune),
+            ("Ủy ban nhân dân phường Him Lam", UnitKind::Commune),
+            ("UBND huyện Điện Biên", UnitKind::District),
+            ("Ban QLDA giao thông", UnitKind::Investor),
+            ("Công ty cổ phần Phát triển Hạ tầng ABC", UnitKind::Company),
+            ("Tổ công tác GPMB", UnitKind::Group),
+            ("Điện lực Điện Biên", UnitKind::Other),
+        ];
+        for (name, kind) in cases {
+            assert_eq!(UnitKind::guess(name), kind, "{name}");
+        }
+        let now = DateTime::<Utc>::MIN_UTC;
+        let unit = Unit::named("  Sở   Tài chính ", "u".into(), now).unwrap();
+        assert_eq!(unit.name, "Sở Tài chính");
+        assert!(Unit::named("   ", "u".into(), now).is_none());
+    }
 
     #[test]
     fn a_renamed_unit_keeps_its_old_name_for_old_dates() {

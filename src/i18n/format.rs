@@ -45,7 +45,7 @@ pub fn format_percent(value: f64, lang: Lang) -> String {
     format!("{}%", format_decimal(value, 2, lang))
 }
 
-/// A difference of percentages, signed, in points: "+5,3 điểm %", "−2.1 points".
+/// A difference of percentages, signed, in points: "+5,3 điểm phần trăm", "−2.1 percentage points".
 pub fn format_points(diff: f64, lang: Lang) -> String {
     let sign = if diff > 0.0 {
         "+"
@@ -54,7 +54,7 @@ pub fn format_points(diff: f64, lang: Lang) -> String {
     } else {
         "±"
     };
-    let unit = lang.pick("điểm %", "points");
+    let unit = lang.pick("điểm phần trăm", "percentage points");
     format!("{sign}{} {unit}", format_decimal(diff.abs(), 2, lang))
 }
 

@@ -1,9 +1,10 @@
 //! Names of the model's enumerations, in both languages.
 
+use super::format::format_date;
 use super::Lang;
 use crate::domain::{
-    CapitalSource, FollowUpState, InvestmentGroup, Light, MeetingKind, ObstacleCategory, Qualifier,
-    ScheduleStatus, UnitKind,
+    CapitalSource, Deadline, FollowUpState, InvestmentGroup, Light, MeetingKind, ObstacleCategory,
+    Qualifier, ScheduleStatus, UnitKind,
 };
 
 pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
@@ -71,7 +72,7 @@ pub fn follow_up_state(state: FollowUpState, lang: Lang) -> &'static str {
         FollowUpState::DoneLate => ("Hoàn thành trễ hạn", "Done late"),
         FollowUpState::DoneOnTime => ("Hoàn thành đúng hạn", "Done on time"),
         FollowUpState::Cancelled => ("Đã huỷ", "Cancelled"),
-        FollowUpState::Transferred => ("Đã chuyển", "Transferred"),
+        FollowUpState::Transferred => ("Đã chuyển nơi khác", "Transferred elsewhere"),
     };
     lang.pick(vi, en)
 }
@@ -121,4 +122,94 @@ pub fn recorded_status_code(code: &str, lang: Lang) -> &'static str {
         _ => ("Không đổi", "No change"),
     };
     lang.pick(vi, en)
+}
+
+/// What the app understood of a deadline's words, shown under them as they are typed.
+pub fn deadline_understood(deadline: &Deadline, lang: Lang) -> String {
+    match (deadline.due(), deadline, lang) {
+        (Some(due), Deadline::Before { date, .. }, Lang::Vi) => format!(
+            "→ Hạn cuối: {} (ngày trước {})",
+            format_date(due),
+            format_date(*date)
+        ),
+        (Some(due), Deadline::Before { date, .. }, Lang::En) => format!(
+            "→ Due: {} (the day before {})",
+            format_date(due),
+            format_date(*date)
+        ),
+        (Some(due), _, Lang::Vi) => format!("→ Hạn cuối: {}", format_date(due)),
+        (Some(due), _, Lang::En) => format!("→ Due: {}", format_date(due)),
+        (None, Deadline::Continuous { .. }, _) => lang
+            .pick(
+                "→ Thường xuyên: không tính quá hạn",
+                "→ Continuous: never overdue",
+            )
+            .to_owned(),
+        (None, _, _) => lang.pick("→ Không có thời hạn", "→ No deadline").to_owned(),
+    }
+}
+
+/// The due date beside a deadline's words ("hạn cuối 27/11/2026" under "trước ngày
+/// 28/11/2026"), left out when the words already say that date.
+pub fn due_note(deadline: &Deadline, lang: Lang) -> Option<String> {
+    let due = deadline.due()?;
+    let words = deadline.words();
+    let said = [format_date(due), due.format("%-d/%-m/%Y").to_string()]
+        .iter()
+        .any(|d| words.contains(d.as_str()));
+    (!said).then(|| format!("{} {}", lang.pick("hạn cuối", "due"), format_date(due)))
+}
+
+/// A deadline as a list shows it: the words, with the due date when the words do not say it.
+pub fn deadline_text(deadline: &Deadline, lang: Lang) -> String {
+    let words = deadline.words();
+    match (words.is_empty(), due_note(deadline, lang)) {
+        (true, Some(note)) => note,
+        (false, Some(note)) => format!("{words} ({note})"),
+        (_, None) => words.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_due_date_is_shown_only_when_the_words_do_not_say_it() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let on = Deadline::On {
+            date: d(18),
+            words: "trong ngày 18/11/2026".into(),
+        };
+        assert_eq!(deadline_text(&on, Lang::Vi), "trong ngày 18/11/2026");
+        let before = Deadline::Before {
+            date: d(28),
+            words: "trước ngày 28/11/2026".into(),
+        };
+        assert_eq!(
+            deadline_text(&before, Lang::Vi),
+            "trước ngày 28/11/2026 (hạn cuối 27/11/2026)"
+        );
+        let by_hand = Deadline::On {
+            date: d(5),
+            words: String::new(),
+        };
+        assert_eq!(deadline_text(&by_hand, Lang::En), "due 05/11/2026");
+        let short = Deadline::On {
+            date: d(5),
+            words: "ngày 5/11/2026".into(),
+        };
+        assert_eq!(deadline_text(&short, Lang::Vi), "ngày 5/11/2026");
+        let messy = Deadline::On {
+            date: d(25),
+            words: "25 / 11 /202 6".into(),
+        };
+        assert_eq!(
+            deadline_text(&messy, Lang::Vi),
+            "25 / 11 /202 6 (hạn cuối 25/11/2026)",
+            "typed with stray spaces, the date is shown clean"
+        );
+        assert_eq!(deadline_text(&Deadline::None, Lang::Vi), "");
+    }
 }

@@ -84,6 +84,18 @@ messages! {
     NoStatusChange => "Không đổi tình trạng", "No change of status";
     RecordUpdate => "Ghi cập nhật nhiệm vụ", "Record an update on directive";
     RecordUpdateShort => "Ghi cập nhật", "Record update";
+    AddDirective => "Thêm nhiệm vụ", "Add a directive";
+    EditDirective => "Sửa nhiệm vụ", "Edit the directive";
+    EditShort => "Sửa", "Edit";
+    SeeSubItems => "theo các mục con", "see its sub-items";
+    SaveDirective => "Lưu nhiệm vụ", "Save the directive";
+    DirectiveSaved => "Đã lưu nhiệm vụ. Có thể nhập mục tiếp theo.", "The directive was saved. The next item can be typed.";
+    DirectiveFormHint => "Gõ thời hạn đúng như văn bản (ví dụ: trước ngày 15/5/2025, cuối tháng 6, Quý III/2025, thường xuyên); hạn cuối ứng dụng hiểu hiện ngay dưới ô. Nếu hiểu sai, chọn ngày ở ô sửa hạn.", "Type the deadline as the document words it (for example: trước ngày 15/5/2025, cuối tháng 6, Quý III/2025, thường xuyên); the due date the app understood shows under it at once. If it is wrong, choose the date in the correction box.";
+    NewUnit => "Đơn vị chưa có trong danh sách", "A unit not yet in the list";
+    AddAsLead => "Thêm làm đơn vị chủ trì", "Add as the lead unit";
+    AddAsCoordinating => "Thêm vào đơn vị phối hợp", "Add as a coordinating unit";
+    UnitAdded => "Đã thêm đơn vị", "Unit added";
+    UnitFound => "Đơn vị đã có, đã chọn", "The unit was already there and is chosen";
     UpdateSaved => "Đã ghi cập nhật cho nhiệm vụ", "Update recorded for directive";
     Source => "Nguồn tin", "Source";
     SaveUpdate => "Lưu cập nhật", "Save the update";
@@ -170,7 +182,7 @@ messages! {
     DashProjects => "Dự án trọng điểm", "Key projects";
     DashDirectives => "Nhiệm vụ theo kết luận", "Directives of conclusions";
     DashCapital => "Vốn đầu tư công của tỉnh", "Province public investment";
-    DashCapitalProjects => "Vốn năm của các dự án", "The projects' capital this year";
+    DashCapitalProjects => "Vốn năm của các dự án trọng điểm, năm", "Capital of the key projects, year";
     CapitalPlan => "Kế hoạch vốn", "Capital plan";
     Allocated => "Đã phân bổ", "Allocated";
     Disbursed => "Đã giải ngân", "Disbursed";
@@ -182,7 +194,7 @@ messages! {
     DoneOnTime => "Hoàn thành đúng hạn", "Done on time";
     DoneLate => "Hoàn thành trễ hạn", "Done late";
     CancelledState => "Đã huỷ", "Cancelled";
-    TransferredState => "Đã chuyển", "Transferred";
+    TransferredState => "Đã chuyển nơi khác", "Transferred elsewhere";
     OverdueList => "Nhiệm vụ quá hạn", "Overdue directives";
     UpcomingMeeting => "Cuộc họp sắp tới", "Upcoming meeting";
     DataTitle => "Dữ liệu: nhập, xuất, lưu trữ", "Data: import, export, storage";
@@ -247,7 +259,7 @@ messages! {
     ProblemsNone => "Không phát hiện lỗi nào trong dữ liệu.", "No problems found in the data.";
     Portfolio => "Danh mục dự án", "Project portfolio";
     LatestReport => "Báo cáo gần nhất", "Latest report";
-    Light => "Đèn", "Light";
+    Light => "Đánh giá của cán bộ (đèn)", "Officer's light";
     Reason => "Lý do", "Reason";
     DecidedOn => "ngày", "on";
     ImportTooLarge => "Tệp quá lớn (trên 64 MB) nên không được đọc. Tệp xuất từ Dondoc thường nhỏ hơn nhiều; hãy kiểm tra lại tệp.", "The file is too large (over 64 MB) and was not read. Dondoc exports are much smaller; please check the file.";

@@ -113,6 +113,8 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "coordinating_units" => ("đơn vị phối hợp", "coordinating units"),
         "deadline" => ("thời hạn", "deadline"),
         "path" => ("số thứ tự", "number"),
+        "responsible_person" => ("người chịu trách nhiệm", "responsible person"),
+        "due_by_hand" => ("sửa hạn (nếu cần)", "correct the due date (if needed)"),
         "schema_version" => ("phiên bản định dạng", "format version"),
         other => return other.to_owned(),
     };

@@ -139,3 +139,19 @@ pub fn stamp() -> String {
         )
     }
 }
+
+/// Moves the keyboard focus to the element `id` once the view has been drawn (after the
+/// signal that opens it has run its effects).
+pub fn focus_later(id: impl Into<String>) {
+    let id: String = id.into();
+    leptos::task::spawn_local(async move {
+        use wasm_bindgen::JsCast;
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|doc| doc.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}

@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
+use super::browser;
+use super::directive_form::{DirectiveForm, FIRST_FIELD};
 use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
 use crate::domain::{ConclusionId, DirectiveId, Tally};
-use crate::i18n::{format_date, format_percent, Lang, Msg};
+use crate::i18n::{format_date, format_percent, labels, Lang, Msg};
 use crate::route::{Form, Route};
 
 /// "3/9 (33,33%): 1 đúng hạn, 2 trễ hạn".
@@ -46,8 +48,7 @@ pub fn ConclusionList() -> impl IntoView {
             conclusions
                 .into_iter()
                 .map(|c| {
-                    let items = d.directives_of(&c.id);
-                    let tally = Tally::of(items.iter().copied(), state.today, state.due_soon_days());
+                    let tally = Tally::of(d.followed_of(&c.id), state.today, state.due_soon_days());
                     view! {
                         <tr>
                             <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
@@ -73,29 +74,41 @@ pub fn ConclusionList() -> impl IntoView {
 #[component]
 pub fn ConclusionPage(id: String) -> impl IntoView {
     let selected = RwSignal::new(None::<DirectiveId>);
+    let editing = RwSignal::new(None::<DirectiveId>);
+    let id = ConclusionId(id);
     view! {
-        {checklist(ConclusionId(id), selected)}
+        {checklist(id.clone(), selected, editing)}
         <UpdateForm selected=selected/>
+        <DirectiveForm conclusion=id editing=editing/>
     }
 }
 
-fn checklist(id: ConclusionId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
+fn checklist(
+    id: ConclusionId,
+    selected: RwSignal<Option<DirectiveId>>,
+    editing: RwSignal<Option<DirectiveId>>,
+) -> impl IntoView {
     let state = use_state();
     move || {
         let lang = state.lang.get();
         state.data.with(|d| {
             let Some(c) = d.conclusions.get(&id) else { return NotFound().into_any() };
             let items = d.directives_of(&c.id);
+            let headings = d.headings();
             let rows = items
                 .iter()
                 .map(|x| {
                     let log = d.updates_of(&x.id);
                     let last = log.last().map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
                     let coordinating = x.coordinating_units.iter().map(|u| unit_name(d, Some(u))).collect::<Vec<_>>().join(", ");
-                    let due = x.deadline.due().map(format_date);
+                    let due = labels::due_note(&x.deadline, lang);
                     let depth = format!("depth-{}", x.path.parts().len());
                     let pick = x.id.clone();
+                    let edit = x.id.clone();
+                    let edit_label = format!("{} {}", state.t(Msg::EditDirective), x.path);
                     let button_id = row_button_id(&x.id);
+                    // A group heading is followed up through its sub-items.
+                    let heading = headings.contains(&x.id);
                     let is_selected = {
                         let id = x.id.clone();
                         move || selected.with(|s| s.as_ref() == Some(&id))
@@ -103,22 +116,31 @@ fn checklist(id: ConclusionId, selected: RwSignal<Option<DirectiveId>>) -> impl 
                     view! {
                         <tr class=depth>
                             <th scope="row">{x.path.to_string()}</th>
-                            <td>{x.text.clone()}</td>
-                            <td>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></td>
-                            <td>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></td>
-                            <td><StateBadge state=x.state(state.today, state.due_soon_days())/></td>
-                            <td class="small">{last}</td>
-                            <td>
-                                <button type="button" class="small" id=button_id aria-expanded=move || is_selected().to_string()
+                            <td data-label=state.t(Msg::Directives)>{x.text.clone()}</td>
+                            <td data-label=state.t(Msg::LeadUnit)>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></td>
+                            <td data-label=state.t(Msg::Deadline)>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></td>
+                            <td data-label=state.t(Msg::State)>{if heading {
+                                view! { <span class="muted small">{state.t(Msg::SeeSubItems)}</span> }.into_any()
+                            } else {
+                                view! { <StateBadge state=x.state(state.today, state.due_soon_days())/> }.into_any()
+                            }}</td>
+                            <td class="small" data-label=state.t(Msg::LastUpdate)>{last}</td>
+                            <td class="row-actions">
+                                <button type="button" class="small" id=button_id hidden=heading aria-expanded=move || is_selected().to_string()
                                     on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
                                     {state.t(Msg::RecordUpdateShort)}
+                                </button>
+                                " "
+                                <button type="button" class="small" aria-label=edit_label
+                                    on:click=move |_| { editing.set(Some(edit.clone())); browser::focus_later(FIRST_FIELD); }>
+                                    {state.t(Msg::EditShort)}
                                 </button>
                             </td>
                         </tr>
                     }
                 })
                 .collect_view();
-            let tally = Tally::of(items.iter().copied(), state.today, state.due_soon_days());
+            let tally = Tally::of(items.iter().copied().filter(|x| !headings.contains(&x.id)), state.today, state.due_soon_days());
             let meeting = c.meeting.as_ref().and_then(|m| d.meetings.get(m)).map(|m| view! {
                 <dt>{state.t(Msg::Meeting)}</dt>
                 <dd><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {m.place.clone()}</a></dd>

@@ -116,7 +116,7 @@ fn Overview() -> impl IntoView {
                 }
             });
             view! {
-                <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} ")"</h3>
+                <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} " " {state.t(Msg::ProjectsWord)} ")"</h3>
                 <dl class="figures">
                     <dt>{state.t(Msg::CapitalPlan)}</dt><dd>{format_money_billions(totals.plan, l)}</dd>
                     <dt>{state.t(Msg::Allocated)}</dt><dd>{format_money_billions(totals.allocated, l)}{pct(totals.allocated_percent())}</dd>

@@ -88,6 +88,22 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         get: ReadField<D>,
         set: WriteField<D>,
     ) -> AnyView {
+        self.input_echo(prefix, field, kind, label, get, set, || None)
+    }
+
+    /// An input with a line under it saying what the app understood of what was typed
+    /// (money in words, a due date read from a deadline's words).
+    #[allow(clippy::too_many_arguments)]
+    pub fn input_echo(
+        self,
+        prefix: &str,
+        field: &'static str,
+        kind: Kind,
+        label: impl Fn() -> String + Send + Sync + 'static,
+        get: ReadField<D>,
+        set: WriteField<D>,
+        understood: impl Fn() -> Option<String> + Send + Sync + 'static,
+    ) -> AnyView {
         let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
         let hint = format!("{id}-problem");
         let draft = self;
@@ -101,9 +117,14 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         };
         let invalid = move || message.with(Option::is_some).to_string();
         let state = self.state;
+        let echo_id = format!("{id}-echo");
+        let described = format!("{hint} {echo_id}");
         let echo = move || {
-            if kind != Kind::Money || message.with(Option::is_some) {
+            if message.with(Option::is_some) {
                 return None;
+            }
+            if kind != Kind::Money {
+                return understood();
             }
             let lang = state.lang.get();
             let text = draft.value.with(|d| get(d).clone());
@@ -113,7 +134,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         };
         let control = match kind {
             Kind::Long => view! {
-                <textarea id=id.clone() rows="2" aria-invalid=invalid aria-describedby=hint.clone()
+                <textarea id=id.clone() rows="2" aria-invalid=invalid aria-describedby=described
                     prop:value=value on:input=on_input></textarea>
             }
             .into_any(),
@@ -125,7 +146,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
                 };
                 view! {
                     <input id=id.clone() type=kind_attr inputmode=mode autocomplete="off"
-                        aria-invalid=invalid aria-describedby=hint.clone()
+                        aria-invalid=invalid aria-describedby=described
                         prop:value=value on:input=on_input/>
                 }
                 .into_any()
@@ -141,7 +162,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
                 <label for=id>{label}</label>
                 {control}
                 <span class="problem" id=hint role="status">{move || message.get()}</span>
-                <span class="echo">{echo}</span>
+                <span class="echo" id=echo_id role="status">{echo}</span>
             </div>
         }
         .into_any()

@@ -7,6 +7,7 @@ mod conclusion_form;
 mod conclusions;
 mod dashboard;
 mod data;
+mod directive_form;
 mod followup;
 mod form;
 mod judgement_form;

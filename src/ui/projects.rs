@@ -417,17 +417,7 @@ fn project_part(
 
 /// Brings the obstacle form into view with the keyboard focus on its first field.
 fn focus_obstacle_form() {
-    use wasm_bindgen::JsCast;
-    let field = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|doc| doc.get_element_by_id("of-category"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(field) = field {
-        // After the form has opened (the signal's effect runs first).
-        leptos::task::spawn_local(async move {
-            let _ = field.focus();
-        });
-    }
+    super::browser::focus_later("of-category");
 }
 
 fn top_part(state: AppState, d: &Dataset, p: &crate::domain::Project) -> impl IntoView {

@@ -18,17 +18,22 @@ pub fn UnitList() -> impl IntoView {
         state.data.with(|d| {
             let mut units: Vec<_> = d.units.iter().collect();
             units.sort_by(|a, b| a.name.cmp(&b.name));
+            let followed = d.followed();
             units
                 .into_iter()
                 .map(|u| {
-                    let lead = d.directives.iter().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).count();
-                    let coordinating = d.directives.iter().filter(|x| x.coordinating_units.contains(&u.id)).count();
+                    let led: Vec<_> = followed.iter().copied().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).collect();
+                    let lead = led.len();
+                    let overdue = Tally::of(led, state.today, state.due_soon_days()).overdue;
+                    let overdue_class = if overdue > 0 { "num overdue-count" } else { "num" };
+                    let coordinating = followed.iter().filter(|x| x.coordinating_units.contains(&u.id)).count();
                     view! {
                         <tr>
                             <th scope="row"><a href=Route::Unit(u.id.to_string()).href()>{u.name.clone()}</a></th>
                             <td>{u.short_name.clone()}</td>
                             <td>{labels::unit_kind(u.kind, lang)}</td>
                             <td class="num">{lead}</td>
+                            <td class=overdue_class>{overdue}</td>
                             <td class="num">{coordinating}</td>
                         </tr>
                     }
@@ -36,7 +41,7 @@ pub fn UnitList() -> impl IntoView {
                 .collect_view()
         })
     };
-    view! { <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::AsCoordinator] rows=rows/> }
+    view! { <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::Overdue, Msg::AsCoordinator] rows=rows/> }
 }
 
 /// What one unit owes, the list the officer reads out on the phone, with the update form.
@@ -69,9 +74,10 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
                     .map(|(_, x)| directive_item(state, d, x, state.today, selected))
                     .collect_view()
             };
-            let led: Vec<_> = d
-                .directives
+            let followed = d.followed();
+            let led: Vec<_> = followed
                 .iter()
+                .copied()
                 .filter(|x| x.lead_unit.as_ref() == Some(&u.id))
                 .collect();
             let tally = Tally::of(led.iter().copied(), state.today, state.due_soon_days());
@@ -87,8 +93,9 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
             );
             let lead = list(led);
             let coordinating = list(
-                d.directives
+                followed
                     .iter()
+                    .copied()
                     .filter(|x| x.coordinating_units.contains(&u.id))
                     .collect(),
             );

@@ -21,20 +21,9 @@ pub fn row_button_id(directive: &DirectiveId) -> String {
     format!("upd-{directive}")
 }
 
-fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|doc| doc.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
-}
-
 /// Moves the keyboard focus to the update form's first field once it is drawn.
 pub fn focus_update_form() {
-    leptos::task::spawn_local(async { focus("uf-text") });
+    browser::focus_later("uf-text");
 }
 
 /// One directive as a line of a list: its state against `reference`, its number linking to
@@ -55,18 +44,22 @@ pub fn directive_item(
         .updates_of(&x.id)
         .last()
         .map(|u| format!("{}: {}", format_date(u.date), u.text));
-    let lead = unit_name(d, x.lead_unit.as_ref());
+    let lang = state.lang.get_untracked();
+    let details = [
+        unit_name(d, x.lead_unit.as_ref()),
+        labels::deadline_text(&x.deadline, lang),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .map(|s| format!(" · {s}"))
+    .collect::<String>();
     let pick = x.id.clone();
     view! {
         <li>
             <StateBadge state=x.state(reference, state.due_soon_days())/> " "
             <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
             {x.text.clone()}
-            <span class="muted">
-                {(!lead.is_empty()).then(|| format!(" · {lead}"))}
-                " · " {x.deadline.words().to_owned()}
-                {x.deadline.due().map(|due| format!(" ({})", format_date(due)))}
-            </span>
+            <span class="muted">{details}</span>
             {last.map(|l| view! { <br/><span class="small">{state.t(Msg::LastUpdate)} ": " {l}</span> })}
             <span class="actions">
                 <button type="button" class="small" id=row_button_id(&x.id)
@@ -106,8 +99,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     let close = move || {
         if let Some(id) = selected.get_untracked() {
             selected.set(None);
-            let button = row_button_id(&id);
-            leptos::task::spawn_local(async move { focus(&button) });
+            browser::focus_later(row_button_id(&id));
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -5,29 +5,20 @@
 // Screenshots go to test-output/screenshots/<origin>-<lang>-<width>-<screen>.png.
 //
 // Run: node --test tests/e2e/
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  BASE, WIDTHS, fileUrl, hash, heading, launch, navLink, screenshot, serve,
-  waitForHash, withApp,
+  BASE, WIDTHS, fileUrl, hash, heading, listRow, loadSample, navLink, screenshot,
+  waitForHash, welcome, sharedBrowser, withApp,
 } from './helpers.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser();
 
 const ORIGINS = {
-  http: () => server.url,
+  http: () => shared.server.url,
   file: () => fileUrl,
 };
 
@@ -91,24 +82,6 @@ const RECORDS = [
   },
 ];
 
-/** The row of a list table whose header cell (the record's link) has exactly `text`. */
-function listRow(page, text) {
-  return page.locator('table.list tbody tr').filter({
-    has: page.locator('th, td').getByText(text, { exact: true }),
-  });
-}
-
-async function welcome(page) {
-  await heading(page).filter({ hasText: 'Chào mừng đến với Dondoc' }).waitFor();
-}
-
-/** From the empty app: the welcome's sample button, then the dashboard's figures. */
-async function loadSample(page) {
-  await welcome(page);
-  await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
-  await page.getByText(LABELS.vi.money).first().waitFor();
-}
-
 /** The link of the navigation marked as the current page. */
 async function currentNav(page) {
   return page.getByRole('navigation').locator('a[aria-current="page"]').innerText();
@@ -133,7 +106,7 @@ const idPattern = (list) => new RegExp(`^#/${list}/[0-9a-f-]{36}$`);
 for (const [origin, appUrl] of Object.entries(ORIGINS)) {
   describe(`from ${origin}://`, () => {
     test(`welcome when empty, then the sample fills the dashboard (${origin})`, async (t) => {
-      await withApp(t, browser, appUrl(), {}, async ({ page, responses }) => {
+      await withApp(t, shared.browser, appUrl(), {}, async ({ page, responses }) => {
         assert.equal(await page.getAttribute('html', 'lang'), 'vi');
         await welcome(page);
         assert.match(await page.title(), /^Dondoc · Đôn đốc dự án trọng điểm/);
@@ -161,7 +134,7 @@ for (const [origin, appUrl] of Object.entries(ORIGINS)) {
     });
 
     test(`every screen by the navigation, one record of each kind, reload and back (${origin})`, async (t) => {
-      await withApp(t, browser, appUrl(), {}, async ({ page }) => {
+      await withApp(t, shared.browser, appUrl(), {}, async ({ page }) => {
         await loadSample(page);
         assert.equal(await currentNav(page), 'Tổng quan');
 
@@ -216,7 +189,7 @@ for (const [origin, appUrl] of Object.entries(ORIGINS)) {
     });
 
     test(`the English button switches every label and is remembered (${origin})`, async (t) => {
-      await withApp(t, browser, appUrl(), {}, async ({ page }) => {
+      await withApp(t, shared.browser, appUrl(), {}, async ({ page }) => {
         await loadSample(page);
         await page.getByRole('button', { name: 'English' }).click();
         await navLink(page, 'Projects').waitFor();
@@ -244,7 +217,7 @@ for (const [origin, appUrl] of Object.entries(ORIGINS)) {
     });
 
     test(`loading the sample over existing data asks first; Huỷ changes nothing, Đồng ý adds (${origin})`, async (t) => {
-      await withApp(t, browser, appUrl(), {}, async ({ page }) => {
+      await withApp(t, shared.browser, appUrl(), {}, async ({ page }) => {
         await loadSample(page);
         // The sample is saved (the manifest is the commit point of a save).
         await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null);
@@ -289,7 +262,7 @@ describe('screenshots', () => {
   for (const lang of ['vi', 'en']) {
     for (const [width, viewport] of WIDTHS) {
       test(`every screen, http, ${lang}, ${width}`, async (t) => {
-        await withApp(t, browser, server.url, { viewport }, async ({ page }) => {
+        await withApp(t, shared.browser, shared.server.url, { viewport }, async ({ page }) => {
           const L = LABELS[lang];
           const shot = (screen) => screenshot(page, `http-${lang}-${width}-${screen}`);
           await loadSample(page);
@@ -333,7 +306,7 @@ describe('screenshots', () => {
 
   test('the dashboard, file, both languages and widths', async (t) => {
     for (const [width, viewport] of WIDTHS) {
-      await withApp(t, browser, fileUrl, { viewport }, async ({ page }) => {
+      await withApp(t, shared.browser, fileUrl, { viewport }, async ({ page }) => {
         await loadSample(page);
         await screenshot(page, `file-vi-${width}-dashboard`);
         await page.getByRole('button', { name: LABELS.vi.switchTo }).click();
@@ -347,7 +320,7 @@ describe('screenshots', () => {
 // Beyond the first steps: what can go wrong with storage, and the everyday work on records.
 describe('storage problems and editing (http)', () => {
   test('a failed save is shown at once, keeps the data and offers an export', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await welcome(page);
       // Fill this origin's storage to the browser's quota, as years of other data would.
       await page.evaluate(() => {
@@ -380,7 +353,7 @@ describe('storage problems and editing (http)', () => {
   });
 
   test('stored data that cannot be read is set aside, explained and downloadable', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null);
       await page.evaluate(() => {
@@ -403,7 +376,7 @@ describe('storage problems and editing (http)', () => {
   });
 
   test('the projects list counts statuses and filters without diacritics', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await navLink(page, 'Dự án').click();
       await page.getByText('4/6 chậm tiến độ').waitFor();
@@ -423,7 +396,7 @@ describe('storage problems and editing (http)', () => {
   });
 
   test('adding partial progress reports: live problems, nothing invalid stored, figures carried forward', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await navLink(page, 'Dự án').click();
       await page.getByRole('link', { name: 'Nậm Rốm' }).click();
@@ -458,7 +431,7 @@ describe('storage problems and editing (http)', () => {
   });
 
   test('overriding the computed status needs a reason and shows both', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await navLink(page, 'Dự án').click();
       await page.getByRole('link', { name: 'Him Lam giai đoạn II' }).click();
@@ -481,7 +454,7 @@ describe('storage problems and editing (http)', () => {
   });
 
   test('the register: create a project, two partial reports, obstacles, tolerance, archive; reload finds it all', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
       await loadSample(page);
       await navLink(page, 'Dự án').click();
@@ -585,7 +558,7 @@ describe('storage problems and editing (http)', () => {
   test('export from one officer, preview and import at another; bad files change nothing', async (t) => {
     const path = join(tmpdir(), `dondoc-e2e-${process.pid}.json`);
     t.after(() => rmSync(path, { force: true }));
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await navLink(page, 'Dữ liệu').click();
       const download = page.waitForEvent('download');
@@ -593,7 +566,7 @@ describe('storage problems and editing (http)', () => {
       await (await download).saveAs(path);
     });
 
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await welcome(page);
       await page.getByRole('link', { name: 'Hoặc nhập tệp dữ liệu đã có' }).click();
       await waitForHash(page, /^#\/data$/);
@@ -628,57 +601,3 @@ async function readDownload(download) {
   const chunks = await (await download.createReadStream()).toArray();
   return Buffer.concat(chunks).toString('utf8');
 }
-
-describe('follow-up (http)', () => {
-  test('a phoned-in report recorded from the checklist by keyboard, under a minute of typing', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
-      await loadSample(page);
-      await navLink(page, 'Kết luận').click();
-      await listRow(page, '16-KL/BCĐ').getByRole('link', { name: '16-KL/BCĐ', exact: true }).click();
-      const row = page.locator('table.checklist tbody tr', { has: page.locator('th', { hasText: /^3\.1$/ }) });
-      await row.getByText('Quá hạn').waitFor();
-      const heading2 = page.getByRole('heading', { level: 2 }).filter({ hasText: 'Hoàn thành' }).first();
-      const before = await heading2.innerText();
-      // Keyboard only: focus the row's button, Enter, type, Tab to the status, Enter to save.
-      await row.getByRole('button', { name: 'Ghi cập nhật' }).focus();
-      await page.keyboard.press('Enter');
-      await page.locator('#uf-text:focus').waitFor();
-      await page.keyboard.type('Đã kiểm đếm xong 155 hộ, gửi hồ sơ cho Hội đồng bồi thường');
-      await page.getByLabel('Tình trạng mới').selectOption({ label: 'Đã hoàn thành' });
-      await page.getByLabel('Người, đơn vị báo cáo').fill('Anh Lò Văn B, UBND xã Mường Phăng');
-      await page.getByLabel('Số, ký hiệu văn bản báo cáo').fill('Báo cáo số 45/BC-UBND');
-      await page.getByLabel('Số, ký hiệu văn bản báo cáo').press('Enter');
-      await page.getByText('Đã ghi cập nhật cho nhiệm vụ 3.1.').waitFor();
-      await row.getByText('Hoàn thành trễ hạn').waitFor();
-      await row.getByText('Đã kiểm đếm xong 155 hộ', { exact: false }).waitFor();
-      assert.notEqual(await heading2.innerText(), before, 'the share done changed');
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Ghi cập nhật', 'focus back on the row');
-      await screenshot(page, 'http-vi-desktop-checklist-updated');
-      await page.reload();
-      await row.getByText('Hoàn thành trễ hạn').waitFor();
-    });
-  });
-
-  test('the follow-up overview: search without diacritics, counts as of another date', async (t) => {
-    await withApp(t, browser, server.url, {}, async ({ page }) => {
-      await loadSample(page);
-      await navLink(page, 'Đôn đốc').click();
-      await waitForHash(page, /^#\/follow-up$/);
-      const overdueCount = async () => Number(await page.locator('ul.states li', { hasText: 'Quá hạn' }).locator('strong').innerText());
-      const today = await overdueCount();
-      await page.getByLabel('Tìm trong cuộc họp, kết luận, nhiệm vụ', { exact: false }).fill('kiem dem tai san');
-      await page.locator('main li', { hasText: 'Hoàn thành kiểm đếm tài sản' }).first().waitFor();
-      await page.getByLabel('Tìm trong cuộc họp, kết luận, nhiệm vụ', { exact: false }).fill('');
-      // A year later, everything still open with a date is overdue.
-      const inAYear = new Date(Date.now() + 365 * 86400000).toISOString().slice(0, 10);
-      await page.getByLabel('Tính đến ngày').fill(inAYear);
-      await page.waitForFunction((n) => {
-        const li = [...document.querySelectorAll('ul.states li')].find((l) => l.textContent.includes('Quá hạn'));
-        return li && Number(li.querySelector('strong').textContent) > n;
-      }, today);
-      await page.getByRole('heading', { name: 'Theo đơn vị chủ trì' }).waitFor();
-      await screenshot(page, 'http-vi-desktop-follow-up-next-year');
-    });
-  });
-});
-

@@ -1,6 +1,7 @@
 // Shared pieces of the end-to-end tests: the browser, the two ways of opening the built app
 // (a static server under a sub-path, and the single file from disk), the watchers that fail
 // a test on a console error, a page error or a request leaving the app, and screenshots.
+import { before, after } from 'node:test';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -166,4 +167,36 @@ export function navLink(page, name) {
 /** The page's main heading (h1). */
 export function heading(page) {
   return page.getByRole('main').getByRole('heading', { level: 1 });
+}
+
+/** The row of a list table whose header cell (the record's link) has exactly `text`. */
+export function listRow(page, text) {
+  return page.locator('table.list tbody tr').filter({
+    has: page.locator('th, td').getByText(text, { exact: true }),
+  });
+}
+
+export async function welcome(page) {
+  await heading(page).filter({ hasText: 'Chào mừng đến với Dondoc' }).waitFor();
+}
+
+/** From the empty app: the welcome's sample button, then the dashboard's figures. */
+export async function loadSample(page) {
+  await welcome(page);
+  await page.getByRole('button', { name: 'Dùng thử với dữ liệu mẫu' }).click();
+  await page.getByText('1.461 tỷ đồng').first().waitFor();
+}
+
+/** One browser and one static server for a test file, started before its tests. */
+export function sharedBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.browser = await launch();
+    shared.server = await serve();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

@@ -48,7 +48,7 @@ pub enum DraftProblem {
     Time,
     /// Deadline words that give no due date.
     Deadline(DeadlineError),
-    /// A directive number that is not "3", "3.2" or "III".
+    /// A directive number that is not "3" or "3.2".
     NotAPath,
 }
 
