@@ -117,8 +117,8 @@ fn checklist(
                         <tr class=depth>
                             <th scope="row">{x.path.to_string()}</th>
                             <td data-label=state.t(Msg::Directives)>{x.text.clone()}</td>
-                            <td data-label=state.t(Msg::LeadUnit)>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></td>
-                            <td data-label=state.t(Msg::Deadline)>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></td>
+                            <td data-label=state.t(Msg::LeadUnit)><div>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></div></td>
+                            <td data-label=state.t(Msg::Deadline)><div>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></div></td>
                             <td data-label=state.t(Msg::State)>{if heading {
                                 view! { <span class="muted small">{state.t(Msg::SeeSubItems)}</span> }.into_any()
                             } else {
