@@ -9,7 +9,9 @@ use super::dataset::Dataset;
 use super::followup::FollowUpState;
 use super::money::Vnd;
 use super::org::DatedCapital;
-use super::project::{LatestFigures, Obstacle, Project, ScheduleStatus};
+use super::project::{
+    changes_since_previous, LatestFigures, Obstacle, Project, ReportChanges, ScheduleStatus,
+};
 use super::status::computed_status;
 
 /// The year's capital summed over the projects whose latest capital figures are of `year`.
@@ -195,6 +197,21 @@ impl Dataset {
             })
             .collect()
     }
+
+    /// Projects that reported in the last `days`, each with what its latest report changed
+    /// against everything known before it; the most recent first.
+    pub fn recent_changes(&self, today: NaiveDate, days: u64) -> Vec<(&Project, ReportChanges)> {
+        let cutoff = today - chrono::Days::new(days);
+        let mut list: Vec<_> = self
+            .active_projects()
+            .filter_map(|p| {
+                let changes = changes_since_previous(self.reports_of(&p.id))?;
+                (changes.latest >= cutoff && !changes.changes.is_empty()).then_some((p, changes))
+            })
+            .collect();
+        list.sort_by_key(|(p, c)| (std::cmp::Reverse(c.latest), p.display_name().to_owned()));
+        list
+    }
 }
 
 #[cfg(test)]
@@ -314,6 +331,22 @@ mod series_tests {
     use super::*;
     use crate::domain::ids::SeededIds;
     use crate::domain::sample::sample_dataset;
+
+    #[test]
+    fn recent_changes_are_the_projects_that_reported_lately() {
+        let (data, today) = crate::domain::sample::fixture::sample();
+        let recent = data.recent_changes(today, 30);
+        assert!(!recent.is_empty());
+        assert!(recent.windows(2).all(|w| w[0].1.latest >= w[1].1.latest));
+        assert!(recent
+            .iter()
+            .all(|(_, c)| c.latest >= today - chrono::Days::new(30) && !c.changes.is_empty()));
+        let nam_rom = recent
+            .iter()
+            .find(|(p, _)| p.short_name == "Nậm Rốm")
+            .expect("Nậm Rốm reported within 30 days");
+        assert!(nam_rom.1.previous.is_some());
+    }
 
     #[test]
     fn series_skip_reports_without_the_figure() {

@@ -84,6 +84,15 @@ fn measure_value(m: Measure, value: f64, lang: Lang) -> String {
     }
 }
 
+/// "65,31% → 75,24%", or the value alone when first reported.
+pub fn measure_step(c: &MeasureChange, lang: Lang) -> String {
+    let after = measure_value(c.measure, c.after, lang);
+    match c.before {
+        Some(before) => format!("{} → {after}", measure_value(c.measure, before, lang)),
+        None => after,
+    }
+}
+
 /// "Số hộ đã bàn giao: 301 hộ → 359 hộ (+58)"; a figure first reported shows only its value.
 pub fn measure_change_text(c: &MeasureChange, lang: Lang) -> String {
     let after = measure_value(c.measure, c.after, lang);

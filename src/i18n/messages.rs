@@ -251,6 +251,8 @@ messages! {
     NoneYet => "Chưa có", "None yet";
     Person => "Người phụ trách", "Responsible person";
     Contact => "Liên hệ", "Contact";
+    RecentChanges => "Thay đổi so với báo cáo trước (báo cáo trong 30 ngày qua)", "Changes since the previous report (reports of the last 30 days)";
+    RecentChangesHint => "Tỷ lệ giải phóng mặt bằng, khối lượng và giải ngân; mọi số liệu khác ở trang của từng dự án.", "Site clearance, volume and disbursement rates; every other figure is on each project's page.";
     NoReportIn45 => "Dự án chưa có báo cáo trong 45 ngày", "Projects with no report in 45 days";
     RecordedStatus => "Tình trạng ghi nhận", "Recorded status";
     StorageTitle => "Lưu trữ trên máy này", "Storage on this computer";

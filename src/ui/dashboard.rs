@@ -9,6 +9,8 @@ use super::state::use_state;
 use super::widgets::{unit_name, StateBadge};
 use crate::domain::sample::sample_dataset;
 use crate::domain::FollowUpState;
+use crate::domain::Measure;
+use crate::i18n::figures::measure_step;
 use crate::i18n::format::format_points;
 use crate::i18n::{format_date, format_money_billions, format_percent, Msg};
 use crate::route::Route;
@@ -167,6 +169,30 @@ fn Overview() -> impl IntoView {
         })
     };
 
+    // What the reports of the last 30 days changed, in the three figures officers quote.
+    let recent = move || {
+        let l = lang();
+        state.data.with(|d| {
+            d.recent_changes(today, 30)
+                .into_iter()
+                .map(|(p, c)| {
+                    let step = |m: Measure| {
+                        c.changes.iter().find(|x| x.measure == m).map(|x| measure_step(x, l))
+                    };
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></th>
+                            <td data-label=state.t(Msg::LatestReportDate)>{format_date(c.latest)}</td>
+                            <td class="num" data-label=state.t(Msg::SiteClearance)>{step(Measure::SiteClearancePercent)}</td>
+                            <td class="num" data-label=state.t(Msg::ConstructionVolume)>{step(Measure::VolumePercent)}</td>
+                            <td class="num" data-label=state.t(Msg::Disbursement)>{step(Measure::DisbursementPercent)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
     view! {
         <h1>{move || state.t(Msg::NavDashboard)}</h1>
         <div class="cards">
@@ -185,6 +211,22 @@ fn Overview() -> impl IntoView {
             <section class="card wide" aria-labelledby="dash-directives">
                 <h2 id="dash-directives"><a href=Route::Conclusions.href()>{move || state.t(Msg::DashDirectives)}</a></h2>
                 {directives}
+            </section>
+            <section class="card wide" aria-labelledby="dash-recent">
+                <h2 id="dash-recent">{move || state.t(Msg::RecentChanges)}</h2>
+                <div class="table-wrap">
+                    <table class="list">
+                        <thead><tr>
+                            <th scope="col">{move || state.t(Msg::Name)}</th>
+                            <th scope="col">{move || state.t(Msg::LatestReportDate)}</th>
+                            <th scope="col">{move || state.t(Msg::SiteClearance)}</th>
+                            <th scope="col">{move || state.t(Msg::ConstructionVolume)}</th>
+                            <th scope="col">{move || state.t(Msg::Disbursement)}</th>
+                        </tr></thead>
+                        <tbody>{recent}</tbody>
+                    </table>
+                </div>
+                <p class="small muted">{move || state.t(Msg::RecentChangesHint)}</p>
             </section>
         </div>
         <p class="muted small">{move || format!("{} {}", state.t(Msg::Today), format_date(today))}</p>
