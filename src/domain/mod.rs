@@ -12,6 +12,7 @@ pub mod generate;
 pub mod ids;
 pub mod latest;
 pub mod meeting;
+pub mod merge;
 pub mod migrate;
 pub mod money;
 pub mod number;

@@ -1,0 +1,368 @@
+//! Importing another officer's file without ever losing an update on either side.
+//!
+//! Each browser keeps a [`SyncBase`]: for every record it has exchanged (exported or
+//! imported), fingerprints of the last few versions exchanged, the latest last. Against
+//! it, an incoming record is
+//! - **new** (no record with its id here),
+//! - **identical** (same content),
+//! - **mine** (the file holds a version this side has already exchanged: only this side
+//!   changed it since, or the file is older, so mine is kept),
+//! - **theirs** (this side still holds the version last exchanged and the file's is one
+//!   it has never seen: only the other side changed it, so theirs is taken),
+//! - a **conflict** (both changed it, or it was never exchanged and differs): never
+//!   resolved without the officer's choice.
+//!
+//! After an import the base holds the file's version of each of its records, so importing
+//! the same file twice changes nothing the second time, and a conflict resolved as "keep
+//! mine" reaches the other side as a change of mine on the next exchange.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::collection::Collection;
+use super::dataset::Dataset;
+use super::record::{Record, RecordKind};
+
+/// A 64-bit FNV-1a hash of a record's JSON form.
+pub type Fingerprint = u64;
+
+pub fn fingerprint<T: Serialize>(record: &T) -> Fingerprint {
+    let bytes = serde_json::to_vec(record).unwrap_or_default();
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The versions this browser exchanged of each record, by id, the latest last.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SyncBase(pub BTreeMap<String, Vec<Fingerprint>>);
+
+/// How many exchanged versions of a record are remembered.
+const HISTORY: usize = 4;
+
+impl SyncBase {
+    pub fn remember(&mut self, id: String, fp: Fingerprint) {
+        let seen = self.0.entry(id).or_default();
+        if seen.last() != Some(&fp) {
+            seen.retain(|x| *x != fp);
+            seen.push(fp);
+            if seen.len() > HISTORY {
+                seen.remove(0);
+            }
+        }
+    }
+
+    fn last(&self, id: &str) -> Option<Fingerprint> {
+        self.0.get(id).and_then(|v| v.last().copied())
+    }
+
+    fn knows(&self, id: &str, fp: Fingerprint) -> bool {
+        self.0.get(id).is_some_and(|v| v.contains(&fp))
+    }
+
+    /// Remembers every record of `data` as exchanged in its present version (after an
+    /// export, or after an import for the file's records).
+    pub fn record_all(&mut self, data: &Dataset) {
+        struct Remember<'a>(&'a mut SyncBase);
+        impl super::dataset::Visitor for Remember<'_> {
+            fn visit<T: Record>(&mut self, c: &Collection<T>) {
+                for r in c.iter() {
+                    self.0.remember(r.id().to_string(), fingerprint(r));
+                }
+            }
+        }
+        data.visit(&mut Remember(self));
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    New,
+    Identical,
+    Theirs,
+    Mine,
+    Conflict,
+}
+
+/// One field that differs, as JSON text ("" when the field is absent on that side).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldDiff {
+    pub field: String,
+    pub mine: String,
+    pub theirs: String,
+}
+
+/// An incoming record and what importing it would do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: RecordKind,
+    pub id: String,
+    pub label: String,
+    pub change: Change,
+    pub mine_updated: Option<DateTime<Utc>>,
+    pub theirs_updated: DateTime<Utc>,
+    /// The fields that differ (for changed records and conflicts).
+    pub fields: Vec<FieldDiff>,
+}
+
+/// Everything an import would do, computed before anything is written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportPlan {
+    pub entries: Vec<Entry>,
+    /// Records here that the file does not contain.
+    pub untouched: usize,
+}
+
+impl ImportPlan {
+    pub fn count(&self, change: Change) -> usize {
+        self.entries.iter().filter(|e| e.change == change).count()
+    }
+
+    pub fn conflicts(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| e.change == Change::Conflict)
+    }
+
+    /// Whether applying would change anything here.
+    pub fn changes_anything(&self) -> bool {
+        self.entries
+            .iter()
+            .any(|e| matches!(e.change, Change::New | Change::Theirs | Change::Conflict))
+    }
+}
+
+/// How a conflict is settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    KeepMine,
+    TakeTheirs,
+    /// The version saved last wins (mine when both were saved at the same instant).
+    NewerWins,
+}
+
+/// A conflict left without a resolution: nothing was applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved(pub Vec<String>);
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Applied {
+    pub added: usize,
+    pub replaced: usize,
+    pub kept: usize,
+}
+
+fn field_diffs(mine: &Value, theirs: &Value) -> Vec<FieldDiff> {
+    let empty = serde_json::Map::new();
+    let (m, t) = (
+        mine.as_object().unwrap_or(&empty),
+        theirs.as_object().unwrap_or(&empty),
+    );
+    let text = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let mut keys: Vec<&String> = m.keys().chain(t.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| k.as_str() != "updated_at" && m.get(*k) != t.get(*k))
+        .map(|k| FieldDiff {
+            field: k.clone(),
+            mine: text(m.get(k)),
+            theirs: text(t.get(k)),
+        })
+        .collect()
+}
+
+fn plan_collection<T: Record>(
+    mine: &Collection<T>,
+    theirs: &Collection<T>,
+    base: &SyncBase,
+    out: &mut ImportPlan,
+) {
+    let mut touched = 0;
+    for record in theirs.iter() {
+        let id = record.id().to_string();
+        let existing = mine.get(record.id());
+        let change = match existing {
+            None => Change::New,
+            Some(m) if m == record => Change::Identical,
+            Some(m) => {
+                let theirs = fingerprint(record);
+                if base.knows(&id, theirs) {
+                    Change::Mine
+                } else if base.last(&id) == Some(fingerprint(m)) {
+                    Change::Theirs
+                } else {
+                    Change::Conflict
+                }
+            }
+        };
+        if existing.is_some() {
+            touched += 1;
+        }
+        let fields = match (existing, change) {
+            (Some(m), Change::Theirs | Change::Mine | Change::Conflict) => field_diffs(
+                &serde_json::to_value(m).unwrap_or(Value::Null),
+                &serde_json::to_value(record).unwrap_or(Value::Null),
+            ),
+            _ => Vec::new(),
+        };
+        out.entries.push(Entry {
+            kind: T::KIND,
+            id,
+            label: record.label(),
+            change,
+            mine_updated: existing.map(Record::updated_at),
+            theirs_updated: record.updated_at(),
+            fields,
+        });
+    }
+    out.untouched += mine.len() - touched;
+}
+
+fn apply_collection<T: Record>(
+    mine: &mut Collection<T>,
+    theirs: &Collection<T>,
+    decide: &dyn Fn(&str) -> Option<Resolution>,
+    plan: &BTreeMap<&str, Change>,
+    applied: &mut Applied,
+) {
+    for record in theirs.iter() {
+        let id = record.id().to_string();
+        let take = match plan.get(id.as_str()) {
+            Some(Change::New) => {
+                applied.added += 1;
+                true
+            }
+            Some(Change::Theirs) => true,
+            Some(Change::Conflict) => match decide(&id) {
+                Some(Resolution::TakeTheirs) => true,
+                Some(Resolution::NewerWins) => mine
+                    .get(record.id())
+                    .is_none_or(|m| record.updated_at() > m.updated_at()),
+                _ => false,
+            },
+            _ => false,
+        };
+        if take {
+            if plan.get(id.as_str()) != Some(&Change::New) {
+                applied.replaced += 1;
+            }
+            mine.upsert(record.clone());
+        } else if plan.get(id.as_str()) == Some(&Change::Conflict)
+            || plan.get(id.as_str()) == Some(&Change::Mine)
+        {
+            applied.kept += 1;
+        }
+    }
+}
+
+impl Dataset {
+    /// What importing `incoming` would do here, given what was last exchanged.
+    pub fn plan_import(&self, incoming: &Dataset, base: &SyncBase) -> ImportPlan {
+        let mut out = ImportPlan::default();
+        plan_collection(&self.committees, &incoming.committees, base, &mut out);
+        plan_collection(&self.units, &incoming.units, base, &mut out);
+        plan_collection(&self.projects, &incoming.projects, base, &mut out);
+        plan_collection(
+            &self.progress_reports,
+            &incoming.progress_reports,
+            base,
+            &mut out,
+        );
+        plan_collection(&self.obstacles, &incoming.obstacles, base, &mut out);
+        plan_collection(&self.meetings, &incoming.meetings, base, &mut out);
+        plan_collection(&self.conclusions, &incoming.conclusions, base, &mut out);
+        plan_collection(&self.directives, &incoming.directives, base, &mut out);
+        plan_collection(
+            &self.directive_updates,
+            &incoming.directive_updates,
+            base,
+            &mut out,
+        );
+        out
+    }
+
+    /// Applies `plan` (made by [`Dataset::plan_import`] for `incoming`), settling each
+    /// conflict by `decide(id)`. If any conflict has no resolution nothing is changed.
+    /// The base then holds the file's version of each of its records.
+    pub fn apply_import(
+        &mut self,
+        incoming: &Dataset,
+        plan: &ImportPlan,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
+        base: &mut SyncBase,
+    ) -> Result<Applied, Unresolved> {
+        let open: Vec<String> = plan
+            .conflicts()
+            .filter(|e| decide(&e.id).is_none())
+            .map(|e| e.label.clone())
+            .collect();
+        if !open.is_empty() {
+            return Err(Unresolved(open));
+        }
+        let changes: BTreeMap<&str, Change> = plan
+            .entries
+            .iter()
+            .map(|e| (e.id.as_str(), e.change))
+            .collect();
+        let mut applied = Applied::default();
+        let a = &mut applied;
+        apply_collection(
+            &mut self.committees,
+            &incoming.committees,
+            decide,
+            &changes,
+            a,
+        );
+        apply_collection(&mut self.units, &incoming.units, decide, &changes, a);
+        apply_collection(&mut self.projects, &incoming.projects, decide, &changes, a);
+        apply_collection(
+            &mut self.progress_reports,
+            &incoming.progress_reports,
+            decide,
+            &changes,
+            a,
+        );
+        apply_collection(
+            &mut self.obstacles,
+            &incoming.obstacles,
+            decide,
+            &changes,
+            a,
+        );
+        apply_collection(&mut self.meetings, &incoming.meetings, decide, &changes, a);
+        apply_collection(
+            &mut self.conclusions,
+            &incoming.conclusions,
+            decide,
+            &changes,
+            a,
+        );
+        apply_collection(
+            &mut self.directives,
+            &incoming.directives,
+            decide,
+            &changes,
+            a,
+        );
+        apply_collection(
+            &mut self.directive_updates,
+            &incoming.directive_updates,
+            decide,
+            &changes,
+            a,
+        );
+        base.record_all(incoming);
+        Ok(applied)
+    }
+}
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

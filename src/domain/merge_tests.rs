@@ -1,0 +1,260 @@
+//! The merge's promises, on the sample and on generated edits: import twice = once, the order
+//! of non-conflicting imports does not matter, export then import into an empty store gives
+//! the same data, and a conflict is never settled without a choice.
+
+use chrono::Duration;
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::sample::fixture::{now, sample};
+use crate::domain::{Directive, RecordedStatus};
+
+fn import(
+    into: &mut Dataset,
+    file: &Dataset,
+    base: &mut SyncBase,
+    resolution: Option<Resolution>,
+) -> Result<Applied, Unresolved> {
+    let plan = into.plan_import(file, base);
+    into.apply_import(file, &plan, &|_| resolution, base)
+}
+
+/// An officer edits the text of directive number `n` of the sample (in sorted id order).
+fn edit(data: &mut Dataset, n: usize, text: &str, minutes: i64) {
+    let ids: Vec<_> = data.directives.iter().map(|d| d.id.clone()).collect();
+    let id = &ids[n % ids.len()];
+    let mut d: Directive = data.directives.get(id).unwrap().clone();
+    d.text = text.to_owned();
+    d.updated_at = now() + Duration::minutes(minutes);
+    data.directives.upsert(d);
+}
+
+#[test]
+fn a_round_trip_between_two_officers_loses_nothing() {
+    let (a_data, _) = sample();
+    let mut a = a_data.clone();
+    let mut a_base = SyncBase::default();
+    // A exports everything; B, empty, imports it.
+    a_base.record_all(&a);
+    let mut b = Dataset::default();
+    let mut b_base = SyncBase::default();
+    let plan = b.plan_import(&a, &b_base);
+    assert_eq!(plan.count(Change::New), plan.entries.len());
+    import(&mut b, &a, &mut b_base, None).unwrap();
+    assert_eq!(
+        b, a,
+        "export then import into an empty store gives equal data"
+    );
+
+    // B records progress; A edits another directive meanwhile.
+    edit(&mut b, 0, "B: đã hoàn thành kiểm đếm", 5);
+    edit(&mut a, 1, "A: sửa nội dung", 6);
+    b_base.record_all(&b);
+    let plan = a.plan_import(&b, &a_base);
+    assert_eq!(plan.count(Change::Theirs), 1, "B's edit is taken");
+    assert_eq!(plan.count(Change::Mine), 1, "A's own edit is kept");
+    assert_eq!(plan.count(Change::Conflict), 0);
+    let theirs = plan
+        .entries
+        .iter()
+        .find(|e| e.change == Change::Theirs)
+        .unwrap();
+    assert_eq!(theirs.fields.len(), 1);
+    assert_eq!(theirs.fields[0].field, "text");
+    import(&mut a, &b, &mut a_base, None).unwrap();
+    assert!(a
+        .directives
+        .iter()
+        .any(|d| d.text == "B: đã hoàn thành kiểm đếm"));
+    assert!(a.directives.iter().any(|d| d.text == "A: sửa nội dung"));
+
+    // Both edit the same directive: a conflict, shown field by field, settled only by choice.
+    edit(&mut a, 2, "A: phiên bản của A", 10);
+    edit(&mut b, 2, "B: phiên bản của B", 11);
+    b_base.record_all(&b);
+    let before = a.clone();
+    let plan = a.plan_import(&b, &a_base);
+    let conflict = plan.conflicts().next().expect("a conflict");
+    assert_eq!(conflict.fields[0].mine, "A: phiên bản của A");
+    assert_eq!(conflict.fields[0].theirs, "B: phiên bản của B");
+    let err = import(&mut a, &b, &mut a_base.clone(), None).unwrap_err();
+    assert_eq!(err.0.len(), 1);
+    assert_eq!(a, before, "an unsettled conflict changes nothing");
+    import(&mut a, &b, &mut a_base, Some(Resolution::NewerWins)).unwrap();
+    assert!(a.directives.iter().any(|d| d.text == "B: phiên bản của B"));
+}
+
+#[test]
+fn keeping_mine_reaches_the_other_side_next_time() {
+    let (data, _) = sample();
+    let (mut a, mut b) = (data.clone(), data.clone());
+    let (mut a_base, mut b_base) = (SyncBase::default(), SyncBase::default());
+    a_base.record_all(&a);
+    b_base.record_all(&b);
+    edit(&mut a, 3, "A", 1);
+    edit(&mut b, 3, "B", 2);
+    let b_file = b.clone();
+    b_base.record_all(&b_file);
+    import(&mut a, &b_file, &mut a_base, Some(Resolution::KeepMine)).unwrap();
+    assert!(a.directives.iter().any(|d| d.text == "A"));
+    // A sends back; B sees only A's side changed since B's file, and takes it.
+    let a_file = a.clone();
+    a_base.record_all(&a_file);
+    let plan = b.plan_import(&a_file, &b_base);
+    assert_eq!(plan.count(Change::Conflict), 0);
+    assert_eq!(plan.count(Change::Theirs), 1);
+    import(&mut b, &a_file, &mut b_base, None).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_status_change_and_new_updates_travel() {
+    let (data, _) = sample();
+    let mut b = data.clone();
+    let mut a = data.clone();
+    let mut a_base = SyncBase::default();
+    a_base.record_all(&a);
+    let id = b.directives.iter().next().unwrap().id.clone();
+    let mut d = b.directives.get(&id).unwrap().clone();
+    d.status = RecordedStatus::InProgress;
+    d.updated_at = now() + Duration::hours(1);
+    b.directives.upsert(d);
+    let plan = a.plan_import(&b, &a_base);
+    assert_eq!(plan.count(Change::Theirs), 1);
+    assert_eq!(plan.untouched, 0);
+    import(&mut a, &b, &mut a_base, None).unwrap();
+    assert_eq!(
+        a.directives.get(&id).unwrap().status,
+        RecordedStatus::InProgress
+    );
+}
+
+/// Edits as (directive index, text, minutes after now).
+fn edits() -> impl Strategy<Value = Vec<(usize, String, i64)>> {
+    proptest::collection::vec((0usize..40, "[a-z ]{1,12}", 0i64..600), 0..6)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn importing_twice_is_importing_once(mine in edits(), theirs in edits(), pick in 0u8..3) {
+        let (data, _) = sample();
+        let (mut a, mut b) = (data.clone(), data);
+        let mut base = SyncBase::default();
+        base.record_all(&a);
+        for (n, t, m) in &mine { edit(&mut a, *n, t, *m); }
+        for (n, t, m) in &theirs { edit(&mut b, *n, t, *m); }
+        let resolution = [Resolution::KeepMine, Resolution::TakeTheirs, Resolution::NewerWins][pick as usize];
+        import(&mut a, &b, &mut base, Some(resolution)).unwrap();
+        let once = a.clone();
+        let plan = a.plan_import(&b, &base);
+        prop_assert!(!plan.changes_anything());
+        import(&mut a, &b, &mut base, None).unwrap();
+        prop_assert_eq!(a, once);
+    }
+
+    #[test]
+    fn the_order_of_non_conflicting_imports_does_not_matter(
+        first in edits(), second in edits()
+    ) {
+        let (data, _) = sample();
+        // Two colleagues edit disjoint directives (even and odd indexes) of the same data.
+        let (mut x, mut y) = (data.clone(), data.clone());
+        for (n, t, m) in &first { edit(&mut x, n * 2, t, *m); }
+        for (n, t, m) in &second { edit(&mut y, n * 2 + 1, t, *m); }
+        let mut base = SyncBase::default();
+        base.record_all(&data);
+        let (mut one, mut one_base) = (data.clone(), base.clone());
+        import(&mut one, &x, &mut one_base, None).unwrap();
+        import(&mut one, &y, &mut one_base, None).unwrap();
+        let (mut two, mut two_base) = (data, base);
+        import(&mut two, &y, &mut two_base, None).unwrap();
+        import(&mut two, &x, &mut two_base, None).unwrap();
+        prop_assert_eq!(one, two);
+    }
+
+    #[test]
+    fn a_conflict_is_never_settled_silently(mine in edits(), theirs in edits()) {
+        let (data, _) = sample();
+        let (mut a, mut b) = (data.clone(), data.clone());
+        let mut base = SyncBase::default();
+        base.record_all(&data);
+        for (n, t, m) in &mine { edit(&mut a, *n, &format!("a{t}"), *m); }
+        for (n, t, m) in &theirs { edit(&mut b, *n, &format!("b{t}"), *m); }
+        let plan = a.plan_import(&b, &base);
+        let before = a.clone();
+        let result = a.apply_import(&b, &plan, &|_| None, &mut base.clone());
+        if plan.count(Change::Conflict) > 0 {
+            prop_assert!(result.is_err());
+            prop_assert_eq!(&a, &before);
+        }
+        // Every record both sides changed is a conflict.
+        for e in &plan.entries {
+            let both = mine.iter().any(|(n, ..)| a.directives.iter().nth(n % 40).is_some_and(|d| d.id.to_string() == e.id))
+                && theirs.iter().any(|(n, ..)| b.directives.iter().nth(n % 40).is_some_and(|d| d.id.to_string() == e.id));
+            let same = before.directives.iter().find(|d| d.id.to_string() == e.id) == b.directives.iter().find(|d| d.id.to_string() == e.id);
+            if both && !same {
+                prop_assert_eq!(e.change, Change::Conflict);
+            }
+        }
+    }
+}
+
+/// A file damaged the ways files get damaged: cut short, a value of the wrong type, a field
+/// removed, a record repeated, a huge number, bytes replaced.
+fn damage(text: &str, how: u8, at: usize, junk: &str) -> String {
+    let at = at % text.len().max(1);
+    let at = (0..=at)
+        .rev()
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    match how % 6 {
+        0 => text[..at].to_owned(),
+        1 => text.replacen("\"text\":", "\"text\":12345,\"x\":", 1),
+        2 => text.replacen("\"created_at\"", "\"created_at_removed\"", 1),
+        3 => {
+            let start = text.find("\"directives\":[").map(|i| i + 14).unwrap_or(0);
+            let end = text[start..]
+                .find("},{")
+                .map(|i| start + i + 1)
+                .unwrap_or(start);
+            format!("{}{},{}", &text[..start], &text[start..end], &text[start..])
+        }
+        4 => text.replacen(
+            "\"households_total\":",
+            "\"households_total\":1e400,\"y\":",
+            1,
+        ),
+        _ => format!("{}{junk}{}", &text[..at], &text[at..]),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn damaged_files_never_panic_and_change_nothing(how in 0u8..6, at in 0usize..200_000, junk in "\\PC{0,8}") {
+        let (data, _) = sample();
+        let text = damage(&serde_json::to_string(&data).unwrap(), how, at, &junk);
+        let mut local = data.clone();
+        local.directives.upsert({
+            let mut d = local.directives.iter().next().unwrap().clone();
+            d.text = "sửa tại máy này".into();
+            d
+        });
+        let before = local.clone();
+        let base = SyncBase::default();
+        if let Ok(loaded) = crate::domain::parse_dataset(&text) {
+            let _ = crate::domain::validate(&loaded.dataset);
+            let plan = local.plan_import(&loaded.dataset, &base);
+            // Without the officer's choices, nothing that conflicts is taken.
+            let _ = local.apply_import(&loaded.dataset, &plan, &|_| None, &mut base.clone());
+            if plan.count(Change::Conflict) > 0 {
+                prop_assert_eq!(&local, &before);
+            }
+        } else {
+            prop_assert_eq!(&local, &before);
+        }
+    }
+}
