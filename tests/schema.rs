@@ -44,6 +44,34 @@ fn the_sample_and_a_province_dataset_follow_the_schema() {
 }
 
 #[test]
+fn an_exported_selection_with_its_envelope_follows_the_schema() {
+    use dondoc::domain::share::{ExportFile, ExportInfo, Officer, Scope};
+    let data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let conclusion = data.conclusions.iter().next().unwrap().id.clone();
+    let scope = Scope::Conclusion(conclusion);
+    let (file, label) = data.select(&scope);
+    let info = ExportInfo {
+        app_version: env!("CARGO_PKG_VERSION").into(),
+        exported_at: now(),
+        exported_by: Officer {
+            name: "Nguyễn Văn A".into(),
+            office: "Văn phòng Ban Chỉ đạo".into(),
+        },
+        scope,
+        scope_label: label,
+    };
+    let v = validator();
+    assert_valid(
+        &v,
+        &serde_json::to_value(ExportFile {
+            data: &file,
+            export: &info,
+        })
+        .unwrap(),
+    );
+}
+
+#[test]
 fn the_schema_rejects_what_the_app_would_reject() {
     let v = validator();
     let good =

@@ -22,6 +22,7 @@ pub mod portfolio;
 pub mod project;
 pub mod record;
 pub mod sample;
+pub mod share;
 pub mod status;
 pub mod summary;
 pub mod text;
