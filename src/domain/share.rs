@@ -291,7 +291,7 @@ mod tests {
         assert_eq!(label, "16-KL/BCĐ");
         assert_eq!(file.conclusions.len(), 1);
         assert_eq!(file.directives.len(), data.directives_of(&kl16.id).len());
-        assert!(file.directive_updates.len() > 0);
+        assert!(!file.directive_updates.is_empty());
         assert!(validate(&file).is_empty(), "{:?}", validate(&file));
         assert_eq!(
             file_name(&Scope::Conclusion(kl16.id.clone()), &label, today),
