@@ -263,6 +263,28 @@ fn apply_collection<T: Record>(
 }
 
 impl Dataset {
+    /// The rules `incoming`'s records break once imported here: checked with this data, so
+    /// a selection that refers to records already here is fine, and one that refers to
+    /// records found nowhere is not.
+    pub fn check_import(&self, incoming: &Dataset) -> Vec<super::validate::ValidationError> {
+        struct Ids(std::collections::BTreeSet<String>);
+        impl super::dataset::Visitor for Ids {
+            fn visit<T: Record>(&mut self, c: &Collection<T>) {
+                self.0.extend(c.iter().map(|r| r.id().to_string()));
+            }
+        }
+        let mut ids = Ids(Default::default());
+        incoming.visit(&mut ids);
+        let mut merged = self.clone();
+        let all = |_: &str| Some(Resolution::TakeTheirs);
+        let plan = merged.plan_import(incoming, &SyncBase::default());
+        let _ = merged.apply_import(incoming, &plan, &all, &mut SyncBase::default());
+        super::validate::validate(&merged)
+            .into_iter()
+            .filter(|e| ids.0.contains(&e.id))
+            .collect()
+    }
+
     /// What importing `incoming` would do here, given what was last exchanged.
     pub fn plan_import(&self, incoming: &Dataset, base: &SyncBase) -> ImportPlan {
         let mut out = ImportPlan::default();

@@ -129,6 +129,25 @@ fn a_status_change_and_new_updates_travel() {
     );
 }
 
+#[test]
+fn a_selection_is_checked_against_the_data_it_joins() {
+    let (data, _) = sample();
+    let conclusion = data.conclusions.iter().next().unwrap().id.clone();
+    let (mut file, _) = data.select(&crate::domain::share::Scope::Conclusion(conclusion));
+    assert!(data.check_import(&file).is_empty());
+    assert!(
+        Dataset::default().check_import(&file).is_empty(),
+        "a selection stands alone"
+    );
+    // A directive pointing at a unit found nowhere is named with its field.
+    let mut d = file.directives.iter().next().unwrap().clone();
+    d.lead_unit = Some("no-such-unit".to_owned().into());
+    file.directives.upsert(d);
+    file.units = Default::default();
+    let errors = Dataset::default().check_import(&file);
+    assert!(errors.iter().any(|e| e.field == "lead_unit"), "{errors:?}");
+}
+
 /// Edits as (directive index, text, minutes after now).
 fn edits() -> impl Strategy<Value = Vec<(usize, String, i64)>> {
     proptest::collection::vec((0usize..40, "[a-z ]{1,12}", 0i64..600), 0..6)

@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod kv;
 pub mod repo;
+pub mod side;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

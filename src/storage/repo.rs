@@ -116,6 +116,12 @@ impl<K: KeyValue> Repository<K> {
         }
     }
 
+    /// The next save writes every shard (after the whole dataset was replaced, as by an
+    /// undo), so records no longer in the dataset leave storage too.
+    pub fn rewrite_everything(&mut self) {
+        self.rewrite_all = true;
+    }
+
     pub fn kv(&self) -> &K {
         &self.kv
     }

@@ -89,6 +89,9 @@ pub struct Settings {
     /// Days before a deadline that count as "due soon".
     #[serde(default)]
     pub due_soon_days: Option<u32>,
+    /// When everything was last exported from this browser.
+    #[serde(default)]
+    pub last_export_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Settings {

@@ -10,11 +10,14 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
+use crate::domain::merge::{Applied, ImportPlan, Resolution, SyncBase, Unresolved};
+use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
 use crate::domain::Dataset;
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::local::LocalKv;
 use crate::storage::repo::AsideReason;
+use crate::storage::side::{self, SYNC_KEY, UNDO_KEY};
 use crate::storage::{KeyValue, LoadOutcome, Repository, WriteError};
 
 pub const SAVE_DELAY_MS: u32 = 400;
@@ -24,6 +27,16 @@ pub enum SaveStatus {
     Saved(Option<DateTime<Utc>>),
     Pending,
     Failed(WriteError),
+}
+
+/// The data as it was before the last import, kept (in storage when it fits) to undo it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct UndoImport {
+    /// What was imported ("dondoc-ket-luan-16-kl-bcd-2026-11-23.json").
+    pub label: String,
+    pub at: DateTime<Utc>,
+    pub data: Dataset,
+    pub base: SyncBase,
 }
 
 #[derive(Clone, Copy)]
@@ -39,6 +52,11 @@ pub struct AppState {
     /// The version stored data was migrated from at start-up, if it was.
     pub migrated_from: RwSignal<Option<u32>>,
     pub today: NaiveDate,
+    /// What the last import was, while it can be undone.
+    pub undo_label: RwSignal<Option<(String, DateTime<Utc>)>>,
+    undo: StoredValue<Option<UndoImport>, LocalStorage>,
+    /// What was last exchanged with other officers, record by record.
+    sync_base: StoredValue<SyncBase, LocalStorage>,
     repo: StoredValue<Repository<LocalKv>, LocalStorage>,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
 }
@@ -56,6 +74,8 @@ impl AppState {
             LoadOutcome::SetAside(set_aside) => (Dataset::default(), Some(set_aside.reason), None),
         };
         let settings = Settings::load();
+        let sync_base: SyncBase = side::read(repo.kv(), SYNC_KEY).unwrap_or_default();
+        let undo: Option<UndoImport> = side::read(repo.kv(), UNDO_KEY);
         let state = AppState {
             data: RwSignal::new(dataset),
             lang: RwSignal::new(settings.lang()),
@@ -65,6 +85,9 @@ impl AppState {
             aside: RwSignal::new(aside),
             migrated_from: RwSignal::new(migrated_from),
             today: browser::today(),
+            undo_label: RwSignal::new(undo.as_ref().map(|u| (u.label.clone(), u.at))),
+            undo: StoredValue::new_local(undo),
+            sync_base: StoredValue::new_local(sync_base),
             repo: StoredValue::new_local(repo),
             timer: StoredValue::new_local(None),
         };
@@ -144,6 +167,104 @@ impl AppState {
         }
     }
 
+    /// What importing `incoming` would do, before anything is written.
+    pub fn plan_import(&self, incoming: &Dataset) -> ImportPlan {
+        let base = self.sync_base.with_value(Clone::clone);
+        self.data.with_untracked(|d| d.plan_import(incoming, &base))
+    }
+
+    /// Applies an import planned by [`AppState::plan_import`], keeping the data as it was
+    /// to undo it in one click. Nothing changes if a conflict has no resolution.
+    pub fn import(
+        &self,
+        incoming: &Dataset,
+        plan: &ImportPlan,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
+        label: String,
+    ) -> Result<Applied, Unresolved> {
+        let before = self.data.get_untracked();
+        let base_before = self.sync_base.with_value(Clone::clone);
+        let mut data = before.clone();
+        let mut base = base_before.clone();
+        let applied = data.apply_import(incoming, plan, decide, &mut base)?;
+        let undo = UndoImport {
+            label,
+            at: browser::now(),
+            data: before,
+            base: base_before,
+        };
+        // Kept in memory whatever happens; in storage too when it fits.
+        self.repo.update_value(|repo| {
+            if side::write(repo.kv_mut(), UNDO_KEY, &undo).is_err() {
+                repo.kv_mut().remove(UNDO_KEY);
+            }
+        });
+        self.undo_label.set(Some((undo.label.clone(), undo.at)));
+        self.undo.set_value(Some(undo));
+        self.data.set(data);
+        self.set_sync_base(base);
+        self.flush();
+        Ok(applied)
+    }
+
+    /// Puts the data back as it was before the last import.
+    pub fn undo_import(&self) {
+        let Some(undo) = self.undo.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        self.data.set(undo.data);
+        self.set_sync_base(undo.base);
+        self.repo.update_value(|repo| {
+            repo.rewrite_everything();
+            repo.kv_mut().remove(UNDO_KEY);
+        });
+        self.undo_label.set(None);
+        self.flush();
+    }
+
+    fn set_sync_base(&self, base: SyncBase) {
+        self.repo.update_value(|repo| {
+            let _ = side::write(repo.kv_mut(), SYNC_KEY, &base);
+        });
+        self.sync_base.set_value(base);
+    }
+
+    /// Downloads `scope` as a file in its envelope, and remembers its records as exchanged.
+    pub fn export(&self, scope: Scope) {
+        let (file, label) = self.data.with_untracked(|d| d.select(&scope));
+        let settings = self.settings.get_untracked();
+        let now = browser::now();
+        let info = ExportInfo {
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            exported_at: now,
+            exported_by: Officer {
+                name: settings.officer_name.clone(),
+                office: settings.office.clone(),
+            },
+            scope: scope.clone(),
+            scope_label: label.clone(),
+        };
+        let text = serde_json::to_string(&ExportFile {
+            data: &file,
+            export: &info,
+        })
+        .unwrap_or_default();
+        browser::download(
+            &file_name(&scope, &label, browser::today()),
+            "application/json",
+            &text,
+        );
+        let mut base = self.sync_base.with_value(Clone::clone);
+        base.record_all(&file);
+        self.set_sync_base(base);
+        if scope == Scope::All {
+            self.set_settings(Settings {
+                last_export_at: Some(now),
+                ..settings
+            });
+        }
+    }
+
     /// Storage used by everything this origin keeps, in UTF-16 units.
     pub fn storage_used(&self) -> usize {
         self.repo.with_value(|repo| repo.kv().used_units())
@@ -160,14 +281,7 @@ impl AppState {
 
 /// Offers everything in memory as a file: the way out when storage fails.
 pub fn export_all(state: &AppState) {
-    let text = state
-        .data
-        .with_untracked(|d| serde_json::to_string(d).unwrap_or_default());
-    let name = format!(
-        "dondoc-all-{}.json",
-        crate::domain::dates::iso(browser::today())
-    );
-    browser::download(&name, "application/json", &text);
+    state.export(Scope::All);
 }
 
 pub fn use_state() -> AppState {
