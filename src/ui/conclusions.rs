@@ -148,7 +148,13 @@ fn checklist(
             view! {
                 <p class="crumbs"><a href=Route::Conclusions.href()>{state.t(Msg::NavConclusions)}</a></p>
                 <h1>{c.number_symbol.clone()} " · " {c.title.clone()}</h1>
-                <p class="actions"><a class="button" href=Route::Edit(Form::Conclusion, c.id.to_string()).href()>{state.t(Msg::EditConclusion)}</a></p>
+                <p class="actions">
+                    <a class="button" href=Route::Edit(Form::Conclusion, c.id.to_string()).href()>{state.t(Msg::EditConclusion)}</a>
+                    " "
+                    <button type="button" on:click={let scope = crate::domain::share::Scope::Conclusion(c.id.clone()); move |_| state.export(scope.clone())}>
+                        {state.t(Msg::ExportThis)}
+                    </button>
+                </p>
                 <dl class="fields">
                     {field(state, Msg::Date, format_date(c.date))}
                     {field(state, Msg::IssuingBody, c.issuing_body.clone())}

@@ -1,146 +1,39 @@
-//! The Data screen: export, import (new records only, after a preview), the sample, the
+//! The Data screen: export, import (previewed, merged, undoable), the sample, the
 //! storage meter, set-aside data, and the data's own consistency check.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dashboard::load_sample;
+use super::import::ImportCard;
 use super::settings::SettingsCard;
 use super::state::{export_all, use_state};
 use super::widgets::download_aside;
-use crate::domain::{parse_dataset, validate, Dataset, ImportSummary, RecordKind};
-use crate::i18n::{
-    format_decimal, format_percent, kind_label, load_error_message, problem_message, Msg,
-};
+use crate::domain::{validate, RecordKind};
+use crate::i18n::{format_decimal, format_percent, kind_label, problem_message, Msg};
 use crate::storage::QUOTA_UNITS;
-
-/// Files above this are refused before being read: three provinces' data is about 30 MB of
-/// JSON, and a larger text would make the page itself run out of memory.
-const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
-
-/// A file read and checked, waiting for the officer's go-ahead.
-#[derive(Clone)]
-enum ImportState {
-    Idle,
-    Rejected(Vec<String>),
-    Preview {
-        incoming: Box<Dataset>,
-        summary: ImportSummary,
-        migrated_from: Option<u32>,
-    },
-    Done(usize),
-}
 
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = use_state();
-    let import = RwSignal::new(ImportState::Idle);
     let confirm_sample = RwSignal::new(false);
     let sample_loaded = RwSignal::new(false);
 
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
+    // When everything was last exported, and a reminder after a week or with storage
+    // nearly full.
+    let last_export = move || {
+        let last = state.settings.with(|s| s.last_export_at);
+        let full = {
+            state.save_status.track();
+            state.storage_used() * 10 > QUOTA_UNITS * 8
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        if file.size() > MAX_IMPORT_BYTES {
-            import.set(ImportState::Rejected(vec![state
-                .t(Msg::ImportTooLarge)
-                .to_owned()]));
-            return;
+        let stale = last.is_none_or(|at| (crate::ui::browser::now() - at).num_days() >= 7);
+        view! {
+            <p class="small" id="last-export">{match last {
+                Some(at) => format!("{}: {}", state.t(Msg::LastExportAt), at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7")).format("%H:%M %d/%m/%Y")),
+                None => state.t(Msg::NeverExported).to_owned(),
+            }}</p>
+            {(stale || full).then(|| view! { <p class="notice error" role="status">{state.t(Msg::ExportReminder)}</p> })}
         }
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            let lang = state.lang.get_untracked();
-            let next = match text.map(|t| parse_dataset(&t)) {
-                None => ImportState::Rejected(vec![lang
-                    .pick("Không đọc được tệp.", "The file could not be read.")
-                    .into()]),
-                Some(Err(e)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
-                Some(Ok(loaded)) => {
-                    let errors = validate(&loaded.dataset);
-                    if errors.is_empty() {
-                        let summary = state.data.with_untracked(|d| d.compare(&loaded.dataset));
-                        ImportState::Preview {
-                            incoming: Box::new(loaded.dataset),
-                            summary,
-                            migrated_from: loaded.migrated_from,
-                        }
-                    } else {
-                        ImportState::Rejected(
-                            errors
-                                .iter()
-                                .take(50)
-                                .map(|e| problem_message(e, lang))
-                                .collect(),
-                        )
-                    }
-                }
-            };
-            import.set(next);
-        });
-    };
-
-    let import_view = move || match import.get() {
-        ImportState::Idle => None,
-        ImportState::Rejected(messages) => Some(
-            view! {
-                <div class="notice error" role="alert">
-                    <p>{state.t(Msg::ImportProblems)}</p>
-                    <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-                </div>
-            }
-            .into_any(),
-        ),
-        ImportState::Preview {
-            incoming,
-            summary,
-            migrated_from,
-        } => {
-            let apply = move |_| {
-                if let ImportState::Preview { incoming, .. } = import.get_untracked() {
-                    let added = state.edit(|d| d.add_missing(*incoming));
-                    import.set(ImportState::Done(added));
-                }
-            };
-            let counts = RecordKind::ALL
-                .into_iter()
-                .filter(|k| incoming.count(*k) > 0)
-                .map(|k| format!("{}: {}", kind_label(k, state.lang.get()), incoming.count(k)))
-                .collect::<Vec<_>>()
-                .join(" · ");
-            Some(
-                view! {
-                    <div class="notice" role="status">
-                        <h3>{state.t(Msg::ImportPreviewTitle)}</h3>
-                        <p class="small">{counts}</p>
-                        {migrated_from.map(|v| view! { <p>{state.t(Msg::ImportMigrated)} " " {v} {state.t(Msg::ImportMigratedEnd)}</p> })}
-                        <ul>
-                            <li><strong>{summary.new}</strong> " " {state.t(Msg::ImportPreviewNew)}</li>
-                            <li><strong>{summary.identical}</strong> " " {state.t(Msg::ImportPreviewSame)}</li>
-                            <li><strong>{summary.differing}</strong> " " {state.t(Msg::ImportPreviewDiffer)}</li>
-                        </ul>
-                        <button type="button" class="primary" disabled=summary.new == 0 on:click=apply>{state.t(Msg::ImportApply)}</button>
-                        " "
-                        <button type="button" on:click=move |_| import.set(ImportState::Idle)>{state.t(Msg::Cancel)}</button>
-                    </div>
-                }
-                .into_any(),
-            )
-        }
-        ImportState::Done(n) => Some(
-            view! { <p class="notice" role="status">{state.t(Msg::ImportDone)} " (" {n} ")"</p> }
-                .into_any(),
-        ),
     };
 
     let sample_click = move |_| {
@@ -193,15 +86,9 @@ pub fn DataPage() -> impl IntoView {
             <h2>{move || state.t(Msg::ExportTitle)}</h2>
             <p class="small">{move || state.t(Msg::ExportHint)}</p>
             <button type="button" class="primary" on:click=move |_| export_all(&state)>{move || state.t(Msg::ExportAll)}</button>
+            {last_export}
         </section>
-        <section class="card">
-            <h2>{move || state.t(Msg::ImportTitle)}</h2>
-            <label class="file">
-                {move || state.t(Msg::ImportFile)}
-                <input type="file" accept=".json,application/json" on:change=on_file/>
-            </label>
-            {import_view}
-        </section>
+        <ImportCard/>
         <section class="card">
             <h2>{move || state.t(Msg::SampleTitle)}</h2>
             <p class="small">{move || state.t(Msg::SampleHint)}</p>

@@ -10,6 +10,7 @@ mod data;
 mod directive_form;
 mod followup;
 mod form;
+mod import;
 mod judgement_form;
 mod meeting_form;
 mod meetings;

@@ -492,6 +492,10 @@ fn top_part(state: AppState, d: &Dataset, p: &crate::domain::Project) -> impl In
             <button type="button" on:click=move |_| set_archived(state, &id, !archived)>
                 {state.t(if archived { Msg::Unarchive } else { Msg::Archive })}
             </button>
+            " "
+            <button type="button" on:click={let scope = crate::domain::share::Scope::Project(p.id.clone()); move |_| state.export(scope.clone())}>
+                {state.t(Msg::ExportThis)}
+            </button>
         </p>
         <dl class="fields">
             {field(state, Msg::ShortName, p.short_name.clone())}

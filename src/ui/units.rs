@@ -125,6 +125,11 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
             view! {
                 <p class="crumbs"><a href=Route::Units.href()>{state.t(Msg::NavUnits)}</a></p>
                 <h1>{u.name.clone()}</h1>
+                <p class="actions">
+                    <button type="button" on:click={let scope = crate::domain::share::Scope::Unit(u.id.clone()); move |_| state.export(scope.clone())}>
+                        {state.t(Msg::ExportThis)}
+                    </button>
+                </p>
                 <dl class="fields">
                     {field(state, Msg::ShortName, u.short_name.clone())}
                     {field(state, Msg::Kind, labels::unit_kind(u.kind, lang).to_owned())}

@@ -337,7 +337,7 @@ describe('storage problems and editing (http)', () => {
       const download = page.waitForEvent('download');
       await alert.getByRole('button', { name: 'Xuất toàn bộ dữ liệu (JSON)' }).click();
       const file = await download;
-      assert.match(file.suggestedFilename(), /^dondoc-all-\d{4}-\d{2}-\d{2}\.json$/);
+      assert.match(file.suggestedFilename(), /^dondoc-tat-ca-\d{4}-\d{2}-\d{2}\.json$/);
       const exported = JSON.parse(await readDownload(file));
       assert.equal(exported.format, 'dondoc');
       assert.equal(exported.projects.length, 6);
@@ -580,8 +580,8 @@ describe('storage problems and editing (http)', () => {
       await input.setInputFiles(path);
       const preview = page.getByRole('status').filter({ hasText: 'Xem trước khi nhập' });
       await preview.getByText('bản ghi mới sẽ được thêm').waitFor();
-      await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).click();
-      await page.getByText('Đã thêm bản ghi mới từ tệp.').waitFor();
+      await preview.getByRole('button', { name: 'Nhập vào dữ liệu' }).click();
+      await page.getByText('Đã nhập từ tệp').waitFor();
       await navLink(page, 'Dự án').click();
       await heading(page).filter({ hasText: /^Dự án \(6\)$/ }).waitFor();
 
@@ -589,7 +589,7 @@ describe('storage problems and editing (http)', () => {
       await navLink(page, 'Dữ liệu').click();
       await input.setInputFiles(path);
       await preview.waitFor();
-      assert.equal(await preview.getByRole('button', { name: 'Thêm các bản ghi mới' }).isDisabled(), true);
+      assert.equal(await preview.getByRole('button', { name: 'Nhập vào dữ liệu' }).isDisabled(), true);
       await page.reload();
       await navLink(page, 'Dự án').click();
       await heading(page).filter({ hasText: /^Dự án \(6\)$/ }).waitFor();

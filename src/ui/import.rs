@@ -1,0 +1,362 @@
+//! Importing a colleague's file: picked or dropped, checked before anything is written,
+//! previewed (new, changed on their side, changed on mine, changed on both, identical,
+//! untouched), each conflict settled field by field by the officer, applied, and undone in
+//! one click.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::use_state;
+use crate::domain::merge::{Applied, Change, Entry, ImportPlan, Resolution};
+use crate::domain::share::{export_info, ExportInfo, Scope};
+use crate::domain::{parse_dataset, Dataset};
+use crate::i18n::{field_label, kind_label, load_error_message, problem_message, Lang, Msg};
+
+/// Files above this are refused before being read: three provinces' data is about 30 MB of
+/// JSON, and a larger text would make the page itself run out of memory.
+const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
+/// A file read and checked, waiting for the officer's go-ahead.
+#[derive(Clone)]
+struct Preview {
+    name: String,
+    incoming: Dataset,
+    plan: ImportPlan,
+    migrated_from: Option<u32>,
+    info: Option<ExportInfo>,
+}
+
+#[derive(Clone)]
+enum ImportState {
+    Idle,
+    Rejected(Vec<String>),
+    Preview(Box<Preview>),
+    Done(Applied),
+    Undone,
+}
+
+fn date_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7"));
+    local.format("%H:%M %d/%m/%Y").to_string()
+}
+
+/// Reads and checks a file; the result replaces the card's state.
+fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    if file.size() > MAX_IMPORT_BYTES {
+        import.set(ImportState::Rejected(vec![Msg::ImportTooLarge
+            .text(lang)
+            .to_owned()]));
+        return;
+    }
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        let next = match text.as_deref().map(|t| (parse_dataset(t), t)) {
+            None => ImportState::Rejected(vec![lang
+                .pick("Không đọc được tệp.", "The file could not be read.")
+                .into()]),
+            Some((Err(e), _)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
+            Some((Ok(loaded), text)) => {
+                let errors = state
+                    .data
+                    .with_untracked(|d| d.check_import(&loaded.dataset));
+                if errors.is_empty() {
+                    let plan = state.plan_import(&loaded.dataset);
+                    ImportState::Preview(Box::new(Preview {
+                        name,
+                        incoming: loaded.dataset,
+                        plan,
+                        migrated_from: loaded.migrated_from,
+                        info: export_info(text),
+                    }))
+                } else {
+                    ImportState::Rejected(
+                        errors
+                            .iter()
+                            .take(50)
+                            .map(|e| problem_message(e, lang))
+                            .collect(),
+                    )
+                }
+            }
+        };
+        import.set(next);
+    });
+}
+
+fn scope_text(info: &ExportInfo, lang: Lang) -> String {
+    let kind = match &info.scope {
+        Scope::All => return lang.pick("toàn bộ dữ liệu", "all data").to_owned(),
+        Scope::Conclusion(_) => crate::domain::RecordKind::Conclusion,
+        Scope::Project(_) => crate::domain::RecordKind::Project,
+        Scope::Unit(_) => crate::domain::RecordKind::Unit,
+    };
+    format!(
+        "{} {}",
+        kind_label(kind, lang).to_lowercase(),
+        info.scope_label
+    )
+}
+
+/// One record changed on both sides: its fields side by side and the choice.
+fn conflict_view(
+    e: &Entry,
+    choices: RwSignal<BTreeMap<String, Resolution>>,
+    lang: Lang,
+) -> impl IntoView {
+    let rows = e
+        .fields
+        .iter()
+        .map(|f| {
+            view! {
+                <tr>
+                    <th scope="row">{field_label(&f.field, lang)}</th>
+                    <td data-label=Msg::MineSide.text(lang)>{f.mine.clone()}</td>
+                    <td data-label=Msg::TheirsSide.text(lang)>{f.theirs.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let id = e.id.clone();
+    let group = format!("conflict-{}", e.id);
+    let option = move |resolution: Resolution, msg: Msg| {
+        let id = id.clone();
+        let chosen = id.clone();
+        view! {
+            <label class="pick">
+                <input type="radio" name=group.clone()
+                    prop:checked=move || choices.with(|c| c.get(&chosen) == Some(&resolution))
+                    on:change=move |_| choices.update(|c| { c.insert(id.clone(), resolution); })/>
+                " " {msg.text(lang)}
+            </label>
+        }
+    };
+    let when = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(date_time).unwrap_or_default();
+    view! {
+        <fieldset class="conflict">
+            <legend>{kind_label(e.kind, lang)} ": " {e.label.clone()}</legend>
+            <div class="table-wrap">
+                <table class="list">
+                    <thead><tr>
+                        <th scope="col">{Msg::FieldWord.text(lang)}</th>
+                        <th scope="col">{Msg::MineSide.text(lang)} " (" {when(e.mine_updated)} ")"</th>
+                        <th scope="col">{Msg::TheirsSide.text(lang)} " (" {when(Some(e.theirs_updated))} ")"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {option(Resolution::KeepMine, Msg::KeepMine)}
+            {option(Resolution::TakeTheirs, Msg::TakeTheirs)}
+        </fieldset>
+    }
+}
+
+fn preview_view(
+    p: Preview,
+    import: RwSignal<ImportState>,
+    choices: RwSignal<BTreeMap<String, Resolution>>,
+) -> impl IntoView {
+    let state = use_state();
+    let lang = state.lang.get_untracked();
+    let plan = p.plan.clone();
+    let count = |c: Change| plan.count(c);
+    let conflict_ids: Vec<String> = plan.conflicts().map(|e| e.id.clone()).collect();
+    let all_chosen = {
+        let ids = conflict_ids.clone();
+        move || choices.with(|c| ids.iter().all(|id| c.contains_key(id)))
+    };
+    let choose_all = {
+        let ids = conflict_ids.clone();
+        move |r: Resolution| {
+            choices.update(|c| {
+                ids.iter().for_each(|id| {
+                    c.insert(id.clone(), r);
+                })
+            })
+        }
+    };
+    let changes = plan
+        .entries
+        .iter()
+        .filter(|e| matches!(e.change, Change::New | Change::Theirs))
+        .take(200)
+        .map(|e| {
+            let fields = e
+                .fields
+                .iter()
+                .map(|f| field_label(&f.field, lang))
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <li>{kind_label(e.kind, lang)} ": " {e.label.clone()}
+                    {(!fields.is_empty()).then(|| view! { <span class="muted">" (" {fields} ")"</span> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let conflicts = plan
+        .conflicts()
+        .map(|e| conflict_view(e, choices, lang))
+        .collect_view();
+    let has_conflicts = !conflict_ids.is_empty();
+    let anything = plan.changes_anything();
+    let apply = {
+        let p = p.clone();
+        move |_| {
+            let decided = choices.get_untracked();
+            let result = state.import(
+                &p.incoming,
+                &p.plan,
+                &|id| decided.get(id).copied(),
+                p.name.clone(),
+            );
+            if let Ok(applied) = result {
+                import.set(ImportState::Done(applied));
+            }
+        }
+    };
+    let from = p.info.as_ref().map(|info| {
+        let who = [info.exported_by.name.as_str(), info.exported_by.office.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <p class="small">
+                {Msg::ExportedBy.text(lang)} " " <strong>{who}</strong> " " {Msg::ExportedAt.text(lang)} " "
+                {date_time(info.exported_at)} "; " {Msg::ScopeWord.text(lang)} ": " {scope_text(info, lang)}
+                " (Dondoc " {info.app_version.clone()} ")"
+            </p>
+        }
+    });
+    let line = |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.text(lang)}</li> };
+    view! {
+        <div class="notice" role="status" id="import-preview">
+            <h3>{Msg::ImportPreviewTitle.text(lang)} ": " {p.name.clone()}</h3>
+            {from}
+            {p.migrated_from.map(|v| view! { <p>{Msg::ImportMigrated.text(lang)} " " {v} {Msg::ImportMigratedEnd.text(lang)}</p> })}
+            <ul>
+                {line(count(Change::New), Msg::ImportPreviewNew)}
+                {line(count(Change::Theirs), Msg::ImportPreviewTheirs)}
+                {line(count(Change::Conflict), Msg::ImportPreviewConflicts)}
+                {line(count(Change::Mine), Msg::ImportPreviewMine)}
+                {line(count(Change::Identical), Msg::ImportPreviewSame)}
+                {line(plan.untouched, Msg::ImportPreviewUntouched)}
+            </ul>
+            <details>
+                <summary>{Msg::ImportChanges.text(lang)}</summary>
+                <ul class="small">{changes}</ul>
+            </details>
+            <Show when=move || has_conflicts>
+                <h3>{Msg::ConflictsTitle.text(lang)}</h3>
+                <p class="actions">
+                    {Msg::ForAll.text(lang)} " "
+                    <button type="button" class="small" on:click={let f = choose_all.clone(); move |_| f(Resolution::KeepMine)}>{Msg::KeepMine.text(lang)}</button>
+                    " "
+                    <button type="button" class="small" on:click={let f = choose_all.clone(); move |_| f(Resolution::TakeTheirs)}>{Msg::TakeTheirs.text(lang)}</button>
+                    " "
+                    <button type="button" class="small" on:click={let f = choose_all.clone(); move |_| f(Resolution::NewerWins)}>{Msg::NewerWins.text(lang)}</button>
+                </p>
+            </Show>
+            {conflicts}
+            <p class="problem" role="alert">{let ok = all_chosen.clone(); move || (!ok()).then(|| Msg::ChooseEach.text(lang))}</p>
+            <button type="button" class="primary" disabled={let ok = all_chosen.clone(); move || !anything || !ok()} on:click=apply>
+                {Msg::ImportApply.text(lang)}
+            </button>
+            " "
+            <button type="button" on:click=move |_| import.set(ImportState::Idle)>{Msg::Cancel.text(lang)}</button>
+            {(!anything).then(|| view! { <p class="muted">{Msg::ImportNone.text(lang)}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn ImportCard() -> impl IntoView {
+    let state = use_state();
+    let import = RwSignal::new(ImportState::Idle);
+    let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            input.set_value("");
+            choices.set(BTreeMap::new());
+            read_file(file, import);
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            choices.set(BTreeMap::new());
+            read_file(file, import);
+        }
+    };
+    let body = move || {
+        let lang = state.lang.get();
+        match import.get() {
+            ImportState::Idle => None,
+            ImportState::Rejected(messages) => Some(
+                view! {
+                    <div class="notice error" role="alert">
+                        <p>{Msg::ImportProblems.text(lang)}</p>
+                        <ul>{messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+            ),
+            ImportState::Preview(p) => Some(preview_view(*p, import, choices).into_any()),
+            ImportState::Done(a) => Some(
+                view! {
+                    <p class="notice" role="status">
+                        {Msg::ImportDone.text(lang)} ": " {a.added} " " {Msg::ImportAdded.text(lang)} ", "
+                        {a.replaced} " " {Msg::ImportReplaced.text(lang)} ", " {a.kept} " " {Msg::ImportKept.text(lang)} "."
+                    </p>
+                }
+                .into_any(),
+            ),
+            ImportState::Undone => Some(
+                view! { <p class="notice" role="status">{Msg::UndoDone.text(lang)}</p> }.into_any(),
+            ),
+        }
+    };
+    let undo = move || {
+        state.undo_label.get().map(|(label, at)| {
+            view! {
+                <p>
+                    <button type="button" id="undo-import" on:click=move |_| { state.undo_import(); import.set(ImportState::Undone); }>
+                        {move || state.t(Msg::UndoImport)} " " {label.clone()} " (" {date_time(at)} ")"
+                    </button>
+                </p>
+            }
+        })
+    };
+    view! {
+        <section class="card drop" aria-labelledby="import-title"
+            on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default()
+            on:drop=on_drop>
+            <h2 id="import-title">{move || state.t(Msg::ImportTitle)}</h2>
+            <label class="file">
+                {move || state.t(Msg::ImportFile)}
+                <input type="file" accept=".json,application/json" on:change=on_file/>
+            </label>
+            <span class="small muted">" " {move || state.t(Msg::DropHint)}</span>
+            {body}
+            {undo}
+        </section>
+    }
+}
