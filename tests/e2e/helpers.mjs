@@ -10,7 +10,8 @@ import { startStaticServer } from '../../scripts/static-server.mjs';
 
 /** The repository root, found from this file (tests/e2e/helpers.mjs). */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const dist = join(root, 'dist');
+/** The built app: dist/, or another copy named by DONDOC_DIST. */
+export const dist = process.env.DONDOC_DIST || join(root, 'dist');
 export const shotsDir = join(root, 'test-output', 'screenshots');
 export const failuresDir = join(root, 'test-output', 'failures');
 
