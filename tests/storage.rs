@@ -16,7 +16,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
 
-fn loaded(repo: &mut Repository<MemoryKv>) -> Dataset {
+fn loaded<K: KeyValue>(repo: &mut Repository<K>) -> Dataset {
     match repo.load("t") {
         LoadOutcome::Loaded { dataset, .. } => *dataset,
         other => panic!("expected data, got {other:?}"),
@@ -237,4 +237,68 @@ fn leftovers_of_an_interrupted_save_are_cleaned_up() {
     let mut repo = Repository::new(kv);
     assert_eq!(loaded(&mut repo), data);
     assert!(repo.kv().get("dondoc.d.projects.0.99").is_none());
+}
+
+/// One storage seen by two tabs.
+#[derive(Clone, Default)]
+struct SharedKv(std::rc::Rc<std::cell::RefCell<MemoryKv>>);
+
+impl KeyValue for SharedKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.0.borrow().keys()
+    }
+}
+
+fn edit_directive(data: &mut Dataset, n: usize, text: &str) -> DirectiveId {
+    let mut d = data.directives.iter().nth(n).unwrap().clone();
+    d.text = text.to_owned();
+    d.updated_at = now() + chrono::Duration::minutes(n as i64 + 1);
+    let id = d.id.clone();
+    data.directives.upsert(d);
+    id
+}
+
+#[test]
+fn two_tabs_saving_different_records_lose_nothing_and_never_break_storage() {
+    let kv = SharedKv::default();
+    let mut first = Repository::new(kv.clone());
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    first.save(&mut data).unwrap();
+
+    let (mut tab_a, mut tab_b) = (Repository::new(kv.clone()), Repository::new(kv.clone()));
+    let (LoadOutcome::Loaded { dataset: a, .. }, LoadOutcome::Loaded { dataset: b, .. }) =
+        (tab_a.load("a"), tab_b.load("b"))
+    else {
+        panic!("both tabs load the data");
+    };
+    let (mut a, mut b) = (*a, *b);
+    assert!(tab_a.changed_elsewhere().is_none(), "nothing changed yet");
+
+    let in_b = edit_directive(&mut b, 1, "B đã lưu");
+    tab_b.save(&mut b).unwrap();
+    let in_a = edit_directive(&mut a, 2, "A chưa lưu");
+    // Before saving, tab A finds B's commit and builds on it.
+    let (stored, pending) = tab_a.changed_elsewhere().expect("B's save is seen");
+    let rebased = a.rebase(stored, &pending);
+    assert!(rebased.conflicts.is_empty());
+    tab_a.save(&mut a).unwrap();
+
+    let mut fresh = Repository::new(kv.clone());
+    let stored = loaded(&mut fresh);
+    assert_eq!(stored.directives.get(&in_b).unwrap().text, "B đã lưu");
+    assert_eq!(stored.directives.get(&in_a).unwrap().text, "A chưa lưu");
+    assert_eq!(stored, a);
+    // And B, told in turn, takes A's change.
+    let (stored, pending) = tab_b.changed_elsewhere().expect("A's save is seen");
+    assert_eq!(b.rebase(stored, &pending).taken, 1);
+    assert_eq!(b, a);
 }

@@ -3,7 +3,9 @@
 //! The collection remembers which ids changed since the last time storage asked, so that
 //! saving one edit rewrites only the part of storage that holds that record.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
 
 use serde::de::{Deserializer, Error as _};
 use serde::ser::Serializer;
@@ -14,14 +16,27 @@ use super::record::Record;
 #[derive(Debug, Clone)]
 pub struct Collection<T: Record> {
     items: BTreeMap<T::Id, T>,
-    changed: BTreeSet<T::Id>,
+    /// Ids changed since storage last asked, each with the time its record carried before
+    /// the first of those changes (`None` for a record new here): the version this side
+    /// started from, so a change saved meanwhile by another tab is told from ours.
+    changed: BTreeMap<T::Id, Option<DateTime<Utc>>>,
+}
+
+/// What [`Collection::rebase`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rebase<T> {
+    /// Records taken from storage (changed elsewhere only, or new there).
+    pub taken: usize,
+    /// Records changed both here and elsewhere: (this side's version, the stored one). The
+    /// stored one is kept, this side's is handed back to be shown, never dropped silently.
+    pub conflicts: Vec<(T, T)>,
 }
 
 impl<T: Record> Default for Collection<T> {
     fn default() -> Self {
         Self {
             items: BTreeMap::new(),
-            changed: BTreeSet::new(),
+            changed: BTreeMap::new(),
         }
     }
 }
@@ -58,14 +73,17 @@ impl<T: Record> Collection<T> {
 
     /// Inserts or replaces a record, marking it changed.
     pub fn upsert(&mut self, record: T) {
-        self.changed.insert(record.id().clone());
+        let before = self.items.get(record.id()).map(Record::updated_at);
+        self.changed.entry(record.id().clone()).or_insert(before);
         self.items.insert(record.id().clone(), record);
     }
 
     pub fn remove(&mut self, id: &T::Id) -> Option<T> {
         let removed = self.items.remove(id);
-        if removed.is_some() {
-            self.changed.insert(id.clone());
+        if let Some(r) = &removed {
+            self.changed
+                .entry(id.clone())
+                .or_insert(Some(r.updated_at()));
         }
         removed
     }
@@ -73,9 +91,58 @@ impl<T: Record> Collection<T> {
     /// Ids changed since the last call, as strings (storage does not need their type).
     pub fn take_changed(&mut self) -> Vec<String> {
         std::mem::take(&mut self.changed)
-            .into_iter()
+            .into_keys()
             .map(|id| id.to_string())
             .collect()
+    }
+
+    /// Whether anything changed here since storage last asked.
+    pub fn has_changes(&self) -> bool {
+        !self.changed.is_empty()
+    }
+
+    /// Brings in `stored`, saved meanwhile by another tab, keeping what this side changed
+    /// and has not saved yet. `pending` names records whose save failed earlier (their
+    /// starting version is unknown, so any other version stored is a conflict).
+    ///
+    /// A record this side did not change becomes the stored one (a record gone from storage,
+    /// as after an undo in the other tab, goes here too). A record this side changed stays
+    /// this side's when storage still holds the version it started from; when storage holds
+    /// another, both sides changed it: the stored one is kept and this side's is returned.
+    pub fn rebase(&mut self, stored: Collection<T>, pending: &[String]) -> Rebase<T> {
+        let mine = std::mem::take(&mut self.items);
+        let mut changed = std::mem::take(&mut self.changed);
+        for id in mine.keys() {
+            if !changed.contains_key(id) && pending.contains(&id.to_string()) {
+                changed.insert(id.clone(), None);
+            }
+        }
+        let mut items = stored.items;
+        let taken = items
+            .iter()
+            .filter(|(id, r)| !changed.contains_key(*id) && mine.get(*id) != Some(*r))
+            .count();
+        let mut conflicts = Vec::new();
+        for (id, started_from) in changed {
+            let Some(m) = mine.get(&id) else {
+                continue; // removed here: it stays as storage has it
+            };
+            let unchanged_elsewhere = match items.get(&id) {
+                None => true,
+                Some(s) if s == m => {
+                    continue;
+                }
+                Some(s) => started_from == Some(s.updated_at()),
+            };
+            if unchanged_elsewhere {
+                items.insert(id.clone(), m.clone());
+                self.changed.insert(id, started_from);
+            } else if let Some(s) = items.get(&id) {
+                conflicts.push((m.clone(), s.clone()));
+            }
+        }
+        self.items = items;
+        Rebase { taken, conflicts }
     }
 
     /// Builds a collection from a list, refusing a repeated id.
@@ -89,7 +156,7 @@ impl<T: Record> Collection<T> {
         }
         Ok(Self {
             items,
-            changed: BTreeSet::new(),
+            changed: BTreeMap::new(),
         })
     }
 }

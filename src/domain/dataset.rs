@@ -107,6 +107,11 @@ impl Dataset {
         v.visit(&mut self.directive_updates);
     }
 
+    /// Records of every kind together.
+    pub fn total_records(&self) -> usize {
+        RecordKind::ALL.iter().map(|k| self.count(*k)).sum()
+    }
+
     pub fn count(&self, kind: RecordKind) -> usize {
         struct Count(RecordKind, usize);
         impl Visitor for Count {

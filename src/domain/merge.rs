@@ -154,7 +154,7 @@ pub struct Applied {
     pub kept: usize,
 }
 
-fn field_diffs(mine: &Value, theirs: &Value) -> Vec<FieldDiff> {
+pub(super) fn field_diffs(mine: &Value, theirs: &Value) -> Vec<FieldDiff> {
     let empty = serde_json::Map::new();
     let (m, t) = (
         mine.as_object().unwrap_or(&empty),

@@ -25,6 +25,7 @@ pub mod sample;
 pub mod share;
 pub mod status;
 pub mod summary;
+pub mod tabs;
 pub mod text;
 pub mod validate;
 

@@ -47,7 +47,7 @@ impl RecordKind {
 }
 
 /// A stored record. Implemented by [`record_impl!`] for each model type.
-pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned {
+pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     type Id: Clone + Ord + std::fmt::Display;
     const KIND: RecordKind;
     fn id(&self) -> &Self::Id;

@@ -228,6 +228,11 @@ messages! {
     DropHint => "hoặc kéo thả tệp vào khung này", "or drop the file on this box";
     LastExportAt => "Lần xuất toàn bộ gần nhất", "Everything last exported";
     NeverExported => "Chưa xuất toàn bộ dữ liệu lần nào từ trình duyệt này.", "Everything has never been exported from this browser.";
+    TabConflict => "bản ghi này vừa được thay đổi ở nơi khác (một thẻ khác của ứng dụng, hoặc một tệp vừa nhập) trong khi bạn sửa nó ở đây. Bản được lưu trước đã được giữ; bản của bạn ở bên cạnh để so sánh.", "this record was changed elsewhere (another tab of the app, or a file just imported) while you changed it here. The version saved first was kept; yours is beside it to compare.";
+    ThisTabSide => "Bản bạn sửa ở đây", "Your version here";
+    KeptSide => "Bản đang giữ", "Version kept";
+    UseThisTabVersion => "Dùng bản của tôi thay bản đang giữ", "Use my version instead";
+    DropThisTabVersion => "Bỏ bản của tôi", "Discard my version";
     ExportReminder => "Nên xuất toàn bộ dữ liệu ra tệp ngay để có bản sao ngoài trình duyệt (lần xuất gần nhất đã quá 7 ngày, chưa có, hoặc bộ nhớ sắp đầy).", "Export all data to a file now to keep a copy outside the browser (the last export is over 7 days old or missing, or storage is nearly full).";
     ExportThis => "Xuất tệp để gửi", "Export a file to send";
     ImportPreviewNew => "bản ghi mới sẽ được thêm", "new records will be added";

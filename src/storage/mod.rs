@@ -7,6 +7,7 @@ pub mod codec;
 pub mod kv;
 pub mod repo;
 pub mod side;
+pub mod snapshots;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;

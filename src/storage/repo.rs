@@ -24,7 +24,9 @@ use crate::domain::{
 };
 
 const PREFIX: &str = "dondoc.d.";
-const MANIFEST: &str = "dondoc.d.manifest";
+/// The commit point: another tab's save shows as a change of this key.
+pub const MANIFEST_KEY: &str = "dondoc.d.manifest";
+const MANIFEST: &str = MANIFEST_KEY;
 const ASIDE_PREFIX: &str = "dondoc.aside.";
 const STORAGE_FORMAT: &str = "dondoc-storage";
 
@@ -283,6 +285,25 @@ impl<K: KeyValue> Repository<K> {
 
     pub fn has_aside(&self) -> bool {
         self.kv.keys().iter().any(|k| k.starts_with(ASIDE_PREFIX))
+    }
+
+    /// What is stored now, when another writer (another tab) committed since this
+    /// repository last read or wrote, with the records whose save failed here: the caller
+    /// rebases its data on it (`Dataset::rebase`), and the next save builds on that commit
+    /// instead of overwriting it. `None` when nothing changed elsewhere, or when what is
+    /// stored cannot be read by this version (then it is left alone).
+    pub fn changed_elsewhere(&mut self) -> Option<(Dataset, Changes)> {
+        let text = self.kv.get(MANIFEST)?;
+        let stored: Manifest = serde_json::from_str(&text).ok()?;
+        if self.manifest.as_ref() == Some(&stored) {
+            return None;
+        }
+        let (dataset, migrated_from) = self.read(&text).ok()?;
+        if migrated_from.is_some() {
+            return None;
+        }
+        self.manifest = Some(stored);
+        Some((dataset, std::mem::take(&mut self.pending)))
     }
 
     /// Whether changes are waiting to be written.

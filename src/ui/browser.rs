@@ -71,7 +71,7 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-const SETTINGS_KEY: &str = "dondoc.settings";
+pub const SETTINGS_KEY: &str = "dondoc.settings";
 
 /// Preferences of this browser, kept apart from the data (they are not shared in exports).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -68,6 +68,7 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
         return NotFound().into_any();
     }
     let base = base.flatten();
+    let opened = base.as_ref().map(|b| b.updated_at);
     let initial = base.as_ref().map_or_else(
         || ConclusionDraft {
             date: iso(state.today),
@@ -134,7 +135,7 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
         });
         if let Ok(conclusion) = result {
             let route = Route::Conclusion(conclusion.id.to_string());
-            state.edit(|data| data.conclusions.upsert(conclusion));
+            state.save_edit(conclusion, opened);
             browser::go(&route);
         }
     };

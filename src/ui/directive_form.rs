@@ -82,8 +82,12 @@ pub fn DirectiveForm(
     };
     // Choosing "edit" on a row fills the form with that directive.
     let refill = fresh.clone();
+    // The version the form was opened on: saving over a newer one is refused and shown.
+    let opened = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
     Effect::new(move |_| {
-        let filled = match (base(), issued.get_untracked()) {
+        let base = base();
+        opened.set(base.as_ref().map(|x| x.updated_at));
+        let filled = match (base, issued.get_untracked()) {
             (Some(x), Some(date)) => DirectiveDraft::from_directive(&x, date),
             _ => refill(),
         };
@@ -211,7 +215,7 @@ pub fn DirectiveForm(
             .value
             .with_untracked(|d| read(d, CryptoIds.next_id(), false));
         if let Some(Ok(directive)) = result {
-            state.edit(|data| data.directives.upsert(directive));
+            state.save_edit(directive, opened.get_untracked());
             editing.set(None);
             let next = fresh();
             draft.value.set(next.clone());

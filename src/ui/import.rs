@@ -105,12 +105,8 @@ fn scope_text(info: &ExportInfo, lang: Lang) -> String {
     )
 }
 
-/// One record changed on both sides: its fields side by side and the choice.
-fn conflict_view(
-    e: &Entry,
-    choices: RwSignal<BTreeMap<String, Resolution>>,
-    lang: Lang,
-) -> impl IntoView {
+/// The fields a record differs in, this side's value beside the other's.
+pub(super) fn field_table(e: &Entry, lang: Lang, mine: Msg, theirs: Msg) -> impl IntoView {
     let rows = e
         .fields
         .iter()
@@ -118,12 +114,33 @@ fn conflict_view(
             view! {
                 <tr>
                     <th scope="row">{field_label(&f.field, lang)}</th>
-                    <td data-label=Msg::MineSide.text(lang)>{f.mine.clone()}</td>
-                    <td data-label=Msg::TheirsSide.text(lang)>{f.theirs.clone()}</td>
+                    <td data-label=mine.text(lang)>{f.mine.clone()}</td>
+                    <td data-label=theirs.text(lang)>{f.theirs.clone()}</td>
                 </tr>
             }
         })
         .collect_view();
+    let when = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(date_time).unwrap_or_default();
+    view! {
+        <div class="table-wrap">
+            <table class="list diff">
+                <thead><tr>
+                    <th scope="col">{Msg::FieldWord.text(lang)}</th>
+                    <th scope="col">{mine.text(lang)} " (" {when(e.mine_updated)} ")"</th>
+                    <th scope="col">{theirs.text(lang)} " (" {when(Some(e.theirs_updated))} ")"</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One record changed on both sides: its fields side by side and the choice.
+fn conflict_view(
+    e: &Entry,
+    choices: RwSignal<BTreeMap<String, Resolution>>,
+    lang: Lang,
+) -> impl IntoView {
     let id = e.id.clone();
     let group = format!("conflict-{}", e.id);
     let option = move |resolution: Resolution, msg: Msg| {
@@ -138,20 +155,10 @@ fn conflict_view(
             </label>
         }
     };
-    let when = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(date_time).unwrap_or_default();
     view! {
         <fieldset class="conflict">
             <legend>{kind_label(e.kind, lang)} ": " {e.label.clone()}</legend>
-            <div class="table-wrap">
-                <table class="list">
-                    <thead><tr>
-                        <th scope="col">{Msg::FieldWord.text(lang)}</th>
-                        <th scope="col">{Msg::MineSide.text(lang)} " (" {when(e.mine_updated)} ")"</th>
-                        <th scope="col">{Msg::TheirsSide.text(lang)} " (" {when(Some(e.theirs_updated))} ")"</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {field_table(e, lang, Msg::MineSide, Msg::TheirsSide)}
             {option(Resolution::KeepMine, Msg::KeepMine)}
             {option(Resolution::TakeTheirs, Msg::TakeTheirs)}
         </fieldset>

@@ -54,6 +54,7 @@ pub fn MeetingForm(id: Option<String>) -> impl IntoView {
         return NotFound().into_any();
     }
     let base = base.flatten();
+    let opened = base.as_ref().map(|b| b.updated_at);
     let initial = base.as_ref().map_or_else(
         || MeetingDraft::new(iso(state.today)),
         MeetingDraft::from_meeting,
@@ -122,7 +123,7 @@ pub fn MeetingForm(id: Option<String>) -> impl IntoView {
             .with_untracked(|d| d.to_meeting(base.as_ref(), CryptoIds.next_id(), browser::now()));
         if let Ok(meeting) = result {
             let route = Route::Meeting(meeting.id.to_string());
-            state.edit(|data| data.meetings.upsert(meeting));
+            state.save_edit(meeting, opened);
             browser::go(&route);
         }
     };

@@ -20,6 +20,7 @@ mod projects;
 mod report_form;
 mod settings;
 pub mod state;
+mod tabs;
 mod units;
 mod update_form;
 mod widgets;
@@ -55,9 +56,13 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    // Another tab of the app saved: its change appears here without a reload.
+    let on_storage =
+        window_event_listener(leptos::ev::storage, move |ev| state.on_storage(ev.key()));
     on_cleanup(move || {
         on_hash.remove();
         on_hide.remove();
+        on_storage.remove();
     });
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -79,6 +84,7 @@ pub fn App() -> impl IntoView {
         }>{move || state.t(Msg::Skip)}</a>
         <Header/>
         <Banners/>
+        <tabs::TabConflicts/>
         <main id="main" tabindex="-1">{move || page(state.route.get())}</main>
     }
 }

@@ -30,8 +30,11 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
         },
     );
     // Choosing "edit" on an obstacle fills the form with it.
+    let opened = RwSignal::new(None::<chrono::DateTime<chrono::Utc>>);
     Effect::new(move |_| {
-        let filled = base().map_or_else(
+        let base = base();
+        opened.set(base.as_ref().map(|o| o.updated_at));
+        let filled = base.map_or_else(
             || ObstacleDraft::new(today),
             |o| ObstacleDraft::from_obstacle(&o),
         );
@@ -139,7 +142,7 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
             )
         });
         if let Ok(obstacle) = result {
-            state.edit(|data| data.obstacles.upsert(obstacle));
+            state.save_edit(obstacle, opened.get_untracked());
             editing.set(None);
             let fresh = ObstacleDraft::new(today);
             draft.value.set(fresh.clone());

@@ -167,6 +167,7 @@ pub fn ProjectForm(id: Option<String>) -> impl IntoView {
     );
 
     let editing = base.is_some();
+    let opened = base.as_ref().map(|b| b.updated_at);
     let back = id
         .as_ref()
         .map_or(Route::Projects, |id| Route::Project(id.to_string()));
@@ -179,7 +180,7 @@ pub fn ProjectForm(id: Option<String>) -> impl IntoView {
         });
         if let Ok(project) = result {
             let route = Route::Project(project.id.to_string());
-            state.edit(|data| data.projects.upsert(project));
+            state.save_edit(project, opened);
             browser::go(&route);
         }
     };

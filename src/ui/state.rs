@@ -10,13 +10,13 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
-use crate::domain::merge::{Applied, ImportPlan, Resolution, SyncBase, Unresolved};
+use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
 use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
-use crate::domain::Dataset;
+use crate::domain::{Dataset, Record};
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::local::LocalKv;
-use crate::storage::repo::AsideReason;
+use crate::storage::repo::{AsideReason, MANIFEST_KEY};
 use crate::storage::side::{self, SYNC_KEY, UNDO_KEY};
 use crate::storage::{KeyValue, LoadOutcome, Repository, WriteError};
 
@@ -54,6 +54,11 @@ pub struct AppState {
     pub today: NaiveDate,
     /// What the last import was, while it can be undone.
     pub undo_label: RwSignal<Option<(String, DateTime<Utc>)>>,
+    /// Records this tab changed while another tab (or an import) changed them too: the
+    /// other version was kept; this tab's is held in `tab_versions` until the officer
+    /// restores or dismisses it.
+    pub tab_conflicts: RwSignal<Vec<Entry>>,
+    tab_versions: StoredValue<Dataset, LocalStorage>,
     undo: StoredValue<Option<UndoImport>, LocalStorage>,
     /// What was last exchanged with other officers, record by record.
     sync_base: StoredValue<SyncBase, LocalStorage>,
@@ -87,6 +92,8 @@ impl AppState {
             today: browser::today(),
             undo_label: RwSignal::new(undo.as_ref().map(|u| (u.label.clone(), u.at))),
             undo: StoredValue::new_local(undo),
+            tab_conflicts: RwSignal::new(Vec::new()),
+            tab_versions: StoredValue::new_local(Dataset::default()),
             sync_base: StoredValue::new_local(sync_base),
             repo: StoredValue::new_local(repo),
             timer: StoredValue::new_local(None),
@@ -147,6 +154,92 @@ impl AppState {
         });
     }
 
+    /// Saves a record edited in a form opened on the version changed at `opened` (`None`
+    /// for a new record). When another tab or an import changed it since, the other
+    /// version stays and this one is set aside and shown: returns false.
+    pub fn save_edit<T: Record>(&self, record: T, opened: Option<DateTime<Utc>>) -> bool {
+        match self.edit(|d| d.save_edit(record, opened)) {
+            Ok(()) => true,
+            Err(refused) => {
+                let (entry, mine) = *refused;
+                self.set_aside_version(entry, |v| v.collection_mut::<T>().upsert(mine));
+                false
+            }
+        }
+    }
+
+    fn set_aside_version(&self, entry: Entry, keep: impl FnOnce(&mut Dataset)) {
+        self.tab_versions.update_value(keep);
+        self.tab_conflicts.update(|c| {
+            c.retain(|e| e.id != entry.id);
+            c.push(entry);
+        });
+    }
+
+    /// Brings in what another tab saved, keeping this tab's unsaved changes; records both
+    /// changed are set aside and shown. Runs on the other tab's storage event and before
+    /// every save, so a save never overwrites another tab's.
+    pub fn sync_from_elsewhere(&self) {
+        let Some((stored, pending)) = self
+            .repo
+            .try_update_value(|repo| repo.changed_elsewhere())
+            .flatten()
+        else {
+            return;
+        };
+        let Some(result) = self.data.try_update(|d| d.rebase(stored, &pending)) else {
+            return;
+        };
+        for entry in result.conflicts {
+            let id = entry.id.clone();
+            let now = browser::now();
+            self.set_aside_version(entry, |v| {
+                v.restore_version(&result.mine, &id, now);
+            });
+        }
+        if self.data.with_untracked(Dataset::has_changes) {
+            self.schedule_save();
+        }
+    }
+
+    /// Puts this tab's set-aside version of record `id` back in place of the other one.
+    pub fn keep_tab_version(&self, id: &str) {
+        let versions = self.tab_versions.with_value(Clone::clone);
+        self.edit(|d| d.restore_version(&versions, id, browser::now()));
+        self.dismiss_tab_version(id);
+    }
+
+    pub fn dismiss_tab_version(&self, id: &str) {
+        self.tab_conflicts.update(|c| c.retain(|e| e.id != id));
+    }
+
+    /// Another tab wrote `key` (`None`: storage was cleared).
+    pub fn on_storage(&self, key: Option<String>) {
+        match key.as_deref() {
+            Some(SYNC_KEY) => {
+                let base = self
+                    .repo
+                    .with_value(|r| side::read(r.kv(), SYNC_KEY))
+                    .unwrap_or_default();
+                self.sync_base.set_value(base);
+            }
+            Some(UNDO_KEY) => {
+                let undo: Option<UndoImport> =
+                    self.repo.with_value(|r| side::read(r.kv(), UNDO_KEY));
+                self.undo_label
+                    .set(undo.as_ref().map(|u| (u.label.clone(), u.at)));
+                self.undo.set_value(undo);
+            }
+            Some(browser::SETTINGS_KEY) => {
+                let settings = Settings::load();
+                self.lang.set(settings.lang());
+                self.settings.set(settings);
+            }
+            Some(MANIFEST_KEY) | None => self.sync_from_elsewhere(),
+            Some(_) => {}
+        }
+    }
+
     /// Writes pending changes now.
     pub fn flush(&self) {
         self.timer.update_value(|timer| {
@@ -154,6 +247,7 @@ impl AppState {
                 t.cancel();
             }
         });
+        self.sync_from_elsewhere();
         let result = self
             .repo
             .try_update_value(|repo| self.data.try_update_untracked(|data| repo.save(data)))

@@ -1,0 +1,181 @@
+//! Backups inside the browser: rotating snapshots of the whole dataset, each under
+//! `dondoc.snap.<millis>`, listed in `dondoc.snap.index`.
+//!
+//! Rotation keeps the snapshots of the last [`RECENT_HOURS`] hours (at most
+//! [`RECENT_KEPT`]), then the newest of each earlier day, at most [`MAX_SNAPSHOTS`] in all
+//! and together within [`BUDGET_UNITS`], a share of the quota left for the data itself. A
+//! snapshot is taken at most once an hour. When the data needs the room, snapshots give it
+//! up, oldest first ([`drop_oldest`]).
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::codec::{decode, encode, utf16_len};
+use super::kv::{KeyValue, WriteError};
+use super::repo::QUOTA_UNITS;
+use crate::domain::{parse_dataset, Dataset};
+
+const PREFIX: &str = "dondoc.snap.";
+const INDEX: &str = "dondoc.snap.index";
+pub const MAX_SNAPSHOTS: usize = 10;
+/// Snapshots together use at most 30% of the quota.
+pub const BUDGET_UNITS: usize = QUOTA_UNITS * 3 / 10;
+pub const RECENT_HOURS: i64 = 6;
+pub const RECENT_KEPT: usize = 4;
+/// A new snapshot is taken when the newest is older than this.
+pub const EVERY_MINUTES: i64 = 60;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotInfo {
+    pub key: String,
+    pub at: DateTime<Utc>,
+    /// UTF-16 units stored.
+    pub units: usize,
+    /// Records it holds.
+    pub records: usize,
+}
+
+/// Why no snapshot was taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The data alone is larger than the budget for snapshots.
+    TooLarge {
+        units: usize,
+    },
+    Write(WriteError),
+}
+
+/// The snapshots kept, newest first.
+pub fn list(kv: &impl KeyValue) -> Vec<SnapshotInfo> {
+    let mut infos: Vec<SnapshotInfo> = kv
+        .get(INDEX)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    infos.retain(|i| kv.get(&i.key).is_some());
+    infos.sort_by(|a, b| b.at.cmp(&a.at));
+    infos
+}
+
+/// Whether a snapshot is due: none yet, or the newest is older than [`EVERY_MINUTES`].
+pub fn due(kv: &impl KeyValue, now: DateTime<Utc>) -> bool {
+    list(kv)
+        .first()
+        .is_none_or(|newest| now - newest.at >= Duration::minutes(EVERY_MINUTES))
+}
+
+fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&FixedOffset::east_opt(7 * 3600).expect("UTC+7"))
+        .date_naive()
+}
+
+/// Which snapshots rotation keeps (by key), given all of them and the time now.
+pub fn rotate(all: &[SnapshotInfo], now: DateTime<Utc>) -> Vec<String> {
+    let mut sorted: Vec<&SnapshotInfo> = all.iter().collect();
+    sorted.sort_by(|a, b| b.at.cmp(&a.at));
+    let recent_from = now - Duration::hours(RECENT_HOURS);
+    let mut chosen: Vec<&SnapshotInfo> = Vec::new();
+    let mut days: Vec<NaiveDate> = Vec::new();
+    for s in sorted {
+        let recent = s.at >= recent_from;
+        let keep = if recent {
+            chosen.iter().filter(|c| c.at >= recent_from).count() < RECENT_KEPT
+        } else {
+            !days.contains(&local_day(s.at))
+        };
+        if keep {
+            days.push(local_day(s.at));
+            chosen.push(s);
+        }
+    }
+    let mut used = 0;
+    let mut kept = Vec::new();
+    for s in chosen.into_iter().take(MAX_SNAPSHOTS) {
+        if used + s.units > BUDGET_UNITS {
+            break;
+        }
+        used += s.units;
+        kept.push(s.key.clone());
+    }
+    kept
+}
+
+fn write_index(kv: &mut impl KeyValue, infos: &[SnapshotInfo]) -> Result<(), WriteError> {
+    kv.set(
+        INDEX,
+        &serde_json::to_string(infos).expect("an index always serializes"),
+    )
+}
+
+/// Takes a snapshot of `data` and rotates the others. Old snapshots rotation lets go are
+/// removed before the new one is written, so the new one never needs more room than they
+/// free plus its own.
+pub fn take(
+    kv: &mut impl KeyValue,
+    data: &Dataset,
+    now: DateTime<Utc>,
+) -> Result<SnapshotInfo, SnapshotError> {
+    let json = serde_json::to_string(data).expect("a dataset always serializes");
+    let value = encode(&json);
+    let key = format!("{PREFIX}{}", now.timestamp_millis());
+    let info = SnapshotInfo {
+        units: utf16_len(&key) + utf16_len(&value),
+        key: key.clone(),
+        at: now,
+        records: data.total_records(),
+    };
+    if info.units > BUDGET_UNITS {
+        return Err(SnapshotError::TooLarge { units: info.units });
+    }
+    let mut all = list(kv);
+    all.push(info.clone());
+    let keep = rotate(&all, now);
+    for old in all.iter().filter(|s| !keep.contains(&s.key)) {
+        kv.remove(&old.key);
+    }
+    all.retain(|s| keep.contains(&s.key) && s.key != key);
+    write_index(kv, &all).map_err(SnapshotError::Write)?;
+    if !keep.contains(&key) {
+        return Err(SnapshotError::TooLarge { units: info.units });
+    }
+    kv.set(&key, &value).map_err(SnapshotError::Write)?;
+    all.insert(0, info.clone());
+    if let Err(e) = write_index(kv, &all) {
+        kv.remove(&key);
+        return Err(SnapshotError::Write(e));
+    }
+    Ok(info)
+}
+
+/// The dataset a snapshot holds.
+pub fn read(kv: &impl KeyValue, key: &str) -> Option<Dataset> {
+    let text = decode(&kv.get(key)?).ok()?;
+    parse_dataset(&text).ok().map(|l| l.dataset)
+}
+
+/// Removes the oldest snapshot to make room for the data; false when there is none.
+pub fn drop_oldest(kv: &mut impl KeyValue) -> bool {
+    let mut all = list(kv);
+    let Some(oldest) = all.pop() else {
+        return false;
+    };
+    kv.remove(&oldest.key);
+    if all.is_empty() {
+        kv.remove(INDEX);
+    } else {
+        let _ = write_index(kv, &all);
+    }
+    true
+}
+
+/// Units all snapshots use, the index included.
+pub fn used_units(kv: &impl KeyValue) -> usize {
+    kv.keys()
+        .iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .map(|k| utf16_len(k) + kv.get(k).map_or(0, |v| utf16_len(&v)))
+        .sum()
+}
+
+#[cfg(test)]
+#[path = "snapshots_tests.rs"]
+mod tests;

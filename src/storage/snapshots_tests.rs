@@ -1,0 +1,98 @@
+//! Rotation: the recent hours, then a day each, at most ten, within the budget; a snapshot
+//! never costs the data its room.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::sample::fixture::{now, sample};
+use crate::storage::MemoryKv;
+
+fn info(minutes_ago: i64, units: usize) -> SnapshotInfo {
+    let at = now() - Duration::minutes(minutes_ago);
+    SnapshotInfo {
+        key: format!("{PREFIX}{}", at.timestamp_millis()),
+        at,
+        units,
+        records: 1,
+    }
+}
+
+#[test]
+fn rotation_keeps_recent_hours_then_one_a_day_at_most_ten() {
+    // One snapshot an hour for 20 days.
+    let all: Vec<SnapshotInfo> = (0..20 * 24).map(|h| info(h * 60, 1_000)).collect();
+    let kept = rotate(&all, now());
+    assert_eq!(kept.len(), MAX_SNAPSHOTS);
+    let kept: Vec<&SnapshotInfo> = all.iter().filter(|s| kept.contains(&s.key)).collect();
+    let recent = kept
+        .iter()
+        .filter(|s| s.at >= now() - Duration::hours(RECENT_HOURS))
+        .count();
+    assert_eq!(recent, RECENT_KEPT);
+    let mut days: Vec<_> = kept.iter().map(|s| local_day(s.at)).collect();
+    let older_days = days.split_off(RECENT_KEPT);
+    let mut unique = older_days.clone();
+    unique.dedup();
+    assert_eq!(unique, older_days, "one a day beyond the recent hours");
+}
+
+#[test]
+fn take_read_and_make_room() {
+    let (data, _) = sample();
+    let mut kv = MemoryKv::default();
+    assert!(due(&kv, now()));
+    let first = take(&mut kv, &data, now()).unwrap();
+    assert_eq!(first.records, data.total_records());
+    assert!(!due(&kv, now() + Duration::minutes(30)));
+    assert!(due(&kv, now() + Duration::minutes(60)));
+    take(&mut kv, &data, now() + Duration::minutes(61)).unwrap();
+    assert_eq!(list(&kv).len(), 2);
+    assert_eq!(read(&kv, &first.key).unwrap(), data);
+    assert!(drop_oldest(&mut kv));
+    assert_eq!(list(&kv).len(), 1);
+    assert!(read(&kv, &first.key).is_none());
+    assert!(drop_oldest(&mut kv));
+    assert!(!drop_oldest(&mut kv));
+    assert_eq!(used_units(&kv), 0);
+}
+
+#[test]
+fn a_snapshot_that_does_not_fit_leaves_storage_as_it_was() {
+    let (data, _) = sample();
+    let mut kv = MemoryKv::default();
+    take(&mut kv, &data, now()).unwrap();
+    let before = kv.map.clone();
+    let used = kv.used_units();
+    kv.quota_units = Some(used + 100);
+    let result = take(&mut kv, &data, now() + Duration::minutes(90));
+    assert!(matches!(
+        result,
+        Err(SnapshotError::Write(WriteError::Quota))
+    ));
+    assert_eq!(list(&kv).len(), 1);
+    assert_eq!(
+        kv.map.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn rotation_stays_within_count_and_budget_and_keeps_the_newest(
+        ages in prop::collection::vec((0i64..60 * 24 * 40, 1usize..BUDGET_UNITS / 3), 1..40)
+    ) {
+        let mut all: Vec<SnapshotInfo> = ages.iter().map(|(m, u)| info(*m, *u)).collect();
+        all.sort_by(|a, b| b.at.cmp(&a.at));
+        all.dedup_by(|a, b| a.key == b.key);
+        let kept = rotate(&all, now());
+        prop_assert!(kept.len() <= MAX_SNAPSHOTS);
+        let units: usize = all.iter().filter(|s| kept.contains(&s.key)).map(|s| s.units).sum();
+        prop_assert!(units <= BUDGET_UNITS);
+        prop_assert_eq!(kept.first(), Some(&all[0].key), "the newest is always kept");
+        // Keeping is stable: rotating what was kept keeps all of it.
+        let again: Vec<SnapshotInfo> = all.iter().filter(|s| kept.contains(&s.key)).cloned().collect();
+        prop_assert_eq!(rotate(&again, now()), kept);
+    }
+}
