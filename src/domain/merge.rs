@@ -285,6 +285,48 @@ impl Dataset {
             .collect()
     }
 
+    /// An entry's record named so an officer can find it: a directive with its conclusion
+    /// ("16-KL/BCĐ · 4"), an update with its directive ("16-KL/BCĐ · 4 · 20/11/2026").
+    /// Looked up in `incoming` first, then here.
+    pub fn entry_name(&self, e: &Entry, incoming: &Dataset) -> String {
+        let directive = |id: &str| {
+            let find = |d: &Dataset| {
+                d.directives
+                    .iter()
+                    .find(|x| x.id.to_string() == id)
+                    .cloned()
+            };
+            find(incoming).or_else(|| find(self))
+        };
+        let conclusion = |d: &super::Directive| {
+            let find = |data: &Dataset| {
+                data.conclusions
+                    .get(&d.conclusion)
+                    .map(|c| c.number_symbol.clone())
+            };
+            find(incoming).or_else(|| find(self)).unwrap_or_default()
+        };
+        match e.kind {
+            RecordKind::Directive => directive(&e.id)
+                .map(|d| format!("{} · {}", conclusion(&d), e.label))
+                .unwrap_or_else(|| e.label.clone()),
+            RecordKind::DirectiveUpdate => {
+                let find = |d: &Dataset| {
+                    d.directive_updates
+                        .iter()
+                        .find(|u| u.id.to_string() == e.id)
+                        .map(|u| u.directive.to_string())
+                };
+                find(incoming)
+                    .or_else(|| find(self))
+                    .and_then(|id| directive(&id))
+                    .map(|d| format!("{} · {} · {}", conclusion(&d), d.path, e.label))
+                    .unwrap_or_else(|| e.label.clone())
+            }
+            _ => e.label.clone(),
+        }
+    }
+
     /// What importing `incoming` would do here, given what was last exchanged.
     pub fn plan_import(&self, incoming: &Dataset, base: &SyncBase) -> ImportPlan {
         let mut out = ImportPlan::default();

@@ -277,3 +277,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn directives_and_updates_are_named_with_their_conclusion() {
+    let (data, _) = sample();
+    let plan = Dataset::default().plan_import(&data, &SyncBase::default());
+    let names: Vec<String> = plan
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, RecordKind::Directive | RecordKind::DirectiveUpdate))
+        .map(|e| Dataset::default().entry_name(e, &data))
+        .collect();
+    assert!(names.iter().any(|n| n == "16-KL/BCĐ · 3.1"), "{names:?}");
+    assert!(names
+        .iter()
+        .any(|n| n.starts_with("16-KL/BCĐ · ") && n.matches(" · ").count() == 2));
+}

@@ -61,3 +61,24 @@ mod tests {
         }
     }
 }
+
+/// Keeps a text's right-to-left marks and overrides inside it when it is shown next to
+/// others ("A, B, C"): a text holding such a mark is wrapped in an isolate (U+2068 … U+2069),
+/// which ends whatever it left open. Other texts are returned as they are.
+pub fn isolate(s: &str) -> std::borrow::Cow<'_, str> {
+    let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if s.chars().any(bidi) {
+        format!("\u{2068}{s}\u{2069}").into()
+    } else {
+        s.into()
+    }
+}
+
+#[cfg(test)]
+mod isolate_tests {
+    #[test]
+    fn only_texts_with_direction_marks_are_isolated() {
+        assert_eq!(super::isolate("Sở Xây dựng"), "Sở Xây dựng");
+        assert_eq!(super::isolate("a\u{202e}b"), "\u{2068}a\u{202e}b\u{2069}");
+    }
+}

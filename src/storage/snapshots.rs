@@ -52,7 +52,7 @@ pub fn list(kv: &impl KeyValue) -> Vec<SnapshotInfo> {
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
     infos.retain(|i| kv.get(&i.key).is_some());
-    infos.sort_by(|a, b| b.at.cmp(&a.at));
+    infos.sort_by_key(|s| std::cmp::Reverse(s.at));
     infos
 }
 
@@ -71,7 +71,7 @@ fn local_day(at: DateTime<Utc>) -> NaiveDate {
 /// Which snapshots rotation keeps (by key), given all of them and the time now.
 pub fn rotate(all: &[SnapshotInfo], now: DateTime<Utc>) -> Vec<String> {
     let mut sorted: Vec<&SnapshotInfo> = all.iter().collect();
-    sorted.sort_by(|a, b| b.at.cmp(&a.at));
+    sorted.sort_by_key(|s| std::cmp::Reverse(s.at));
     let recent_from = now - Duration::hours(RECENT_HOURS);
     let mut chosen: Vec<&SnapshotInfo> = Vec::new();
     let mut days: Vec<NaiveDate> = Vec::new();

@@ -84,7 +84,7 @@ proptest! {
         ages in prop::collection::vec((0i64..60 * 24 * 40, 1usize..BUDGET_UNITS / 3), 1..40)
     ) {
         let mut all: Vec<SnapshotInfo> = ages.iter().map(|(m, u)| info(*m, *u)).collect();
-        all.sort_by(|a, b| b.at.cmp(&a.at));
+        all.sort_by_key(|s| std::cmp::Reverse(s.at));
         all.dedup_by(|a, b| a.key == b.key);
         let kept = rotate(&all, now());
         prop_assert!(kept.len() <= MAX_SNAPSHOTS);

@@ -147,7 +147,8 @@ pub fn stamp() -> String {
 /// signal that opens it has run its effects).
 pub fn focus_later(id: impl Into<String>) {
     let id: String = id.into();
-    leptos::task::spawn_local(async move {
+    // A task, not a microtask: effects that open the element (a folded <details>) run first.
+    gloo_timers::callback::Timeout::new(0, move || {
         use wasm_bindgen::JsCast;
         let element = web_sys::window()
             .and_then(|w| w.document())
@@ -156,5 +157,50 @@ pub fn focus_later(id: impl Into<String>) {
         if let Some(element) = element {
             let _ = element.focus();
         }
+    })
+    .forget();
+}
+
+/// Asks the browser to keep this site's storage even when the disk runs short
+/// (`navigator.storage.persist()`), and reports what it got. Pages opened from a file and
+/// older browsers have no such promise: `Unsupported`.
+pub fn ask_persistent_storage(done: impl FnOnce(super::state::Persistence) + 'static) {
+    use super::state::Persistence;
+    use wasm_bindgen::JsCast;
+    let storage = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"navigator".into()).ok())
+        .and_then(|n| js_sys::Reflect::get(&n, &"storage".into()).ok())
+        .filter(|s| s.is_object());
+    let call = |name: &str| -> Option<js_sys::Promise> {
+        let storage = storage.as_ref()?;
+        let f = js_sys::Reflect::get(storage, &name.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        f.call0(storage).ok()?.dyn_into::<js_sys::Promise>().ok()
+    };
+    let (Some(persisted), Some(_)) = (call("persisted"), storage.as_ref()) else {
+        done(Persistence::Unsupported);
+        return;
+    };
+    let persist = call("persist");
+    wasm_bindgen_futures::spawn_local(async move {
+        let already = wasm_bindgen_futures::JsFuture::from(persisted).await;
+        let granted = match already.ok().and_then(|v| v.as_bool()) {
+            Some(true) => true,
+            _ => match persist {
+                Some(p) => wasm_bindgen_futures::JsFuture::from(p)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false),
+                None => false,
+            },
+        };
+        done(if granted {
+            Persistence::Granted
+        } else {
+            Persistence::NotGranted
+        });
     });
 }

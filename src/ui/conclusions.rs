@@ -100,7 +100,7 @@ fn checklist(
                 .map(|x| {
                     let log = d.updates_of(&x.id);
                     let last = log.last().map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
-                    let coordinating = x.coordinating_units.iter().map(|u| unit_name(d, Some(u))).collect::<Vec<_>>().join(", ");
+                    let coordinating = x.coordinating_units.iter().map(|u| crate::domain::text::isolate(&unit_name(d, Some(u))).into_owned()).collect::<Vec<_>>().join(", ");
                     let due = labels::due_note(&x.deadline, lang);
                     let depth = format!("depth-{}", x.path.parts().len());
                     let pick = x.id.clone();

@@ -29,10 +29,10 @@ pub fn DataPage() -> impl IntoView {
         let stale = last.is_none_or(|at| (crate::ui::browser::now() - at).num_days() >= 7);
         view! {
             <p class="small" id="last-export">{match last {
-                Some(at) => format!("{}: {}", state.t(Msg::LastExportAt), at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7")).format("%H:%M %d/%m/%Y")),
+                Some(at) => format!("{}: {}", state.t(Msg::LastExportAt), super::backups::date_time(at)),
                 None => state.t(Msg::NeverExported).to_owned(),
             }}</p>
-            {(stale || full).then(|| view! { <p class="notice error" role="status">{state.t(Msg::ExportReminder)}</p> })}
+            {((stale && !state.data.with(|d| d.is_empty())) || full).then(|| view! { <p class="notice error" role="status">{state.t(Msg::ExportReminder)}</p> })}
         }
     };
 
@@ -103,6 +103,7 @@ pub fn DataPage() -> impl IntoView {
             </Show>
             <p class="saved" role="status">{move || sample_loaded.get().then(|| state.t(Msg::SampleLoaded))}</p>
         </section>
+        <super::backups::BackupsCard/>
         <SettingsCard/>
         <section class="card">
             <h2>{move || state.t(Msg::StorageTitle)}</h2>

@@ -215,12 +215,13 @@ pub fn DirectiveForm(
             .value
             .with_untracked(|d| read(d, CryptoIds.next_id(), false));
         if let Some(Ok(directive)) = result {
-            state.save_edit(directive, opened.get_untracked());
+            // Refused: the banner above shows both versions; the form is done either way.
+            let stored = state.save_edit(directive, opened.get_untracked());
             editing.set(None);
             let next = fresh();
             draft.value.set(next.clone());
             draft.submitted.set(false);
-            saved.set(Some(next));
+            saved.set(stored.then_some(next));
             unit_note.set(None);
             browser::focus_later(FIRST_FIELD);
         }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::backups::date_time;
 use super::state::use_state;
 use crate::domain::merge::{Applied, Change, Entry, ImportPlan, Resolution};
 use crate::domain::share::{export_info, ExportInfo, Scope};
@@ -35,11 +36,6 @@ enum ImportState {
     Preview(Box<Preview>),
     Done(Applied),
     Undone,
-}
-
-fn date_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    let local = at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7"));
-    local.format("%H:%M %d/%m/%Y").to_string()
 }
 
 /// Reads and checks a file; the result replaces the card's state.
@@ -138,6 +134,7 @@ pub(super) fn field_table(e: &Entry, lang: Lang, mine: Msg, theirs: Msg) -> impl
 /// One record changed on both sides: its fields side by side and the choice.
 fn conflict_view(
     e: &Entry,
+    name: String,
     choices: RwSignal<BTreeMap<String, Resolution>>,
     lang: Lang,
 ) -> impl IntoView {
@@ -157,7 +154,7 @@ fn conflict_view(
     };
     view! {
         <fieldset class="conflict">
-            <legend>{kind_label(e.kind, lang)} ": " {e.label.clone()}</legend>
+            <legend>{kind_label(e.kind, lang)} ": " {name}</legend>
             {field_table(e, lang, Msg::MineSide, Msg::TheirsSide)}
             {option(Resolution::KeepMine, Msg::KeepMine)}
             {option(Resolution::TakeTheirs, Msg::TakeTheirs)}
@@ -189,12 +186,18 @@ fn preview_view(
             })
         }
     };
-    let changes = plan
+    let name = |e: &Entry| state.data.with_untracked(|d| d.entry_name(e, &p.incoming));
+    let mut listed: Vec<(&Entry, String)> = plan
         .entries
         .iter()
         .filter(|e| matches!(e.change, Change::New | Change::Theirs))
+        .map(|e| (e, name(e)))
+        .collect();
+    listed.sort_by(|a, b| (a.0.kind, &a.1).cmp(&(b.0.kind, &b.1)));
+    let changes = listed
+        .into_iter()
         .take(200)
-        .map(|e| {
+        .map(|(e, label)| {
             let fields = e
                 .fields
                 .iter()
@@ -202,7 +205,7 @@ fn preview_view(
                 .collect::<Vec<_>>()
                 .join(", ");
             view! {
-                <li>{kind_label(e.kind, lang)} ": " {e.label.clone()}
+                <li>{kind_label(e.kind, lang)} ": " {label}
                     {(!fields.is_empty()).then(|| view! { <span class="muted">" (" {fields} ")"</span> })}
                 </li>
             }
@@ -210,7 +213,7 @@ fn preview_view(
         .collect_view();
     let conflicts = plan
         .conflicts()
-        .map(|e| conflict_view(e, choices, lang))
+        .map(|e| conflict_view(e, name(e), choices, lang))
         .collect_view();
     let has_conflicts = !conflict_ids.is_empty();
     let anything = plan.changes_anything();
@@ -273,7 +276,7 @@ fn preview_view(
                 </p>
             </Show>
             {conflicts}
-            <p class="problem" role="alert">{let ok = all_chosen.clone(); move || (!ok()).then(|| Msg::ChooseEach.text(lang))}</p>
+            <p class="small muted">{let ok = all_chosen.clone(); move || (!ok()).then(|| Msg::ChooseEach.text(lang))}</p>
             <button type="button" class="primary" disabled={let ok = all_chosen.clone(); move || !anything || !ok()} on:click=apply>
                 {Msg::ImportApply.text(lang)}
             </button>
@@ -346,7 +349,10 @@ pub fn ImportCard() -> impl IntoView {
             view! {
                 <p>
                     <button type="button" id="undo-import" on:click=move |_| { state.undo_import(); import.set(ImportState::Undone); }>
-                        {move || state.t(Msg::UndoImport)} " " {label.clone()} " (" {date_time(at)} ")"
+                        {move || match label.strip_prefix(super::backups::RESTORE_LABEL) {
+                            Some(when) => format!("{} {when}", state.t(Msg::UndoRestore)),
+                            None => format!("{} {} ({})", state.t(Msg::UndoImport), label, date_time(at)),
+                        }}
                     </button>
                 </p>
             }

@@ -47,7 +47,7 @@ pub fn MeetingPage(id: String) -> impl IntoView {
         let lang = state.lang.get();
         state.data.with(|d| {
             let Some(m) = d.meetings.get(&id) else { return NotFound().into_any() };
-            let join = |names: Vec<String>| names.join(", ");
+            let join = |names: Vec<String>| names.iter().map(|n| crate::domain::text::isolate(n)).collect::<Vec<_>>().join(", ");
             let units = join(m.attendee_units.iter().filter_map(|u| d.units.get(u)).map(|u| u.display_name().to_owned()).collect());
             let projects = m
                 .projects

@@ -1,6 +1,7 @@
 //! The interface: a thin shell over the domain. Components read the dataset from the one
 //! [`state::AppState`] and call domain functions; they hold no business rules.
 
+mod backups;
 mod browser;
 mod chart;
 mod conclusion_form;
@@ -56,6 +57,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    browser::ask_persistent_storage(move |got| state.persistence.set(got));
     // Another tab of the app saved: its change appears here without a reload.
     let on_storage =
         window_event_listener(leptos::ev::storage, move |ev| state.on_storage(ev.key()));

@@ -142,12 +142,13 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
             )
         });
         if let Ok(obstacle) = result {
-            state.save_edit(obstacle, opened.get_untracked());
+            // Refused: the banner above shows both versions; the form is done either way.
+            let stored = state.save_edit(obstacle, opened.get_untracked());
             editing.set(None);
             let fresh = ObstacleDraft::new(today);
             draft.value.set(fresh.clone());
             draft.submitted.set(false);
-            saved.set(Some(fresh));
+            saved.set(stored.then_some(fresh));
         }
     };
     let heading = move || {

@@ -18,6 +18,7 @@ use crate::route::Route;
 use crate::storage::local::LocalKv;
 use crate::storage::repo::{AsideReason, MANIFEST_KEY};
 use crate::storage::side::{self, SYNC_KEY, UNDO_KEY};
+use crate::storage::snapshots::{self, SnapshotInfo};
 use crate::storage::{KeyValue, LoadOutcome, Repository, WriteError};
 
 pub const SAVE_DELAY_MS: u32 = 400;
@@ -37,6 +38,17 @@ pub struct UndoImport {
     pub at: DateTime<Utc>,
     pub data: Dataset,
     pub base: SyncBase,
+}
+
+/// What the browser answered when asked to keep this site's storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Persistence {
+    Asking,
+    Granted,
+    /// The browser may clear the data when the disk is short of space.
+    NotGranted,
+    /// This browser (or a page opened from a file) offers no such promise.
+    Unsupported,
 }
 
 #[derive(Clone, Copy)]
@@ -59,6 +71,7 @@ pub struct AppState {
     /// restores or dismisses it.
     pub tab_conflicts: RwSignal<Vec<Entry>>,
     tab_versions: StoredValue<Dataset, LocalStorage>,
+    pub persistence: RwSignal<Persistence>,
     undo: StoredValue<Option<UndoImport>, LocalStorage>,
     /// What was last exchanged with other officers, record by record.
     sync_base: StoredValue<SyncBase, LocalStorage>,
@@ -94,6 +107,7 @@ impl AppState {
             undo: StoredValue::new_local(undo),
             tab_conflicts: RwSignal::new(Vec::new()),
             tab_versions: StoredValue::new_local(Dataset::default()),
+            persistence: RwSignal::new(Persistence::Asking),
             sync_base: StoredValue::new_local(sync_base),
             repo: StoredValue::new_local(repo),
             timer: StoredValue::new_local(None),
@@ -248,9 +262,23 @@ impl AppState {
             }
         });
         self.sync_from_elsewhere();
+        let now = browser::now();
         let result = self
             .repo
-            .try_update_value(|repo| self.data.try_update_untracked(|data| repo.save(data)))
+            .try_update_value(|repo| {
+                self.data.try_update_untracked(|data| {
+                    let mut result = repo.save(data);
+                    // The data comes first: snapshots give up their room, oldest first.
+                    while result == Err(WriteError::Quota) && snapshots::drop_oldest(repo.kv_mut())
+                    {
+                        result = repo.save(data);
+                    }
+                    if result.is_ok() && snapshots::due(repo.kv(), now) {
+                        let _ = snapshots::take(repo.kv_mut(), data, now);
+                    }
+                    result
+                })
+            })
             .flatten();
         match result {
             Some(Ok(_)) => self
@@ -276,16 +304,21 @@ impl AppState {
         decide: &dyn Fn(&str) -> Option<Resolution>,
         label: String,
     ) -> Result<Applied, Unresolved> {
-        let before = self.data.get_untracked();
-        let base_before = self.sync_base.with_value(Clone::clone);
-        let mut data = before.clone();
-        let mut base = base_before.clone();
+        let mut data = self.data.get_untracked();
+        let mut base = self.sync_base.with_value(Clone::clone);
         let applied = data.apply_import(incoming, plan, decide, &mut base)?;
+        self.replace_with_undo(data, base, label, false);
+        Ok(applied)
+    }
+
+    /// Replaces the data (an import, a restored snapshot), keeping what it was to undo it.
+    /// `rewrite`: records may have gone, so every part of storage is rewritten.
+    fn replace_with_undo(&self, data: Dataset, base: SyncBase, label: String, rewrite: bool) {
         let undo = UndoImport {
             label,
             at: browser::now(),
-            data: before,
-            base: base_before,
+            data: self.data.get_untracked(),
+            base: self.sync_base.with_value(Clone::clone),
         };
         // Kept in memory whatever happens; in storage too when it fits.
         self.repo.update_value(|repo| {
@@ -296,9 +329,34 @@ impl AppState {
         self.undo_label.set(Some((undo.label.clone(), undo.at)));
         self.undo.set_value(Some(undo));
         self.data.set(data);
+        if rewrite {
+            self.repo.update_value(|repo| repo.rewrite_everything());
+        }
         self.set_sync_base(base);
         self.flush();
-        Ok(applied)
+    }
+
+    /// The snapshots kept in this browser, newest first (tracked: follows saves).
+    pub fn snapshots(&self) -> Vec<SnapshotInfo> {
+        self.save_status.track();
+        self.repo.with_value(|repo| snapshots::list(repo.kv()))
+    }
+
+    /// What restoring snapshot `key` would do, before anything is changed.
+    pub fn snapshot_preview(&self, key: &str) -> Option<(Dataset, ImportPlan)> {
+        let snapshot = self
+            .repo
+            .with_value(|repo| snapshots::read(repo.kv(), key))?;
+        let plan = self
+            .data
+            .with_untracked(|d| d.plan_import(&snapshot, &SyncBase::default()));
+        Some((snapshot, plan))
+    }
+
+    /// Puts the data back as it was in a snapshot; undone like an import.
+    pub fn restore_snapshot(&self, snapshot: Dataset, label: String) {
+        let base = self.sync_base.with_value(Clone::clone);
+        self.replace_with_undo(snapshot, base, label, true);
     }
 
     /// Puts the data back as it was before the last import.

@@ -20,9 +20,9 @@ pub fn TabConflicts() -> impl IntoView {
             .map(|e| {
                 let (keep, drop) = (e.id.clone(), e.id.clone());
                 view! {
-                    <div class="banner warn" role="alert">
+                    <div class="banner warn conflict" role="alert">
                         <p>
-                            <strong>{kind_label(e.kind, lang)} " " {e.label.clone()}</strong> ": "
+                            <strong>{kind_label(e.kind, lang)} " " {state.data.with_untracked(|d| d.entry_name(&e, d))}</strong> ": "
                             {Msg::TabConflict.text(lang)}
                         </p>
                         {field_table(&e, lang, Msg::ThisTabSide, Msg::KeptSide)}

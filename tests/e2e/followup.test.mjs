@@ -6,7 +6,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, listRow, loadSample, navLink, screenshot, waitForHash, sharedBrowser, withApp,
+  PHONE, heading, listRow, loadSample, navLink, screenshot, waitForHash, sharedBrowser, withApp,
 } from './helpers.mjs';
 
 const shared = sharedBrowser();
@@ -189,6 +189,7 @@ describe('follow-up (http)', () => {
 
       // The unit added on the spot has its list.
       await navLink(page, 'Đơn vị').click();
+      await heading(page).filter({ hasText: /^Đơn vị/ }).waitFor();
       await listRow(page, 'Điện lực Điện Biên').getByRole('link', { name: 'Điện lực Điện Biên' }).click();
       await page.getByText('Di dời đường điện trung thế', { exact: false }).waitFor();
       await page.getByText('Đã khảo sát, đang lập phương án di dời', { exact: false }).waitFor();
