@@ -190,3 +190,88 @@ async fn the_app_mounts_loads_stored_data_and_switches_language() {
     host.remove();
     clear();
 }
+
+#[wasm_bindgen_test]
+fn a_quota_failure_during_an_import_leaves_storage_as_it_was() {
+    use dondoc::domain::merge::{Resolution, SyncBase};
+    use dondoc::storage::side::{self, SYNC_KEY};
+    clear();
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut repo = Repository::new(LocalKv::open());
+    repo.save(&mut data).unwrap();
+    let mut base = SyncBase::default();
+    base.record_all(&data);
+    side::write(repo.kv_mut(), SYNC_KEY, &base).unwrap();
+    fill_to_quota(repo.kv_mut());
+    let before = snapshot(repo.kv());
+
+    // A colleague's file: a generated office's data, every record new here.
+    let incoming: Dataset = generate(Scale::SMALL, 9, today(), now());
+    let plan = data.plan_import(&incoming, &base);
+    let mut merged = data.clone();
+    let mut merged_base = base.clone();
+    merged
+        .apply_import(
+            &incoming,
+            &plan,
+            &|_| Some(Resolution::TakeTheirs),
+            &mut merged_base,
+        )
+        .unwrap();
+    // What the app writes for an import: the merge base beside the data, then the data.
+    assert_eq!(
+        side::write(repo.kv_mut(), SYNC_KEY, &merged_base),
+        Err(WriteError::Quota)
+    );
+    assert_eq!(repo.save(&mut merged), Err(WriteError::Quota));
+    assert_eq!(snapshot(repo.kv()), before, "nothing stored changed");
+    assert_eq!(side::read::<SyncBase>(repo.kv(), SYNC_KEY), Some(base));
+    let mut fresh = Repository::new(LocalKv::open());
+    match fresh.load("t") {
+        LoadOutcome::Loaded { dataset, .. } => assert_eq!(*dataset, data),
+        other => panic!("{other:?}"),
+    }
+    clear();
+}
+
+#[wasm_bindgen_test]
+fn snapshot_rotation_stays_within_its_budget_and_gives_way_to_the_data() {
+    use dondoc::storage::snapshots::{self, BUDGET_UNITS, MAX_SNAPSHOTS};
+    clear();
+    let mut kv = LocalKv::open();
+    let mut data: Dataset = generate(Scale::SMALL, 3, today(), now());
+    // A snapshot each hour for three days.
+    for hour in 0..72 {
+        let at = now() + chrono::Duration::hours(hour);
+        assert!(snapshots::due(&kv, at));
+        snapshots::take(&mut kv, &data, at).unwrap();
+        let kept = snapshots::list(&kv);
+        assert!(kept.len() <= MAX_SNAPSHOTS);
+        assert!(
+            snapshots::used_units(&kv) <= BUDGET_UNITS + 1_000,
+            "index aside"
+        );
+        assert_eq!(kept[0].at, at, "the newest is kept");
+    }
+    let kept = snapshots::list(&kv).len();
+    assert!(
+        (5..=MAX_SNAPSHOTS).contains(&kept),
+        "{kept} kept: recent hours and days"
+    );
+    let newest = &snapshots::list(&kv)[0];
+    assert_eq!(snapshots::read(&kv, &newest.key).unwrap(), data);
+
+    // The data needs the room: snapshots give it up, oldest first, and the save succeeds.
+    let mut repo = Repository::new(kv);
+    fill_to_quota(repo.kv_mut());
+    let added = data.add_missing(generate(Scale::SMALL, 4, today(), now()));
+    assert!(added > 0);
+    let mut result = repo.save(&mut data);
+    assert_eq!(result, Err(WriteError::Quota));
+    while result == Err(WriteError::Quota) && snapshots::drop_oldest(repo.kv_mut()) {
+        result = repo.save(&mut data);
+    }
+    assert_eq!(result.map(|_| ()), Ok(()));
+    assert!(snapshots::list(repo.kv()).len() < kept);
+    clear();
+}

@@ -2,7 +2,7 @@
 //! `dondoc.snap.<millis>`, listed in `dondoc.snap.index`.
 //!
 //! Rotation keeps the snapshots of the last [`RECENT_HOURS`] hours (at most
-//! [`RECENT_KEPT`]), then the newest of each earlier day, at most [`MAX_SNAPSHOTS`] in all
+//! [`RECENT_KEPT`]) and the newest of each day, at most [`MAX_SNAPSHOTS`] in all
 //! and together within [`BUDGET_UNITS`], a share of the quota left for the data itself. A
 //! snapshot is taken at most once an hour. When the data needs the room, snapshots give it
 //! up, oldest first ([`drop_oldest`]).
@@ -75,15 +75,18 @@ pub fn rotate(all: &[SnapshotInfo], now: DateTime<Utc>) -> Vec<String> {
     let recent_from = now - Duration::hours(RECENT_HOURS);
     let mut chosen: Vec<&SnapshotInfo> = Vec::new();
     let mut days: Vec<NaiveDate> = Vec::new();
+    let mut recent_kept = 0;
     for s in sorted {
+        // Newest first, so the first seen of a day is that day's newest: always kept, so
+        // a day keeps its snapshot after its hours have left the recent window.
+        let day = local_day(s.at);
+        let newest_of_day = !days.contains(&day);
+        if newest_of_day {
+            days.push(day);
+        }
         let recent = s.at >= recent_from;
-        let keep = if recent {
-            chosen.iter().filter(|c| c.at >= recent_from).count() < RECENT_KEPT
-        } else {
-            !days.contains(&local_day(s.at))
-        };
-        if keep {
-            days.push(local_day(s.at));
+        if newest_of_day || (recent && recent_kept < RECENT_KEPT) {
+            recent_kept += usize::from(recent);
             chosen.push(s);
         }
     }

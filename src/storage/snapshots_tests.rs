@@ -96,3 +96,27 @@ proptest! {
         prop_assert_eq!(rotate(&again, now()), kept);
     }
 }
+
+#[test]
+fn hourly_snapshots_keep_the_recent_hours_and_the_last_of_each_earlier_day() {
+    let (data, _) = sample();
+    let mut kv = MemoryKv::default();
+    for h in 0..72 {
+        take(&mut kv, &data, now() + Duration::hours(h)).unwrap();
+    }
+    let kept = list(&kv);
+    let last = now() + Duration::hours(71);
+    let recent = kept
+        .iter()
+        .filter(|s| last - s.at < Duration::hours(RECENT_HOURS))
+        .count();
+    assert_eq!(recent, RECENT_KEPT);
+    let older: Vec<NaiveDate> = kept.iter().skip(recent).map(|s| local_day(s.at)).collect();
+    assert_eq!(older.len(), 3, "the three earlier days: {kept:?}");
+    assert!(kept.iter().skip(recent).all(|s| s
+        .at
+        .with_timezone(&FixedOffset::east_opt(7 * 3600).unwrap())
+        .format("%H")
+        .to_string()
+        == "23"));
+}
