@@ -293,3 +293,83 @@ fn directives_and_updates_are_named_with_their_conclusion() {
         .iter()
         .any(|n| n.starts_with("16-KL/BCĐ · ") && n.matches(" · ").count() == 2));
 }
+
+/// One officer's day: phoned-in reports on some directives (some changing the status), and
+/// now and then a corrected directive text.
+fn a_day_of_follow_up(data: &mut Dataset, who: &str, day: i64, picks: &[(usize, bool)]) {
+    use crate::domain::{DirectiveUpdate, DirectiveUpdateId, RecordedStatus};
+    let ids: Vec<_> = data.directives.iter().map(|d| d.id.clone()).collect();
+    for (k, (n, edit_text)) in picks.iter().enumerate() {
+        let at = now() + Duration::days(day) + Duration::minutes(k as i64);
+        let directive = ids[n % ids.len()].clone();
+        let update = DirectiveUpdate {
+            id: DirectiveUpdateId(format!("{who}-{day}-{k}")),
+            created_at: at,
+            updated_at: at,
+            directive: directive.clone(),
+            date: at.date_naive(),
+            reported_by: who.to_owned(),
+            text: format!("{who} ngày {day}: báo cáo {k}"),
+            document_ref: String::new(),
+            status: (k % 3 == 0).then_some(RecordedStatus::InProgress),
+        };
+        data.record_update(update, at);
+        if *edit_text {
+            let mut d = data.directives.get(&directive).unwrap().clone();
+            d.text = format!("{who} sửa ngày {day}");
+            d.updated_at = at;
+            data.directives.upsert(d);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// Two officers pass the whole file back and forth for a month, each recording reports
+    /// every day and sometimes correcting the same directive: no report is ever lost, every
+    /// conflict is put to them (settled here by "newer wins"), and after the last exchange
+    /// both hold the same data.
+    #[test]
+    fn a_month_of_passing_one_file_back_and_forth_loses_no_update(
+        days in prop::collection::vec(
+            (prop::collection::vec((0usize..12, prop::bool::weighted(0.2)), 0..4),
+             prop::collection::vec((0usize..12, prop::bool::weighted(0.2)), 0..4),
+             0u8..3),
+            30)
+    ) {
+        let (start, _) = sample();
+        let (mut a, mut b) = (start.clone(), start);
+        let (mut a_base, mut b_base) = (SyncBase::default(), SyncBase::default());
+        let mut written = 0;
+        for (day, (a_picks, b_picks, exchange)) in days.iter().enumerate() {
+            let day = day as i64;
+            a_day_of_follow_up(&mut a, "A", day, a_picks);
+            a_day_of_follow_up(&mut b, "B", day, b_picks);
+            written += a_picks.len() + b_picks.len();
+            // Some days A sends to B, some days B to A, some days nothing.
+            let (from, to, from_base, to_base) = match exchange {
+                0 => (&a, &mut b, &mut a_base, &mut b_base),
+                1 => (&b, &mut a, &mut b_base, &mut a_base),
+                _ => continue,
+            };
+            from_base.record_all(from);
+            let file = from.clone();
+            let plan = to.plan_import(&file, to_base);
+            let conflicts = plan.count(Change::Conflict);
+            let settled = to.apply_import(&file, &plan, &|_| None, &mut to_base.clone());
+            prop_assert_eq!(settled.is_err(), conflicts > 0, "a conflict is never settled silently");
+            to.apply_import(&file, &plan, &|_| Some(Resolution::NewerWins), to_base).unwrap();
+        }
+        // The last exchange both ways.
+        a_base.record_all(&a);
+        let plan = b.plan_import(&a, &b_base);
+        b.apply_import(&a, &plan, &|_| Some(Resolution::NewerWins), &mut b_base).unwrap();
+        b_base.record_all(&b);
+        let plan = a.plan_import(&b, &a_base);
+        a.apply_import(&b, &plan, &|_| Some(Resolution::NewerWins), &mut a_base).unwrap();
+        let updates = |d: &Dataset| d.directive_updates.iter().filter(|u| u.reported_by == "A" || u.reported_by == "B").count();
+        prop_assert_eq!(updates(&a), written, "every report of either officer is in A's data");
+        prop_assert_eq!(&a, &b, "both hold the same data");
+    }
+}
