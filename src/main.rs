@@ -1,5 +1,7 @@
 //! In the browser: starts the app. Natively: a small command that prints datasets as JSON,
-//! for benchmarks and for trying imports (`cargo run -- sample`, `cargo run -- province`).
+//! for benchmarks and for trying imports (`cargo run -- sample`, `cargo run -- province`);
+//! `store <size>` prints what the app keeps in localStorage for that dataset (key → value),
+//! `fit` how many province-sized datasets fit in the quota.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -13,7 +15,16 @@ fn main() {
 
     let today = chrono::Utc::now().date_naive();
     let now = chrono::Utc::now();
-    let what = std::env::args().nth(1).unwrap_or_default();
+    let args: Vec<String> = std::env::args().collect();
+    let mut what = args.get(1).cloned().unwrap_or_default();
+    let store = what == "store";
+    if store {
+        what = args.get(2).cloned().unwrap_or_default();
+    }
+    if what == "fit" {
+        fit(today, now);
+        return;
+    }
     let data = match what.as_str() {
         "sample" => sample_dataset(today, now, &mut SeededIds::new(1)),
         "small" => generate(Scale::SMALL, 1, today, now),
@@ -24,6 +35,19 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if store {
+        let mut repo = dondoc::storage::Repository::new(dondoc::storage::MemoryKv::default());
+        let mut data = data;
+        if let Err(e) = repo.save(&mut data) {
+            eprintln!("could not store the dataset: {e:?}");
+            std::process::exit(1);
+        }
+        println!(
+            "{}",
+            serde_json::to_string(&repo.kv().map).unwrap_or_default()
+        );
+        return;
+    }
     match serde_json::to_string(&data) {
         Ok(json) => println!("{json}"),
         Err(e) => {
@@ -31,4 +55,36 @@ fn main() {
             std::process::exit(1);
         }
     }
+}
+
+/// Prints, as JSON, the storage each multiple of the province dataset uses against the quota,
+/// up to the first that does not fit.
+#[cfg(not(target_arch = "wasm32"))]
+fn fit(today: chrono::NaiveDate, now: chrono::DateTime<chrono::Utc>) {
+    use dondoc::domain::generate::{generate, Scale};
+    use dondoc::storage::{KeyValue, MemoryKv, Repository, QUOTA_UNITS};
+    let mut rows = Vec::new();
+    for times in 1..=8 {
+        let p = Scale::PROVINCE;
+        let scale = Scale {
+            projects: p.projects * times,
+            meetings: p.meetings * times,
+            ..p
+        };
+        let mut data = generate(scale, 1, today, now);
+        let mut repo = Repository::new(MemoryKv::with_quota(QUOTA_UNITS));
+        let fits = repo.save(&mut data).is_ok();
+        let units = if fits {
+            repo.kv().used_units()
+        } else {
+            let mut unbounded = Repository::new(MemoryKv::default());
+            let _ = unbounded.save(&mut data);
+            unbounded.kv().used_units()
+        };
+        rows.push(serde_json::json!({ "times_province": times, "projects": scale.projects, "units": units, "fits": fits }));
+        if !fits {
+            break;
+        }
+    }
+    println!("{}", serde_json::Value::Array(rows));
 }

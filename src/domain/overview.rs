@@ -10,7 +10,7 @@ use super::dataset::Dataset;
 use super::followup::{FollowUpState, Tally};
 use super::ids::UnitId;
 use super::meeting::Meeting;
-use super::text::{fold, matches_folded};
+use super::text::fold;
 
 /// The next planned meeting and the directives still open from the committee's earlier
 /// conclusions (those dated before it).
@@ -126,27 +126,64 @@ pub enum Found<'a> {
     Directive(&'a Directive),
 }
 
+/// A record the search index points to.
+#[derive(Debug, Clone, PartialEq)]
+enum Hit {
+    Meeting(super::MeetingId),
+    Conclusion(super::ConclusionId),
+    Directive(super::DirectiveId),
+}
+
+/// The folded words of every conclusion, directive and meeting, in the order results are
+/// listed: built once per change of the data, so a keystroke only compares strings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchIndex(Vec<(Hit, String)>);
+
+impl SearchIndex {
+    /// Records whose words contain every word of `query`, diacritics and case ignored; at
+    /// most `limit`, conclusions first, then directives, then meetings.
+    pub fn find<'a>(&self, data: &'a Dataset, query: &str, limit: usize) -> Vec<Found<'a>> {
+        let words = fold(query);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let words: Vec<&str> = words.split(' ').collect();
+        self.0
+            .iter()
+            .filter(|(_, text)| words.iter().all(|w| text.contains(w)))
+            .filter_map(|(hit, _)| match hit {
+                Hit::Conclusion(id) => data.conclusions.get(id).map(Found::Conclusion),
+                Hit::Directive(id) => data.directives.get(id).map(Found::Directive),
+                Hit::Meeting(id) => data.meetings.get(id).map(Found::Meeting),
+            })
+            .take(limit)
+            .collect()
+    }
+}
+
 impl Dataset {
     /// Meetings, conclusions and directives whose words contain every word of `query`,
     /// diacritics and case ignored; at most `limit` results, conclusions first.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Found<'_>> {
-        if fold(query).is_empty() {
-            return Vec::new();
-        }
+        self.search_index().find(self, query, limit)
+    }
+
+    /// The index [`SearchIndex::find`] searches.
+    pub fn search_index(&self) -> SearchIndex {
         let unit_names = |ids: &mut dyn Iterator<Item = &UnitId>| {
             ids.filter_map(|u| self.units.get(u))
                 .map(|u| format!("{} {}", u.name, u.short_name))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let conclusions = self.conclusions.iter().filter_map(|c| {
+        let conclusions = self.conclusions.iter().map(|c| {
             let text = format!(
                 "{} {} {} {}",
                 c.number_symbol, c.title, c.issuing_body, c.assessment
             );
-            matches_folded(&fold(&text), query).then_some(Found::Conclusion(c))
+            (Hit::Conclusion(c.id.clone()), fold(&text))
         });
-        let directives = self.directives.iter().filter_map(|d| {
+        let directives = self.directives.iter().map(|d| {
             let number = self
                 .conclusions
                 .get(&d.conclusion)
@@ -159,9 +196,9 @@ impl Dataset {
                 d.deadline.words(),
                 d.responsible_person
             );
-            matches_folded(&fold(&text), query).then_some(Found::Directive(d))
+            (Hit::Directive(d.id.clone()), fold(&text))
         });
-        let meetings = self.meetings.iter().filter_map(|m| {
+        let meetings = self.meetings.iter().map(|m| {
             let text = format!(
                 "{} {} {} {} {}",
                 m.place,
@@ -170,13 +207,9 @@ impl Dataset {
                 m.attendees.join(" "),
                 super::dates::dd_mm_yyyy(m.date)
             );
-            matches_folded(&fold(&text), query).then_some(Found::Meeting(m))
+            (Hit::Meeting(m.id.clone()), fold(&text))
         });
-        conclusions
-            .chain(directives)
-            .chain(meetings)
-            .take(limit)
-            .collect()
+        SearchIndex(conclusions.chain(directives).chain(meetings).collect())
     }
 }
 

@@ -51,7 +51,13 @@ pub fn list(kv: &impl KeyValue) -> Vec<SnapshotInfo> {
         .get(INDEX)
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
-    infos.retain(|i| kv.get(&i.key).is_some());
+    // Checked against the list of keys: reading each value would copy every snapshot.
+    let keys: std::collections::BTreeSet<String> = kv
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
+    infos.retain(|i| keys.contains(&i.key));
     infos.sort_by_key(|s| std::cmp::Reverse(s.at));
     infos
 }

@@ -204,3 +204,20 @@ pub fn ask_persistent_storage(done: impl FnOnce(super::state::Persistence) + 'st
         });
     });
 }
+
+/// Runs `f` and names its main-thread time for the benchmark (User Timing: a measure
+/// called `name`, the latest only, so nothing accumulates over a long session).
+pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = f();
+    if let Some(p) = &performance {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    result
+}

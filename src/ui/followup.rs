@@ -22,11 +22,13 @@ pub fn FollowUpPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<DirectiveId>);
 
+    // Rebuilt only when the data changes (and the page reads it): a keystroke compares strings.
+    let index = Memo::new(move |_| state.data.with(|d| d.search_index()));
     let results = move || {
         let q = query.get();
         let lang = state.lang.get();
         state.data.with(|d| {
-            let found = d.search(&q, 60);
+            let found = index.with(|i| i.find(d, &q, 60));
             let empty = !q.trim().is_empty() && found.is_empty();
             let items = found
                 .into_iter()

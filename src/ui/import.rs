@@ -54,35 +54,37 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
             .await
             .ok()
             .and_then(|v| v.as_string());
-        let next = match text.as_deref().map(|t| (parse_dataset(t), t)) {
-            None => ImportState::Rejected(vec![lang
-                .pick("Không đọc được tệp.", "The file could not be read.")
-                .into()]),
-            Some((Err(e), _)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
-            Some((Ok(loaded), text)) => {
-                let errors = state
-                    .data
-                    .with_untracked(|d| d.check_import(&loaded.dataset));
-                if errors.is_empty() {
-                    let plan = state.plan_import(&loaded.dataset);
-                    ImportState::Preview(Box::new(Preview {
-                        name,
-                        incoming: loaded.dataset,
-                        plan,
-                        migrated_from: loaded.migrated_from,
-                        info: export_info(text),
-                    }))
-                } else {
-                    ImportState::Rejected(
-                        errors
-                            .iter()
-                            .take(50)
-                            .map(|e| problem_message(e, lang))
-                            .collect(),
-                    )
+        let next = super::browser::timed("dondoc-import-check", || {
+            match text.as_deref().map(|t| (parse_dataset(t), t)) {
+                None => ImportState::Rejected(vec![lang
+                    .pick("Không đọc được tệp.", "The file could not be read.")
+                    .into()]),
+                Some((Err(e), _)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
+                Some((Ok(loaded), text)) => {
+                    let errors = state
+                        .data
+                        .with_untracked(|d| d.check_import(&loaded.dataset));
+                    if errors.is_empty() {
+                        let plan = state.plan_import(&loaded.dataset);
+                        ImportState::Preview(Box::new(Preview {
+                            name,
+                            incoming: loaded.dataset,
+                            plan,
+                            migrated_from: loaded.migrated_from,
+                            info: export_info(text),
+                        }))
+                    } else {
+                        ImportState::Rejected(
+                            errors
+                                .iter()
+                                .take(50)
+                                .map(|e| problem_message(e, lang))
+                                .collect(),
+                        )
+                    }
                 }
             }
-        };
+        });
         import.set(next);
     });
 }

@@ -72,6 +72,7 @@ pub struct AppState {
     pub tab_conflicts: RwSignal<Vec<Entry>>,
     tab_versions: StoredValue<Dataset, LocalStorage>,
     pub persistence: RwSignal<Persistence>,
+    no_room_for_snapshots: StoredValue<bool, LocalStorage>,
     undo: StoredValue<Option<UndoImport>, LocalStorage>,
     /// What was last exchanged with other officers, record by record.
     sync_base: StoredValue<SyncBase, LocalStorage>,
@@ -108,6 +109,7 @@ impl AppState {
             tab_conflicts: RwSignal::new(Vec::new()),
             tab_versions: StoredValue::new_local(Dataset::default()),
             persistence: RwSignal::new(Persistence::Asking),
+            no_room_for_snapshots: StoredValue::new_local(false),
             sync_base: StoredValue::new_local(sync_base),
             repo: StoredValue::new_local(repo),
             timer: StoredValue::new_local(None),
@@ -267,14 +269,25 @@ impl AppState {
             .repo
             .try_update_value(|repo| {
                 self.data.try_update_untracked(|data| {
-                    let mut result = repo.save(data);
+                    let mut result = browser::timed("dondoc-save", || repo.save(data));
                     // The data comes first: snapshots give up their room, oldest first.
                     while result == Err(WriteError::Quota) && snapshots::drop_oldest(repo.kv_mut())
                     {
                         result = repo.save(data);
                     }
-                    if result.is_ok() && snapshots::due(repo.kv(), now) {
-                        let _ = snapshots::take(repo.kv_mut(), data, now);
+                    // Only after a save that wrote something (a page closing unchanged takes none).
+                    let wrote = matches!(&result, Ok(stats) if stats.shards_written > 0);
+                    if wrote
+                        && !self.no_room_for_snapshots.get_value()
+                        && snapshots::due(repo.kv(), now)
+                    {
+                        let taken = browser::timed("dondoc-snapshot", || {
+                            snapshots::take(repo.kv_mut(), data, now)
+                        });
+                        // Data too large for the snapshot budget: not tried again this session.
+                        if matches!(taken, Err(snapshots::SnapshotError::TooLarge { .. })) {
+                            self.no_room_for_snapshots.set_value(true);
+                        }
                     }
                     result
                 })

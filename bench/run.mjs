@@ -1,0 +1,291 @@
+// The benchmark: what officers feel, at three sizes, against the targets and a plain-JS
+// baseline. Not a test: figures go to the terminal and to bench/results.md, nothing fails
+// on timing. Run by scripts/bench after a release build (dist/) and the native command
+// (target/release/dondoc), which writes what the app stores for each generated dataset.
+//
+//   node bench/run.mjs [--runs N] [--sizes small,province,large]
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, type as osType, release as osRelease } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { launch, root } from '../tests/e2e/helpers.mjs';
+import { startStaticServer } from '../scripts/static-server.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const RUNS = Number(opt('runs', 5));
+const SIZES = opt('sizes', 'small,province,large').split(',');
+const QUOTA = 5_200_000;
+const BASE = '/apps/dondoc/';
+const dondoc = join(root, 'target', 'release', 'dondoc');
+
+// ---- statistics ----------------------------------------------------------------------
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (xs, q) => {
+  const s = sorted(xs);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] : NaN;
+};
+const median = (xs) => quantile(xs, 0.5);
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(x < 10 ? 2 : 0)} ms` : 'n/a');
+const spread = (xs) => (xs.length ? `${ms(Math.min(...xs))} – ${ms(Math.max(...xs))}` : 'n/a');
+const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+const log = (...a) => console.log(...a);
+
+// ---- 1. what a browser downloads ---------------------------------------------------------
+function downloadSizes() {
+  const dist = join(root, 'dist');
+  const files = readdirSync(dist);
+  const size = (f) => {
+    const raw = readFileSync(join(dist, f));
+    return { file: f, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
+  };
+  const wasm = size(files.find((f) => f.endsWith('.wasm')));
+  const js = size(files.find((f) => f.endsWith('.js')));
+  const html = size('index.html');
+  const single = size('dondoc.html');
+  return { wasm, js, html, single, appGzip: wasm.gzip + js.gzip };
+}
+
+// ---- the datasets, as stored and as a file ---------------------------------------------
+function dataset(size) {
+  const stored = JSON.parse(execFileSync(dondoc, ['store', size], { maxBuffer: 1 << 30 }).toString());
+  const file = execFileSync(dondoc, [size], { maxBuffer: 1 << 30 });
+  const units = Object.entries(stored).reduce((n, [k, v]) => n + k.length + v.length, 0);
+  return { stored, file, units };
+}
+
+// ---- pages -------------------------------------------------------------------------------
+// Marks the moment the page shows its figures, as seen by the DOM (before paint):
+// the app's dashboard with its capital figures, or the baseline's ready flag.
+const READY_SCRIPT = `(() => {
+  const ready = () => document.querySelector('#dash-projects') && document.querySelector('dl.figures dd')
+    || document.body && document.body.dataset.ready === '1';
+  const observer = new MutationObserver(() => {
+    if (!window.__readyAt && ready()) { window.__readyAt = performance.now(); observer.disconnect(); }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+async function seed(page, url, stored) {
+  await page.goto(url);
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [k, v] of entries) localStorage.setItem(k, v);
+  }, Object.entries(stored));
+}
+
+async function startUp(context, url, runs) {
+  const times = [];
+  const page = await context.newPage();
+  await page.addInitScript(READY_SCRIPT);
+  for (let i = 0; i < runs + 1; i++) {
+    await page.goto(url);
+    await page.waitForFunction(() => window.__readyAt, null, { timeout: 120_000, polling: 50 });
+    const t = await page.evaluate(() => window.__readyAt);
+    if (i > 0) times.push(t); // the first load warms the browser's caches
+  }
+  const figures = await page.evaluate(() => window.__baseline || null);
+  await page.close();
+  return { times, figures };
+}
+
+/** Types a word into the follow-up search; the time from the input event to the results updated. */
+async function searchKeystrokes(page, url, runs) {
+  await page.goto(`${url}#/follow-up`);
+  const input = page.getByLabel('Tìm trong cuộc họp, kết luận, nhiệm vụ', { exact: false });
+  await input.waitFor();
+  const times = [];
+  for (let r = 0; r < runs; r++) {
+    await input.fill('');
+    const one = await input.evaluate(async (el, word) => {
+      const out = [];
+      const settle = () => new Promise((resolve) => {
+        const c = new MessageChannel();
+        c.port1.onmessage = resolve;
+        c.port2.postMessage(0);
+      });
+      await settle();
+      for (const ch of word) {
+        const t0 = performance.now();
+        el.value += ch;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+        await settle(); // the app's effects run in microtasks before this task
+        void document.body.offsetHeight; // and style and layout of what changed
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, 'giai phong mat bang');
+    times.push(...one);
+  }
+  return times;
+}
+
+/** Records a phoned-in report on the first conclusion; the main-thread time of its save. */
+async function editSaves(page, url, runs) {
+  const saves = [];
+  const snapshots = [];
+  await page.goto(`${url}#/conclusions`);
+  await page.locator('table.list tbody tr a').first().click();
+  for (let r = 0; r < runs; r++) {
+    await page.getByRole('button', { name: 'Ghi cập nhật' }).first().click();
+    await page.locator('#uf-text').fill(`Báo cáo qua điện thoại, lần ${r + 1}`);
+    await page.getByLabel('Người, đơn vị báo cáo').fill('Văn phòng Sở');
+    await page.evaluate(() => performance.clearMeasures());
+    await page.getByLabel('Người, đơn vị báo cáo').press('Enter');
+    await page.waitForFunction(() => performance.getEntriesByName('dondoc-save').length > 0, null, { timeout: 30_000 });
+    const m = await page.evaluate(() => ({
+      save: performance.getEntriesByName('dondoc-save')[0]?.duration,
+      snapshot: performance.getEntriesByName('dondoc-snapshot')[0]?.duration,
+    }));
+    if (process.env.BENCH_DEBUG) log(await page.evaluate(() => performance.getEntriesByType('measure').map((e) => `${e.name} ${e.duration}`)));
+    saves.push(m.save);
+    if (m.snapshot !== undefined) snapshots.push(m.snapshot);
+  }
+  return { saves, snapshots };
+}
+
+/** Picks the dataset's file on the Data screen; the time until the preview shows. */
+async function importPreview(page, url, file, runs) {
+  const times = [];
+  const checks = [];
+  await page.goto(`${url}#/data`);
+  const input = page.getByLabel('Nhập tệp dữ liệu (JSON)');
+  for (let r = 0; r < runs; r++) {
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      window.__picked = undefined;
+      window.__previewAt = undefined;
+      const input = document.querySelector('input[type=file]');
+      input.addEventListener('change', () => { window.__picked = performance.now(); }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('#import-preview')) { window.__previewAt = performance.now(); observer.disconnect(); }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await input.setInputFiles({ name: 'dondoc-tat-ca.json', mimeType: 'application/json', buffer: file });
+    await page.waitForFunction(() => window.__previewAt, null, { timeout: 120_000, polling: 50 });
+    times.push(await page.evaluate(() => window.__previewAt - window.__picked));
+    checks.push(await page.evaluate(() => performance.getEntriesByName('dondoc-import-check')[0]?.duration));
+    await page.getByRole('button', { name: 'Huỷ' }).click();
+  }
+  return { times, checks };
+}
+
+// ---- the run -----------------------------------------------------------------------------
+const sizes = downloadSizes();
+log(`wasm ${kb(sizes.wasm.raw)} (${kb(sizes.wasm.gzip)} gzip), JS ${kb(sizes.js.raw)} (${kb(sizes.js.gzip)} gzip), dondoc.html ${kb(sizes.single.raw)} (${kb(sizes.single.gzip)} gzip)`);
+
+const work = mkdtempSync(join(tmpdir(), 'dondoc-bench-'));
+cpSync(join(root, 'dist'), work, { recursive: true });
+for (const f of ['baseline.html', 'baseline.js']) cpSync(join(root, 'bench', f), join(work, f));
+const server = await startStaticServer(work, { port: 0, base: BASE });
+const browser = await launch();
+const browserVersion = browser.version();
+const origins = {
+  http: { app: `${server.url}`, baseline: `${server.url}baseline.html` },
+  file: { app: pathToFileURL(join(work, 'dondoc.html')).href, baseline: pathToFileURL(join(work, 'baseline.html')).href },
+};
+
+const results = [];
+try {
+  for (const size of SIZES) {
+    const data = dataset(size);
+    const row = { size, units: data.units, fileBytes: data.file.length };
+    log(`\n${size}: ${data.units.toLocaleString('en')} characters stored (${(100 * data.units / QUOTA).toFixed(1)}% of the quota), file ${kb(data.file.length)}`);
+    for (const [origin, urls] of Object.entries(origins)) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await seed(page, urls.app, data.stored);
+      await page.close();
+      const app = await startUp(context, urls.app, RUNS);
+      const baseline = await startUp(context, urls.baseline, RUNS);
+      row[`${origin}App`] = app.times;
+      row[`${origin}Baseline`] = baseline.times;
+      row.baselineFigures = baseline.figures;
+      log(`  start-up from ${origin}: app ${ms(median(app.times))} (${spread(app.times)}), baseline ${ms(median(baseline.times))} (${spread(baseline.times)}), ratio ${(median(app.times) / median(baseline.times)).toFixed(2)}`);
+      if (origin === 'http') {
+        const p = await context.newPage();
+        await p.goto(urls.app);
+        row.search = await searchKeystrokes(p, urls.app, Math.max(2, Math.ceil(RUNS / 2)));
+        log(`  search keystroke: median ${ms(median(row.search))}, p95 ${ms(quantile(row.search, 0.95))} (${row.search.length} keystrokes)`);
+        const edits = await editSaves(p, urls.app, RUNS);
+        row.saves = edits.saves;
+        row.snapshots = edits.snapshots;
+        log(`  one edit saved: median ${ms(median(edits.saves))} (${spread(edits.saves)}); snapshot (at most hourly) ${ms(median(edits.snapshots))}`);
+        const imp = await importPreview(p, urls.app, data.file, Math.max(2, Math.ceil(RUNS / 2)));
+        row.importPreview = imp.times;
+        row.importCheck = imp.checks;
+        log(`  import preview: ${ms(median(imp.times))} (${spread(imp.times)}), of which read, check and plan ${ms(median(imp.checks))}`);
+        await p.close();
+      }
+      await context.close();
+    }
+    results.push(row);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const fit = JSON.parse(execFileSync(dondoc, ['fit']).toString());
+const largestFit = fit.filter((r) => r.fits).pop();
+log(`\nLargest generated size that fits: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters)`);
+
+// ---- results.md --------------------------------------------------------------------------
+const chromium = `Chromium ${browserVersion}`;
+const province = results.find((r) => r.size === 'province');
+const target = (ok) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
+const cell = (xs) => (xs && xs.length ? `${ms(median(xs))} (${spread(xs)})` : 'n/a');
+const lines = [];
+lines.push('# Benchmark results', '');
+lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`scripts/bench\` (${RUNS} runs each; median, then min – max).`);
+lines.push(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${osType()} ${osRelease()}; ${chromium}, headless.`, '');
+lines.push('## Download', '');
+lines.push('| What | Raw | Gzip |', '|---|---:|---:|');
+lines.push(`| wasm (${sizes.wasm.file}) | ${kb(sizes.wasm.raw)} | ${kb(sizes.wasm.gzip)} |`);
+lines.push(`| JS glue (${sizes.js.file}) | ${kb(sizes.js.raw)} | ${kb(sizes.js.gzip)} |`);
+lines.push(`| index.html (styles inlined) | ${kb(sizes.html.raw)} | ${kb(sizes.html.gzip)} |`);
+lines.push(`| dondoc.html (single file for file://) | ${kb(sizes.single.raw)} | ${kb(sizes.single.gzip)} |`);
+lines.push('', `wasm + JS: ${kb(sizes.appGzip)} gzip; target under 250 KB: ${target(sizes.appGzip < 250 * 1024)}.`, '');
+lines.push('## Per dataset', '');
+lines.push('| | ' + results.map((r) => r.size).join(' | ') + ' |', '|---|' + results.map(() => '---:').join('|') + '|');
+const row = (label, f) => lines.push(`| ${label} | ${results.map(f).join(' | ')} |`);
+row('Stored (characters, % of quota)', (r) => `${r.units.toLocaleString('en')} (${(100 * r.units / QUOTA).toFixed(1)}%)`);
+row('Export file', (r) => kb(r.fileBytes));
+row('Start-up, app, http://', (r) => cell(r.httpApp));
+row('Start-up, baseline, http://', (r) => cell(r.httpBaseline));
+row('Ratio app / baseline, http://', (r) => (median(r.httpApp) / median(r.httpBaseline)).toFixed(2));
+row('Start-up, app, file://', (r) => cell(r.fileApp));
+row('Start-up, baseline, file://', (r) => cell(r.fileBaseline));
+row('Ratio app / baseline, file://', (r) => (median(r.fileApp) / median(r.fileBaseline)).toFixed(2));
+row('Search keystroke, median', (r) => ms(median(r.search)));
+row('Search keystroke, p95', (r) => ms(quantile(r.search, 0.95)));
+row('One edit persisted', (r) => cell(r.saves));
+row('Hourly snapshot (when due)', (r) => cell(r.snapshots));
+row('Import preview (pick to preview)', (r) => cell(r.importPreview));
+row('… of which read, check, plan', (r) => cell(r.importCheck));
+lines.push('', `Largest generated size that fits in the quota: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters).`, '');
+if (province) {
+  const startup = median(province.httpApp);
+  lines.push('## Targets on the province dataset', '');
+  lines.push('| Target | Measured | |', '|---|---:|---|');
+  lines.push(`| wasm + JS under 250 KB gzip | ${kb(sizes.appGzip)} | ${target(sizes.appGzip < 250 * 1024)} |`);
+  lines.push(`| Start-up under 300 ms (http://) | ${ms(startup)} | ${target(startup < 300)} |`);
+  lines.push(`| Start-up within 1.5× the baseline | ${(startup / median(province.httpBaseline)).toFixed(2)}× | ${target(startup / median(province.httpBaseline) <= 1.5)} |`);
+  lines.push(`| Search keystroke p95 under 16 ms | ${ms(quantile(province.search, 0.95))} | ${target(quantile(province.search, 0.95) < 16)} |`);
+  lines.push(`| One edit persisted under 5 ms | ${ms(median(province.saves))} | ${target(median(province.saves) < 5)} |`);
+  lines.push(`| Import preview under 500 ms | ${ms(median(province.importPreview))} | ${target(median(province.importPreview) < 500)} |`);
+  lines.push(`| Province at most half the quota | ${(100 * province.units / QUOTA).toFixed(1)}% | ${target(province.units <= QUOTA / 2)} |`);
+  const large = results.find((r) => r.size === 'large');
+  if (large) lines.push(`| Large fits | ${(100 * large.units / QUOTA).toFixed(1)}% | ${target(large.units < QUOTA)} |`);
+  lines.push('');
+}
+lines.push('How: start-up is from navigation to the dashboard\'s capital figures in the DOM (a MutationObserver added before the page loads), the data already in localStorage, caches warm (one discarded load first). The baseline (bench/baseline.html) reads the same stored data and renders the same status counts, capital figures and project list with no framework. A keystroke is timed from the input event to the end of the task that updates the results, layout included. A save is the app\'s own `dondoc-save` User Timing measure around `Repository::save`; the import preview is timed from picking the file to the preview in the DOM.', '');
+writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
+log(`\nWritten: bench/results.md`);
