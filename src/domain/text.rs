@@ -1,30 +1,61 @@
 //! Matching text the way officers search: without Vietnamese diacritics and case, so
 //! "giai phong mat bang" finds "Giải phóng mặt bằng" and "d" finds "đ".
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Lower case, diacritics removed, "đ" as "d", runs of white space as one space.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text.nfd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
+    for c in text.chars() {
         if c.is_whitespace() {
             space = !out.is_empty();
             continue;
         }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        match c {
-            'đ' | 'Đ' => out.push('d'),
-            c => out.extend(c.to_lowercase()),
+        for c in c.to_lowercase() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(base_letter(c));
         }
     }
     out
+}
+
+/// The combining diacritical marks (U+0300–U+036F): the tone and vowel marks of
+/// Vietnamese typed decomposed, as some keyboards and PDF copies do.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// A lower-case Latin letter without its marks: every Vietnamese letter, and those of
+/// Latin-1 and Latin Extended-A that names of places and people may carry. A small table
+/// instead of Unicode decomposition tables keeps the app's download smaller.
+fn base_letter(c: char) -> char {
+    match c {
+        'à' | 'á' | 'ả' | 'ã' | 'ạ' | 'ă' | 'ằ' | 'ắ' | 'ẳ' | 'ẵ' | 'ặ' | 'â' | 'ầ' | 'ấ' | 'ẩ'
+        | 'ẫ' | 'ậ' | 'ä' | 'å' | 'ā' | 'ą' => 'a',
+        'è' | 'é' | 'ẻ' | 'ẽ' | 'ẹ' | 'ê' | 'ề' | 'ế' | 'ể' | 'ễ' | 'ệ' | 'ë' | 'ē' | 'ė' | 'ę'
+        | 'ě' => 'e',
+        'ì' | 'í' | 'ỉ' | 'ĩ' | 'ị' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+        'ò' | 'ó' | 'ỏ' | 'õ' | 'ọ' | 'ô' | 'ồ' | 'ố' | 'ổ' | 'ỗ' | 'ộ' | 'ơ' | 'ờ' | 'ớ' | 'ở'
+        | 'ỡ' | 'ợ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'ủ' | 'ũ' | 'ụ' | 'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' | 'û' | 'ü' | 'ū' | 'ů'
+        | 'ű' | 'ų' => 'u',
+        'ỳ' | 'ý' | 'ỷ' | 'ỹ' | 'ỵ' | 'ÿ' => 'y',
+        'đ' | 'ď' => 'd',
+        'ç' | 'ć' | 'č' => 'c',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ř' => 'r',
+        'ł' | 'ľ' => 'l',
+        'ť' | 'ţ' => 't',
+        'ğ' => 'g',
+        c => c,
+    }
 }
 
 /// Whether every word of `query` appears in `text`, ignoring diacritics and case.
@@ -45,6 +76,9 @@ mod tests {
         assert_eq!(fold("Giải phóng  mặt bằng"), "giai phong mat bang");
         assert_eq!(fold("ĐIỆN BIÊN"), "dien bien");
         assert_eq!(fold("Hà Nội"), "ha noi");
+        // Typed decomposed (base letter then combining marks), as some keyboards do.
+        assert_eq!(fold("Gia\u{309}i pho\u{301}ng"), "giai phong");
+        assert_eq!(fold("Nguyễn Thị Ánh Tuyết, Cà Mau, Đắk Lắk"), "nguyen thi anh tuyet, ca mau, dak lak");
         assert!(matches_folded(&fold("Giải phóng mặt bằng"), "giai phong"));
         assert!(matches_folded(&fold("Đường động lực"), "duong luc"));
         assert!(matches_folded(&fold("Đường động lực"), "d"));
