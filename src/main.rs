@@ -1,6 +1,7 @@
 //! In the browser: starts the app. Natively: a small command that prints datasets as JSON,
 //! for benchmarks and for trying imports (`cargo run -- sample`, `cargo run -- province`);
-//! `store <size>` prints what the app keeps in localStorage for that dataset (key → value),
+//! `store <size> [file]` prints what the app keeps in localStorage for that dataset (key →
+//! value) and writes the same dataset to `file`,
 //! `fit` how many province-sized datasets fit in the quota.
 
 #[cfg(target_arch = "wasm32")]
@@ -36,6 +37,14 @@ fn main() {
         }
     };
     if store {
+        // `store <size> <file>` also writes the same dataset as a file, to import.
+        if let Some(path) = args.get(3) {
+            let json = serde_json::to_string(&data).unwrap_or_default();
+            if let Err(e) = std::fs::write(path, json) {
+                eprintln!("could not write {path}: {e}");
+                std::process::exit(1);
+            }
+        }
         let mut repo = dondoc::storage::Repository::new(dondoc::storage::MemoryKv::default());
         let mut data = data;
         if let Err(e) = repo.save(&mut data) {

@@ -286,6 +286,21 @@ impl Dataset {
         items
     }
 
+    /// The latest update of every directive that has one (for lists: one pass over the log).
+    pub fn last_updates(&self) -> std::collections::HashMap<&DirectiveId, &DirectiveUpdate> {
+        let mut last: std::collections::HashMap<&DirectiveId, &DirectiveUpdate> =
+            Default::default();
+        for u in self.directive_updates.iter() {
+            let newer = last
+                .get(&u.directive)
+                .is_none_or(|l| (u.date, u.created_at) >= (l.date, l.created_at));
+            if newer {
+                last.insert(&u.directive, u);
+            }
+        }
+        last
+    }
+
     /// A directive's follow-up log, oldest first.
     pub fn updates_of(&self, directive: &DirectiveId) -> Vec<&DirectiveUpdate> {
         let mut items: Vec<_> = self

@@ -278,7 +278,7 @@ impl Dataset {
         let mut merged = self.clone();
         let all = |_: &str| Some(Resolution::TakeTheirs);
         let plan = merged.plan_import(incoming, &SyncBase::default());
-        let _ = merged.apply_import(incoming, &plan, &all, &mut SyncBase::default());
+        let _ = merged.apply_records(incoming, &plan, &all);
         super::validate::validate(&merged)
             .into_iter()
             .filter(|e| ids.0.contains(&e.id))
@@ -290,12 +290,8 @@ impl Dataset {
     /// Looked up in `incoming` first, then here.
     pub fn entry_name(&self, e: &Entry, incoming: &Dataset) -> String {
         let directive = |id: &str| {
-            let find = |d: &Dataset| {
-                d.directives
-                    .iter()
-                    .find(|x| x.id.to_string() == id)
-                    .cloned()
-            };
+            let id = super::DirectiveId::from(id);
+            let find = |d: &Dataset| d.directives.get(&id).cloned();
             find(incoming).or_else(|| find(self))
         };
         let conclusion = |d: &super::Directive| {
@@ -311,10 +307,10 @@ impl Dataset {
                 .map(|d| format!("{} · {}", conclusion(&d), e.label))
                 .unwrap_or_else(|| e.label.clone()),
             RecordKind::DirectiveUpdate => {
+                let id = super::DirectiveUpdateId::from(e.id.as_str());
                 let find = |d: &Dataset| {
                     d.directive_updates
-                        .iter()
-                        .find(|u| u.id.to_string() == e.id)
+                        .get(&id)
                         .map(|u| u.directive.to_string())
                 };
                 find(incoming)
@@ -361,6 +357,18 @@ impl Dataset {
         plan: &ImportPlan,
         decide: &dyn Fn(&str) -> Option<Resolution>,
         base: &mut SyncBase,
+    ) -> Result<Applied, Unresolved> {
+        let applied = self.apply_records(incoming, plan, decide)?;
+        base.record_all(incoming);
+        Ok(applied)
+    }
+
+    /// [`Dataset::apply_import`] without remembering the exchange (to check a file).
+    fn apply_records(
+        &mut self,
+        incoming: &Dataset,
+        plan: &ImportPlan,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
     ) -> Result<Applied, Unresolved> {
         let open: Vec<String> = plan
             .conflicts()
@@ -422,7 +430,6 @@ impl Dataset {
             &changes,
             a,
         );
-        base.record_all(incoming);
         Ok(applied)
     }
 }

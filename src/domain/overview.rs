@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use super::conclusion::{Conclusion, Directive};
 use super::dataset::Dataset;
 use super::followup::{FollowUpState, Tally};
-use super::ids::UnitId;
+use super::ids::{ConclusionId, UnitId};
 use super::meeting::Meeting;
 use super::text::fold;
 
@@ -25,15 +25,17 @@ pub struct ComingMeeting<'a> {
 impl Dataset {
     /// Lead units with their tally, most overdue first.
     pub fn tally_by_unit(&self, reference: NaiveDate, due_soon_days: u64) -> Vec<(&UnitId, Tally)> {
-        let followed = self.followed();
+        let mut by_unit: std::collections::HashMap<&UnitId, Vec<&Directive>> = Default::default();
+        for d in self.followed() {
+            if let Some(u) = &d.lead_unit {
+                by_unit.entry(u).or_default().push(d);
+            }
+        }
         let mut units: Vec<(&UnitId, Tally)> = self
             .units
             .iter()
             .map(|u| {
-                let items = followed
-                    .iter()
-                    .copied()
-                    .filter(|d| d.lead_unit.as_ref() == Some(&u.id));
+                let items = by_unit.get(&u.id).into_iter().flatten().copied();
                 (&u.id, Tally::of(items, reference, due_soon_days))
             })
             .filter(|(_, t)| t.total > 0)
@@ -54,12 +56,18 @@ impl Dataset {
         reference: NaiveDate,
         due_soon_days: u64,
     ) -> Vec<(&Conclusion, Tally)> {
+        // Grouped once: asking each conclusion for its directives would scan them all each time.
+        let mut by_conclusion: std::collections::HashMap<&ConclusionId, Vec<&Directive>> =
+            Default::default();
+        for d in self.followed() {
+            by_conclusion.entry(&d.conclusion).or_default().push(d);
+        }
         let mut list: Vec<_> = self
             .conclusions
             .iter()
             .map(|c| {
-                let tally = Tally::of(self.followed_of(&c.id), reference, due_soon_days);
-                (c, tally)
+                let items = by_conclusion.get(&c.id).into_iter().flatten().copied();
+                (c, Tally::of(items, reference, due_soon_days))
             })
             .collect();
         list.sort_by_key(|(c, _)| std::cmp::Reverse(c.date));

@@ -95,11 +95,11 @@ fn checklist(
             let Some(c) = d.conclusions.get(&id) else { return NotFound().into_any() };
             let items = d.directives_of(&c.id);
             let headings = d.headings();
+            let last_updates = d.last_updates();
             let rows = items
                 .iter()
                 .map(|x| {
-                    let log = d.updates_of(&x.id);
-                    let last = log.last().map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
+                    let last = last_updates.get(&x.id).map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
                     let coordinating = x.coordinating_units.iter().map(|u| crate::domain::text::isolate(&unit_name(d, Some(u))).into_owned()).collect::<Vec<_>>().join(", ");
                     let due = labels::due_note(&x.deadline, lang);
                     let depth = format!("depth-{}", x.path.parts().len());

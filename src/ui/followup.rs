@@ -15,6 +15,9 @@ use crate::domain::{DirectiveId, FollowUpState};
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
+/// Directives listed one by one in a list of the overview; more are counted.
+const LIST_CAP: usize = 100;
+
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
     let state = use_state();
@@ -24,11 +27,21 @@ pub fn FollowUpPage() -> impl IntoView {
 
     // Rebuilt only when the data changes (and the page reads it): a keystroke compares strings.
     let index = Memo::new(move |_| state.data.with(|d| d.search_index()));
+    // Each directive's latest update, by id: one pass over the log per change of the data.
+    let last_ids = Memo::new(move |_| {
+        state.data.with(|d| {
+            d.last_updates()
+                .into_iter()
+                .map(|(k, v)| (k.clone(), v.id.clone()))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
     let results = move || {
         let q = query.get();
         let lang = state.lang.get();
         state.data.with(|d| {
             let found = index.with(|i| i.find(d, &q, 60));
+            let last = |x: &crate::domain::Directive| last_ids.with(|m| m.get(&x.id).and_then(|u| d.directive_updates.get(u)));
             let empty = !q.trim().is_empty() && found.is_empty();
             let items = found
                 .into_iter()
@@ -43,7 +56,7 @@ pub fn FollowUpPage() -> impl IntoView {
                             <a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)}</a> " " {m.place.clone()}</li>
                     }
                     .into_any(),
-                    Found::Directive(x) => directive_item(state, d, x, reference.get(), selected).into_any(),
+                    Found::Directive(x) => directive_item(state, d, x, last(x), reference.get(), selected).into_any(),
                 })
                 .collect_view();
             view! {
@@ -64,8 +77,19 @@ pub fn FollowUpPage() -> impl IntoView {
                 .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
                 .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
                 .collect_view();
+            let last = |x: &crate::domain::Directive| last_ids.with(|m| m.get(&x.id).and_then(|u| d.directive_updates.get(u)));
+            // A screenful each: beyond, the tables by unit and by conclusion lead on.
             let list = |items: Vec<&crate::domain::Directive>| {
-                items.into_iter().map(|x| directive_item(state, d, x, on, selected)).collect_view()
+                let more = items.len().saturating_sub(LIST_CAP);
+                let shown = items
+                    .into_iter()
+                    .take(LIST_CAP)
+                    .map(|x| directive_item(state, d, x, last(x), on, selected))
+                    .collect_view();
+                view! {
+                    {shown}
+                    {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {state.t(Msg::MoreDirectives)}</li> })}
+                }
             };
             let overdue = list(d.directives_in_state(FollowUpState::Overdue, on, soon));
             let week = list(d.due_within(on, 7));

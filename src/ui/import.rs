@@ -15,6 +15,9 @@ use crate::domain::share::{export_info, ExportInfo, Scope};
 use crate::domain::{parse_dataset, Dataset};
 use crate::i18n::{field_label, kind_label, load_error_message, problem_message, Lang, Msg};
 
+/// Conflicts shown field by field; more are settled by the choice for all.
+const SHOWN_CONFLICTS: usize = 50;
+
 /// Files above this are refused before being read: three provinces' data is about 30 MB of
 /// JSON, and a larger text would make the page itself run out of memory.
 const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
@@ -23,8 +26,8 @@ const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 #[derive(Clone)]
 struct Preview {
     name: String,
-    incoming: Dataset,
-    plan: ImportPlan,
+    incoming: std::sync::Arc<Dataset>,
+    plan: std::sync::Arc<ImportPlan>,
     migrated_from: Option<u32>,
     info: Option<ExportInfo>,
 }
@@ -68,8 +71,8 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
                         let plan = state.plan_import(&loaded.dataset);
                         ImportState::Preview(Box::new(Preview {
                             name,
-                            incoming: loaded.dataset,
-                            plan,
+                            incoming: loaded.dataset.into(),
+                            plan: plan.into(),
                             migrated_from: loaded.migrated_from,
                             info: export_info(text),
                         }))
@@ -213,10 +216,13 @@ fn preview_view(
             }
         })
         .collect_view();
+    // Shown one by one up to a screenful; beyond, the choice for all settles the rest.
     let conflicts = plan
         .conflicts()
+        .take(SHOWN_CONFLICTS)
         .map(|e| conflict_view(e, name(e), choices, lang))
         .collect_view();
+    let more_conflicts = conflict_ids.len().saturating_sub(SHOWN_CONFLICTS);
     let has_conflicts = !conflict_ids.is_empty();
     let anything = plan.changes_anything();
     let apply = {
@@ -278,6 +284,7 @@ fn preview_view(
                 </p>
             </Show>
             {conflicts}
+            {(more_conflicts > 0).then(|| view! { <p><strong>{more_conflicts}</strong> " " {Msg::MoreConflicts.text(lang)}</p> })}
             <p class="small muted">{let ok = all_chosen.clone(); move || (!ok()).then(|| Msg::ChooseEach.text(lang))}</p>
             <button type="button" class="primary" disabled={let ok = all_chosen.clone(); move || !anything || !ok()} on:click=apply>
                 {Msg::ImportApply.text(lang)}

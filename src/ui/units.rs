@@ -62,6 +62,7 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
             let Some(u) = d.units.get(&id) else {
                 return NotFound().into_any();
             };
+            let last_updates = d.last_updates();
             let list = |items: Vec<&Directive>| {
                 let mut items: Vec<_> = items
                     .into_iter()
@@ -71,7 +72,7 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
                 items.sort_by_key(|(s, x)| (*s, x.deadline.due()));
                 items
                     .into_iter()
-                    .map(|(_, x)| directive_item(state, d, x, state.today, selected))
+                    .map(|(_, x)| directive_item(state, d, x, last_updates.get(&x.id).copied(), state.today, selected))
                     .collect_view()
             };
             let followed = d.followed();

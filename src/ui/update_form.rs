@@ -9,7 +9,7 @@ use super::form::{field_title, Draft, Kind};
 use super::state::{use_state, AppState};
 use super::widgets::{unit_name, StateBadge};
 use crate::domain::draft::{UpdateDraft, STATUS_CODES};
-use crate::domain::{Dataset, Directive};
+use crate::domain::{Dataset, Directive, DirectiveUpdate};
 use crate::domain::{DirectiveId, IdSource};
 use crate::i18n::format_date;
 use crate::i18n::{labels, Msg};
@@ -32,6 +32,7 @@ pub fn directive_item(
     state: AppState,
     d: &Dataset,
     x: &Directive,
+    last: Option<&DirectiveUpdate>,
     reference: NaiveDate,
     selected: RwSignal<Option<DirectiveId>>,
 ) -> impl IntoView {
@@ -40,10 +41,7 @@ pub fn directive_item(
         .get(&x.conclusion)
         .map(|c| c.number_symbol.clone())
         .unwrap_or_default();
-    let last = d
-        .updates_of(&x.id)
-        .last()
-        .map(|u| format!("{}: {}", format_date(u.date), u.text));
+    let last = last.map(|u| format!("{}: {}", format_date(u.date), u.text));
     let lang = state.lang.get_untracked();
     let details = [
         unit_name(d, x.lead_unit.as_ref()),
