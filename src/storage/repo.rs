@@ -52,8 +52,8 @@ fn default_shard_count(kind: RecordKind) -> usize {
         | RecordKind::Obstacle
         | RecordKind::Meeting
         | RecordKind::Conclusion => 4,
-        RecordKind::ProgressReport | RecordKind::Directive => 32,
-        RecordKind::DirectiveUpdate => 64,
+        RecordKind::ProgressReport | RecordKind::Directive => 16,
+        RecordKind::DirectiveUpdate => 32,
     }
 }
 
