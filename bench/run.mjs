@@ -84,17 +84,20 @@ async function seed(page, url, stored) {
 
 async function startUp(context, url, runs) {
   const times = [];
+  const loads = [];
   const page = await context.newPage();
   await page.addInitScript(READY_SCRIPT);
   for (let i = 0; i < runs + 1; i++) {
     await page.goto(url);
     await page.waitForFunction(() => window.__readyAt, null, { timeout: 120_000, polling: 50 });
     const t = await page.evaluate(() => window.__readyAt);
+    const load = await page.evaluate(() => performance.getEntriesByName('dondoc-load')[0]?.duration);
     if (i > 0) times.push(t); // the first load warms the browser's caches
+    if (i > 0 && load !== undefined) loads.push(load);
   }
   const figures = await page.evaluate(() => window.__baseline || null);
   await page.close();
-  return { times, figures };
+  return { times, figures, loads };
 }
 
 /** Types a word into the follow-up search; the time from the input event to the results updated. */
@@ -210,9 +213,10 @@ try {
       const app = await startUp(context, urls.app, RUNS);
       const baseline = await startUp(context, urls.baseline, RUNS);
       row[`${origin}App`] = app.times;
+      row[`${origin}Load`] = app.loads;
       row[`${origin}Baseline`] = baseline.times;
       row.baselineFigures = baseline.figures;
-      log(`  start-up from ${origin}: app ${ms(median(app.times))} (${spread(app.times)}), baseline ${ms(median(baseline.times))} (${spread(baseline.times)}), ratio ${(median(app.times) / median(baseline.times)).toFixed(2)}`);
+      log(`  start-up from ${origin}: app ${ms(median(app.times))} (${spread(app.times)}), baseline ${ms(median(baseline.times))} (${spread(baseline.times)}), ratio ${(median(app.times) / median(baseline.times)).toFixed(2)}; of the app's, reading storage ${ms(median(app.loads))}`);
       if (origin === 'http') {
         const p = await context.newPage();
         await p.goto(urls.app);
@@ -264,6 +268,7 @@ const row = (label, f) => lines.push(`| ${label} | ${results.map(f).join(' | ')}
 row('Stored (characters, % of quota)', (r) => `${r.units.toLocaleString('en')} (${(100 * r.units / QUOTA).toFixed(1)}%)`);
 row('Export file', (r) => kb(r.fileBytes));
 row('Start-up, app, http://', (r) => cell(r.httpApp));
+row('… of which reading storage (decode, parse)', (r) => cell(r.httpLoad));
 row('Start-up, baseline, http://', (r) => cell(r.httpBaseline));
 row('Ratio app / baseline, http://', (r) => (median(r.httpApp) / median(r.httpBaseline)).toFixed(2));
 row('Start-up, app, file://', (r) => cell(r.fileApp));

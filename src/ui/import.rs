@@ -376,7 +376,7 @@ pub fn ImportCard() -> impl IntoView {
                 {move || state.t(Msg::ImportFile)}
                 <input type="file" accept=".json,application/json" on:change=on_file/>
             </label>
-            <span class="small muted">" " {move || state.t(Msg::DropHint)}</span>
+            <p class="small muted">{move || state.t(Msg::DropHint)}</p>
             {body}
             {undo}
         </section>

@@ -84,7 +84,8 @@ impl AppState {
     /// Reads settings and stored data; never fails (unreadable data is set aside).
     pub fn load(hash: &str) -> Self {
         let mut repo = Repository::new(LocalKv::open());
-        let (dataset, aside, migrated_from) = match repo.load(&browser::stamp()) {
+        let loaded = browser::timed("dondoc-load", || repo.load(&browser::stamp()));
+        let (dataset, aside, migrated_from) = match loaded {
             LoadOutcome::Empty => (Dataset::default(), None, None),
             LoadOutcome::Loaded {
                 dataset,
