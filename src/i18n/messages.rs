@@ -256,6 +256,7 @@ messages! {
     PersistUnsupported => "Trình duyệt này (hoặc trang mở từ tệp) không hỗ trợ lưu bền vững. Hãy xuất tệp thường xuyên.", "This browser (or a page opened from a file) offers no persistent storage. Export a file regularly.";
     MoreConflicts => "bản ghi khác cũng được sửa ở cả hai bên: chọn cho tất cả bằng các nút ở trên.", "more records were changed on both sides: choose for all with the buttons above.";
     MoreDirectives => "nhiệm vụ khác: xem theo đơn vị hoặc theo kết luận ở dưới.", "more directives: see them by unit or by conclusion below.";
+    SearchMore => "Chỉ hiện 30 kết quả đầu: gõ thêm từ để thu hẹp.", "Only the first 30 results are shown: type more words to narrow them.";
     ExportReminder => "Nên xuất toàn bộ dữ liệu ra tệp ngay để có bản sao ngoài trình duyệt (lần xuất gần nhất đã quá 7 ngày, chưa có, hoặc bộ nhớ sắp đầy).", "Export all data to a file now to keep a copy outside the browser (the last export is over 7 days old or missing, or storage is nearly full).";
     ExportThis => "Xuất tệp để gửi", "Export a file to send";
     ImportPreviewNew => "bản ghi mới sẽ được thêm", "new records will be added";

@@ -59,12 +59,41 @@ fn default_shard_count(kind: RecordKind) -> usize {
 
 /// FNV-1a: stable across versions and platforms, which the layout depends on.
 fn shard_index(id: &str, count: usize) -> usize {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in id.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    let mut hash = Fnv::default();
+    hash.bytes(id.as_bytes());
+    (hash.0 % count as u64) as usize
+}
+
+/// The shard of a record, hashing its id as written without making a string of it.
+fn shard_of(id: &impl std::fmt::Display, count: usize) -> usize {
+    use std::fmt::Write;
+    let mut hash = Fnv::default();
+    let _ = write!(hash, "{id}");
+    (hash.0 % count as u64) as usize
+}
+
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
     }
-    (hash % count as u64) as usize
+}
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+impl std::fmt::Write for Fnv {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.bytes(s.as_bytes());
+        Ok(())
+    }
 }
 
 fn shard_key(collection: &str, shard: usize, generation: u64) -> String {
@@ -416,7 +445,7 @@ impl Visitor for EncodeShard {
         }
         let records: Vec<&T> = collection
             .iter()
-            .filter(|r| shard_index(&r.id().to_string(), self.count) == self.shard)
+            .filter(|r| shard_of(r.id(), self.count) == self.shard)
             .collect();
         if !records.is_empty() {
             self.json = serde_json::to_string(&records).ok();
@@ -452,6 +481,20 @@ impl VisitorMut for Fill<'_> {
                 self.error
                     .get_or_insert(format!("{}: id {id} repeated", T::KIND.collection()));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod shard_tests {
+    #[test]
+    fn a_records_shard_is_the_same_from_its_id_or_its_text() {
+        let id = crate::domain::DirectiveId("0b7c1f5e-1c2d-4e5f-8a9b-0c1d2e3f4a5b".into());
+        for count in [1, 4, 16, 32] {
+            assert_eq!(
+                super::shard_of(&id, count),
+                super::shard_index(id.as_str(), count)
+            );
         }
     }
 }

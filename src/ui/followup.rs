@@ -17,6 +17,8 @@ use crate::route::Route;
 
 /// Directives listed one by one in a list of the overview; more are counted.
 const LIST_CAP: usize = 100;
+/// Search results shown: a screenful; more words narrow them.
+const SEARCH_SHOWN: usize = 30;
 
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
@@ -40,7 +42,10 @@ pub fn FollowUpPage() -> impl IntoView {
         let q = query.get();
         let lang = state.lang.get();
         state.data.with(|d| {
-            let found = index.with(|i| i.find(d, &q, 60));
+            // One more than shown, to know whether there are more.
+            let mut found = index.with(|i| i.find(d, &q, SEARCH_SHOWN + 1));
+            let more = found.len() > SEARCH_SHOWN;
+            found.truncate(SEARCH_SHOWN);
             let last = |x: &crate::domain::Directive| last_ids.with(|m| m.get(&x.id).and_then(|u| d.directive_updates.get(u)));
             let empty = !q.trim().is_empty() && found.is_empty();
             let items = found
@@ -62,6 +67,7 @@ pub fn FollowUpPage() -> impl IntoView {
             view! {
                 <ul class="plain">{items}</ul>
                 {empty.then(|| view! { <p class="muted">{state.t(Msg::NothingFound)}</p> })}
+                {more.then(|| view! { <p class="muted">{state.t(Msg::SearchMore)}</p> })}
             }
         })
     };
