@@ -6,8 +6,8 @@ use chrono::Duration;
 use proptest::prelude::*;
 
 use super::*;
-use crate::domain::sample::fixture::{now, sample};
-use crate::domain::{Directive, RecordedStatus};
+use crate::domain::sample::fixture::{edit_directive as edit, now, sample};
+use crate::domain::RecordedStatus;
 
 fn import(
     into: &mut Dataset,
@@ -17,16 +17,6 @@ fn import(
 ) -> Result<Applied, Unresolved> {
     let plan = into.plan_import(file, base);
     into.apply_import(file, &plan, &|_| resolution, base)
-}
-
-/// An officer edits the text of directive number `n` of the sample (in sorted id order).
-fn edit(data: &mut Dataset, n: usize, text: &str, minutes: i64) {
-    let ids: Vec<_> = data.directives.iter().map(|d| d.id.clone()).collect();
-    let id = &ids[n % ids.len()];
-    let mut d: Directive = data.directives.get(id).unwrap().clone();
-    d.text = text.to_owned();
-    d.updated_at = now() + Duration::minutes(minutes);
-    data.directives.upsert(d);
 }
 
 #[test]

@@ -6,18 +6,8 @@ use chrono::Duration;
 use proptest::prelude::*;
 
 use super::*;
-use crate::domain::sample::fixture::{now, sample};
+use crate::domain::sample::fixture::{edit_directive as edit, now, sample};
 use crate::domain::Directive;
-
-/// Tab edits the text of directive number `n` (sorted id order) at `minutes` past now.
-fn edit(data: &mut Dataset, n: usize, text: &str, minutes: i64) {
-    let ids: Vec<_> = data.directives.iter().map(|d| d.id.clone()).collect();
-    let id = &ids[n % ids.len()];
-    let mut d: Directive = data.directives.get(id).unwrap().clone();
-    d.text = text.to_owned();
-    d.updated_at = now() + Duration::minutes(minutes);
-    data.directives.upsert(d);
-}
 
 /// Both tabs start from what is stored, with nothing left to save.
 fn two_tabs() -> (Dataset, Dataset) {

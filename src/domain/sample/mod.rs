@@ -204,4 +204,15 @@ pub(crate) mod fixture {
             today(),
         )
     }
+
+    /// An officer corrects the text of directive number `n` (in id order, wrapping around)
+    /// `minutes` after [`now`].
+    pub fn edit_directive(data: &mut Dataset, n: usize, text: &str, minutes: i64) {
+        let ids: Vec<_> = data.directives.iter().map(|d| d.id.clone()).collect();
+        let id = &ids[n % ids.len()];
+        let mut d = data.directives.get(id).unwrap().clone();
+        d.text = text.to_owned();
+        d.updated_at = now() + chrono::Duration::minutes(minutes);
+        data.directives.upsert(d);
+    }
 }
