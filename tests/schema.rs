@@ -59,6 +59,11 @@ fn an_exported_selection_with_its_envelope_follows_the_schema() {
         },
         scope,
         scope_label: label,
+        based_on: file
+            .directives
+            .iter()
+            .map(|d| (d.id.to_string(), dondoc::domain::merge::fingerprint(d)))
+            .collect(),
     };
     let v = validator();
     assert_valid(

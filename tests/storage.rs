@@ -287,8 +287,8 @@ fn two_tabs_saving_different_records_lose_nothing_and_never_break_storage() {
     tab_b.save(&mut b).unwrap();
     let in_a = edit_directive(&mut a, 2, "A chưa lưu");
     // Before saving, tab A finds B's commit and builds on it.
-    let (stored, pending) = tab_a.changed_elsewhere().expect("B's save is seen");
-    let rebased = a.rebase(stored, &pending);
+    let stored = tab_a.changed_elsewhere().expect("B's save is seen");
+    let rebased = a.rebase(stored, &Changes::new());
     assert!(rebased.conflicts.is_empty());
     tab_a.save(&mut a).unwrap();
 
@@ -298,7 +298,36 @@ fn two_tabs_saving_different_records_lose_nothing_and_never_break_storage() {
     assert_eq!(stored.directives.get(&in_a).unwrap().text, "A chưa lưu");
     assert_eq!(stored, a);
     // And B, told in turn, takes A's change.
-    let (stored, pending) = tab_b.changed_elsewhere().expect("A's save is seen");
-    assert_eq!(b.rebase(stored, &pending).taken, 1);
+    let stored = tab_b.changed_elsewhere().expect("A's save is seen");
+    assert_eq!(b.rebase(stored, &Changes::new()).taken, 1);
     assert_eq!(b, a);
+}
+
+#[test]
+fn an_edit_whose_save_failed_survives_another_tabs_save_without_a_false_conflict() {
+    let kv = SharedKv::default();
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    Repository::new(kv.clone()).save(&mut data).unwrap();
+    let (mut tab_a, mut tab_b) = (Repository::new(kv.clone()), Repository::new(kv.clone()));
+    let mut a = loaded(&mut tab_a);
+    let mut b = loaded(&mut tab_b);
+
+    let in_a = edit_directive(&mut a, 2, "A: lưu bị lỗi vì đầy bộ nhớ");
+    let used = kv.used_units();
+    kv.0.borrow_mut().quota_units = Some(used + 10);
+    assert_eq!(tab_a.save(&mut a), Err(WriteError::Quota));
+    kv.0.borrow_mut().quota_units = None;
+
+    let in_b = edit_directive(&mut b, 1, "B: đã lưu");
+    tab_b.save(&mut b).unwrap();
+    let stored = tab_a.changed_elsewhere().expect("B's save is seen");
+    let rebased = a.rebase(stored, &Changes::new());
+    assert!(rebased.conflicts.is_empty(), "only B changed what it saved");
+    tab_a.save(&mut a).unwrap();
+    let stored = loaded(&mut Repository::new(kv.clone()));
+    assert_eq!(
+        stored.directives.get(&in_a).unwrap().text,
+        "A: lưu bị lỗi vì đầy bộ nhớ"
+    );
+    assert_eq!(stored.directives.get(&in_b).unwrap().text, "B: đã lưu");
 }

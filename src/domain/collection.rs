@@ -96,6 +96,11 @@ impl<T: Record> Collection<T> {
             .collect()
     }
 
+    /// Ids changed and not yet saved, as strings (the marks stay).
+    pub fn changed_ids(&self) -> Vec<String> {
+        self.changed.keys().map(|id| id.to_string()).collect()
+    }
+
     /// Whether anything changed here since storage last asked.
     pub fn has_changes(&self) -> bool {
         !self.changed.is_empty()

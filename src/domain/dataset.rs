@@ -130,6 +130,22 @@ impl Dataset {
         RecordKind::ALL.iter().all(|k| self.count(*k) == 0)
     }
 
+    /// The ids changed and not yet saved, per kind (the marks stay).
+    pub fn changed_ids(&self) -> Changes {
+        struct Peek(Changes);
+        impl Visitor for Peek {
+            fn visit<T: Record>(&mut self, c: &Collection<T>) {
+                let ids = c.changed_ids();
+                if !ids.is_empty() {
+                    self.0.insert(T::KIND, ids);
+                }
+            }
+        }
+        let mut peek = Peek(Changes::new());
+        self.visit(&mut peek);
+        peek.0
+    }
+
     /// Hands the ids changed since the last call to storage, and forgets them.
     pub fn take_changes(&mut self) -> Changes {
         struct Take(Changes);

@@ -63,6 +63,26 @@ impl SyncBase {
         self.0.get(id).is_some_and(|v| v.contains(&fp))
     }
 
+    /// For each record of `data`, the version last exchanged, if any: written in an export
+    /// so the receiver can tell a change made only by the sender from one made on both
+    /// sides, whatever the receiver's own exchanges (a backup export included).
+    pub fn based_on(&self, data: &Dataset) -> BTreeMap<String, Fingerprint> {
+        struct Pick<'a>(&'a SyncBase, BTreeMap<String, Fingerprint>);
+        impl super::dataset::Visitor for Pick<'_> {
+            fn visit<T: Record>(&mut self, c: &Collection<T>) {
+                for r in c.iter() {
+                    let id = r.id().to_string();
+                    if let Some(fp) = self.0.last(&id) {
+                        self.1.insert(id, fp);
+                    }
+                }
+            }
+        }
+        let mut pick = Pick(self, BTreeMap::new());
+        data.visit(&mut pick);
+        pick.1
+    }
+
     /// Remembers every record of `data` as exchanged in its present version (after an
     /// export, or after an import for the file's records).
     pub fn record_all(&mut self, data: &Dataset) {
@@ -182,6 +202,7 @@ fn plan_collection<T: Record>(
     mine: &Collection<T>,
     theirs: &Collection<T>,
     base: &SyncBase,
+    based_on: Option<&BTreeMap<String, Fingerprint>>,
     out: &mut ImportPlan,
 ) {
     let mut touched = 0;
@@ -193,9 +214,17 @@ fn plan_collection<T: Record>(
             Some(m) if m == record => Change::Identical,
             Some(m) => {
                 let theirs = fingerprint(record);
+                // Theirs only when the sender's copy descends from the version held here:
+                // told by the file when it says (`based_on`), else by what this side last
+                // exchanged.
+                let held = Some(fingerprint(m));
+                let only_theirs = match based_on {
+                    Some(map) => map.get(&id).copied() == held,
+                    None => base.last(&id) == held,
+                };
                 if base.knows(&id, theirs) {
                     Change::Mine
-                } else if base.last(&id) == Some(fingerprint(m)) {
+                } else if only_theirs {
                     Change::Theirs
                 } else {
                     Change::Conflict
@@ -325,24 +354,61 @@ impl Dataset {
 
     /// What importing `incoming` would do here, given what was last exchanged.
     pub fn plan_import(&self, incoming: &Dataset, base: &SyncBase) -> ImportPlan {
+        self.plan_import_from(incoming, base, None)
+    }
+
+    /// [`Dataset::plan_import`] for a file that says which version of each record the
+    /// sender's copy descends from (`ExportInfo::based_on`).
+    pub fn plan_import_from(
+        &self,
+        incoming: &Dataset,
+        base: &SyncBase,
+        based_on: Option<&BTreeMap<String, Fingerprint>>,
+    ) -> ImportPlan {
         let mut out = ImportPlan::default();
-        plan_collection(&self.committees, &incoming.committees, base, &mut out);
-        plan_collection(&self.units, &incoming.units, base, &mut out);
-        plan_collection(&self.projects, &incoming.projects, base, &mut out);
+        plan_collection(
+            &self.committees,
+            &incoming.committees,
+            base,
+            based_on,
+            &mut out,
+        );
+        plan_collection(&self.units, &incoming.units, base, based_on, &mut out);
+        plan_collection(&self.projects, &incoming.projects, base, based_on, &mut out);
         plan_collection(
             &self.progress_reports,
             &incoming.progress_reports,
             base,
+            based_on,
             &mut out,
         );
-        plan_collection(&self.obstacles, &incoming.obstacles, base, &mut out);
-        plan_collection(&self.meetings, &incoming.meetings, base, &mut out);
-        plan_collection(&self.conclusions, &incoming.conclusions, base, &mut out);
-        plan_collection(&self.directives, &incoming.directives, base, &mut out);
+        plan_collection(
+            &self.obstacles,
+            &incoming.obstacles,
+            base,
+            based_on,
+            &mut out,
+        );
+        plan_collection(&self.meetings, &incoming.meetings, base, based_on, &mut out);
+        plan_collection(
+            &self.conclusions,
+            &incoming.conclusions,
+            base,
+            based_on,
+            &mut out,
+        );
+        plan_collection(
+            &self.directives,
+            &incoming.directives,
+            base,
+            based_on,
+            &mut out,
+        );
         plan_collection(
             &self.directive_updates,
             &incoming.directive_updates,
             base,
+            based_on,
             &mut out,
         );
         out

@@ -343,23 +343,53 @@ proptest! {
                 1 => (&b, &mut a, &mut b_base, &mut a_base),
                 _ => continue,
             };
+            let based_on = from_base.based_on(from);
             from_base.record_all(from);
             let file = from.clone();
-            let plan = to.plan_import(&file, to_base);
+            let plan = to.plan_import_from(&file, to_base, Some(&based_on));
             let conflicts = plan.count(Change::Conflict);
             let settled = to.apply_import(&file, &plan, &|_| None, &mut to_base.clone());
             prop_assert_eq!(settled.is_err(), conflicts > 0, "a conflict is never settled silently");
             to.apply_import(&file, &plan, &|_| Some(Resolution::NewerWins), to_base).unwrap();
         }
         // The last exchange both ways.
+        let based_on = a_base.based_on(&a);
         a_base.record_all(&a);
-        let plan = b.plan_import(&a, &b_base);
+        let plan = b.plan_import_from(&a, &b_base, Some(&based_on));
         b.apply_import(&a, &plan, &|_| Some(Resolution::NewerWins), &mut b_base).unwrap();
+        let based_on = b_base.based_on(&b);
         b_base.record_all(&b);
-        let plan = a.plan_import(&b, &a_base);
+        let plan = a.plan_import_from(&b, &a_base, Some(&based_on));
         a.apply_import(&b, &plan, &|_| Some(Resolution::NewerWins), &mut a_base).unwrap();
         let updates = |d: &Dataset| d.directive_updates.iter().filter(|u| u.reported_by == "A" || u.reported_by == "B").count();
         prop_assert_eq!(updates(&a), written, "every report of either officer is in A's data");
         prop_assert_eq!(&a, &b, "both hold the same data");
     }
+}
+
+#[test]
+fn a_backup_export_never_turns_a_change_made_on_both_sides_into_a_silent_overwrite() {
+    let (start, _) = sample();
+    let (mut a, mut b) = (start.clone(), start.clone());
+    let (mut a_base, mut b_base) = (SyncBase::default(), SyncBase::default());
+    a_base.record_all(&start);
+    b_base.record_all(&start);
+    // A corrects directive 2, then exports everything as a backup no one receives.
+    edit(&mut a, 2, "A: sửa rồi sao lưu", 5);
+    a_base.record_all(&a);
+    // B corrects the same directive and sends A the file, saying what it started from.
+    edit(&mut b, 2, "B: sửa khác", 6);
+    let based_on = b_base.based_on(&b);
+    let plan = a.plan_import_from(&b, &a_base, Some(&based_on));
+    assert_eq!(plan.count(Change::Conflict), 1, "shown, not taken");
+    assert_eq!(plan.count(Change::Theirs), 0);
+    // Without what the file says, the backup would have made it look like B's change only.
+    assert_eq!(a.plan_import(&b, &a_base).count(Change::Theirs), 1);
+    // And when A did not touch it, B's change is taken.
+    let (mut c, mut c_base) = (start.clone(), SyncBase::default());
+    c_base.record_all(&c);
+    let plan = c.plan_import_from(&b, &c_base, Some(&based_on));
+    assert_eq!(plan.count(Change::Theirs), 1);
+    assert_eq!(plan.count(Change::Conflict), 0);
+    import(&mut c, &b, &mut c_base, None).unwrap();
 }

@@ -43,6 +43,10 @@ pub struct ExportInfo {
     /// The selection's name, for people ("16-KL/BCĐ", "Nậm Rốm").
     #[serde(default)]
     pub scope_label: String,
+    /// Per record, the version the sender last exchanged (see `SyncBase::based_on`): the
+    /// receiver takes the sender's version only if it still holds that one.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub based_on: std::collections::BTreeMap<String, super::merge::Fingerprint>,
 }
 
 /// A file as written: the dataset's fields and `export` beside them.
@@ -338,6 +342,7 @@ mod tests {
                 name: "Nguyễn Văn A".into(),
                 office: "Văn phòng BCĐ".into(),
             },
+            based_on: Default::default(),
             scope: Scope::All,
             scope_label: String::new(),
         };

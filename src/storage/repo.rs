@@ -20,7 +20,7 @@ use super::kv::{KeyValue, WriteError};
 use crate::domain::dataset::{Visitor, VisitorMut};
 use crate::domain::migrate::dataset_from_value;
 use crate::domain::{
-    Changes, Collection, Dataset, LoadError, Record, RecordKind, FORMAT_NAME, SCHEMA_VERSION,
+    Collection, Dataset, LoadError, Record, RecordKind, FORMAT_NAME, SCHEMA_VERSION,
 };
 
 const PREFIX: &str = "dondoc.d.";
@@ -133,7 +133,6 @@ pub struct SaveStats {
 pub struct Repository<K: KeyValue> {
     kv: K,
     manifest: Option<Manifest>,
-    pending: Changes,
     rewrite_all: bool,
 }
 
@@ -142,7 +141,6 @@ impl<K: KeyValue> Repository<K> {
         Self {
             kv,
             manifest: None,
-            pending: Changes::new(),
             rewrite_all: true,
         }
     }
@@ -317,11 +315,11 @@ impl<K: KeyValue> Repository<K> {
     }
 
     /// What is stored now, when another writer (another tab) committed since this
-    /// repository last read or wrote, with the records whose save failed here: the caller
+    /// repository last read or wrote: the caller
     /// rebases its data on it (`Dataset::rebase`), and the next save builds on that commit
     /// instead of overwriting it. `None` when nothing changed elsewhere, or when what is
     /// stored cannot be read by this version (then it is left alone).
-    pub fn changed_elsewhere(&mut self) -> Option<(Dataset, Changes)> {
+    pub fn changed_elsewhere(&mut self) -> Option<Dataset> {
         let text = self.kv.get(MANIFEST)?;
         let stored: Manifest = serde_json::from_str(&text).ok()?;
         if self.manifest.as_ref() == Some(&stored) {
@@ -332,21 +330,16 @@ impl<K: KeyValue> Repository<K> {
             return None;
         }
         self.manifest = Some(stored);
-        Some((dataset, std::mem::take(&mut self.pending)))
-    }
-
-    /// Whether changes are waiting to be written.
-    pub fn is_dirty(&self, dataset_changes_pending: bool) -> bool {
-        dataset_changes_pending || self.rewrite_all || !self.pending.is_empty()
+        Some(dataset)
     }
 
     /// Writes what changed since the last successful save. On failure nothing stored has
     /// changed, and the same changes are retried by the next call.
     pub fn save(&mut self, dataset: &mut Dataset) -> Result<SaveStats, WriteError> {
-        for (kind, ids) in dataset.take_changes() {
-            self.pending.entry(kind).or_default().extend(ids);
-        }
-        if self.pending.is_empty() && !self.rewrite_all && self.manifest.is_some() {
+        // The dataset keeps its change marks (with the version each record started from)
+        // until the save succeeds, so a failed save loses nothing of them.
+        let pending = dataset.changed_ids();
+        if pending.is_empty() && !self.rewrite_all && self.manifest.is_some() {
             return Ok(SaveStats::default());
         }
         let old = self.manifest.clone();
@@ -367,7 +360,7 @@ impl<K: KeyValue> Repository<K> {
             let count = gens.len();
             if self.rewrite_all || old.is_none() {
                 targets.extend((0..count).map(|s| (kind, s)));
-            } else if let Some(ids) = self.pending.get(&kind) {
+            } else if let Some(ids) = pending.get(&kind) {
                 let shards: BTreeSet<usize> = ids.iter().map(|id| shard_index(id, count)).collect();
                 targets.extend(shards.into_iter().map(|s| (kind, s)));
             }
@@ -418,7 +411,7 @@ impl<K: KeyValue> Repository<K> {
             self.kv.remove(&key);
         }
         self.manifest = Some(next);
-        self.pending.clear();
+        dataset.take_changes();
         self.rewrite_all = false;
         Ok(stats)
     }

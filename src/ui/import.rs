@@ -68,13 +68,17 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
                         .data
                         .with_untracked(|d| d.check_import(&loaded.dataset));
                     if errors.is_empty() {
-                        let plan = state.plan_import(&loaded.dataset);
+                        let info = export_info(text);
+                        // Files without it (older, or nothing exchanged yet) fall back on
+                        // what this side last exchanged.
+                        let based_on = info.as_ref().map(|i| &i.based_on).filter(|m| !m.is_empty());
+                        let plan = state.plan_import(&loaded.dataset, based_on);
                         ImportState::Preview(Box::new(Preview {
                             name,
                             incoming: loaded.dataset.into(),
                             plan: plan.into(),
                             migrated_from: loaded.migrated_from,
-                            info: export_info(text),
+                            info,
                         }))
                     } else {
                         ImportState::Rejected(

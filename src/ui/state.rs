@@ -155,8 +155,20 @@ impl AppState {
             .data
             .try_update(f)
             .expect("the app state lives as long as the app");
+        self.forget_undo();
         self.schedule_save();
         result
+    }
+
+    /// The undo of the last import or restore is offered only until the data changes again
+    /// (here or in another tab): undoing later would throw away what was done since.
+    fn forget_undo(&self) {
+        if self.undo_label.get_untracked().is_some() {
+            self.undo.set_value(None);
+            self.undo_label.set(None);
+            self.repo
+                .update_value(|repo| repo.kv_mut().remove(UNDO_KEY));
+        }
     }
 
     fn schedule_save(&self) {
@@ -197,14 +209,17 @@ impl AppState {
     /// changed are set aside and shown. Runs on the other tab's storage event and before
     /// every save, so a save never overwrites another tab's.
     pub fn sync_from_elsewhere(&self) {
-        let Some((stored, pending)) = self
+        let Some(stored) = self
             .repo
             .try_update_value(|repo| repo.changed_elsewhere())
             .flatten()
         else {
             return;
         };
-        let Some(result) = self.data.try_update(|d| d.rebase(stored, &pending)) else {
+        let Some(result) = self
+            .data
+            .try_update(|d| d.rebase(stored, &crate::domain::Changes::new()))
+        else {
             return;
         };
         for entry in result.conflicts {
@@ -304,9 +319,15 @@ impl AppState {
     }
 
     /// What importing `incoming` would do, before anything is written.
-    pub fn plan_import(&self, incoming: &Dataset) -> ImportPlan {
+    /// `based_on`: what the file says its records descend from, when it says.
+    pub fn plan_import(
+        &self,
+        incoming: &Dataset,
+        based_on: Option<&std::collections::BTreeMap<String, u64>>,
+    ) -> ImportPlan {
         let base = self.sync_base.with_value(Clone::clone);
-        self.data.with_untracked(|d| d.plan_import(incoming, &base))
+        self.data
+            .with_untracked(|d| d.plan_import_from(incoming, &base, based_on))
     }
 
     /// Applies an import planned by [`AppState::plan_import`], keeping the data as it was
@@ -318,6 +339,7 @@ impl AppState {
         decide: &dyn Fn(&str) -> Option<Resolution>,
         label: String,
     ) -> Result<Applied, Unresolved> {
+        self.sync_from_elsewhere();
         let mut data = self.data.get_untracked();
         let mut base = self.sync_base.with_value(Clone::clone);
         let applied = data.apply_import(incoming, plan, decide, &mut base)?;
@@ -328,6 +350,7 @@ impl AppState {
     /// Replaces the data (an import, a restored snapshot), keeping what it was to undo it.
     /// `rewrite`: records may have gone, so every part of storage is rewritten.
     fn replace_with_undo(&self, data: Dataset, base: SyncBase, label: String, rewrite: bool) {
+        self.sync_from_elsewhere();
         let undo = UndoImport {
             label,
             at: browser::now(),
@@ -375,6 +398,7 @@ impl AppState {
 
     /// Puts the data back as it was before the last import.
     pub fn undo_import(&self) {
+        self.sync_from_elsewhere();
         let Some(undo) = self.undo.try_update_value(Option::take).flatten() else {
             return;
         };
@@ -400,7 +424,9 @@ impl AppState {
         let (file, label) = self.data.with_untracked(|d| d.select(&scope));
         let settings = self.settings.get_untracked();
         let now = browser::now();
+        let based_on = self.sync_base.with_value(|b| b.based_on(&file));
         let info = ExportInfo {
+            based_on,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             exported_at: now,
             exported_by: Officer {
