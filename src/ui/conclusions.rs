@@ -43,12 +43,10 @@ pub fn ConclusionList() -> impl IntoView {
     let rows = move || {
         let lang = state.lang.get();
         state.data.with(|d| {
-            let mut conclusions: Vec<_> = d.conclusions.iter().collect();
-            conclusions.sort_by_key(|c| std::cmp::Reverse(c.date));
-            conclusions
+            // Latest first, each with its tally, grouped in one pass.
+            d.tally_by_conclusion(state.today, state.due_soon_days())
                 .into_iter()
-                .map(|c| {
-                    let tally = Tally::of(d.followed_of(&c.id), state.today, state.due_soon_days());
+                .map(|(c, tally)| {
                     view! {
                         <tr>
                             <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>

@@ -286,7 +286,13 @@ impl AppState {
             .try_update_value(|repo| {
                 self.data.try_update_untracked(|data| {
                     let mut result = browser::timed("dondoc-save", || repo.save(data));
-                    // The data comes first: snapshots give up their room, oldest first.
+                    // The data comes first: the undo copy and then snapshots give up their
+                    // room, oldest first; no snapshot is taken again this session.
+                    if result == Err(WriteError::Quota) {
+                        repo.kv_mut().remove(UNDO_KEY);
+                        self.no_room_for_snapshots.set_value(true);
+                        result = repo.save(data);
+                    }
                     while result == Err(WriteError::Quota) && snapshots::drop_oldest(repo.kv_mut())
                     {
                         result = repo.save(data);
@@ -300,8 +306,8 @@ impl AppState {
                         let taken = browser::timed("dondoc-snapshot", || {
                             snapshots::take(repo.kv_mut(), data, now)
                         });
-                        // Data too large for the snapshot budget: not tried again this session.
-                        if matches!(taken, Err(snapshots::SnapshotError::TooLarge { .. })) {
+                        // No room for it: not tried again this session.
+                        if taken.is_err() {
                             self.no_room_for_snapshots.set_value(true);
                         }
                     }
