@@ -60,18 +60,7 @@ impl Dataset {
             (Some(current), Some(opened))
                 if current.updated_at() != opened && *current != record =>
             {
-                let entry = Entry {
-                    kind: T::KIND,
-                    id: record.id().to_string(),
-                    label: record.label(),
-                    change: Change::Conflict,
-                    mine_updated: Some(record.updated_at()),
-                    theirs_updated: current.updated_at(),
-                    fields: field_diffs(
-                        &serde_json::to_value(&record).unwrap_or_default(),
-                        &serde_json::to_value(current).unwrap_or_default(),
-                    ),
-                };
+                let entry = conflict(&record, current);
                 Err(Box::new((entry, record)))
             }
             _ => {
@@ -110,18 +99,7 @@ impl Dataset {
                 let result = c.rebase(stored, pending);
                 self.out.taken += result.taken;
                 for (mine, theirs) in result.conflicts {
-                    self.out.conflicts.push(Entry {
-                        kind: T::KIND,
-                        id: mine.id().to_string(),
-                        label: mine.label(),
-                        change: Change::Conflict,
-                        mine_updated: Some(mine.updated_at()),
-                        theirs_updated: theirs.updated_at(),
-                        fields: field_diffs(
-                            &serde_json::to_value(&mine).unwrap_or_default(),
-                            &serde_json::to_value(&theirs).unwrap_or_default(),
-                        ),
-                    });
+                    self.out.conflicts.push(conflict(&mine, &theirs));
                     collection_mut::<T>(&mut self.out.mine).upsert(mine);
                 }
             }
@@ -169,6 +147,22 @@ impl Dataset {
         };
         self.visit_mut(&mut put);
         put.done
+    }
+}
+
+/// A record two sides changed, field by field (mine = this tab's version).
+fn conflict<T: Record>(mine: &T, theirs: &T) -> Entry {
+    Entry {
+        kind: T::KIND,
+        id: mine.id().to_string(),
+        label: mine.label(),
+        change: Change::Conflict,
+        mine_updated: Some(mine.updated_at()),
+        theirs_updated: theirs.updated_at(),
+        fields: field_diffs(
+            &serde_json::to_value(mine).unwrap_or_default(),
+            &serde_json::to_value(theirs).unwrap_or_default(),
+        ),
     }
 }
 

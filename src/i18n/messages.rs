@@ -261,7 +261,6 @@ messages! {
     ExportThis => "Xuất tệp để gửi", "Export a file to send";
     ImportPreviewNew => "bản ghi mới sẽ được thêm", "new records will be added";
     ImportPreviewSame => "bản ghi giống hệt dữ liệu hiện có", "records identical to yours";
-    ImportPreviewDiffer => "bản ghi khác với dữ liệu hiện có: giữ nguyên bản của bạn (gộp từng trường sẽ có ở bản sau)", "records differ from yours: yours are kept (field-by-field merge comes in a later version)";
     ImportProblems => "Tệp có lỗi, không nhập được:", "The file has errors and was not imported:";
     StorageUsed => "Dung lượng lưu trữ đã dùng", "Storage used";
     StorageOf => "trên khoảng", "of about";
