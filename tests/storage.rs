@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use dondoc::domain::generate::{generate, Scale};
 use dondoc::domain::sample::sample_dataset;
 use dondoc::domain::*;
-use dondoc::storage::repo::AsideReason;
+use dondoc::storage::repo::{AsideReason, MANIFEST_KEY};
 use dondoc::storage::{KeyValue, LoadOutcome, MemoryKv, Repository, WriteError, QUOTA_UNITS};
 
 fn now() -> DateTime<Utc> {
@@ -228,15 +228,26 @@ fn stored_data_of_version_1_is_migrated_on_load_and_rewritten() {
 }
 
 #[test]
-fn leftovers_of_an_interrupted_save_are_cleaned_up() {
+fn leftovers_of_an_interrupted_save_are_cleaned_up_once_the_generation_passes_them() {
     let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
     let mut repo = Repository::new(MemoryKv::default());
     repo.save(&mut data).unwrap();
     let mut kv = repo.kv().clone();
-    kv.set("dondoc.d.projects.0.99", "dz1:garbage").unwrap();
+    // A save of generation 2 stopped after writing this part, before its manifest.
+    kv.set("dondoc.d.projects.0.2", "dz1:garbage").unwrap();
     let mut repo = Repository::new(kv);
     assert_eq!(loaded(&mut repo), data);
-    assert!(repo.kv().get("dondoc.d.projects.0.99").is_none());
+    assert!(
+        repo.kv().get("dondoc.d.projects.0.2").is_some(),
+        "it may be another tab writing now: kept"
+    );
+    let mut d = data.directives.iter().next().unwrap().clone();
+    d.text = "Sửa".into();
+    data.directives.upsert(d);
+    repo.save(&mut data).unwrap();
+    let mut fresh = Repository::new(repo.kv().clone());
+    assert_eq!(loaded(&mut fresh), data);
+    assert!(fresh.kv().get("dondoc.d.projects.0.2").is_none());
 }
 
 /// One storage seen by two tabs.
@@ -301,6 +312,28 @@ fn two_tabs_saving_different_records_lose_nothing_and_never_break_storage() {
     let stored = tab_b.changed_elsewhere().expect("A's save is seen");
     assert_eq!(b.rebase(stored, &Changes::new()).taken, 1);
     assert_eq!(b, a);
+}
+
+#[test]
+fn a_tab_opening_while_another_saves_leaves_its_parts_alone_and_then_takes_its_save() {
+    // Another process's writes reach a tab in order, parts first and the manifest last: a
+    // tab opening in between sees the parts without a manifest (found by the e2e test).
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut writer = Repository::new(MemoryKv::default());
+    writer.save(&mut data).unwrap();
+    let kv = SharedKv::default();
+    let mut shared = kv.clone();
+    for key in writer.kv().keys().iter().filter(|k| *k != MANIFEST_KEY) {
+        shared.set(key, &writer.kv().get(key).unwrap()).unwrap();
+    }
+    let mut opening = Repository::new(kv.clone());
+    assert!(matches!(opening.load("b"), LoadOutcome::Empty));
+    assert!(opening.changed_elsewhere().is_none());
+    shared
+        .set(MANIFEST_KEY, &writer.kv().get(MANIFEST_KEY).unwrap())
+        .unwrap();
+    assert_eq!(opening.changed_elsewhere(), Some(data.clone()));
+    assert_eq!(loaded(&mut Repository::new(kv)), data);
 }
 
 #[test]

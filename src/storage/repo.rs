@@ -249,7 +249,11 @@ impl<K: KeyValue> Repository<K> {
     }
 
     /// Removes shard keys no committed manifest refers to (left by an interrupted save).
+    /// Removes parts left by a save that never committed. Only parts of a generation the
+    /// manifest has already reached: a newer one may belong to another tab writing right
+    /// now (its parts are stored before its manifest), and removing them would break its save.
     fn remove_uncommitted(&mut self, manifest: Option<&Manifest>) {
+        let committed = manifest.map_or(0, |m| m.generation);
         let live: BTreeSet<String> = manifest
             .into_iter()
             .flat_map(|m| {
@@ -261,8 +265,10 @@ impl<K: KeyValue> Repository<K> {
                 })
             })
             .collect();
+        let generation = |key: &str| key.rsplit('.').next().and_then(|g| g.parse::<u64>().ok());
         for key in self.kv.keys() {
-            if key.starts_with(PREFIX) && key != MANIFEST && !live.contains(&key) {
+            let stale = generation(&key).is_some_and(|g| g <= committed);
+            if key.starts_with(PREFIX) && key != MANIFEST && stale && !live.contains(&key) {
                 self.kv.remove(&key);
             }
         }
