@@ -337,6 +337,42 @@ fn a_tab_opening_while_another_saves_leaves_its_parts_alone_and_then_takes_its_s
 }
 
 #[test]
+fn a_tab_never_saves_over_data_it_could_not_read_and_writes_everything_again_when_erased() {
+    let kv = SharedKv::default();
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut tab = Repository::new(kv.clone());
+    tab.save(&mut data).unwrap();
+    // A newer version of the app saves in a form this one does not read.
+    let mut shared = kv.clone();
+    let newer = kv
+        .get(MANIFEST_KEY)
+        .unwrap()
+        .replace("\"schema_version\":", "\"schema_version\":99,\"was\":");
+    shared.set(MANIFEST_KEY, &newer).unwrap();
+    let before: Vec<(String, Option<String>)> = kv
+        .keys()
+        .into_iter()
+        .map(|k| (k.clone(), kv.get(&k)))
+        .collect();
+    assert!(tab.changed_elsewhere().is_none(), "it cannot take it in");
+    edit_directive(&mut data, 1, "Sửa trong thẻ cũ");
+    assert_eq!(tab.save(&mut data), Err(WriteError::ChangedElsewhere));
+    let after: Vec<(String, Option<String>)> = kv
+        .keys()
+        .into_iter()
+        .map(|k| (k.clone(), kv.get(&k)))
+        .collect();
+    assert_eq!(before, after, "nothing stored changed");
+
+    // Everything erased elsewhere: the tab's data is written in full again.
+    for key in kv.keys() {
+        shared.remove(&key);
+    }
+    tab.save(&mut data).unwrap();
+    assert_eq!(loaded(&mut Repository::new(kv)), data);
+}
+
+#[test]
 fn an_edit_whose_save_failed_survives_another_tabs_save_without_a_false_conflict() {
     let kv = SharedKv::default();
     let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));

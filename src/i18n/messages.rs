@@ -270,6 +270,7 @@ messages! {
     Saving => "Đang chờ lưu…", "Waiting to save…";
     SaveFailed => "Không lưu được vào bộ nhớ trình duyệt. Dữ liệu vẫn còn trong trang này; hãy xuất toàn bộ ra tệp ngay để không mất.", "Could not save to the browser's storage. Your data is still in this page; export everything to a file now so nothing is lost.";
     SaveFailedQuota => "Bộ nhớ trình duyệt đã đầy.", "The browser's storage is full.";
+    SaveFailedElsewhere => "Dữ liệu đã lưu vừa được thay đổi ở nơi khác (một thẻ khác hoặc một phiên bản Dondoc khác) theo cách trang này không đọc được, nên trang này không ghi đè lên. Hãy tải lại trang.", "The stored data was just changed elsewhere (another tab or another version of Dondoc) in a way this page cannot read, so this page does not overwrite it. Reload the page.";
     SaveFailedUnavailable => "Trình duyệt không cho phép lưu trữ (có thể đang ở chế độ riêng tư hoặc bị chặn).", "The browser does not allow storage (private mode or blocked).";
     AsideTitle => "Có dữ liệu đã lưu không đọc được", "Some stored data could not be read";
     AsideBody => "Dữ liệu này đã được cất riêng, không bị xoá hay ghi đè. Bạn có thể tải xuống để gửi cho người hỗ trợ.", "It has been set aside, not deleted or overwritten. You can download it to send to whoever supports you.";

@@ -11,6 +11,9 @@ pub enum WriteError {
     Quota,
     /// Storage is disabled, blocked or otherwise refused the write.
     Unavailable(String),
+    /// What is stored was saved elsewhere (another tab, another version of the app) in a
+    /// form this page could not take in: writing would overwrite it.
+    ChangedElsewhere,
 }
 
 pub trait KeyValue {

@@ -348,6 +348,19 @@ impl<K: KeyValue> Repository<K> {
         if pending.is_empty() && !self.rewrite_all && self.manifest.is_some() {
             return Ok(SaveStats::default());
         }
+        // Build only on the commit this tab has read: another tab or another version of the
+        // app may have saved since in a form this one could not take in (changed_elsewhere).
+        match self.kv.get(MANIFEST) {
+            Some(text) => {
+                let stored = serde_json::from_str::<Manifest>(&text).ok();
+                if stored.is_none() || stored != self.manifest {
+                    return Err(WriteError::ChangedElsewhere);
+                }
+            }
+            // Erased elsewhere: everything this tab holds is written again.
+            None if self.manifest.is_some() => self.manifest = None,
+            None => {}
+        }
         let old = self.manifest.clone();
         let generation = old.as_ref().map_or(0, |m| m.generation) + 1;
         let mut next = Manifest {

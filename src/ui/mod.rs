@@ -30,6 +30,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg};
 use crate::route::{Form, Route};
+use crate::storage::WriteError;
 use state::{use_state, AppState, SaveStatus};
 
 /// Starts the app in the page (called by the binary's `main`).
@@ -183,7 +184,7 @@ fn Banners() -> impl IntoView {
         SaveStatus::Failed(e) => Some(view! {
             <div class="banner error" role="alert">
                 <p>
-                    <strong>{move || state.t(match e { crate::storage::WriteError::Quota => Msg::SaveFailedQuota, _ => Msg::SaveFailedUnavailable })}</strong>
+                    <strong>{move || state.t(match e { WriteError::Quota => Msg::SaveFailedQuota, WriteError::ChangedElsewhere => Msg::SaveFailedElsewhere, WriteError::Unavailable(_) => Msg::SaveFailedUnavailable })}</strong>
                     " " {move || state.t(Msg::SaveFailed)}
                 </p>
                 <button type="button" on:click=move |_| state::export_all(&state)>{move || state.t(Msg::ExportAll)}</button>
