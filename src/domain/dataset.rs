@@ -225,6 +225,19 @@ impl Dataset {
         reports
     }
 
+    /// Every project's reports, oldest first, found in one pass over the log (lists and
+    /// counts use it instead of asking [`Dataset::reports_of`] once per project).
+    pub fn reports_by_project(&self) -> BTreeMap<&ProjectId, Vec<&ProgressReport>> {
+        let mut by_project: BTreeMap<&ProjectId, Vec<&ProgressReport>> = BTreeMap::new();
+        for r in self.progress_reports.iter() {
+            by_project.entry(&r.project).or_default().push(r);
+        }
+        for reports in by_project.values_mut() {
+            reports.sort_by_key(|r| r.as_of);
+        }
+        by_project
+    }
+
     /// A conclusion's directives in document order.
     /// The number a new directive of `conclusion` takes: one after its last numbered item.
     pub fn next_directive_path(&self, conclusion: &ConclusionId) -> String {
@@ -307,11 +320,9 @@ impl Dataset {
         let mut last: std::collections::HashMap<&DirectiveId, &DirectiveUpdate> =
             Default::default();
         for u in self.directive_updates.iter() {
-            let newer = last
-                .get(&u.directive)
-                .is_none_or(|l| (u.date, u.created_at) >= (l.date, l.created_at));
-            if newer {
-                last.insert(&u.directive, u);
+            let slot = last.entry(&u.directive).or_insert(u);
+            if (u.date, u.created_at) >= (slot.date, slot.created_at) {
+                *slot = u;
             }
         }
         last

@@ -133,6 +133,7 @@ impl Dataset {
         tolerance: f64,
     ) -> Vec<ProjectRow<'_>> {
         let text = fold(&query.text);
+        let by_project = self.reports_by_project();
         let mut rows: Vec<ProjectRow> = self
             .projects
             .iter()
@@ -156,18 +157,14 @@ impl Dataset {
                         return None;
                     }
                 }
-                let latest = self.latest_figures(p);
+                let reports = by_project.get(&p.id).map_or(&[][..], Vec::as_slice);
+                let latest = LatestFigures::from_reports(reports.iter().copied());
                 let computed = super::status::computed_status(p, &latest, today, tolerance);
                 let shown = p.effective_status(computed);
                 if query.status.is_some_and(|s| s != shown) {
                     return None;
                 }
-                let latest_report = self
-                    .progress_reports
-                    .iter()
-                    .filter(|r| r.project == p.id)
-                    .map(|r| r.as_of)
-                    .max();
+                let latest_report = reports.last().map(|r| r.as_of);
                 Some(ProjectRow {
                     project: p,
                     latest,
@@ -190,7 +187,7 @@ impl Dataset {
             .map(|p| p.location.as_str())
             .filter(|l| !l.trim().is_empty())
             .collect();
-        locations.sort_by_key(|l| fold(l));
+        locations.sort_by_cached_key(|l| fold(l));
         locations.dedup();
         locations
     }
@@ -203,7 +200,7 @@ impl Dataset {
             .filter_map(|p| p.investor.as_ref())
             .filter_map(|id| self.units.get(id).map(|u| (&u.id, u.display_name())))
             .collect();
-        investors.sort_by_key(|(_, name)| fold(name));
+        investors.sort_by_cached_key(|(_, name)| fold(name));
         investors.dedup_by_key(|(id, _)| *id);
         investors
     }

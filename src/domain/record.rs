@@ -48,7 +48,7 @@ impl RecordKind {
 
 /// A stored record. Implemented by [`record_impl!`] for each model type.
 pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
-    type Id: Clone + Ord + std::fmt::Display;
+    type Id: Clone + Ord + std::fmt::Display + AsRef<str>;
     const KIND: RecordKind;
     fn id(&self) -> &Self::Id;
     fn created_at(&self) -> DateTime<Utc>;

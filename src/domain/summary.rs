@@ -7,10 +7,12 @@ use chrono::{Datelike, NaiveDate};
 use super::conclusion::Directive;
 use super::dataset::Dataset;
 use super::followup::FollowUpState;
+use super::ids::ProjectId;
 use super::money::Vnd;
 use super::org::DatedCapital;
 use super::project::{
-    changes_since_previous, LatestFigures, Obstacle, Project, ReportChanges, ScheduleStatus,
+    changes_since_previous, LatestFigures, Obstacle, ProgressReport, Project, ReportChanges,
+    ScheduleStatus,
 };
 use super::status::computed_status;
 
@@ -53,6 +55,25 @@ impl Dataset {
         (computed, project.effective_status(computed))
     }
 
+    /// Each active project with its reports, latest figures and status, in one pass over
+    /// the reports (the dashboard's counts and lists read these).
+    pub fn project_facts(&self, today: NaiveDate, tolerance: f64) -> Vec<ProjectFacts<'_>> {
+        let mut by_project = self.reports_by_project();
+        self.active_projects()
+            .map(|project| {
+                let reports = by_project.remove(&project.id).unwrap_or_default();
+                let latest = LatestFigures::from_reports(reports.iter().copied());
+                let computed = computed_status(project, &latest, today, tolerance);
+                ProjectFacts {
+                    project,
+                    shown: project.effective_status(computed),
+                    reports,
+                    latest,
+                }
+            })
+            .collect()
+    }
+
     /// Active projects per status shown: "2/15 completed · 4/15 on schedule · 9/15 behind".
     pub fn status_counts(
         &self,
@@ -60,10 +81,8 @@ impl Dataset {
         tolerance: f64,
     ) -> BTreeMap<ScheduleStatus, usize> {
         let mut counts = BTreeMap::new();
-        for p in self.active_projects() {
-            *counts
-                .entry(self.project_status(p, today, tolerance).1)
-                .or_insert(0) += 1;
+        for f in self.project_facts(today, tolerance) {
+            *counts.entry(f.shown).or_insert(0) += 1;
         }
         counts
     }
@@ -75,19 +94,18 @@ impl Dataset {
         today: NaiveDate,
         tolerance: f64,
     ) -> Vec<(&Project, Option<&Obstacle>)> {
+        let mut main: BTreeMap<&ProjectId, &Obstacle> = BTreeMap::new();
+        for o in self.obstacles.iter().filter(|o| o.resolved_on.is_none()) {
+            let slot = main.entry(&o.project).or_insert(o);
+            if (o.since.is_none(), o.since) < (slot.since.is_none(), slot.since) {
+                *slot = o;
+            }
+        }
         let mut behind: Vec<_> = self
-            .active_projects()
-            .filter(|p| {
-                self.project_status(p, today, tolerance).1 == ScheduleStatus::BehindSchedule
-            })
-            .map(|p| {
-                let main = self
-                    .obstacles
-                    .iter()
-                    .filter(|o| o.project == p.id && o.resolved_on.is_none())
-                    .min_by_key(|o| (o.since.is_none(), o.since));
-                (p, main)
-            })
+            .project_facts(today, tolerance)
+            .into_iter()
+            .filter(|f| f.shown == ScheduleStatus::BehindSchedule)
+            .map(|f| (f.project, main.get(&f.project.id).copied()))
             .collect();
         behind.sort_by(|a, b| a.0.display_name().cmp(b.0.display_name()));
         behind
@@ -185,33 +203,41 @@ impl Dataset {
     /// Active projects whose latest report is older than `days` (or that have none).
     pub fn projects_without_recent_report(&self, today: NaiveDate, days: u64) -> Vec<&Project> {
         let cutoff = today - chrono::Days::new(days);
+        let mut last: BTreeMap<&ProjectId, NaiveDate> = BTreeMap::new();
+        for r in self.progress_reports.iter() {
+            let slot = last.entry(&r.project).or_insert(r.as_of);
+            *slot = (*slot).max(r.as_of);
+        }
         self.active_projects()
-            .filter(|p| {
-                let last = self
-                    .progress_reports
-                    .iter()
-                    .filter(|r| r.project == p.id)
-                    .map(|r| r.as_of)
-                    .max();
-                last.is_none_or(|d| d < cutoff)
-            })
+            .filter(|p| last.get(&p.id).is_none_or(|d| *d < cutoff))
             .collect()
     }
 
-    /// Projects that reported in the last `days`, each with what its latest report changed
-    /// against everything known before it; the most recent first.
+    /// Active projects whose reports of the last `days` changed a figure, latest first.
     pub fn recent_changes(&self, today: NaiveDate, days: u64) -> Vec<(&Project, ReportChanges)> {
         let cutoff = today - chrono::Days::new(days);
+        let mut by_project = self.reports_by_project();
         let mut list: Vec<_> = self
             .active_projects()
             .filter_map(|p| {
-                let changes = changes_since_previous(self.reports_of(&p.id))?;
+                let changes = changes_since_previous(by_project.remove(&p.id).unwrap_or_default())?;
                 (changes.latest >= cutoff && !changes.changes.is_empty()).then_some((p, changes))
             })
             .collect();
         list.sort_by_key(|(p, c)| (std::cmp::Reverse(c.latest), p.display_name().to_owned()));
         list
     }
+}
+
+/// An active project with what the lists and counts read of it.
+#[derive(Debug, Clone)]
+pub struct ProjectFacts<'a> {
+    pub project: &'a Project,
+    /// Oldest first.
+    pub reports: Vec<&'a ProgressReport>,
+    pub latest: LatestFigures,
+    /// The status shown: the officer's decision where there is one.
+    pub shown: ScheduleStatus,
 }
 
 #[cfg(test)]

@@ -255,6 +255,8 @@ messages! {
     PersistNotGranted => "Trình duyệt chưa đồng ý lưu bền vững: khi máy thiếu chỗ, trình duyệt có thể xóa dữ liệu. Hãy xuất tệp thường xuyên.", "The browser did not grant persistent storage: when the disk runs short it may clear the data. Export a file regularly.";
     PersistUnsupported => "Trình duyệt này (hoặc trang mở từ tệp) không hỗ trợ lưu bền vững. Hãy xuất tệp thường xuyên.", "This browser (or a page opened from a file) offers no persistent storage. Export a file regularly.";
     MoreConflicts => "bản ghi khác cũng được sửa ở cả hai bên: chọn cho tất cả bằng các nút ở trên.", "more records were changed on both sides: choose for all with the buttons above.";
+    DashMoreProjects => "dự án khác: xem danh sách dự án.", "more projects: see the projects list.";
+    DashMoreDirectives => "nhiệm vụ khác: xem trang đôn đốc.", "more directives: see the follow-up page.";
     MoreDirectives => "nhiệm vụ khác: xem theo đơn vị hoặc theo kết luận ở dưới.", "more directives: see them by unit or by conclusion below.";
     SearchMore => "Chỉ hiện 30 kết quả đầu: gõ thêm từ để thu hẹp.", "Only the first 30 results are shown: type more words to narrow them.";
     ExportReminder => "Nên xuất toàn bộ dữ liệu ra tệp ngay để có bản sao ngoài trình duyệt (lần xuất gần nhất đã quá 7 ngày, chưa có, hoặc bộ nhớ sắp đầy).", "Export all data to a file now to keep a copy outside the browser (the last export is over 7 days old or missing, or storage is nearly full).";

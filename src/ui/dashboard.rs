@@ -5,7 +5,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::browser::{self, CryptoIds};
-use super::state::use_state;
+use super::state::{use_state, AppState};
 use super::widgets::{unit_name, StateBadge};
 use crate::domain::sample::sample_dataset;
 use crate::domain::FollowUpState;
@@ -50,6 +50,20 @@ fn Welcome() -> impl IntoView {
     }
 }
 
+/// Items each dashboard list shows: a head reads the first ones, the full lists are a
+/// click away (and a province's hundreds of rows would slow the first screen).
+const DASH_CAP: usize = 10;
+
+/// "… 42 more projects: see the projects list." under a list cut at [`DASH_CAP`].
+fn more_link(state: AppState, total: usize, to: Route, what: Msg) -> Option<impl IntoView> {
+    let more = total.saturating_sub(DASH_CAP);
+    (more > 0).then(|| view! { <li class="muted">{more_text(state, more, to, what)}</li> })
+}
+
+fn more_text(state: AppState, more: usize, to: Route, what: Msg) -> impl IntoView {
+    view! { <a href=to.href()>{format!("… {more} ")} {state.t(what)}</a> }
+}
+
 #[component]
 fn Overview() -> impl IntoView {
     let state = use_state();
@@ -60,9 +74,11 @@ fn Overview() -> impl IntoView {
         state.data.with(|d| {
             let active = d.active_projects().count();
             let open_obstacles = d.obstacles.iter().filter(|o| o.resolved_on.is_none()).count();
-            let behind = d
-                .behind_with_obstacles(today, state.tolerance())
+            let behind = d.behind_with_obstacles(today, state.tolerance());
+            let behind_more = more_link(state, behind.len(), Route::Projects, Msg::DashMoreProjects);
+            let behind = behind
                 .into_iter()
+                .take(DASH_CAP)
                 .map(|(p, obstacle)| {
                     view! {
                         <li>
@@ -73,8 +89,10 @@ fn Overview() -> impl IntoView {
                 })
                 .collect_view();
             let stale = d.projects_without_recent_report(today, 45);
+            let stale_more = more_link(state, stale.len(), Route::Projects, Msg::DashMoreProjects);
             let stale_list = stale
                 .iter()
+                .take(DASH_CAP)
                 .map(|p| view! { <li><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></li> })
                 .collect_view();
             view! {
@@ -82,9 +100,9 @@ fn Overview() -> impl IntoView {
                 <p>{super::projects::status_summary(state, d)}</p>
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
                 <h3>{move || state.t(Msg::BehindWithObstacle)}</h3>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{behind}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{behind}{behind_more}</ul>
                 <h3>{move || state.t(Msg::NoReportIn45)} " (" {stale.len()} ")"</h3>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{stale_list}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{stale_list}{stale_more}</ul>
             }
         })
     };
@@ -138,9 +156,11 @@ fn Overview() -> impl IntoView {
                 .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
                 .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
                 .collect_view();
-            let overdue = d
-                .directives_in_state(FollowUpState::Overdue, today, state.due_soon_days())
+            let overdue = d.directives_in_state(FollowUpState::Overdue, today, state.due_soon_days());
+            let overdue_more = more_link(state, overdue.len(), Route::FollowUp, Msg::DashMoreDirectives);
+            let overdue = overdue
                 .into_iter()
+                .take(DASH_CAP)
                 .map(|item| {
                     let conclusion = d.conclusions.get(&item.conclusion);
                     let href = Route::Conclusion(item.conclusion.to_string()).href();
@@ -157,7 +177,7 @@ fn Overview() -> impl IntoView {
             view! {
                 <ul class="states">{rows}</ul>
                 <h3>{move || state.t(Msg::OverdueList)}</h3>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}</ul>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}{overdue_more}</ul>
             }
         })
     };
@@ -175,6 +195,7 @@ fn Overview() -> impl IntoView {
         state.data.with(|d| {
             d.recent_changes(today, 30)
                 .into_iter()
+                .take(DASH_CAP)
                 .map(|(p, c)| {
                     let step = |m: Measure| {
                         c.changes.iter().find(|x| x.measure == m).map(|x| measure_step(x, l))
@@ -191,6 +212,14 @@ fn Overview() -> impl IntoView {
                 })
                 .collect_view()
         })
+    };
+
+    let recent_more = move || {
+        let more = state
+            .data
+            .with(|d| d.recent_changes(today, 30).len())
+            .saturating_sub(DASH_CAP);
+        (more > 0).then(|| view! { <p class="muted">{more_text(state, more, Route::Projects, Msg::DashMoreProjects)}</p> })
     };
 
     view! {
@@ -226,6 +255,7 @@ fn Overview() -> impl IntoView {
                         <tbody>{recent}</tbody>
                     </table>
                 </div>
+                {recent_more}
                 <p class="small muted">{move || state.t(Msg::RecentChangesHint)}</p>
             </section>
         </div>

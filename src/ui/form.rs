@@ -295,7 +295,7 @@ pub mod choices {
     use crate::domain::Dataset;
 
     fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
-        list.sort_by_key(|(_, name)| fold(name));
+        list.sort_by_cached_key(|(_, name)| fold(name));
         list
     }
 
