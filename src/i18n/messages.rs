@@ -108,6 +108,7 @@ messages! {
     OpenBeforeMeeting => "Nhiệm vụ chưa xong của các kết luận trước, để hỏi tại cuộc họp.", "Directives of earlier conclusions still open, to ask about at the meeting.";
     ByUnit => "Theo đơn vị chủ trì", "By lead unit";
     ByConclusion => "Theo kết luận", "By conclusion";
+    OlderConclusions => "kết luận cũ hơn: xem trang Kết luận.", "older conclusions: see the Conclusions page.";
     FilterList => "Lọc danh sách (không cần dấu)", "Filter the list (accents optional)";
     ProjectsWord => "dự án", "projects";
     SampleLoaded => "Đã nạp dữ liệu mẫu.", "Sample data loaded.";

@@ -15,8 +15,11 @@ use crate::domain::{DirectiveId, FollowUpState};
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
-/// Directives listed one by one in a list of the overview; more are counted.
-const LIST_CAP: usize = 100;
+/// Directives listed one by one in a list of the overview (a screenful); more are counted.
+const LIST_CAP: usize = 30;
+/// Conclusions in the table by conclusion, the latest first; the older ones are on the
+/// Conclusions page (a province's 600 rows took half a second to draw).
+const CONCLUSIONS_SHOWN: usize = 60;
 /// Search results shown: a screenful; more words narrow them.
 const SEARCH_SHOWN: usize = 30;
 
@@ -123,9 +126,14 @@ pub fn FollowUpPage() -> impl IntoView {
                     </tr>
                 })
                 .collect_view();
-            let conclusions = d
-                .tally_by_conclusion(on, soon)
+            let conclusions = d.tally_by_conclusion(on, soon);
+            let older = conclusions.len().saturating_sub(CONCLUSIONS_SHOWN);
+            let older = (older > 0).then(|| view! {
+                <p class="muted"><a href=Route::Conclusions.href()>{format!("… {older} ")} {state.t(Msg::OlderConclusions)}</a></p>
+            });
+            let conclusions = conclusions
                 .into_iter()
+                .take(CONCLUSIONS_SHOWN)
                 .map(|(c, t)| view! {
                     <tr>
                         <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
@@ -160,6 +168,7 @@ pub fn FollowUpPage() -> impl IntoView {
                 <div class="table-wrap"><table class="list">{head(Msg::LeadUnit, false)}<tbody>{units}</tbody></table></div>
                 <h2>{state.t(Msg::ByConclusion)}</h2>
                 <div class="table-wrap"><table class="list">{head(Msg::NumberSymbol, true)}<tbody>{conclusions}</tbody></table></div>
+                {older}
                 <details class="card">
                     <summary>{state.t(Msg::DueIn30)}</summary>
                     <ul class="plain" data-empty=state.t(Msg::NoneYet)>{month}</ul>
