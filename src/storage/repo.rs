@@ -64,40 +64,6 @@ fn shard_index(id: &str, count: usize) -> usize {
     (hash.0 % count as u64) as usize
 }
 
-/// [`shard_index`] of many ids at once: four hashes advance side by side, so the processor
-/// overlaps their multiplications (one edit hashes every id of its collection: 12,000 on
-/// the province's update log). Gives exactly the values of `shard_index`.
-fn shard_indices(ids: &[&str], count: usize) -> Vec<usize> {
-    let mut out = Vec::with_capacity(ids.len());
-    let mut groups = ids.chunks_exact(4);
-    for group in &mut groups {
-        let bytes = [
-            group[0].as_bytes(),
-            group[1].as_bytes(),
-            group[2].as_bytes(),
-            group[3].as_bytes(),
-        ];
-        let common = bytes.iter().map(|b| b.len()).min().unwrap_or(0);
-        let mut h = [
-            Fnv::default(),
-            Fnv::default(),
-            Fnv::default(),
-            Fnv::default(),
-        ];
-        for i in 0..common {
-            for (hash, b) in h.iter_mut().zip(&bytes) {
-                hash.0 = (hash.0 ^ u64::from(b[i])).wrapping_mul(FNV_PRIME);
-            }
-        }
-        for (hash, b) in h.iter_mut().zip(bytes) {
-            hash.bytes(&b[common..]);
-            out.push((hash.0 % count as u64) as usize);
-        }
-    }
-    out.extend(groups.remainder().iter().map(|id| shard_index(id, count)));
-    out
-}
-
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 struct Fnv(u64);
@@ -486,10 +452,9 @@ impl Visitor for EncodeShards {
         if T::KIND != self.kind {
             return;
         }
-        let records: Vec<&T> = collection.iter().collect();
-        let ids: Vec<&str> = records.iter().map(|r| r.id().as_ref()).collect();
         let mut by_shard: BTreeMap<usize, Vec<&T>> = BTreeMap::new();
-        for (record, shard) in records.iter().zip(shard_indices(&ids, self.count)) {
+        for record in collection.iter() {
+            let shard = shard_index(record.id().as_ref(), self.count);
             if self.shards.contains(&shard) {
                 by_shard.entry(shard).or_default().push(record);
             }
@@ -543,41 +508,5 @@ mod shard_tests {
         hash.bytes(b"a");
         assert_eq!(hash.0, 0xaf63_dc4c_8601_ec8c);
         assert_eq!(super::shard_index("a", 16), 0xc);
-    }
-
-    #[test]
-    #[ignore = "a timing, run by hand: cargo test --release --lib hashing_speed -- --ignored --nocapture"]
-    fn hashing_speed() {
-        let ids: Vec<String> = (0..12_000u64)
-            .map(|i| {
-                format!(
-                    "{:08x}-1c2d-4e5f-8a9b-{:012x}",
-                    i.wrapping_mul(2_654_435_761),
-                    i
-                )
-            })
-            .collect();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        for _ in 0..3 {
-            let t = std::time::Instant::now();
-            let one: usize = ids.iter().map(|id| super::shard_index(id, 32)).sum();
-            let a = t.elapsed();
-            let t = std::time::Instant::now();
-            let many: usize = super::shard_indices(&ids, 32).into_iter().sum();
-            println!("one by one {a:?}, four at once {:?}", t.elapsed());
-            assert_eq!(one, many);
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn hashing_many_ids_at_once_gives_each_ids_own_shard(
-            ids in proptest::collection::vec(".{0,40}", 0..23),
-            count in 1usize..70,
-        ) {
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let one_by_one: Vec<usize> = ids.iter().map(|id| super::shard_index(id, count)).collect();
-            proptest::prop_assert_eq!(super::shard_indices(&ids, count), one_by_one);
-        }
     }
 }
