@@ -13,7 +13,9 @@ use super::record::{record_impl, RecordKind};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Conclusion {
     pub id: ConclusionId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committee: Option<CommitteeId>,
@@ -21,6 +23,7 @@ pub struct Conclusion {
     pub meeting: Option<MeetingId>,
     /// Number and symbol, such as "16-KL/BCĐ".
     pub number_symbol: String,
+    #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub issuing_body: String,
@@ -99,15 +102,18 @@ pub enum RecordedStatus {
     NotStarted,
     InProgress,
     Done {
+        #[serde(with = "crate::domain::dates::day")]
         on: NaiveDate,
     },
     Cancelled {
+        #[serde(with = "crate::domain::dates::day")]
         on: NaiveDate,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         note: String,
     },
     /// Handed over to another unit or another conclusion; kept, never deleted.
     Transferred {
+        #[serde(with = "crate::domain::dates::day")]
         on: NaiveDate,
         #[serde(default, skip_serializing_if = "String::is_empty")]
         note: String,
@@ -117,7 +123,9 @@ pub enum RecordedStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Directive {
     pub id: DirectiveId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     pub conclusion: ConclusionId,
     pub path: DirectivePath,
@@ -141,9 +149,12 @@ record_impl!(Directive, DirectiveId, RecordKind::Directive, |d| d
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DirectiveUpdate {
     pub id: DirectiveUpdateId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     pub directive: DirectiveId,
+    #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reported_by: String,

@@ -31,11 +31,14 @@ impl MeetingKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     pub id: MeetingId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committee: Option<CommitteeId>,
     pub kind: MeetingKind,
+    #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<NaiveTime>,

@@ -11,7 +11,9 @@ use super::record::{record_impl, RecordKind};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Committee {
     pub id: CommitteeId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -31,6 +33,7 @@ pub struct Committee {
 /// Capital figures as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatedCapital {
+    #[serde(with = "crate::domain::dates::day")]
     pub as_of: NaiveDate,
     pub capital: Capital,
 }
@@ -97,6 +100,7 @@ impl UnitKind {
 pub struct FormerName {
     pub name: String,
     /// Last day the old name was in use.
+    #[serde(with = "crate::domain::dates::day")]
     pub until: NaiveDate,
 }
 
@@ -104,6 +108,7 @@ pub struct FormerName {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Merger {
     pub into: UnitId,
+    #[serde(with = "crate::domain::dates::day")]
     pub on: NaiveDate,
 }
 
@@ -112,7 +117,9 @@ pub struct Merger {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
     pub id: UnitId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]

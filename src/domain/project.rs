@@ -74,6 +74,7 @@ impl ScheduleStatus {
 pub struct StatusDecision {
     pub status: ScheduleStatus,
     pub reason: String,
+    #[serde(with = "crate::domain::dates::day")]
     pub on: NaiveDate,
 }
 
@@ -90,13 +91,16 @@ pub enum Light {
 pub struct TrafficLight {
     pub light: Light,
     pub reason: String,
+    #[serde(with = "crate::domain::dates::day")]
     pub on: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Project {
     pub id: ProjectId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub committee: Option<CommitteeId>,
@@ -250,10 +254,13 @@ impl Capital {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProgressReport {
     pub id: ProgressReportId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     pub project: ProjectId,
     /// The date the figures are as of (usually the 20th of the month).
+    #[serde(with = "crate::domain::dates::day")]
     pub as_of: NaiveDate,
     #[serde(default, skip_serializing_if = "SiteClearance::is_empty")]
     pub site_clearance: SiteClearance,
@@ -299,7 +306,9 @@ impl ObstacleCategory {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Obstacle {
     pub id: ObstacleId,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     pub project: ProjectId,
     pub category: ObstacleCategory,

@@ -37,6 +37,7 @@ pub struct Officer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExportInfo {
     pub app_version: String,
+    #[serde(with = "crate::domain::dates::stamp")]
     pub exported_at: DateTime<Utc>,
     pub exported_by: Officer,
     pub scope: Scope,

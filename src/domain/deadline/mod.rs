@@ -19,9 +19,17 @@ pub enum Deadline {
     Continuous { words: String },
     /// "trước ngày 15/5/2025": before the 15th leaves the 14th as the last day, as real
     /// follow-up systems record it.
-    Before { date: NaiveDate, words: String },
+    Before {
+        #[serde(with = "crate::domain::dates::day")]
+        date: NaiveDate,
+        words: String,
+    },
     /// "ngày 20/8/2025", "trong ngày 20/8/2025", or a date the officer set by hand.
-    On { date: NaiveDate, words: String },
+    On {
+        #[serde(with = "crate::domain::dates::day")]
+        date: NaiveDate,
+        words: String,
+    },
     /// "trong tháng 6 năm 2025", "cuối tháng 6": the last day of the month.
     Month {
         year: i32,
