@@ -1,16 +1,21 @@
 //! Values kept beside the data, compressed like it: what was last exchanged with other
 //! officers (the merge's base) and the copy that undoes the last import.
 
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::codec::{decode, encode};
 use super::kv::{KeyValue, WriteError};
+use crate::domain::merge::SyncBase;
+use crate::domain::Dataset;
 
 /// The merge's base: fingerprints of the versions exchanged, by record id.
 pub const SYNC_KEY: &str = "dondoc.sync";
 /// The data as it was before the last import, to undo it.
 pub const UNDO_KEY: &str = "dondoc.undo";
+/// What that undo would undo and when (small: read at start-up instead of the whole copy).
+pub const UNDO_HEAD_KEY: &str = "dondoc.undo.head";
 
 /// Reads a side value; `None` when absent or unreadable (a side value is never essential).
 pub fn read<T: DeserializeOwned>(kv: &impl KeyValue, key: &str) -> Option<T> {
@@ -23,6 +28,51 @@ pub fn read<T: DeserializeOwned>(kv: &impl KeyValue, key: &str) -> Option<T> {
 pub fn write<T: Serialize>(kv: &mut impl KeyValue, key: &str, value: &T) -> Result<(), WriteError> {
     let json = serde_json::to_string(value).map_err(|e| WriteError::Unavailable(e.to_string()))?;
     kv.set(key, &encode(&json))
+}
+
+/// The data as it was before the last import or restore, kept (in storage when it fits)
+/// to undo it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UndoImport {
+    /// What was imported ("dondoc-ket-luan-16-kl-bcd-2026-11-23.json").
+    pub label: String,
+    pub at: DateTime<Utc>,
+    pub data: Dataset,
+    pub base: SyncBase,
+}
+
+/// What the stored undo would undo, kept apart so start-up need not decode the copy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct UndoHead {
+    label: String,
+    at: DateTime<Utc>,
+}
+
+/// Stores the undo copy, then its head; when either does not fit, neither stays.
+pub fn write_undo(kv: &mut impl KeyValue, undo: &UndoImport) {
+    let head = UndoHead {
+        label: undo.label.clone(),
+        at: undo.at,
+    };
+    if write(kv, UNDO_KEY, undo).is_err() || write(kv, UNDO_HEAD_KEY, &head).is_err() {
+        remove_undo(kv);
+    }
+}
+
+/// What the stored undo would undo and when, without decoding the copy (a copy stored
+/// before heads were kept apart is read whole).
+pub fn read_undo_head(kv: &impl KeyValue) -> Option<(String, DateTime<Utc>)> {
+    let head: UndoHead = read(kv, UNDO_HEAD_KEY).or_else(|| read(kv, UNDO_KEY))?;
+    Some((head.label, head.at))
+}
+
+pub fn read_undo(kv: &impl KeyValue) -> Option<UndoImport> {
+    read(kv, UNDO_KEY)
+}
+
+pub fn remove_undo(kv: &mut impl KeyValue) {
+    kv.remove(UNDO_KEY);
+    kv.remove(UNDO_HEAD_KEY);
 }
 
 #[cfg(test)]
@@ -45,5 +95,36 @@ mod tests {
         assert_eq!(write(&mut kv, SYNC_KEY, &big), Err(WriteError::Quota));
         assert_eq!(read::<SyncBase>(&kv, SYNC_KEY), Some(base));
         assert_eq!(read::<SyncBase>(&kv, UNDO_KEY), None);
+    }
+
+    #[test]
+    fn the_undo_head_is_read_without_the_copy_and_goes_with_it() {
+        let at = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let undo = UndoImport {
+            label: "dondoc-tat-ca-2026-11-23.json".into(),
+            at,
+            data: Dataset::default(),
+            base: SyncBase::default(),
+        };
+        let mut kv = MemoryKv::default();
+        write_undo(&mut kv, &undo);
+        let head = Some((undo.label.clone(), at));
+        assert_eq!(read_undo_head(&kv), head);
+        kv.set(UNDO_KEY, "dz1:damaged").unwrap();
+        assert_eq!(
+            read_undo_head(&kv),
+            head,
+            "the copy is not read for the head"
+        );
+        assert!(read_undo(&kv).is_none());
+        remove_undo(&mut kv);
+        assert_eq!(read_undo_head(&kv), None);
+        // A copy stored before heads were kept apart still names itself.
+        write(&mut kv, UNDO_KEY, &undo).unwrap();
+        assert_eq!(read_undo_head(&kv), head);
+        // When the copy does not fit, no head is left to offer an undo that cannot happen.
+        let mut full = MemoryKv::with_quota(40);
+        write_undo(&mut full, &undo);
+        assert_eq!(read_undo_head(&full), None);
     }
 }

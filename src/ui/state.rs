@@ -17,7 +17,7 @@ use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::local::LocalKv;
 use crate::storage::repo::{AsideReason, MANIFEST_KEY};
-use crate::storage::side::{self, SYNC_KEY, UNDO_KEY};
+use crate::storage::side::{self, UndoImport, SYNC_KEY, UNDO_HEAD_KEY};
 use crate::storage::snapshots::{self, SnapshotInfo};
 use crate::storage::{KeyValue, LoadOutcome, Repository, WriteError};
 
@@ -28,16 +28,6 @@ pub enum SaveStatus {
     Saved(Option<DateTime<Utc>>),
     Pending,
     Failed(WriteError),
-}
-
-/// The data as it was before the last import, kept (in storage when it fits) to undo it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct UndoImport {
-    /// What was imported ("dondoc-ket-luan-16-kl-bcd-2026-11-23.json").
-    pub label: String,
-    pub at: DateTime<Utc>,
-    pub data: Dataset,
-    pub base: SyncBase,
 }
 
 /// What the browser answered when asked to keep this site's storage.
@@ -95,7 +85,7 @@ impl AppState {
         };
         let settings = Settings::load();
         let sync_base: SyncBase = side::read(repo.kv(), SYNC_KEY).unwrap_or_default();
-        let undo: Option<UndoImport> = side::read(repo.kv(), UNDO_KEY);
+        let undo_head = side::read_undo_head(repo.kv());
         let state = AppState {
             data: RwSignal::new(dataset),
             lang: RwSignal::new(settings.lang()),
@@ -105,8 +95,9 @@ impl AppState {
             aside: RwSignal::new(aside),
             migrated_from: RwSignal::new(migrated_from),
             today: browser::today(),
-            undo_label: RwSignal::new(undo.as_ref().map(|u| (u.label.clone(), u.at))),
-            undo: StoredValue::new_local(undo),
+            undo_label: RwSignal::new(undo_head),
+            // Decoded from storage only when the officer undoes.
+            undo: StoredValue::new_local(None),
             tab_conflicts: RwSignal::new(Vec::new()),
             tab_versions: StoredValue::new_local(Dataset::default()),
             persistence: RwSignal::new(Persistence::Asking),
@@ -167,7 +158,7 @@ impl AppState {
             self.undo.set_value(None);
             self.undo_label.set(None);
             self.repo
-                .update_value(|repo| repo.kv_mut().remove(UNDO_KEY));
+                .update_value(|repo| side::remove_undo(repo.kv_mut()));
         }
     }
 
@@ -255,12 +246,11 @@ impl AppState {
                     .unwrap_or_default();
                 self.sync_base.set_value(base);
             }
-            Some(UNDO_KEY) => {
-                let undo: Option<UndoImport> =
-                    self.repo.with_value(|r| side::read(r.kv(), UNDO_KEY));
+            // Written after the copy and removed with it: the copy itself is read on undo.
+            Some(UNDO_HEAD_KEY) => {
                 self.undo_label
-                    .set(undo.as_ref().map(|u| (u.label.clone(), u.at)));
-                self.undo.set_value(undo);
+                    .set(self.repo.with_value(|r| side::read_undo_head(r.kv())));
+                self.undo.set_value(None);
             }
             Some(browser::SETTINGS_KEY) => {
                 let settings = Settings::load();
@@ -289,7 +279,7 @@ impl AppState {
                     // The data comes first: the undo copy and then snapshots give up their
                     // room, oldest first; no snapshot is taken again this session.
                     if result == Err(WriteError::Quota) {
-                        repo.kv_mut().remove(UNDO_KEY);
+                        side::remove_undo(repo.kv_mut());
                         self.no_room_for_snapshots.set_value(true);
                         result = repo.save(data);
                     }
@@ -364,11 +354,8 @@ impl AppState {
             base: self.sync_base.with_value(Clone::clone),
         };
         // Kept in memory whatever happens; in storage too when it fits.
-        self.repo.update_value(|repo| {
-            if side::write(repo.kv_mut(), UNDO_KEY, &undo).is_err() {
-                repo.kv_mut().remove(UNDO_KEY);
-            }
-        });
+        self.repo
+            .update_value(|repo| side::write_undo(repo.kv_mut(), &undo));
         self.undo_label.set(Some((undo.label.clone(), undo.at)));
         self.undo.set_value(Some(undo));
         self.data.set(data);
@@ -405,14 +392,18 @@ impl AppState {
     /// Puts the data back as it was before the last import.
     pub fn undo_import(&self) {
         self.sync_from_elsewhere();
-        let Some(undo) = self.undo.try_update_value(Option::take).flatten() else {
+        let in_memory = self.undo.try_update_value(Option::take).flatten();
+        let stored = || self.repo.with_value(|r| side::read_undo(r.kv()));
+        let Some(undo) = in_memory.or_else(stored) else {
+            // Gone (given up for room, or undone in another tab): no longer offered.
+            self.undo_label.set(None);
             return;
         };
         self.data.set(undo.data);
         self.set_sync_base(undo.base);
         self.repo.update_value(|repo| {
             repo.rewrite_everything();
-            repo.kv_mut().remove(UNDO_KEY);
+            side::remove_undo(repo.kv_mut());
         });
         self.undo_label.set(None);
         self.flush();
