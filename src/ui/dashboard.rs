@@ -97,7 +97,7 @@ fn Overview() -> impl IntoView {
                 .collect_view();
             view! {
                 <p class="big-number">{active}</p>
-                <p>{super::projects::status_summary(state, d)}</p>
+                <p>{super::project_list::status_summary(state, d)}</p>
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
                 <h3>{move || state.t(Msg::BehindWithObstacle)}</h3>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{behind}{behind_more}</ul>

@@ -17,6 +17,7 @@ mod meeting_form;
 mod meetings;
 mod obstacle_form;
 mod project_form;
+mod project_list;
 mod projects;
 mod report_form;
 mod settings;
@@ -95,7 +96,7 @@ pub fn App() -> impl IntoView {
 fn page(route: Route) -> AnyView {
     match route {
         Route::Dashboard => dashboard::Dashboard().into_any(),
-        Route::Projects => projects::ProjectList().into_any(),
+        Route::Projects => project_list::ProjectList().into_any(),
         Route::Project(id) => projects::ProjectPage(projects::ProjectPageProps { id }).into_any(),
         Route::New(Form::Project) => {
             project_form::ProjectForm(project_form::ProjectFormProps { id: None }).into_any()

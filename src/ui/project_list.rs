@@ -1,0 +1,206 @@
+//! The register of key projects: filters, sort, and each project's bars and status.
+
+use leptos::prelude::*;
+
+use super::state::{use_state, AppState};
+use super::widgets::{Bar, ListPage};
+use crate::domain::draft::{code, from_code};
+use crate::domain::portfolio::{ProjectQuery, ProjectSort};
+use crate::domain::{CapitalSource, Dataset, InvestmentGroup, ScheduleStatus};
+use crate::i18n::format::format_amount;
+use crate::i18n::{labels, Msg};
+use crate::route::{Form, Route};
+
+/// "2/15 completed · 4/15 on schedule · 9/15 behind", as officers quote it.
+pub fn status_summary(state: AppState, data: &Dataset) -> String {
+    let lang = state.lang.get();
+    let counts = data.status_counts(state.today, state.tolerance());
+    let total: usize = counts.values().sum();
+    ScheduleStatus::ALL
+        .into_iter()
+        .filter_map(|s| {
+            counts.get(&s).map(|n| {
+                format!(
+                    "{n}/{total} {}",
+                    labels::schedule_status(s, lang).to_lowercase()
+                )
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn sort_label(sort: ProjectSort) -> Msg {
+    match sort {
+        ProjectSort::Name => Msg::Name,
+        ProjectSort::Investor => Msg::Investor,
+        ProjectSort::TotalInvestment => Msg::TotalInvestment,
+        ProjectSort::SiteClearance => Msg::SiteClearance,
+        ProjectSort::ConstructionVolume => Msg::ConstructionVolume,
+        ProjectSort::Disbursement => Msg::Disbursement,
+        ProjectSort::Status => Msg::ScheduleStatus,
+        ProjectSort::LatestReport => Msg::LatestReportDate,
+    }
+}
+
+/// A labelled choice among `options` (value, label), the first being "all".
+fn filter_select(
+    id: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    on_change: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let state = use_state();
+    let options = move || {
+        options()
+            .into_iter()
+            .map(|(value, text)| view! { <option value=value>{text}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="filter">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change(event_target_value(&ev))>
+                <option value="">{move || state.t(Msg::All)}</option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+pub fn ProjectList() -> impl IntoView {
+    let state = use_state();
+    let query = RwSignal::new(ProjectQuery::default());
+    let rows = Memo::new(move |_| {
+        let q = query.get();
+        state.data.with(|d| {
+            d.query_projects(&q, state.today, state.tolerance())
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.project.clone(),
+                        r.latest,
+                        r.computed,
+                        r.shown,
+                        r.investor_name.to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let count = Signal::derive(move || rows.with(Vec::len));
+    let body = move || {
+        let lang = state.lang.get();
+        rows.get()
+            .into_iter()
+            .map(|(p, latest, computed, shown, investor)| {
+                let light = p.traffic_light.as_ref().map(|t| {
+                    let cls = format!("light {:?}", t.light).to_lowercase();
+                    view! { <span class=cls title=t.reason.clone()>{labels::light(t.light, lang)}</span> }
+                });
+                let computed_note = (computed != shown).then(|| {
+                    format!("{}: {}", state.t(Msg::Computed), labels::schedule_status(computed, lang))
+                });
+                let archived = p.archived.then(|| view! { " " <span class="tag">{state.t(Msg::ArchivedTag)}</span> });
+                view! {
+                    <tr>
+                        <th scope="row"><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a>{archived}</th>
+                        <td data-label=state.t(Msg::Investor)>{investor}</td>
+                        <td class="num" data-label=state.t(Msg::TotalInvestment)>{p.total_investment.as_ref().map(|a| format_amount(a, lang))}</td>
+                        <td data-label=state.t(Msg::SiteClearance)><Bar label=state.t(Msg::SiteClearance).to_owned() value=latest.site_clearance_percent()/></td>
+                        <td data-label=state.t(Msg::ConstructionVolume)><Bar label=state.t(Msg::ConstructionVolume).to_owned() value=latest.volume_percent()/></td>
+                        <td data-label=state.t(Msg::Disbursement)><Bar label=state.t(Msg::Disbursement).to_owned() value=latest.disbursement_percent()/></td>
+                        <td data-label=state.t(Msg::ScheduleStatus)>{labels::schedule_status(shown, lang)}<br/><span class="muted small">{computed_note}</span></td>
+                        <td data-label=state.t(Msg::Light)>{light}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let statuses = move || {
+        let lang = state.lang.get();
+        ScheduleStatus::ALL
+            .iter()
+            .map(|s| (code(s), labels::schedule_status(*s, lang).to_owned()))
+            .collect()
+    };
+    let investors = move || {
+        state.data.with(|d| {
+            d.project_investors()
+                .into_iter()
+                .map(|(id, name)| (id.to_string(), name.to_owned()))
+                .collect()
+        })
+    };
+    let locations = move || {
+        state.data.with(|d| {
+            d.project_locations()
+                .into_iter()
+                .map(|l| (l.to_owned(), l.to_owned()))
+                .collect()
+        })
+    };
+    let sources = move || {
+        let lang = state.lang.get();
+        CapitalSource::ALL
+            .iter()
+            .map(|c| (code(c), labels::capital_source(*c, lang).to_owned()))
+            .collect()
+    };
+    let groups = move || {
+        let lang = state.lang.get();
+        InvestmentGroup::ALL
+            .iter()
+            .map(|g| (code(g), labels::investment_group(*g, lang).to_owned()))
+            .collect()
+    };
+    let sorts = move || {
+        ProjectSort::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| view! { <option value=i.to_string()>{state.t(sort_label(s))}</option> })
+            .collect_view()
+    };
+    let set = move |f: fn(&mut ProjectQuery, String)| move |v: String| query.update(|q| f(q, v));
+    view! {
+        <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=body>
+        <p class="summary">{move || state.data.with(|d| status_summary(state, d))}</p>
+        <p><a class="button primary" href=Route::New(Form::Project).href()>{move || state.t(Msg::NewProject)}</a></p>
+        <div class="filters">
+            <div class="filter">
+                <label for="pl-search">{move || state.t(Msg::Search)}</label>
+                <input id="pl-search" type="search" prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))/>
+            </div>
+            {filter_select("pl-status", move || state.t(Msg::ScheduleStatus), statuses, set(|q, v| q.status = from_code(&v)))}
+            <details class="more-filters">
+                <summary>{move || state.t(Msg::MoreFilters)}</summary>
+                <div class="filters">
+                {filter_select("pl-investor", move || state.t(Msg::Investor), investors, set(|q, v| q.investor = Some(v).filter(|v| !v.is_empty()).map(Into::into)))}
+                {filter_select("pl-location", move || state.t(Msg::Location), locations, set(|q, v| q.location = Some(v).filter(|v| !v.is_empty())))}
+                {filter_select("pl-source", move || state.t(Msg::CapitalSource), sources, set(|q, v| q.capital_source = from_code(&v)))}
+                {filter_select("pl-group", move || state.t(Msg::Group), groups, set(|q, v| q.group = from_code(&v)))}
+                <div class="filter">
+                    <label for="pl-sort">{move || state.t(Msg::SortBy)}</label>
+                    <select id="pl-sort" on:change=move |ev| {
+                        let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                        query.update(|q| q.sort = ProjectSort::ALL.get(i).copied().unwrap_or_default());
+                    }>{sorts}</select>
+                </div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || query.with(|q| q.descending)
+                        on:change=move |ev| query.update(|q| q.descending = event_target_checked(&ev))/>
+                    {move || state.t(Msg::Descending)}
+                </label>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || query.with(|q| q.include_archived)
+                        on:change=move |ev| query.update(|q| q.include_archived = event_target_checked(&ev))/>
+                    {move || state.t(Msg::ShowArchived)}
+                </label>
+                </div>
+            </details>
+        </div>
+        </ListPage>
+    }
+}
