@@ -159,6 +159,34 @@ fn a_damaged_value_is_set_aside_not_overwritten() {
 }
 
 #[test]
+fn data_that_could_not_be_moved_aside_for_lack_of_room_is_neither_overwritten_nor_blocking() {
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let mut repo = Repository::new(MemoryKv::default());
+    repo.save(&mut data).unwrap();
+    let mut kv = repo.kv().clone();
+    kv.set(MANIFEST_KEY, "{damaged").unwrap();
+    let originals: Vec<(String, String)> = kv.map.clone().into_iter().collect();
+    // Full: an aside copy's longer name does not fit, so every part stays where it is.
+    kv.quota_units = Some(kv.used_units());
+    let mut repo = Repository::new(kv);
+    assert!(matches!(repo.load("20261123T0300"), LoadOutcome::SetAside(a) if a.keys == 0));
+    repo.kv_mut().quota_units = None;
+
+    let mut fresh = Dataset::default();
+    fresh.add_missing(sample_dataset(today(), now(), &mut SeededIds::new(2)));
+    repo.save(&mut fresh)
+        .expect("the page's own unreadable manifest does not block it");
+    for (key, value) in originals.iter().filter(|(k, _)| k != MANIFEST_KEY) {
+        assert_eq!(
+            repo.kv().get(key).as_ref(),
+            Some(value),
+            "{key} not overwritten"
+        );
+    }
+    assert_eq!(loaded(&mut Repository::new(repo.kv().clone())), fresh);
+}
+
+#[test]
 fn data_from_a_newer_version_is_set_aside_with_the_versions_named() {
     let mut kv = MemoryKv::default();
     kv.set(

@@ -11,8 +11,7 @@ use super::ids::ProjectId;
 use super::money::Vnd;
 use super::org::DatedCapital;
 use super::project::{
-    changes_since_previous, LatestFigures, Obstacle, ProgressReport, Project, ReportChanges,
-    ScheduleStatus,
+    changes_since_previous, LatestFigures, Obstacle, Project, ReportChanges, ScheduleStatus,
 };
 use super::status::computed_status;
 
@@ -55,19 +54,18 @@ impl Dataset {
         (computed, project.effective_status(computed))
     }
 
-    /// Each active project with its reports, latest figures and status, in one pass over
+    /// Each active project with its latest figures and status, in one pass over
     /// the reports (the dashboard's counts and lists read these).
     pub fn project_facts(&self, today: NaiveDate, tolerance: f64) -> Vec<ProjectFacts<'_>> {
         let mut by_project = self.reports_by_project();
         self.active_projects()
             .map(|project| {
                 let reports = by_project.remove(&project.id).unwrap_or_default();
-                let latest = LatestFigures::from_reports(reports.iter().copied());
+                let latest = LatestFigures::from_reports(reports);
                 let computed = computed_status(project, &latest, today, tolerance);
                 ProjectFacts {
                     project,
                     shown: project.effective_status(computed),
-                    reports,
                     latest,
                 }
             })
@@ -233,8 +231,6 @@ impl Dataset {
 #[derive(Debug, Clone)]
 pub struct ProjectFacts<'a> {
     pub project: &'a Project,
-    /// Oldest first.
-    pub reports: Vec<&'a ProgressReport>,
     pub latest: LatestFigures,
     /// The status shown: the officer's decision where there is one.
     pub shown: ScheduleStatus,

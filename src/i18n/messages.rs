@@ -225,6 +225,7 @@ messages! {
     ExportedAt => "xuất lúc", "at";
     ScopeWord => "phạm vi", "scope";
     UndoImport => "Hoàn tác lần nhập", "Undo the import of";
+    UndoGone => "Không hoàn tác được nữa: bản sao dữ liệu trước lần nhập không còn đọc được trong trình duyệt (đã nhường chỗ cho dữ liệu, đã hoàn tác ở thẻ khác hoặc bị hỏng). Dữ liệu hiện tại giữ nguyên.", "This can no longer be undone: the copy of the data from before the import can no longer be read in this browser (it gave up its room to the data, was undone in another tab, or is damaged). The data as it is now is unchanged.";
     UndoDone => "Đã hoàn tác: dữ liệu trở lại như trước.", "Undone: the data is back as it was before.";
     DropHint => "hoặc kéo thả tệp vào khung này", "or drop the file on this box";
     LastExportAt => "Lần xuất toàn bộ gần nhất", "Everything last exported";

@@ -121,6 +121,9 @@ pub struct Repository<K: KeyValue> {
     kv: K,
     manifest: Option<Manifest>,
     rewrite_all: bool,
+    /// The unreadable manifest this page found at load and could not move aside (storage
+    /// full): its own to replace, unlike one saved elsewhere since.
+    stuck_manifest: Option<String>,
 }
 
 impl<K: KeyValue> Repository<K> {
@@ -129,6 +132,7 @@ impl<K: KeyValue> Repository<K> {
             kv,
             manifest: None,
             rewrite_all: true,
+            stuck_manifest: None,
         }
     }
 
@@ -165,6 +169,7 @@ impl<K: KeyValue> Repository<K> {
             }
             Err(reason) => {
                 let keys = self.set_aside(stamp);
+                self.stuck_manifest = self.kv.get(MANIFEST);
                 self.manifest = None;
                 self.rewrite_all = true;
                 LoadOutcome::SetAside(SetAside { reason, keys })
@@ -235,7 +240,6 @@ impl<K: KeyValue> Repository<K> {
         }
     }
 
-    /// Removes shard keys no committed manifest refers to (left by an interrupted save).
     /// Removes parts left by a save that never committed. Only parts of a generation the
     /// manifest has already reached: a newer one may belong to another tab writing right
     /// now (its parts are stored before its manifest), and removing them would break its save.
@@ -278,6 +282,16 @@ impl<K: KeyValue> Repository<K> {
             }
         }
         moved
+    }
+
+    fn highest_stored_generation(&self) -> u64 {
+        self.kv
+            .keys()
+            .iter()
+            .filter(|k| k.starts_with(PREFIX))
+            .filter_map(|k| k.rsplit('.').next()?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Everything set aside, as one JSON document to download: decoded where possible.
@@ -338,6 +352,7 @@ impl<K: KeyValue> Repository<K> {
         // Build only on the commit this tab has read: another tab or another version of the
         // app may have saved since in a form this one could not take in (changed_elsewhere).
         match self.kv.get(MANIFEST) {
+            Some(text) if Some(&text) == self.stuck_manifest.as_ref() => {}
             Some(text) => {
                 let stored = serde_json::from_str::<Manifest>(&text).ok();
                 if stored.is_none() || stored != self.manifest {
@@ -349,7 +364,12 @@ impl<K: KeyValue> Repository<K> {
             None => {}
         }
         let old = self.manifest.clone();
-        let generation = old.as_ref().map_or(0, |m| m.generation) + 1;
+        // A first or full write starts above every part left in storage (parts that could
+        // not be set aside, another tab's save in progress), so it never overwrites one.
+        let generation = match &old {
+            Some(m) => m.generation + 1,
+            None => self.highest_stored_generation() + 1,
+        };
         let mut next = Manifest {
             format: STORAGE_FORMAT.into(),
             schema_version: SCHEMA_VERSION,
@@ -427,6 +447,7 @@ impl<K: KeyValue> Repository<K> {
             self.kv.remove(&key);
         }
         self.manifest = Some(next);
+        self.stuck_manifest = None;
         dataset.take_changes();
         self.rewrite_all = false;
         Ok(stats)

@@ -60,8 +60,11 @@ pub fn write_undo(kv: &mut impl KeyValue, undo: &UndoImport) {
 }
 
 /// What the stored undo would undo and when, without decoding the copy (a copy stored
-/// before heads were kept apart is read whole).
+/// before heads were kept apart is read whole). `None` when the copy itself is gone.
 pub fn read_undo_head(kv: &impl KeyValue) -> Option<(String, DateTime<Utc>)> {
+    if !kv.keys().iter().any(|k| k == UNDO_KEY) {
+        return None;
+    }
     let head: UndoHead = read(kv, UNDO_HEAD_KEY).or_else(|| read(kv, UNDO_KEY))?;
     Some((head.label, head.at))
 }
@@ -117,6 +120,8 @@ mod tests {
             "the copy is not read for the head"
         );
         assert!(read_undo(&kv).is_none());
+        kv.remove(UNDO_KEY);
+        assert_eq!(read_undo_head(&kv), None, "no head without its copy");
         remove_undo(&mut kv);
         assert_eq!(read_undo_head(&kv), None);
         // A copy stored before heads were kept apart still names itself.

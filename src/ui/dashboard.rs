@@ -193,7 +193,12 @@ fn Overview() -> impl IntoView {
     let recent = move || {
         let l = lang();
         state.data.with(|d| {
-            d.recent_changes(today, 30)
+            let recent = d.recent_changes(today, 30);
+            let more = recent.len().saturating_sub(DASH_CAP);
+            let more = (more > 0).then(|| view! {
+                <tr><td colspan="5">{more_text(state, more, Route::Projects, Msg::DashMoreProjects)}</td></tr>
+            });
+            let rows = recent
                 .into_iter()
                 .take(DASH_CAP)
                 .map(|(p, c)| {
@@ -210,16 +215,9 @@ fn Overview() -> impl IntoView {
                         </tr>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            view! { {rows} {more} }
         })
-    };
-
-    let recent_more = move || {
-        let more = state
-            .data
-            .with(|d| d.recent_changes(today, 30).len())
-            .saturating_sub(DASH_CAP);
-        (more > 0).then(|| view! { <p class="muted">{more_text(state, more, Route::Projects, Msg::DashMoreProjects)}</p> })
     };
 
     view! {
@@ -255,7 +253,6 @@ fn Overview() -> impl IntoView {
                         <tbody>{recent}</tbody>
                     </table>
                 </div>
-                {recent_more}
                 <p class="small muted">{move || state.t(Msg::RecentChangesHint)}</p>
             </section>
         </div>

@@ -39,6 +39,7 @@ enum ImportState {
     Preview(Box<Preview>),
     Done(Applied),
     Undone,
+    UndoGone,
 }
 
 /// Reads and checks a file; the result replaces the card's state.
@@ -355,13 +356,16 @@ pub fn ImportCard() -> impl IntoView {
             ImportState::Undone => Some(
                 view! { <p class="notice" role="status">{Msg::UndoDone.text(lang)}</p> }.into_any(),
             ),
+            ImportState::UndoGone => Some(
+                view! { <p class="notice error" role="alert">{Msg::UndoGone.text(lang)}</p> }.into_any(),
+            ),
         }
     };
     let undo = move || {
         state.undo_label.get().map(|(label, at)| {
             view! {
                 <p>
-                    <button type="button" id="undo-import" on:click=move |_| { state.undo_import(); import.set(ImportState::Undone); }>
+                    <button type="button" id="undo-import" on:click=move |_| import.set(if state.undo_import() { ImportState::Undone } else { ImportState::UndoGone })>
                         {move || match label.strip_prefix(super::backups::RESTORE_LABEL) {
                             Some(when) => format!("{} {when}", state.t(Msg::UndoRestore)),
                             None => format!("{} {} ({})", state.t(Msg::UndoImport), label, date_time(at)),

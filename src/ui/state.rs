@@ -257,7 +257,14 @@ impl AppState {
                 self.lang.set(settings.lang());
                 self.settings.set(settings);
             }
-            Some(MANIFEST_KEY) | None => self.sync_from_elsewhere(),
+            Some(MANIFEST_KEY) => self.sync_from_elsewhere(),
+            // Everything cleared elsewhere (or an unknown change): look at it all again.
+            None => {
+                self.undo_label
+                    .set(self.repo.with_value(|r| side::read_undo_head(r.kv())));
+                self.undo.set_value(None);
+                self.sync_from_elsewhere();
+            }
             Some(_) => {}
         }
     }
@@ -389,15 +396,18 @@ impl AppState {
         self.replace_with_undo(snapshot, base, label, true);
     }
 
-    /// Puts the data back as it was before the last import.
-    pub fn undo_import(&self) {
+    /// Puts the data back as it was before the last import. `false` when the copy to undo
+    /// with is gone or unreadable (given up for room, undone in another tab, damaged): then
+    /// nothing changes and the undo is no longer offered.
+    pub fn undo_import(&self) -> bool {
         self.sync_from_elsewhere();
         let in_memory = self.undo.try_update_value(Option::take).flatten();
         let stored = || self.repo.with_value(|r| side::read_undo(r.kv()));
         let Some(undo) = in_memory.or_else(stored) else {
-            // Gone (given up for room, or undone in another tab): no longer offered.
             self.undo_label.set(None);
-            return;
+            self.repo
+                .update_value(|repo| side::remove_undo(repo.kv_mut()));
+            return false;
         };
         self.data.set(undo.data);
         self.set_sync_base(undo.base);
@@ -407,6 +417,7 @@ impl AppState {
         });
         self.undo_label.set(None);
         self.flush();
+        true
     }
 
     fn set_sync_base(&self, base: SyncBase) {
