@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod kv;
 pub mod repo;
+mod shards;
 pub mod side;
 pub mod snapshots;
 

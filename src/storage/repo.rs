@@ -17,13 +17,11 @@ use serde_json::Value;
 
 use super::codec::{decode, encode as encode_text};
 use super::kv::{KeyValue, WriteError};
-use crate::domain::dataset::{Visitor, VisitorMut};
+use super::shards::{default_shard_count, shard_index, shard_key, EncodeShards, Fill};
 use crate::domain::migrate::dataset_from_value;
-use crate::domain::{
-    Collection, Dataset, LoadError, Record, RecordKind, FORMAT_NAME, SCHEMA_VERSION,
-};
+use crate::domain::{Dataset, LoadError, RecordKind, FORMAT_NAME, SCHEMA_VERSION};
 
-const PREFIX: &str = "dondoc.d.";
+pub(super) const PREFIX: &str = "dondoc.d.";
 /// The commit point: another tab's save shows as a change of this key.
 pub const MANIFEST_KEY: &str = "dondoc.d.manifest";
 const MANIFEST: &str = MANIFEST_KEY;
@@ -41,50 +39,6 @@ struct Manifest {
     generation: u64,
     /// Per collection, the generation of each shard; 0 means the shard is empty (no key).
     shards: BTreeMap<String, Vec<u64>>,
-}
-
-/// How many shards a collection is split into: enough that saving one edit re-encodes a
-/// small part even at province scale, few enough that a small office has few keys.
-fn default_shard_count(kind: RecordKind) -> usize {
-    match kind {
-        RecordKind::Committee | RecordKind::Unit => 1,
-        RecordKind::Project
-        | RecordKind::Obstacle
-        | RecordKind::Meeting
-        | RecordKind::Conclusion => 4,
-        RecordKind::ProgressReport | RecordKind::Directive => 16,
-        RecordKind::DirectiveUpdate => 64,
-    }
-}
-
-/// FNV-1a: stable across versions and platforms, which the layout depends on.
-fn shard_index(id: &str, count: usize) -> usize {
-    let mut hash = Fnv::default();
-    hash.bytes(id.as_bytes());
-    (hash.0 % count as u64) as usize
-}
-
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn bytes(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 ^= u64::from(*byte);
-            self.0 = self.0.wrapping_mul(FNV_PRIME);
-        }
-    }
-}
-
-fn shard_key(collection: &str, shard: usize, generation: u64) -> String {
-    format!("{PREFIX}{collection}.{shard}.{generation}")
 }
 
 /// Why stored data was set aside.
@@ -457,77 +411,5 @@ impl<K: KeyValue> Repository<K> {
         for key in written {
             self.kv.remove(key);
         }
-    }
-}
-
-/// Serializes the records of the target shards of one collection; an empty shard has none.
-struct EncodeShards {
-    kind: RecordKind,
-    count: usize,
-    shards: BTreeSet<usize>,
-    json: BTreeMap<usize, String>,
-}
-
-impl Visitor for EncodeShards {
-    fn visit<T: Record>(&mut self, collection: &Collection<T>) {
-        if T::KIND != self.kind {
-            return;
-        }
-        let mut by_shard: BTreeMap<usize, Vec<&T>> = BTreeMap::new();
-        for record in collection.iter() {
-            let shard = shard_index(record.id().as_ref(), self.count);
-            if self.shards.contains(&shard) {
-                by_shard.entry(shard).or_default().push(record);
-            }
-        }
-        for (shard, records) in by_shard {
-            if let Ok(json) = serde_json::to_string(&records) {
-                self.json.insert(shard, json);
-            }
-        }
-    }
-}
-
-/// Fills each collection from its decoded shards (current schema only).
-struct Fill<'a> {
-    texts: &'a BTreeMap<String, Vec<String>>,
-    error: Option<String>,
-}
-
-impl VisitorMut for Fill<'_> {
-    fn visit<T: Record>(&mut self, collection: &mut Collection<T>) {
-        let Some(parts) = self.texts.get(T::KIND.collection()) else {
-            return;
-        };
-        let mut records = Vec::new();
-        for part in parts {
-            match serde_json::from_str::<Vec<T>>(part) {
-                Ok(items) => records.extend(items),
-                Err(e) => {
-                    self.error
-                        .get_or_insert(format!("{}: {e}", T::KIND.collection()));
-                    return;
-                }
-            }
-        }
-        match Collection::from_records(records) {
-            Ok(c) => *collection = c,
-            Err(id) => {
-                self.error
-                    .get_or_insert(format!("{}: id {id} repeated", T::KIND.collection()));
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod shard_tests {
-    #[test]
-    fn the_shard_of_an_id_is_fnv_1a_and_never_changes() {
-        // The stored layout depends on it: the published FNV-1a value of "a".
-        let mut hash = super::Fnv::default();
-        hash.bytes(b"a");
-        assert_eq!(hash.0, 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(super::shard_index("a", 16), 0xc);
     }
 }
