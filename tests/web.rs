@@ -244,7 +244,13 @@ fn snapshot_rotation_stays_within_its_budget_and_gives_way_to_the_data() {
     for hour in 0..72 {
         let at = now() + chrono::Duration::hours(hour);
         assert!(snapshots::due(&kv, at));
-        snapshots::take(&mut kv, &data, at).unwrap();
+        snapshots::take(
+            &mut kv,
+            &data,
+            at,
+            chrono::FixedOffset::east_opt(7 * 3600).unwrap(),
+        )
+        .unwrap();
         let kept = snapshots::list(&kv);
         assert!(kept.len() <= MAX_SNAPSHOTS);
         assert!(

@@ -63,6 +63,74 @@ impl DirectivePath {
     pub fn parts(&self) -> &[u16] {
         &self.0
     }
+
+    /// The item this one is a sub-item of: 2.1 → 2; none for a top-level item.
+    pub fn parent(&self) -> Option<DirectivePath> {
+        (self.0.len() > 1).then(|| DirectivePath(self.0[..self.0.len() - 1].to_vec()))
+    }
+
+    /// The next item at the same level: 2.1 → 2.2.
+    pub fn next_sibling(&self) -> DirectivePath {
+        let mut parts = self.0.clone();
+        if let Some(last) = parts.last_mut() {
+            *last = last.saturating_add(1);
+        }
+        DirectivePath(parts)
+    }
+
+    /// The first sub-item: 2 → 2.1; none below the fourth level.
+    pub fn first_child(&self) -> Option<DirectivePath> {
+        (self.0.len() < MAX_DEPTH).then(|| {
+            let mut parts = self.0.clone();
+            parts.push(1);
+            DirectivePath(parts)
+        })
+    }
+}
+
+/// Conclusions number at most four levels deep ("I.", "1.", "a)", "-").
+const MAX_DEPTH: usize = 4;
+
+/// The numbers offered for the directive typed after `last`, as the document's structure
+/// goes on: the next item at the same level (2.1 → 2.2), a sub-item of it (2.1 → 2.1.1), or
+/// back to the next item above (2.1 → 3). Each is the first at its level that no
+/// directive of the conclusion (`taken`) already has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberChoices {
+    pub same_level: DirectivePath,
+    pub sub_item: Option<DirectivePath>,
+    pub level_up: Option<DirectivePath>,
+}
+
+impl NumberChoices {
+    pub fn after(last: Option<&DirectivePath>, taken: &[DirectivePath]) -> NumberChoices {
+        let free = |mut p: DirectivePath| {
+            while taken.contains(&p) {
+                p = p.next_sibling();
+            }
+            p
+        };
+        let Some(last) = last else {
+            return NumberChoices {
+                same_level: free(DirectivePath(vec![1])),
+                sub_item: None,
+                level_up: None,
+            };
+        };
+        NumberChoices {
+            same_level: free(last.next_sibling()),
+            sub_item: last.first_child().map(free),
+            level_up: last.parent().map(|p| free(p.next_sibling())),
+        }
+    }
+
+    /// The one to offer first: a heading's first sub-item, else the next at the same level.
+    pub fn suggested(&self, last_is_heading: bool) -> &DirectivePath {
+        match (&self.sub_item, last_is_heading) {
+            (Some(sub), true) => sub,
+            _ => &self.same_level,
+        }
+    }
 }
 
 impl std::fmt::Display for DirectivePath {
@@ -176,6 +244,66 @@ record_impl!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn p(s: &str) -> DirectivePath {
+        DirectivePath::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_next_number_follows_the_structure() {
+        let taken = [p("1"), p("2"), p("2.1")];
+        let c = NumberChoices::after(Some(&p("2.1")), &taken);
+        assert_eq!(c.same_level, p("2.2"));
+        assert_eq!(c.sub_item, Some(p("2.1.1")));
+        assert_eq!(c.level_up, Some(p("3")));
+        assert_eq!(c.suggested(false), &p("2.2"));
+        let heading = NumberChoices::after(Some(&p("2")), &taken[..2]);
+        assert_eq!(
+            heading.suggested(true),
+            &p("2.1"),
+            "a heading goes on with its first sub-item"
+        );
+        assert_eq!(heading.level_up, None);
+        let first = NumberChoices::after(None, &[]);
+        assert_eq!(first.suggested(false), &p("1"));
+        let deepest = NumberChoices::after(Some(&p("1.1.1.1")), &[]);
+        assert_eq!(deepest.sub_item, None);
+        assert_eq!(deepest.suggested(true), &p("1.1.1.2"));
+    }
+
+    #[test]
+    fn a_number_already_used_is_never_offered() {
+        // 2.2 was typed earlier out of order.
+        let taken = [p("1"), p("2"), p("2.1"), p("2.2"), p("3")];
+        let c = NumberChoices::after(Some(&p("2.1")), &taken);
+        assert_eq!(c.same_level, p("2.3"));
+        assert_eq!(c.level_up, Some(p("4")));
+    }
+
+    proptest! {
+        #[test]
+        fn every_choice_is_free_and_at_its_level(
+            raw in proptest::collection::vec(proptest::collection::vec(1u16..6, 1..4), 0..12),
+            last in proptest::collection::vec(1u16..6, 1..4),
+        ) {
+            let taken: Vec<DirectivePath> = raw.into_iter().map(DirectivePath).collect();
+            let last = DirectivePath(last);
+            let c = NumberChoices::after(Some(&last), &taken);
+            prop_assert!(!taken.contains(&c.same_level));
+            prop_assert_eq!(c.same_level.parent(), last.parent());
+            prop_assert!(c.same_level > last);
+            if let Some(sub) = &c.sub_item {
+                prop_assert!(!taken.contains(sub));
+                prop_assert_eq!(sub.parent(), Some(last.clone()));
+            }
+            if let Some(up) = &c.level_up {
+                prop_assert!(!taken.contains(up));
+                prop_assert_eq!(up.parts().len() + 1, last.parts().len());
+                prop_assert!(up > &last);
+            }
+        }
+    }
 
     #[test]
     fn directive_paths_parse_print_and_sort_in_document_order() {

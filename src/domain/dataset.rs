@@ -238,19 +238,6 @@ impl Dataset {
         by_project
     }
 
-    /// A conclusion's directives in document order.
-    /// The number a new directive of `conclusion` takes: one after its last numbered item.
-    pub fn next_directive_path(&self, conclusion: &ConclusionId) -> String {
-        let last = self
-            .directives
-            .iter()
-            .filter(|d| &d.conclusion == conclusion)
-            .filter_map(|d| d.path.parts().first().copied())
-            .max()
-            .unwrap_or(0);
-        (u32::from(last) + 1).to_string()
-    }
-
     /// The unit called `name` (its name, short name or a former name), ignoring diacritics,
     /// case and spacing, so a unit added on the spot is not added twice.
     pub fn unit_named(&self, name: &str) -> Option<&Unit> {
@@ -352,14 +339,13 @@ mod tests {
             .iter()
             .find(|c| c.number_symbol == "16-KL/BCĐ")
             .unwrap();
-        let last = data
-            .directives_of(&kl16.id)
-            .iter()
-            .filter_map(|d| d.path.parts().first().copied())
-            .max()
-            .unwrap();
-        assert_eq!(data.next_directive_path(&kl16.id), (last + 1).to_string());
-        assert_eq!(data.next_directive_path(&"nothing".into()), "1");
+        let fresh = crate::domain::draft::DirectiveDraft::next_after(
+            None,
+            false,
+            &data.directives_of(&kl16.id),
+        );
+        let last = data.directives_of(&kl16.id).last().unwrap().path.clone();
+        assert_eq!(fresh.path, last.next_sibling().to_string());
         let sxd = data.unit_named("so xay  DUNG").unwrap();
         assert_eq!(sxd.short_name, "SXD");
         assert_eq!(data.unit_named("sxd").unwrap().id, sxd.id);

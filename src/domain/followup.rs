@@ -83,11 +83,16 @@ impl Directive {
 /// The directives of a checklist counted by computed state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tally {
+    /// The directives still followed here: cancelled and transferred ones are counted
+    /// apart, because the share done is of what this checklist still owes.
     pub total: usize,
     pub done_on_time: usize,
     pub done_late: usize,
     pub overdue: usize,
     pub due_soon: usize,
+    pub cancelled: usize,
+    /// Passed to another body or document, which follows it from then on.
+    pub transferred: usize,
 }
 
 impl Tally {
@@ -98,8 +103,13 @@ impl Tally {
     ) -> Tally {
         let mut t = Tally::default();
         for d in items {
-            t.total += 1;
-            match d.state(reference, due_soon_days) {
+            let state = d.state(reference, due_soon_days);
+            match state {
+                FollowUpState::Cancelled => t.cancelled += 1,
+                FollowUpState::Transferred => t.transferred += 1,
+                _ => t.total += 1,
+            }
+            match state {
                 FollowUpState::DoneOnTime => t.done_on_time += 1,
                 FollowUpState::DoneLate => t.done_late += 1,
                 FollowUpState::Overdue => t.overdue += 1,
@@ -204,6 +214,46 @@ mod tests {
         );
         assert_eq!(t.done_percent(), Some(50.0));
         assert_eq!(Tally::default().done_percent(), None);
+    }
+
+    #[test]
+    fn cancelled_and_transferred_items_are_counted_apart_from_the_share_done() {
+        let now = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+        let due = d(2026, 11, 18);
+        let make = |status: RecordedStatus| Directive {
+            id: "x".into(),
+            created_at: now,
+            updated_at: now,
+            conclusion: "c".into(),
+            path: crate::domain::DirectivePath::parse("1").unwrap(),
+            text: "t".into(),
+            lead_unit: None,
+            coordinating_units: Vec::new(),
+            responsible_person: String::new(),
+            deadline: on(due),
+            projects: Vec::new(),
+            status,
+        };
+        let items = [
+            make(RecordedStatus::Done { on: due }),
+            make(RecordedStatus::InProgress),
+            make(RecordedStatus::Transferred {
+                on: due,
+                note: "Sở Tài chính".into(),
+            }),
+            make(RecordedStatus::Cancelled {
+                on: due,
+                note: String::new(),
+            }),
+        ];
+        let t = Tally::of(&items, d(2026, 11, 23), 7);
+        assert_eq!(
+            (t.total, t.done(), t.transferred, t.cancelled),
+            (2, 1, 1, 1)
+        );
+        assert_eq!(t.done_percent(), Some(50.0), "1 of the 2 still followed");
+        let closed_elsewhere = Tally::of(&items[2..], d(2026, 11, 23), 7);
+        assert_eq!(closed_elsewhere.done_percent(), None);
     }
 }
 

@@ -171,11 +171,13 @@ impl LatestFigures {
 }
 
 /// The figures of the latest report (carried forward) against those known before it:
-/// what an officer reads as "what changed since the previous report".
+/// what an officer reads as "what changed since the previous report". A report that gives
+/// no figure (only its narrative) changes none, so the comparison steps over it: it is
+/// between the latest reports that gave figures.
 pub fn changes_since_previous<'a>(
     reports: impl IntoIterator<Item = &'a ProgressReport>,
 ) -> Option<ReportChanges> {
-    let reports: Vec<&ProgressReport> = reports.into_iter().collect();
+    let reports: Vec<&ProgressReport> = reports.into_iter().filter(|r| r.has_figures()).collect();
     let latest = reports.iter().map(|r| r.as_of).max()?;
     let previous = reports
         .iter()
@@ -299,6 +301,23 @@ mod latest_tests {
         assert_eq!(only.previous, None);
         assert!(only.changes.iter().all(|m| m.before.is_none()));
         assert!(changes_since_previous([]).is_none());
+    }
+
+    #[test]
+    fn a_report_with_only_its_narrative_leaves_the_comparison_as_it_was() {
+        let mut older = report(1, Some(40.0), Some(10.0));
+        older.site_clearance.households_handed_over = Some(301);
+        let mut newer = report(20, None, Some(30.0));
+        newer.site_clearance.households_handed_over = Some(359);
+        let before = changes_since_previous([&older, &newer]).unwrap();
+        let mut words = report(25, None, None);
+        words.narrative = "Đang chi trả bồi thường đợt 3".into();
+        assert!(!words.has_figures());
+        assert_eq!(
+            changes_since_previous([&older, &newer, &words]),
+            Some(before)
+        );
+        assert_eq!(changes_since_previous([&words]), None);
     }
 
     #[test]

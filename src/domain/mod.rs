@@ -30,7 +30,9 @@ pub mod text;
 pub mod validate;
 
 pub use collection::Collection;
-pub use conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus};
+pub use conclusion::{
+    Conclusion, Directive, DirectivePath, DirectiveUpdate, NumberChoices, RecordedStatus,
+};
 pub use dataset::{
     Changes, Dataset, ImportSummary, Visitor, VisitorMut, FORMAT_NAME, SCHEMA_VERSION,
 };

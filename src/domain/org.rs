@@ -146,6 +146,17 @@ impl Unit {
         }
     }
 
+    /// "Sở Tài chính (STC)": how pickers list a unit, the full name first so a list reads
+    /// one way, the short name beside it as officers also know it.
+    pub fn full_and_short_name(&self) -> String {
+        let short = self.short_name.trim();
+        if short.is_empty() || short == self.name.trim() {
+            self.name.clone()
+        } else {
+            format!("{} ({short})", self.name)
+        }
+    }
+
     /// A unit named on the spot while typing a directive: the kind guessed from how
     /// Vietnamese units are named ("Sở …", "UBND xã …", "Ban QLDA …", "Công ty …").
     pub fn named(name: &str, id: UnitId, now: DateTime<Utc>) -> Option<Unit> {
@@ -179,6 +190,15 @@ impl Unit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pickers_show_the_full_name_with_the_short_one_beside() {
+        let now = DateTime::<Utc>::MIN_UTC;
+        let mut u = Unit::named("Sở Tài chính", "u".into(), now).unwrap();
+        assert_eq!(u.full_and_short_name(), "Sở Tài chính");
+        u.short_name = "STC".into();
+        assert_eq!(u.full_and_short_name(), "Sở Tài chính (STC)");
+    }
 
     #[test]
     fn a_unit_named_on_the_spot_gets_its_kind_from_its_name() {

@@ -147,33 +147,67 @@ enum Hit {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchIndex(Vec<(Hit, String)>);
 
+/// What a search found: the first results to show, and how many there are in all.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults<'a> {
+    pub shown: Vec<Found<'a>>,
+    pub total: usize,
+}
+
 impl SearchIndex {
-    /// Records whose words contain every word of `query`, diacritics and case ignored; at
-    /// most `limit`, conclusions first, then directives, then meetings.
-    pub fn find<'a>(&self, data: &'a Dataset, query: &str, limit: usize) -> Vec<Found<'a>> {
+    /// Records whose words contain every word of `query`, diacritics and case ignored:
+    /// conclusions first, then directives by urgency against `reference` (overdue first,
+    /// then due soon, the earliest deadline first within each, closed ones last), then
+    /// meetings; the first `limit` of them are shown.
+    pub fn find<'a>(
+        &self,
+        data: &'a Dataset,
+        query: &str,
+        limit: usize,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> SearchResults<'a> {
         let words = fold(query);
         if words.is_empty() {
-            return Vec::new();
+            return SearchResults::default();
         }
         let words: Vec<&str> = words.split(' ').collect();
-        self.0
+        let (mut conclusions, mut directives, mut meetings) = (Vec::new(), Vec::new(), Vec::new());
+        for (hit, _) in self
+            .0
             .iter()
             .filter(|(_, text)| words.iter().all(|w| text.contains(w)))
-            .filter_map(|(hit, _)| match hit {
-                Hit::Conclusion(id) => data.conclusions.get(id).map(Found::Conclusion),
-                Hit::Directive(id) => data.directives.get(id).map(Found::Directive),
-                Hit::Meeting(id) => data.meetings.get(id).map(Found::Meeting),
-            })
+        {
+            match hit {
+                Hit::Conclusion(id) => conclusions.extend(data.conclusions.get(id)),
+                Hit::Directive(id) => directives.extend(data.directives.get(id)),
+                Hit::Meeting(id) => meetings.extend(data.meetings.get(id)),
+            }
+        }
+        directives.sort_by_cached_key(|d| (d.state(reference, due_soon_days), d.deadline.due()));
+        let total = conclusions.len() + directives.len() + meetings.len();
+        let shown = conclusions
+            .into_iter()
+            .map(Found::Conclusion)
+            .chain(directives.into_iter().map(Found::Directive))
+            .chain(meetings.into_iter().map(Found::Meeting))
             .take(limit)
-            .collect()
+            .collect();
+        SearchResults { shown, total }
     }
 }
 
 impl Dataset {
-    /// Meetings, conclusions and directives whose words contain every word of `query`,
-    /// diacritics and case ignored; at most `limit` results, conclusions first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Found<'_>> {
-        self.search_index().find(self, query, limit)
+    /// [`SearchIndex::find`] over this dataset.
+    pub fn search(
+        &self,
+        query: &str,
+        limit: usize,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> SearchResults<'_> {
+        self.search_index()
+            .find(self, query, limit, reference, due_soon_days)
     }
 
     /// The index [`SearchIndex::find`] searches.
@@ -232,7 +266,10 @@ mod tests {
         let units = data.tally_by_unit(today, 7);
         assert!(!units.is_empty());
         assert!(units[0].1.overdue >= units.last().unwrap().1.overdue);
-        let total: usize = units.iter().map(|(_, t)| t.total).sum();
+        let total: usize = units
+            .iter()
+            .map(|(_, t)| t.total + t.transferred + t.cancelled)
+            .sum();
         let led = data
             .followed()
             .iter()
@@ -241,6 +278,22 @@ mod tests {
         assert_eq!(
             total, led,
             "every led directive counted once, group headings not"
+        );
+    }
+
+    #[test]
+    fn a_conclusion_share_done_leaves_out_what_was_transferred() {
+        let (data, today) = sample();
+        let (_, t) = data
+            .tally_by_conclusion(today, 7)
+            .into_iter()
+            .find(|(c, _)| c.number_symbol == "245/TB-VPUBND")
+            .unwrap();
+        assert_eq!((t.total, t.transferred, t.cancelled), (2, 1, 0));
+        assert_eq!(
+            t.done_percent(),
+            Some(0.0),
+            "0 of the 2 it still follows, not 0 of 3"
         );
     }
 
@@ -269,13 +322,33 @@ mod tests {
 
     #[test]
     fn search_ignores_diacritics_across_kinds() {
-        let (data, _) = sample();
-        let found = data.search("kiem dem", 50);
+        let (data, today) = sample();
+        let search = |q: &str, limit| data.search(q, limit, today, 7).shown;
+        let found = search("kiem dem", 50);
         assert!(found.iter().any(|f| matches!(f, Found::Directive(_))));
-        let by_number = data.search("16-kl", 50);
+        let by_number = search("16-kl", 50);
         assert!(matches!(by_number.first(), Some(Found::Conclusion(_))));
-        assert!(data.search("   ", 50).is_empty());
-        assert!(data.search("khong co gi nhu the nay", 50).is_empty());
-        assert!(data.search("muong phang", 2).len() <= 2);
+        assert!(search("   ", 50).is_empty());
+        assert!(search("khong co gi nhu the nay", 50).is_empty());
+        let two = data.search("muong phang", 2, today, 7);
+        assert_eq!(two.shown.len(), 2);
+        assert!(two.total > 2, "the count is of every match");
+    }
+
+    #[test]
+    fn directives_found_come_most_urgent_first() {
+        let (data, today) = sample();
+        let found = data.search("ubnd", 500, today, 7);
+        let states: Vec<FollowUpState> = found
+            .shown
+            .iter()
+            .filter_map(|f| match f {
+                Found::Directive(d) => Some(d.state(today, 7)),
+                _ => None,
+            })
+            .collect();
+        assert!(states.len() > 3, "{states:?}");
+        assert!(states.contains(&FollowUpState::Overdue));
+        assert!(states.windows(2).all(|w| w[0] <= w[1]), "{states:?}");
     }
 }

@@ -271,6 +271,13 @@ pub struct ProgressReport {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub narrative: String,
 }
+impl ProgressReport {
+    /// Whether the report gives any figure (a report can carry only its narrative).
+    pub fn has_figures(&self) -> bool {
+        !(self.site_clearance.is_empty() && self.construction.is_empty() && self.capital.is_empty())
+    }
+}
+
 record_impl!(
     ProgressReport,
     ProgressReportId,

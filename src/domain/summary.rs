@@ -371,6 +371,39 @@ mod series_tests {
     }
 
     #[test]
+    fn a_report_with_only_its_narrative_keeps_the_project_among_recent_changes() {
+        let (mut data, today) = crate::domain::sample::fixture::sample();
+        let changed = |data: &Dataset| {
+            data.recent_changes(today, 30)
+                .into_iter()
+                .find(|(p, _)| p.short_name == "Nậm Rốm")
+                .map(|(_, c)| c)
+        };
+        let before = changed(&data).expect("Nậm Rốm reported within 30 days");
+        let project = data
+            .projects
+            .iter()
+            .find(|p| p.short_name == "Nậm Rốm")
+            .unwrap()
+            .id
+            .clone();
+        let mut words = data
+            .progress_reports
+            .iter()
+            .find(|r| r.project == project)
+            .unwrap()
+            .clone();
+        words.id = "words-only".into();
+        words.as_of = today;
+        words.site_clearance = Default::default();
+        words.construction = Default::default();
+        words.capital = Default::default();
+        words.narrative = "Đang chi trả bồi thường".into();
+        data.progress_reports.upsert(words);
+        assert_eq!(changed(&data), Some(before));
+    }
+
+    #[test]
     fn series_skip_reports_without_the_figure() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let now: DateTime<Utc> = "2026-11-23T03:00:00Z".parse().unwrap();

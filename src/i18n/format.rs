@@ -104,9 +104,24 @@ pub fn format_date(date: NaiveDate) -> String {
     crate::domain::dates::dd_mm_yyyy(date)
 }
 
+/// A moment as officers write it, "14:05 01/12/2026", on the wall clock it is given in:
+/// the browser's time zone (`ui::browser::date_time`), the one clock the app shows.
+pub fn format_date_time(local: chrono::NaiveDateTime) -> String {
+    local.format("%H:%M %d/%m/%Y").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_moment_is_hours_then_the_date() {
+        let at = NaiveDate::from_ymd_opt(2026, 12, 1)
+            .unwrap()
+            .and_hms_opt(21, 22, 5)
+            .unwrap();
+        assert_eq!(format_date_time(at), "21:22 01/12/2026");
+    }
 
     #[test]
     fn numbers_follow_each_language() {

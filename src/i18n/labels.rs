@@ -1,10 +1,10 @@
 //! Names of the model's enumerations, in both languages.
 
-use super::format::format_date;
+use super::format::{format_date, format_percent};
 use super::Lang;
 use crate::domain::{
     CapitalSource, Deadline, FollowUpState, InvestmentGroup, Light, MeetingKind, ObstacleCategory,
-    Qualifier, ScheduleStatus, UnitKind,
+    Qualifier, ScheduleStatus, Tally, UnitKind,
 };
 
 pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
@@ -170,6 +170,47 @@ pub fn deadline_text(deadline: &Deadline, lang: Lang) -> String {
     }
 }
 
+/// The share done of what is still followed: "3/9 (33,33%): 1 đúng hạn, 2 trễ hạn", with
+/// what is no longer followed here said apart after it.
+pub fn done_share(t: &Tally, lang: Lang) -> String {
+    let share = match t.done_percent() {
+        None => "0".to_owned(),
+        Some(pct) => format!(
+            "{}/{} ({}): {} {}, {} {}",
+            t.done(),
+            t.total,
+            format_percent(pct, lang),
+            t.done_on_time,
+            lang.pick("đúng hạn", "on time"),
+            t.done_late,
+            lang.pick("trễ hạn", "late"),
+        ),
+    };
+    match set_apart(t, lang) {
+        Some(apart) => format!("{share} · {apart}"),
+        None => share,
+    }
+}
+
+/// "không tính 1 đã chuyển nơi khác": directives counted apart from the share done.
+pub fn set_apart(t: &Tally, lang: Lang) -> Option<String> {
+    let parts: Vec<String> = [
+        (t.transferred, FollowUpState::Transferred),
+        (t.cancelled, FollowUpState::Cancelled),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, s)| format!("{n} {}", follow_up_state(s, lang).to_lowercase()))
+    .collect();
+    (!parts.is_empty()).then(|| {
+        format!(
+            "{} {}",
+            lang.pick("không tính", "not counted:"),
+            parts.join(", ")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +252,37 @@ mod tests {
             "typed with stray spaces, the date is shown clean"
         );
         assert_eq!(deadline_text(&Deadline::None, Lang::Vi), "");
+    }
+
+    #[test]
+    fn the_share_done_says_what_it_leaves_out() {
+        let t = Tally {
+            total: 2,
+            done_on_time: 1,
+            transferred: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            done_share(&t, Lang::Vi),
+            "1/2 (50%): 1 đúng hạn, 0 trễ hạn · không tính 1 đã chuyển nơi khác"
+        );
+        assert_eq!(
+            done_share(
+                &Tally {
+                    transferred: 0,
+                    ..t
+                },
+                Lang::En
+            ),
+            "1/2 (50%): 1 on time, 0 late"
+        );
+        let closed = Tally {
+            cancelled: 2,
+            ..Default::default()
+        };
+        assert_eq!(
+            set_apart(&closed, Lang::En).as_deref(),
+            Some("not counted: 2 cancelled")
+        );
     }
 }

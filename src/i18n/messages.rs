@@ -94,6 +94,14 @@ messages! {
     NewUnit => "Đơn vị chưa có trong danh sách", "A unit not yet in the list";
     AddAsLead => "Thêm làm đơn vị chủ trì", "Add as the lead unit";
     AddAsCoordinating => "Thêm vào đơn vị phối hợp", "Add as a coordinating unit";
+    UnitNotInList => "Không có trong danh sách", "Not in the list";
+    CoordinatingUnit => "Phối hợp", "Coordinating";
+    SameLevel => "Cùng cấp", "Same level";
+    SubItem => "Ý con", "Sub-item";
+    LevelUp => "Mục tiếp theo", "Next item";
+    NumberChoices => "Số thứ tự của nhiệm vụ tiếp theo", "Number of the next directive";
+    HeadingItem => "Mục tiêu đề (chỉ giới thiệu các ý con, không có thời hạn riêng)", "Heading item (only introduces its sub-items, no deadline of its own)";
+    CtrlEnterSaves => "Ctrl+Enter để lưu", "Ctrl+Enter saves";
     UnitAdded => "Đã thêm đơn vị", "Unit added";
     UnitFound => "Đơn vị đã có, đã chọn", "The unit was already there and is chosen";
     UpdateSaved => "Đã ghi cập nhật cho nhiệm vụ", "Update recorded for directive";
@@ -102,6 +110,7 @@ messages! {
     NavFollowUp => "Đôn đốc", "Follow-up";
     SearchEverything => "Tìm trong cuộc họp, kết luận, nhiệm vụ (không cần dấu)", "Search meetings, conclusions, directives (accents optional)";
     AsOfDate => "Tính đến ngày", "As of";
+    SearchResults => "Kết quả tìm kiếm", "Search results";
     NothingFound => "Không tìm thấy.", "Nothing found.";
     DueIn7 => "Đến hạn trong 7 ngày tới", "Due in the next 7 days";
     DueIn30 => "Đến hạn trong 30 ngày tới", "Due in the next 30 days";

@@ -11,7 +11,8 @@ mod messages;
 mod problems;
 
 pub use format::{
-    format_amount, format_date, format_decimal, format_money_billions, format_percent, format_ratio,
+    format_amount, format_date, format_date_time, format_decimal, format_money_billions,
+    format_percent, format_ratio,
 };
 pub use messages::Msg;
 pub use problems::{

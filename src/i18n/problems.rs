@@ -253,10 +253,17 @@ pub fn decimal_mark(lang: Lang) -> DecimalMark {
 
 /// Why deadline words gave no due date, and what the officer can do about it.
 pub fn deadline_message(e: &DeadlineError, lang: Lang) -> String {
-    let by_hand = lang.pick(
-        " Sửa lời hoặc chọn ngày hạn bên cạnh.",
-        " Fix the words or choose the due date beside them.",
-    );
+    // The hand-set date is the field under the words: named, so it is found on any layout.
+    let by_hand = match lang {
+        Lang::Vi => format!(
+            " Sửa lời, hoặc chọn ngày ở ô “{}” bên dưới.",
+            field_label("due_by_hand", lang)
+        ),
+        Lang::En => format!(
+            " Fix the words, or choose the date in “{}” below.",
+            field_label("due_by_hand", lang)
+        ),
+    };
     let what = match (e, lang) {
         (DeadlineError::NotUnderstood, Lang::Vi) => "Không đọc được thời hạn (ví dụ: trước ngày 15/5/2025, trong tháng 6 năm 2025, Quý III/2025, thường xuyên).".to_owned(),
         (DeadlineError::NotUnderstood, Lang::En) => "No deadline could be read (for example: trước ngày 15/5/2025, trong tháng 6 năm 2025, Quý III/2025, thường xuyên).".to_owned(),

@@ -69,13 +69,15 @@ pub fn due(kv: &impl KeyValue, now: DateTime<Utc>) -> bool {
         .is_none_or(|newest| now - newest.at >= Duration::minutes(EVERY_MINUTES))
 }
 
-fn local_day(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&FixedOffset::east_opt(7 * 3600).expect("UTC+7"))
-        .date_naive()
+/// The day of `at` on the officer's clock (`offset`: the browser's time zone), so "the
+/// newest of each day" is of the days the officer lived.
+fn local_day(at: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
+    at.with_timezone(&offset).date_naive()
 }
 
-/// Which snapshots rotation keeps (by key), given all of them and the time now.
-pub fn rotate(all: &[SnapshotInfo], now: DateTime<Utc>) -> Vec<String> {
+/// Which snapshots rotation keeps (by key), given all of them, the time now and the
+/// browser's time zone.
+pub fn rotate(all: &[SnapshotInfo], now: DateTime<Utc>, offset: FixedOffset) -> Vec<String> {
     let mut sorted: Vec<&SnapshotInfo> = all.iter().collect();
     sorted.sort_by_key(|s| std::cmp::Reverse(s.at));
     let recent_from = now - Duration::hours(RECENT_HOURS);
@@ -85,7 +87,7 @@ pub fn rotate(all: &[SnapshotInfo], now: DateTime<Utc>) -> Vec<String> {
     for s in sorted {
         // Newest first, so the first seen of a day is that day's newest: always kept, so
         // a day keeps its snapshot after its hours have left the recent window.
-        let day = local_day(s.at);
+        let day = local_day(s.at, offset);
         let newest_of_day = !days.contains(&day);
         if newest_of_day {
             days.push(day);
@@ -122,6 +124,7 @@ pub fn take(
     kv: &mut impl KeyValue,
     data: &Dataset,
     now: DateTime<Utc>,
+    offset: FixedOffset,
 ) -> Result<SnapshotInfo, SnapshotError> {
     let json = serde_json::to_string(data).expect("a dataset always serializes");
     let value = encode(&json);
@@ -137,7 +140,7 @@ pub fn take(
     }
     let mut all = list(kv);
     all.push(info.clone());
-    let keep = rotate(&all, now);
+    let keep = rotate(&all, now, offset);
     for old in all.iter().filter(|s| !keep.contains(&s.key)) {
         kv.remove(&old.key);
     }

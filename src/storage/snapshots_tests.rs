@@ -7,6 +7,11 @@ use super::*;
 use crate::domain::sample::fixture::{now, sample};
 use crate::storage::MemoryKv;
 
+/// Vietnam's clock (UTC+7), where the sample's officers are.
+fn vn() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).unwrap()
+}
+
 fn info(minutes_ago: i64, units: usize) -> SnapshotInfo {
     let at = now() - Duration::minutes(minutes_ago);
     SnapshotInfo {
@@ -21,7 +26,7 @@ fn info(minutes_ago: i64, units: usize) -> SnapshotInfo {
 fn rotation_keeps_recent_hours_then_one_a_day_at_most_ten() {
     // One snapshot an hour for 20 days.
     let all: Vec<SnapshotInfo> = (0..20 * 24).map(|h| info(h * 60, 1_000)).collect();
-    let kept = rotate(&all, now());
+    let kept = rotate(&all, now(), vn());
     assert_eq!(kept.len(), MAX_SNAPSHOTS);
     let kept: Vec<&SnapshotInfo> = all.iter().filter(|s| kept.contains(&s.key)).collect();
     let recent = kept
@@ -29,7 +34,7 @@ fn rotation_keeps_recent_hours_then_one_a_day_at_most_ten() {
         .filter(|s| s.at >= now() - Duration::hours(RECENT_HOURS))
         .count();
     assert_eq!(recent, RECENT_KEPT);
-    let mut days: Vec<_> = kept.iter().map(|s| local_day(s.at)).collect();
+    let mut days: Vec<_> = kept.iter().map(|s| local_day(s.at, vn())).collect();
     let older_days = days.split_off(RECENT_KEPT);
     let mut unique = older_days.clone();
     unique.dedup();
@@ -41,11 +46,11 @@ fn take_read_and_make_room() {
     let (data, _) = sample();
     let mut kv = MemoryKv::default();
     assert!(due(&kv, now()));
-    let first = take(&mut kv, &data, now()).unwrap();
+    let first = take(&mut kv, &data, now(), vn()).unwrap();
     assert_eq!(first.records, data.total_records());
     assert!(!due(&kv, now() + Duration::minutes(30)));
     assert!(due(&kv, now() + Duration::minutes(60)));
-    take(&mut kv, &data, now() + Duration::minutes(61)).unwrap();
+    take(&mut kv, &data, now() + Duration::minutes(61), vn()).unwrap();
     assert_eq!(list(&kv).len(), 2);
     assert_eq!(read(&kv, &first.key).unwrap(), data);
     assert!(drop_oldest(&mut kv));
@@ -60,11 +65,11 @@ fn take_read_and_make_room() {
 fn a_snapshot_that_does_not_fit_leaves_storage_as_it_was() {
     let (data, _) = sample();
     let mut kv = MemoryKv::default();
-    take(&mut kv, &data, now()).unwrap();
+    take(&mut kv, &data, now(), vn()).unwrap();
     let before = kv.map.clone();
     let used = kv.used_units();
     kv.quota_units = Some(used + 100);
-    let result = take(&mut kv, &data, now() + Duration::minutes(90));
+    let result = take(&mut kv, &data, now() + Duration::minutes(90), vn());
     assert!(matches!(
         result,
         Err(SnapshotError::Write(WriteError::Quota))
@@ -86,14 +91,14 @@ proptest! {
         let mut all: Vec<SnapshotInfo> = ages.iter().map(|(m, u)| info(*m, *u)).collect();
         all.sort_by_key(|s| std::cmp::Reverse(s.at));
         all.dedup_by(|a, b| a.key == b.key);
-        let kept = rotate(&all, now());
+        let kept = rotate(&all, now(), vn());
         prop_assert!(kept.len() <= MAX_SNAPSHOTS);
         let units: usize = all.iter().filter(|s| kept.contains(&s.key)).map(|s| s.units).sum();
         prop_assert!(units <= BUDGET_UNITS);
         prop_assert_eq!(kept.first(), Some(&all[0].key), "the newest is always kept");
         // Keeping is stable: rotating what was kept keeps all of it.
         let again: Vec<SnapshotInfo> = all.iter().filter(|s| kept.contains(&s.key)).cloned().collect();
-        prop_assert_eq!(rotate(&again, now()), kept);
+        prop_assert_eq!(rotate(&again, now(), vn()), kept);
     }
 }
 
@@ -102,7 +107,7 @@ fn hourly_snapshots_keep_the_recent_hours_and_the_last_of_each_earlier_day() {
     let (data, _) = sample();
     let mut kv = MemoryKv::default();
     for h in 0..72 {
-        take(&mut kv, &data, now() + Duration::hours(h)).unwrap();
+        take(&mut kv, &data, now() + Duration::hours(h), vn()).unwrap();
     }
     let kept = list(&kv);
     let last = now() + Duration::hours(71);
@@ -111,12 +116,14 @@ fn hourly_snapshots_keep_the_recent_hours_and_the_last_of_each_earlier_day() {
         .filter(|s| last - s.at < Duration::hours(RECENT_HOURS))
         .count();
     assert_eq!(recent, RECENT_KEPT);
-    let older: Vec<NaiveDate> = kept.iter().skip(recent).map(|s| local_day(s.at)).collect();
+    let older: Vec<NaiveDate> = kept
+        .iter()
+        .skip(recent)
+        .map(|s| local_day(s.at, vn()))
+        .collect();
     assert_eq!(older.len(), 3, "the three earlier days: {kept:?}");
-    assert!(kept.iter().skip(recent).all(|s| s
-        .at
-        .with_timezone(&FixedOffset::east_opt(7 * 3600).unwrap())
-        .format("%H")
-        .to_string()
-        == "23"));
+    assert!(kept
+        .iter()
+        .skip(recent)
+        .all(|s| s.at.with_timezone(&vn()).format("%H").to_string() == "23"));
 }

@@ -8,11 +8,6 @@ use crate::domain::merge::Change;
 use crate::domain::Dataset;
 use crate::i18n::{format_decimal, Lang, Msg};
 
-pub(super) fn date_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    let local = at.with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("UTC+7"));
-    local.format("%H:%M %d/%m/%Y").to_string()
-}
-
 /// What the undo copy is named by when it came from a restored snapshot.
 pub(super) const RESTORE_LABEL: &str = "snapshot:";
 
@@ -61,7 +56,7 @@ pub fn BackupsCard() -> impl IntoView {
             .snapshots()
             .into_iter()
             .map(|s| {
-                let when = date_time(s.at);
+                let when = super::browser::date_time(s.at);
                 let label = format!("{} {}", Msg::PreviewRestore.text(lang), when);
                 view! {
                     <tr>

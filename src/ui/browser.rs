@@ -1,6 +1,6 @@
 //! The few browser facilities the UI needs: the clock, random ids, downloads, settings.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use gloo_storage::Storage as _;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -17,6 +17,23 @@ pub fn today() -> NaiveDate {
 
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// The browser's time zone at the moment `at` (the offset the computer's clock is set to,
+/// summer time included where there is one): the one clock every time shown is read on,
+/// the same that gives [`today`].
+pub fn utc_offset(at: DateTime<Utc>) -> FixedOffset {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+        at.timestamp_millis() as f64
+    ));
+    // getTimezoneOffset is minutes *behind* UTC: -420 in Vietnam.
+    let east_seconds = -(date.get_timezone_offset() * 60.0) as i32;
+    FixedOffset::east_opt(east_seconds).unwrap_or_else(|| FixedOffset::east_opt(0).expect("UTC"))
+}
+
+/// A moment as the officer reads it: "14:05 01/12/2026" on this computer's clock.
+pub fn date_time(at: DateTime<Utc>) -> String {
+    crate::i18n::format_date_time(at.with_timezone(&utc_offset(at)).naive_local())
 }
 
 /// Goes to `route` (the hash changes; the app follows it like any link).
@@ -154,6 +171,45 @@ pub fn focus_later(id: impl Into<String>) {
             .and_then(|w| w.document())
             .and_then(|doc| doc.get_element_by_id(&id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    })
+    .forget();
+}
+
+/// Where the focus goes once the element `id` may have left the page (a directive marked
+/// done leaves the overdue list): `id` itself, then the elements matching `selector` that
+/// follow it in the document, then those before it, nearest first.
+pub fn focus_candidates(id: &str, selector: &str) -> Vec<String> {
+    let Some(list) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|doc| doc.query_selector_all(selector).ok())
+    else {
+        return vec![id.to_owned()];
+    };
+    let ids: Vec<String> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .map(|e| e.id())
+        .collect();
+    let at = ids.iter().position(|x| x == id).unwrap_or(ids.len());
+    let mut out = vec![id.to_owned()];
+    out.extend(ids.iter().skip(at + 1).cloned());
+    out.extend(ids.iter().take(at).rev().cloned());
+    out
+}
+
+/// Moves the focus, once the view has been drawn, to the first of `ids` still on the page.
+pub fn focus_first_later(ids: Vec<String>) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let element = ids
+            .iter()
+            .filter_map(|id| doc.get_element_by_id(id))
+            .find_map(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(element) = element {
             let _ = element.focus();
         }

@@ -8,33 +8,8 @@ use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
 use crate::domain::{ConclusionId, DirectiveId, Tally};
-use crate::i18n::{format_date, format_percent, labels, Lang, Msg};
+use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
-
-/// "3/9 (33,33%): 1 đúng hạn, 2 trễ hạn".
-fn done_text(t: &Tally, lang: Lang) -> String {
-    let Some(pct) = t.done_percent() else {
-        return "0".into();
-    };
-    match lang {
-        Lang::Vi => format!(
-            "{}/{} ({}): {} đúng hạn, {} trễ hạn",
-            t.done(),
-            t.total,
-            format_percent(pct, lang),
-            t.done_on_time,
-            t.done_late
-        ),
-        Lang::En => format!(
-            "{}/{} ({}): {} on time, {} late",
-            t.done(),
-            t.total,
-            format_percent(pct, lang),
-            t.done_on_time,
-            t.done_late
-        ),
-    }
-}
 
 #[component]
 pub fn ConclusionList() -> impl IntoView {
@@ -53,7 +28,7 @@ pub fn ConclusionList() -> impl IntoView {
                             <td data-label=state.t(Msg::Date)>{format_date(c.date)}</td>
                             <td data-label=state.t(Msg::Title)>{c.title.clone()}</td>
                             <td class="num" data-label=state.t(Msg::Directives)>{tally.total}</td>
-                            <td class="num" data-label=state.t(Msg::DoneShare)>{done_text(&tally, lang)}</td>
+                            <td class="num" data-label=state.t(Msg::DoneShare)>{labels::done_share(&tally, lang)}</td>
                             <td class="num" data-label=state.t(Msg::Overdue)>{tally.overdue}</td>
                         </tr>
                     }
@@ -138,7 +113,7 @@ fn checklist(
                     }
                 })
                 .collect_view();
-            let tally = Tally::of(items.iter().copied().filter(|x| !headings.contains(&x.id)), state.today, state.due_soon_days());
+            let tally = Tally::of(d.followed_of(&c.id), state.today, state.due_soon_days());
             let meeting = c.meeting.as_ref().and_then(|m| d.meetings.get(m)).map(|m| view! {
                 <dt>{state.t(Msg::Meeting)}</dt>
                 <dd><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {m.place.clone()}</a></dd>
@@ -162,7 +137,7 @@ fn checklist(
                     {field(state, Msg::Assessment, c.assessment.clone())}
                 </dl>
                 <h2>
-                    {state.t(Msg::Directives)} " (" {tally.total} ") · " {state.t(Msg::DoneShare)} " " {done_text(&tally, lang)}
+                    {state.t(Msg::Directives)} " (" {tally.total} ") · " {state.t(Msg::DoneShare)} " " {labels::done_share(&tally, lang)}
                 </h2>
                 <div class="table-wrap">
                     <table class="list checklist">

@@ -29,7 +29,7 @@ pub fn DataPage() -> impl IntoView {
         let stale = last.is_none_or(|at| (crate::ui::browser::now() - at).num_days() >= 7);
         view! {
             <p class="small" id="last-export">{match last {
-                Some(at) => format!("{}: {}", state.t(Msg::LastExportAt), super::backups::date_time(at)),
+                Some(at) => format!("{}: {}", state.t(Msg::LastExportAt), super::browser::date_time(at)),
                 None => state.t(Msg::NeverExported).to_owned(),
             }}</p>
             {((stale && !state.data.with(|d| d.is_empty())) || full).then(|| view! { <p class="notice error" role="status">{state.t(Msg::ExportReminder)}</p> })}

@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use super::browser::{self, CryptoIds};
-use super::form::{choices, field_title, Draft, Kind};
+use super::form::{choices, field_title, Draft, Kind, PickList};
 use super::state::use_state;
 use crate::domain::draft::{DirectiveDraft, FieldError};
-use crate::domain::{ConclusionId, DirectiveId, IdSource, Unit};
+use crate::domain::{ConclusionId, DirectiveId, IdSource, NumberChoices, Unit};
 use crate::i18n::{labels, Msg};
 
 /// The id of the form's first field, where the keyboard goes when the form is opened.
@@ -28,14 +28,18 @@ pub fn DirectiveForm(
                 .with_untracked(|d| d.directives.get(&id).cloned())
         })
     };
-    let fresh = {
+    // The form after `last` was saved (none: after the conclusion's last directive).
+    let next_after = {
         let conclusion = conclusion.clone();
-        move || DirectiveDraft {
-            path: state
-                .data
-                .with_untracked(|d| d.next_directive_path(&conclusion)),
-            ..Default::default()
+        move |last: Option<&crate::domain::Directive>, heading: bool| {
+            state.data.with_untracked(|d| {
+                DirectiveDraft::next_after(last, heading, &d.directives_of(&conclusion))
+            })
         }
+    };
+    let fresh = {
+        let next_after = next_after.clone();
+        move || next_after(None, false)
     };
     // Reads the draft against the conclusion as stored now, with the numbers its other
     // directives already use.
@@ -88,7 +92,10 @@ pub fn DirectiveForm(
         let base = base();
         opened.set(base.as_ref().map(|x| x.updated_at));
         let filled = match (base, issued.get_untracked()) {
-            (Some(x), Some(date)) => DirectiveDraft::from_directive(&x, date),
+            (Some(x), Some(date)) => DirectiveDraft {
+                heading: state.data.with_untracked(|d| d.headings().contains(&x.id)),
+                ..DirectiveDraft::from_directive(&x, date)
+            },
             _ => refill(),
         };
         draft.value.set(filled);
@@ -126,14 +133,13 @@ pub fn DirectiveForm(
         |d| &d.lead_unit,
         |d| &mut d.lead_unit,
     );
-    let coordinating = draft.picks(
-        "df",
-        "coordinating_units",
-        title("coordinating_units"),
-        move || state.data.with(choices::units),
-        |d| &d.coordinating_units,
-        |d| &mut d.coordinating_units,
-    );
+    // Typed into the coordinating list's filter and not found there: added from the filter.
+    let unit_filter = RwSignal::new(String::new());
+    let coordinating_list = PickList {
+        field: "coordinating_units",
+        get: |d: &DirectiveDraft| &d.coordinating_units,
+        set: |d: &mut DirectiveDraft| &mut d.coordinating_units,
+    };
     let person = draft.input(
         "df",
         "responsible_person",
@@ -173,16 +179,14 @@ pub fn DirectiveForm(
         |d| &mut d.projects,
     );
 
-    // A unit not yet in the register: found by name if it is there after all, else added;
-    // it becomes the lead unit when none is chosen, a coordinating unit otherwise.
+    // A unit not yet in the register: found by name if it is there after all, else added,
+    // as the lead unit or as a coordinating one, as the officer chooses.
     let new_unit = RwSignal::new(String::new());
     let unit_note = RwSignal::new(None::<String>);
-    let no_lead = move || draft.value.with(|d| d.lead_unit.is_empty());
-    let add_unit = move || {
-        let name = new_unit.get_untracked();
+    let add_unit = move |name: String, as_lead: bool| {
         let found = state.data.with_untracked(|d| {
             d.unit_named(&name)
-                .map(|u| (u.id.clone(), u.display_name().to_owned()))
+                .map(|u| (u.id.clone(), u.full_and_short_name()))
         });
         let (id, name, msg) = match found {
             Some((id, name)) => (id, name, Msg::UnitFound),
@@ -198,15 +202,111 @@ pub fn DirectiveForm(
         };
         draft.value.update(|d| {
             let id = id.to_string();
-            if d.lead_unit.is_empty() {
+            if as_lead {
+                d.coordinating_units.retain(|u| *u != id);
                 d.lead_unit = id;
             } else if d.lead_unit != id && !d.coordinating_units.contains(&id) {
                 d.coordinating_units.push(id);
             }
         });
         new_unit.set(String::new());
-        unit_note.set(Some(format!("{}: {name}", state.t(msg))));
+        unit_filter.set(String::new());
+        let role = state.t(if as_lead {
+            Msg::LeadUnit
+        } else {
+            Msg::CoordinatingUnit
+        });
+        unit_note.set(Some(format!("{}: {name} ({role})", state.t(msg))));
     };
+    let add_buttons = move |name: Signal<String>, id_prefix: &'static str| {
+        let disabled = move || name.with(|n| n.trim().is_empty());
+        view! {
+            <span class="actions">
+                <button type="button" id=format!("{id_prefix}-lead") disabled=disabled
+                    on:click=move |_| add_unit(name.get_untracked(), true)>
+                    {move || state.t(Msg::AddAsLead)}
+                </button>
+                <button type="button" id=format!("{id_prefix}-coordinating") disabled=disabled
+                    on:click=move |_| add_unit(name.get_untracked(), false)>
+                    {move || state.t(Msg::AddAsCoordinating)}
+                </button>
+            </span>
+        }
+    };
+    let coordinating = draft.picks_with(
+        "df",
+        coordinating_list,
+        title("coordinating_units"),
+        move || state.data.with(choices::units),
+        unit_filter,
+        move |typed: String| {
+            let name = Signal::derive(move || unit_filter.get().trim().to_owned());
+            view! {
+                <p class="small">{format!("{} “{typed}”. ", state.t(Msg::UnitNotInList))}</p>
+                {add_buttons(name, "df-filter-add")}
+            }
+            .into_any()
+        },
+    );
+    // The numbers the next directive can take, from the one saved last (or the
+    // conclusion's last): the same level, a sub-item of it, or back up a level.
+    let anchor = RwSignal::new(None::<crate::domain::DirectiveId>);
+    let number_choices = {
+        let conclusion = conclusion.clone();
+        move || {
+            state.data.with(|d| {
+                let all = d.directives_of(&conclusion);
+                let taken: Vec<_> = all.iter().map(|x| x.path.clone()).collect();
+                let last = anchor
+                    .get()
+                    .and_then(|id| d.directives.get(&id))
+                    .or_else(|| all.last().copied());
+                let c = NumberChoices::after(last.map(|x| &x.path), &taken);
+                [
+                    (Msg::SameLevel, Some(c.same_level)),
+                    (Msg::SubItem, c.sub_item),
+                    (Msg::LevelUp, c.level_up),
+                ]
+                .into_iter()
+                .filter_map(|(m, p)| p.map(|p| (m, p)))
+                .collect::<Vec<_>>()
+            })
+        }
+    };
+    let renumber = {
+        let conclusion = conclusion.clone();
+        move |path: crate::domain::DirectivePath| {
+            state.data.with_untracked(|d| {
+                let all = d.directives_of(&conclusion);
+                draft.value.update(|x| x.renumber(&path, &all));
+            });
+        }
+    };
+    let number_buttons = move || {
+        if editing.get().is_some() {
+            return None;
+        }
+        let current = draft.value.with(|d| d.path.clone());
+        let renumber = renumber.clone();
+        let buttons = number_choices()
+            .into_iter()
+            .map(|(msg, path)| {
+                let text = path.to_string();
+                let pressed = (text == current).to_string();
+                let renumber = renumber.clone();
+                view! {
+                    <button type="button" class="choice" aria-pressed=pressed
+                        on:click=move |_| renumber(path.clone())>
+                        {state.t(msg)} " " <strong>{text.clone()}</strong>
+                    </button>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="number-choices" role="group" aria-label=state.t(Msg::NumberChoices)>{buttons}</div>
+        })
+    };
+    let heading_item = move || draft.value.with(|d| d.heading);
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -215,14 +315,24 @@ pub fn DirectiveForm(
             .value
             .with_untracked(|d| read(d, CryptoIds.next_id(), false));
         if let Some(Ok(directive)) = result {
+            let heading = draft.value.with_untracked(|d| d.heading);
+            let was_editing = editing.get_untracked().is_some();
             // Refused: the banner above shows both versions; the form is done either way.
-            let stored = state.save_edit(directive, opened.get_untracked());
+            let stored = state.save_edit(directive.clone(), opened.get_untracked());
             editing.set(None);
-            let next = fresh();
+            // The next directive follows the one just typed; after a correction, the
+            // conclusion's last one.
+            let next = if stored && !was_editing {
+                anchor.set(Some(directive.id.clone()));
+                next_after(Some(&directive), heading)
+            } else {
+                fresh()
+            };
             draft.value.set(next.clone());
             draft.submitted.set(false);
             saved.set(stored.then_some(next));
             unit_note.set(None);
+            unit_filter.set(String::new());
             browser::focus_later(FIRST_FIELD);
         }
     };
@@ -234,37 +344,40 @@ pub fn DirectiveForm(
         })
     };
     let has_errors = move || draft.submitted.get() && draft.errors.with(|e| !e.is_empty());
-    // Open on a conclusion without directives yet, when a row's "edit" is chosen, and
-    // after a save (directives are typed one after another); the officer can fold it.
-    let open = RwSignal::new(
-        state
-            .data
-            .with_untracked(|d| d.directives_of(&conclusion).is_empty()),
-    );
-    Effect::new(move |_| {
-        if editing.get().is_some() {
-            open.set(true);
-        }
-    });
-    let on_toggle = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        if let Some(details) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-        {
-            open.set(details.open());
+    // Saving from the text box by keyboard: Ctrl+Enter, as in mail programs.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            use wasm_bindgen::JsCast;
+            if let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("form").ok().flatten())
+                .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
+            {
+                let _ = form.request_submit();
+            }
         }
     };
     view! {
-        <details class="card form" id="directive-form" prop:open=move || open.get() on:toggle=on_toggle>
-            <summary>{heading}</summary>
-            <form on:submit=on_submit novalidate>
+        <section class="card form" id="directive-form" aria-labelledby="df-heading">
+            <h2 id="df-heading">{heading}</h2>
+            <form on:submit=on_submit on:keydown=on_keydown novalidate>
                 <p class="small muted">{move || state.t(Msg::DirectiveFormHint)}</p>
+                <div class="number-row">
+                    {path}
+                    {number_buttons}
+                    <label class="check">
+                        <input type="checkbox" id="df-heading-item" prop:checked=heading_item
+                            on:change=move |ev| draft.value.update(|d| d.heading = event_target_checked(&ev))/>
+                        " " {move || state.t(Msg::HeadingItem)}
+                    </label>
+                </div>
                 {text}
                 <div class="groups">
-                    <fieldset>
+                    <fieldset class:hidden=heading_item>
                         <legend>{move || state.t(Msg::Deadline)}</legend>
-                        {path}{deadline}{by_hand}{person}
+                        {deadline}{by_hand}{person}
                     </fieldset>
                     <fieldset>
                         <legend>{move || state.t(Msg::LeadUnit)}</legend>
@@ -277,14 +390,12 @@ pub fn DirectiveForm(
                                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                                     if ev.key() == "Enter" {
                                         ev.prevent_default();
-                                        add_unit();
+                                        ev.stop_propagation();
+                                        let as_lead = draft.value.with_untracked(|d| d.lead_unit.is_empty());
+                                        add_unit(new_unit.get_untracked(), as_lead);
                                     }
                                 }/>
-                            <button type="button" class="small" id="df-add-unit"
-                                disabled=move || new_unit.with(|n| n.trim().is_empty())
-                                on:click=move |_| add_unit()>
-                                {move || state.t(if no_lead() { Msg::AddAsLead } else { Msg::AddAsCoordinating })}
-                            </button>
+                            {add_buttons(new_unit.into(), "df-add-unit")}
                             <span class="echo" role="status">{move || unit_note.get()}</span>
                         </div>
                         {coordinating}
@@ -297,8 +408,9 @@ pub fn DirectiveForm(
                 <Show when=move || editing.get().is_some()>
                     <button type="button" on:click=move |_| editing.set(None)>{move || state.t(Msg::Cancel)}</button>
                 </Show>
+                <span class="small muted">{move || state.t(Msg::CtrlEnterSaves)}</span>
                 <span class="saved" role="status">{move || show_saved().then(|| state.t(Msg::DirectiveSaved))}</span>
             </form>
-        </details>
+        </section>
     }
 }

@@ -44,14 +44,22 @@ pub fn FollowUpPage() -> impl IntoView {
     let results = move || {
         let q = query.get();
         let lang = state.lang.get();
+        let on = reference.get();
         state.data.with(|d| {
-            // One more than shown, to know whether there are more.
-            let mut found = index.with(|i| i.find(d, &q, SEARCH_SHOWN + 1));
-            let more = found.len() > SEARCH_SHOWN;
-            found.truncate(SEARCH_SHOWN);
+            let found = index.with(|i| i.find(d, &q, SEARCH_SHOWN, on, state.due_soon_days()));
+            if q.trim().is_empty() {
+                return None;
+            }
+            let more = found.total > found.shown.len();
             let last = |x: &crate::domain::Directive| last_ids.with(|m| m.get(&x.id).and_then(|u| d.directive_updates.get(u)));
-            let empty = !q.trim().is_empty() && found.is_empty();
+            let empty = found.total == 0;
+            let count = if more {
+                format!("({}/{})", found.shown.len(), found.total)
+            } else {
+                format!("({})", found.total)
+            };
             let items = found
+                .shown
                 .into_iter()
                 .map(|f| match f {
                     Found::Conclusion(c) => view! {
@@ -64,14 +72,17 @@ pub fn FollowUpPage() -> impl IntoView {
                             <a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)}</a> " " {m.place.clone()}</li>
                     }
                     .into_any(),
-                    Found::Directive(x) => directive_item(state, d, x, last(x), reference.get(), selected).into_any(),
+                    Found::Directive(x) => directive_item(state, d, x, last(x), on, selected).into_any(),
                 })
                 .collect_view();
-            view! {
-                <ul class="plain">{items}</ul>
-                {empty.then(|| view! { <p class="muted">{state.t(Msg::NothingFound)}</p> })}
-                {more.then(|| view! { <p class="muted">{state.t(Msg::SearchMore)}</p> })}
-            }
+            Some(view! {
+                <section class="card" aria-labelledby="fu-results">
+                    <h2 id="fu-results">{state.t(Msg::SearchResults)} " " <span class="count">{count}</span></h2>
+                    <ul class="plain">{items}</ul>
+                    {empty.then(|| view! { <p class="muted">{state.t(Msg::NothingFound)}</p> })}
+                    {more.then(|| view! { <p class="muted">{state.t(Msg::SearchMore)}</p> })}
+                </section>
+            })
         })
     };
 
@@ -142,7 +153,8 @@ pub fn FollowUpPage() -> impl IntoView {
                         <td class="num" data-label=labels::follow_up_state(FollowUpState::DueSoon, lang)>{t.due_soon}</td>
                         <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneOnTime, lang)>{t.done_on_time}</td>
                         <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneLate, lang)>{t.done_late}</td>
-                        <td class="num" data-label=state.t(Msg::DoneShare)>{t.done_percent().map(|p| format_percent(p, lang))}</td>
+                        <td class="num" data-label=state.t(Msg::DoneShare)>{t.done_percent().map(|p| format_percent(p, lang))}
+                            {labels::set_apart(&t, lang).map(|s| view! { <br/><span class="muted small">{s}</span> })}</td>
                     </tr>
                 })
                 .collect_view();

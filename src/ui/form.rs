@@ -18,6 +18,13 @@ pub type ReadList<D> = fn(&D) -> &Vec<String>;
 /// Writes a list field of a draft.
 pub type WriteList<D> = fn(&mut D) -> &mut Vec<String>;
 
+/// A list field of a draft: its name in the format, how to read and write it.
+pub struct PickList<D> {
+    pub field: &'static str,
+    pub get: ReadList<D>,
+    pub set: WriteList<D>,
+}
+
 /// What kind of input a field is.
 #[derive(Clone, Copy, PartialEq)]
 pub enum Kind {
@@ -180,11 +187,49 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         get: ReadList<D>,
         set: WriteList<D>,
     ) -> AnyView {
+        let no_match = |_: String| ().into_any();
+        let list = PickList { field, get, set };
+        self.picks_with(
+            prefix,
+            list,
+            label,
+            options,
+            RwSignal::new(String::new()),
+            no_match,
+        )
+    }
+
+    /// [`Draft::picks`] with its filter owned by the caller (to clear it after a save) and
+    /// `no_match`, shown under the filter when nothing in the list matches what was typed
+    /// (to add it on the spot).
+    pub fn picks_with(
+        self,
+        prefix: &str,
+        list: PickList<D>,
+        label: impl Fn() -> String + Send + Sync + 'static,
+        options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+        filter: RwSignal<String>,
+        no_match: impl Fn(String) -> AnyView + Send + Sync + 'static,
+    ) -> AnyView {
+        let PickList { field, get, set } = list;
         let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
         let draft = self;
         let state = self.state;
-        let filter = RwSignal::new(String::new());
         let options = Memo::new(move |_| options());
+        let missing = move || {
+            let wanted = filter.get();
+            let folded = crate::domain::text::fold(&wanted);
+            let none = !folded.is_empty()
+                && options.with(|o| {
+                    !o.iter().any(|(_, text)| {
+                        crate::domain::text::matches_folded(
+                            &crate::domain::text::fold(text),
+                            &wanted,
+                        )
+                    })
+                });
+            none.then(|| no_match(wanted.trim().to_owned()))
+        };
         let long = move || options.with(|o| o.len() > 8);
         let boxes = move || {
             let wanted = filter.get();
@@ -229,6 +274,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
                         placeholder=move || state.t(crate::i18n::Msg::FilterList)
                         prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
                 </Show>
+                <div class="pick-missing" role="status">{missing}</div>
                 <div class="pick-box">{boxes}</div>
             </fieldset>
         }
@@ -308,13 +354,14 @@ pub mod choices {
         )
     }
 
-    /// Units still in existence (merged ones are named by their successor).
+    /// Units still in existence (merged ones are named by their successor), by their full
+    /// name with the short one beside it: "Sở Tài chính (STC)", so a list reads one way.
     pub fn units(d: &Dataset) -> Vec<(String, String)> {
         sorted(
             d.units
                 .iter()
                 .filter(|u| u.merged_into.is_none())
-                .map(|u| (u.id.to_string(), u.display_name().to_owned()))
+                .map(|u| (u.id.to_string(), u.full_and_short_name()))
                 .collect(),
         )
     }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::backups::date_time;
+use super::browser::date_time;
 use super::state::use_state;
 use crate::domain::merge::{Applied, Change, Entry, ImportPlan, Resolution};
 use crate::domain::share::{export_info, ExportInfo, Scope};

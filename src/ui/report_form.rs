@@ -98,9 +98,15 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
     let check_project = project.clone();
     let draft = Draft::new(state, fresh(), move |d: &ReportDraft| {
         let mark = decimal_mark(state.lang.get());
-        d.to_report(mark, &check_project, String::new(), browser::now())
-            .err()
-            .unwrap_or_default()
+        d.to_report(
+            mark,
+            &check_project,
+            String::new(),
+            state.today,
+            browser::now(),
+        )
+        .err()
+        .unwrap_or_default()
     });
     // "Saved" stays on screen until the officer types into the fresh form.
     let saved = RwSignal::new(None::<ReportDraft>);
@@ -128,9 +134,15 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
         ev.prevent_default();
         draft.submitted.set(true);
         let mark = decimal_mark(state.lang.get_untracked());
-        let result = draft
-            .value
-            .with_untracked(|d| d.to_report(mark, &project, CryptoIds.next_id(), browser::now()));
+        let result = draft.value.with_untracked(|d| {
+            d.to_report(
+                mark,
+                &project,
+                CryptoIds.next_id(),
+                state.today,
+                browser::now(),
+            )
+        });
         if let Ok(report) = result {
             state.edit(|data| data.progress_reports.upsert(report));
             draft.value.set(fresh());

@@ -301,7 +301,7 @@ impl AppState {
                         && snapshots::due(repo.kv(), now)
                     {
                         let taken = browser::timed("dondoc-snapshot", || {
-                            snapshots::take(repo.kv_mut(), data, now)
+                            snapshots::take(repo.kv_mut(), data, now, browser::utc_offset(now))
                         });
                         // No room for it: not tried again this session.
                         if taken.is_err() {

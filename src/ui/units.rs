@@ -30,11 +30,11 @@ pub fn UnitList() -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row"><a href=Route::Unit(u.id.to_string()).href()>{u.name.clone()}</a></th>
-                            <td>{u.short_name.clone()}</td>
-                            <td>{labels::unit_kind(u.kind, lang)}</td>
-                            <td class="num">{lead}</td>
-                            <td class=overdue_class>{overdue}</td>
-                            <td class="num">{coordinating}</td>
+                            <td data-label=state.t(Msg::ShortName)>{u.short_name.clone()}</td>
+                            <td data-label=state.t(Msg::Kind)>{labels::unit_kind(u.kind, lang)}</td>
+                            <td class="num" data-label=state.t(Msg::AsLead)>{lead}</td>
+                            <td class=overdue_class data-label=state.t(Msg::Overdue)>{overdue}</td>
+                            <td class="num" data-label=state.t(Msg::AsCoordinator)>{coordinating}</td>
                         </tr>
                     }
                 })
@@ -83,14 +83,13 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
                 .collect();
             let tally = Tally::of(led.iter().copied(), state.today, state.due_soon_days());
             let summary = format!(
-                "{}: {} · {}: {} · {}: {}/{}",
+                "{}: {} · {}: {} · {}: {}",
                 labels::follow_up_state(FollowUpState::Overdue, lang),
                 tally.overdue,
                 labels::follow_up_state(FollowUpState::DueSoon, lang),
                 tally.due_soon,
                 state.t(Msg::DoneShare),
-                tally.done(),
-                tally.total,
+                labels::done_share(&tally, lang),
             );
             let lead = list(led);
             let coordinating = list(

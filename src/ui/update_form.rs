@@ -21,6 +21,9 @@ pub fn row_button_id(directive: &DirectiveId) -> String {
     format!("upd-{directive}")
 }
 
+/// Every row button that opens the update form.
+const ROW_BUTTONS: &str = "button[id^='upd-']";
+
 /// Moves the keyboard focus to the update form's first field once it is drawn.
 pub fn focus_update_form() {
     browser::focus_later("uf-text");
@@ -110,10 +113,14 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             .value
             .with_untracked(|d| d.to_update(&x, CryptoIds.next_id(), today, browser::now()));
         if let Ok(update) = result {
+            // Chosen before the change: the row may leave its list (done, no longer overdue),
+            // and the focus then goes to the row that takes its place.
+            let focus = browser::focus_candidates(&row_button_id(&x.id), ROW_BUTTONS);
             let now = browser::now();
             state.edit(|data| data.record_update(update, now));
             saved.set(Some(x.path.to_string()));
-            close();
+            selected.set(None);
+            browser::focus_first_later(focus);
         }
     };
     let body = move || {
@@ -205,7 +212,17 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
         directive.with(|x| {
             x.as_ref().map(|x| {
                 let text: String = x.text.chars().take(140).collect();
-                format!("{} {} · {text}", state.t(Msg::RecordUpdate), x.path)
+                let number = state.data.with(|d| {
+                    d.conclusions
+                        .get(&x.conclusion)
+                        .map(|c| c.number_symbol.clone())
+                        .unwrap_or_default()
+                });
+                format!(
+                    "{} {} · {number} · {text}",
+                    state.t(Msg::RecordUpdate),
+                    x.path
+                )
             })
         })
     };

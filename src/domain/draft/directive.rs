@@ -6,7 +6,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::meeting::ids;
 use super::{date_text, id_of, DraftProblem, FieldError, Reader};
-use crate::domain::conclusion::{Conclusion, Directive, DirectivePath, RecordedStatus};
+use crate::domain::conclusion::{
+    Conclusion, Directive, DirectivePath, NumberChoices, RecordedStatus,
+};
 use crate::domain::deadline::{parse_deadline, Deadline};
 use crate::domain::number::DecimalMark;
 use crate::domain::validate::Problem;
@@ -24,6 +26,9 @@ pub struct DirectiveDraft {
     /// A due date the officer set by hand ("YYYY-MM-DD"), overriding what the words say.
     pub due_by_hand: String,
     pub projects: Vec<String>,
+    /// A heading item ("4. UBND xã Tân Lập:"): it only introduces its sub-items, which carry
+    /// the deadlines, so it has none of its own.
+    pub heading: bool,
 }
 
 impl DirectiveDraft {
@@ -53,7 +58,56 @@ impl DirectiveDraft {
             deadline_words: d.deadline.words().to_owned(),
             due_by_hand: date_text(by_hand),
             projects: d.projects.iter().map(|p| p.to_string()).collect(),
+            // Whether it heads sub-items is known from its conclusion (`Dataset::headings`).
+            heading: false,
         }
+    }
+
+    /// The empty form for the directive typed after `last` (none: after the conclusion's
+    /// last one in document order) among the conclusion's `directives`: numbered as the
+    /// structure goes on (after a heading, its first sub-item), and a sub-item starts with
+    /// its heading's units, as "4. UBND xã Tân Lập:" is followed by its "- " items.
+    pub fn next_after(
+        last: Option<&Directive>,
+        last_is_heading: bool,
+        directives: &[&Directive],
+    ) -> Self {
+        let taken: Vec<DirectivePath> = directives.iter().map(|d| d.path.clone()).collect();
+        let last = last.or_else(|| {
+            directives
+                .iter()
+                .copied()
+                .max_by(|a, b| a.path.cmp(&b.path))
+        });
+        let choices = NumberChoices::after(last.map(|d| &d.path), &taken);
+        let mut draft = DirectiveDraft::default();
+        draft.renumber(choices.suggested(last_is_heading), directives);
+        draft
+    }
+
+    /// Gives the draft another number. Units it took from its old heading follow it to the
+    /// new heading's (none at the top level); units the officer chose stay.
+    pub fn renumber(&mut self, path: &DirectivePath, directives: &[&Directive]) {
+        let heading_units = |p: Option<DirectivePath>| -> (String, Vec<String>) {
+            p.and_then(|p| directives.iter().find(|d| d.path == p))
+                .map(|h| {
+                    (
+                        h.lead_unit
+                            .as_ref()
+                            .map(|u| u.to_string())
+                            .unwrap_or_default(),
+                        h.coordinating_units.iter().map(|u| u.to_string()).collect(),
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let old = heading_units(DirectivePath::parse(&self.path).and_then(|p| p.parent()));
+        let untouched = self.lead_unit.is_empty() && self.coordinating_units.is_empty()
+            || (self.lead_unit.clone(), self.coordinating_units.clone()) == old;
+        if untouched {
+            (self.lead_unit, self.coordinating_units) = heading_units(path.parent());
+        }
+        self.path = path.to_string();
     }
 
     /// The deadline the words and the hand-set date give, against the conclusion's date.
@@ -93,6 +147,7 @@ impl DirectiveDraft {
             r.push("text", DraftProblem::Rule(Problem::Empty));
         }
         let deadline = match self.deadline(conclusion.date) {
+            _ if self.heading => Deadline::None,
             Ok(d) => d,
             Err(problem) => {
                 let field = if self.due_by_hand.trim().is_empty() {
@@ -190,6 +245,54 @@ mod tests {
             DirectiveDraft::from_directive(&x, conclusion().date).due_by_hand,
             "2026-12-20"
         );
+    }
+
+    fn stored(path: &str, lead: &str) -> Directive {
+        let mut d = draft(path, "")
+            .to_directive(&conclusion(), &[], None, format!("d{path}"), now())
+            .unwrap();
+        d.lead_unit = (!lead.is_empty()).then(|| lead.into());
+        d.coordinating_units = Vec::new();
+        d
+    }
+
+    #[test]
+    fn a_heading_has_no_deadline_and_its_sub_items_take_its_unit() {
+        let mut h = draft("4", "trong tháng 12");
+        h.heading = true;
+        let heading = h
+            .to_directive(&conclusion(), &[], None, "h".into(), now())
+            .unwrap();
+        assert_eq!(
+            heading.deadline,
+            Deadline::None,
+            "the words are left to its items"
+        );
+        let one = stored("1", "");
+        let all = [&one, &heading];
+        let next = DirectiveDraft::next_after(Some(&heading), true, &all);
+        assert_eq!(next.path, "4.1");
+        assert_eq!(next.lead_unit, "u1");
+        assert_eq!(next.coordinating_units, vec!["u2".to_owned()]);
+        // After 4.1, 4.2 goes on with the same unit; going back up to 5 drops it.
+        let sub = stored("4.1", "u1");
+        let all = [&one, &heading, &sub];
+        let mut after_sub = DirectiveDraft::next_after(Some(&sub), false, &all);
+        assert_eq!(
+            (after_sub.path.as_str(), after_sub.lead_unit.as_str()),
+            ("4.2", "u1")
+        );
+        after_sub.renumber(&DirectivePath::parse("5").unwrap(), &all);
+        assert_eq!(
+            (after_sub.path.as_str(), after_sub.lead_unit.as_str()),
+            ("5", "")
+        );
+        // A unit the officer chose is kept whatever the number.
+        let mut chosen = DirectiveDraft::next_after(Some(&sub), false, &all);
+        chosen.lead_unit = "u9".into();
+        chosen.renumber(&DirectivePath::parse("5").unwrap(), &all);
+        assert_eq!(chosen.lead_unit, "u9");
+        assert_eq!(DirectiveDraft::next_after(None, false, &[]).path, "1");
     }
 
     #[test]

@@ -127,6 +127,12 @@ impl Reader {
         }
     }
 
+    /// A percentage, with or without its sign ("44,55" or "44,55 %"), as reports write it.
+    fn percent(&mut self, field: &'static str, text: &str) -> Option<f64> {
+        let text = text.trim();
+        self.decimal(field, text.strip_suffix('%').unwrap_or(text), 2)
+    }
+
     fn count(&mut self, field: &'static str, text: &str) -> Option<u32> {
         let value = self.decimal(field, text, 6)?;
         if value.fract() != 0.0 || value > f64::from(u32::MAX) {
@@ -167,6 +173,14 @@ impl Reader {
             return None;
         }
         self.date(field, text)
+    }
+
+    /// A date of something that has happened (a report's figures, an update, an obstacle):
+    /// one after `today` is refused, because it would stand as the latest news of a record.
+    fn not_after(&mut self, field: &'static str, date: Option<NaiveDate>, today: NaiveDate) {
+        if date.is_some_and(|d| d > today) {
+            self.push(field, DraftProblem::Rule(Problem::InFuture));
+        }
     }
 
     /// The record is built; the model's own rules are checked on it.

@@ -2,11 +2,11 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{code, date_text, from_code, id_of, DraftProblem, FieldError, Reader};
+use super::{code, date_text, from_code, id_of, FieldError, Reader};
 use crate::domain::ids::ProjectId;
 use crate::domain::number::DecimalMark;
 use crate::domain::project::{Obstacle, ObstacleCategory};
-use crate::domain::validate::{validate_obstacle, Problem};
+use crate::domain::validate::validate_obstacle;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObstacleDraft {
@@ -67,11 +67,8 @@ impl ObstacleDraft {
         let mut r = Reader::new(DecimalMark::Comma);
         let since = r.date("since", &self.since);
         let resolved_on = r.date("resolved_on", &self.resolved_on);
-        for (field, date) in [("since", since), ("resolved_on", resolved_on)] {
-            if date.is_some_and(|d| d > today) {
-                r.push(field, DraftProblem::Rule(Problem::InFuture));
-            }
-        }
+        r.not_after("since", since, today);
+        r.not_after("resolved_on", resolved_on, today);
         let obstacle = Obstacle {
             id: base.map(|b| b.id.clone()).unwrap_or_else(|| id.into()),
             created_at: base.map_or(now, |b| b.created_at),
@@ -92,6 +89,8 @@ impl ObstacleDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::draft::DraftProblem;
+    use crate::domain::validate::Problem;
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()

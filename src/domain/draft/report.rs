@@ -29,16 +29,19 @@ pub struct ReportDraft {
 }
 
 impl ReportDraft {
-    /// Reads and checks the draft; the report is built only when nothing is wrong.
+    /// Reads and checks the draft against `today`: figures cannot be "as of" a day that has
+    /// not come. The report is built only when nothing is wrong.
     pub fn to_report(
         &self,
         mark: DecimalMark,
         project: &ProjectId,
         id: String,
+        today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<ProgressReport, Vec<FieldError>> {
         let mut r = Reader::new(mark);
         let as_of = r.required_date("as_of", &self.as_of);
+        r.not_after("as_of", as_of, today);
         let site_clearance = SiteClearance {
             households_total: r.count("site_clearance.households_total", &self.households_total),
             households_handed_over: r.count(
@@ -60,7 +63,7 @@ impl ReportDraft {
                 &self.packages_under_construction,
             ),
             contracts_signed: r.count("construction.contracts_signed", &self.contracts_signed),
-            volume_percent: r.decimal("construction.volume_percent", &self.volume_percent, 2),
+            volume_percent: r.percent("construction.volume_percent", &self.volume_percent),
         };
         let mut capital = Capital {
             year: None,
@@ -68,10 +71,9 @@ impl ReportDraft {
             allocated: r.money("capital.allocated", &self.allocated_billions),
             disbursed: r.money("capital.disbursed", &self.disbursed_billions),
             disbursed_percent: None,
-            same_period_last_year_percent: r.decimal(
+            same_period_last_year_percent: r.percent(
                 "capital.same_period_last_year_percent",
                 &self.same_period_last_year_percent,
-                2,
             ),
         };
         // Capital figures belong to the year of the report's date.
@@ -115,7 +117,38 @@ mod tests {
     }
 
     fn check(d: &ReportDraft, mark: DecimalMark) -> Result<ProgressReport, Vec<FieldError>> {
-        d.to_report(mark, &"p".into(), "r".into(), DateTime::<Utc>::MIN_UTC)
+        d.to_report(
+            mark,
+            &"p".into(),
+            "r".into(),
+            today(),
+            DateTime::<Utc>::MIN_UTC,
+        )
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 8, 25).unwrap()
+    }
+
+    #[test]
+    fn figures_cannot_be_as_of_a_day_to_come() {
+        let d = ReportDraft {
+            as_of: "2025-08-26".into(),
+            narrative: "Đang kiểm đếm".into(),
+            ..draft()
+        };
+        assert_eq!(
+            check(&d, DecimalMark::Comma).unwrap_err(),
+            vec![FieldError {
+                field: "as_of",
+                problem: DraftProblem::Rule(crate::domain::validate::Problem::InFuture)
+            }]
+        );
+        let today = ReportDraft {
+            as_of: "2025-08-25".into(),
+            ..d
+        };
+        assert!(check(&today, DecimalMark::Comma).is_ok());
     }
 
     #[test]
@@ -184,6 +217,29 @@ mod tests {
             ..draft()
         };
         assert!(check(&only_text, DecimalMark::Point).is_ok());
+    }
+
+    #[test]
+    fn a_percentage_may_carry_its_sign() {
+        let d = ReportDraft {
+            volume_percent: "44,55%".into(),
+            same_period_last_year_percent: "34,05 %".into(),
+            ..draft()
+        };
+        let r = check(&d, DecimalMark::Comma).unwrap();
+        assert_eq!(r.construction.volume_percent, Some(44.55));
+        assert_eq!(r.capital.same_period_last_year_percent, Some(34.05));
+        let over = ReportDraft {
+            volume_percent: "150%".into(),
+            ..draft()
+        };
+        let errors = check(&over, DecimalMark::Comma).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "construction.volume_percent");
+        assert!(
+            matches!(errors[0].problem, DraftProblem::Rule(_)),
+            "the range is said, not 'not a number': {errors:?}"
+        );
     }
 
     #[test]

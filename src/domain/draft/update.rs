@@ -54,9 +54,7 @@ impl UpdateDraft {
     ) -> Result<DirectiveUpdate, Vec<FieldError>> {
         let mut r = Reader::new(DecimalMark::Comma);
         let date = r.required_date("date", &self.date);
-        if date.is_some_and(|d| d > today) {
-            r.push("date", DraftProblem::Rule(Problem::InFuture));
-        }
+        r.not_after("date", date, today);
         let on = date.unwrap_or(today);
         let note = self.note.trim().to_owned();
         let status = match self.status.as_str() {
