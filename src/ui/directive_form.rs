@@ -319,7 +319,10 @@ pub fn DirectiveForm(
             let was_editing = editing.get_untracked().is_some();
             // Refused: the banner above shows both versions; the form is done either way.
             let stored = state.save_edit(directive.clone(), opened.get_untracked());
-            editing.set(None);
+            // Only a correction is closed: setting it again would refill the form afresh.
+            if was_editing {
+                editing.set(None);
+            }
             // The next directive follows the one just typed; after a correction, the
             // conclusion's last one.
             let next = if stored && !was_editing {
@@ -344,6 +347,13 @@ pub fn DirectiveForm(
         })
     };
     let has_errors = move || draft.submitted.get() && draft.errors.with(|e| !e.is_empty());
+    // A conclusion just saved, without directives yet: the keyboard goes on to its first one.
+    if state
+        .data
+        .with_untracked(|d| d.directives_of(&conclusion).is_empty())
+    {
+        browser::focus_later(FIRST_FIELD);
+    }
     // Saving from the text box by keyboard: Ctrl+Enter, as in mail programs.
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {

@@ -113,8 +113,8 @@ describe('follow-up (http)', () => {
       await problem.getByText(`Không có ngày 31/4/${Y + 1}.`, { exact: false }).waitFor();
       await field('Thời hạn').fill(`trước ngày 15/5/${Y + 1}`);
       await echo.getByText(`→ Hạn cuối: 14/05/${Y + 1} (ngày trước 15/05/${Y + 1})`).waitFor();
-      await field('Đơn vị chủ trì').selectOption({ label: 'SXD' });
-      await form.locator('#df-coordinating-units').getByLabel('STC').check();
+      await field('Đơn vị chủ trì').selectOption({ label: 'Sở Xây dựng (SXD)' });
+      await form.locator('#df-coordinating-units').getByLabel('Sở Tài chính (STC)').check();
       await field('Người chịu trách nhiệm').fill('Phó Giám đốc Sở Nguyễn Văn D');
       await form.locator('#df-projects').getByLabel('Nậm Rốm').check();
       await save('1');
@@ -140,11 +140,14 @@ describe('follow-up (http)', () => {
       await field('Đơn vị chủ trì').selectOption({ label: 'Điện lực Điện Biên' });
       await save('2.1');
 
-      // 3: continuous.
+      // 3: continuous; after 2.1 the form offers 2.2, and going back up is one button.
+      assert.equal(await field('Số thứ tự').inputValue(), '2.2', 'the structure goes on');
+      await form.getByRole('button', { name: 'Mục tiếp theo 3' }).click();
+      assert.equal(await field('Số thứ tự').inputValue(), '3');
       await field('Nội dung').fill('Thường xuyên báo cáo tiến độ giải phóng mặt bằng về Văn phòng UBND tỉnh.');
       await field('Thời hạn').fill('thường xuyên');
       await echo.getByText('→ Thường xuyên: không tính quá hạn').waitFor();
-      await field('Đơn vị chủ trì').selectOption({ label: 'Xã Mường Phăng' });
+      await field('Đơn vị chủ trì').selectOption({ label: 'UBND xã Mường Phăng (Xã Mường Phăng)' });
       await save('3');
 
       // 4: words the app cannot read, so the date is set by hand; the words are kept.
@@ -152,7 +155,7 @@ describe('follow-up (http)', () => {
       await field('Thời hạn').fill('trước Tết Nguyên đán');
       await problem.getByText('Không đọc được thời hạn', { exact: false }).waitFor();
       await field('Sửa hạn (nếu cần)').fill(`${Y + 1}-01-20`);
-      await field('Đơn vị chủ trì').selectOption({ label: 'Xã Mường Phăng' });
+      await field('Đơn vị chủ trì').selectOption({ label: 'UBND xã Mường Phăng (Xã Mường Phăng)' });
       await save('4');
       const checklist = page.locator('table.checklist');
       const row = (path) => checklist.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${path.replace('.', '\\.')}$`) }) });

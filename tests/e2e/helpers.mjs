@@ -94,9 +94,12 @@ export function watch(context, appUrl, { allowConsole = [] } = {}) {
  * context share one storage area, so every test gets its own context) and waits until the
  * app has drawn its first screen.
  */
-export async function openApp(browser, url, { viewport = DESKTOP, allowConsole } = {}) {
-  // An office PC in Vietnam: date inputs show dd/mm/yyyy.
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });
+export async function openApp(browser, url, { viewport = DESKTOP, allowConsole, timezoneId } = {}) {
+  // An office PC in Vietnam: date inputs show dd/mm/yyyy. `timezoneId`: the computer's clock
+  // set to another zone (many office PCs are left on UTC).
+  const context = await browser.newContext({
+    viewport, acceptDownloads: true, locale: 'vi-VN', ...(timezoneId ? { timezoneId } : {}),
+  });
   context.setDefaultTimeout(WAIT_MS);
   const watcher = watch(context, url, { allowConsole });
   const page = await context.newPage();
