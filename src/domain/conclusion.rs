@@ -7,6 +7,7 @@ use super::deadline::Deadline;
 use super::ids::{
     CommitteeId, ConclusionId, DirectiveId, DirectiveUpdateId, MeetingId, ProjectId, UnitId,
 };
+use super::org::BodyKind;
 use super::record::{record_impl, RecordKind};
 
 /// A written conclusion (Kết luận / Thông báo kết luận) issued after a meeting.
@@ -38,6 +39,22 @@ pub struct Conclusion {
     pub recipients: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub assessment: String,
+    /// The body the issuing body belongs to, printed above it ("TỈNH ỦY ĐIỆN BIÊN").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub parent_body: String,
+    /// Where it was issued, as the date line says it ("Điện Biên").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+    /// State or Party document, when it differs from its committee's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body_kind: Option<BodyKind>,
+    /// The opening paragraph: who met, when, what was reported.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub opening: String,
+    /// The closing line after the directives ("… thông báo để các cơ quan, đơn vị biết,
+    /// thực hiện.").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub closing: String,
 }
 record_impl!(Conclusion, ConclusionId, RecordKind::Conclusion, |c| c
     .number_symbol

@@ -97,6 +97,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
         head: "Bí thư Tỉnh ủy".into(),
         standing_agency: "UBND tỉnh".into(),
         public_investment: Vec::new(),
+        body_kind: Default::default(),
     });
 
     let units: Vec<_> = (0..(20 + scale.projects / 5))
@@ -279,6 +280,11 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
             recipients: vec!["Các thành viên Ban Chỉ đạo".into(), "Lưu VT".into()],
             assessment:
                 "Một số dự án còn chậm tiến độ; công tác giải phóng mặt bằng còn vướng mắc.".into(),
+            parent_body: String::new(),
+            place: String::new(),
+            body_kind: None,
+            opening: String::new(),
+            closing: String::new(),
         });
         for k in 0..scale.directives_per_conclusion {
             let due = issued + Days::new(15 + pick(&mut rng, 120) as u64);

@@ -28,6 +28,27 @@ pub struct Committee {
     /// the committee: the figure a head quotes beside the key projects' own.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub public_investment: Vec<DatedCapital>,
+    /// Whether its documents are those of a state body or of a Party body: a steering
+    /// committee of a Party committee issues Party documents.
+    #[serde(default, skip_serializing_if = "BodyKind::is_state")]
+    pub body_kind: BodyKind,
+}
+
+/// The two families of administrative documents: a state body's (Decree 30/2020/NĐ-CP:
+/// national name and motto top right, "Số:") and a Party body's (the Party Central Office's
+/// guidance: "ĐẢNG CỘNG SẢN VIỆT NAM" top right, "Số" without a colon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    #[default]
+    State,
+    Party,
+}
+
+impl BodyKind {
+    pub fn is_state(&self) -> bool {
+        *self == BodyKind::State
+    }
 }
 
 /// Capital figures as of a date.

@@ -3,8 +3,8 @@
 use super::format::{format_date, format_percent};
 use super::Lang;
 use crate::domain::{
-    CapitalSource, Deadline, FollowUpState, InvestmentGroup, Light, MeetingKind, ObstacleCategory,
-    Qualifier, ScheduleStatus, Tally, UnitKind,
+    BodyKind, CapitalSource, Deadline, FollowUpState, InvestmentGroup, Light, MeetingKind,
+    ObstacleCategory, Qualifier, ScheduleStatus, Tally, UnitKind,
 };
 
 pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
@@ -61,6 +61,19 @@ pub fn obstacle_category(category: ObstacleCategory, lang: Lang) -> &'static str
         ObstacleCategory::Other => ("Khác", "Other"),
     };
     lang.pick(vi, en)
+}
+
+pub fn body_kind(kind: BodyKind, lang: Lang) -> &'static str {
+    match kind {
+        BodyKind::State => lang.pick(
+            "Văn bản hành chính nhà nước (Quốc hiệu, tiêu ngữ)",
+            "State document (national name and motto)",
+        ),
+        BodyKind::Party => lang.pick(
+            "Văn bản của Đảng (ĐẢNG CỘNG SẢN VIỆT NAM)",
+            "Party document (COMMUNIST PARTY OF VIET NAM)",
+        ),
+    }
 }
 
 pub fn follow_up_state(state: FollowUpState, lang: Lang) -> &'static str {

@@ -94,6 +94,10 @@ messages! {
     NewUnit => "Đơn vị chưa có trong danh sách", "A unit not yet in the list";
     AddAsLead => "Thêm làm đơn vị chủ trì", "Add as the lead unit";
     AddAsCoordinating => "Thêm vào đơn vị phối hợp", "Add as a coordinating unit";
+    AsItsCommittee => "Theo Ban Chỉ đạo ban hành", "As its committee issues";
+    PrintConclusion => "In kết luận", "Print the conclusion";
+    PrintHint => "In ra theo thể thức văn bản hành chính (khổ A4). Ctrl+P cũng in như vậy.", "Prints in the administrative layout (A4). Ctrl+P prints the same.";
+    PageLabel => "Trang", "Page";
     UnitNotInList => "Không có trong danh sách", "Not in the list";
     CoordinatingUnit => "Phối hợp", "Coordinating";
     SameLevel => "Cùng cấp", "Same level";

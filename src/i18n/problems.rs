@@ -47,7 +47,17 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "summary" => ("nội dung chính", "summary"),
         "issuing_body" => ("cơ quan ban hành", "issuing body"),
         "signer" => ("người ký", "signed by"),
-        "signer_title" => ("chức vụ người ký", "signer's title"),
+        "signer_title" => (
+            "thẩm quyền, chức vụ người ký (mỗi dòng như khi in)",
+            "signer's authority and title (one line per printed line)",
+        ),
+        "parent_body" => (
+            "cơ quan chủ quản (in phía trên)",
+            "parent body (printed above)",
+        ),
+        "body_kind" => ("loại văn bản", "kind of document"),
+        "opening" => ("đoạn mở đầu", "opening paragraph"),
+        "closing" => ("câu kết", "closing line"),
         "recipients" => ("nơi nhận (mỗi nơi một dòng)", "recipients (one per line)"),
         "assessment" => ("đánh giá chung", "assessment"),
         "reported_by" => ("người, đơn vị báo cáo", "reported by"),

@@ -1,5 +1,6 @@
-//! Recording a conclusion's heading (number and symbol, date, issuing body, title, signer,
-//! recipients, assessment), or correcting it. Its directives are added on its own page.
+//! Recording a conclusion's heading (number and symbol, date and place, issuing body and
+//! its parent, state or Party document, title, opening, assessment, closing, signer,
+//! recipients), or correcting it. Its directives are added on its own page.
 
 use leptos::prelude::*;
 
@@ -9,7 +10,7 @@ use super::state::use_state;
 use super::widgets::NotFound;
 use crate::domain::dates::iso;
 use crate::domain::draft::ConclusionDraft;
-use crate::domain::{ConclusionId, IdSource};
+use crate::domain::{BodyKind, ConclusionId, IdSource};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
 
@@ -19,7 +20,7 @@ const TEXT_FIELDS: [(
     Kind,
     ReadField<ConclusionDraft>,
     WriteField<ConclusionDraft>,
-); 8] = [
+); 12] = [
     (
         "number_symbol",
         Kind::Text,
@@ -35,8 +36,17 @@ const TEXT_FIELDS: [(
     ),
     ("title", Kind::Long, |d| &d.title, |d| &mut d.title),
     (
-        "signer_title",
+        "parent_body",
         Kind::Text,
+        |d| &d.parent_body,
+        |d| &mut d.parent_body,
+    ),
+    ("place", Kind::Text, |d| &d.place, |d| &mut d.place),
+    ("opening", Kind::Long, |d| &d.opening, |d| &mut d.opening),
+    ("closing", Kind::Long, |d| &d.closing, |d| &mut d.closing),
+    (
+        "signer_title",
+        Kind::Long,
         |d| &d.signer_title,
         |d| &mut d.signer_title,
     ),
@@ -83,8 +93,9 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
             .unwrap_or_default()
     });
     let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
-    let [number, date, body, heading, signer_title, signer, recipients, assessment] = TEXT_FIELDS
-        .map(|(field, kind, get, set)| draft.input("cf", field, kind, title(field), get, set));
+    let [number, date, body, heading, parent_body, place, opening, closing, signer_title, signer, recipients, assessment] =
+        TEXT_FIELDS
+            .map(|(field, kind, get, set)| draft.input("cf", field, kind, title(field), get, set));
     let committee = draft.select(
         "cf",
         "committee",
@@ -96,6 +107,27 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
         },
         |d| &d.committee,
         |d| &mut d.committee,
+    );
+    let body_kind = draft.select(
+        "cf",
+        "body_kind",
+        title("body_kind"),
+        move || {
+            let lang = state.lang.get();
+            vec![
+                (String::new(), state.t(Msg::AsItsCommittee).to_owned()),
+                (
+                    "state".to_owned(),
+                    labels::body_kind(BodyKind::State, lang).to_owned(),
+                ),
+                (
+                    "party".to_owned(),
+                    labels::body_kind(BodyKind::Party, lang).to_owned(),
+                ),
+            ]
+        },
+        |d| &d.body_kind,
+        |d| &mut d.body_kind,
     );
     let meeting = draft.select(
         "cf",
@@ -148,7 +180,7 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
             <div class="groups">
                 <fieldset>
                     <legend>{move || state.t(Msg::GeneralInfo)}</legend>
-                    {number}{date}{body}{committee}{meeting}
+                    {number}{date}{place}{parent_body}{body}{committee}{body_kind}{meeting}
                 </fieldset>
                 <fieldset>
                     <legend>{move || state.t(Msg::Signer)}</legend>
@@ -156,7 +188,9 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
                 </fieldset>
             </div>
             {heading}
+            {opening}
             {assessment}
+            {closing}
             <p class="problem" role="alert">{move || has_errors().then(|| state.t(Msg::FixProblems))}</p>
             <button type="submit" class="primary">{move || state.t(Msg::SaveConclusion)}</button>
             " "

@@ -4,9 +4,11 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::directive_form::{DirectiveForm, FIRST_FIELD};
+use super::document::{doc_lang, document_view, print};
 use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
+use crate::domain::document::conclusion_notice;
 use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
@@ -52,7 +54,22 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
     view! {
         {checklist(id.clone(), selected, editing)}
         <UpdateForm selected=selected/>
-        <DirectiveForm conclusion=id editing=editing/>
+        <DirectiveForm conclusion=id.clone() editing=editing/>
+        {notice(id)}
+    }
+}
+
+/// The notice as issued, laid out for printing (hidden on screen).
+fn notice(id: ConclusionId) -> impl IntoView {
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        state.data.with(|d| {
+            d.conclusions.get(&id).map(|c| {
+                let doc = conclusion_notice(d, c, doc_lang(lang));
+                view! { <div class="doc-wrap">{document_view(doc, lang)}</div> }
+            })
+        })
     }
 }
 
@@ -127,6 +144,11 @@ fn checklist(
                     <button type="button" on:click={let scope = crate::domain::share::Scope::Conclusion(c.id.clone()); move |_| state.export(scope.clone())}>
                         {state.t(Msg::ExportThis)}
                     </button>
+                    " "
+                    <button type="button" id="print-notice" aria-describedby="print-hint" on:click=move |_| print()>
+                        {state.t(Msg::PrintConclusion)}
+                    </button>
+                    <span class="small muted" id="print-hint">{state.t(Msg::PrintHint)}</span>
                 </p>
                 <dl class="fields">
                     {field(state, Msg::Date, format_date(c.date))}

@@ -9,6 +9,7 @@ mod conclusions;
 mod dashboard;
 mod data;
 mod directive_form;
+mod document;
 mod followup;
 mod form;
 mod import;

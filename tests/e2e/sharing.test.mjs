@@ -143,9 +143,7 @@ function recordCount(json) {
 async function editDirectiveText(page, path, text) {
   await directiveRow(page, path).getByRole('button', { name: `Sửa nhiệm vụ ${path}`, exact: true }).click();
   const form = page.locator('#directive-form');
-  // Not waiting for the focus: when the form is folded, the first "Sửa" opens and fills it
-  // but leaves the keyboard on the row's button (see the report of this test file).
-  await form.locator('summary').filter({ hasText: /^Sửa nhiệm vụ$/ }).waitFor();
+  await form.locator('h2').filter({ hasText: /^Sửa nhiệm vụ$/ }).waitFor();
   assert.equal(await form.getByLabel('Số thứ tự', { exact: true }).inputValue(), path);
   await form.getByLabel('Nội dung', { exact: true }).fill(text);
   await form.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();

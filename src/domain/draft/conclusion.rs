@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::meeting::lines;
-use super::{date_text, id_of, FieldError, Reader};
+use super::{code, date_text, from_code, id_of, FieldError, Reader};
 use crate::domain::conclusion::Conclusion;
 use crate::domain::number::DecimalMark;
 use crate::domain::validate::validate_conclusion;
@@ -24,6 +24,12 @@ pub struct ConclusionDraft {
     /// One recipient per line ("Nơi nhận").
     pub recipients: String,
     pub assessment: String,
+    pub parent_body: String,
+    pub place: String,
+    /// "state", "party", or empty for the committee's own kind.
+    pub body_kind: String,
+    pub opening: String,
+    pub closing: String,
 }
 
 impl ConclusionDraft {
@@ -47,6 +53,11 @@ impl ConclusionDraft {
             signer_title: c.signer_title.clone(),
             recipients: c.recipients.join("\n"),
             assessment: c.assessment.clone(),
+            parent_body: c.parent_body.clone(),
+            place: c.place.clone(),
+            body_kind: c.body_kind.as_ref().map(code).unwrap_or_default(),
+            opening: c.opening.clone(),
+            closing: c.closing.clone(),
         }
     }
 
@@ -73,6 +84,11 @@ impl ConclusionDraft {
             signer_title: self.signer_title.trim().to_owned(),
             recipients: lines(&self.recipients),
             assessment: self.assessment.trim().to_owned(),
+            parent_body: self.parent_body.trim().to_owned(),
+            place: self.place.trim().to_owned(),
+            body_kind: from_code(&self.body_kind),
+            opening: self.opening.trim().to_owned(),
+            closing: self.closing.trim().to_owned(),
         };
         let rules = validate_conclusion(&conclusion);
         r.finish(conclusion, rules)
@@ -96,11 +112,15 @@ mod tests {
             date: "2026-11-20".into(),
             title: "Kết luận của Trưởng Ban Chỉ đạo".into(),
             recipients: "Như trên;\nLưu: VT.".into(),
+            body_kind: "party".into(),
+            place: " Điện Biên ".into(),
             ..Default::default()
         };
         let c = d.to_conclusion(None, "c".into(), now).unwrap();
         assert_eq!(c.number_symbol, "16-KL/BCĐ");
         assert_eq!(c.recipients, vec!["Như trên;", "Lưu: VT."]);
+        assert_eq!(c.body_kind, Some(crate::domain::org::BodyKind::Party));
+        assert_eq!(c.place, "Điện Biên");
         assert_eq!(
             ConclusionDraft::from_conclusion(&c)
                 .to_conclusion(Some(&c), "x".into(), now)

@@ -202,6 +202,11 @@ mod tests {
             signer_title: String::new(),
             recipients: Vec::new(),
             assessment: String::new(),
+            parent_body: String::new(),
+            place: String::new(),
+            body_kind: None,
+            opening: String::new(),
+            closing: String::new(),
         }
     }
 

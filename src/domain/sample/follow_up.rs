@@ -84,6 +84,11 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         signer_title: "CHÁNH VĂN PHÒNG".into(),
         recipients: vec!["Thành viên Ban Chỉ đạo".into(), "Các sở, ban, ngành liên quan".into(), "Lưu VP".into()],
         assessment: "Công tác giải phóng mặt bằng có chuyển biến; giải ngân một số dự án còn chậm, nhiều vướng mắc chưa được tháo gỡ dứt điểm.".into(),
+        parent_body: "Tỉnh ủy Điện Biên".into(),
+        place: "Điện Biên".into(),
+        body_kind: None,
+        opening: format!("Ngày {}, Trưởng Ban Chỉ đạo các công trình, dự án trọng điểm tỉnh chủ trì hội nghị đánh giá tiến độ các dự án trọng điểm. Sau khi nghe Văn phòng Ban Chỉ đạo báo cáo và ý kiến của các thành viên, Trưởng Ban Chỉ đạo kết luận như sau:", dmy(meeting_day)),
+        closing: "Văn phòng Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.".into(),
     });
 
     // 1: before a date, done on time.
@@ -234,6 +239,12 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         signer_title: "PHÓ CHÁNH VĂN PHÒNG".into(),
         recipients: vec!["Ban QLDA dân dụng".into(), "Sở Văn hóa, Thể thao và Du lịch".into(), "UBND phường Điện Biên Phủ".into(), "Lưu VT".into()],
         assessment: "Tiến độ thi công Trung tâm TDTT chậm so với kế hoạch; việc phá dỡ nhà văn hóa cũ chưa được thực hiện.".into(),
+        parent_body: "UBND tỉnh Điện Biên".into(),
+        place: "Điện Biên".into(),
+        // Issued by the provincial People's Committee's office: a state document.
+        body_kind: Some(BodyKind::State),
+        opening: format!("Ngày {}, Chủ tịch UBND tỉnh kiểm tra hiện trường Trung tâm Thể dục thể thao tỉnh và Khu tái định cư. Văn phòng UBND tỉnh thông báo ý kiến kết luận của Chủ tịch UBND tỉnh như sau:", dmy(visit_day)),
+        closing: "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện.".into(),
     });
     // 1: before a date a few days ahead: due soon.
     let soon = b.days_ahead(5);

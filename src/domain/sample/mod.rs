@@ -17,7 +17,7 @@ use super::deadline::{last_day_of_month, Deadline};
 use super::ids::{CommitteeId, ConclusionId, DirectiveId, IdSource, MeetingId, ProjectId, UnitId};
 use super::meeting::{Meeting, MeetingKind};
 use super::money::{Amount, Qualifier, Vnd};
-use super::org::{Committee, DatedCapital, FormerName, Unit, UnitKind};
+use super::org::{BodyKind, Committee, DatedCapital, FormerName, Unit, UnitKind};
 use super::project::{
     Capital, CapitalSource, Construction, InvestmentGroup, Light, Obstacle, ObstacleCategory,
     ProgressReport, Project, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,

@@ -57,6 +57,8 @@ pub(super) fn build(b: &mut Builder) -> Cast {
                 same_period_last_year_percent: Some(34.05),
             },
         }],
+        // Chaired by the Party secretary: a committee of the Party committee.
+        body_kind: BodyKind::Party,
     });
     let committee = Some(committee.as_str().into());
 

@@ -1,0 +1,86 @@
+//! A document of the office laid out for printing (`domain::document` says what it says):
+//! hidden on screen, the only thing on the page when printed, by the button or by Ctrl+P.
+//! The page rules (A4, margins, fonts, page numbers from page 2) are in the stylesheet's
+//! print section.
+
+use leptos::prelude::*;
+
+use crate::domain::document::{Block, DocLang, Document};
+use crate::domain::BodyKind;
+use crate::i18n::Lang;
+
+pub fn doc_lang(lang: Lang) -> DocLang {
+    match lang {
+        Lang::Vi => DocLang::Vi,
+        Lang::En => DocLang::En,
+    }
+}
+
+/// Opens the browser's print dialogue (what Ctrl+P does).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+fn lines(text: &str) -> impl IntoView {
+    text.lines()
+        .map(|l| view! { <p>{l.to_owned()}</p> })
+        .collect_view()
+}
+
+pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
+    let party = doc.body_kind == BodyKind::Party;
+    let header = doc.header;
+    let body = doc
+        .body
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(text) => view! { <p class="doc-para">{text}</p> }.into_any(),
+            Block::Item { label, text, depth } => {
+                let class = format!("doc-item depth-{}", depth.min(4));
+                view! { <p class=class><span class="doc-label">{label}</span> " " {text}</p> }
+                    .into_any()
+            }
+        })
+        .collect_view();
+    let recipients = doc
+        .recipients
+        .into_iter()
+        .map(|r| view! { <p>{r}</p> })
+        .collect_view();
+    let signer_title = doc
+        .signer_title
+        .into_iter()
+        .map(|l| view! { <p>{l}</p> })
+        .collect_view();
+    view! {
+        <article class="doc" class:party=party lang=lang.code()>
+            <div class="doc-head">
+                <div class="doc-issuer">
+                    {(!header.parent_body.is_empty()).then(|| view! { <p class="doc-parent">{header.parent_body.clone()}</p> })}
+                    <p class="doc-body-name">{lines(&header.issuing_body)}</p>
+                </div>
+                <div class="doc-nation">
+                    <p class="doc-national-name"><span>{header.national_name}</span></p>
+                    {header.motto.map(|m| view! { <p class="doc-motto"><span>{m}</span></p> })}
+                </div>
+                <p class="doc-number">{header.number}</p>
+                <p class="doc-place-date">{header.place_date}</p>
+            </div>
+            <h1 class="doc-kind">{doc.kind}</h1>
+            <p class="doc-subject">{doc.subject}</p>
+            <div class="doc-text">{body}</div>
+            <div class="doc-foot">
+                <div class="doc-recipients">
+                    <p class="doc-recipients-heading">{doc.recipients_heading}</p>
+                    {recipients}
+                </div>
+                <div class="doc-signer">
+                    <div class="doc-signer-title">{signer_title}</div>
+                    <p class="doc-signer-name">{doc.signer_name}</p>
+                </div>
+            </div>
+        </article>
+    }
+}
