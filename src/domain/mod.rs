@@ -22,6 +22,7 @@ pub mod overview;
 pub mod portfolio;
 pub mod project;
 pub mod record;
+pub mod report;
 pub mod sample;
 pub mod share;
 pub mod status;

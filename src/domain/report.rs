@@ -1,0 +1,228 @@
+//! The follow-up report written before a meeting ("Báo cáo tình hình thực hiện kết luận"),
+//! counted the way the Government Office's reports count: of the directives followed in the
+//! period, those done are split into done on time and done late, those not done into within
+//! term and overdue, and the overdue share is the headline figure. Per lead unit, the same
+//! counts and the on-time completion rate, ranked as provinces rank units in year-end
+//! emulation (equal rates share a rank, and are said to).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::conclusion::{Directive, RecordedStatus};
+use super::dataset::Dataset;
+use super::ids::{CommitteeId, ConclusionId, UnitId};
+use super::text::fold;
+
+/// Which conclusions a report is over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReportScope {
+    Everything,
+    Committee(CommitteeId),
+    Conclusions(Vec<ConclusionId>),
+}
+
+/// The counts of one set of directives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReportCounts {
+    /// Directives the report follows (cancelled and transferred ones are counted apart).
+    pub followed: usize,
+    /// Of those, due within the period.
+    pub due_in_period: usize,
+    pub done_on_time: usize,
+    pub done_late: usize,
+    /// Not done by the report's date, the deadline not passed (or none).
+    pub within_term: usize,
+    /// Not done by the report's date, the deadline passed.
+    pub overdue: usize,
+    pub cancelled: usize,
+    pub transferred: usize,
+}
+
+impl ReportCounts {
+    pub fn done(&self) -> usize {
+        self.done_on_time + self.done_late
+    }
+
+    /// The headline figure: overdue as a share of what is followed.
+    pub fn overdue_share(&self) -> Option<f64> {
+        (self.followed > 0).then(|| self.overdue as f64 * 100.0 / self.followed as f64)
+    }
+
+    /// Done on time as a share of what was assigned: the emulation figure.
+    pub fn on_time_rate(&self) -> Option<f64> {
+        (self.followed > 0).then(|| self.done_on_time as f64 * 100.0 / self.followed as f64)
+    }
+
+    fn count(&mut self, d: &Directive, from: NaiveDate, as_of: NaiveDate) {
+        let standing = Standing::of(d, as_of);
+        match standing {
+            Standing::Cancelled => self.cancelled += 1,
+            Standing::Transferred => self.transferred += 1,
+            _ => {
+                self.followed += 1;
+                if d.deadline
+                    .due()
+                    .is_some_and(|due| due >= from && due <= as_of)
+                {
+                    self.due_in_period += 1;
+                }
+            }
+        }
+        match standing {
+            Standing::DoneOnTime => self.done_on_time += 1,
+            Standing::DoneLate => self.done_late += 1,
+            Standing::WithinTerm => self.within_term += 1,
+            Standing::Overdue => self.overdue += 1,
+            Standing::Cancelled | Standing::Transferred => {}
+        }
+    }
+}
+
+/// Where a directive stood on the report's date. Unlike the state shown on screens (which
+/// reads the record as it is now), something done after that date was still owed on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Standing {
+    Overdue,
+    WithinTerm,
+    DoneLate,
+    DoneOnTime,
+    Cancelled,
+    Transferred,
+}
+
+impl Standing {
+    fn of(d: &Directive, as_of: NaiveDate) -> Standing {
+        let due = d.deadline.due();
+        match &d.status {
+            RecordedStatus::Cancelled { .. } => Standing::Cancelled,
+            RecordedStatus::Transferred { .. } => Standing::Transferred,
+            RecordedStatus::Done { on } if *on <= as_of => match due {
+                Some(due) if *on > due => Standing::DoneLate,
+                _ => Standing::DoneOnTime,
+            },
+            _ => match due {
+                Some(due) if due < as_of => Standing::Overdue,
+                _ => Standing::WithinTerm,
+            },
+        }
+    }
+}
+
+/// One lead unit's line of the report, with its rank by on-time completion rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitLine<'a> {
+    pub unit: &'a UnitId,
+    pub counts: ReportCounts,
+    /// 1 for the best rate; units with equal rates share a rank.
+    pub rank: usize,
+    /// Whether another unit has the same rank (the report says so rather than hide it).
+    pub tied: bool,
+}
+
+/// The report over a period ending on `as_of`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FollowUpReport<'a> {
+    pub from: NaiveDate,
+    pub as_of: NaiveDate,
+    pub totals: ReportCounts,
+    pub by_unit: Vec<UnitLine<'a>>,
+    /// Overdue first, then due soon (within `due_soon_days` of `as_of`), each by deadline.
+    pub attention: Vec<&'a Directive>,
+}
+
+impl Dataset {
+    /// The follow-up report over `scope` for the period `from`..=`as_of`: directives of the
+    /// conclusions issued by `as_of`, except those already done before the period began
+    /// (a report follows what was still owed in it); group headings are followed through
+    /// their sub-items.
+    pub fn follow_up_report(
+        &self,
+        scope: &ReportScope,
+        from: NaiveDate,
+        as_of: NaiveDate,
+        due_soon_days: u64,
+    ) -> FollowUpReport<'_> {
+        let in_scope = |d: &&Directive| {
+            let Some(c) = self.conclusions.get(&d.conclusion) else {
+                return false;
+            };
+            let scoped = match scope {
+                ReportScope::Everything => true,
+                ReportScope::Committee(id) => c.committee.as_ref() == Some(id),
+                ReportScope::Conclusions(ids) => ids.contains(&c.id),
+            };
+            let closed_before = match &d.status {
+                RecordedStatus::Done { on }
+                | RecordedStatus::Cancelled { on, .. }
+                | RecordedStatus::Transferred { on, .. } => *on < from,
+                _ => false,
+            };
+            scoped && c.date <= as_of && !closed_before
+        };
+        let items: Vec<&Directive> = self.followed().into_iter().filter(in_scope).collect();
+        let mut totals = ReportCounts::default();
+        let mut units: BTreeMap<&UnitId, ReportCounts> = BTreeMap::new();
+        for d in &items {
+            totals.count(d, from, as_of);
+            if let Some(u) = &d.lead_unit {
+                units.entry(u).or_default().count(d, from, as_of);
+            }
+        }
+        let mut by_unit: Vec<UnitLine> = units
+            .into_iter()
+            .filter(|(_, c)| c.followed > 0)
+            .map(|(unit, counts)| UnitLine {
+                unit,
+                counts,
+                rank: 0,
+                tied: false,
+            })
+            .collect();
+        let name = |u: &UnitId| {
+            self.units
+                .get(u)
+                .map(|x| fold(x.display_name()))
+                .unwrap_or_default()
+        };
+        // Rates compared in hundredths of a point, as they are printed.
+        let key = |l: &UnitLine| (l.counts.on_time_rate().unwrap_or(0.0) * 100.0).round() as i64;
+        by_unit.sort_by_cached_key(|l| (std::cmp::Reverse(key(l)), name(l.unit)));
+        for i in 0..by_unit.len() {
+            let same_as_before = i > 0 && key(&by_unit[i]) == key(&by_unit[i - 1]);
+            by_unit[i].rank = if same_as_before {
+                by_unit[i - 1].rank
+            } else {
+                i + 1
+            };
+        }
+        for i in 0..by_unit.len() {
+            let rank = by_unit[i].rank;
+            by_unit[i].tied = by_unit.iter().filter(|l| l.rank == rank).count() > 1;
+        }
+        // What needs chasing as of the report's date: overdue, then due within the window.
+        let soon = as_of + chrono::Days::new(due_soon_days);
+        let mut attention: Vec<(Standing, &Directive)> = items
+            .iter()
+            .map(|d| (Standing::of(d, as_of), *d))
+            .filter(|(s, d)| match s {
+                Standing::Overdue => true,
+                Standing::WithinTerm => d.deadline.due().is_some_and(|due| due <= soon),
+                _ => false,
+            })
+            .collect();
+        attention.sort_by_key(|(s, d)| (*s, d.deadline.due()));
+        let attention = attention.into_iter().map(|(_, d)| d).collect();
+        FollowUpReport {
+            from,
+            as_of,
+            totals,
+            by_unit,
+            attention,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "report_tests.rs"]
+mod tests;
