@@ -441,7 +441,9 @@ describe('sharing between officers (http)', () => {
         await openConclusion(page, texts.number);
         const main = page.getByRole('main');
         await main.getByRole('heading', { level: 1 }).getByText(`${texts.number} · ${texts.title}`).waitFor();
-        await main.getByText(texts.assessment, { exact: true }).waitFor();
+        await main.getByText(texts.assessment, { exact: true }).filter({ visible: true }).waitFor();
+        // The notice laid out for printing carries the same words, as text.
+        assert.equal(await page.locator('.doc-wrap').getByText(texts.assessment, { exact: true }).count(), 1);
         await main.getByText(`${IMG}; ${SVG}; `, { exact: false }).first().waitFor();
         await directiveRow(page, '1').getByText(texts.d1, { exact: true }).waitFor();
         await directiveRow(page, '1').getByRole('link', { name: texts.unit, exact: true }).waitFor();
@@ -456,7 +458,7 @@ describe('sharing between officers (http)', () => {
         assert.equal(await cellText('3.2'), RTL);
         // The update form's heading (the directive's text cut to 140 characters).
         await directiveRow(page, '5').getByRole('button', { name: 'Ghi cập nhật' }).click();
-        await page.locator('#uf-heading').getByText(`Ghi cập nhật nhiệm vụ 5 · ${LONG.slice(0, 140)}`, { exact: true }).waitFor();
+        await page.locator('#uf-heading').getByText(`Ghi cập nhật nhiệm vụ 5 · ${texts.number} · ${LONG.slice(0, 140)}`, { exact: true }).waitFor();
         await page.keyboard.press('Escape');
         // The directive form, filled from directive 1.
         await directiveRow(page, '1').getByRole('button', { name: 'Sửa nhiệm vụ 1' }).click();
