@@ -37,6 +37,37 @@ pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
         .into_iter()
         .map(|b| match b {
             Block::Paragraph(text) => view! { <p class="doc-para">{text}</p> }.into_any(),
+            Block::Heading(text) => view! { <p class="doc-heading">{text}</p> }.into_any(),
+            Block::Table {
+                head,
+                rows,
+                numeric,
+            } => {
+                let class =
+                    move |i: usize| numeric.get(i).copied().unwrap_or(false).then_some("num");
+                let head = head
+                    .into_iter()
+                    .map(|h| view! { <th scope="col">{h}</th> })
+                    .collect_view();
+                let rows = rows
+                    .into_iter()
+                    .map(|row| {
+                        let cells = row
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, c)| view! { <td class=class(i)>{c}</td> })
+                            .collect_view();
+                        view! { <tr>{cells}</tr> }
+                    })
+                    .collect_view();
+                view! {
+                    <table class="doc-table">
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }
             Block::Item { label, text, depth } => {
                 let class = format!("doc-item depth-{}", depth.min(4));
                 view! { <p class=class><span class="doc-label">{label}</span> " " {text}</p> }

@@ -20,6 +20,7 @@ mod obstacle_form;
 mod project_form;
 mod project_list;
 mod projects;
+mod report;
 mod report_form;
 mod settings;
 pub mod state;
@@ -126,6 +127,7 @@ fn page(route: Route) -> AnyView {
             conclusions::ConclusionPage(conclusions::ConclusionPageProps { id }).into_any()
         }
         Route::FollowUp => followup::FollowUpPage().into_any(),
+        Route::Report => report::ReportPage().into_any(),
         Route::Units => units::UnitList().into_any(),
         Route::Unit(id) => units::UnitPage(units::UnitPageProps { id }).into_any(),
         Route::Data => data::DataPage().into_any(),
@@ -142,6 +144,7 @@ fn Header() -> impl IntoView {
         (Route::Meetings, Msg::NavMeetings),
         (Route::Conclusions, Msg::NavConclusions),
         (Route::FollowUp, Msg::NavFollowUp),
+        (Route::Report, Msg::NavReport),
         (Route::Units, Msg::NavUnits),
         (Route::Data, Msg::NavData),
     ];

@@ -25,7 +25,7 @@ const ORIGINS = {
 // The labels the tests look for, in each language (from src/i18n/messages.rs).
 const LABELS = {
   vi: {
-    nav: ['Tổng quan', 'Dự án', 'Cuộc họp', 'Kết luận', 'Đôn đốc', 'Đơn vị', 'Dữ liệu'],
+    nav: ['Tổng quan', 'Dự án', 'Cuộc họp', 'Kết luận', 'Đôn đốc', 'Báo cáo', 'Đơn vị', 'Dữ liệu'],
     money: '1.461 tỷ đồng',
     percent: '43,54%',
     dataTitle: 'Dữ liệu: nhập, xuất, lưu trữ',
@@ -33,7 +33,7 @@ const LABELS = {
     editProject: 'Sửa thông tin dự án',
   },
   en: {
-    nav: ['Dashboard', 'Projects', 'Meetings', 'Conclusions', 'Follow-up', 'Units', 'Data'],
+    nav: ['Dashboard', 'Projects', 'Meetings', 'Conclusions', 'Follow-up', 'Report', 'Units', 'Data'],
     money: '1,461 billion VND',
     percent: '43.54%',
     dataTitle: 'Data: import, export, storage',
@@ -74,7 +74,7 @@ const RECORDS = [
   {
     kind: 'unit',
     list: 'units',
-    nav: 5,
+    nav: 6,
     inList: 'Sở Xây dựng',
     open: (page) => listRow(page, 'Sở Xây dựng').getByRole('link', { name: 'Sở Xây dựng', exact: true }),
     title: 'Sở Xây dựng',
@@ -295,7 +295,11 @@ describe('screenshots', () => {
           await page.locator('#fu-search').waitFor();
           await page.locator('ul.states li').first().waitFor();
           await shot('follow-up');
-          await navLink(page, L.nav[6]).click();
+          await navLink(page, L.nav[5]).click();
+          await page.locator('#rp-scope').waitFor();
+          await page.locator('main table.list tbody tr').first().waitFor();
+          await shot('report');
+          await navLink(page, L.nav[7]).click();
           await heading(page).filter({ hasText: L.dataTitle }).waitFor();
           await page.locator('main meter').waitFor();
           await shot('data');

@@ -107,4 +107,32 @@ describe('documents (http)', () => {
       }
     });
   });
+
+  test('the follow-up report before a meeting: counts, units ranked, printed as a report', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Báo cáo').click();
+      await page.locator('#rp-scope').waitFor();
+      const headline = page.locator('#rp-overall');
+      await headline.getByText(/^Tỷ lệ nhiệm vụ quá hạn: \d+(,\d+)?%$/).waitFor();
+      const ranks = await page.locator('main table.list tbody td:first-child').allInnerTexts();
+      assert.ok(ranks.length > 2, `${ranks}`);
+      assert.equal(ranks[0].trim().split(' ')[0], '1');
+      // One conclusion only.
+      const scope = page.getByLabel('Phạm vi');
+      const value = await scope.locator('option', { hasText: '245/TB-VPUBND' }).getAttribute('value');
+      await scope.selectOption(value);
+      await page.getByText('không tính 1 đã chuyển nơi khác').waitFor();
+      await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+      await page.getByRole('button', { name: 'In báo cáo' }).click();
+      assert.equal(await page.evaluate(() => window.__printed), 1);
+      await scope.selectOption('');
+      const doc = await printed(page, 'follow-up-report');
+      checkPage(doc);
+      for (const words of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'VĂN PHÒNG BAN CHỈ ĐẠO', 'BÁO CÁO', '1. Kết quả chung', 'Tỷ lệ nhiệm vụ quá hạn:', '2. Theo đơn vị chủ trì', 'Hạng', '3. Nhiệm vụ quá hạn và sắp đến hạn', 'KL/BCĐ,', 'Nơi nhận:']) {
+        assert.ok(doc.text.includes(words), `“${words}” in the printed report`);
+      }
+      assert.match(doc.text, /Số {4,}-BC/, 'the number is left blank for the office to fill in');
+    });
+  });
 });

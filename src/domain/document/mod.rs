@@ -10,6 +10,9 @@ use super::conclusion::{Conclusion, Directive};
 use super::dataset::Dataset;
 use super::org::BodyKind;
 
+mod follow_up;
+pub use follow_up::follow_up_report_document;
+
 /// The language a document is written in: Vietnamese, or English for partners and donors.
 /// What was recorded (titles, directives, names) is printed as recorded in both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,7 +22,7 @@ pub enum DocLang {
 }
 
 impl DocLang {
-    fn pick(self, vi: &'static str, en: &'static str) -> &'static str {
+    pub(crate) fn pick(self, vi: &'static str, en: &'static str) -> &'static str {
         match self {
             DocLang::Vi => vi,
             DocLang::En => en,
@@ -49,6 +52,14 @@ pub struct Header {
 pub enum Block {
     /// Justified, with a first-line indent.
     Paragraph(String),
+    /// A bold line heading a part of the body ("1. Kết quả chung").
+    Heading(String),
+    /// A table with its header row; `numeric` marks the columns aligned right.
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+        numeric: Vec<bool>,
+    },
     /// A numbered item as recorded ("2.1."), `depth` 1 for a top-level item.
     Item {
         label: String,
@@ -201,7 +212,7 @@ pub fn national_name(kind: BodyKind, lang: DocLang) -> (&'static str, Option<&'s
 }
 
 /// The "Nơi nhận:" list as printed: each line after "- ", ending ";", the last ".".
-fn recipient_lines(recipients: &[String]) -> Vec<String> {
+pub(crate) fn recipient_lines(recipients: &[String]) -> Vec<String> {
     let kept: Vec<&str> = recipients
         .iter()
         .map(|r| {

@@ -1,0 +1,185 @@
+//! The follow-up report before a meeting: for a period ending on an "as of" date, over
+//! everything, one committee or one conclusion; its counts on screen and, printed, as the
+//! office's report document (`domain::document::follow_up_report_document`).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::document::{doc_lang, document_view, print};
+use super::state::use_state;
+use super::widgets::unit_link;
+use crate::domain::dates::iso;
+use crate::domain::document::follow_up_report_document;
+use crate::domain::report::ReportScope;
+use crate::domain::BodyKind;
+use crate::i18n::{format_date, format_percent, labels, Msg};
+use crate::route::Route;
+
+/// A scope as the choice list stores it: "", "committee:<id>", "conclusion:<id>".
+fn scope_of(code: &str) -> ReportScope {
+    match code.split_once(':') {
+        Some(("committee", id)) => ReportScope::Committee(id.into()),
+        Some(("conclusion", id)) => ReportScope::Conclusions(vec![id.into()]),
+        _ => ReportScope::Everything,
+    }
+}
+
+fn date_input(id: &'static str, label: Msg, value: RwSignal<NaiveDate>) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <div class="filter">
+            <label for=id>{move || state.t(label)}</label>
+            <input id=id type="date" prop:value=move || iso(value.get())
+                on:change=move |ev| {
+                    if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                        value.set(d);
+                    }
+                }/>
+        </div>
+    }
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let state = use_state();
+    // The period since the last meeting held, as a report before the next one covers.
+    let since = state.data.with_untracked(|d| {
+        d.meetings
+            .iter()
+            .map(|m| m.date)
+            .filter(|day| *day < state.today)
+            .max()
+            .unwrap_or(state.today - chrono::Days::new(30))
+    });
+    let from = RwSignal::new(since);
+    let as_of = RwSignal::new(state.today);
+    let scope = RwSignal::new(String::new());
+    let scopes = move || {
+        state.data.with(|d| {
+            let mut all = vec![(String::new(), state.t(Msg::ReportEverything).to_owned())];
+            all.extend(
+                d.committees
+                    .iter()
+                    .map(|c| (format!("committee:{}", c.id), c.name.clone())),
+            );
+            let mut conclusions: Vec<_> = d.conclusions.iter().collect();
+            conclusions.sort_by_key(|c| std::cmp::Reverse(c.date));
+            all.extend(conclusions.into_iter().map(|c| {
+                (
+                    format!("conclusion:{}", c.id),
+                    format!("{} · {}", c.number_symbol, format_date(c.date)),
+                )
+            }));
+            all.into_iter()
+                .map(|(value, text)| view! { <option value=value>{text}</option> })
+                .collect_view()
+        })
+    };
+
+    let content = move || {
+        let lang = state.lang.get();
+        let (from, as_of, scope) = (from.get(), as_of.get(), scope_of(&scope.get()));
+        state.data.with(|d| {
+            let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
+            let t = report.totals;
+            let units = report
+                .by_unit
+                .iter()
+                .map(|l| {
+                    let c = l.counts;
+                    let rank = if l.tied {
+                        format!("{} ({})", l.rank, state.t(Msg::Tied))
+                    } else {
+                        l.rank.to_string()
+                    };
+                    view! {
+                        <tr>
+                            <td class="num" data-label=state.t(Msg::Rank)>{rank}</td>
+                            <th scope="row">{unit_link(d, Some(l.unit))}</th>
+                            <td class="num" data-label=state.t(Msg::Assigned)>{c.followed}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)>{c.done_on_time}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)>{c.done_late}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)>{c.overdue}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)>{c.within_term}</td>
+                            <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.on_time_rate().map(|p| format_percent(p, lang))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let share = t.overdue_share().map(|p| format_percent(p, lang)).unwrap_or_else(|| "—".into());
+            let kind = match &scope {
+                ReportScope::Committee(id) => d.committees.get(id).map(|c| c.body_kind),
+                ReportScope::Conclusions(ids) => ids.first().and_then(|id| d.conclusions.get(id)).map(|c| c.body_kind_in(d)),
+                ReportScope::Everything => (d.committees.len() == 1).then(|| d.committees.iter().next().map(|c| c.body_kind)).flatten(),
+            };
+            let (office, officer) = state.settings.with(|s| (s.office.clone(), s.officer_name.clone()));
+            let office = if office.trim().is_empty() { state.t(Msg::DefaultOffice).to_owned() } else { office };
+            let doc = follow_up_report_document(d, &report, &office, kind.unwrap_or(BodyKind::State), &officer, doc_lang(lang));
+            view! {
+                <section class="card" aria-labelledby="rp-overall">
+                    <h2 id="rp-overall">{state.t(Msg::OverdueShare)} ": " <strong>{share}</strong></h2>
+                    <ul class="states">
+                        <li>{state.t(Msg::Followed)} " " <strong>{t.followed}</strong></li>
+                        <li>{state.t(Msg::DueInPeriod)} " " <strong>{t.due_in_period}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)} " " <strong>{t.done_on_time}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)} " " <strong>{t.done_late}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)} " " <strong>{t.within_term}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)} " " <strong>{t.overdue}</strong></li>
+                    </ul>
+                    {labels::set_apart(&crate::domain::Tally { transferred: t.transferred, cancelled: t.cancelled, ..Default::default() }, lang)
+                        .map(|s| view! { <p class="muted small">{s}</p> })}
+                </section>
+                <h2>{state.t(Msg::ByUnit)}</h2>
+                <div class="table-wrap">
+                    <table class="list">
+                        <thead><tr>
+                            <th scope="col">{state.t(Msg::Rank)}</th>
+                            <th scope="col">{state.t(Msg::LeadUnit)}</th>
+                            <th scope="col">{state.t(Msg::Assigned)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)}</th>
+                            <th scope="col">{state.t(Msg::OnTimeRate)}</th>
+                        </tr></thead>
+                        <tbody>{units}</tbody>
+                    </table>
+                </div>
+                <h2>{state.t(Msg::NeedsChasing)} " " <span class="count">{format!("({})", report.attention.len())}</span></h2>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>
+                    {report.attention.iter().map(|x| {
+                        let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                        view! {
+                            <li>
+                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+                                {x.text.clone()}
+                                <span class="muted">" · " {labels::deadline_text(&x.deadline, lang)}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <div class="doc-wrap">{document_view(doc, lang)}</div>
+            }
+        })
+    };
+
+    view! {
+        <h1>{move || state.t(Msg::NavReport)}</h1>
+        <p class="muted small">{move || state.t(Msg::ReportHint)}</p>
+        <div class="filters">
+            {date_input("rp-from", Msg::PeriodFrom, from)}
+            {date_input("rp-as-of", Msg::AsOfDate, as_of)}
+            <div class="filter">
+                <label for="rp-scope">{move || state.t(Msg::ReportScopeLabel)}</label>
+                <select id="rp-scope" prop:value=move || scope.get()
+                    on:change=move |ev| scope.set(event_target_value(&ev))>
+                    {scopes}
+                </select>
+            </div>
+        </div>
+        <p class="actions">
+            <button type="button" id="print-report" on:click=move |_| print()>{move || state.t(Msg::PrintReport)}</button>
+        </p>
+        {content}
+    }
+}
