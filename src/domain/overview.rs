@@ -147,58 +147,43 @@ enum Hit {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchIndex(Vec<(Hit, String)>);
 
-/// What a search found: the first results to show, and how many there are in all.
+/// What a search found: the first results to show, and whether there are more.
 #[derive(Debug, Clone, Default)]
 pub struct SearchResults<'a> {
     pub shown: Vec<Found<'a>>,
-    pub total: usize,
+    pub more: bool,
 }
 
 impl SearchIndex {
-    /// Records whose words contain every word of `query`, diacritics and case ignored:
-    /// conclusions first, then directives by urgency against `reference` (overdue first,
-    /// then due soon, the earliest deadline first within each, closed ones last), then
-    /// meetings; the first `limit` of them are shown.
-    pub fn find<'a>(
-        &self,
-        data: &'a Dataset,
-        query: &str,
-        limit: usize,
-        reference: NaiveDate,
-        due_soon_days: u64,
-    ) -> SearchResults<'a> {
+    /// Records whose words contain every word of `query`, diacritics and case ignored, in
+    /// the index's order (conclusions, directives most urgent first, meetings); the first
+    /// `limit` of them, and whether there are more. It stops at the first match past
+    /// `limit`: a keystroke never scans more than it shows.
+    pub fn find<'a>(&self, data: &'a Dataset, query: &str, limit: usize) -> SearchResults<'a> {
         let words = fold(query);
         if words.is_empty() {
             return SearchResults::default();
         }
         let words: Vec<&str> = words.split(' ').collect();
-        let (mut conclusions, mut directives, mut meetings) = (Vec::new(), Vec::new(), Vec::new());
-        for (hit, _) in self
+        let mut shown: Vec<Found<'a>> = self
             .0
             .iter()
             .filter(|(_, text)| words.iter().all(|w| text.contains(w)))
-        {
-            match hit {
-                Hit::Conclusion(id) => conclusions.extend(data.conclusions.get(id)),
-                Hit::Directive(id) => directives.extend(data.directives.get(id)),
-                Hit::Meeting(id) => meetings.extend(data.meetings.get(id)),
-            }
-        }
-        directives.sort_by_cached_key(|d| (d.state(reference, due_soon_days), d.deadline.due()));
-        let total = conclusions.len() + directives.len() + meetings.len();
-        let shown = conclusions
-            .into_iter()
-            .map(Found::Conclusion)
-            .chain(directives.into_iter().map(Found::Directive))
-            .chain(meetings.into_iter().map(Found::Meeting))
-            .take(limit)
+            .filter_map(|(hit, _)| match hit {
+                Hit::Conclusion(id) => data.conclusions.get(id).map(Found::Conclusion),
+                Hit::Directive(id) => data.directives.get(id).map(Found::Directive),
+                Hit::Meeting(id) => data.meetings.get(id).map(Found::Meeting),
+            })
+            .take(limit + 1)
             .collect();
-        SearchResults { shown, total }
+        let more = shown.len() > limit;
+        shown.truncate(limit);
+        SearchResults { shown, more }
     }
 }
 
 impl Dataset {
-    /// [`SearchIndex::find`] over this dataset.
+    /// [`SearchIndex::find`] over this dataset, as of `reference`.
     pub fn search(
         &self,
         query: &str,
@@ -206,12 +191,14 @@ impl Dataset {
         reference: NaiveDate,
         due_soon_days: u64,
     ) -> SearchResults<'_> {
-        self.search_index()
-            .find(self, query, limit, reference, due_soon_days)
+        self.search_index(reference, due_soon_days)
+            .find(self, query, limit)
     }
 
-    /// The index [`SearchIndex::find`] searches.
-    pub fn search_index(&self) -> SearchIndex {
+    /// The index [`SearchIndex::find`] searches, its directives ordered by urgency as of
+    /// `reference` (overdue first, the earliest deadline first within each state), so a
+    /// search lists the most urgent first without sorting what it found.
+    pub fn search_index(&self, reference: NaiveDate, due_soon_days: u64) -> SearchIndex {
         let unit_names = |ids: &mut dyn Iterator<Item = &UnitId>| {
             ids.filter_map(|u| self.units.get(u))
                 .map(|u| format!("{} {}", u.name, u.short_name))
@@ -225,7 +212,9 @@ impl Dataset {
             );
             (Hit::Conclusion(c.id.clone()), fold(&text))
         });
-        let directives = self.directives.iter().map(|d| {
+        let mut by_urgency: Vec<&Directive> = self.directives.iter().collect();
+        by_urgency.sort_by_cached_key(|d| (d.state(reference, due_soon_days), d.deadline.due()));
+        let directives = by_urgency.into_iter().map(|d| {
             let number = self
                 .conclusions
                 .get(&d.conclusion)
@@ -332,7 +321,8 @@ mod tests {
         assert!(search("khong co gi nhu the nay", 50).is_empty());
         let two = data.search("muong phang", 2, today, 7);
         assert_eq!(two.shown.len(), 2);
-        assert!(two.total > 2, "the count is of every match");
+        assert!(two.more, "more matches than shown are said");
+        assert!(!data.search("muong phang", 500, today, 7).more);
     }
 
     #[test]
@@ -350,5 +340,21 @@ mod tests {
         assert!(states.len() > 3, "{states:?}");
         assert!(states.contains(&FollowUpState::Overdue));
         assert!(states.windows(2).all(|w| w[0] <= w[1]), "{states:?}");
+        // The first few are the first few of the whole ordered list.
+        let ids = |r: &SearchResults| -> Vec<String> {
+            r.shown
+                .iter()
+                .map(|f| match f {
+                    Found::Directive(d) => d.id.to_string(),
+                    Found::Conclusion(c) => c.id.to_string(),
+                    Found::Meeting(m) => m.id.to_string(),
+                })
+                .collect()
+        };
+        for limit in [1, 3, 7] {
+            let few = data.search("ubnd", limit, today, 7);
+            assert!(few.more);
+            assert_eq!(ids(&few), ids(&found)[..limit].to_vec(), "limit {limit}");
+        }
     }
 }

@@ -31,7 +31,13 @@ pub fn FollowUpPage() -> impl IntoView {
     let selected = RwSignal::new(None::<DirectiveId>);
 
     // Rebuilt only when the data changes (and the page reads it): a keystroke compares strings.
-    let index = Memo::new(move |_| state.data.with(|d| d.search_index()));
+    // Its directives in order of urgency as of the reference date: rebuilt when that changes.
+    let index = Memo::new(move |_| {
+        let on = reference.get();
+        state
+            .data
+            .with(|d| d.search_index(on, state.due_soon_days()))
+    });
     // Each directive's latest update, by id: one pass over the log per change of the data.
     let last_ids = Memo::new(move |_| {
         state.data.with(|d| {
@@ -46,18 +52,14 @@ pub fn FollowUpPage() -> impl IntoView {
         let lang = state.lang.get();
         let on = reference.get();
         state.data.with(|d| {
-            let found = index.with(|i| i.find(d, &q, SEARCH_SHOWN, on, state.due_soon_days()));
             if q.trim().is_empty() {
                 return None;
             }
-            let more = found.total > found.shown.len();
+            let found = index.with(|i| i.find(d, &q, SEARCH_SHOWN));
+            let more = found.more;
             let last = |x: &crate::domain::Directive| last_ids.with(|m| m.get(&x.id).and_then(|u| d.directive_updates.get(u)));
-            let empty = found.total == 0;
-            let count = if more {
-                format!("({}/{})", found.shown.len(), found.total)
-            } else {
-                format!("({})", found.total)
-            };
+            let empty = found.shown.is_empty();
+            let count = format!("({}{})", found.shown.len(), if more { "+" } else { "" });
             let items = found
                 .shown
                 .into_iter()
