@@ -145,6 +145,24 @@ mod tests {
         }
     }
 
+    fn directive(status: RecordedStatus, due: NaiveDate) -> Directive {
+        let now = chrono::DateTime::<chrono::Utc>::MIN_UTC;
+        Directive {
+            id: "x".into(),
+            created_at: now,
+            updated_at: now,
+            conclusion: "c".into(),
+            path: crate::domain::DirectivePath::parse("1").unwrap(),
+            text: "t".into(),
+            lead_unit: None,
+            coordinating_units: Vec::new(),
+            responsible_person: String::new(),
+            deadline: on(due),
+            projects: Vec::new(),
+            status,
+        }
+    }
+
     #[test]
     fn boundaries() {
         let due = d(2025, 5, 14);
@@ -180,21 +198,7 @@ mod tests {
 
     #[test]
     fn a_tally_counts_done_on_time_and_late_apart() {
-        let now = chrono::DateTime::<chrono::Utc>::MIN_UTC;
-        let make = |status: RecordedStatus, due: NaiveDate| Directive {
-            id: "x".into(),
-            created_at: now,
-            updated_at: now,
-            conclusion: "c".into(),
-            path: crate::domain::DirectivePath::parse("1").unwrap(),
-            text: "t".into(),
-            lead_unit: None,
-            coordinating_units: Vec::new(),
-            responsible_person: String::new(),
-            deadline: on(due),
-            projects: Vec::new(),
-            status,
-        };
+        let make = directive;
         let due = d(2026, 11, 18);
         let items = [
             make(RecordedStatus::Done { on: due }, due),
@@ -218,22 +222,8 @@ mod tests {
 
     #[test]
     fn cancelled_and_transferred_items_are_counted_apart_from_the_share_done() {
-        let now = chrono::DateTime::<chrono::Utc>::MIN_UTC;
         let due = d(2026, 11, 18);
-        let make = |status: RecordedStatus| Directive {
-            id: "x".into(),
-            created_at: now,
-            updated_at: now,
-            conclusion: "c".into(),
-            path: crate::domain::DirectivePath::parse("1").unwrap(),
-            text: "t".into(),
-            lead_unit: None,
-            coordinating_units: Vec::new(),
-            responsible_person: String::new(),
-            deadline: on(due),
-            projects: Vec::new(),
-            status,
-        };
+        let make = |status: RecordedStatus| directive(status, due);
         let items = [
             make(RecordedStatus::Done { on: due }),
             make(RecordedStatus::InProgress),

@@ -20,24 +20,8 @@ fn now() -> DateTime<Utc> {
 
 fn conclusion(id: &str, date: NaiveDate, committee: Option<&str>) -> Conclusion {
     Conclusion {
-        id: id.into(),
-        created_at: now(),
-        updated_at: now(),
         committee: committee.map(Into::into),
-        meeting: None,
-        number_symbol: format!("{id}-KL/BCĐ"),
-        date,
-        issuing_body: String::new(),
-        title: "Kết luận".into(),
-        signer: String::new(),
-        signer_title: String::new(),
-        recipients: Vec::new(),
-        assessment: String::new(),
-        parent_body: String::new(),
-        place: String::new(),
-        body_kind: None,
-        opening: String::new(),
-        closing: String::new(),
+        ..crate::domain::sample::fixture::conclusion(id, date)
     }
 }
 

@@ -188,26 +188,10 @@ mod tests {
     use crate::domain::sample::fixture::now;
 
     fn conclusion() -> Conclusion {
-        Conclusion {
-            id: "c".into(),
-            created_at: now(),
-            updated_at: now(),
-            committee: None,
-            meeting: None,
-            number_symbol: "16-KL/BCĐ".into(),
-            date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
-            issuing_body: String::new(),
-            title: "Kết luận".into(),
-            signer: String::new(),
-            signer_title: String::new(),
-            recipients: Vec::new(),
-            assessment: String::new(),
-            parent_body: String::new(),
-            place: String::new(),
-            body_kind: None,
-            opening: String::new(),
-            closing: String::new(),
-        }
+        crate::domain::sample::fixture::conclusion(
+            "c",
+            NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+        )
     }
 
     fn draft(path: &str, words: &str) -> DirectiveDraft {

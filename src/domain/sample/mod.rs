@@ -205,6 +205,30 @@ pub(crate) mod fixture {
         )
     }
 
+    /// A bare conclusion "<id>-KL/BCĐ" dated `date`, for tests that build their own data.
+    pub fn conclusion(id: &str, date: NaiveDate) -> crate::domain::Conclusion {
+        crate::domain::Conclusion {
+            id: id.into(),
+            created_at: now(),
+            updated_at: now(),
+            committee: None,
+            meeting: None,
+            number_symbol: format!("{id}-KL/BCĐ"),
+            date,
+            issuing_body: String::new(),
+            title: "Kết luận".into(),
+            signer: String::new(),
+            signer_title: String::new(),
+            recipients: Vec::new(),
+            assessment: String::new(),
+            parent_body: String::new(),
+            place: String::new(),
+            body_kind: None,
+            opening: String::new(),
+            closing: String::new(),
+        }
+    }
+
     /// An officer corrects the text of directive number `n` (in id order, wrapping around)
     /// `minutes` after [`now`].
     pub fn edit_directive(data: &mut Dataset, n: usize, text: &str, minutes: i64) {
