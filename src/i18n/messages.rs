@@ -113,6 +113,8 @@ messages! {
     Assigned => "Được giao", "Assigned";
     OnTimeRate => "Tỷ lệ đúng hạn", "On-time rate";
     NeedsChasing => "Quá hạn và sắp đến hạn", "Overdue and due soon";
+    PrintReminder => "In công văn đôn đốc", "Print a reminder letter";
+    ReportBy => "Đề nghị báo cáo trước ngày", "Report asked for by";
     UnitNotInList => "Không có trong danh sách", "Not in the list";
     CoordinatingUnit => "Phối hợp", "Coordinating";
     SameLevel => "Cùng cấp", "Same level";

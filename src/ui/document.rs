@@ -38,6 +38,7 @@ pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
         .map(|b| match b {
             Block::Paragraph(text) => view! { <p class="doc-para">{text}</p> }.into_any(),
             Block::Heading(text) => view! { <p class="doc-heading">{text}</p> }.into_any(),
+            Block::Addressee(text) => view! { <p class="doc-addressee">{text}</p> }.into_any(),
             Block::Table {
                 head,
                 rows,
@@ -96,11 +97,14 @@ pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
                     <p class="doc-national-name"><span>{header.national_name}</span></p>
                     {header.motto.map(|m| view! { <p class="doc-motto"><span>{m}</span></p> })}
                 </div>
-                <p class="doc-number">{header.number}</p>
+                <div class="doc-number-block">
+                    <p class="doc-number">{header.number}</p>
+                    {(!header.regarding.is_empty()).then(|| view! { <p class="doc-regarding">{header.regarding.clone()}</p> })}
+                </div>
                 <p class="doc-place-date">{header.place_date}</p>
             </div>
-            <h1 class="doc-kind">{doc.kind}</h1>
-            <p class="doc-subject">{doc.subject}</p>
+            {(!doc.kind.is_empty()).then(|| view! { <h1 class="doc-kind">{doc.kind.clone()}</h1> })}
+            {(!doc.subject.is_empty()).then(|| view! { <p class="doc-subject">{doc.subject.clone()}</p> })}
             <div class="doc-text">{body}</div>
             <div class="doc-foot">
                 <div class="doc-recipients">

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::state::use_state;
+use super::document::{doc_lang, document_view, print};
+use super::state::{use_state, AppState};
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{field, ListPage, NotFound};
 use crate::domain::{Directive, DirectiveId, FollowUpState, Tally, UnitId};
@@ -44,17 +45,82 @@ pub fn UnitList() -> impl IntoView {
     view! { <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::Overdue, Msg::AsCoordinator] rows=rows/> }
 }
 
+/// The reminder letter to the unit, when it owes something overdue or due soon: the date
+/// it must report by (a week from today unless changed), the button, and the letter laid
+/// out for printing.
+fn reminder(
+    state: AppState,
+    d: &crate::domain::Dataset,
+    unit: &UnitId,
+    report_by: RwSignal<chrono::NaiveDate>,
+    lang: crate::i18n::Lang,
+) -> Option<AnyView> {
+    use crate::domain::document::{reminder_letter, Letterhead};
+    let owed = crate::domain::document::letter_owed(d, unit, state.today, state.due_soon_days());
+    if owed.is_empty() {
+        return None;
+    }
+    let by = report_by.get();
+    let (office, signer) = state
+        .settings
+        .with_untracked(|s| (s.office.clone(), s.officer_name.clone()));
+    let from = Letterhead {
+        office: if office.trim().is_empty() {
+            state.t(Msg::DefaultOffice).to_owned()
+        } else {
+            office
+        },
+        body_kind: d
+            .committees
+            .iter()
+            .next()
+            .map(|c| c.body_kind)
+            .unwrap_or_default(),
+        signer,
+    };
+    let doc = reminder_letter(
+        d,
+        unit,
+        state.today,
+        state.due_soon_days(),
+        by,
+        &from,
+        doc_lang(lang),
+    );
+    Some(view! {
+        <p class="actions">
+            <button type="button" id="print-reminder" on:click=move |_| print()>
+                {state.t(Msg::PrintReminder)} " (" {owed.len()} ")"
+            </button>
+            <label for="rm-report-by" class="small">{state.t(Msg::ReportBy)}</label>
+            <input id="rm-report-by" type="date" prop:value=crate::domain::dates::iso(by)
+                on:change=move |ev| {
+                    if let Ok(day) = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                        report_by.set(day);
+                    }
+                }/>
+        </p>
+        <div class="doc-wrap">{document_view(doc, lang)}</div>
+    }
+    .into_any())
+}
+
 /// What one unit owes, the list the officer reads out on the phone, with the update form.
 #[component]
 pub fn UnitPage(id: String) -> impl IntoView {
     let selected = RwSignal::new(None::<DirectiveId>);
+    let report_by = RwSignal::new(use_state().today + chrono::Days::new(7));
     view! {
-        {unit_lists(UnitId(id), selected)}
+        {unit_lists(UnitId(id), selected, report_by)}
         <UpdateForm selected=selected/>
     }
 }
 
-fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
+fn unit_lists(
+    id: UnitId,
+    selected: RwSignal<Option<DirectiveId>>,
+    report_by: RwSignal<chrono::NaiveDate>,
+) -> impl IntoView {
     let state = use_state();
     move || {
         let lang = state.lang.get();
@@ -137,6 +203,7 @@ fn unit_lists(id: UnitId, selected: RwSignal<Option<DirectiveId>>) -> impl IntoV
                     {field(state, Msg::MergedInto, merged.unwrap_or_default())}
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
+                {reminder(state, d, &u.id, report_by, lang)}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{lead}</ul>

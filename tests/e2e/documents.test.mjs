@@ -135,4 +135,25 @@ describe('documents (http)', () => {
       assert.match(doc.text, /Số {4,}-BC/, 'the number is left blank for the office to fill in');
     });
   });
+
+  test('a reminder letter to the most overdue unit, with the report date the officer sets', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Đơn vị').click();
+      await listRow(page, 'UBND xã Mường Phăng').getByRole('link', { name: 'UBND xã Mường Phăng' }).click();
+      await page.locator('#print-reminder').waitFor();
+      const by = new Date(Date.now() + 10 * 86400000);
+      const pad = (n) => String(n).padStart(2, '0');
+      await page.getByLabel('Đề nghị báo cáo trước ngày').fill(`${by.getFullYear()}-${pad(by.getMonth() + 1)}-${pad(by.getDate())}`);
+      await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+      await page.getByRole('button', { name: /^In công văn đôn đốc/ }).click();
+      assert.equal(await page.evaluate(() => window.__printed), 1);
+      const doc = await printed(page, 'reminder-letter');
+      checkPage(doc);
+      for (const words of ['V/v đôn đốc thực hiện các kết luận', 'Kính gửi: UBND xã Mường Phăng.', '16-KL/BCĐ', `trước ngày ${pad(by.getDate())}/${pad(by.getMonth() + 1)}/${by.getFullYear()}`, '- Như trên;']) {
+        assert.ok(doc.text.replace(/\s+/g, ' ').includes(words), `“${words}” in the printed letter`);
+      }
+      assert.ok(!doc.text.includes('KẾT LUẬN'), 'a letter names no type of document');
+    });
+  });
 });

@@ -198,6 +198,7 @@ pub fn follow_up_report_document(
             national_name,
             motto,
             place_date: super::place_date_line("", report.as_of, lang),
+            regarding: String::new(),
         },
         kind: lang.pick("BÁO CÁO", "REPORT").to_owned(),
         subject: match lang {

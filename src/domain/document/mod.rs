@@ -11,7 +11,9 @@ use super::dataset::Dataset;
 use super::org::BodyKind;
 
 mod follow_up;
+mod letter;
 pub use follow_up::follow_up_report_document;
+pub use letter::{owed as letter_owed, reminder_letter, Letterhead};
 
 /// The language a document is written in: Vietnamese, or English for partners and donors.
 /// What was recorded (titles, directives, names) is printed as recorded in both.
@@ -45,6 +47,8 @@ pub struct Header {
     pub motto: Option<&'static str>,
     /// Under the right block, italic: "Điện Biên, ngày 20 tháng 9 năm 2026".
     pub place_date: String,
+    /// A letter's subject under its number, upright: "V/v đôn đốc …" (empty otherwise).
+    pub regarding: String,
 }
 
 /// One block of the body.
@@ -54,6 +58,8 @@ pub enum Block {
     Paragraph(String),
     /// A bold line heading a part of the body ("1. Kết quả chung").
     Heading(String),
+    /// A letter's addressee, centred: "Kính gửi: UBND xã Mường Phăng."
+    Addressee(String),
     /// A table with its header row; `numeric` marks the columns aligned right.
     Table {
         head: Vec<String>,
@@ -260,6 +266,7 @@ pub fn conclusion_notice(data: &Dataset, conclusion: &Conclusion, lang: DocLang)
             national_name,
             motto,
             place_date: place_date_line(&conclusion.place, conclusion.date, lang),
+            regarding: String::new(),
         },
         kind: NoticeKind::of(&conclusion.number_symbol)
             .word(lang)

@@ -1,0 +1,197 @@
+//! The letter that chases a unit (công văn đôn đốc): "V/v đôn đốc …" under the number,
+//! "Kính gửi: <unit>.", the unit's overdue and due-soon directives with their conclusion,
+//! deadline and last update, and the date by which it must report.
+
+use chrono::NaiveDate;
+
+use super::{recipient_lines, Block, DocLang, Document, Header};
+use crate::domain::conclusion::Directive;
+use crate::domain::dataset::Dataset;
+use crate::domain::dates::dd_mm_yyyy;
+use crate::domain::followup::FollowUpState;
+use crate::domain::ids::UnitId;
+use crate::domain::org::BodyKind;
+
+/// Who sends a document and how it is signed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Letterhead {
+    pub office: String,
+    pub body_kind: BodyKind,
+    pub signer: String,
+}
+
+/// What a unit owes as lead unit as of `today`: overdue first, then due soon, each by
+/// deadline.
+pub fn owed<'a>(
+    data: &'a Dataset,
+    unit: &UnitId,
+    today: NaiveDate,
+    due_soon_days: u64,
+) -> Vec<&'a Directive> {
+    let mut items: Vec<(FollowUpState, &Directive)> = data
+        .followed()
+        .into_iter()
+        .filter(|d| d.lead_unit.as_ref() == Some(unit))
+        .map(|d| (d.state(today, due_soon_days), d))
+        .filter(|(s, _)| matches!(s, FollowUpState::Overdue | FollowUpState::DueSoon))
+        .collect();
+    items.sort_by_key(|(s, d)| (*s, d.deadline.due()));
+    items.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The reminder letter to `unit`, asking for a report by `report_by`.
+pub fn reminder_letter(
+    data: &Dataset,
+    unit: &UnitId,
+    today: NaiveDate,
+    due_soon_days: u64,
+    report_by: NaiveDate,
+    from: &Letterhead,
+    lang: DocLang,
+) -> Document {
+    let (national_name, motto) = super::national_name(from.body_kind, lang);
+    let name = data
+        .units
+        .get(unit)
+        .map(|u| u.name.clone())
+        .unwrap_or_default();
+    let last = data.last_updates();
+    let rows: Vec<Vec<String>> = owed(data, unit, today, due_soon_days)
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let number = data
+                .conclusions
+                .get(&d.conclusion)
+                .map(|c| format!("{} ({})", c.number_symbol, dd_mm_yyyy(c.date)))
+                .unwrap_or_default();
+            let due = d.deadline.due().map(dd_mm_yyyy).unwrap_or_default();
+            let state = match d.state(today, due_soon_days) {
+                FollowUpState::Overdue => lang.pick("Quá hạn", "Overdue"),
+                _ => lang.pick("Sắp đến hạn", "Due soon"),
+            };
+            vec![
+                (i + 1).to_string(),
+                format!("{number}, {}", d.path),
+                d.text.clone(),
+                format!("{due} ({state})"),
+                last.get(&d.id)
+                    .map(|u| format!("{}: {}", dd_mm_yyyy(u.date), u.text))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let by = dd_mm_yyyy(report_by);
+    let opening = match lang {
+        DocLang::Vi => format!("Theo dõi việc thực hiện các kết luận của Ban Chỉ đạo, đến ngày {}, {name} còn {} nhiệm vụ quá hạn hoặc sắp đến hạn sau đây:", dd_mm_yyyy(today), rows.len()),
+        DocLang::En => format!("As of {}, {name} has {} directives of the steering committee's conclusions overdue or due soon:", dd_mm_yyyy(today), rows.len()),
+    };
+    let ask = match lang {
+        DocLang::Vi => format!("Đề nghị {name} khẩn trương thực hiện, báo cáo kết quả (nêu rõ nguyên nhân chậm, nếu có) về {} trước ngày {by} để tổng hợp, báo cáo Ban Chỉ đạo.", from.office.trim()),
+        DocLang::En => format!("{name} is asked to complete them and to report the results (with the reasons for any delay) to {} by {by}, for the steering committee.", from.office.trim()),
+    };
+    let mut body = vec![
+        Block::Addressee(format!("{} {name}.", lang.pick("Kính gửi:", "To:"))),
+        Block::Paragraph(opening),
+    ];
+    if !rows.is_empty() {
+        body.push(Block::Table {
+            head: [
+                lang.pick("STT", "No."),
+                lang.pick("Kết luận, mục", "Conclusion, item"),
+                lang.pick("Nội dung", "Directive"),
+                lang.pick("Thời hạn", "Deadline"),
+                lang.pick("Cập nhật gần nhất", "Last update"),
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows,
+            numeric: vec![true, false, false, false, false],
+        });
+    }
+    body.push(Block::Paragraph(ask));
+    Document {
+        body_kind: from.body_kind,
+        header: Header {
+            parent_body: String::new(),
+            issuing_body: from.office.trim().to_uppercase(),
+            number: match (lang, from.body_kind) {
+                (DocLang::En, _) => "No.        /VP".to_owned(),
+                (DocLang::Vi, BodyKind::State) => "Số:        /VP".to_owned(),
+                (DocLang::Vi, BodyKind::Party) => "Số        -CV/VP".to_owned(),
+            },
+            national_name,
+            motto,
+            place_date: super::place_date_line("", today, lang),
+            regarding: lang
+                .pick(
+                    "V/v đôn đốc thực hiện các kết luận của Ban Chỉ đạo",
+                    "Re: follow-up of the steering committee's conclusions",
+                )
+                .to_owned(),
+        },
+        // A letter (công văn) names no type of document.
+        kind: String::new(),
+        subject: String::new(),
+        body,
+        recipients_heading: lang.pick("Nơi nhận:", "Recipients:"),
+        recipients: recipient_lines(&[
+            lang.pick("Như trên", "As above").to_owned(),
+            lang.pick("Lưu: VT", "File").to_owned(),
+        ]),
+        signer_title: Vec::new(),
+        signer_name: from.signer.trim().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn the_letter_lists_what_the_unit_owes_and_asks_for_a_report_by_a_date() {
+        let (data, today) = sample();
+        let unit = data
+            .units
+            .iter()
+            .find(|u| u.name == "UBND xã Mường Phăng")
+            .unwrap()
+            .id
+            .clone();
+        let from = Letterhead {
+            office: "Văn phòng Ban Chỉ đạo".into(),
+            body_kind: BodyKind::State,
+            signer: "Nguyễn Văn C".into(),
+        };
+        let by = today + chrono::Days::new(7);
+        let doc = reminder_letter(&data, &unit, today, 7, by, &from, DocLang::Vi);
+        assert_eq!(doc.kind, "", "a letter names no type of document");
+        assert_eq!(
+            doc.header.regarding,
+            "V/v đôn đốc thực hiện các kết luận của Ban Chỉ đạo"
+        );
+        assert_eq!(
+            doc.body[0],
+            Block::Addressee("Kính gửi: UBND xã Mường Phăng.".into())
+        );
+        let owed = owed(&data, &unit, today, 7);
+        assert!(!owed.is_empty());
+        assert!(owed.iter().all(|d| matches!(
+            d.state(today, 7),
+            FollowUpState::Overdue | FollowUpState::DueSoon
+        )));
+        let Block::Table { rows, .. } = &doc.body[2] else {
+            panic!("{:?}", doc.body[2])
+        };
+        assert_eq!(rows.len(), owed.len());
+        let Some(Block::Paragraph(ask)) = doc.body.last() else {
+            panic!()
+        };
+        assert!(
+            ask.contains(&format!("trước ngày {}", dd_mm_yyyy(by))),
+            "{ask}"
+        );
+        assert_eq!(doc.recipients, vec!["- Như trên;", "- Lưu: VT."]);
+    }
+}
