@@ -292,6 +292,13 @@ impl Dataset {
         items
     }
 
+    /// The number and symbol of the conclusion a directive belongs to ("16-KL/BCĐ").
+    pub fn number_of(&self, directive: &Directive) -> &str {
+        self.conclusions
+            .get(&directive.conclusion)
+            .map_or("", |c| c.number_symbol.as_str())
+    }
+
     pub fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
         let mut items: Vec<_> = self
             .directives

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use super::conclusion::{Directive, RecordedStatus};
 use super::dataset::Dataset;
 use super::ids::{CommitteeId, ConclusionId, UnitId};
+use super::org::BodyKind;
 use super::text::fold;
 
 /// Which conclusions a report is over.
@@ -132,6 +133,27 @@ pub struct FollowUpReport<'a> {
 }
 
 impl Dataset {
+    /// Whether documents over `scope` are a state body's or a Party body's: its committee's,
+    /// its conclusion's, or, over everything, the office's one committee's (state when the
+    /// office follows several, or none).
+    pub fn body_kind_of(&self, scope: &ReportScope) -> BodyKind {
+        match scope {
+            ReportScope::Committee(id) => self.committees.get(id).map(|c| c.body_kind),
+            ReportScope::Conclusions(ids) => ids
+                .first()
+                .and_then(|id| self.conclusions.get(id))
+                .map(|c| c.body_kind_in(self)),
+            ReportScope::Everything => {
+                let mut all = self.committees.iter();
+                match (all.next(), all.next()) {
+                    (Some(only), None) => Some(only.body_kind),
+                    _ => None,
+                }
+            }
+        }
+        .unwrap_or_default()
+    }
+
     /// The follow-up report over `scope` for the period `from`..=`as_of`: directives of the
     /// conclusions issued by `as_of`, except those already done before the period began
     /// (a report follows what was still owed in it); group headings are followed through

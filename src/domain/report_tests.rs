@@ -197,6 +197,29 @@ fn scopes_and_an_empty_report() {
 }
 
 #[test]
+fn the_kind_of_body_follows_the_scope() {
+    let (data, _) = crate::domain::sample::fixture::sample();
+    assert_eq!(
+        data.body_kind_of(&ReportScope::Everything),
+        BodyKind::Party,
+        "its one committee"
+    );
+    let state = data
+        .conclusions
+        .iter()
+        .find(|c| c.number_symbol == "245/TB-VPUBND")
+        .unwrap();
+    assert_eq!(
+        data.body_kind_of(&ReportScope::Conclusions(vec![state.id.clone()])),
+        BodyKind::State
+    );
+    assert_eq!(
+        Dataset::default().body_kind_of(&ReportScope::Everything),
+        BodyKind::State
+    );
+}
+
+#[test]
 fn a_group_heading_is_followed_through_its_sub_items() {
     let mut b = Builder::new();
     let heading = b.add("u", None, OPEN);

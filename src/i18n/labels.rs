@@ -199,17 +199,17 @@ pub fn done_share(t: &Tally, lang: Lang) -> String {
             lang.pick("trễ hạn", "late"),
         ),
     };
-    match set_apart(t, lang) {
+    match set_apart(t.transferred, t.cancelled, lang) {
         Some(apart) => format!("{share} · {apart}"),
         None => share,
     }
 }
 
 /// "không tính 1 đã chuyển nơi khác": directives counted apart from the share done.
-pub fn set_apart(t: &Tally, lang: Lang) -> Option<String> {
+pub fn set_apart(transferred: usize, cancelled: usize, lang: Lang) -> Option<String> {
     let parts: Vec<String> = [
-        (t.transferred, FollowUpState::Transferred),
-        (t.cancelled, FollowUpState::Cancelled),
+        (transferred, FollowUpState::Transferred),
+        (cancelled, FollowUpState::Cancelled),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
@@ -294,7 +294,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            set_apart(&closed, Lang::En).as_deref(),
+            set_apart(closed.transferred, closed.cancelled, Lang::En).as_deref(),
             Some("not counted: 2 cancelled")
         );
     }

@@ -5,14 +5,32 @@
 
 use leptos::prelude::*;
 
-use crate::domain::document::{Block, DocLang, Document};
+use super::state::AppState;
+use crate::domain::document::{Block, DocLang, Document, Letterhead};
 use crate::domain::BodyKind;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 pub fn doc_lang(lang: Lang) -> DocLang {
     match lang {
         Lang::Vi => DocLang::Vi,
         Lang::En => DocLang::En,
+    }
+}
+
+/// Who sends the office's documents: the office and officer set on the Data screen (the
+/// committee's office when none is set), as a state or a Party body.
+pub fn letterhead(state: AppState, body_kind: BodyKind) -> Letterhead {
+    let (office, signer) = state
+        .settings
+        .with_untracked(|s| (s.office.clone(), s.officer_name.clone()));
+    Letterhead {
+        office: if office.trim().is_empty() {
+            state.t(Msg::DefaultOffice).to_owned()
+        } else {
+            office
+        },
+        body_kind,
+        signer,
     }
 }
 

@@ -156,7 +156,7 @@ pub fn FollowUpPage() -> impl IntoView {
                         <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneOnTime, lang)>{t.done_on_time}</td>
                         <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneLate, lang)>{t.done_late}</td>
                         <td class="num" data-label=state.t(Msg::DoneShare)>{t.done_percent().map(|p| format_percent(p, lang))}
-                            {labels::set_apart(&t, lang).map(|s| view! { <br/><span class="muted small">{s}</span> })}</td>
+                            {labels::set_apart(t.transferred, t.cancelled, lang).map(|s| view! { <br/><span class="muted small">{s}</span> })}</td>
                     </tr>
                 })
                 .collect_view();

@@ -131,7 +131,7 @@ fn project_part(
                         let resolved = o.resolved_on.is_some();
                         let (edit_id, toggle_id) = (o.id.clone(), o.id.clone());
                         let directive = o.directive.as_ref().and_then(|x| d.directives.get(x)).map(|x| {
-                            let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                            let number = d.number_of(x).to_owned();
                             view! { " · " <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> }
                         });
                         let status = match o.resolved_on {
@@ -186,7 +186,7 @@ fn project_part(
                     .iter()
                     .filter(|x| x.projects.contains(&p.id))
                     .map(|x| {
-                        let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                        let number = d.number_of(x).to_owned();
                         view! {
                             <li>
                                 <StateBadge state=x.state(state.today, state.due_soon_days())/> " "

@@ -5,13 +5,12 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::document::{doc_lang, document_view, print};
+use super::document::{doc_lang, document_view, letterhead, print};
 use super::state::use_state;
 use super::widgets::unit_link;
 use crate::domain::dates::iso;
 use crate::domain::document::follow_up_report_document;
 use crate::domain::report::ReportScope;
-use crate::domain::BodyKind;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
@@ -107,14 +106,8 @@ pub fn ReportPage() -> impl IntoView {
                 })
                 .collect_view();
             let share = t.overdue_share().map(|p| format_percent(p, lang)).unwrap_or_else(|| "—".into());
-            let kind = match &scope {
-                ReportScope::Committee(id) => d.committees.get(id).map(|c| c.body_kind),
-                ReportScope::Conclusions(ids) => ids.first().and_then(|id| d.conclusions.get(id)).map(|c| c.body_kind_in(d)),
-                ReportScope::Everything => (d.committees.len() == 1).then(|| d.committees.iter().next().map(|c| c.body_kind)).flatten(),
-            };
-            let (office, officer) = state.settings.with(|s| (s.office.clone(), s.officer_name.clone()));
-            let office = if office.trim().is_empty() { state.t(Msg::DefaultOffice).to_owned() } else { office };
-            let doc = follow_up_report_document(d, &report, &office, kind.unwrap_or(BodyKind::State), &officer, doc_lang(lang));
+            let from = letterhead(state, d.body_kind_of(&scope));
+            let doc = follow_up_report_document(d, &report, &from, doc_lang(lang));
             view! {
                 <section class="card" aria-labelledby="rp-overall">
                     <h2 id="rp-overall">{state.t(Msg::OverdueShare)} ": " <strong>{share}</strong></h2>
@@ -126,7 +119,7 @@ pub fn ReportPage() -> impl IntoView {
                         <li>{labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)} " " <strong>{t.within_term}</strong></li>
                         <li>{labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)} " " <strong>{t.overdue}</strong></li>
                     </ul>
-                    {labels::set_apart(&crate::domain::Tally { transferred: t.transferred, cancelled: t.cancelled, ..Default::default() }, lang)
+                    {labels::set_apart(t.transferred, t.cancelled, lang)
                         .map(|s| view! { <p class="muted small">{s}</p> })}
                 </section>
                 <h2>{state.t(Msg::ByUnit)}</h2>
@@ -148,7 +141,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h2>{state.t(Msg::NeedsChasing)} " " <span class="count">{format!("({})", report.attention.len())}</span></h2>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>
                     {report.attention.iter().map(|x| {
-                        let number = d.conclusions.get(&x.conclusion).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                        let number = d.number_of(x).to_owned();
                         view! {
                             <li>
                                 <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "

@@ -2,10 +2,11 @@
 
 use leptos::prelude::*;
 
-use super::document::{doc_lang, document_view, print};
+use super::document::{doc_lang, document_view, letterhead, print};
 use super::state::{use_state, AppState};
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{field, ListPage, NotFound};
+use crate::domain::report::ReportScope;
 use crate::domain::{Directive, DirectiveId, FollowUpState, Tally, UnitId};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -55,29 +56,13 @@ fn reminder(
     report_by: RwSignal<chrono::NaiveDate>,
     lang: crate::i18n::Lang,
 ) -> Option<AnyView> {
-    use crate::domain::document::{reminder_letter, Letterhead};
+    use crate::domain::document::reminder_letter;
     let owed = crate::domain::document::letter_owed(d, unit, state.today, state.due_soon_days());
     if owed.is_empty() {
         return None;
     }
     let by = report_by.get();
-    let (office, signer) = state
-        .settings
-        .with_untracked(|s| (s.office.clone(), s.officer_name.clone()));
-    let from = Letterhead {
-        office: if office.trim().is_empty() {
-            state.t(Msg::DefaultOffice).to_owned()
-        } else {
-            office
-        },
-        body_kind: d
-            .committees
-            .iter()
-            .next()
-            .map(|c| c.body_kind)
-            .unwrap_or_default(),
-        signer,
-    };
+    let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
     let doc = reminder_letter(
         d,
         unit,

@@ -39,11 +39,7 @@ pub fn directive_item(
     reference: NaiveDate,
     selected: RwSignal<Option<DirectiveId>>,
 ) -> impl IntoView {
-    let number = d
-        .conclusions
-        .get(&x.conclusion)
-        .map(|c| c.number_symbol.clone())
-        .unwrap_or_default();
+    let number = d.number_of(x).to_owned();
     let last = last.map(|u| format!("{}: {}", format_date(u.date), u.text));
     let lang = state.lang.get_untracked();
     let details = [
@@ -212,12 +208,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
         directive.with(|x| {
             x.as_ref().map(|x| {
                 let text: String = x.text.chars().take(140).collect();
-                let number = state.data.with(|d| {
-                    d.conclusions
-                        .get(&x.conclusion)
-                        .map(|c| c.number_symbol.clone())
-                        .unwrap_or_default()
-                });
+                let number = state.data.with(|d| d.number_of(x).to_owned());
                 format!(
                     "{} {} · {number} · {text}",
                     state.t(Msg::RecordUpdate),

@@ -2,7 +2,7 @@
 //! the table by lead unit in rank order, then every overdue and due-soon directive with
 //! what its unit last reported (the reason it gives).
 
-use super::{recipient_lines, Block, DocLang, Document, Header};
+use super::{recipient_lines, Block, DocLang, Document, Header, Letterhead};
 use crate::domain::dataset::Dataset;
 use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::number::{format_scaled, DecimalMark};
@@ -59,16 +59,14 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
     text
 }
 
-/// The report over `report` as issued by `office` (the standing office), to be signed by
-/// `signer`.
+/// The report over `report` as issued by the standing office `from`.
 pub fn follow_up_report_document(
     data: &Dataset,
     report: &FollowUpReport<'_>,
-    office: &str,
-    body_kind: BodyKind,
-    signer: &str,
+    from: &Letterhead,
     lang: DocLang,
 ) -> Document {
+    let body_kind = from.body_kind;
     let (national_name, motto) = super::national_name(body_kind, lang);
     let t = &report.totals;
     let unit_name = |id| {
@@ -105,11 +103,7 @@ pub fn follow_up_report_document(
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let number = data
-                .conclusions
-                .get(&d.conclusion)
-                .map(|c| c.number_symbol.clone())
-                .unwrap_or_default();
+            let number = data.number_of(d);
             let due = d.deadline.due().map(dd_mm_yyyy).unwrap_or_default();
             let deadline = match (d.deadline.words(), due.as_str()) {
                 ("", due) => due.to_owned(),
@@ -183,12 +177,12 @@ pub fn follow_up_report_document(
             numeric: vec![true, false, false, false, false, false],
         });
     }
-    let (from, to) = (dd_mm_yyyy(report.from), dd_mm_yyyy(report.as_of));
+    let (start, end) = (dd_mm_yyyy(report.from), dd_mm_yyyy(report.as_of));
     Document {
         body_kind,
         header: Header {
             parent_body: String::new(),
-            issuing_body: office.trim().to_uppercase(),
+            issuing_body: from.office.trim().to_uppercase(),
             // The number is given when the report is registered: left for the office.
             number: match (lang, body_kind) {
                 (DocLang::En, _) => "No.        /BC".to_owned(),
@@ -203,10 +197,10 @@ pub fn follow_up_report_document(
         kind: lang.pick("BÁO CÁO", "REPORT").to_owned(),
         subject: match lang {
             DocLang::Vi => format!(
-                "Tình hình thực hiện các kết luận của Ban Chỉ đạo (từ ngày {from} đến ngày {to})"
+                "Tình hình thực hiện các kết luận của Ban Chỉ đạo (từ ngày {start} đến ngày {end})"
             ),
             DocLang::En => {
-                format!("Implementation of the steering committee's conclusions ({from} to {to})")
+                format!("Implementation of the steering committee's conclusions ({start} to {end})")
             }
         },
         body,
@@ -220,7 +214,7 @@ pub fn follow_up_report_document(
             lang.pick("Lưu: VT", "File").to_owned(),
         ]),
         signer_title: Vec::new(),
-        signer_name: signer.trim().to_owned(),
+        signer_name: from.signer.trim().to_owned(),
     }
 }
 
@@ -239,14 +233,12 @@ mod tests {
             today,
             7,
         );
-        let doc = follow_up_report_document(
-            &data,
-            &report,
-            "Văn phòng Ban Chỉ đạo",
-            BodyKind::Party,
-            "Nguyễn Văn C",
-            DocLang::Vi,
-        );
+        let from = Letterhead {
+            office: "Văn phòng Ban Chỉ đạo".into(),
+            body_kind: BodyKind::Party,
+            signer: "Nguyễn Văn C".into(),
+        };
+        let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
         assert_eq!(doc.kind, "BÁO CÁO");
         assert_eq!(doc.header.issuing_body, "VĂN PHÒNG BAN CHỈ ĐẠO");
         assert_eq!(doc.header.number, "Số        -BC");
