@@ -80,6 +80,17 @@ impl Directive {
     }
 }
 
+/// `items` in the order a unit's list reads: overdue first, then due soon, then the rest,
+/// the soonest deadline first within each.
+pub fn urgency_order(
+    mut items: Vec<&Directive>,
+    reference: NaiveDate,
+    due_soon_days: u64,
+) -> Vec<&Directive> {
+    items.sort_by_cached_key(|x| (x.state(reference, due_soon_days), x.deadline.due()));
+    items
+}
+
 /// The directives of a checklist counted by computed state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Tally {

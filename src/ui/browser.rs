@@ -64,13 +64,22 @@ impl IdSource for CryptoIds {
 
 /// Offers `text` to the user as a file download (works from file:// too).
 pub fn download(file_name: &str, mime: &str, text: &str) {
+    save_part(file_name, mime, &wasm_bindgen::JsValue::from_str(text));
+}
+
+/// Saves a file the app made (a Word or Excel file) as a download.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
+    save_part(file_name, mime, &js_sys::Uint8Array::from(bytes));
+}
+
+fn save_part(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::directive_form::{DirectiveForm, FIRST_FIELD};
-use super::document::{doc_lang, document_view, print};
+use super::document::{doc_lang, document_view, download_docx, export_buttons, print};
 use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
 use crate::domain::document::conclusion_notice;
+use crate::domain::sheets::directives_table;
 use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
@@ -148,6 +149,30 @@ fn checklist(
                     <button type="button" id="print-notice" aria-describedby="print-hint" on:click=move |_| print()>
                         {state.t(Msg::PrintConclusion)}
                     </button>
+                    " "
+                    <button type="button" id="word-notice" on:click={
+                        let id = c.id.clone();
+                        let stem = format!("{} {}", state.t(Msg::Conclusion), c.number_symbol);
+                        move |_| {
+                            let doc = state.data.with_untracked(|d| {
+                                d.conclusions.get(&id).map(|c| conclusion_notice(d, c, doc_lang(state.lang.get_untracked())))
+                            });
+                            if let Some(doc) = doc {
+                                download_docx(state, &stem, &[doc]);
+                            }
+                        }
+                    }>
+                        {state.t(Msg::DownloadWord)}
+                    </button>
+                    " "
+                    {export_buttons("checklist", Msg::TableDirectives, {
+                        let id = c.id.clone();
+                        move || state.data.with_untracked(|d| {
+                            let name = d.conclusions.get(&id).map(|c| c.number_symbol.clone()).unwrap_or_default();
+                            directives_table(d, &name, d.followed_of(&id), state.today, state.due_soon_days(),
+                                &|s| labels::follow_up_state(s, state.lang.get_untracked()), doc_lang(state.lang.get_untracked()))
+                        })
+                    })}
                     <span class="small muted" id="print-hint">{state.t(Msg::PrintHint)}</span>
                 </p>
                 <dl class="fields">

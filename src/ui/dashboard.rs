@@ -4,6 +4,9 @@
 use chrono::Datelike;
 use leptos::prelude::*;
 
+use super::document::{brief_view, doc_lang, print};
+use crate::domain::document::head_brief;
+
 use super::browser::{self, CryptoIds};
 use super::state::{use_state, AppState};
 use super::widgets::{unit_name, StateBadge};
@@ -12,7 +15,7 @@ use crate::domain::FollowUpState;
 use crate::domain::Measure;
 use crate::i18n::figures::measure_step;
 use crate::i18n::format::format_points;
-use crate::i18n::{format_date, format_money_billions, format_percent, Msg};
+use crate::i18n::{format_date, format_money_billions, format_percent, labels, Msg};
 use crate::route::Route;
 
 /// Loads the sample: into an empty store directly; the caller asks first otherwise.
@@ -220,8 +223,42 @@ fn Overview() -> impl IntoView {
         })
     };
 
+    // The head's brief is made when asked for (it reads the whole dataset once more) and
+    // stays laid out for printing until the print dialogue closes.
+    let brief = RwSignal::new(false);
+    let print_brief = move |_| {
+        brief.set(true);
+        gloo_timers::callback::Timeout::new(0, print).forget();
+    };
+    let after = window_event_listener(leptos::ev::afterprint, move |_| brief.set(false));
+    on_cleanup(move || after.remove());
+    let brief_doc = move || {
+        brief.get().then(|| {
+            let lang = state.lang.get();
+            let b = state.data.with(|d| {
+                head_brief(
+                    d,
+                    state.today,
+                    state.tolerance(),
+                    state.due_soon_days(),
+                    &|s| labels::follow_up_state(s, lang),
+                    doc_lang(lang),
+                )
+            });
+            view! { <div class="doc-wrap">{brief_view(b, lang)}</div> }
+        })
+    };
+
     view! {
         <h1>{move || state.t(Msg::NavDashboard)}</h1>
+        <p class="actions">
+            <button type="button" id="print-brief" aria-describedby="brief-hint" on:click=print_brief>
+                {move || state.t(Msg::PrintBrief)}
+            </button>
+            " "
+            <span class="small muted" id="brief-hint">{move || state.t(Msg::BriefHint)}</span>
+        </p>
+        {brief_doc}
         <div class="cards">
             <section class="card" aria-labelledby="dash-projects">
                 <h2 id="dash-projects"><a href=Route::Projects.href()>{move || state.t(Msg::DashProjects)}</a></h2>

@@ -5,9 +5,12 @@
 
 use leptos::prelude::*;
 
+use super::browser;
 use super::state::AppState;
-use crate::domain::document::{Block, DocLang, Document, Letterhead};
+use crate::domain::document::{Block, Brief, DocLang, Document, Letterhead};
+use crate::domain::table::Table;
 use crate::domain::BodyKind;
+use crate::domain::{office, sheets};
 use crate::i18n::{Lang, Msg};
 
 pub fn doc_lang(lang: Lang) -> DocLang {
@@ -47,52 +50,51 @@ fn lines(text: &str) -> impl IntoView {
         .collect_view()
 }
 
+fn table_view(table: Table, lang: Lang) -> impl IntoView {
+    let (columns, rows) = table.on_paper(doc_lang(lang));
+    let head = columns
+        .into_iter()
+        .map(|(h, _)| view! { <th scope="col">{h}</th> })
+        .collect_view();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .into_iter()
+                .map(|c| view! { <td class=c.numeric.then_some("num")>{c.text}</td> })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class="doc-table">
+            <thead><tr>{head}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+fn block_view(b: Block, lang: Lang) -> AnyView {
+    match b {
+        Block::Paragraph(text) => view! { <p class="doc-para">{text}</p> }.into_any(),
+        Block::Heading(text) => view! { <p class="doc-heading">{text}</p> }.into_any(),
+        Block::Addressee(text) => view! { <p class="doc-addressee">{text}</p> }.into_any(),
+        Block::Table(table) => table_view(table, lang).into_any(),
+        Block::Item { label, text, depth } => {
+            let class = format!("doc-item depth-{}", depth.min(4));
+            view! { <p class=class><span class="doc-label">{label}</span> " " {text}</p> }
+                .into_any()
+        }
+    }
+}
+
 pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
     let party = doc.body_kind == BodyKind::Party;
     let header = doc.header;
     let body = doc
         .body
         .into_iter()
-        .map(|b| match b {
-            Block::Paragraph(text) => view! { <p class="doc-para">{text}</p> }.into_any(),
-            Block::Heading(text) => view! { <p class="doc-heading">{text}</p> }.into_any(),
-            Block::Addressee(text) => view! { <p class="doc-addressee">{text}</p> }.into_any(),
-            Block::Table {
-                head,
-                rows,
-                numeric,
-            } => {
-                let class =
-                    move |i: usize| numeric.get(i).copied().unwrap_or(false).then_some("num");
-                let head = head
-                    .into_iter()
-                    .map(|h| view! { <th scope="col">{h}</th> })
-                    .collect_view();
-                let rows = rows
-                    .into_iter()
-                    .map(|row| {
-                        let cells = row
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, c)| view! { <td class=class(i)>{c}</td> })
-                            .collect_view();
-                        view! { <tr>{cells}</tr> }
-                    })
-                    .collect_view();
-                view! {
-                    <table class="doc-table">
-                        <thead><tr>{head}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-                .into_any()
-            }
-            Block::Item { label, text, depth } => {
-                let class = format!("doc-item depth-{}", depth.min(4));
-                view! { <p class=class><span class="doc-label">{label}</span> " " {text}</p> }
-                    .into_any()
-            }
-        })
+        .map(|b| block_view(b, lang))
         .collect_view();
     let recipients = doc
         .recipients
@@ -135,5 +137,77 @@ pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
                 </div>
             </div>
         </article>
+    }
+}
+
+/// The head's brief laid out for an A4 landscape page (hidden on screen).
+pub fn brief_view(brief: Brief, lang: Lang) -> impl IntoView {
+    let body = brief
+        .body
+        .into_iter()
+        .map(|b| block_view(b, lang))
+        .collect_view();
+    view! {
+        <article class="doc brief" lang=lang.code()>
+            <h1 class="brief-title">{brief.title}</h1>
+            <p class="brief-as-of">{brief.as_of}</p>
+            <div class="doc-text">{body}</div>
+        </article>
+    }
+}
+
+/// Downloads `docs` as one Word file named after `stem` and today.
+pub fn download_docx(state: AppState, stem: &str, docs: &[Document]) {
+    let lang = doc_lang(state.lang.get_untracked());
+    let bytes = office::docx(docs, lang, state.today);
+    browser::download_bytes(
+        &sheets::file_name(stem, state.today, "docx"),
+        office::DOCX_MIME,
+        &bytes,
+    );
+}
+
+/// Downloads `tables` as one Excel file, a sheet each.
+pub fn download_xlsx(state: AppState, stem: &str, tables: &[Table]) {
+    let bytes = office::xlsx(tables, state.today);
+    browser::download_bytes(
+        &sheets::file_name(stem, state.today, "xlsx"),
+        office::XLSX_MIME,
+        &bytes,
+    );
+}
+
+/// Downloads `table` as CSV (UTF-8 with a byte-order mark).
+pub fn download_csv(state: AppState, stem: &str, table: &Table) {
+    browser::download_bytes(
+        &sheets::file_name(stem, state.today, "csv"),
+        "text/csv;charset=utf-8",
+        &table.to_csv(),
+    );
+}
+
+/// "Excel" and "CSV" buttons for a table the page shows; `table` builds it when clicked.
+/// `what` names the table for the buttons' accessible names and the file.
+pub fn export_buttons(
+    id: &'static str,
+    what: Msg,
+    table: impl Fn() -> Table + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let state = super::state::use_state();
+    let stem = move || state.t(what).to_owned();
+    let for_csv = table.clone();
+    view! {
+        <span class="export">
+            <button type="button" id=format!("{id}-xlsx")
+                aria-label=move || format!("{} · {}", state.t(Msg::DownloadExcel), stem())
+                on:click=move |_| download_xlsx(state, &stem(), &[table()])>
+                {move || state.t(Msg::DownloadExcel)}
+            </button>
+            <button type="button" id=format!("{id}-csv")
+                aria-label=move || format!("{} · {}", state.t(Msg::DownloadCsv), stem())
+                on:click=move |_| download_csv(state, &stem(), &for_csv())>
+                {move || state.t(Msg::DownloadCsv)}
+            </button>
+        </span>
     }
 }

@@ -6,6 +6,10 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::document::{doc_lang, export_buttons};
+use crate::domain::followup::urgency_order;
+use crate::domain::sheets::directives_table;
+
 use super::state::use_state;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{unit_link, StateBadge};
@@ -209,6 +213,13 @@ pub fn FollowUpPage() -> impl IntoView {
                     }/>
             </div>
         </div>
+        <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, move || {
+            let (on, lang) = (reference.get_untracked(), state.lang.get_untracked());
+            state.data.with_untracked(|d| {
+                directives_table(d, state.t(Msg::TableDirectives), urgency_order(d.followed(), on, state.due_soon_days()),
+                    on, state.due_soon_days(), &|s| labels::follow_up_state(s, lang), doc_lang(lang))
+            })
+        })}</p>
         {results}
         <UpdateForm selected=selected/>
         {overview}

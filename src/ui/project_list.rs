@@ -2,6 +2,9 @@
 
 use leptos::prelude::*;
 
+use super::document::{doc_lang, export_buttons};
+use crate::domain::sheets::register_table;
+
 use super::state::{use_state, AppState};
 use super::widgets::{Bar, ListPage};
 use crate::domain::draft::{code, from_code};
@@ -166,6 +169,13 @@ pub fn ProjectList() -> impl IntoView {
     view! {
         <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=body>
         <p class="summary">{move || state.data.with(|d| status_summary(state, d))}</p>
+        <p class="actions">{export_buttons("register", Msg::TableRegister, move || {
+            let lang = state.lang.get_untracked();
+            query.with_untracked(|q| state.data.with_untracked(|d| {
+                let rows = d.query_projects(q, state.today, state.tolerance());
+                register_table(&rows, &|s| labels::schedule_status(s, lang), doc_lang(lang))
+            }))
+        })}</p>
         <p><a class="button primary" href=Route::New(Form::Project).href()>{move || state.t(Msg::NewProject)}</a></p>
         <div class="filters">
             <div class="filter">

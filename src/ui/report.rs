@@ -5,11 +5,15 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::document::{doc_lang, document_view, letterhead, print};
+use super::document::{
+    doc_lang, document_view, download_csv, download_docx, download_xlsx, letterhead, print,
+};
 use super::state::use_state;
 use super::widgets::unit_link;
 use crate::domain::dates::iso;
-use crate::domain::document::follow_up_report_document;
+use crate::domain::document::{
+    follow_up_report_document, reminder_letters, report_counts_table, units_with_overdue,
+};
 use crate::domain::report::ReportScope;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
@@ -38,6 +42,13 @@ fn date_input(id: &'static str, label: Msg, value: RwSignal<NaiveDate>) -> impl 
     }
 }
 
+/// What the print view holds: the report, or the letters to every overdue unit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    Report,
+    Letters,
+}
+
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let state = use_state();
@@ -53,6 +64,55 @@ pub fn ReportPage() -> impl IntoView {
     let from = RwSignal::new(since);
     let as_of = RwSignal::new(state.today);
     let scope = RwSignal::new(String::new());
+    let printing = RwSignal::new(Printed::Report);
+    let report_by = RwSignal::new(state.today + chrono::Days::new(7));
+    // What the buttons make, built when clicked from what the page shows.
+    let report_doc = move || {
+        let (from, as_of, scope) = (
+            from.get_untracked(),
+            as_of.get_untracked(),
+            scope_of(&scope.get_untracked()),
+        );
+        let lang = doc_lang(state.lang.get_untracked());
+        state.data.with_untracked(|d| {
+            let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
+            let head = letterhead(state, d.body_kind_of(&scope));
+            let doc = follow_up_report_document(d, &report, &head, lang);
+            let mut tables = vec![report_counts_table(&report, lang)];
+            tables.extend(doc.tables().cloned());
+            (doc, tables)
+        })
+    };
+    let letters = move || {
+        let lang = doc_lang(state.lang.get_untracked());
+        state.data.with_untracked(|d| {
+            let head = letterhead(state, d.body_kind_of(&ReportScope::Everything));
+            reminder_letters(
+                d,
+                state.today,
+                state.due_soon_days(),
+                report_by.get_untracked(),
+                &head,
+                lang,
+            )
+        })
+    };
+    let overdue_units = move || {
+        state
+            .data
+            .with(|d| units_with_overdue(d, state.today, state.due_soon_days()).len())
+    };
+    let print_as = move |what: Printed| {
+        printing.set(what);
+        // After the page has laid out what is printed.
+        gloo_timers::callback::Timeout::new(0, print).forget();
+    };
+    // Ctrl+P prints the report again once the letters have been printed.
+    let after = window_event_listener(leptos::ev::afterprint, move |_| {
+        printing.set(Printed::Report)
+    });
+    on_cleanup(move || after.remove());
+    let stem = move || state.t(Msg::NavReport).to_owned();
     let scopes = move || {
         state.data.with(|d| {
             let mut all = vec![(String::new(), state.t(Msg::ReportEverything).to_owned())];
@@ -108,6 +168,17 @@ pub fn ReportPage() -> impl IntoView {
             let share = t.overdue_share().map(|p| format_percent(p, lang)).unwrap_or_else(|| "—".into());
             let from = letterhead(state, d.body_kind_of(&scope));
             let doc = follow_up_report_document(d, &report, &from, doc_lang(lang));
+            let printed = match printing.get() {
+                Printed::Report => document_view(doc, lang).into_any(),
+                Printed::Letters => {
+                    let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
+                    reminder_letters(d, state.today, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
+                        .into_iter()
+                        .map(|l| document_view(l, lang))
+                        .collect_view()
+                        .into_any()
+                }
+            };
             view! {
                 <section class="card" aria-labelledby="rp-overall">
                     <h2 id="rp-overall">{state.t(Msg::OverdueShare)} ": " <strong>{share}</strong></h2>
@@ -151,7 +222,7 @@ pub fn ReportPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
-                <div class="doc-wrap">{document_view(doc, lang)}</div>
+                <div class="doc-wrap" class:doc-set=move || printing.get() == Printed::Letters>{printed}</div>
             }
         })
     };
@@ -171,8 +242,37 @@ pub fn ReportPage() -> impl IntoView {
             </div>
         </div>
         <p class="actions">
-            <button type="button" id="print-report" on:click=move |_| print()>{move || state.t(Msg::PrintReport)}</button>
+            <button type="button" id="print-report" on:click=move |_| print_as(Printed::Report)>{move || state.t(Msg::PrintReport)}</button>
+            " "
+            <button type="button" id="word-report" on:click=move |_| download_docx(state, &stem(), &[report_doc().0])>{move || state.t(Msg::DownloadWord)}</button>
+            " "
+            <button type="button" id="xlsx-report" on:click=move |_| download_xlsx(state, &stem(), &report_doc().1)>{move || state.t(Msg::DownloadExcel)}</button>
+            " "
+            <button type="button" id="csv-by-unit" on:click=move |_| {
+                if let Some(t) = report_doc().1.get(1) { download_csv(state, state.t(Msg::TableByUnit), t) }
+            }>{move || format!("{} · {}", state.t(Msg::DownloadCsv), state.t(Msg::TableByUnit))}</button>
+            " "
+            <button type="button" id="csv-chasing" on:click=move |_| {
+                if let Some(t) = report_doc().1.get(2) { download_csv(state, state.t(Msg::TableChasing), t) }
+            }>{move || format!("{} · {}", state.t(Msg::DownloadCsv), state.t(Msg::TableChasing))}</button>
         </p>
+        <section class="card" aria-labelledby="rp-letters">
+            <h2 id="rp-letters">{move || state.t(Msg::RemindAllOverdue)} " " <span class="count">{move || format!("({})", overdue_units())}</span></h2>
+            <p class="muted small">{move || if overdue_units() == 0 { state.t(Msg::NoOverdueUnits) } else { state.t(Msg::LettersHint) }}</p>
+            <p class="actions">
+                <label for="rp-report-by" class="small">{move || state.t(Msg::ReportBy)}</label>
+                <input id="rp-report-by" type="date" prop:value=move || iso(report_by.get())
+                    on:change=move |ev| {
+                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                            report_by.set(d);
+                        }
+                    }/>
+                <button type="button" id="print-letters" disabled=move || overdue_units() == 0
+                    on:click=move |_| print_as(Printed::Letters)>{move || state.t(Msg::PrintLetters)}</button>
+                <button type="button" id="word-letters" disabled=move || overdue_units() == 0
+                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), &letters())>{move || state.t(Msg::DownloadWord)}</button>
+            </p>
+        </section>
         {content}
     }
 }

@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 
-use super::document::{doc_lang, document_view, letterhead, print};
+use super::document::{doc_lang, document_view, download_docx, export_buttons, letterhead, print};
 use super::state::{use_state, AppState};
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{field, ListPage, NotFound};
+use crate::domain::followup::urgency_order;
 use crate::domain::report::ReportScope;
+use crate::domain::sheets::directives_table;
 use crate::domain::{Directive, DirectiveId, FollowUpState, Tally, UnitId};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -62,6 +64,11 @@ fn reminder(
         return None;
     }
     let by = report_by.get();
+    let unit_name = d
+        .units
+        .get(unit)
+        .map(|u| u.name.clone())
+        .unwrap_or_default();
     let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
     let doc = reminder_letter(
         d,
@@ -76,6 +83,13 @@ fn reminder(
         <p class="actions">
             <button type="button" id="print-reminder" on:click=move |_| print()>
                 {state.t(Msg::PrintReminder)} " (" {owed.len()} ")"
+            </button>
+            <button type="button" id="word-reminder" on:click={
+                let doc = doc.clone();
+                let stem = format!("{} {}", state.t(Msg::ReminderFile), unit_name);
+                move |_| download_docx(state, &stem, std::slice::from_ref(&doc))
+            }>
+                {state.t(Msg::DownloadWord)}
             </button>
             <label for="rm-report-by" class="small">{state.t(Msg::ReportBy)}</label>
             <input id="rm-report-by" type="date" prop:value=crate::domain::dates::iso(by)
@@ -115,15 +129,9 @@ fn unit_lists(
             };
             let last_updates = d.last_updates();
             let list = |items: Vec<&Directive>| {
-                let mut items: Vec<_> = items
+                urgency_order(items, state.today, state.due_soon_days())
                     .into_iter()
-                    .map(|x| (x.state(state.today, state.due_soon_days()), x))
-                    .collect();
-                // Overdue first, then due soon, then the rest; soonest deadline first within each.
-                items.sort_by_key(|(s, x)| (*s, x.deadline.due()));
-                items
-                    .into_iter()
-                    .map(|(_, x)| directive_item(state, d, x, last_updates.get(&x.id).copied(), state.today, selected))
+                    .map(|x| directive_item(state, d, x, last_updates.get(&x.id).copied(), state.today, selected))
                     .collect_view()
             };
             let followed = d.followed();
@@ -191,6 +199,16 @@ fn unit_lists(
                 {reminder(state, d, &u.id, report_by, lang)}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
+                <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, {
+                    let id = u.id.clone();
+                    move || state.data.with_untracked(|d| {
+                        let lang = state.lang.get_untracked();
+                        let name = d.units.get(&id).map(|u| u.display_name().to_owned()).unwrap_or_default();
+                        let led = d.followed().into_iter().filter(|x| x.lead_unit.as_ref() == Some(&id)).collect();
+                        directives_table(d, &name, urgency_order(led, state.today, state.due_soon_days()), state.today, state.due_soon_days(),
+                            &|s| labels::follow_up_state(s, lang), doc_lang(lang))
+                    })
+                })}</p>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{lead}</ul>
                 <h2>{state.t(Msg::AsCoordinator)}</h2>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{coordinating}</ul>

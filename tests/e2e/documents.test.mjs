@@ -5,62 +5,14 @@
 // Run: node --test tests/e2e/
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { listRow, loadSample, navLink, root, sharedBrowser, withApp } from './helpers.mjs';
+import { listRow, loadSample, navLink, sharedBrowser, withApp } from './helpers.mjs';
+import { checkPage, printed } from './paper.mjs';
 
 const shared = sharedBrowser();
-const outDir = join(root, 'test-output', 'documents');
-
-/** 1 mm in PDF points. */
-const MM = 72 / 25.4;
-
-/** Every word of the PDF with its page and box, from pdftotext's bounding boxes. */
-function words(pdf) {
-  const xhtml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-  const out = [];
-  let page = 0;
-  for (const line of xhtml.split('\n')) {
-    if (line.includes('<page ')) page += 1;
-    const m = line.match(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/);
-    if (m) out.push({ page, xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
-  }
-  return out;
-}
-
-/** Prints the open conclusion to `name`.pdf, as the print dialogue would, and renders its pages. */
-async function printed(page, name) {
-  mkdirSync(outDir, { recursive: true });
-  const pdf = join(outDir, `${name}.pdf`);
-  await page.emulateMedia({ media: 'print' });
-  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
-  await page.emulateMedia({ media: 'screen' });
-  execFileSync('pdftoppm', ['-png', '-r', '70', pdf, join(outDir, name)]);
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-  return { pdf, info, text, words: words(pdf) };
-}
-
 async function openConclusion(page, symbol) {
   await navLink(page, 'Kết luận').click();
   await listRow(page, symbol).getByRole('link', { name: symbol, exact: true }).click();
   await page.locator('#print-notice').waitFor();
-}
-
-/** A4 portrait, and every word inside the margins (top and bottom 20 mm, left 30, right 15),
- *  but the page number, which sits centred in the top margin from page 2 on. */
-function checkPage(doc) {
-  assert.match(doc.info, /Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/, doc.info);
-  const outside = doc.words.filter((w) => w.xMin < 30 * MM - 1 || w.xMax > 595.28 - 15 * MM + 1
-    || w.yMax > 841.89 - 20 * MM + 1 || (w.yMin < 20 * MM - 1 && !/^\d+$/.test(w.text)));
-  assert.deepEqual(outside, [], 'words outside the margins');
-  const numbers = doc.words.filter((w) => w.yMin < 20 * MM - 1);
-  assert.ok(numbers.every((w) => Number(w.text) === w.page && w.page > 1), `page numbers: ${JSON.stringify(numbers)}`);
-  const pages = Math.max(...doc.words.map((w) => w.page));
-  assert.equal(numbers.length, pages - 1, 'a number on every page but the first');
-  const centre = (595.28 - 15 * MM + 30 * MM) / 2;
-  for (const w of numbers) assert.ok(Math.abs((w.xMin + w.xMax) / 2 - centre) < 12, `centred: ${JSON.stringify(w)}`);
 }
 
 describe('documents (http)', () => {

@@ -5,24 +5,13 @@
 use super::{recipient_lines, Block, DocLang, Document, Header, Letterhead};
 use crate::domain::dataset::Dataset;
 use crate::domain::dates::dd_mm_yyyy;
-use crate::domain::number::{format_scaled, DecimalMark};
 use crate::domain::org::BodyKind;
 use crate::domain::report::{FollowUpReport, ReportCounts};
-
-fn percent(value: Option<f64>, lang: DocLang) -> String {
-    let mark = match lang {
-        DocLang::Vi => DecimalMark::Comma,
-        DocLang::En => DecimalMark::Point,
-    };
-    value.map_or_else(
-        || "—".to_owned(),
-        |v| format!("{}%", format_scaled((v * 100.0).round() as i64, 2, mark)),
-    )
-}
+use crate::domain::table::{Cell, Column, OnPaper, Table};
 
 /// The overall paragraph: "Trong kỳ theo dõi 9 nhiệm vụ …; tỷ lệ quá hạn 22,22%."
 fn overall(t: &ReportCounts, lang: DocLang) -> String {
-    let share = percent(t.overdue_share(), lang);
+    let share = Cell::Percent(t.overdue_share()).display(lang);
     let mut text = match lang {
         DocLang::Vi => format!(
             "Trong kỳ theo dõi {} nhiệm vụ ({} nhiệm vụ đến hạn trong kỳ). Đã hoàn thành {} (đúng hạn {}, trễ hạn {}); chưa hoàn thành {}, trong đó trong hạn {}, quá hạn {}. Tỷ lệ nhiệm vụ quá hạn: {share}.",
@@ -59,6 +48,69 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
     text
 }
 
+/// The columns of a list of directives to chase: the deadline's date apart from its words
+/// ("Quý IV/2026"), the last update's date apart from what it said.
+pub(crate) fn attention_columns(lang: DocLang) -> Vec<Column> {
+    vec![
+        Column::new(lang.pick("STT", "No."), 8),
+        Column::new(lang.pick("Kết luận, mục", "Conclusion, item"), 14),
+        Column::new(lang.pick("Nội dung", "Directive"), 36),
+        Column::new(lang.pick("Đơn vị chủ trì", "Lead unit"), 18),
+        Column::new(lang.pick("Hạn", "Due"), 17),
+        Column::new(lang.pick("Thời hạn ghi", "Deadline as written"), 16).on_paper(OnPaper::Hidden),
+        Column::new(lang.pick("Ngày cập nhật", "Updated"), 12).on_paper(OnPaper::BeforeNext),
+        Column::new(lang.pick("Cập nhật gần nhất", "Last update"), 34),
+    ]
+}
+
+/// The report's overall counts as a table (the first sheet of its Excel file).
+pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table {
+    let t = &report.totals;
+    let n = |v: usize| Cell::Int(v as i64);
+    let l = |vi, en| Cell::text(lang.pick(vi, en));
+    Table {
+        name: lang.pick("Tổng hợp", "Summary").to_owned(),
+        columns: vec![
+            Column::new(lang.pick("Chỉ tiêu", "Figure"), 40),
+            Column::new(lang.pick("Giá trị", "Value"), 14),
+        ],
+        rows: vec![
+            vec![l("Từ ngày", "From"), Cell::Date(report.from)],
+            vec![l("Đến ngày", "As of"), Cell::Date(report.as_of)],
+            vec![l("Nhiệm vụ theo dõi", "Directives followed"), n(t.followed)],
+            vec![
+                l("Đến hạn trong kỳ", "Due in the period"),
+                n(t.due_in_period),
+            ],
+            vec![l("Hoàn thành đúng hạn", "Done on time"), n(t.done_on_time)],
+            vec![l("Hoàn thành trễ hạn", "Done late"), n(t.done_late)],
+            vec![
+                l("Chưa hoàn thành, trong hạn", "Not done, within term"),
+                n(t.within_term),
+            ],
+            vec![
+                l("Chưa hoàn thành, quá hạn", "Not done, overdue"),
+                n(t.overdue),
+            ],
+            vec![
+                l("Tỷ lệ quá hạn", "Overdue share"),
+                Cell::Percent(t.overdue_share()),
+            ],
+            vec![
+                l(
+                    "Đã chuyển nơi khác (không tính)",
+                    "Transferred (not counted)",
+                ),
+                n(t.transferred),
+            ],
+            vec![
+                l("Đã hủy (không tính)", "Cancelled (not counted)"),
+                n(t.cancelled),
+            ],
+        ],
+    }
+}
+
 /// The report over `report` as issued by the standing office `from`.
 pub fn follow_up_report_document(
     data: &Dataset,
@@ -85,63 +137,56 @@ pub fn follow_up_report_document(
                 l.rank.to_string()
             };
             let c = &l.counts;
+            let count = |n: usize| Cell::Int(n as i64);
             vec![
-                rank,
-                unit_name(l.unit),
-                c.followed.to_string(),
-                c.done_on_time.to_string(),
-                c.done_late.to_string(),
-                c.overdue.to_string(),
-                c.within_term.to_string(),
-                percent(c.on_time_rate(), lang),
+                if l.tied {
+                    Cell::Text(rank)
+                } else {
+                    Cell::Int(l.rank as i64)
+                },
+                Cell::Text(unit_name(l.unit)),
+                count(c.followed),
+                count(c.done_on_time),
+                count(c.done_late),
+                count(c.overdue),
+                count(c.within_term),
+                Cell::Percent(c.on_time_rate()),
             ]
         })
         .collect();
     let last = data.last_updates();
-    let attention: Vec<Vec<String>> = report
+    let attention: Vec<Vec<Cell>> = report
         .attention
         .iter()
         .enumerate()
         .map(|(i, d)| {
             let number = data.number_of(d);
-            let due = d.deadline.due().map(dd_mm_yyyy).unwrap_or_default();
-            let deadline = match (d.deadline.words(), due.as_str()) {
-                ("", due) => due.to_owned(),
-                (words, "") => words.to_owned(),
-                (words, due) => format!("{words} ({due})"),
-            };
-            let update = last
-                .get(&d.id)
-                .map(|u| format!("{}: {}", dd_mm_yyyy(u.date), u.text))
-                .unwrap_or_default();
+            let due = d.deadline.due();
+            let words = d.deadline.words();
+            let update = last.get(&d.id);
             vec![
-                (i + 1).to_string(),
-                format!("{number}, {}", d.path),
-                d.text.clone(),
-                d.lead_unit.as_ref().map(unit_name).unwrap_or_default(),
-                deadline,
-                update,
+                Cell::Int(i as i64 + 1),
+                Cell::Text(format!("{number}, {}", d.path)),
+                Cell::text(d.text.clone()),
+                Cell::Text(d.lead_unit.as_ref().map(unit_name).unwrap_or_default()),
+                Cell::date(due),
+                Cell::text(words),
+                Cell::date(update.map(|u| u.date)),
+                Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),
             ]
         })
         .collect();
-    let unit_head = [
-        lang.pick("Hạng", "Rank"),
-        lang.pick("Đơn vị chủ trì", "Lead unit"),
-        lang.pick("Được giao", "Assigned"),
-        lang.pick("Đúng hạn", "On time"),
-        lang.pick("Trễ hạn", "Late"),
-        lang.pick("Quá hạn", "Overdue"),
-        lang.pick("Trong hạn", "Within term"),
-        lang.pick("Tỷ lệ đúng hạn", "On-time rate"),
+    let unit_columns = vec![
+        Column::new(lang.pick("Hạng", "Rank"), 14),
+        Column::new(lang.pick("Đơn vị chủ trì", "Lead unit"), 36),
+        Column::new(lang.pick("Được giao", "Assigned"), 10),
+        Column::new(lang.pick("Đúng hạn", "On time"), 10),
+        Column::new(lang.pick("Trễ hạn", "Late"), 10),
+        Column::new(lang.pick("Quá hạn", "Overdue"), 10),
+        Column::new(lang.pick("Trong hạn", "Within term"), 10),
+        Column::new(lang.pick("Tỷ lệ đúng hạn", "On-time rate"), 12),
     ];
-    let attention_head = [
-        lang.pick("STT", "No."),
-        lang.pick("Kết luận, mục", "Conclusion, item"),
-        lang.pick("Nội dung", "Directive"),
-        lang.pick("Đơn vị chủ trì", "Lead unit"),
-        lang.pick("Thời hạn", "Deadline"),
-        lang.pick("Cập nhật gần nhất", "Last update"),
-    ];
+    let attention_columns = attention_columns(lang);
     let mut body = vec![
         Block::Heading(lang.pick("1. Kết quả chung", "1. Overall").to_owned()),
         Block::Paragraph(overall(t, lang)),
@@ -149,11 +194,11 @@ pub fn follow_up_report_document(
             lang.pick("2. Theo đơn vị chủ trì", "2. By lead unit")
                 .to_owned(),
         ),
-        Block::Table {
-            head: unit_head.map(str::to_owned).to_vec(),
+        Block::Table(Table {
+            name: lang.pick("Theo đơn vị", "By unit").to_owned(),
+            columns: unit_columns,
             rows: units,
-            numeric: vec![false, false, true, true, true, true, true, true],
-        },
+        }),
         Block::Heading(
             lang.pick(
                 "3. Nhiệm vụ quá hạn và sắp đến hạn",
@@ -171,11 +216,13 @@ pub fn follow_up_report_document(
             .to_owned(),
         ));
     } else {
-        body.push(Block::Table {
-            head: attention_head.map(str::to_owned).to_vec(),
+        body.push(Block::Table(Table {
+            name: lang
+                .pick("Quá hạn, sắp đến hạn", "Overdue, due soon")
+                .to_owned(),
+            columns: attention_columns,
             rows: attention,
-            numeric: vec![true, false, false, false, false, false],
-        });
+        }));
     }
     let (start, end) = (dd_mm_yyyy(report.from), dd_mm_yyyy(report.as_of));
     Document {
@@ -225,6 +272,16 @@ mod tests {
     use crate::domain::sample::fixture::sample;
 
     #[test]
+    fn the_counts_table_holds_the_headline_figures() {
+        let (data, today) = sample();
+        let report = data.follow_up_report(&ReportScope::Everything, today, today, 7);
+        let t = report_counts_table(&report, DocLang::En);
+        assert_eq!(t.rows[1][1], Cell::Date(today));
+        assert_eq!(t.rows[7][1], Cell::Int(report.totals.overdue as i64));
+        assert_eq!(t.rows[8][1], Cell::Percent(report.totals.overdue_share()));
+    }
+
+    #[test]
     fn the_report_document_puts_the_overdue_share_first_and_ranks_units() {
         let (data, today) = sample();
         let report = data.follow_up_report(
@@ -250,22 +307,19 @@ mod tests {
             overall.contains("Không tính 1 nhiệm vụ đã chuyển nơi khác"),
             "{overall}"
         );
-        let Block::Table { rows, .. } = &doc.body[3] else {
+        let Block::Table(Table { rows, .. }) = &doc.body[3] else {
             panic!("{:?}", doc.body[3])
         };
         assert_eq!(rows.len(), report.by_unit.len());
-        assert!(rows[0][0].starts_with('1'));
-        let Some(Block::Table { rows, .. }) = doc.body.last() else {
+        assert!(rows[0][0].display(DocLang::Vi).starts_with('1'));
+        let Some(Block::Table(Table { rows, .. })) = doc.body.last() else {
             panic!("the sample has overdue directives")
         };
         assert_eq!(rows.len(), report.attention.len());
-        assert!(rows[0][1].contains("16-KL/BCĐ"), "{:?}", rows[0]);
-    }
-
-    #[test]
-    fn percentages_follow_the_language() {
-        assert_eq!(percent(Some(200.0 / 9.0), DocLang::Vi), "22,22%");
-        assert_eq!(percent(Some(50.0), DocLang::En), "50%");
-        assert_eq!(percent(None, DocLang::Vi), "—");
+        assert!(
+            rows[0][1].display(DocLang::Vi).contains("16-KL/BCĐ"),
+            "{:?}",
+            rows[0]
+        );
     }
 }

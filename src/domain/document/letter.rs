@@ -11,6 +11,7 @@ use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::followup::FollowUpState;
 use crate::domain::ids::UnitId;
 use crate::domain::org::BodyKind;
+use crate::domain::table::{Cell, Column, OnPaper, Table};
 
 /// Who sends a document and how it is signed.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +57,7 @@ pub fn reminder_letter(
         .map(|u| u.name.clone())
         .unwrap_or_default();
     let last = data.last_updates();
-    let rows: Vec<Vec<String>> = owed(data, unit, today, due_soon_days)
+    let rows: Vec<Vec<Cell>> = owed(data, unit, today, due_soon_days)
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
@@ -65,19 +66,19 @@ pub fn reminder_letter(
                 .get(&d.conclusion)
                 .map(|c| format!("{} ({})", c.number_symbol, dd_mm_yyyy(c.date)))
                 .unwrap_or_default();
-            let due = d.deadline.due().map(dd_mm_yyyy).unwrap_or_default();
             let state = match d.state(today, due_soon_days) {
                 FollowUpState::Overdue => lang.pick("Quá hạn", "Overdue"),
                 _ => lang.pick("Sắp đến hạn", "Due soon"),
             };
+            let update = last.get(&d.id);
             vec![
-                (i + 1).to_string(),
-                format!("{number}, {}", d.path),
-                d.text.clone(),
-                format!("{due} ({state})"),
-                last.get(&d.id)
-                    .map(|u| format!("{}: {}", dd_mm_yyyy(u.date), u.text))
-                    .unwrap_or_default(),
+                Cell::Int(i as i64 + 1),
+                Cell::Text(format!("{number}, {}", d.path)),
+                Cell::text(d.text.clone()),
+                Cell::date(d.deadline.due()),
+                Cell::text(state),
+                Cell::date(update.map(|u| u.date)),
+                Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),
             ]
         })
         .collect();
@@ -95,19 +96,20 @@ pub fn reminder_letter(
         Block::Paragraph(opening),
     ];
     if !rows.is_empty() {
-        body.push(Block::Table {
-            head: [
-                lang.pick("STT", "No."),
-                lang.pick("Kết luận, mục", "Conclusion, item"),
-                lang.pick("Nội dung", "Directive"),
-                lang.pick("Thời hạn", "Deadline"),
-                lang.pick("Cập nhật gần nhất", "Last update"),
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+        body.push(Block::Table(Table {
+            name: name.chars().take(31).collect(),
+            columns: vec![
+                Column::new(lang.pick("STT", "No."), 8),
+                Column::new(lang.pick("Kết luận, mục", "Conclusion, item"), 26),
+                Column::new(lang.pick("Nội dung", "Directive"), 34),
+                Column::new(lang.pick("Hạn", "Due"), 17),
+                Column::new(lang.pick("Tình trạng", "State"), 14),
+                Column::new(lang.pick("Ngày cập nhật", "Updated"), 12)
+                    .on_paper(OnPaper::BeforeNext),
+                Column::new(lang.pick("Cập nhật gần nhất", "Last update"), 30),
+            ],
             rows,
-            numeric: vec![true, false, false, false, false],
-        });
+        }));
     }
     body.push(Block::Paragraph(ask));
     Document {
@@ -142,6 +144,42 @@ pub fn reminder_letter(
         signer_title: Vec::new(),
         signer_name: from.signer.trim().to_owned(),
     }
+}
+
+/// The units that lead at least one overdue directive, the most overdue first (then by
+/// name): whom the report's "letters to every overdue unit" go to.
+pub fn units_with_overdue(data: &Dataset, today: NaiveDate, due_soon_days: u64) -> Vec<&UnitId> {
+    let mut counts: std::collections::BTreeMap<&UnitId, usize> = Default::default();
+    for d in data.followed() {
+        if let (Some(u), FollowUpState::Overdue) = (&d.lead_unit, d.state(today, due_soon_days)) {
+            *counts.entry(u).or_default() += 1;
+        }
+    }
+    let name = |u: &UnitId| {
+        data.units
+            .get(u)
+            .map(|x| crate::domain::text::fold(&x.name))
+            .unwrap_or_default()
+    };
+    let mut units: Vec<(&UnitId, usize)> = counts.into_iter().collect();
+    units.sort_by_cached_key(|(u, n)| (std::cmp::Reverse(*n), name(u)));
+    units.into_iter().map(|(u, _)| u).collect()
+}
+
+/// A reminder letter to each unit of [`units_with_overdue`], all asking for a report by
+/// `report_by`.
+pub fn reminder_letters(
+    data: &Dataset,
+    today: NaiveDate,
+    due_soon_days: u64,
+    report_by: NaiveDate,
+    from: &Letterhead,
+    lang: DocLang,
+) -> Vec<Document> {
+    units_with_overdue(data, today, due_soon_days)
+        .into_iter()
+        .map(|u| reminder_letter(data, u, today, due_soon_days, report_by, from, lang))
+        .collect()
 }
 
 #[cfg(test)]
@@ -181,7 +219,7 @@ mod tests {
             d.state(today, 7),
             FollowUpState::Overdue | FollowUpState::DueSoon
         )));
-        let Block::Table { rows, .. } = &doc.body[2] else {
+        let Block::Table(Table { rows, .. }) = &doc.body[2] else {
             panic!("{:?}", doc.body[2])
         };
         assert_eq!(rows.len(), owed.len());
@@ -193,5 +231,46 @@ mod tests {
             "{ask}"
         );
         assert_eq!(doc.recipients, vec!["- Như trên;", "- Lưu: VT."]);
+    }
+
+    #[test]
+    fn letters_go_to_every_unit_with_overdue_items_most_overdue_first() {
+        let (mut data, today) = sample();
+        let units = units_with_overdue(&data, today, 7);
+        assert!(!units.is_empty());
+        let overdue_of = |data: &Dataset, u: &UnitId| {
+            data.followed()
+                .iter()
+                .filter(|d| {
+                    d.lead_unit.as_ref() == Some(u) && d.state(today, 7) == FollowUpState::Overdue
+                })
+                .count()
+        };
+        assert!(units.iter().all(|u| overdue_of(&data, u) > 0));
+        let every_overdue_unit: std::collections::BTreeSet<_> = data
+            .followed()
+            .iter()
+            .filter(|d| d.state(today, 7) == FollowUpState::Overdue)
+            .filter_map(|d| d.lead_unit.clone())
+            .collect();
+        assert_eq!(units.len(), every_overdue_unit.len(), "no unit left out");
+        let counts: Vec<usize> = units.iter().map(|u| overdue_of(&data, u)).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+        let from = Letterhead {
+            office: "Văn phòng".into(),
+            body_kind: BodyKind::State,
+            signer: String::new(),
+        };
+        let letters = reminder_letters(&data, today, 7, today, &from, DocLang::Vi);
+        assert_eq!(letters.len(), units.len());
+        // Nothing overdue: no letter.
+        let all: Vec<_> = data.directives.iter().cloned().collect();
+        for mut d in all {
+            d.deadline = crate::domain::Deadline::Continuous {
+                words: "thường xuyên".into(),
+            };
+            data.directives.upsert(d);
+        }
+        assert!(reminder_letters(&data, today, 7, today, &from, DocLang::Vi).is_empty());
     }
 }

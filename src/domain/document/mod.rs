@@ -9,11 +9,16 @@ use chrono::{Datelike, NaiveDate};
 use super::conclusion::{Conclusion, Directive};
 use super::dataset::Dataset;
 use super::org::BodyKind;
+use super::table::Table;
 
+mod brief;
 mod follow_up;
 mod letter;
-pub use follow_up::follow_up_report_document;
-pub use letter::{owed as letter_owed, reminder_letter, Letterhead};
+pub use brief::{head_brief, Brief, BRIEF_ROWS};
+pub use follow_up::{follow_up_report_document, report_counts_table};
+pub use letter::{
+    owed as letter_owed, reminder_letter, reminder_letters, units_with_overdue, Letterhead,
+};
 
 /// The language a document is written in: Vietnamese, or English for partners and donors.
 /// What was recorded (titles, directives, names) is printed as recorded in both.
@@ -60,12 +65,8 @@ pub enum Block {
     Heading(String),
     /// A letter's addressee, centred: "Kính gửi: UBND xã Mường Phăng."
     Addressee(String),
-    /// A table with its header row; `numeric` marks the columns aligned right.
-    Table {
-        head: Vec<String>,
-        rows: Vec<Vec<String>>,
-        numeric: Vec<bool>,
-    },
+    /// A table with its header row; numbers are aligned right.
+    Table(Table),
     /// A numbered item as recorded ("2.1."), `depth` 1 for a top-level item.
     Item {
         label: String,
@@ -92,6 +93,16 @@ pub struct Document {
     pub signer_title: Vec<String>,
     /// Bold, under the space for the signature.
     pub signer_name: String,
+}
+
+impl Document {
+    /// The document's tables, in order (what its Excel file holds).
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.body.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
 }
 
 /// What kind of notice a conclusion is, read from its symbol: "KL" is a Kết luận, "TB" a

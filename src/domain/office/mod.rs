@@ -1,0 +1,44 @@
+//! Word and Excel files, written from the domain's descriptions: a document
+//! (`domain::document`) becomes a .docx, tables (`domain::table`) an .xlsx. Both are zip
+//! packages of XML parts (ECMA-376); the writers are small because they write only what
+//! the office's documents use (see ARCHITECTURE.md for why not docx-rs or rust_xlsxwriter).
+
+mod docx;
+mod xlsx;
+mod zip;
+
+pub use docx::docx;
+pub use xlsx::xlsx;
+
+pub const DOCX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Text as XML character data: the five markup characters escaped, and the characters
+/// XML 1.0 cannot hold (control characters but tab and line breaks) left out.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn escape_keeps_vietnamese_and_drops_what_xml_cannot_hold() {
+        assert_eq!(
+            super::escape("Điện Biên <&> \"x\"\u{0}\u{1b}\tend"),
+            "Điện Biên &lt;&amp;&gt; &quot;x&quot;\tend"
+        );
+    }
+}
