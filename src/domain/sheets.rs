@@ -112,7 +112,7 @@ pub fn directives_table<'a>(
     let unit = |id: &super::ids::UnitId| {
         data.units
             .get(id)
-            .map(|u| u.display_name().to_owned())
+            .map(|u| u.name.clone())
             .unwrap_or_default()
     };
     let last = data.last_updates();

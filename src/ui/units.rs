@@ -203,7 +203,7 @@ fn unit_lists(
                     let id = u.id.clone();
                     move || state.data.with_untracked(|d| {
                         let lang = state.lang.get_untracked();
-                        let name = d.units.get(&id).map(|u| u.display_name().to_owned()).unwrap_or_default();
+                        let name = d.units.get(&id).map(|u| u.name.clone()).unwrap_or_default();
                         let led = d.followed().into_iter().filter(|x| x.lead_unit.as_ref() == Some(&id)).collect();
                         directives_table(d, &name, urgency_order(led, state.today, state.due_soon_days()), state.today, state.due_soon_days(),
                             &|s| labels::follow_up_state(s, lang), doc_lang(lang))

@@ -3,7 +3,7 @@
 // downloads opened by LibreOffice headless and converted to PDF and CSV.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { root } from './helpers.mjs';
 
@@ -81,6 +81,7 @@ export function wordAsPdf(docx) {
 export function excelSheets(xlsx) {
   const stem = basename(xlsx, '.xlsx');
   const dir = join(outDir, `${stem}-sheets`);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // Comma, double quote, UTF-8, from row 1, cells as shown (dates dd/mm/yyyy), every sheet.
   soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', dir, xlsx]);
