@@ -101,6 +101,8 @@ messages! {
     NavReport => "Báo cáo", "Report";
     ReportHint => "Báo cáo tình hình thực hiện kết luận trước cuộc họp: đếm như báo cáo của Văn phòng Chính phủ (hoàn thành đúng hạn, trễ hạn; chưa hoàn thành trong hạn, quá hạn).", "The follow-up report before a meeting, counted as the Government Office's reports count (done on time, late; not done within term, overdue).";
     ReportEverything => "Tất cả kết luận", "All conclusions";
+    ReportSomeConclusions => "Một số kết luận (chọn bên dưới)", "Some conclusions (tick below)";
+    ReportPickConclusions => "Các kết luận đưa vào báo cáo", "Conclusions in the report";
     ReportScopeLabel => "Phạm vi", "Scope";
     PeriodFrom => "Từ ngày", "From";
     PrintReport => "In báo cáo", "Print the report";

@@ -18,14 +18,20 @@ use crate::domain::report::ReportScope;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
-/// A scope as the choice list stores it: "", "committee:<id>", "conclusion:<id>".
-fn scope_of(code: &str) -> ReportScope {
+/// A scope as the choice list stores it: "", "committee:<id>", "conclusion:<id>", or
+/// "some" for the conclusions ticked in `picked`.
+fn scope_of(code: &str, picked: &[String]) -> ReportScope {
     match code.split_once(':') {
         Some(("committee", id)) => ReportScope::Committee(id.into()),
         Some(("conclusion", id)) => ReportScope::Conclusions(vec![id.into()]),
+        _ if code == SOME => {
+            ReportScope::Conclusions(picked.iter().map(|id| id.as_str().into()).collect())
+        }
         _ => ReportScope::Everything,
     }
 }
+
+const SOME: &str = "some";
 
 fn date_input(id: &'static str, label: Msg, value: RwSignal<NaiveDate>) -> impl IntoView {
     let state = use_state();
@@ -64,6 +70,7 @@ pub fn ReportPage() -> impl IntoView {
     let from = RwSignal::new(since);
     let as_of = RwSignal::new(state.today);
     let scope = RwSignal::new(String::new());
+    let picked = RwSignal::new(Vec::<String>::new());
     let printing = RwSignal::new(Printed::Report);
     let report_by = RwSignal::new(state.today + chrono::Days::new(7));
     // What the buttons make, built when clicked from what the page shows.
@@ -71,7 +78,7 @@ pub fn ReportPage() -> impl IntoView {
         let (from, as_of, scope) = (
             from.get_untracked(),
             as_of.get_untracked(),
-            scope_of(&scope.get_untracked()),
+            scope_of(&scope.get_untracked(), &picked.get_untracked()),
         );
         let lang = doc_lang(state.lang.get_untracked());
         state.data.with_untracked(|d| {
@@ -115,7 +122,13 @@ pub fn ReportPage() -> impl IntoView {
     let stem = move || state.t(Msg::NavReport).to_owned();
     let scopes = move || {
         state.data.with(|d| {
-            let mut all = vec![(String::new(), state.t(Msg::ReportEverything).to_owned())];
+            let mut all = vec![
+                (String::new(), state.t(Msg::ReportEverything).to_owned()),
+                (
+                    SOME.to_owned(),
+                    state.t(Msg::ReportSomeConclusions).to_owned(),
+                ),
+            ];
             all.extend(
                 d.committees
                     .iter()
@@ -137,7 +150,11 @@ pub fn ReportPage() -> impl IntoView {
 
     let content = move || {
         let lang = state.lang.get();
-        let (from, as_of, scope) = (from.get(), as_of.get(), scope_of(&scope.get()));
+        let (from, as_of, scope) = (
+            from.get(),
+            as_of.get(),
+            scope_of(&scope.get(), &picked.get()),
+        );
         state.data.with(|d| {
             let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
             let t = report.totals;
@@ -241,6 +258,40 @@ pub fn ReportPage() -> impl IntoView {
                 </select>
             </div>
         </div>
+        {move || (scope.get() == SOME).then(|| {
+            let boxes = state.data.with(|d| {
+                let mut conclusions: Vec<_> = d.conclusions.iter().collect();
+                conclusions.sort_by_key(|c| std::cmp::Reverse(c.date));
+                conclusions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let id = c.id.to_string();
+                        let box_id = format!("rp-pick-{i}");
+                        let checked = { let id = id.clone(); move || picked.with(|p| p.contains(&id)) };
+                        view! {
+                            <label>
+                                <input type="checkbox" id=box_id prop:checked=checked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        picked.update(|p| {
+                                            p.retain(|x| *x != id);
+                                            if on { p.push(id.clone()); }
+                                        });
+                                    }/>
+                                " " {format!("{} · {} · {}", c.number_symbol, format_date(c.date), c.title)}
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <fieldset class="picks">
+                    <legend>{state.t(Msg::ReportPickConclusions)}</legend>
+                    {boxes}
+                </fieldset>
+            }
+        })}
         <p class="actions">
             <button type="button" id="print-report" on:click=move |_| print_as(Printed::Report)>{move || state.t(Msg::PrintReport)}</button>
             " "

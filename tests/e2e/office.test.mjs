@@ -122,6 +122,29 @@ describe('Word and Excel files (http)', () => {
     });
   });
 
+  test('a report over several conclusions counts what each counts', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await openReport(page);
+      const followed = async () => Number((await page.locator('#rp-overall').locator('xpath=..').locator('li', { hasText: 'Theo dõi' }).innerText()).match(/\d+/)[0]);
+      const scope = page.getByLabel('Phạm vi');
+      const one = async (symbol) => {
+        await scope.selectOption(await scope.locator('option', { hasText: symbol }).first().getAttribute('value'));
+        return followed();
+      };
+      const a = await one('16-KL/BCĐ');
+      const b = await one('245/TB-VPUBND');
+      await scope.selectOption('some');
+      const picks = page.getByRole('group', { name: 'Các kết luận đưa vào báo cáo' });
+      await picks.getByLabel(/^16-KL\/BCĐ/).check();
+      await picks.getByLabel(/^245\/TB-VPUBND/).check();
+      await page.waitForFunction((n) => document.querySelector('#rp-overall').parentElement.textContent.includes(`Theo dõi ${n}`), a + b);
+      assert.equal(await followed(), a + b);
+      await page.getByText('không tính 1 đã chuyển nơi khác').waitFor();
+      await screenshot(page, 'http-vi-desktop-report-several');
+    });
+  });
+
   test('letters to every unit with overdue items, printed together and as one Word file', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
