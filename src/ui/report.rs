@@ -286,7 +286,7 @@ pub fn ReportPage() -> impl IntoView {
                     .collect_view()
             });
             view! {
-                <fieldset class="picks">
+                <fieldset class="picks report-picks">
                     <legend>{state.t(Msg::ReportPickConclusions)}</legend>
                     {boxes}
                 </fieldset>

@@ -77,7 +77,7 @@ describe('documents (http)', () => {
       await page.getByText('không tính 1 đã chuyển nơi khác').waitFor();
       await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
       await page.getByRole('button', { name: 'In báo cáo' }).click();
-      assert.equal(await page.evaluate(() => window.__printed), 1);
+      await page.waitForFunction(() => window.__printed === 1);
       await scope.selectOption('');
       const doc = await printed(page, 'follow-up-report');
       checkPage(doc);

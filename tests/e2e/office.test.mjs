@@ -136,8 +136,8 @@ describe('Word and Excel files (http)', () => {
       const b = await one('245/TB-VPUBND');
       await scope.selectOption('some');
       const picks = page.getByRole('group', { name: 'Các kết luận đưa vào báo cáo' });
-      await picks.getByLabel(/^16-KL\/BCĐ/).check();
-      await picks.getByLabel(/^245\/TB-VPUBND/).check();
+      await picks.getByRole('checkbox', { name: /^16-KL\/BCĐ/ }).check();
+      await picks.getByRole('checkbox', { name: /^245\/TB-VPUBND/ }).check();
       await page.waitForFunction((n) => document.querySelector('#rp-overall').parentElement.textContent.includes(`Theo dõi ${n}`), a + b);
       assert.equal(await followed(), a + b);
       await page.getByText('không tính 1 đã chuyển nơi khác').waitFor();
