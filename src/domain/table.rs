@@ -206,9 +206,10 @@ impl Table {
 }
 
 fn csv_field(text: &str) -> String {
-    // A leading = + - @ would be run as a formula by a spreadsheet: kept as text.
+    // A leading = + - @ (or a tab or carriage return before one) would be run as a formula
+    // by a spreadsheet: kept as text.
     let guarded = match text.chars().next() {
-        Some('=' | '+' | '@') => format!("'{text}"),
+        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{text}"),
         Some('-') if text.parse::<f64>().is_err() => format!("'{text}"),
         _ => text.to_owned(),
     };

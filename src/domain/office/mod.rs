@@ -18,18 +18,30 @@ pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.sprea
 /// XML 1.0 cannot hold (control characters but tab and line breaks) left out.
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`] written onto `out` (most text needs nothing and is copied whole).
+pub(crate) fn escape_into(out: &mut String, text: &str) {
+    let plain = |c: char| {
+        !matches!(c, '&' | '<' | '>' | '"' | '\u{FFFE}' | '\u{FFFF}')
+            && (c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+    };
+    if text.chars().all(plain) {
+        out.push_str(text);
+        return;
+    }
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
+            c if plain(c) => out.push(c),
+            _ => {}
         }
     }
-    out
 }
 
 #[cfg(test)]

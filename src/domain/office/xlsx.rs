@@ -6,8 +6,10 @@
 
 use chrono::NaiveDate;
 
-use super::escape;
+use std::fmt::Write;
+
 use super::zip::Zip;
+use super::{escape, escape_into};
 use crate::domain::money::ONE_BILLION;
 use crate::domain::table::{Cell, Table};
 
@@ -44,66 +46,70 @@ fn serial(date: NaiveDate) -> i64 {
     (date - epoch).num_days()
 }
 
-fn text_cell(at: &str, text: &str, style: Style) -> String {
-    format!(
-        r#"<c r="{at}" s="{}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
-        style as u8,
-        escape(text)
-    )
+/// Excel holds at most this many characters in a cell; longer text is cut there.
+const CELL_CHARS: usize = 32_767;
+
+fn text_cell(out: &mut String, at: &str, text: &str, style: Style) {
+    let _ = write!(
+        out,
+        r#"<c r="{at}" s="{}" t="inlineStr"><is><t xml:space="preserve">"#,
+        style as u8
+    );
+    match text.char_indices().nth(CELL_CHARS) {
+        Some((cut, _)) => escape_into(out, &text[..cut]),
+        None => escape_into(out, text),
+    }
+    out.push_str("</t></is></c>");
 }
 
-fn number_cell(at: &str, value: &str, style: Style) -> String {
-    format!(r#"<c r="{at}" s="{}"><v>{value}</v></c>"#, style as u8)
+fn number_cell(out: &mut String, at: &str, value: impl std::fmt::Display, style: Style) {
+    let _ = write!(out, r#"<c r="{at}" s="{}"><v>{value}</v></c>"#, style as u8);
 }
 
-fn cell_xml(at: &str, cell: &Cell) -> String {
+fn cell_xml(out: &mut String, at: &str, cell: &Cell) {
     match cell {
-        Cell::Text(t) => text_cell(at, t, Style::Text),
-        Cell::Int(n) => number_cell(at, &n.to_string(), Style::Int),
-        Cell::Percent(Some(p)) => number_cell(at, &format!("{}", p / 100.0), Style::Percent),
-        Cell::Billions(v) => number_cell(
-            at,
-            &format!("{}", v.0 as f64 / ONE_BILLION as f64),
-            Style::Billions,
-        ),
-        Cell::Decimal(x, _) => number_cell(at, &format!("{x}"), Style::Billions),
-        Cell::Date(d) => number_cell(at, &serial(*d).to_string(), Style::Date),
-        Cell::Percent(None) | Cell::Empty => String::new(),
+        Cell::Text(t) => text_cell(out, at, t, Style::Text),
+        Cell::Int(n) => number_cell(out, at, n, Style::Int),
+        Cell::Percent(Some(p)) => number_cell(out, at, p / 100.0, Style::Percent),
+        Cell::Billions(v) => number_cell(out, at, v.0 as f64 / ONE_BILLION as f64, Style::Billions),
+        Cell::Decimal(x, _) => number_cell(out, at, x, Style::Billions),
+        Cell::Date(d) => number_cell(out, at, serial(*d), Style::Date),
+        Cell::Percent(None) | Cell::Empty => {}
     }
 }
 
 fn sheet_xml(table: &Table) -> String {
-    let cols: String = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            format!(
-                r#"<col min="{0}" max="{0}" width="{1}" customWidth="1"/>"#,
-                i + 1,
-                c.width.max(4)
-            )
-        })
-        .collect();
-    let head: String = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| text_cell(&format!("{}1", column_name(i)), &c.head, Style::Head))
-        .collect();
-    let mut rows = format!(r#"<row r="1">{head}</row>"#);
+    let mut out = String::with_capacity(256 + table.rows.len() * 64 * table.columns.len().max(1));
+    out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#);
+    for (i, c) in table.columns.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<col min="{0}" max="{0}" width="{1}" customWidth="1"/>"#,
+            i + 1,
+            c.width.max(4)
+        );
+    }
+    out.push_str(r#"</cols><sheetData><row r="1">"#);
+    let names: Vec<String> = (0..table.columns.len()).map(column_name).collect();
+    let mut at = String::new();
+    for (c, name) in table.columns.iter().zip(&names) {
+        at.clear();
+        let _ = write!(at, "{name}1");
+        text_cell(&mut out, &at, &c.head, Style::Head);
+    }
+    out.push_str("</row>");
     for (r, row) in table.rows.iter().enumerate() {
         let n = r + 2;
-        let cells: String = row
-            .iter()
-            .enumerate()
-            .map(|(i, c)| cell_xml(&format!("{}{n}", column_name(i)), c))
-            .collect();
-        rows.push_str(&format!(r#"<row r="{n}">{cells}</row>"#));
+        let _ = write!(out, r#"<row r="{n}">"#);
+        for (c, name) in row.iter().zip(&names) {
+            at.clear();
+            let _ = write!(at, "{name}{n}");
+            cell_xml(&mut out, &at, c);
+        }
+        out.push_str("</row>");
     }
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>{rows}</sheetData></worksheet>"#
-    )
+    out.push_str("</sheetData></worksheet>");
+    out
 }
 
 /// A sheet's name as Excel allows it: at most 31 characters, none of `[]:*?/\`, not
@@ -205,6 +211,13 @@ mod tests {
     fn dates_are_excel_serials() {
         assert_eq!(serial(NaiveDate::from_ymd_opt(1900, 3, 1).unwrap()), 61);
         assert_eq!(serial(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), 46357);
+    }
+
+    #[test]
+    fn a_cell_holds_at_most_what_excel_allows() {
+        let mut out = String::new();
+        text_cell(&mut out, "A1", &"ạ".repeat(CELL_CHARS + 10), Style::Text);
+        assert_eq!(out.matches('ạ').count(), CELL_CHARS);
     }
 
     #[test]
