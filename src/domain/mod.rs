@@ -22,6 +22,7 @@ pub mod org;
 pub mod overview;
 pub mod portfolio;
 pub mod project;
+pub mod reading;
 pub mod record;
 pub mod report;
 pub mod sample;
