@@ -1,4 +1,5 @@
 //! Reading a conclusion notice pasted as text (issue 13, in progress): the text made plain
-//! (`clean`). The draft of the conclusion and its directives is built on these lines.
+//! (`clean`), the header's number, place, date and kind (`header`). The draft of the conclusion and its directives is built on these lines.
 
 pub mod clean;
+pub mod header;
