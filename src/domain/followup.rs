@@ -81,13 +81,16 @@ impl Directive {
 }
 
 /// `items` in the order a unit's list reads: overdue first, then due soon, then the rest,
-/// the soonest deadline first within each.
+/// the soonest deadline first within each and those without a deadline last.
 pub fn urgency_order(
     mut items: Vec<&Directive>,
     reference: NaiveDate,
     due_soon_days: u64,
 ) -> Vec<&Directive> {
-    items.sort_by_cached_key(|x| (x.state(reference, due_soon_days), x.deadline.due()));
+    items.sort_by_cached_key(|x| {
+        let due = x.deadline.due();
+        (x.state(reference, due_soon_days), due.is_none(), due)
+    });
     items
 }
 
@@ -172,6 +175,36 @@ mod tests {
             projects: Vec::new(),
             status,
         }
+    }
+
+    #[test]
+    fn urgency_order_puts_overdue_first_and_no_deadline_last() {
+        let today = d(2026, 12, 1);
+        let open = RecordedStatus::InProgress;
+        let mut none = directive(open.clone(), today);
+        none.deadline = Deadline::None;
+        let later = directive(open.clone(), d(2027, 3, 1));
+        let sooner = directive(open.clone(), d(2027, 1, 20));
+        let soon = directive(open.clone(), d(2026, 12, 5));
+        let late = directive(open.clone(), d(2026, 11, 1));
+        let later_late = directive(open, d(2026, 11, 20));
+        let order = urgency_order(
+            vec![&none, &later, &soon, &sooner, &later_late, &late],
+            today,
+            7,
+        );
+        let dues: Vec<_> = order.iter().map(|x| x.deadline.due()).collect();
+        assert_eq!(
+            dues,
+            vec![
+                Some(d(2026, 11, 1)),
+                Some(d(2026, 11, 20)),
+                Some(d(2026, 12, 5)),
+                Some(d(2027, 1, 20)),
+                Some(d(2027, 3, 1)),
+                None
+            ]
+        );
     }
 
     #[test]

@@ -165,7 +165,7 @@ fn checklist(
                         {state.t(Msg::DownloadWord)}
                     </button>
                     " "
-                    {export_buttons("checklist", Msg::TableDirectives, {
+                    {export_buttons("checklist", Msg::TableDirectives, c.number_symbol.clone(), {
                         let id = c.id.clone();
                         move || state.data.with_untracked(|d| {
                             let name = d.conclusions.get(&id).map(|c| c.number_symbol.clone()).unwrap_or_default();

@@ -187,14 +187,26 @@ pub fn download_csv(state: AppState, stem: &str, table: &Table) {
 }
 
 /// "Excel" and "CSV" buttons for a table the page shows; `table` builds it when clicked.
-/// `what` names the table for the buttons' accessible names and the file.
+/// `what` (and `which`: a conclusion's number, a unit's name) names the table for the
+/// buttons' accessible names and the file.
 pub fn export_buttons(
     id: &'static str,
     what: Msg,
+    which: String,
     table: impl Fn() -> Table + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = super::state::use_state();
-    let stem = move || state.t(what).to_owned();
+    // "Danh sách nhiệm vụ 16-KL/BCĐ": the file says which list it is.
+    let which = StoredValue::new(which);
+    let stem = move || {
+        which.with_value(|w| {
+            if w.is_empty() {
+                state.t(what).to_owned()
+            } else {
+                format!("{} {w}", state.t(what))
+            }
+        })
+    };
     let for_csv = table.clone();
     view! {
         <span class="export">

@@ -213,7 +213,7 @@ pub fn FollowUpPage() -> impl IntoView {
                     }/>
             </div>
         </div>
-        <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, move || {
+        <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, String::new(), move || {
             let (on, lang) = (reference.get_untracked(), state.lang.get_untracked());
             state.data.with_untracked(|d| {
                 directives_table(d, state.t(Msg::TableDirectives), urgency_order(d.followed(), on, state.due_soon_days()),

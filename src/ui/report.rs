@@ -12,7 +12,7 @@ use super::state::use_state;
 use super::widgets::unit_link;
 use crate::domain::dates::iso;
 use crate::domain::document::{
-    follow_up_report_document, reminder_letters, report_counts_table, units_with_overdue,
+    follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
 };
 use crate::domain::report::ReportScope;
 use crate::i18n::{format_date, format_percent, labels, Msg};
@@ -85,8 +85,7 @@ pub fn ReportPage() -> impl IntoView {
             let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
             let head = letterhead(state, d.body_kind_of(&scope));
             let doc = follow_up_report_document(d, &report, &head, lang);
-            let mut tables = vec![report_counts_table(&report, lang)];
-            tables.extend(doc.tables().cloned());
+            let tables = report_tables(d, &report, lang);
             (doc, tables)
         })
     };
@@ -96,7 +95,7 @@ pub fn ReportPage() -> impl IntoView {
             let head = letterhead(state, d.body_kind_of(&ReportScope::Everything));
             reminder_letters(
                 d,
-                state.today,
+                as_of.get_untracked(),
                 state.due_soon_days(),
                 report_by.get_untracked(),
                 &head,
@@ -107,7 +106,7 @@ pub fn ReportPage() -> impl IntoView {
     let overdue_units = move || {
         state
             .data
-            .with(|d| units_with_overdue(d, state.today, state.due_soon_days()).len())
+            .with(|d| units_with_overdue(d, as_of.get(), state.due_soon_days()).len())
     };
     let print_as = move |what: Printed| {
         printing.set(what);
@@ -189,7 +188,7 @@ pub fn ReportPage() -> impl IntoView {
                 Printed::Report => document_view(doc, lang).into_any(),
                 Printed::Letters => {
                     let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
-                    reminder_letters(d, state.today, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
+                    reminder_letters(d, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
                         .into_iter()
                         .map(|l| document_view(l, lang))
                         .collect_view()

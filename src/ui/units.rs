@@ -199,7 +199,7 @@ fn unit_lists(
                 {reminder(state, d, &u.id, report_by, lang)}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
-                <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, {
+                <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, u.name.clone(), {
                     let id = u.id.clone();
                     move || state.data.with_untracked(|d| {
                         let lang = state.lang.get_untracked();

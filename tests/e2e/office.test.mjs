@@ -57,7 +57,7 @@ describe('Word and Excel files (http)', () => {
       assert.ok(signer.xMin > recipients.xMax && Math.abs(signer.yMin - recipients.yMin) < 30, 'signer beside the recipients, right');
 
       // The checklist as Excel: every directive, its state and lead unit.
-      const xlsx = await downloaded(page, page.locator('#checklist-xlsx'), /^dondoc-danh-sach-nhiem-vu-.*\.xlsx$/);
+      const xlsx = await downloaded(page, page.locator('#checklist-xlsx'), /^dondoc-danh-sach-nhiem-vu-16-kl-bcd-.*\.xlsx$/);
       const [sheet] = Object.values(excelSheets(xlsx));
       const [head, ...rows] = sheet;
       assert.deepEqual(head.slice(0, 6), ['STT', 'Kết luận', 'Ngày kết luận', 'Mục', 'Nội dung', 'Đơn vị chủ trì']);
@@ -182,7 +182,7 @@ describe('Word and Excel files (http)', () => {
       for (const words of ['V/v đôn đốc thực hiện các kết luận', 'Kính gửi: UBND xã Mường Phăng.', '16-KL/BCĐ', '- Như trên;']) {
         assert.ok(flat(doc.text).includes(words), `“${words}” in the Word letter`);
       }
-      const [sheet] = Object.values(excelSheets(await downloaded(page, page.locator('#unit-list-xlsx'), /\.xlsx$/)));
+      const [sheet] = Object.values(excelSheets(await downloaded(page, page.locator('#unit-list-xlsx'), /^dondoc-danh-sach-nhiem-vu-ubnd-xa-muong-phang-.*\.xlsx$/)));
       const [, ...rows] = sheet;
       assert.ok(rows.length > 0 && rows.every((r) => r[5] === 'UBND xã Mường Phăng'), 'what the unit leads');
       assert.equal(rows[0][9], 'Quá hạn', 'overdue first');

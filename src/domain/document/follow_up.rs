@@ -111,6 +111,98 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
     }
 }
 
+fn unit_name(data: &Dataset, id: &crate::domain::ids::UnitId) -> String {
+    data.units
+        .get(id)
+        .map(|u| u.name.clone())
+        .unwrap_or_default()
+}
+
+/// The table by lead unit, in rank order, ties named.
+fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
+    let rows = report
+        .by_unit
+        .iter()
+        .map(|l| {
+            let c = &l.counts;
+            let count = |n: usize| Cell::Int(n as i64);
+            vec![
+                if l.tied {
+                    Cell::Text(format!("{} ({})", l.rank, lang.pick("đồng hạng", "tied")))
+                } else {
+                    Cell::Int(l.rank as i64)
+                },
+                Cell::Text(unit_name(data, l.unit)),
+                count(c.followed),
+                count(c.done_on_time),
+                count(c.done_late),
+                count(c.overdue),
+                count(c.within_term),
+                Cell::Percent(c.on_time_rate()),
+            ]
+        })
+        .collect();
+    Table {
+        name: lang.pick("Theo đơn vị", "By unit").to_owned(),
+        columns: vec![
+            Column::new(lang.pick("Hạng", "Rank"), 14),
+            Column::new(lang.pick("Đơn vị chủ trì", "Lead unit"), 36),
+            Column::new(lang.pick("Được giao", "Assigned"), 10),
+            Column::new(lang.pick("Đúng hạn", "On time"), 10),
+            Column::new(lang.pick("Trễ hạn", "Late"), 10),
+            Column::new(lang.pick("Quá hạn", "Overdue"), 10),
+            Column::new(lang.pick("Trong hạn", "Within term"), 10),
+            Column::new(lang.pick("Tỷ lệ đúng hạn", "On-time rate"), 12),
+        ],
+        rows,
+    }
+}
+
+/// Every overdue and due-soon directive with its lead unit, deadline and last update.
+fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
+    let last = data.last_updates();
+    let rows = report
+        .attention
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let update = last.get(&d.id);
+            vec![
+                Cell::Int(i as i64 + 1),
+                Cell::Text(format!("{}, {}", data.number_of(d), d.path)),
+                Cell::text(d.text.clone()),
+                Cell::Text(
+                    d.lead_unit
+                        .as_ref()
+                        .map(|u| unit_name(data, u))
+                        .unwrap_or_default(),
+                ),
+                Cell::date(d.deadline.due()),
+                Cell::text(d.deadline.words()),
+                Cell::date(update.map(|u| u.date)),
+                Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),
+            ]
+        })
+        .collect();
+    Table {
+        name: lang
+            .pick("Quá hạn, sắp đến hạn", "Overdue, due soon")
+            .to_owned(),
+        columns: attention_columns(lang),
+        rows,
+    }
+}
+
+/// The report's Excel file: its counts, the table by unit and the directives to chase,
+/// always all three (a table with no rows when nothing is overdue or due soon).
+pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Vec<Table> {
+    vec![
+        report_counts_table(report, lang),
+        by_unit_table(data, report, lang),
+        attention_table(data, report, lang),
+    ]
+}
+
 /// The report over `report` as issued by the standing office `from`.
 pub fn follow_up_report_document(
     data: &Dataset,
@@ -121,72 +213,8 @@ pub fn follow_up_report_document(
     let body_kind = from.body_kind;
     let (national_name, motto) = super::national_name(body_kind, lang);
     let t = &report.totals;
-    let unit_name = |id| {
-        data.units
-            .get(id)
-            .map(|u| u.name.clone())
-            .unwrap_or_default()
-    };
-    let units = report
-        .by_unit
-        .iter()
-        .map(|l| {
-            let rank = if l.tied {
-                format!("{} ({})", l.rank, lang.pick("đồng hạng", "tied"))
-            } else {
-                l.rank.to_string()
-            };
-            let c = &l.counts;
-            let count = |n: usize| Cell::Int(n as i64);
-            vec![
-                if l.tied {
-                    Cell::Text(rank)
-                } else {
-                    Cell::Int(l.rank as i64)
-                },
-                Cell::Text(unit_name(l.unit)),
-                count(c.followed),
-                count(c.done_on_time),
-                count(c.done_late),
-                count(c.overdue),
-                count(c.within_term),
-                Cell::Percent(c.on_time_rate()),
-            ]
-        })
-        .collect();
-    let last = data.last_updates();
-    let attention: Vec<Vec<Cell>> = report
-        .attention
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let number = data.number_of(d);
-            let due = d.deadline.due();
-            let words = d.deadline.words();
-            let update = last.get(&d.id);
-            vec![
-                Cell::Int(i as i64 + 1),
-                Cell::Text(format!("{number}, {}", d.path)),
-                Cell::text(d.text.clone()),
-                Cell::Text(d.lead_unit.as_ref().map(unit_name).unwrap_or_default()),
-                Cell::date(due),
-                Cell::text(words),
-                Cell::date(update.map(|u| u.date)),
-                Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),
-            ]
-        })
-        .collect();
-    let unit_columns = vec![
-        Column::new(lang.pick("Hạng", "Rank"), 14),
-        Column::new(lang.pick("Đơn vị chủ trì", "Lead unit"), 36),
-        Column::new(lang.pick("Được giao", "Assigned"), 10),
-        Column::new(lang.pick("Đúng hạn", "On time"), 10),
-        Column::new(lang.pick("Trễ hạn", "Late"), 10),
-        Column::new(lang.pick("Quá hạn", "Overdue"), 10),
-        Column::new(lang.pick("Trong hạn", "Within term"), 10),
-        Column::new(lang.pick("Tỷ lệ đúng hạn", "On-time rate"), 12),
-    ];
-    let attention_columns = attention_columns(lang);
+    let by_unit = by_unit_table(data, report, lang);
+    let attention = attention_table(data, report, lang);
     let mut body = vec![
         Block::Heading(lang.pick("1. Kết quả chung", "1. Overall").to_owned()),
         Block::Paragraph(overall(t, lang)),
@@ -194,11 +222,7 @@ pub fn follow_up_report_document(
             lang.pick("2. Theo đơn vị chủ trì", "2. By lead unit")
                 .to_owned(),
         ),
-        Block::Table(Table {
-            name: lang.pick("Theo đơn vị", "By unit").to_owned(),
-            columns: unit_columns,
-            rows: units,
-        }),
+        Block::Table(by_unit),
         Block::Heading(
             lang.pick(
                 "3. Nhiệm vụ quá hạn và sắp đến hạn",
@@ -207,7 +231,7 @@ pub fn follow_up_report_document(
             .to_owned(),
         ),
     ];
-    if attention.is_empty() {
+    if attention.rows.is_empty() {
         body.push(Block::Paragraph(
             lang.pick(
                 "Không có nhiệm vụ quá hạn hay sắp đến hạn.",
@@ -216,13 +240,7 @@ pub fn follow_up_report_document(
             .to_owned(),
         ));
     } else {
-        body.push(Block::Table(Table {
-            name: lang
-                .pick("Quá hạn, sắp đến hạn", "Overdue, due soon")
-                .to_owned(),
-            columns: attention_columns,
-            rows: attention,
-        }));
+        body.push(Block::Table(attention));
     }
     let (start, end) = (dd_mm_yyyy(report.from), dd_mm_yyyy(report.as_of));
     Document {
@@ -270,6 +288,20 @@ mod tests {
     use super::*;
     use crate::domain::report::ReportScope;
     use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn the_excel_file_has_its_three_tables_even_when_nothing_is_late() {
+        let (data, today) = sample();
+        let long_ago = today - chrono::Days::new(3650);
+        let report = data.follow_up_report(&ReportScope::Everything, long_ago, long_ago, 7);
+        let tables = report_tables(&data, &report, DocLang::Vi);
+        assert_eq!(tables.len(), 3);
+        assert!(tables[2].rows.is_empty());
+        assert_eq!(
+            tables[2].columns.len(),
+            attention_columns(DocLang::Vi).len()
+        );
+    }
 
     #[test]
     fn the_counts_table_holds_the_headline_figures() {

@@ -15,7 +15,7 @@ mod brief;
 mod follow_up;
 mod letter;
 pub use brief::{head_brief, Brief, BRIEF_ROWS};
-pub use follow_up::{follow_up_report_document, report_counts_table};
+pub use follow_up::{follow_up_report_document, report_counts_table, report_tables};
 pub use letter::{
     owed as letter_owed, reminder_letter, reminder_letters, units_with_overdue, Letterhead,
 };
@@ -93,16 +93,6 @@ pub struct Document {
     pub signer_title: Vec<String>,
     /// Bold, under the space for the signature.
     pub signer_name: String,
-}
-
-impl Document {
-    /// The document's tables, in order (what its Excel file holds).
-    pub fn tables(&self) -> impl Iterator<Item = &Table> {
-        self.body.iter().filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-    }
 }
 
 /// What kind of notice a conclusion is, read from its symbol: "KL" is a Kết luận, "TB" a

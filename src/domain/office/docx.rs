@@ -57,6 +57,7 @@ impl Run {
     }
 
     fn xml(self, text: &str) -> String {
+        // In the schema's order: b, i, sz, szCs, u (Word drops properties out of order).
         let mut props = String::new();
         if self.bold {
             props.push_str("<w:b/>");
@@ -64,14 +65,14 @@ impl Run {
         if self.italic {
             props.push_str("<w:i/>");
         }
-        if self.underline {
-            props.push_str(r#"<w:u w:val="single"/>"#);
-        }
         if self.size != BODY.size {
             props.push_str(&format!(
                 r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#,
                 self.size
             ));
+        }
+        if self.underline {
+            props.push_str(r#"<w:u w:val="single"/>"#);
         }
         let mut out = String::new();
         for (i, line) in text.split('\n').enumerate() {
@@ -171,7 +172,7 @@ fn table(widths: &[u32], rows: &[String], borders: bool, header_rows: usize) -> 
         .collect();
     let total: u32 = widths.iter().sum();
     format!(
-        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:tblLayout w:type="fixed"/>{border}<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"#
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>{border}<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"#
     )
 }
 
@@ -369,6 +370,8 @@ fn document_xml(docs: &[Document], lang: DocLang) -> String {
         out.push_str(&header(doc));
         out.push_str(&body(doc, lang));
         out.push_str(&foot(doc));
+        // A paragraph after the signature's table: the body must not end on a table.
+        out.push_str(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>"#);
         if i + 1 < docs.len() {
             // A section ends with a paragraph carrying its properties; the next one
             // starts on a new page.
@@ -457,6 +460,95 @@ mod tests {
         assert!(xml.contains("<w:titlePg/>"), "no number on page 1");
         assert!(part(&file, "word/header1.xml").contains(" PAGE "));
         assert!(part(&file, "word/styles.xml").contains("Times New Roman"));
+    }
+
+    /// The children of every `tag` element are in the order of `order` (the schema's
+    /// sequence; Word refuses or drops what is out of order, LibreOffice does not mind).
+    fn in_schema_order(xml: &str, tag: &str, order: &[&str]) {
+        let open = format!("<{tag}>");
+        let close = format!("</{tag}>");
+        for chunk in xml.split(&open).skip(1) {
+            let inner = &chunk[..chunk.find(&close).unwrap_or(chunk.len())];
+            let mut last = 0;
+            for piece in inner.split('<').skip(1) {
+                let name: String = piece
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == ':')
+                    .collect();
+                let Some(at) = order.iter().position(|o| *o == name) else {
+                    continue;
+                };
+                assert!(at >= last, "{name} out of order in <{tag}>: {inner}");
+                last = at;
+            }
+        }
+    }
+
+    #[test]
+    fn properties_are_written_in_the_schemas_order() {
+        let (data, today) = sample();
+        let report = data.follow_up_report(
+            &crate::domain::report::ReportScope::Everything,
+            today - chrono::Days::new(90),
+            today,
+            7,
+        );
+        let from = crate::domain::document::Letterhead {
+            office: "Văn phòng".into(),
+            body_kind: BodyKind::Party,
+            signer: "Nguyễn Văn C".into(),
+        };
+        let notice = conclusion_notice(&data, data.conclusions.iter().next().unwrap(), DocLang::Vi);
+        let report =
+            crate::domain::document::follow_up_report_document(&data, &report, &from, DocLang::Vi);
+        let xml = part(
+            &docx(&[report, notice], DocLang::Vi, today),
+            "word/document.xml",
+        );
+        in_schema_order(
+            &xml,
+            "w:rPr",
+            &[
+                "w:rFonts", "w:b", "w:i", "w:color", "w:sz", "w:szCs", "w:u", "w:lang",
+            ],
+        );
+        in_schema_order(
+            &xml,
+            "w:pPr",
+            &[
+                "w:keepNext",
+                "w:pBdr",
+                "w:spacing",
+                "w:ind",
+                "w:jc",
+                "w:sectPr",
+            ],
+        );
+        in_schema_order(
+            &xml,
+            "w:tblPr",
+            &["w:tblW", "w:tblBorders", "w:tblLayout", "w:tblCellMar"],
+        );
+        in_schema_order(&xml, "w:tcPr", &["w:tcW", "w:tcBorders"]);
+        in_schema_order(
+            &xml,
+            "w:sectPr",
+            &[
+                "w:headerReference",
+                "w:pgSz",
+                "w:pgMar",
+                "w:pgNumType",
+                "w:titlePg",
+            ],
+        );
+        assert!(
+            xml.contains(r#"<w:u w:val="single"/></w:rPr>"#),
+            "the Party name underlined, last"
+        );
+        assert!(
+            xml.contains("</w:p><w:sectPr>"),
+            "the body ends on a paragraph"
+        );
     }
 
     #[test]

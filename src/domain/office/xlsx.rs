@@ -62,18 +62,21 @@ fn text_cell(out: &mut String, at: &str, text: &str, style: Style) {
     out.push_str("</t></is></c>");
 }
 
-fn number_cell(out: &mut String, at: &str, value: impl std::fmt::Display, style: Style) {
-    let _ = write!(out, r#"<c r="{at}" s="{}"><v>{value}</v></c>"#, style as u8);
+fn number_cell(out: &mut String, at: &str, value: f64, style: Style) {
+    // Not a number or infinite: Excel has no such value; the cell stays empty.
+    if value.is_finite() {
+        let _ = write!(out, r#"<c r="{at}" s="{}"><v>{value}</v></c>"#, style as u8);
+    }
 }
 
 fn cell_xml(out: &mut String, at: &str, cell: &Cell) {
     match cell {
         Cell::Text(t) => text_cell(out, at, t, Style::Text),
-        Cell::Int(n) => number_cell(out, at, n, Style::Int),
+        Cell::Int(n) => number_cell(out, at, *n as f64, Style::Int),
         Cell::Percent(Some(p)) => number_cell(out, at, p / 100.0, Style::Percent),
         Cell::Billions(v) => number_cell(out, at, v.0 as f64 / ONE_BILLION as f64, Style::Billions),
-        Cell::Decimal(x, _) => number_cell(out, at, x, Style::Billions),
-        Cell::Date(d) => number_cell(out, at, serial(*d), Style::Date),
+        Cell::Decimal(x, _) => number_cell(out, at, *x, Style::Billions),
+        Cell::Date(d) => number_cell(out, at, serial(*d) as f64, Style::Date),
         Cell::Percent(None) | Cell::Empty => {}
     }
 }
@@ -120,11 +123,14 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
         .filter(|c| !c.is_control())
         .collect();
-    let clean = clean.trim().trim_matches('\'');
-    let base: String = if clean.is_empty() { "Sheet" } else { clean }
-        .chars()
-        .take(31)
-        .collect();
+    let cut: String = clean.trim().chars().take(31).collect();
+    // A name may not begin or end with an apostrophe; "History" is Excel's own.
+    let cut = cut.trim_matches('\'').trim();
+    let base = match cut {
+        "" => "Sheet".to_owned(),
+        name if name.eq_ignore_ascii_case("history") => format!("{name} (1)"),
+        name => name.to_owned(),
+    };
     let mut candidate = base.clone();
     let mut n = 2;
     while taken
@@ -226,8 +232,12 @@ mod tests {
         assert_eq!(sheet_name("theo đơn vị", &taken), "theo đơn vị (2)");
         assert_eq!(sheet_name("a/b:c", &[]), "a-b-c");
         assert_eq!(sheet_name("", &[]), "Sheet");
+        assert_eq!(sheet_name("History", &[]), "History (1)");
+        assert_eq!(sheet_name("'trích'", &[]), "trích");
+        let quote_at_31 = format!("{}'x", "a".repeat(30));
+        assert_eq!(sheet_name(&quote_at_31, &[]), "a".repeat(30));
         let long = "Ủy ban nhân dân xã Mường Phăng huyện Điện Biên";
-        assert_eq!(sheet_name(long, &[]).chars().count(), 31);
+        assert!(sheet_name(long, &[]).chars().count() <= 31);
     }
 
     #[test]
