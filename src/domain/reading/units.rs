@@ -1,0 +1,164 @@
+//! Finding the units an item names in the register: by name, short name or former name,
+//! with the usual long and short forms taken as the same ("UBND" / "Ủy ban nhân dân",
+//! "Sở KH&ĐT" / "Sở Kế hoạch và Đầu tư", "Ban QLDA" / "Ban Quản lý dự án").
+
+use crate::domain::collection::Collection;
+use crate::domain::ids::UnitId;
+use crate::domain::org::Unit;
+use crate::domain::text::fold;
+
+/// Short forms and what they stand for, folded.
+const FORMS: [(&str, &str); 10] = [
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("qlda", "quan ly du an"),
+    ("kh&dt", "ke hoach va dau tu"),
+    ("khdt", "ke hoach va dau tu"),
+    ("tn&mt", "tai nguyen va moi truong"),
+    ("tnmt", "tai nguyen va moi truong"),
+    ("gtvt", "giao thong van tai"),
+    ("nn&ptnt", "nong nghiep va phat trien nong thon"),
+    ("vh,tt&dl", "van hoa, the thao va du lich"),
+];
+
+/// The words of `text` folded, short forms written out, punctuation around words dropped.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for raw in fold(text).split_whitespace() {
+        let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"'));
+        if word.is_empty() {
+            continue;
+        }
+        match FORMS.iter().find(|(short, _)| *short == word) {
+            Some((_, long)) => out.extend(long.split(' ').map(str::to_owned)),
+            None => out.push(word.to_owned()),
+        }
+    }
+    out
+}
+
+/// The register's unit whose name (any of its forms) the words at `at` begin with, the
+/// longest such name winning, with how many words it takes.
+pub fn unit_at<'a>(
+    item: &[String],
+    at: usize,
+    units: &'a Collection<Unit>,
+) -> Option<(&'a Unit, usize)> {
+    let mut best: Option<(&Unit, usize)> = None;
+    for unit in units.iter() {
+        let names = [unit.name.as_str(), unit.short_name.as_str()]
+            .into_iter()
+            .chain(unit.former_names.iter().map(|f| f.name.as_str()));
+        for name in names {
+            let name = words(name);
+            let fits = !name.is_empty()
+                && item.len() >= at + name.len()
+                && item[at..at + name.len()] == name[..];
+            if fits && best.is_none_or(|(_, n)| name.len() > n) {
+                best = Some((unit, name.len()));
+            }
+        }
+    }
+    best
+}
+
+/// Every register unit named anywhere in `text`, in the order named, each once.
+pub fn units_named<'a>(text: &str, units: &'a Collection<Unit>) -> Vec<&'a UnitId> {
+    let item = words(text);
+    let mut found: Vec<&UnitId> = Vec::new();
+    let mut at = 0;
+    while at < item.len() {
+        match unit_at(&item, at, units) {
+            Some((unit, n)) => {
+                if !found.contains(&&unit.id) {
+                    found.push(&unit.id);
+                }
+                at += n;
+            }
+            None => at += 1,
+        }
+    }
+    found
+}
+
+/// The lead unit of an item: the unit after "Giao" ("Giao Sở Xây dựng chủ trì, …"), or the
+/// unit the item begins with ("UBND xã Mường Phăng:", "Sở Tài chính tham mưu …").
+pub fn lead_unit<'a>(text: &str, units: &'a Collection<Unit>) -> Option<&'a UnitId> {
+    let item = words(text);
+    let at = match item.first().map(String::as_str) {
+        Some("giao") => match item.get(1).map(String::as_str) {
+            Some("cho") => 2,
+            _ => 1,
+        },
+        _ => 0,
+    };
+    unit_at(&item, at, units).map(|(u, _)| &u.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::fixture::sample;
+
+    fn named<'a>(data: &'a crate::domain::Dataset, id: Option<&UnitId>) -> &'a str {
+        id.and_then(|u| data.units.get(u))
+            .map_or("", |u| u.name.as_str())
+    }
+
+    #[test]
+    fn short_and_long_forms_are_one() {
+        assert_eq!(
+            words("UBND xã Tân Lập"),
+            words("Ủy ban nhân dân xã Tân Lập")
+        );
+        assert_eq!(words("Sở KH&ĐT"), words("Sở Kế hoạch và Đầu tư"));
+        assert_eq!(
+            words("Ban QLDA giao thông,"),
+            words("Ban Quản lý dự án giao thông")
+        );
+    }
+
+    #[test]
+    fn the_lead_unit_is_found_as_notices_name_it() {
+        let (data, _) = sample();
+        let u = &data.units;
+        assert_eq!(
+            named(
+                &data,
+                lead_unit(
+                    "Giao Sở Xây dựng chủ trì, phối hợp với UBND phường Điện Biên Phủ hoàn thành",
+                    u
+                )
+            ),
+            "Sở Xây dựng"
+        );
+        assert_eq!(
+            named(&data, lead_unit("Ủy ban nhân dân xã Mường Phăng:", u)),
+            "UBND xã Mường Phăng"
+        );
+        assert_eq!(
+            named(&data, lead_unit("Sở Tài chính tham mưu bố trí vốn", u)),
+            "Sở Tài chính"
+        );
+        assert_eq!(
+            named(&data, lead_unit("STC tham mưu bố trí vốn", u)),
+            "Sở Tài chính",
+            "by short name"
+        );
+        assert_eq!(lead_unit("Các sở, ban, ngành tập trung cao độ", u), None);
+    }
+
+    #[test]
+    fn every_unit_named_in_an_item_once_in_order() {
+        let (data, _) = sample();
+        let ids = units_named(
+            "Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính và UBND xã Mường Phăng; Sở Xây dựng báo cáo",
+            &data.units,
+        );
+        let names: Vec<&str> = ids.iter().map(|id| named(&data, Some(id))).collect();
+        assert_eq!(
+            names,
+            vec!["Sở Xây dựng", "Sở Tài chính", "UBND xã Mường Phăng"]
+        );
+    }
+}
