@@ -2,7 +2,8 @@
 //! for benchmarks and for trying imports (`cargo run -- sample`, `cargo run -- province`);
 //! `store <size> [file]` prints what the app keeps in localStorage for that dataset (key →
 //! value) and writes the same dataset to `file`,
-//! `fit` how many province-sized datasets fit in the quota.
+//! `fit` how many province-sized datasets fit in the quota; `read-conclusion FILE` the
+//! draft read from a notice's text.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -24,6 +25,10 @@ fn main() {
     }
     if what == "fit" {
         fit(today, now);
+        return;
+    }
+    if what == "read-conclusion" {
+        read_conclusion(args.get(2).map(String::as_str), today, now);
         return;
     }
     let data = match what.as_str() {
@@ -61,6 +66,39 @@ fn main() {
         Ok(json) => println!("{json}"),
         Err(e) => {
             eprintln!("could not write the dataset: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// `read-conclusion FILE`: the draft read from a notice's text (a .txt file; .docx is still to
+/// come), against the sample's register of units, printed as JSON.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_conclusion(
+    path: Option<&str>,
+    today: chrono::NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    use dondoc::domain::{reading::notice::read_notice, sample::sample_dataset, SeededIds};
+    let Some(path) = path else {
+        eprintln!("usage: dondoc read-conclusion FILE  (a .txt notice)");
+        std::process::exit(2);
+    };
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            eprintln!("could not read {path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let register = sample_dataset(today, now, &mut SeededIds::new(1));
+    match read_notice(&text, &register.units) {
+        Ok(draft) => println!(
+            "{}",
+            serde_json::to_string_pretty(&draft).unwrap_or_default()
+        ),
+        Err(e) => {
+            eprintln!("{path} holds no conclusion ({e:?})");
             std::process::exit(1);
         }
     }

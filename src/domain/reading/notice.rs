@@ -1,0 +1,363 @@
+//! The draft read from a notice: its header fields, title, recipients and signer, and each
+//! directive with its lead and coordinating units, responsible person and deadline (read by
+//! the deadline parser, the notice's date supplying a missing year).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::clean::clean_lines;
+use super::header::{number_symbol, place_date};
+use super::structure::parts;
+use super::units::{lead_unit, units_named};
+use crate::domain::collection::Collection;
+use crate::domain::deadline::parse_deadline;
+use crate::domain::org::Unit;
+use crate::domain::text::fold;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadDirective {
+    pub path: String,
+    pub text: String,
+    /// The lead unit's name in the register (None when none was found).
+    pub lead_unit: Option<String>,
+    pub coordinating_units: Vec<String>,
+    pub responsible_person: Option<String>,
+    pub deadline_words: String,
+    pub due: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadNotice {
+    pub number_symbol: String,
+    pub date: Option<NaiveDate>,
+    pub meeting_date: Option<NaiveDate>,
+    pub issuing_body: String,
+    pub title: String,
+    pub signer: String,
+    pub signer_title: String,
+    pub recipients: Vec<String>,
+    pub directives: Vec<ReadDirective>,
+}
+
+/// Why a text could not be read as a notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotANotice {
+    /// No numbered directive and no kind line: this text is no conclusion.
+    NoDirectives,
+}
+
+/// Lines of the header that are the national name, the motto or the Party's name.
+fn is_national(line: &str) -> bool {
+    let f = fold(line);
+    f.contains("cong hoa xa hoi chu nghia")
+        || f.starts_with("doc lap")
+        || f == "dang cong san viet nam"
+}
+
+/// "Ngày 15 tháng 4 năm 2025, …" or "Ngày 15/9/2026, …": the date a paragraph opens with.
+fn opening_date(paragraph: &str) -> Option<NaiveDate> {
+    let f = fold(paragraph);
+    let rest = f.strip_prefix("ngay ")?;
+    let head: String = rest.chars().take(24).collect();
+    let numbers: Vec<u32> = head
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .take(3)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    match numbers[..] {
+        [d, m, y] => NaiveDate::from_ymd_opt(y as i32, m, d),
+        _ => None,
+    }
+}
+
+/// The words of a deadline inside an item: from the first deadline marker on (the whole
+/// sentence where the marker cannot be placed).
+fn deadline_words(text: &str) -> String {
+    const MARKERS: [&str; 10] = [
+        "truoc ngay",
+        "trong ngay",
+        "cham nhat",
+        "trong thang",
+        "trong quy",
+        "quy ",
+        "cuoi thang",
+        "thuong xuyen",
+        "thang dau nam",
+        "trong nam",
+    ];
+    let folded = fold(text);
+    let chars: Vec<char> = text.chars().collect();
+    if folded.chars().count() != chars.len() {
+        return text.to_owned();
+    }
+    let at = MARKERS
+        .iter()
+        .filter_map(|m| folded.find(m))
+        .min()
+        .map(|byte| folded[..byte].chars().count());
+    match at {
+        Some(at) => {
+            let from: String = chars[at..].iter().collect();
+            // "6 tháng đầu năm": the number before "tháng" belongs to it.
+            let before: String = chars[..at].iter().collect();
+            let number = before
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
+                .map(|w| format!("{w} "))
+                .unwrap_or_default();
+            // The deadline's phrase ends where the sentence's next clause begins.
+            let phrase = from.split(';').next().unwrap_or("");
+            format!("{number}{}", phrase.trim().trim_end_matches('.'))
+        }
+        None => String::new(),
+    }
+}
+
+/// "giao đồng chí Phó Chủ tịch UBND tỉnh chịu trách nhiệm": who answers for the item.
+fn responsible_person(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let start = lower.find("đồng chí ")? + "đồng chí ".len();
+    let end = lower[start..]
+        .find(" chịu trách nhiệm")
+        .or_else(|| lower[start..].find(" trực tiếp"))
+        .map_or(lower.len(), |e| start + e);
+    text.get(start..end)
+        .map(|s| s.trim().trim_end_matches(',').to_owned())
+}
+
+/// Reads `text` (a notice as pasted) against the register's `units`.
+pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, NotANotice> {
+    let lines = clean_lines(text);
+    let p = parts(&lines);
+    if p.items.is_empty() {
+        return Err(NotANotice::NoDirectives);
+    }
+    let number_at = p.header.iter().position(|l| number_symbol(l).is_some());
+    let number = number_at
+        .and_then(|i| number_symbol(&p.header[i]))
+        .unwrap_or_default();
+    let date = p.header.iter().find_map(|l| place_date(l)).map(|(_, d)| d);
+    let body_lines: Vec<&String> = p.header[..number_at.unwrap_or(p.header.len())]
+        .iter()
+        .filter(|l| !is_national(l) && place_date(l).is_none() && l.as_str() != "*")
+        .collect();
+    let issuing_body = match body_lines.len() {
+        0 => String::new(),
+        1 => body_lines[0].clone(),
+        _ => body_lines[1..]
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let name_of =
+        |id: &crate::domain::ids::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
+    let mut directives: Vec<ReadDirective> = Vec::new();
+    for item in &p.items {
+        let top = item.path.split('.').next().unwrap_or("");
+        // A sub-item takes its item's unit when the item only names the unit ("UBND xã …:").
+        let parent = directives
+            .iter()
+            .find(|d| d.path == top && item.path != top)
+            .filter(|d| d.text.trim_end().ends_with(':'));
+        let lead = lead_unit(&item.text, units);
+        let lead_name = lead
+            .map(name_of)
+            .or_else(|| parent.and_then(|d| d.lead_unit.clone()));
+        let coordinating = fold(&item.text)
+            .find("phoi hop")
+            .map(|_| {
+                let after = item
+                    .text
+                    .to_lowercase()
+                    .find("phối hợp")
+                    .map_or("", |i| &item.text[i..]);
+                units_named(after, units)
+                    .into_iter()
+                    .filter(|id| Some(*id) != lead)
+                    .map(name_of)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let words = deadline_words(&item.text);
+        let due = parse_deadline(&item.text, date).ok().and_then(|d| d.due());
+        directives.push(ReadDirective {
+            path: item.path.clone(),
+            text: item.text.clone(),
+            lead_unit: lead_name,
+            coordinating_units: coordinating,
+            responsible_person: responsible_person(&item.text),
+            deadline_words: words,
+            due,
+        });
+    }
+    let (title_lines, name): (Vec<&String>, Vec<&String>) = p.signer.iter().partition(|l| {
+        l.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            || l.contains("(kiêm)")
+    });
+    Ok(ReadNotice {
+        number_symbol: number,
+        date,
+        meeting_date: p.paragraphs.first().and_then(|s| opening_date(s)),
+        issuing_body,
+        title: p.title.join(" "),
+        signer: name.last().map(|s| s.to_string()).unwrap_or_default(),
+        signer_title: title_lines
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        recipients: p.recipients,
+        directives,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::fixture::sample;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    const NOTICE: &str = "TỈNH ỦY ĐIỆN BIÊN\r
+ĐẢNG CỘNG SẢN VIỆT NAM\r
+BAN CHỈ ĐẠO CÁC CÔNG TRÌNH, DỰ ÁN TRỌNG ĐIỂM\r
+*\r
+Số 21 -KL/BCĐ\r
+Điện Biên, ngày 20 tháng 9 năm 2026\r
+\r
+KẾT LUẬN\r
+của Trưởng Ban Chỉ đạo tại hội nghị đánh giá tiến độ các dự án trọng điểm\r
+\r
+Ngày 15 tháng 9 năm 2026, Trưởng Ban Chỉ đạo chủ trì hội nghị đánh giá tiến độ.\r
+Công tác giải phóng mặt bằng có chuyển biến; giải ngân còn chậm.\r
+\r
+1. Giao **Sở Xây dựng** chủ trì, phối hợp với Sở Tài chính và UBND xã Mường Phăng hoàn thành thẩm định thiết kế ***trước ngày 12/10/2026***.\r
+2. UBND xã Mường Phăng:\r
+- Hoàn thành kiểm đếm tài sản trên đất trong tháng 11.\r
+- Thường xuyên báo cáo tiến độ về Văn phòng UBND tỉnh.\r
+3. Sở Tài chính tham mưu bố trí vốn đối ứng trong 6 tháng đầu năm 2027; giao đồng chí Phó Giám đốc Sở chịu trách nhiệm.\r
+\r
+Văn phòng Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.\r
+\r
+Nơi nhận:\r
+- Thành viên Ban Chỉ đạo;\r
+- Lưu VP.\r
+CHÁNH VĂN PHÒNG\r
+Nguyễn Văn C";
+
+    #[test]
+    fn a_party_notice_reads_field_by_field() {
+        let (data, _) = sample();
+        let n = read_notice(NOTICE, &data.units).unwrap();
+        assert_eq!(n.number_symbol, "21-KL/BCĐ");
+        assert_eq!(n.date, Some(day(2026, 9, 20)));
+        assert_eq!(n.meeting_date, Some(day(2026, 9, 15)));
+        assert_eq!(
+            n.issuing_body,
+            "BAN CHỈ ĐẠO CÁC CÔNG TRÌNH, DỰ ÁN TRỌNG ĐIỂM"
+        );
+        assert_eq!(
+            n.title,
+            "của Trưởng Ban Chỉ đạo tại hội nghị đánh giá tiến độ các dự án trọng điểm"
+        );
+        assert_eq!(n.signer_title, "CHÁNH VĂN PHÒNG");
+        assert_eq!(n.signer, "Nguyễn Văn C");
+        assert_eq!(n.recipients, vec!["Thành viên Ban Chỉ đạo;", "Lưu VP."]);
+        let paths: Vec<&str> = n.directives.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(paths, vec!["1", "2", "2.1", "2.2", "3"]);
+        let first = &n.directives[0];
+        assert_eq!(first.lead_unit.as_deref(), Some("Sở Xây dựng"));
+        assert_eq!(
+            first.coordinating_units,
+            vec!["Sở Tài chính", "UBND xã Mường Phăng"]
+        );
+        assert_eq!(first.deadline_words, "trước ngày 12/10/2026");
+        assert_eq!(first.due, Some(day(2026, 10, 11)));
+        assert_eq!(
+            n.directives[2].lead_unit.as_deref(),
+            Some("UBND xã Mường Phăng"),
+            "a sub-item takes its item's unit"
+        );
+        assert_eq!(
+            n.directives[2].due,
+            Some(day(2026, 11, 30)),
+            "the notice's year"
+        );
+        assert_eq!(n.directives[3].due, None, "thường xuyên");
+        let third = &n.directives[4];
+        assert_eq!(third.lead_unit.as_deref(), Some("Sở Tài chính"));
+        assert_eq!(third.due, Some(day(2027, 6, 30)));
+        assert_eq!(third.deadline_words, "6 tháng đầu năm 2027");
+        assert_eq!(third.responsible_person.as_deref(), Some("Phó Giám đốc Sở"));
+    }
+
+    const STATE_NOTICE: &str = "UBND TỈNH ĐIỆN BIÊN
+VĂN PHÒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 245/TB-VPUBND
+Điện Biên, ngày 04 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra hiện trường
+
+Ngày 01/11/2026, Chủ tịch UBND tỉnh kiểm tra hiện trường.
+
+1. Sở Xây dựng hoàn thành thẩm định trước ngày 28/11/2026.
+2. Sở Tài chính phối hợp với Sở Xây dựng bố trí vốn trong Quý I/2027.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+Trần Thị D
+";
+
+    #[test]
+    fn a_state_notice_reads_field_by_field() {
+        let (data, _) = sample();
+        let n = read_notice(STATE_NOTICE, &data.units).unwrap();
+        assert_eq!(n.number_symbol, "245/TB-VPUBND");
+        assert_eq!(n.date, Some(day(2026, 11, 4)));
+        assert_eq!(n.meeting_date, Some(day(2026, 11, 1)));
+        assert_eq!(n.issuing_body, "VĂN PHÒNG");
+        assert_eq!(n.signer_title, "KT. CHÁNH VĂN PHÒNG PHÓ CHÁNH VĂN PHÒNG");
+        assert_eq!(n.signer, "Trần Thị D");
+        let d = &n.directives;
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].due, Some(day(2026, 11, 27)), "before the 28th");
+        assert_eq!(d[1].lead_unit.as_deref(), Some("Sở Tài chính"));
+        assert_eq!(d[1].coordinating_units, vec!["Sở Xây dựng"]);
+        assert_eq!(d[1].deadline_words, "trong Quý I/2027");
+        assert_eq!(d[1].due, Some(day(2027, 3, 31)));
+    }
+
+    #[test]
+    fn a_text_that_is_no_notice_is_refused() {
+        let (data, _) = sample();
+        assert_eq!(
+            read_notice("Kính gửi anh chị,\n\nHẹn gặp lại tuần sau.", &data.units),
+            Err(NotANotice::NoDirectives)
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_reads_without_a_panic(text in "\\PC{0,300}") {
+            let (data, _) = sample();
+            let _ = read_notice(&text, &data.units);
+        }
+    }
+}
