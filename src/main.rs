@@ -71,8 +71,8 @@ fn main() {
     }
 }
 
-/// `read-conclusion FILE`: the draft read from a notice's text (a .txt file; .docx is still to
-/// come), against the sample's register of units, printed as JSON.
+/// `read-conclusion FILE`: the draft read from a notice's text (a .txt or .docx file),
+/// against the sample's register of units, printed as JSON.
 #[cfg(not(target_arch = "wasm32"))]
 fn read_conclusion(
     path: Option<&str>,
@@ -81,15 +81,26 @@ fn read_conclusion(
 ) {
     use dondoc::domain::{reading::notice::read_notice, sample::sample_dataset, SeededIds};
     let Some(path) = path else {
-        eprintln!("usage: dondoc read-conclusion FILE  (a .txt notice)");
+        eprintln!("usage: dondoc read-conclusion FILE  (a .txt or .docx notice)");
         std::process::exit(2);
     };
-    let text = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) => {
             eprintln!("could not read {path}: {e}");
             std::process::exit(1);
         }
+    };
+    let text = if path.to_lowercase().ends_with(".docx") {
+        match dondoc::domain::reading::docx::docx_text(&bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                eprintln!("{path} is not a Word file that can be read ({e:?})");
+                std::process::exit(1);
+            }
+        }
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
     };
     let register = sample_dataset(today, now, &mut SeededIds::new(1));
     match read_notice(&text, &register.units) {

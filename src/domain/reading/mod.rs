@@ -1,9 +1,10 @@
 //! Reading a conclusion notice pasted as text (issue 13, in progress): the text made plain
 //! (`clean`), the header's number, place, date and kind (`header`), the notice cut into its
 //! parts (`structure`), the register's units an item names (`units`), and the draft of the
-//! notice with its directives (`notice::read_notice`).
+//! notice with its directives (`notice::read_notice`); a Word file's text (`docx`).
 
 pub mod clean;
+pub mod docx;
 pub mod header;
 pub mod notice;
 pub mod structure;
