@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::clean::clean_lines;
 use super::header::{number_symbol, place_date};
 use super::structure::parts;
-use super::units::{lead_unit, units_named};
+use super::units::{lead_unit, unit_name_as_read, units_named};
 use crate::domain::collection::Collection;
 use crate::domain::deadline::parse_deadline;
 use crate::domain::org::Unit;
@@ -37,6 +37,9 @@ pub struct ReadNotice {
     pub signer_title: String,
     pub recipients: Vec<String>,
     pub directives: Vec<ReadDirective>,
+    /// Lead units named by items but not in the register, as written, each once: for the
+    /// officer to accept, merge with a unit of the register, or rename.
+    pub new_units: Vec<String>,
 }
 
 /// Why a text could not be read as a notice.
@@ -156,6 +159,7 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
     let name_of =
         |id: &crate::domain::ids::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
     let mut directives: Vec<ReadDirective> = Vec::new();
+    let mut new_units: Vec<String> = Vec::new();
     for item in &p.items {
         let top = item.path.split('.').next().unwrap_or("");
         // A sub-item takes its item's unit when the item only names the unit ("UBND xã …:").
@@ -164,8 +168,18 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
             .find(|d| d.path == top && item.path != top)
             .filter(|d| d.text.trim_end().ends_with(':'));
         let lead = lead_unit(&item.text, units);
+        let new_unit = lead
+            .is_none()
+            .then(|| unit_name_as_read(&item.text))
+            .flatten();
+        if let Some(name) = &new_unit {
+            if !new_units.contains(name) {
+                new_units.push(name.clone());
+            }
+        }
         let lead_name = lead
             .map(name_of)
+            .or(new_unit)
             .or_else(|| parent.and_then(|d| d.lead_unit.clone()));
         let coordinating = fold(&item.text)
             .find("phoi hop")
@@ -214,6 +228,7 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
             .join(" "),
         recipients: p.recipients,
         directives,
+        new_units,
     })
 }
 
@@ -297,6 +312,7 @@ Nguyễn Văn C";
         assert_eq!(third.due, Some(day(2027, 6, 30)));
         assert_eq!(third.deadline_words, "6 tháng đầu năm 2027");
         assert_eq!(third.responsible_person.as_deref(), Some("Phó Giám đốc Sở"));
+        assert!(n.new_units.is_empty(), "{:?}", n.new_units);
     }
 
     const STATE_NOTICE: &str = "UBND TỈNH ĐIỆN BIÊN
@@ -341,6 +357,26 @@ Trần Thị D
         assert_eq!(d[1].coordinating_units, vec!["Sở Xây dựng"]);
         assert_eq!(d[1].deadline_words, "trong Quý I/2027");
         assert_eq!(d[1].due, Some(day(2027, 3, 31)));
+    }
+
+    #[test]
+    fn a_unit_not_in_the_register_is_proposed_once() {
+        let (data, _) = sample();
+        let text = "THÔNG BÁO\nKết luận tại buổi làm việc\n\n1. Nhà đầu tư dự án (Công ty TNHH Minh Phát) khẩn trương hoàn thiện hồ sơ trong Quý III/2027.\n2. Giao Nhà đầu tư dự án (Công ty TNHH Minh Phát) chủ trì, phối hợp với Sở Xây dựng báo cáo.\n";
+        let n = read_notice(text, &data.units).unwrap();
+        assert_eq!(
+            n.new_units,
+            vec!["Nhà đầu tư dự án (Công ty TNHH Minh Phát)"]
+        );
+        assert_eq!(
+            n.directives[1].lead_unit.as_deref(),
+            Some("Nhà đầu tư dự án (Công ty TNHH Minh Phát)")
+        );
+        assert_eq!(n.directives[1].coordinating_units, vec!["Sở Xây dựng"]);
+        assert_eq!(
+            n.number_symbol, "",
+            "an inspection notice may have no number"
+        );
     }
 
     #[test]

@@ -95,6 +95,93 @@ pub fn lead_unit<'a>(text: &str, units: &'a Collection<Unit>) -> Option<&'a Unit
     unit_at(&item, at, units).map(|(u, _)| &u.id)
 }
 
+/// Words that begin a unit's name in notices.
+const UNIT_WORDS: [&str; 22] = [
+    "so",
+    "uy ban",
+    "ubnd",
+    "ban",
+    "bo",
+    "cong an",
+    "van phong",
+    "trung tam",
+    "nha dau tu",
+    "chu dau tu",
+    "cong ty",
+    "kho bac",
+    "cuc",
+    "chi cuc",
+    "thanh tra",
+    "huyen uy",
+    "thanh uy",
+    "dang uy",
+    "tinh doan",
+    "hoi",
+    "lien doan",
+    "bql",
+];
+
+/// Words after a unit's name where the name ends ("chủ trì", a verb of the directive).
+const AFTER_NAME: [&str; 16] = [
+    "chu tri",
+    "phoi hop",
+    "khan truong",
+    "hoan thanh",
+    "tham muu",
+    "trien khai",
+    "thuc hien",
+    "to chuc",
+    "chi dao",
+    "ra soat",
+    "bao cao",
+    "tap trung",
+    "day nhanh",
+    "giai quyet",
+    "xay dung",
+    "chiu trach nhiem",
+];
+
+/// The name of the unit an item begins with (after "Giao"), as written, when it is not in
+/// the register: "Nhà đầu tư dự án (Công ty TNHH Minh Phát)", "UBND huyện Tuần Giáo".
+pub fn unit_name_as_read(text: &str) -> Option<String> {
+    let original: Vec<&str> = text.split_whitespace().collect();
+    let folded: Vec<String> = original.iter().map(|w| fold(w)).collect();
+    let mut at = 0;
+    if folded.first().map(String::as_str) == Some("giao") {
+        at = 1;
+        if folded.get(1).map(String::as_str) == Some("cho") {
+            at = 2;
+        }
+    }
+    let starts = |i: usize, phrase: &str| {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        words.iter().enumerate().all(|(k, w)| {
+            folded
+                .get(i + k)
+                .is_some_and(|f| f.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
+        })
+    };
+    if !UNIT_WORDS.iter().any(|w| starts(at, w)) {
+        return None;
+    }
+    let mut end = at;
+    let mut depth = 0i32;
+    while end < original.len() {
+        let word = original[end];
+        if depth == 0 && end > at && AFTER_NAME.iter().any(|w| starts(end, w)) {
+            break;
+        }
+        depth += word.matches('(').count() as i32 - word.matches(')').count() as i32;
+        end += 1;
+        if depth == 0 && word.ends_with([',', ':', ';', '.']) {
+            break;
+        }
+    }
+    let name = original[at..end].join(" ");
+    let name = name.trim_end_matches([',', ':', ';', '.']).trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +233,24 @@ mod tests {
             "by short name"
         );
         assert_eq!(lead_unit("Các sở, ban, ngành tập trung cao độ", u), None);
+    }
+
+    #[test]
+    fn a_unit_not_in_the_register_is_read_as_written() {
+        assert_eq!(
+            unit_name_as_read("Nhà đầu tư dự án (Công ty TNHH Minh Phát, chi nhánh Điện Biên) khẩn trương hoàn thiện hồ sơ"),
+            Some("Nhà đầu tư dự án (Công ty TNHH Minh Phát, chi nhánh Điện Biên)".into())
+        );
+        assert_eq!(
+            unit_name_as_read("Giao UBND huyện Tuần Giáo chủ trì, phối hợp với Sở Xây dựng"),
+            Some("UBND huyện Tuần Giáo".into())
+        );
+        assert_eq!(
+            unit_name_as_read("Công an tỉnh:"),
+            Some("Công an tỉnh".into())
+        );
+        assert_eq!(unit_name_as_read("Các sở, ban, ngành tập trung"), None);
+        assert_eq!(unit_name_as_read(""), None);
     }
 
     #[test]
