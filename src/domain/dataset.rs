@@ -341,11 +341,7 @@ mod tests {
     #[test]
     fn a_new_directive_takes_the_next_number_and_units_are_found_by_any_name() {
         let (data, _) = sample();
-        let kl16 = data
-            .conclusions
-            .iter()
-            .find(|c| c.number_symbol == "16-KL/BCĐ")
-            .unwrap();
+        let kl16 = crate::domain::sample::fixture::conclusion_16(&data);
         let fresh = crate::domain::draft::DirectiveDraft::next_after(
             None,
             false,

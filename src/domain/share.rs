@@ -287,11 +287,7 @@ mod tests {
     #[test]
     fn a_selection_stands_on_its_own() {
         let (data, today) = sample();
-        let kl16 = data
-            .conclusions
-            .iter()
-            .find(|c| c.number_symbol == "16-KL/BCĐ")
-            .unwrap();
+        let kl16 = crate::domain::sample::fixture::conclusion_16(&data);
         let (file, label) = data.select(&Scope::Conclusion(kl16.id.clone()));
         assert_eq!(label, "16-KL/BCĐ");
         assert_eq!(file.conclusions.len(), 1);

@@ -182,11 +182,7 @@ mod tests {
     #[test]
     fn the_text_of_a_word_file_reads_back() {
         let (data, today) = sample();
-        let c = data
-            .conclusions
-            .iter()
-            .find(|c| c.number_symbol == "16-KL/BCĐ")
-            .unwrap();
+        let c = crate::domain::sample::fixture::conclusion_16(&data);
         let file = docx(
             &[conclusion_notice(&data, c, DocLang::Vi)],
             DocLang::Vi,

@@ -205,6 +205,14 @@ pub(crate) mod fixture {
         )
     }
 
+    /// The sample's 16-KL/BCĐ conclusion (a Party committee's, with sub-items).
+    pub fn conclusion_16(data: &Dataset) -> &crate::domain::Conclusion {
+        data.conclusions
+            .iter()
+            .find(|c| c.number_symbol == "16-KL/BCĐ")
+            .expect("the sample has 16-KL/BCĐ")
+    }
+
     /// A bare conclusion "<id>-KL/BCĐ" dated `date`, for tests that build their own data.
     pub fn conclusion(id: &str, date: NaiveDate) -> crate::domain::Conclusion {
         crate::domain::Conclusion {
