@@ -238,6 +238,14 @@ impl Dataset {
         by_project
     }
 
+    /// A unit's full name, as documents and sheets write it (empty for an unknown id).
+    pub fn unit_name(&self, id: &super::ids::UnitId) -> String {
+        self.units
+            .get(id)
+            .map(|u| u.name.clone())
+            .unwrap_or_default()
+    }
+
     /// The unit called `name` (its name, short name or a former name), ignoring diacritics,
     /// case and spacing, so a unit added on the spot is not added twice.
     pub fn unit_named(&self, name: &str) -> Option<&Unit> {

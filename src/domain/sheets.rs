@@ -109,12 +109,7 @@ pub fn directives_table<'a>(
         Column::new(l("Ngày cập nhật", "Updated"), 12),
         Column::new(l("Cập nhật gần nhất", "Last update"), 40),
     ];
-    let unit = |id: &super::ids::UnitId| {
-        data.units
-            .get(id)
-            .map(|u| u.name.clone())
-            .unwrap_or_default()
-    };
+    let unit = |id: &super::ids::UnitId| data.unit_name(id);
     let last = data.last_updates();
     let rows = directives
         .into_iter()

@@ -111,13 +111,6 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
     }
 }
 
-fn unit_name(data: &Dataset, id: &crate::domain::ids::UnitId) -> String {
-    data.units
-        .get(id)
-        .map(|u| u.name.clone())
-        .unwrap_or_default()
-}
-
 /// The table by lead unit, in rank order, ties named.
 fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
     let rows = report
@@ -132,7 +125,7 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
                 } else {
                     Cell::Int(l.rank as i64)
                 },
-                Cell::Text(unit_name(data, l.unit)),
+                Cell::Text(data.unit_name(l.unit)),
                 count(c.followed),
                 count(c.done_on_time),
                 count(c.done_late),
@@ -174,7 +167,7 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
                 Cell::Text(
                     d.lead_unit
                         .as_ref()
-                        .map(|u| unit_name(data, u))
+                        .map(|u| data.unit_name(u))
                         .unwrap_or_default(),
                 ),
                 Cell::date(d.deadline.due()),

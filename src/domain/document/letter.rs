@@ -51,11 +51,7 @@ pub fn reminder_letter(
     lang: DocLang,
 ) -> Document {
     let (national_name, motto) = super::national_name(from.body_kind, lang);
-    let name = data
-        .units
-        .get(unit)
-        .map(|u| u.name.clone())
-        .unwrap_or_default();
+    let name = data.unit_name(unit);
     let last = data.last_updates();
     let rows: Vec<Vec<Cell>> = owed(data, unit, today, due_soon_days)
         .into_iter()
