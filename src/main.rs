@@ -103,7 +103,7 @@ fn read_conclusion(
         String::from_utf8_lossy(&bytes).into_owned()
     };
     let register = sample_dataset(today, now, &mut SeededIds::new(1));
-    match read_notice(&text, &register.units) {
+    match read_notice(&text, &register) {
         Ok(draft) => println!(
             "{}",
             serde_json::to_string_pretty(&draft).unwrap_or_default()

@@ -205,8 +205,8 @@ mod tests {
         let word = include_bytes!("../../../tests/fixtures/notices/245-TB-VPUBND.docx");
         let text = include_str!("../../../tests/fixtures/notices/245-TB-VPUBND.txt");
         let from_word =
-            crate::domain::reading::notice::read_notice(&docx_text(word).unwrap(), &data.units);
-        let from_text = crate::domain::reading::notice::read_notice(text, &data.units);
+            crate::domain::reading::notice::read_notice(&docx_text(word).unwrap(), &data);
+        let from_text = crate::domain::reading::notice::read_notice(text, &data);
         assert!(from_text.is_ok());
         assert_eq!(from_word, from_text);
     }

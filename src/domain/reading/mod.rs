@@ -7,5 +7,6 @@ pub mod clean;
 pub mod docx;
 pub mod header;
 pub mod notice;
+pub mod review;
 pub mod structure;
 pub mod units;

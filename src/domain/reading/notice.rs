@@ -8,22 +8,53 @@ use serde::Serialize;
 use super::clean::clean_lines;
 use super::header::{number_symbol, place_date};
 use super::structure::parts;
-use super::units::{lead_unit, unit_name_as_read, units_named};
-use crate::domain::collection::Collection;
-use crate::domain::deadline::parse_deadline;
-use crate::domain::org::Unit;
+use super::units::{lead_unit_as_written, projects_named, unit_name_as_read, units_named};
+use crate::domain::dataset::Dataset;
+use crate::domain::deadline::{parse_deadline, Deadline};
+use crate::domain::ids::{ProjectId, UnitId};
 use crate::domain::text::fold;
+
+/// How a field of a directive was found: read in its own words, guessed (taken from the
+/// item it stands under, a unit not in the register, a year the notice's date supplied),
+/// or missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    Read,
+    Guessed,
+    Missing,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadDirective {
     pub path: String,
     pub text: String,
-    /// The lead unit's name in the register (None when none was found).
+    /// The lead unit's name in the register, or as written when it is not there (None when
+    /// the item names none).
     pub lead_unit: Option<String>,
     pub coordinating_units: Vec<String>,
     pub responsible_person: Option<String>,
     pub deadline_words: String,
     pub due: Option<NaiveDate>,
+    /// The register's projects the item names.
+    pub projects: Vec<String>,
+    pub lead_mark: Mark,
+    pub deadline_mark: Mark,
+    /// The words the lead unit was read from, as written in the item.
+    pub lead_words: Option<String>,
+    /// The register's ids behind the names above (none for a unit not in the register).
+    #[serde(skip)]
+    pub lead_id: Option<UnitId>,
+    #[serde(skip)]
+    pub coordinating_ids: Vec<UnitId>,
+    #[serde(skip)]
+    pub project_ids: Vec<ProjectId>,
+    /// The deadline as the parser understood the words.
+    #[serde(skip)]
+    pub deadline: Deadline,
+    /// The clean lines the item was read from (indexes into `ReadNotice::lines`).
+    #[serde(skip)]
+    pub lines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,6 +71,17 @@ pub struct ReadNotice {
     /// Lead units named by items but not in the register, as written, each once: for the
     /// officer to accept, merge with a unit of the register, or rename.
     pub new_units: Vec<String>,
+    /// "Điện Biên" of "Điện Biên, ngày …".
+    pub place: String,
+    /// The body above the issuing one ("UBND TỈNH ĐIỆN BIÊN" over "VĂN PHÒNG").
+    pub parent_body: String,
+    /// The opening paragraph, then the assessment's.
+    pub opening: String,
+    pub assessment: String,
+    pub closing: String,
+    /// The text made plain, line by line, as the review screen shows it beside the draft.
+    #[serde(skip)]
+    pub lines: Vec<String>,
 }
 
 /// Why a text could not be read as a notice.
@@ -132,7 +174,8 @@ fn responsible_person(text: &str) -> Option<String> {
 }
 
 /// Reads `text` (a notice as pasted) against the register's `units`.
-pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, NotANotice> {
+pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANotice> {
+    let units = &register.units;
     let lines = clean_lines(text);
     let p = parts(&lines);
     if p.items.is_empty() {
@@ -142,22 +185,25 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
     let number = number_at
         .and_then(|i| number_symbol(&p.header[i]))
         .unwrap_or_default();
-    let date = p.header.iter().find_map(|l| place_date(l)).map(|(_, d)| d);
+    let place_and_date = p.header.iter().find_map(|l| place_date(l));
+    let date = place_and_date.as_ref().map(|(_, d)| *d);
     let body_lines: Vec<&String> = p.header[..number_at.unwrap_or(p.header.len())]
         .iter()
         .filter(|l| !is_national(l) && place_date(l).is_none() && l.as_str() != "*")
         .collect();
-    let issuing_body = match body_lines.len() {
-        0 => String::new(),
-        1 => body_lines[0].clone(),
-        _ => body_lines[1..]
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
+    let (parent_body, issuing_body) = match body_lines.len() {
+        0 => (String::new(), String::new()),
+        1 => (String::new(), body_lines[0].clone()),
+        _ => (
+            body_lines[0].clone(),
+            body_lines[1..]
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
     };
-    let name_of =
-        |id: &crate::domain::ids::UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
+    let name_of = |id: &UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
     let mut directives: Vec<ReadDirective> = Vec::new();
     let mut new_units: Vec<String> = Vec::new();
     for item in &p.items {
@@ -167,7 +213,7 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
             .iter()
             .find(|d| d.path == top && item.path != top)
             .filter(|d| d.text.trim_end().ends_with(':'));
-        let lead = lead_unit(&item.text, units);
+        let lead = lead_unit_as_written(&item.text, units);
         let new_unit = lead
             .is_none()
             .then(|| unit_name_as_read(&item.text))
@@ -177,11 +223,27 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
                 new_units.push(name.clone());
             }
         }
-        let lead_name = lead
-            .map(name_of)
-            .or(new_unit)
-            .or_else(|| parent.and_then(|d| d.lead_unit.clone()));
-        let coordinating = fold(&item.text)
+        let (lead_unit, lead_id, lead_words, lead_mark) = match (&lead, &new_unit, parent) {
+            (Some((id, written)), _, _) => (
+                Some(name_of(id)),
+                Some((*id).clone()),
+                Some(written.clone()),
+                Mark::Read,
+            ),
+            (None, Some(name), _) => (Some(name.clone()), None, Some(name.clone()), Mark::Guessed),
+            (None, None, Some(d)) => (
+                d.lead_unit.clone(),
+                d.lead_id.clone(),
+                None,
+                if d.lead_unit.is_some() {
+                    Mark::Guessed
+                } else {
+                    Mark::Missing
+                },
+            ),
+            (None, None, None) => (None, None, None, Mark::Missing),
+        };
+        let coordinating_ids: Vec<UnitId> = fold(&item.text)
             .find("phoi hop")
             .map(|_| {
                 let after = item
@@ -191,21 +253,38 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
                     .map_or("", |i| &item.text[i..]);
                 units_named(after, units)
                     .into_iter()
-                    .filter(|id| Some(*id) != lead)
-                    .map(name_of)
+                    .filter(|id| Some(*id) != lead_id.as_ref())
+                    .cloned()
                     .collect()
             })
             .unwrap_or_default();
         let words = deadline_words(&item.text);
-        let due = parse_deadline(&item.text, date).ok().and_then(|d| d.due());
+        let deadline = parse_deadline(&item.text, date).unwrap_or(Deadline::None);
+        let due = deadline.due();
+        let deadline_mark = match (&deadline, due) {
+            (Deadline::None, _) => Mark::Missing,
+            // A year the notice's date supplied, or a month without its day: guessed.
+            (_, Some(_)) if !has_year(&words) => Mark::Guessed,
+            _ => Mark::Read,
+        };
+        let projects = projects_named(&item.text, &register.projects);
         directives.push(ReadDirective {
             path: item.path.clone(),
             text: item.text.clone(),
-            lead_unit: lead_name,
-            coordinating_units: coordinating,
+            lead_unit,
+            coordinating_units: coordinating_ids.iter().map(name_of).collect(),
             responsible_person: responsible_person(&item.text),
             deadline_words: words,
             due,
+            projects: projects.iter().map(|p| p.name.clone()).collect(),
+            lead_mark,
+            deadline_mark,
+            lead_words,
+            lead_id,
+            coordinating_ids,
+            project_ids: projects.iter().map(|p| p.id.clone()).collect(),
+            deadline,
+            lines: item.lines.clone(),
         });
     }
     let (title_lines, name): (Vec<&String>, Vec<&String>) = p.signer.iter().partition(|l| {
@@ -229,7 +308,20 @@ pub fn read_notice(text: &str, units: &Collection<Unit>) -> Result<ReadNotice, N
         recipients: p.recipients,
         directives,
         new_units,
+        place: place_and_date.map(|(place, _)| place).unwrap_or_default(),
+        parent_body,
+        opening: p.paragraphs.first().cloned().unwrap_or_default(),
+        assessment: p.paragraphs.get(1..).unwrap_or(&[]).join("\n"),
+        closing: p.closing.unwrap_or_default(),
+        lines,
     })
+}
+
+/// Whether deadline words carry their own year ("trước ngày 12/10/2026", "Quý I/2027").
+fn has_year(words: &str) -> bool {
+    words
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4)
 }
 
 #[cfg(test)]
@@ -271,7 +363,7 @@ Nguyễn Văn C";
     #[test]
     fn a_party_notice_reads_field_by_field() {
         let (data, _) = sample();
-        let n = read_notice(NOTICE, &data.units).unwrap();
+        let n = read_notice(NOTICE, &data).unwrap();
         assert_eq!(n.number_symbol, "21-KL/BCĐ");
         assert_eq!(n.date, Some(day(2026, 9, 20)));
         assert_eq!(n.meeting_date, Some(day(2026, 9, 15)));
@@ -343,7 +435,7 @@ Trần Thị D
     #[test]
     fn a_state_notice_reads_field_by_field() {
         let (data, _) = sample();
-        let n = read_notice(STATE_NOTICE, &data.units).unwrap();
+        let n = read_notice(STATE_NOTICE, &data).unwrap();
         assert_eq!(n.number_symbol, "245/TB-VPUBND");
         assert_eq!(n.date, Some(day(2026, 11, 4)));
         assert_eq!(n.meeting_date, Some(day(2026, 11, 1)));
@@ -363,7 +455,7 @@ Trần Thị D
     fn a_unit_not_in_the_register_is_proposed_once() {
         let (data, _) = sample();
         let text = "THÔNG BÁO\nKết luận tại buổi làm việc\n\n1. Nhà đầu tư dự án (Công ty TNHH Minh Phát) khẩn trương hoàn thiện hồ sơ trong Quý III/2027.\n2. Giao Nhà đầu tư dự án (Công ty TNHH Minh Phát) chủ trì, phối hợp với Sở Xây dựng báo cáo.\n";
-        let n = read_notice(text, &data.units).unwrap();
+        let n = read_notice(text, &data).unwrap();
         assert_eq!(
             n.new_units,
             vec!["Nhà đầu tư dự án (Công ty TNHH Minh Phát)"]
@@ -383,7 +475,7 @@ Trần Thị D
     fn a_text_that_is_no_notice_is_refused() {
         let (data, _) = sample();
         assert_eq!(
-            read_notice("Kính gửi anh chị,\n\nHẹn gặp lại tuần sau.", &data.units),
+            read_notice("Kính gửi anh chị,\n\nHẹn gặp lại tuần sau.", &data),
             Err(NotANotice::NoDirectives)
         );
     }
@@ -393,7 +485,7 @@ Trần Thị D
         #[test]
         fn any_text_reads_without_a_panic(text in "\\PC{0,300}") {
             let (data, _) = sample();
-            let _ = read_notice(&text, &data.units);
+            let _ = read_notice(&text, &data);
         }
     }
 }

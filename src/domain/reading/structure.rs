@@ -13,6 +13,8 @@ use crate::domain::text::fold;
 pub struct ItemText {
     pub path: String,
     pub text: String,
+    /// Where it stands among the clean lines: its first line and the continuation lines.
+    pub lines: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -112,7 +114,7 @@ pub fn parts(lines: &[String]) -> Parts {
     let mut sub = 0;
     let mut in_recipients = false;
     let mut done = false;
-    for line in &lines[body_from..] {
+    for (at, line) in lines.iter().enumerate().skip(body_from) {
         if line.is_empty() {
             continue;
         }
@@ -150,6 +152,7 @@ pub fn parts(lines: &[String]) -> Parts {
             p.items.push(ItemText {
                 path: number,
                 text: rest.to_owned(),
+                lines: vec![at],
             });
             continue;
         }
@@ -159,6 +162,7 @@ pub fn parts(lines: &[String]) -> Parts {
             p.items.push(ItemText {
                 path: format!("{top}.{sub}"),
                 text: rest.to_owned(),
+                lines: vec![at],
             });
             continue;
         }
@@ -166,6 +170,7 @@ pub fn parts(lines: &[String]) -> Parts {
             Some(item) => {
                 item.text.push('\n');
                 item.text.push_str(line);
+                item.lines.push(at);
             }
             None => p.paragraphs.push(line.clone()),
         }

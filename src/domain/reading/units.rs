@@ -84,6 +84,15 @@ pub fn units_named<'a>(text: &str, units: &'a Collection<Unit>) -> Vec<&'a UnitI
 /// The lead unit of an item: the unit after "Giao" ("Giao Sở Xây dựng chủ trì, …"), or the
 /// unit the item begins with ("UBND xã Mường Phăng:", "Sở Tài chính tham mưu …").
 pub fn lead_unit<'a>(text: &str, units: &'a Collection<Unit>) -> Option<&'a UnitId> {
+    lead_unit_as_written(text, units).map(|(id, _)| id)
+}
+
+/// The lead unit with the words the item names it by ("Ủy ban nhân dân xã Mường Phăng"),
+/// to show where in the text it was read.
+pub fn lead_unit_as_written<'a>(
+    text: &str,
+    units: &'a Collection<Unit>,
+) -> Option<(&'a UnitId, String)> {
     let item = words(text);
     let at = match item.first().map(String::as_str) {
         Some("giao") => match item.get(1).map(String::as_str) {
@@ -92,7 +101,56 @@ pub fn lead_unit<'a>(text: &str, units: &'a Collection<Unit>) -> Option<&'a Unit
         },
         _ => 0,
     };
-    unit_at(&item, at, units).map(|(u, _)| &u.id)
+    let (unit, n) = unit_at(&item, at, units)?;
+    Some((&unit.id, written(text, at, n)))
+}
+
+/// The words of `text` that give its folded words `at..at + n` (a short form written out
+/// stands for one written word).
+fn written(text: &str, at: usize, n: usize) -> String {
+    let mut taken = Vec::new();
+    let mut count = 0;
+    for raw in text.split_whitespace() {
+        let here = words(raw).len();
+        if here > 0 && count + here > at && count < at + n {
+            taken.push(raw);
+        }
+        count += here;
+        if count >= at + n {
+            break;
+        }
+    }
+    let joined = taken.join(" ");
+    joined
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '"'))
+        .to_owned()
+}
+
+/// The register's projects an item names by name or short name, in the order named.
+pub fn projects_named<'a>(
+    text: &str,
+    projects: &'a Collection<crate::domain::project::Project>,
+) -> Vec<&'a crate::domain::project::Project> {
+    let item = words(text);
+    let first_at = |name: &str| {
+        let name = words(name);
+        if name.is_empty() {
+            return None;
+        }
+        item.windows(name.len()).position(|w| w == &name[..])
+    };
+    let mut found: Vec<(usize, &crate::domain::project::Project)> = projects
+        .iter()
+        .filter_map(|p| {
+            let at = [first_at(&p.name), first_at(&p.short_name)]
+                .into_iter()
+                .flatten()
+                .min()?;
+            Some((at, p))
+        })
+        .collect();
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Words that begin a unit's name in notices.
@@ -233,6 +291,36 @@ mod tests {
             "by short name"
         );
         assert_eq!(lead_unit("Các sở, ban, ngành tập trung cao độ", u), None);
+        assert_eq!(
+            lead_unit_as_written("Giao Ủy ban nhân dân xã Mường Phăng: hoàn thành", u)
+                .map(|(_, w)| w),
+            Some("Ủy ban nhân dân xã Mường Phăng".into()),
+            "the words as written, to show where it was read"
+        );
+        assert_eq!(
+            lead_unit_as_written("UBND xã Mường Phăng, Sở Xây dựng", u).map(|(_, w)| w),
+            Some("UBND xã Mường Phăng".into())
+        );
+    }
+
+    #[test]
+    fn projects_are_found_by_name_or_short_name() {
+        let (data, _) = sample();
+        let found = |text: &str| -> Vec<String> {
+            projects_named(text, &data.projects)
+                .iter()
+                .map(|p| p.short_name.clone())
+                .collect()
+        };
+        assert_eq!(
+            found("Đẩy nhanh GPMB dự án Trung tâm Thể dục thể thao tỉnh và dự án Nậm Rốm."),
+            vec!["Trung tâm TDTT", "Nậm Rốm"]
+        );
+        assert_eq!(
+            found("Trung tâm TDTT: bàn giao mặt bằng"),
+            vec!["Trung tâm TDTT"]
+        );
+        assert!(found("Hoàn thành kiểm đếm tài sản").is_empty());
     }
 
     #[test]

@@ -1,0 +1,487 @@
+//! The review of a notice read (`ReadNotice`) before anything is stored: the conclusion and
+//! its directives as editable drafts, the units not in the register with what the officer
+//! decides for each (add it, under the name read or another, or take a unit already in the
+//! register), and the records saving it adds, in one step.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::notice::{Mark, ReadDirective, ReadNotice};
+use crate::domain::conclusion::{Conclusion, Directive, DirectivePath};
+use crate::domain::dataset::Dataset;
+use crate::domain::draft::{date_text, ConclusionDraft, DirectiveDraft, DraftProblem, FieldError};
+use crate::domain::ids::{IdSource, UnitId};
+use crate::domain::org::Unit;
+use crate::domain::text::fold;
+use crate::domain::validate::Problem;
+
+/// A lead unit read that the register does not hold, and the officer's decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUnit {
+    /// As the notice writes it.
+    pub as_read: String,
+    pub choice: NewUnitChoice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NewUnitChoice {
+    /// Added to the register under this name (the name read, or as the officer renamed it).
+    Add(String),
+    /// The same as a unit already in the register.
+    SameAs(UnitId),
+    /// Not added: the directives it leads are saved without a lead unit.
+    Leave,
+}
+
+/// The draft lead unit of a directive led by new unit `i` ("new:0").
+pub fn new_unit_ref(i: usize) -> String {
+    format!("new:{i}")
+}
+
+fn new_unit_index(lead: &str) -> Option<usize> {
+    lead.strip_prefix("new:")?.parse().ok()
+}
+
+/// One directive on the review screen: what was read (marks, where in the text) and the
+/// draft the officer edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewItem {
+    pub read: ReadDirective,
+    pub draft: DirectiveDraft,
+}
+
+impl ReviewItem {
+    /// The lead unit's mark, "read" no longer once the officer chose another unit.
+    pub fn lead_mark(&self, original: &str) -> Mark {
+        if self.draft.lead_unit != original {
+            Mark::Read
+        } else {
+            self.read.lead_mark
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    pub conclusion: ConclusionDraft,
+    pub items: Vec<ReviewItem>,
+    pub new_units: Vec<NewUnit>,
+    /// The lead units as first read (a unit id, a "new:i" or empty), to tell an officer's
+    /// choice from the reader's.
+    pub first_leads: Vec<String>,
+    /// The text made plain, line by line.
+    pub lines: Vec<String>,
+}
+
+/// What saving the review adds: one conclusion, its directives, and the units accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub conclusion: Conclusion,
+    pub directives: Vec<Directive>,
+    pub units: Vec<Unit>,
+}
+
+impl Saved {
+    /// Puts the records into `data`: one step, undone as one.
+    pub fn add_to(self, data: &mut Dataset) {
+        for unit in self.units {
+            data.units.upsert(unit);
+        }
+        data.conclusions.upsert(self.conclusion);
+        for directive in self.directives {
+            data.directives.upsert(directive);
+        }
+    }
+}
+
+/// Where a problem stands: the conclusion's heading, a directive (by index), a new unit.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Place {
+    Conclusion,
+    Directive(usize),
+    NewUnit(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewProblem {
+    pub place: Place,
+    pub error: FieldError,
+}
+
+impl Review {
+    /// The review of `read` against the register it was read with.
+    pub fn new(read: &ReadNotice, register: &Dataset) -> Review {
+        let committee = match register.committees.len() {
+            1 => register
+                .committees
+                .iter()
+                .next()
+                .map(|c| c.id.to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let meeting = read
+            .meeting_date
+            .and_then(|day| register.meetings.iter().find(|m| m.date == day))
+            .map(|m| m.id.to_string())
+            .unwrap_or_default();
+        let conclusion = ConclusionDraft {
+            committee,
+            meeting,
+            number_symbol: read.number_symbol.clone(),
+            date: date_text(read.date),
+            issuing_body: read.issuing_body.clone(),
+            title: read.title.clone(),
+            signer: read.signer.clone(),
+            signer_title: read.signer_title.clone(),
+            recipients: read.recipients.join("\n"),
+            assessment: read.assessment.clone(),
+            parent_body: read.parent_body.clone(),
+            place: read.place.clone(),
+            body_kind: String::new(),
+            opening: read.opening.clone(),
+            closing: read.closing.clone(),
+        };
+        let new_units: Vec<NewUnit> = read
+            .new_units
+            .iter()
+            .map(|name| NewUnit {
+                as_read: name.clone(),
+                choice: NewUnitChoice::Add(name.clone()),
+            })
+            .collect();
+        let heads: Vec<&str> = read
+            .directives
+            .iter()
+            .filter(|d| {
+                let top = format!("{}.", d.path);
+                read.directives.iter().any(|s| s.path.starts_with(&top))
+            })
+            .map(|d| d.path.as_str())
+            .collect();
+        let items: Vec<ReviewItem> = read
+            .directives
+            .iter()
+            .map(|d| {
+                let lead = match (&d.lead_id, &d.lead_unit) {
+                    (Some(id), _) => id.to_string(),
+                    (None, Some(name)) => read
+                        .new_units
+                        .iter()
+                        .position(|n| n == name)
+                        .map(new_unit_ref)
+                        .unwrap_or_default(),
+                    (None, None) => String::new(),
+                };
+                let heading = heads.contains(&d.path.as_str());
+                // The words alone may give another date than the whole item gave the reader
+                // (two dates in one sentence): the date read is kept, set as by hand.
+                let from_words =
+                    crate::domain::deadline::parse_deadline(&d.deadline_words, read.date)
+                        .ok()
+                        .and_then(|x| x.due());
+                let by_hand = (!heading && from_words != d.due).then_some(d.due).flatten();
+                ReviewItem {
+                    read: d.clone(),
+                    draft: DirectiveDraft {
+                        path: d.path.clone(),
+                        text: d.text.clone(),
+                        lead_unit: lead,
+                        coordinating_units: d
+                            .coordinating_ids
+                            .iter()
+                            .map(|u| u.to_string())
+                            .collect(),
+                        responsible_person: d.responsible_person.clone().unwrap_or_default(),
+                        deadline_words: d.deadline_words.clone(),
+                        due_by_hand: date_text(by_hand),
+                        projects: d.project_ids.iter().map(|p| p.to_string()).collect(),
+                        heading,
+                    },
+                }
+            })
+            .collect();
+        Review {
+            first_leads: items.iter().map(|i| i.draft.lead_unit.clone()).collect(),
+            conclusion,
+            items,
+            new_units,
+            lines: read.lines.clone(),
+        }
+    }
+
+    /// How many directives have each mark for their lead unit and their deadline.
+    pub fn marks(&self) -> (usize, usize, usize) {
+        let mut counts = (0, 0, 0);
+        for (i, item) in self.items.iter().enumerate() {
+            let first = self.first_leads.get(i).map_or("", String::as_str);
+            for mark in [item.lead_mark(first), item.read.deadline_mark] {
+                match mark {
+                    Mark::Read => counts.0 += 1,
+                    Mark::Guessed => counts.1 += 1,
+                    Mark::Missing => counts.2 += 1,
+                }
+            }
+        }
+        counts
+    }
+
+    /// The records saving adds to `register`, or every problem that stops it (nothing is
+    /// stored then).
+    pub fn save(
+        &self,
+        register: &Dataset,
+        ids: &mut impl IdSource,
+        now: DateTime<Utc>,
+    ) -> Result<Saved, Vec<ReviewProblem>> {
+        let mut problems = Vec::new();
+        let conclusion = match self.conclusion.to_conclusion(None, ids.next_id(), now) {
+            Ok(c) => Some(c),
+            Err(errors) => {
+                problems.extend(errors.into_iter().map(|error| ReviewProblem {
+                    place: Place::Conclusion,
+                    error,
+                }));
+                None
+            }
+        };
+        let number = fold(self.conclusion.number_symbol.trim());
+        let repeated = !number.is_empty()
+            && register
+                .conclusions
+                .iter()
+                .any(|c| fold(c.number_symbol.trim()) == number);
+        if repeated {
+            problems.push(ReviewProblem {
+                place: Place::Conclusion,
+                error: FieldError {
+                    field: "number_symbol",
+                    problem: DraftProblem::Rule(Problem::Repeated),
+                },
+            });
+        }
+        // The units accepted, each once, and what every "new:i" stands for.
+        let mut units: Vec<Unit> = Vec::new();
+        let mut stands_for: Vec<Option<UnitId>> = Vec::new();
+        for (i, new) in self.new_units.iter().enumerate() {
+            let id = match &new.choice {
+                NewUnitChoice::Leave => None,
+                NewUnitChoice::SameAs(id) => Some(id.clone()),
+                NewUnitChoice::Add(name) => match register.unit_named(name) {
+                    Some(existing) => Some(existing.id.clone()),
+                    None => match units.iter().find(|u| fold(&u.name) == fold(name)) {
+                        Some(u) => Some(u.id.clone()),
+                        None => match Unit::named(name, ids.next_id().into(), now) {
+                            Some(unit) => {
+                                let id = unit.id.clone();
+                                units.push(unit);
+                                Some(id)
+                            }
+                            None => {
+                                problems.push(ReviewProblem {
+                                    place: Place::NewUnit(i),
+                                    error: FieldError {
+                                        field: "name",
+                                        problem: DraftProblem::Rule(Problem::Empty),
+                                    },
+                                });
+                                None
+                            }
+                        },
+                    },
+                },
+            };
+            stands_for.push(id);
+        }
+        let mut directives: Vec<Directive> = Vec::new();
+        if let Some(conclusion) = &conclusion {
+            let mut taken: Vec<DirectivePath> = Vec::new();
+            for (i, item) in self.items.iter().enumerate() {
+                let mut draft = item.draft.clone();
+                if let Some(k) = new_unit_index(&draft.lead_unit) {
+                    draft.lead_unit = stands_for
+                        .get(k)
+                        .cloned()
+                        .flatten()
+                        .map(|u| u.to_string())
+                        .unwrap_or_default();
+                }
+                match draft.to_directive(conclusion, &taken, None, ids.next_id(), now) {
+                    Ok(d) => {
+                        taken.push(d.path.clone());
+                        directives.push(d);
+                    }
+                    Err(errors) => problems.extend(errors.into_iter().map(|error| ReviewProblem {
+                        place: Place::Directive(i),
+                        error,
+                    })),
+                }
+            }
+        }
+        match conclusion {
+            Some(conclusion) if problems.is_empty() => Ok(Saved {
+                conclusion,
+                directives,
+                units,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+/// The due date a directive's draft gives, as the review screen shows it beside the words.
+pub fn due_of(draft: &DirectiveDraft, issued: Option<NaiveDate>) -> Option<NaiveDate> {
+    if draft.heading {
+        return None;
+    }
+    draft.deadline(issued?).ok().and_then(|d| d.due())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::notice::read_notice;
+    use super::*;
+    use crate::domain::sample::fixture::{now, sample};
+    use crate::domain::SeededIds;
+
+    const NOTICE: &str = "UBND TỈNH ĐIỆN BIÊN
+VĂN PHÒNG
+Số: 301/TB-VPUBND
+Điện Biên, ngày 04 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra dự án Trung tâm TDTT
+
+1. Sở Xây dựng hoàn thành thẩm định trước ngày 28/11/2026.
+2. Công an tỉnh phối hợp với Sở Tài chính bảo đảm an ninh trong tháng 12.
+3. Công an tỉnh báo cáo kết quả trước ngày 15/01/2027.
+4. Các sở, ngành thường xuyên báo cáo.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
+";
+
+    fn review() -> (Dataset, Review) {
+        let (data, _) = sample();
+        let read = read_notice(NOTICE, &data).unwrap();
+        let review = Review::new(&read, &data);
+        (data, review)
+    }
+
+    #[test]
+    fn a_review_saves_the_conclusion_its_directives_and_the_units_accepted() {
+        let (data, review) = review();
+        assert_eq!(review.new_units.len(), 1);
+        assert_eq!(review.items[1].draft.lead_unit, "new:0");
+        assert_eq!(
+            review.items[2].draft.lead_unit, "new:0",
+            "named once, led twice"
+        );
+        assert_eq!(review.marks(), (4, 3, 1));
+        let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+        assert_eq!(saved.units.len(), 1);
+        assert_eq!(saved.units[0].name, "Công an tỉnh");
+        assert_eq!(saved.directives.len(), 4);
+        assert_eq!(
+            saved.directives[1].lead_unit,
+            Some(saved.units[0].id.clone())
+        );
+        assert_eq!(
+            saved.directives[2].lead_unit,
+            Some(saved.units[0].id.clone())
+        );
+        assert_eq!(
+            saved.directives[1].deadline.due(),
+            NaiveDate::from_ymd_opt(2026, 12, 31),
+            "the notice's year"
+        );
+        assert_eq!(saved.conclusion.number_symbol, "301/TB-VPUBND");
+        let mut after = data.clone();
+        saved.add_to(&mut after);
+        assert_eq!(after.conclusions.len(), data.conclusions.len() + 1);
+        assert_eq!(after.directives.len(), data.directives.len() + 4);
+        assert_eq!(after.units.len(), data.units.len() + 1);
+    }
+
+    #[test]
+    fn a_new_unit_can_be_renamed_taken_as_one_in_the_register_or_left() {
+        let (data, mut review) = review();
+        let stc = data.unit_named("Sở Tài chính").unwrap().id.clone();
+        review.new_units[0].choice = NewUnitChoice::SameAs(stc.clone());
+        let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+        assert!(saved.units.is_empty());
+        assert_eq!(saved.directives[1].lead_unit, Some(stc));
+        review.new_units[0].choice = NewUnitChoice::Add("Công an tỉnh Điện Biên".into());
+        let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+        assert_eq!(saved.units[0].name, "Công an tỉnh Điện Biên");
+        review.new_units[0].choice = NewUnitChoice::Add("STC".into());
+        let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+        assert!(
+            saved.units.is_empty(),
+            "a name the register holds is that unit"
+        );
+        review.new_units[0].choice = NewUnitChoice::Leave;
+        let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+        assert!(saved.units.is_empty());
+        assert_eq!(saved.directives[1].lead_unit, None);
+        review.new_units[0].choice = NewUnitChoice::Add("  ".into());
+        let problems = review
+            .save(&data, &mut SeededIds::new(9), now())
+            .unwrap_err();
+        assert_eq!(problems[0].place, Place::NewUnit(0));
+    }
+
+    #[test]
+    fn a_review_with_a_problem_saves_nothing_and_says_where() {
+        let (data, mut review) = review();
+        review.conclusion.date = String::new();
+        review.items[0].draft.deadline_words = "khi nào xong".into();
+        let problems = review
+            .save(&data, &mut SeededIds::new(9), now())
+            .unwrap_err();
+        assert_eq!(problems[0].place, Place::Conclusion);
+        assert_eq!(problems[0].error.field, "date");
+        let (data, mut review) = self::review();
+        review.items[0].draft.deadline_words = "khi nào xong".into();
+        let problems = review
+            .save(&data, &mut SeededIds::new(9), now())
+            .unwrap_err();
+        assert_eq!(problems[0].place, Place::Directive(0));
+        review.items[0].draft.deadline_words = "trước ngày 28/11/2026".into();
+        review.items[3].draft.path = "1".into();
+        let problems = review
+            .save(&data, &mut SeededIds::new(9), now())
+            .unwrap_err();
+        assert_eq!(
+            problems[0].place,
+            Place::Directive(3),
+            "a number taken twice"
+        );
+    }
+
+    #[test]
+    fn a_conclusion_already_registered_is_not_saved_twice() {
+        let (mut data, review) = review();
+        review
+            .save(&data, &mut SeededIds::new(9), now())
+            .unwrap()
+            .add_to(&mut data);
+        let problems = review
+            .save(&data, &mut SeededIds::new(10), now())
+            .unwrap_err();
+        assert_eq!(problems[0].error.field, "number_symbol");
+    }
+
+    #[test]
+    fn a_lead_the_officer_chose_counts_as_read() {
+        let (data, mut review) = review();
+        let sxd = data.unit_named("Sở Xây dựng").unwrap().id.to_string();
+        assert_eq!(
+            review.items[3].lead_mark(&review.first_leads[3]),
+            Mark::Missing
+        );
+        review.items[3].draft.lead_unit = sxd;
+        assert_eq!(
+            review.items[3].lead_mark(&review.first_leads[3]),
+            Mark::Read
+        );
+    }
+}
