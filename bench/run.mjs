@@ -184,6 +184,32 @@ async function importPreview(page, url, file, runs) {
   return { times, checks };
 }
 
+/** Pastes a ten-page notice naming the dataset's units and projects and reads it: the
+ * reader's own time (`dondoc-read-notice`) and the click to the review on screen. */
+async function readNotice(page, url, size, runs) {
+  const text = execFileSync(dondoc, ['long-notice', size], { maxBuffer: 1 << 26 }).toString();
+  const reads = [];
+  const shown = [];
+  for (let r = 0; r < runs; r++) {
+    await page.goto(`${url}#/conclusions/read`);
+    await page.locator('#read-text').fill(text);
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      window.__shownAt = undefined;
+      document.querySelector('#read-go').addEventListener('click', () => { window.__clickAt = performance.now(); }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('#read-summary')) { window.__shownAt = performance.now(); observer.disconnect(); }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.locator('#read-go').click();
+    await page.waitForFunction(() => window.__shownAt, null, { timeout: 60_000, polling: 50 });
+    reads.push(await page.evaluate(() => performance.getEntriesByName('dondoc-read-notice')[0]?.duration));
+    shown.push(await page.evaluate(() => window.__shownAt - window.__clickAt));
+  }
+  return { reads, shown, chars: text.length };
+}
+
 // ---- the run -----------------------------------------------------------------------------
 const sizes = downloadSizes();
 log(`wasm ${kb(sizes.wasm.raw)} (${kb(sizes.wasm.gzip)} gzip), JS ${kb(sizes.js.raw)} (${kb(sizes.js.gzip)} gzip), dondoc.html ${kb(sizes.single.raw)} (${kb(sizes.single.gzip)} gzip)`);
@@ -230,6 +256,10 @@ try {
         row.importPreview = imp.times;
         row.importCheck = imp.checks;
         log(`  import preview: ${ms(median(imp.times))} (${spread(imp.times)}), of which read, check and plan ${ms(median(imp.checks))}`);
+        const read = await readNotice(p, urls.app, size, Math.max(2, Math.ceil(RUNS / 2)));
+        row.readNotice = read.reads;
+        row.readShown = read.shown;
+        log(`  a ten-page notice (${read.chars.toLocaleString('en')} characters) read in ${ms(median(read.reads))} (${spread(read.reads)}); click to review on screen ${ms(median(read.shown))}`);
         await p.close();
       }
       await context.close();
@@ -280,6 +310,8 @@ row('One edit persisted', (r) => cell(r.saves));
 row('Hourly snapshot (when due)', (r) => cell(r.snapshots));
 row('Import preview (pick to preview)', (r) => cell(r.importPreview));
 row('… of which read, check, plan', (r) => cell(r.importCheck));
+row('Reading a ten-page notice (reader alone)', (r) => cell(r.readNotice));
+row('… click to the review on screen', (r) => cell(r.readShown));
 lines.push('', `Largest generated size that fits in the quota: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters).`, '');
 if (province) {
   const startup = median(province.httpApp);

@@ -3,7 +3,7 @@
 //! `store <size> [file]` prints what the app keeps in localStorage for that dataset (key →
 //! value) and writes the same dataset to `file`,
 //! `fit` how many province-sized datasets fit in the quota; `read-conclusion FILE` the
-//! draft read from a notice's text.
+//! draft read from a notice's text; `long-notice SIZE` a ten-page notice to time reading.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -25,6 +25,22 @@ fn main() {
     }
     if what == "fit" {
         fit(today, now);
+        return;
+    }
+    if what == "long-notice" {
+        // `long-notice <size>`: a ten-page notice naming the size's units and projects, to
+        // time reading at its largest (scripts/bench).
+        let size = args.get(2).map_or("sample", String::as_str);
+        let register = match size {
+            "small" => generate(Scale::SMALL, 1, today, now),
+            "province" => generate(Scale::PROVINCE, 1, today, now),
+            "large" => generate(Scale::LARGE, 1, today, now),
+            _ => sample_dataset(today, now, &mut SeededIds::new(1)),
+        };
+        print!(
+            "{}",
+            dondoc::domain::reading::long::long_notice(&register, 10)
+        );
         return;
     }
     if what == "read-conclusion" {

@@ -241,6 +241,12 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
             Lang::En => format!("At most {max}."),
         },
         DraftProblem::Deadline(e) => deadline_message(e, lang),
+        DraftProblem::AlreadyRegistered => lang
+            .pick(
+                "đã có một kết luận mang số này; mở kết luận đó, hoặc sửa số ký hiệu nếu đây là văn bản khác.",
+                "a conclusion with this number is already registered; open it, or correct the number if this is another notice.",
+            )
+            .to_owned(),
         DraftProblem::NotAPath => lang
             .pick("Số mục viết như 3 hoặc 3.2.", "Write the item number like 3 or 3.2.")
             .to_owned(),

@@ -41,7 +41,11 @@ pub fn ConclusionList() -> impl IntoView {
     };
     view! {
         <ListPage title=Msg::NavConclusions count=count columns=vec![Msg::NumberSymbol, Msg::Date, Msg::Title, Msg::Directives, Msg::DoneShare, Msg::Overdue] rows=rows>
-            <p><a class="button primary" href=Route::New(Form::Conclusion).href()>{move || state.t(Msg::NewConclusion)}</a></p>
+            <p class="actions">
+                <a class="button primary" href=Route::ReadConclusion.href() id="read-conclusion">{move || state.t(Msg::ReadNotice)}</a>
+                <a class="button" href=Route::New(Form::Conclusion).href()>{move || state.t(Msg::NewConclusion)}</a>
+            </p>
+            {super::reading::undo_bar(true)}
         </ListPage>
     }
 }
@@ -53,6 +57,7 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
     let editing = RwSignal::new(None::<DirectiveId>);
     let id = ConclusionId(id);
     view! {
+        {super::reading::undo_bar(false)}
         {checklist(id.clone(), selected, editing)}
         <UpdateForm selected=selected/>
         <DirectiveForm conclusion=id.clone() editing=editing/>

@@ -368,6 +368,7 @@ pub fn ImportCard() -> impl IntoView {
                     <button type="button" id="undo-import" on:click=move |_| import.set(if state.undo_import() { ImportState::Undone } else { ImportState::UndoGone })>
                         {move || match label.strip_prefix(super::backups::RESTORE_LABEL) {
                             Some(when) => format!("{} {when}", state.t(Msg::UndoRestore)),
+                            None if label.starts_with(super::reading::READ_LABEL) => format!("{} {} ({})", state.t(Msg::UndoRead), &label[super::reading::READ_LABEL.len()..], date_time(at)),
                             None => format!("{} {} ({})", state.t(Msg::UndoImport), label, date_time(at)),
                         }}
                     </button>

@@ -20,6 +20,7 @@ mod obstacle_form;
 mod project_form;
 mod project_list;
 mod projects;
+mod reading;
 mod report;
 mod report_form;
 mod settings;
@@ -53,6 +54,7 @@ fn current_hash() -> String {
 pub fn App() -> impl IntoView {
     let state = AppState::load(&current_hash());
     provide_context(state);
+    provide_context(reading::ReadUndone(RwSignal::new(false)));
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&current_hash()));
@@ -126,6 +128,7 @@ fn page(route: Route) -> AnyView {
         Route::Conclusion(id) => {
             conclusions::ConclusionPage(conclusions::ConclusionPageProps { id }).into_any()
         }
+        Route::ReadConclusion => reading::ReadConclusionPage().into_any(),
         Route::FollowUp => followup::FollowUpPage().into_any(),
         Route::Report => report::ReportPage().into_any(),
         Route::Units => units::UnitList().into_any(),

@@ -350,6 +350,16 @@ impl AppState {
         Ok(applied)
     }
 
+    /// Stores a conclusion read from a notice, its directives and the units accepted, in one
+    /// step that [`AppState::undo_import`] reverses.
+    pub fn add_read_notice(&self, saved: crate::domain::reading::review::Saved, label: String) {
+        self.sync_from_elsewhere();
+        let mut data = self.data.get_untracked();
+        saved.add_to(&mut data);
+        let base = self.sync_base.with_value(Clone::clone);
+        self.replace_with_undo(data, base, label, false);
+    }
+
     /// Replaces the data (an import, a restored snapshot), keeping what it was to undo it.
     /// `rewrite`: records may have gone, so every part of storage is rewritten.
     fn replace_with_undo(&self, data: Dataset, base: SyncBase, label: String, rewrite: bool) {

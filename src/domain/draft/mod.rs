@@ -50,6 +50,8 @@ pub enum DraftProblem {
     Deadline(DeadlineError),
     /// A directive number that is not "3" or "3.2".
     NotAPath,
+    /// A conclusion whose number and symbol the register already holds.
+    AlreadyRegistered,
 }
 
 /// A problem with one field of a form, named by the record's JSON field name.

@@ -67,9 +67,17 @@ fn begins_anew(line: &str) -> bool {
 pub fn clean_lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut blank_since_last = false;
-    for raw in text.split('\n') {
+    let raw_lines: Vec<&str> = text.split('\n').collect();
+    for (i, raw) in raw_lines.iter().enumerate() {
         let line = clean_line(raw);
-        if line.is_empty() {
+        // A page's number alone between blank lines ("2") is the page, not the text.
+        let blank_after = raw_lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        let page_number = blank_since_last
+            && blank_after
+            && !line.is_empty()
+            && line.len() <= 3
+            && line.chars().all(|c| c.is_ascii_digit());
+        if line.is_empty() || page_number {
             blank_since_last = true;
             continue;
         }

@@ -6,6 +6,7 @@
 pub mod clean;
 pub mod docx;
 pub mod header;
+pub mod long;
 pub mod notice;
 pub mod review;
 pub mod structure;

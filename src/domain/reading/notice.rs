@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::clean::clean_lines;
 use super::header::{number_symbol, place_date};
 use super::structure::parts;
-use super::units::{lead_unit_as_written, projects_named, unit_name_as_read, units_named};
+use super::units::{lead_unit_as_written, unit_name_as_read, units_named, ProjectIndex, UnitIndex};
 use crate::domain::dataset::Dataset;
 use crate::domain::deadline::{parse_deadline, Deadline};
 use crate::domain::ids::{ProjectId, UnitId};
@@ -102,7 +102,9 @@ fn is_national(line: &str) -> bool {
 /// "Ngày 15 tháng 4 năm 2025, …" or "Ngày 15/9/2026, …": the date a paragraph opens with.
 fn opening_date(paragraph: &str) -> Option<NaiveDate> {
     let f = fold(paragraph);
-    let rest = f.strip_prefix("ngay ")?;
+    // "Ngày 15 …", "Chiều ngày 14/12/2026, …", "Sáng ngày …".
+    let start = f.find("ngay ").filter(|&at| at <= 12)?;
+    let rest = &f[start + "ngay ".len()..];
     let head: String = rest.chars().take(24).collect();
     let numbers: Vec<u32> = head
         .split(|c: char| !c.is_ascii_digit())
@@ -116,49 +118,98 @@ fn opening_date(paragraph: &str) -> Option<NaiveDate> {
     }
 }
 
-/// The words of a deadline inside an item: from the first deadline marker on (the whole
-/// sentence where the marker cannot be placed).
+/// Words that open a deadline's phrase, folded.
+const MARKERS: [&str; 12] = [
+    "truoc ngay",
+    "trong ngay",
+    "cham nhat",
+    "trong thang",
+    "trong quy",
+    "quy ",
+    "cuoi thang",
+    "thuong xuyen",
+    "thang dau nam",
+    "trong nam",
+    "trong vong",
+    "tu ngay",
+];
+
+/// Where `marker` first stands in `folded` as words of their own ("quy " only before a
+/// quarter's number: "quy định" is no quarter).
+fn marker_at(folded: &str, marker: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = folded[from..].find(marker) {
+        let at = from + found;
+        let starts_word = folded[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = folded[at + marker.len()..].trim_start();
+        let quarter = marker != "quy "
+            || after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v'));
+        if starts_word && quarter {
+            return Some(at);
+        }
+        from = at + marker.len();
+    }
+    None
+}
+
+/// The words of a deadline inside an item: the phrase from the first deadline marker to the
+/// end of its clause ("trước ngày 30/4/2027" of "…trước ngày 30/4/2027, phục vụ …"), or
+/// only "thường xuyên" of "thường xuyên kiểm tra …"; empty when there is no marker.
 fn deadline_words(text: &str) -> String {
-    const MARKERS: [&str; 10] = [
-        "truoc ngay",
-        "trong ngay",
-        "cham nhat",
-        "trong thang",
-        "trong quy",
-        "quy ",
-        "cuoi thang",
-        "thuong xuyen",
-        "thang dau nam",
-        "trong nam",
-    ];
     let folded = fold(text);
     let chars: Vec<char> = text.chars().collect();
     if folded.chars().count() != chars.len() {
-        return text.to_owned();
+        return String::new();
     }
-    let at = MARKERS
-        .iter()
-        .filter_map(|m| folded.find(m))
-        .min()
-        .map(|byte| folded[..byte].chars().count());
-    match at {
-        Some(at) => {
-            let from: String = chars[at..].iter().collect();
-            // "6 tháng đầu năm": the number before "tháng" belongs to it.
-            let before: String = chars[..at].iter().collect();
-            let number = before
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .filter(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
-                .map(|w| format!("{w} "))
-                .unwrap_or_default();
-            // The deadline's phrase ends where the sentence's next clause begins.
-            let phrase = from.split(';').next().unwrap_or("");
-            format!("{number}{}", phrase.trim().trim_end_matches('.'))
+    // A day ("trước ngày", "chậm nhất") wins over a period named earlier in the item
+    // ("Quý II/2027 báo cáo trước ngày 05/7/2027").
+    let strong = |m: &&str| matches!(*m, "truoc ngay" | "cham nhat" | "trong ngay" | "trong vong");
+    let found = |keep: &dyn Fn(&&str) -> bool| {
+        MARKERS
+            .iter()
+            .filter(|m| keep(m))
+            .filter_map(|m| marker_at(&folded, m).map(|at| (at, *m)))
+            .min()
+    };
+    let Some((byte, marker)) = found(&strong).or_else(|| found(&|_| true)) else {
+        return String::new();
+    };
+    let at = folded[..byte].chars().count();
+    if marker == "thuong xuyen" {
+        return chars[at..at + marker.chars().count()].iter().collect();
+    }
+    let from: String = chars[at..].iter().collect();
+    // "6 tháng đầu năm": the number before "tháng" belongs to it.
+    let number = if marker == "thang dau nam" {
+        let before: String = chars[..at].iter().collect();
+        before
+            .trim_end()
+            .rsplit(' ')
+            .next()
+            .filter(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
+            .map(|w| format!("{w} "))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    // The phrase ends with its clause: a line, a semicolon, a comma or a full stop.
+    let mut end = from.len();
+    for (i, c) in from.char_indices() {
+        let next = from[i + c.len_utf8()..].chars().next();
+        let ends = match c {
+            '\n' | ';' | '(' => true,
+            ',' | '.' | ':' => next.is_none_or(char::is_whitespace),
+            _ => false,
+        };
+        if ends {
+            end = i;
+            break;
         }
-        None => String::new(),
     }
+    format!("{number}{}", from[..end].trim())
 }
 
 /// "giao đồng chí Phó Chủ tịch UBND tỉnh chịu trách nhiệm": who answers for the item.
@@ -176,6 +227,8 @@ fn responsible_person(text: &str) -> Option<String> {
 /// Reads `text` (a notice as pasted) against the register's `units`.
 pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANotice> {
     let units = &register.units;
+    let index = UnitIndex::new(units);
+    let project_index = ProjectIndex::new(&register.projects);
     let lines = clean_lines(text);
     let p = parts(&lines);
     if p.items.is_empty() {
@@ -191,9 +244,20 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
         .iter()
         .filter(|l| !is_national(l) && place_date(l).is_none() && l.as_str() != "*")
         .collect();
+    // "ỦY BAN NHÂN DÂN" over "TỈNH ĐIỆN BIÊN" is one body's name on two lines.
+    let one_name = body_lines.len() == 2 && {
+        let second = fold(body_lines[1]);
+        ["tinh ", "huyen ", "xa ", "phuong ", "thanh pho ", "thi xa "]
+            .iter()
+            .any(|w| second.starts_with(w))
+    };
     let (parent_body, issuing_body) = match body_lines.len() {
         0 => (String::new(), String::new()),
         1 => (String::new(), body_lines[0].clone()),
+        _ if one_name => (
+            String::new(),
+            format!("{} {}", body_lines[0], body_lines[1]),
+        ),
         _ => (
             body_lines[0].clone(),
             body_lines[1..]
@@ -213,7 +277,7 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             .iter()
             .find(|d| d.path == top && item.path != top)
             .filter(|d| d.text.trim_end().ends_with(':'));
-        let lead = lead_unit_as_written(&item.text, units);
+        let lead = lead_unit_as_written(&item.text, &index);
         let new_unit = lead
             .is_none()
             .then(|| unit_name_as_read(&item.text))
@@ -251,7 +315,7 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
                     .to_lowercase()
                     .find("phối hợp")
                     .map_or("", |i| &item.text[i..]);
-                units_named(after, units)
+                units_named(after, &index)
                     .into_iter()
                     .filter(|id| Some(*id) != lead_id.as_ref())
                     .cloned()
@@ -259,7 +323,17 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             })
             .unwrap_or_default();
         let words = deadline_words(&item.text);
-        let deadline = parse_deadline(&item.text, date).unwrap_or(Deadline::None);
+        // The phrase's own date first; else a day the whole item names ("ngày 15/5/2027"),
+        // not a bare year ("ngân sách năm 2027" is no deadline).
+        let deadline = parse_deadline(&words, date)
+            .ok()
+            .filter(|d| *d != Deadline::None)
+            .or_else(|| {
+                parse_deadline(&item.text, date)
+                    .ok()
+                    .filter(|d| matches!(d, Deadline::Before { .. } | Deadline::On { .. }))
+            })
+            .unwrap_or(Deadline::None);
         let due = deadline.due();
         let deadline_mark = match (&deadline, due) {
             (Deadline::None, _) => Mark::Missing,
@@ -267,7 +341,7 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             (_, Some(_)) if !has_year(&words) => Mark::Guessed,
             _ => Mark::Read,
         };
-        let projects = projects_named(&item.text, &register.projects);
+        let projects = project_index.named(&item.text);
         directives.push(ReadDirective {
             path: item.path.clone(),
             text: item.text.clone(),

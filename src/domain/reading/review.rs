@@ -12,7 +12,6 @@ use crate::domain::draft::{date_text, ConclusionDraft, DirectiveDraft, DraftProb
 use crate::domain::ids::{IdSource, UnitId};
 use crate::domain::org::Unit;
 use crate::domain::text::fold;
-use crate::domain::validate::Problem;
 
 /// A lead unit read that the register does not hold, and the officer's decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,7 +254,7 @@ impl Review {
                 place: Place::Conclusion,
                 error: FieldError {
                     field: "number_symbol",
-                    problem: DraftProblem::Rule(Problem::Repeated),
+                    problem: DraftProblem::AlreadyRegistered,
                 },
             });
         }
@@ -281,7 +280,9 @@ impl Review {
                                     place: Place::NewUnit(i),
                                     error: FieldError {
                                         field: "name",
-                                        problem: DraftProblem::Rule(Problem::Empty),
+                                        problem: DraftProblem::Rule(
+                                            crate::domain::validate::Problem::Empty,
+                                        ),
                                     },
                                 });
                                 None

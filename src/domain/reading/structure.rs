@@ -53,6 +53,22 @@ fn roman_section(line: &str) -> bool {
     !head.is_empty() && line[head.len()..].starts_with(". ")
 }
 
+/// A section that assesses what was done rather than assigns what is to be done.
+fn is_assessment(heading: &str) -> bool {
+    let f = fold(heading);
+    let assigns = [
+        "nhiem vu",
+        "giai phap",
+        "chi dao",
+        "ket luan",
+        "de nghi",
+        "giao",
+        "phan cong",
+    ];
+    let assesses = ["danh gia", "tinh hinh", "ket qua", "ton tai", "han che"];
+    assesses.iter().any(|w| f.contains(w)) && !assigns.iter().any(|w| f.contains(w))
+}
+
 /// A sub-item line: "- ", "+ ", "a) ", "b) ".
 fn sub_item(line: &str) -> Option<&str> {
     if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("+ ")) {
@@ -112,6 +128,7 @@ pub fn parts(lines: &[String]) -> Parts {
         None => 0,
     };
     let mut sub = 0;
+    let mut assessing = false;
     let mut in_recipients = false;
     let mut done = false;
     for (at, line) in lines.iter().enumerate().skip(body_from) {
@@ -143,8 +160,14 @@ pub fn parts(lines: &[String]) -> Parts {
             done = true;
             continue;
         }
-        // "II. Nhiệm vụ thời gian tới": a section heading, not a directive.
+        // "II. Nhiệm vụ thời gian tới": a section heading, not a directive. Under a section
+        // that assesses ("I. Đánh giá kết quả"), numbered lines are the assessment's.
         if roman_section(line) {
+            assessing = is_assessment(line);
+            continue;
+        }
+        if assessing {
+            p.paragraphs.push(line.clone());
             continue;
         }
         if let Some((number, rest)) = numbered(line) {
@@ -168,7 +191,11 @@ pub fn parts(lines: &[String]) -> Parts {
         }
         match p.items.last_mut() {
             Some(item) => {
-                item.text.push('\n');
+                // A line wrapped by a PDF goes on in lower case after an unfinished sentence:
+                // the same paragraph. Otherwise a paragraph of its own, kept on a new line.
+                let wrapped = !item.text.trim_end().ends_with(['.', ';', ':', '!', '?'])
+                    && line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+                item.text.push(if wrapped { ' ' } else { '\n' });
                 item.text.push_str(line);
                 item.lines.push(at);
             }

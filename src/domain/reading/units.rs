@@ -5,6 +5,7 @@
 use crate::domain::collection::Collection;
 use crate::domain::ids::UnitId;
 use crate::domain::org::Unit;
+use crate::domain::project::Project;
 use crate::domain::text::fold;
 
 /// Short forms and what they stand for, folded.
@@ -26,7 +27,8 @@ pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in fold(text).split_whitespace() {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"'));
-        if word.is_empty() {
+        // A dash between names ("Sơn La – Điện Biên", "Sơn La - Điện Biên") is no word.
+        if word.is_empty() || word.chars().all(|c| matches!(c, '-' | '–' | '—')) {
             continue;
         }
         match FORMS.iter().find(|(short, _)| *short == word) {
@@ -37,38 +39,54 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// The register's unit whose name (any of its forms) the words at `at` begin with, the
-/// longest such name winning, with how many words it takes.
-pub fn unit_at<'a>(
-    item: &[String],
-    at: usize,
-    units: &'a Collection<Unit>,
-) -> Option<(&'a Unit, usize)> {
-    let mut best: Option<(&Unit, usize)> = None;
-    for unit in units.iter() {
-        let names = [unit.name.as_str(), unit.short_name.as_str()]
-            .into_iter()
-            .chain(unit.former_names.iter().map(|f| f.name.as_str()));
-        for name in names {
-            let name = words(name);
-            let fits = !name.is_empty()
-                && item.len() >= at + name.len()
-                && item[at..at + name.len()] == name[..];
+/// The register's names made into words once per reading, by their first word: finding
+/// the unit an item's words begin with looks only at the names that start there.
+pub struct UnitIndex<'a> {
+    by_first: std::collections::HashMap<String, Vec<(Vec<String>, &'a Unit)>>,
+}
+
+impl<'a> UnitIndex<'a> {
+    pub fn new(units: &'a Collection<Unit>) -> Self {
+        let mut by_first: std::collections::HashMap<String, Vec<(Vec<String>, &'a Unit)>> =
+            std::collections::HashMap::new();
+        for unit in units.iter() {
+            let names = [unit.name.as_str(), unit.short_name.as_str()]
+                .into_iter()
+                .chain(unit.former_names.iter().map(|f| f.name.as_str()));
+            for name in names {
+                let name = words(name);
+                if let Some(first) = name.first() {
+                    by_first
+                        .entry(first.clone())
+                        .or_default()
+                        .push((name, unit));
+                }
+            }
+        }
+        UnitIndex { by_first }
+    }
+
+    /// The unit whose name (any of its forms) the words at `at` begin with, the longest
+    /// such name winning, with how many words it takes.
+    pub fn at(&self, item: &[String], at: usize) -> Option<(&'a Unit, usize)> {
+        let mut best: Option<(&Unit, usize)> = None;
+        for (name, unit) in self.by_first.get(item.get(at)?)? {
+            let fits = item.len() >= at + name.len() && item[at..at + name.len()] == name[..];
             if fits && best.is_none_or(|(_, n)| name.len() > n) {
                 best = Some((unit, name.len()));
             }
         }
+        best
     }
-    best
 }
 
 /// Every register unit named anywhere in `text`, in the order named, each once.
-pub fn units_named<'a>(text: &str, units: &'a Collection<Unit>) -> Vec<&'a UnitId> {
+pub fn units_named<'a>(text: &str, units: &UnitIndex<'a>) -> Vec<&'a UnitId> {
     let item = words(text);
     let mut found: Vec<&UnitId> = Vec::new();
     let mut at = 0;
     while at < item.len() {
-        match unit_at(&item, at, units) {
+        match units.at(&item, at) {
             Some((unit, n)) => {
                 if !found.contains(&&unit.id) {
                     found.push(&unit.id);
@@ -84,25 +102,28 @@ pub fn units_named<'a>(text: &str, units: &'a Collection<Unit>) -> Vec<&'a UnitI
 /// The lead unit of an item: the unit after "Giao" ("Giao Sở Xây dựng chủ trì, …"), or the
 /// unit the item begins with ("UBND xã Mường Phăng:", "Sở Tài chính tham mưu …").
 pub fn lead_unit<'a>(text: &str, units: &'a Collection<Unit>) -> Option<&'a UnitId> {
-    lead_unit_as_written(text, units).map(|(id, _)| id)
+    lead_unit_as_written(text, &UnitIndex::new(units)).map(|(id, _)| id)
 }
 
 /// The lead unit with the words the item names it by ("Ủy ban nhân dân xã Mường Phăng"),
 /// to show where in the text it was read.
-pub fn lead_unit_as_written<'a>(
-    text: &str,
-    units: &'a Collection<Unit>,
-) -> Option<(&'a UnitId, String)> {
+pub fn lead_unit_as_written<'a>(text: &str, units: &UnitIndex<'a>) -> Option<(&'a UnitId, String)> {
     let item = words(text);
-    let at = match item.first().map(String::as_str) {
-        Some("giao") => match item.get(1).map(String::as_str) {
-            Some("cho") => 2,
-            _ => 1,
-        },
-        _ => 0,
-    };
-    let (unit, n) = unit_at(&item, at, units)?;
+    let at = lead_in(&item);
+    let (unit, n) = units.at(&item, at)?;
     Some((&unit.id, written(text, at, n)))
+}
+
+/// How many folded words open an item before its lead unit: "Giao", "Giao cho", "Đề nghị",
+/// "Yêu cầu".
+fn lead_in(item: &[String]) -> usize {
+    let word = |i: usize| item.get(i).map(String::as_str);
+    match (word(0), word(1), word(2)) {
+        (Some("giao"), Some("cho"), _) => 2,
+        (Some("giao"), _, _) => 1,
+        (Some("de"), Some("nghi"), _) | (Some("yeu"), Some("cau"), _) => 2,
+        _ => 0,
+    }
 }
 
 /// The words of `text` that give its folded words `at..at + n` (a short form written out
@@ -126,61 +147,83 @@ fn written(text: &str, at: usize, n: usize) -> String {
         .to_owned()
 }
 
-/// The register's projects an item names by name or short name, in the order named.
-pub fn projects_named<'a>(
-    text: &str,
-    projects: &'a Collection<crate::domain::project::Project>,
-) -> Vec<&'a crate::domain::project::Project> {
-    let item = words(text);
-    let first_at = |name: &str| {
-        let name = words(name);
-        if name.is_empty() {
-            return None;
-        }
-        item.windows(name.len()).position(|w| w == &name[..])
-    };
-    let mut found: Vec<(usize, &crate::domain::project::Project)> = projects
-        .iter()
-        .filter_map(|p| {
-            let at = [first_at(&p.name), first_at(&p.short_name)]
-                .into_iter()
-                .flatten()
-                .min()?;
-            Some((at, p))
-        })
-        .collect();
-    found.sort_by_key(|(at, _)| *at);
-    found.into_iter().map(|(_, p)| p).collect()
+/// The register's project names made into words once per reading.
+pub struct ProjectIndex<'a> {
+    names: Vec<(Vec<String>, Vec<String>, &'a Project)>,
 }
 
-/// Words that begin a unit's name in notices.
-const UNIT_WORDS: [&str; 22] = [
-    "so",
-    "uy ban",
+impl<'a> ProjectIndex<'a> {
+    pub fn new(projects: &'a Collection<Project>) -> Self {
+        ProjectIndex {
+            names: projects
+                .iter()
+                .map(|p| (words(&p.name), words(&p.short_name), p))
+                .collect(),
+        }
+    }
+
+    /// The projects an item names by name or short name, in the order named.
+    pub fn named(&self, text: &str) -> Vec<&'a Project> {
+        let item = words(text);
+        let first_at = |name: &[String]| {
+            if name.is_empty() {
+                return None;
+            }
+            item.windows(name.len()).position(|w| w == name)
+        };
+        let mut found: Vec<(usize, &Project)> = self
+            .names
+            .iter()
+            .filter_map(|(name, short, p)| {
+                let at = [first_at(name), first_at(short)]
+                    .into_iter()
+                    .flatten()
+                    .min()?;
+                Some((at, *p))
+            })
+            .collect();
+        found.sort_by_key(|(at, _)| *at);
+        found.into_iter().map(|(_, p)| p).collect()
+    }
+}
+
+/// Words that begin a unit's name in notices, lower case with their diacritics ("bộ" is a
+/// ministry, "bố trí" is not; "sở" a department, "số" a number).
+const UNIT_WORDS: [&str; 26] = [
+    "sở",
+    "ủy ban",
+    "uỷ ban",
     "ubnd",
     "ban",
-    "bo",
-    "cong an",
-    "van phong",
-    "trung tam",
-    "nha dau tu",
-    "chu dau tu",
-    "cong ty",
-    "kho bac",
-    "cuc",
-    "chi cuc",
+    "bộ",
+    "công an",
+    "văn phòng",
+    "trung tâm",
+    "nhà đầu tư",
+    "chủ đầu tư",
+    "công ty",
+    "tổng công ty",
+    "kho bạc",
+    "cục",
+    "chi cục",
     "thanh tra",
-    "huyen uy",
-    "thanh uy",
-    "dang uy",
-    "tinh doan",
-    "hoi",
-    "lien doan",
+    "huyện ủy",
+    "thành ủy",
+    "đảng ủy",
+    "tỉnh ủy",
+    "tỉnh đoàn",
+    "hội",
+    "liên đoàn",
     "bql",
+    "phòng",
 ];
 
 /// Words after a unit's name where the name ends ("chủ trì", a verb of the directive).
-const AFTER_NAME: [&str; 16] = [
+const AFTER_NAME: [&str; 20] = [
+    "lanh dao",
+    "theo doi",
+    "quan tam",
+    "khan truong",
     "chu tri",
     "phoi hop",
     "khan truong",
@@ -202,36 +245,47 @@ const AFTER_NAME: [&str; 16] = [
 /// The name of the unit an item begins with (after "Giao"), as written, when it is not in
 /// the register: "Nhà đầu tư dự án (Công ty TNHH Minh Phát)", "UBND huyện Tuần Giáo".
 pub fn unit_name_as_read(text: &str) -> Option<String> {
-    let original: Vec<&str> = text.split_whitespace().collect();
+    let first_line = text.lines().next().unwrap_or("");
+    let original: Vec<&str> = first_line.split_whitespace().collect();
     let folded: Vec<String> = original.iter().map(|w| fold(w)).collect();
-    let mut at = 0;
-    if folded.first().map(String::as_str) == Some("giao") {
-        at = 1;
-        if folded.get(1).map(String::as_str) == Some("cho") {
-            at = 2;
-        }
-    }
-    let starts = |i: usize, phrase: &str| {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        words.iter().enumerate().all(|(k, w)| {
-            folded
+    let lower: Vec<String> = original
+        .iter()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let at = lead_in(&folded);
+    let starts = |words: &[String], i: usize, phrase: &str| {
+        phrase.split(' ').enumerate().all(|(k, w)| {
+            words
                 .get(i + k)
-                .is_some_and(|f| f.trim_matches(|c: char| !c.is_alphanumeric()) == *w)
+                .is_some_and(|f| f.trim_matches(|c: char| !c.is_alphanumeric()) == w)
         })
     };
-    if !UNIT_WORDS.iter().any(|w| starts(at, w)) {
+    if !UNIT_WORDS.iter().any(|w| starts(&lower, at, w)) {
         return None;
     }
+    // "Ban Chỉ đạo các công trình, dự án trọng điểm của tỉnh:": an item that only names its
+    // unit, commas and all, before its sub-items.
+    let heading = first_line.trim_end().ends_with(':') && original.len() - at <= 16;
     let mut end = at;
     let mut depth = 0i32;
     while end < original.len() {
         let word = original[end];
-        if depth == 0 && end > at && AFTER_NAME.iter().any(|w| starts(end, w)) {
+        // "Ban Chỉ đạo": "chỉ đạo" is the body's name there, not its verb.
+        let names_a_board = end == at + 1 && folded[at] == "ban";
+        if !heading
+            && depth == 0
+            && end > at
+            && !names_a_board
+            && AFTER_NAME.iter().any(|w| starts(&folded, end, w))
+        {
             break;
         }
         depth += word.matches('(').count() as i32 - word.matches(')').count() as i32;
         end += 1;
-        if depth == 0 && word.ends_with([',', ':', ';', '.']) {
+        if !heading && depth == 0 && word.ends_with([',', ':', ';', '.']) {
             break;
         }
     }
@@ -292,13 +346,17 @@ mod tests {
         );
         assert_eq!(lead_unit("Các sở, ban, ngành tập trung cao độ", u), None);
         assert_eq!(
-            lead_unit_as_written("Giao Ủy ban nhân dân xã Mường Phăng: hoàn thành", u)
-                .map(|(_, w)| w),
+            lead_unit_as_written(
+                "Giao Ủy ban nhân dân xã Mường Phăng: hoàn thành",
+                &UnitIndex::new(u)
+            )
+            .map(|(_, w)| w),
             Some("Ủy ban nhân dân xã Mường Phăng".into()),
             "the words as written, to show where it was read"
         );
         assert_eq!(
-            lead_unit_as_written("UBND xã Mường Phăng, Sở Xây dựng", u).map(|(_, w)| w),
+            lead_unit_as_written("UBND xã Mường Phăng, Sở Xây dựng", &UnitIndex::new(u))
+                .map(|(_, w)| w),
             Some("UBND xã Mường Phăng".into())
         );
     }
@@ -307,7 +365,8 @@ mod tests {
     fn projects_are_found_by_name_or_short_name() {
         let (data, _) = sample();
         let found = |text: &str| -> Vec<String> {
-            projects_named(text, &data.projects)
+            ProjectIndex::new(&data.projects)
+                .named(text)
                 .iter()
                 .map(|p| p.short_name.clone())
                 .collect()
@@ -346,7 +405,7 @@ mod tests {
         let (data, _) = sample();
         let ids = units_named(
             "Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính và UBND xã Mường Phăng; Sở Xây dựng báo cáo",
-            &data.units,
+            &UnitIndex::new(&data.units),
         );
         let names: Vec<&str> = ids.iter().map(|id| named(&data, Some(id))).collect();
         assert_eq!(

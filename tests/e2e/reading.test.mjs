@@ -1,0 +1,214 @@
+// Reading a conclusion notice: pasted as text or dropped as its Word file, reviewed beside
+// the text it came from, corrected, saved in one step and undone in one; a text that holds no
+// conclusion changes nothing. Screenshots of the review at desktop and phone widths.
+//
+// Run: node --test tests/e2e/
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  PHONE, fileUrl, listRow, loadSample, navLink, root, screenshot, sharedBrowser, waitForHash, withApp,
+} from './helpers.mjs';
+
+const shared = sharedBrowser();
+
+const NOTICE = `UBND TỈNH ĐIỆN BIÊN
+VĂN PHÒNG
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 312/TB-VPUBND
+Điện Biên, ngày 20 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra dự án Trung tâm Thể dục thể thao tỉnh
+
+Ngày 18 tháng 11 năm 2026, Chủ tịch UBND tỉnh kiểm tra hiện trường dự án.
+Công tác giải phóng mặt bằng còn chậm.
+
+1. Giao **Sở Xây dựng** chủ trì, phối hợp với Sở Tài chính hoàn thành thẩm định dự án Trung tâm TDTT trước ngày 15/12/2026.
+2. Ủy ban nhân dân xã Mường Phăng:
+- Hoàn thành kiểm đếm tài sản trên đất trong tháng 12.
+- Thường xuyên báo cáo tiến độ về Văn phòng UBND tỉnh.
+3. Công an tỉnh bảo đảm an ninh trật tự khu vực thi công trong Quý I/2027.
+4. Các sở, ngành liên quan rà soát hồ sơ thủ tục đầu tư trước ngày 30/12/2026.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+Trần Thị D
+`;
+
+async function openReader(page) {
+  await navLink(page, 'Kết luận').click();
+  await page.locator('#read-conclusion').click();
+  await page.getByRole('heading', { name: 'Dán văn bản kết luận' }).waitFor();
+}
+
+async function conclusionCount(page) {
+  return page.evaluate(() => document.querySelectorAll('table.list tbody tr').length);
+}
+
+/** Drops `bytes` as a file named `name` on the reader's card, as a file dragged from disk. */
+async function dropFile(page, name, bytes, type) {
+  await page.evaluate(([name, data, type]) => {
+    const file = new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name, { type });
+    const transfer = new DataTransfer();
+    transfer.items.add(file);
+    const target = document.querySelector('section.drop');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, [name, Buffer.from(bytes).toString('base64'), type]);
+}
+
+async function pasteAndReview(page) {
+  await openReader(page);
+  await page.getByLabel('Văn bản kết luận').fill(NOTICE);
+  await page.locator('#read-go').click();
+  await page.getByRole('heading', { name: 'Kiểm tra kết luận đã đọc' }).waitFor();
+}
+
+describe('reading a notice (http)', () => {
+  test('paste, correct a lead unit and a deadline, accept a new unit, save, find the checklist, undo', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Kết luận').click();
+      const before = await conclusionCount(page);
+      await pasteAndReview(page);
+
+      // The draft: header fields, six directives with their marks, the new unit.
+      assert.equal(await page.locator('#rc-number-symbol').inputValue(), '312/TB-VPUBND');
+      assert.equal(await page.locator('#rc-date').inputValue(), '2026-11-20');
+      assert.equal(await page.locator('#rc-issuing-body').inputValue(), 'VĂN PHÒNG');
+      assert.equal(await page.locator('#rc-signer').inputValue(), 'Trần Thị D');
+      assert.match(await page.locator('#read-summary').textContent(), /^Đọc được 6 mục\./);
+      const legends = await page.locator('fieldset.read-item legend').allTextContents();
+      assert.deepEqual(legends, ['Mục 1', 'Mục 2', 'Mục 2.1', 'Mục 2.2', 'Mục 3', 'Mục 4']);
+      const item = (i) => page.locator(`#rd-${i}`);
+      assert.match(await item(0).locator('.marks').textContent(), /Đơn vị chủ trì: đọc được.*Thời hạn: đọc được/);
+      assert.match(await item(2).locator('.marks').textContent(), /Đơn vị chủ trì: đoán, cần kiểm tra.*Thời hạn: đoán, cần kiểm tra/, 'the sub-item takes its item’s unit, the notice’s year');
+      assert.match(await item(5).locator('.marks').textContent(), /Đơn vị chủ trì: không thấy/);
+      assert.equal(await page.locator('#rd-0-due').textContent(), 'Hạn: 14/12/2026', 'before the 15th');
+      assert.equal(await page.locator('#rd-2-due').textContent(), 'Hạn: 31/12/2026');
+      const selected = (id) => page.locator(`${id} option:checked`).textContent();
+      assert.equal(await selected('#rd-0-lead'), 'Sở Xây dựng (SXD)');
+      assert.equal(await selected('#rd-0-coordinating-units'), 'Sở Tài chính (STC)');
+      assert.match(await selected('#rd-0-projects'), /Trung tâm TDTT/);
+      assert.equal(await selected('#rd-4-lead'), 'Đơn vị mới: Công an tỉnh');
+      // Where each was read, marked in the text.
+      const source = page.locator('ol.source-lines');
+      assert.equal(await source.locator('mark.src-lead').first().textContent(), 'Sở Xây dựng');
+      assert.equal(await source.locator('mark.src-deadline').first().textContent(), 'trước ngày 15/12/2026');
+      await item(4).locator('input').first().focus();
+      assert.match(await source.locator('li.src-focused').textContent(), /^3\. Công an tỉnh/);
+      await page.locator('#rd-0-text').focus();
+      await screenshot(page, 'http-vi-desktop-read-review');
+
+      // Corrections: item 4's lead unit, item 1's deadline; the new unit renamed.
+      await page.locator('#rd-5-lead').selectOption({ label: 'Sở Tài chính (STC)' });
+      assert.match(await item(5).locator('.marks').textContent(), /Đơn vị chủ trì: đọc được/, 'chosen by the officer');
+      await page.locator('#rd-0-deadline').fill('trước ngày 20/12/2026');
+      assert.equal(await page.locator('#rd-0-due').textContent(), 'Hạn: 19/12/2026');
+      assert.equal(await page.locator('#nu-0-choice').inputValue(), 'add');
+      await page.locator('#nu-0-name').fill('Công an tỉnh Điện Biên');
+      assert.equal(await selected('#rd-4-lead'), 'Đơn vị mới: Công an tỉnh');
+
+      // Saved in one step: the checklist opens with every directive.
+      await page.locator('#read-save').click();
+      await waitForHash(page, /^#\/conclusions\/[^/]+$/);
+      await page.locator('#read-saved').waitFor();
+      const checklist = page.locator('table.checklist');
+      await checklist.waitFor();
+      const text = await checklist.textContent();
+      for (const words of ['Công an tỉnh Điện Biên', '19/12/2026', 'Sở Tài chính', 'UBND xã Mường Phăng']) {
+        assert.ok(text.includes(words), `“${words}” on the checklist`);
+      }
+      await navLink(page, 'Kết luận').click();
+      await listRow(page, '312/TB-VPUBND').waitFor();
+      assert.equal(await conclusionCount(page), before + 1);
+
+      // One undo takes it all back, the new unit with it.
+      await page.locator('#undo-read').click();
+      await page.locator('#read-undone').waitFor();
+      assert.equal(await conclusionCount(page), before);
+      await navLink(page, 'Đơn vị').click();
+      assert.ok(!(await page.locator('main').textContent()).includes('Công an tỉnh Điện Biên'), 'the unit added is gone');
+    });
+  });
+
+  test('a dropped Word file is read; a notice already registered is not saved twice', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await openReader(page);
+      const docx = readFileSync(join(root, 'tests', 'fixtures', 'notices', '245-TB-VPUBND.docx'));
+      await dropFile(page, '245-TB-VPUBND.docx', docx, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      await page.getByRole('heading', { name: 'Kiểm tra kết luận đã đọc' }).waitFor();
+      assert.equal(await page.locator('#rc-number-symbol').inputValue(), '245/TB-VPUBND');
+      assert.equal(await page.locator('#rc-signer').inputValue(), 'Trần Thị D');
+      assert.equal(await page.locator('fieldset.read-item').count(), 2);
+      await page.locator('#read-save').click();
+      assert.match(await page.locator('#read-problems').textContent(), /đã có một kết luận mang số này/);
+      assert.equal(await page.locator('#read-saved').count(), 0, 'nothing saved');
+
+      // The file picker reads the same file.
+      await page.locator('#read-discard').click();
+      await page.locator('#read-file').setInputFiles(join(root, 'tests', 'fixtures', 'notices', '245-TB-VPUBND.docx'));
+      await page.getByRole('heading', { name: 'Kiểm tra kết luận đã đọc' }).waitFor();
+      await page.locator('#read-discard').click();
+
+      // A file that is no Word file, and an old .doc, get a plain message.
+      await dropFile(page, 'thong-bao.docx', Buffer.from('not a zip at all'), 'application/octet-stream');
+      assert.match(await page.locator('#read-message').textContent(), /Không đọc được nội dung tệp Word này/);
+      await dropFile(page, 'thong-bao.doc', Buffer.from('old word'), 'application/msword');
+      assert.match(await page.locator('#read-message').textContent(), /tệp \.doc hay PDF/);
+    });
+  });
+
+  test('a text that holds no conclusion changes nothing', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Kết luận').click();
+      const before = await conclusionCount(page);
+      await openReader(page);
+      await page.getByLabel('Văn bản kết luận').fill('Kính gửi các anh chị,\n\nHẹn gặp lại tại cuộc họp tuần sau.');
+      await page.locator('#read-go').click();
+      assert.match(await page.locator('#read-message').textContent(), /không phải một kết luận.*Không có gì thay đổi/);
+      await navLink(page, 'Kết luận').click();
+      assert.equal(await conclusionCount(page), before);
+    });
+  });
+
+  test('the review in English and at phone width', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, { viewport: PHONE }, async ({ page }) => {
+      await loadSample(page);
+      await pasteAndReview(page);
+      const box = await page.locator('#rd-0').boundingBox();
+      assert.ok(box.width <= PHONE.width, 'a directive fits the phone’s width');
+      await screenshot(page, 'http-vi-phone-read-review');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Check the conclusion read' }).waitFor();
+      assert.match(await page.locator('#read-summary').textContent(), /^6 directives read\./);
+      await screenshot(page, 'http-en-phone-read-review');
+    });
+  });
+});
+
+describe('reading a notice (file://)', () => {
+  test('pasted from a page opened on disk, saved and undone', async (t) => {
+    await withApp(t, shared.browser, fileUrl, {}, async ({ page }) => {
+      await loadSample(page);
+      await pasteAndReview(page);
+      await page.locator('#read-save').click();
+      await waitForHash(page, /^#\/conclusions\/[^/]+$/);
+      await page.locator('table.checklist').getByText('Công an tỉnh').first().waitFor();
+      await page.locator('#undo-read').click();
+      await page.locator('#read-undone').waitFor();
+      await listRow(page, '16-KL/BCĐ').waitFor();
+      assert.equal(await page.locator('table.list tbody tr').filter({ hasText: '312/TB-VPUBND' }).count(), 0);
+    });
+  });
+});
