@@ -299,6 +299,11 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
         <div class="read-review">
             <section class="card read-source" aria-labelledby="read-source-title">
                 <h2 id="read-source-title">{move || state.t(Msg::ReadSource)}</h2>
+                <p class="small muted">
+                    <mark class="src-lead">{move || state.t(Msg::LeadUnitWord)}</mark> " "
+                    <mark class="src-deadline">{move || state.t(Msg::DeadlineWord)}</mark> " "
+                    {move || state.t(Msg::ReadSourceHint)}
+                </p>
                 <SourceLines review=review focused=focused/>
             </section>
             <div class="read-draft">
@@ -437,7 +442,7 @@ fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
         let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
         all.extend(state.data.with(|d| {
             let mut m: Vec<_> = d.meetings.iter().collect();
-            m.sort_by(|a, b| b.date.cmp(&a.date));
+            m.sort_by_key(|b| std::cmp::Reverse(b.date));
             m.into_iter()
                 .map(|m| {
                     (
@@ -474,7 +479,7 @@ fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
                     </select>
                 </div>
                 {text!(title, true)}
-                {text!(signer_title, false)}
+                {text!(signer_title, true)}
                 {text!(signer, false)}
                 {text!(recipients, true)}
             </div>
@@ -496,6 +501,7 @@ fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
 fn NewUnits(review: RwSignal<Option<Review>>) -> impl IntoView {
     let state = use_state();
     let count = move || review.with(|r| r.as_ref().map_or(0, |r| r.new_units.len()));
+    let any = move || count() != 0;
     let row = move |i: usize| {
         let as_read = review.with_untracked(|r| {
             r.as_ref()
@@ -584,7 +590,7 @@ fn NewUnits(review: RwSignal<Option<Review>>) -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || count() > 0>
+        <Show when=any>
             <section class="card" aria-labelledby="read-new-units-title">
                 <h2 id="read-new-units-title">{move || state.t(Msg::NewUnitsRead)} " (" {count} ")"</h2>
                 <p class="small muted">{move || state.t(Msg::NewUnitsHint)}</p>
@@ -753,14 +759,14 @@ fn DirectiveFields(
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.text = v })}
                 <Show when=move || !heading()>
                     <div class="field">
-                        {review_input(review, format!("{prefix}-deadline"), title("deadline"), false,
+                        {review_input(review, format!("rd-{i}-deadline"), title("deadline"), false,
                             move |r| r.items.get(i).map(|x| x.draft.deadline_words.clone()).unwrap_or_default(),
                             move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.deadline_words = v })}
-                        <span class="echo" role="status" id=format!("{prefix}-due")>{due}</span>
+                        <span class="echo" role="status" id=format!("rd-{i}-due")>{due}</span>
                     </div>
                     <div class="field">
-                        <label for=format!("{prefix}-due-by-hand")>{title("due_by_hand")}</label>
-                        <input id=format!("{prefix}-due-by-hand") type="date"
+                        <label for=format!("rd-{i}-due-by-hand")>{title("due_by_hand")}</label>
+                        <input id=format!("rd-{i}-due-by-hand") type="date"
                             prop:value=move || item().map(|x| x.draft.due_by_hand).unwrap_or_default()
                             on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.due_by_hand = v }) }/>
                     </div>

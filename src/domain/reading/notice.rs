@@ -79,6 +79,9 @@ pub struct ReadNotice {
     pub opening: String,
     pub assessment: String,
     pub closing: String,
+    /// The signer's title as printed, line by line ("KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH …").
+    #[serde(skip)]
+    pub signer_title_lines: Vec<String>,
     /// The text made plain, line by line, as the review screen shows it beside the draft.
     #[serde(skip)]
     pub lines: Vec<String>,
@@ -379,6 +382,7 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
             .join(" "),
+        signer_title_lines: title_lines.iter().map(|s| s.to_string()).collect(),
         recipients: p.recipients,
         directives,
         new_units,
@@ -560,6 +564,37 @@ Trần Thị D
         fn any_text_reads_without_a_panic(text in "\\PC{0,300}") {
             let (data, _) = sample();
             let _ = read_notice(&text, &data);
+        }
+
+        #[test]
+        fn extra_blank_lines_and_spaces_do_not_change_the_draft(
+            blanks in proptest::collection::vec(0usize..3, 1..40),
+            spaces in proptest::collection::vec(0usize..3, 1..40),
+            trailing in proptest::collection::vec(0usize..3, 1..40),
+        ) {
+            let (data, _) = sample();
+            for notice in [NOTICE, STATE_NOTICE] {
+                let padded: String = notice
+                    .lines()
+                    .enumerate()
+                    .map(|(i, line)| {
+                        if line.trim().is_empty() {
+                            "\n".repeat(blanks[i % blanks.len()])
+                        } else {
+                            let wide = " ".repeat(1 + spaces[i % spaces.len()]);
+                            format!("{}{}", line.replace(' ', &wide), " ".repeat(trailing[i % trailing.len()]))
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let plain = read_notice(notice, &data).unwrap();
+                let again = read_notice(&padded, &data).unwrap();
+                proptest::prop_assert_eq!(&plain.directives, &again.directives);
+                proptest::prop_assert_eq!(&plain.title, &again.title);
+                proptest::prop_assert_eq!(&plain.recipients, &again.recipients);
+                proptest::prop_assert_eq!(&plain.signer, &again.signer);
+                proptest::prop_assert_eq!(&plain.number_symbol, &again.number_symbol);
+            }
         }
     }
 }

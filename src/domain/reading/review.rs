@@ -131,7 +131,8 @@ impl Review {
             issuing_body: read.issuing_body.clone(),
             title: read.title.clone(),
             signer: read.signer.clone(),
-            signer_title: read.signer_title.clone(),
+            // One line per printed line, as the conclusion form keeps it.
+            signer_title: read.signer_title_lines.join("\n"),
             recipients: read.recipients.join("\n"),
             assessment: read.assessment.clone(),
             parent_body: read.parent_body.clone(),
@@ -213,7 +214,9 @@ impl Review {
         let mut counts = (0, 0, 0);
         for (i, item) in self.items.iter().enumerate() {
             let first = self.first_leads.get(i).map_or("", String::as_str);
-            for mark in [item.lead_mark(first), item.read.deadline_mark] {
+            // A heading item has no deadline of its own: nothing to mark.
+            let deadline = (!item.draft.heading).then_some(item.read.deadline_mark);
+            for mark in std::iter::once(item.lead_mark(first)).chain(deadline) {
                 match mark {
                     Mark::Read => counts.0 += 1,
                     Mark::Guessed => counts.1 += 1,

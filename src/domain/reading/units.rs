@@ -219,7 +219,7 @@ const UNIT_WORDS: [&str; 26] = [
 ];
 
 /// Words after a unit's name where the name ends ("chủ trì", a verb of the directive).
-const AFTER_NAME: [&str; 20] = [
+const AFTER_NAME: [&str; 54] = [
     "lanh dao",
     "theo doi",
     "quan tam",
@@ -240,6 +240,40 @@ const AFTER_NAME: [&str; 20] = [
     "giai quyet",
     "xay dung",
     "chiu trach nhiem",
+    "bao dam",
+    "dam bao",
+    "kiem tra",
+    "huong dan",
+    "phe duyet",
+    "bo tri",
+    "chuan bi",
+    "hoan thien",
+    "tiep tuc",
+    "quyet liet",
+    "cung cap",
+    "di doi",
+    "tong hop",
+    "ban giao",
+    "giai ngan",
+    "nghien cuu",
+    "xem xet",
+    "tiep nhan",
+    "thanh lap",
+    "tham dinh",
+    "huy dong",
+    "tuyen truyen",
+    "van dong",
+    "cuong che",
+    "chu dong",
+    "dieu chinh",
+    "lap",
+    "phan bo",
+    "sap xep",
+    "ho tro",
+    "can doi",
+    "uu tien",
+    "dong y",
+    "thong nhat",
 ];
 
 /// The name of the unit an item begins with (after "Giao"), as written, when it is not in
