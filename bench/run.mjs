@@ -207,7 +207,28 @@ async function readNotice(page, url, size, runs) {
     reads.push(await page.evaluate(() => performance.getEntriesByName('dondoc-read-notice')[0]?.duration));
     shown.push(await page.evaluate(() => window.__shownAt - window.__clickAt));
   }
-  return { reads, shown, chars: text.length };
+  // Typing a correction into the first directive of the review: each keystroke to the end of
+  // the task that updates the page, layout included.
+  const keys = await page.locator('#rd-0-text').evaluate(async (el, word) => {
+    const out = [];
+    const settle = () => new Promise((resolve) => {
+      const c = new MessageChannel();
+      c.port1.onmessage = resolve;
+      c.port2.postMessage(0);
+    });
+    el.focus();
+    await settle();
+    for (const ch of word) {
+      const t0 = performance.now();
+      el.value += ch;
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+      await settle();
+      void document.body.offsetHeight;
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, ' (bổ sung)');
+  return { reads, shown, keys, chars: text.length };
 }
 
 // ---- the run -----------------------------------------------------------------------------
@@ -259,7 +280,8 @@ try {
         const read = await readNotice(p, urls.app, size, Math.max(2, Math.ceil(RUNS / 2)));
         row.readNotice = read.reads;
         row.readShown = read.shown;
-        log(`  a ten-page notice (${read.chars.toLocaleString('en')} characters) read in ${ms(median(read.reads))} (${spread(read.reads)}); click to review on screen ${ms(median(read.shown))}`);
+        row.readKeys = read.keys;
+        log(`  a ten-page notice (${read.chars.toLocaleString('en')} characters) read in ${ms(median(read.reads))} (${spread(read.reads)}); click to review on screen ${ms(median(read.shown))}; a keystroke in the review ${ms(median(read.keys))} (p95 ${ms(quantile(read.keys, 0.95))})`);
         await p.close();
       }
       await context.close();
@@ -312,6 +334,7 @@ row('Import preview (pick to preview)', (r) => cell(r.importPreview));
 row('… of which read, check, plan', (r) => cell(r.importCheck));
 row('Reading a ten-page notice (reader alone)', (r) => cell(r.readNotice));
 row('… click to the review on screen', (r) => cell(r.readShown));
+row('… a keystroke in the review, median / p95', (r) => (r.readKeys ? `${ms(median(r.readKeys))} / ${ms(quantile(r.readKeys, 0.95))}` : 'n/a'));
 lines.push('', `Largest generated size that fits in the quota: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters).`, '');
 if (province) {
   const startup = median(province.httpApp);

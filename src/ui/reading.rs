@@ -158,16 +158,42 @@ pub fn ReadConclusionPage() -> impl IntoView {
     }
 }
 
+/// Reads one string of the review.
+type ReadText = std::sync::Arc<dyn Fn(&Review) -> String + Send + Sync>;
+/// Writes one string of the review.
+type WriteText = std::sync::Arc<dyn Fn(&mut Review, String) + Send + Sync>;
+
 /// A text box bound to one string of the review.
 fn review_input(
     review: RwSignal<Option<Review>>,
     id: String,
     label: impl Fn() -> String + Send + Sync + 'static,
     long: bool,
-    get: impl Fn(&Review) -> String + Send + Sync + Copy + 'static,
-    set: impl Fn(&mut Review, String) + Send + Sync + Copy + 'static,
+    get: impl Fn(&Review) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Review, String) + Send + Sync + 'static,
 ) -> AnyView {
-    let value = move || review.with(|r| r.as_ref().map(get).unwrap_or_default());
+    // One body for every field (not one per closure type): the download stays small.
+    text_box(
+        review,
+        id,
+        std::sync::Arc::new(label),
+        long,
+        std::sync::Arc::new(get),
+        std::sync::Arc::new(set),
+    )
+}
+
+fn text_box(
+    review: RwSignal<Option<Review>>,
+    id: String,
+    label: std::sync::Arc<dyn Fn() -> String + Send + Sync>,
+    long: bool,
+    get: ReadText,
+    set: WriteText,
+) -> AnyView {
+    // Re-set in the page only when this field's own text changed, not on every keystroke
+    // elsewhere in the review.
+    let value = Memo::new(move |_| review.with(|r| r.as_ref().map(|r| get(r)).unwrap_or_default()));
     let on_input = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
         review.update(|r| {
@@ -186,7 +212,7 @@ fn review_input(
     let class = if long { "field wide" } else { "field" };
     view! {
         <div class=class>
-            <label for=id>{label}</label>
+            <label for=id>{move || label()}</label>
             {control}
         </div>
     }
@@ -216,6 +242,10 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
     let focused = RwSignal::new(0usize);
     let submitted = RwSignal::new(false);
     let problems = Memo::new(move |_| {
+        // Checked once a save was tried, then as the officer corrects.
+        if !submitted.get() {
+            return Vec::new();
+        }
         review.with(|r| {
             r.as_ref()
                 .and_then(|r| {
@@ -330,8 +360,9 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
 #[component]
 fn SourceLines(review: RwSignal<Option<Review>>, focused: RwSignal<usize>) -> impl IntoView {
     let state = use_state();
+    // What was read does not change while the draft is edited: laid out once.
     let lines = move || {
-        review.with(|r| {
+        review.with_untracked(|r| {
             let Some(r) = r else {
                 return Vec::new();
             };
@@ -433,12 +464,15 @@ fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let meeting_options = move || {
-        let chosen = review.with(|r| {
+    let meeting = Memo::new(move |_| {
+        review.with(|r| {
             r.as_ref()
                 .map(|r| r.conclusion.meeting.clone())
                 .unwrap_or_default()
-        });
+        })
+    });
+    let meeting_options = move || {
+        let chosen = meeting.get();
         let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
         all.extend(state.data.with(|d| {
             let mut m: Vec<_> = d.meetings.iter().collect();
@@ -613,57 +647,58 @@ fn DirectiveFields(
     let state = use_state();
     let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
     let prefix = format!("rd-{i}");
-    let item = move || review.with(|r| r.as_ref().and_then(|r| r.items.get(i).cloned()));
-    let path = move || item().map(|x| x.draft.path).unwrap_or_default();
-    let lead_mark = move || {
-        review.with(|r| {
-            r.as_ref()
-                .and_then(|r| {
-                    r.items
-                        .get(i)
-                        .map(|x| x.lead_mark(r.first_leads.get(i).map_or("", String::as_str)))
-                })
-                .unwrap_or(Mark::Missing)
-        })
-    };
-    let deadline_mark = move || item().map_or(Mark::Missing, |x| x.read.deadline_mark);
-    let heading = move || item().is_some_and(|x| x.draft.heading);
-    let due = move || {
-        let lang = state.lang.get();
+    // This directive's part of the review: what depends on it redraws when it changes, not
+    // when another directive does.
+    let item =
+        Memo::new(move |_| review.with(|r| r.as_ref().and_then(|r| r.items.get(i).cloned())));
+    let item = move || item.get();
+    let issued = Memo::new(move |_| {
         review.with(|r| {
             r.as_ref().and_then(|r| {
-                let issued = chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok();
-                let x = r.items.get(i)?;
-                Some(match due_of(&x.draft, issued) {
-                    Some(d) => format!("{} {}", Msg::DueOn.text(lang), format_date(d)),
-                    None => Msg::NoDueDate.text(lang).to_owned(),
-                })
+                chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok()
             })
         })
-    };
-    let lead_options = move || {
-        let lang = state.lang.get();
-        let (chosen, news) = review.with(|r| {
-            r.as_ref().map_or((String::new(), Vec::new()), |r| {
-                (
-                    r.items
-                        .get(i)
-                        .map(|x| x.draft.lead_unit.clone())
-                        .unwrap_or_default(),
+    });
+    let news = Memo::new(move |_| {
+        review.with(|r| {
+            r.as_ref()
+                .map(|r| {
                     r.new_units
                         .iter()
                         .enumerate()
                         .filter(|(_, u)| !matches!(u.choice, NewUnitChoice::Leave))
-                        .map(|(k, u)| {
-                            (
-                                new_unit_ref(k),
-                                format!("{} {}", Msg::NewUnitWord.text(lang), u.as_read),
-                            )
-                        })
-                        .collect::<Vec<_>>(),
-                )
-            })
-        });
+                        .map(|(k, u)| (new_unit_ref(k), u.as_read.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let first_lead = review.with_untracked(|r| {
+        r.as_ref()
+            .and_then(|r| r.first_leads.get(i).cloned())
+            .unwrap_or_default()
+    });
+    let path = move || item().map(|x| x.draft.path).unwrap_or_default();
+    let lead_mark = Memo::new(move |_| item().map_or(Mark::Missing, |x| x.lead_mark(&first_lead)));
+    let lead_mark = move || lead_mark.get();
+    let deadline_mark = move || item().map_or(Mark::Missing, |x| x.read.deadline_mark);
+    let heading = move || item().is_some_and(|x| x.draft.heading);
+    let due = move || {
+        let lang = state.lang.get();
+        let x = item()?;
+        Some(match due_of(&x.draft, issued.get()) {
+            Some(d) => format!("{} {}", Msg::DueOn.text(lang), format_date(d)),
+            None => Msg::NoDueDate.text(lang).to_owned(),
+        })
+    };
+    let lead = Memo::new(move |_| item().map(|x| x.draft.lead_unit).unwrap_or_default());
+    let lead_options = move || {
+        let lang = state.lang.get();
+        let chosen = lead.get();
+        let news = news
+            .get()
+            .into_iter()
+            .map(|(v, name)| (v, format!("{} {name}", Msg::NewUnitWord.text(lang))));
         let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
         all.extend(news);
         all.extend(state.data.with(choices::units));
@@ -678,20 +713,16 @@ fn DirectiveFields(
         move |field: &'static str,
               options: fn(&crate::domain::Dataset) -> Vec<(String, String)>| {
             let id = format!("rd-{i}-{}", field.replace('_', "-"));
-            let get = move |r: &Review| -> Vec<String> {
-                r.items
-                    .get(i)
+            let opts = move || {
+                let chosen = item()
                     .map(|x| {
                         if field == "projects" {
-                            x.draft.projects.clone()
+                            x.draft.projects
                         } else {
-                            x.draft.coordinating_units.clone()
+                            x.draft.coordinating_units
                         }
                     })
-                    .unwrap_or_default()
-            };
-            let opts = move || {
-                let chosen = review.with(|r| r.as_ref().map(get).unwrap_or_default());
+                    .unwrap_or_default();
                 state
                     .data
                     .with(options)
