@@ -191,8 +191,9 @@ async function readNotice(page, url, size, runs) {
   const reads = [];
   const shown = [];
   for (let r = 0; r < runs; r++) {
+    await page.goto('about:blank');
     await page.goto(`${url}#/conclusions/read`);
-    await page.locator('#read-text').fill(text);
+    await page.locator('#read-text').fill(text, { timeout: 120_000 });
     await page.evaluate(() => {
       performance.clearMeasures();
       window.__shownAt = undefined;

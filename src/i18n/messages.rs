@@ -393,6 +393,7 @@ messages! {
     ReadSummary => "Đọc được {n} mục. Đơn vị chủ trì và thời hạn: {read} đọc được, {guessed} đoán (cần kiểm tra), {missing} còn thiếu. Chưa lưu gì.", "{n} directives read. Lead units and deadlines: {read} read, {guessed} guessed (please check), {missing} missing. Nothing is stored yet.";
     ReadSource => "Văn bản gốc", "The text as read";
     ReadSourceHint => "được đánh dấu nơi đọc thấy; mục đang sửa được tô nền.", "are marked where they were read; the item being edited is shaded.";
+    ReadKind => "Loại văn bản", "Kind of notice";
     ReadConclusionPart => "Thông tin văn bản", "The notice";
     ReadParagraphs => "Đoạn mở đầu, đánh giá và câu kết", "Opening, assessment and closing paragraphs";
     ReadSave => "Lưu kết luận và các nhiệm vụ", "Save the conclusion and its directives";

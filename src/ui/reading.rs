@@ -274,7 +274,6 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
     };
     let save = move |_| {
         submitted.set(true);
-        let lang = state.lang.get_untracked();
         let Some(r) = review.get_untracked() else {
             return;
         };
@@ -293,10 +292,7 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
                 step.set(Step::Text);
                 browser::go(&Route::Conclusion(id.to_string()));
             }
-            Err(_) => {
-                let _ = lang;
-                browser::focus_later("read-problems");
-            }
+            Err(_) => browser::focus_later("read-problems"),
         }
     };
     let discard = move |_| {
@@ -496,6 +492,9 @@ fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="read-conclusion-title">
             <h2 id="read-conclusion-title">{move || state.t(Msg::ReadConclusionPart)}</h2>
+            <p class="small" id="rc-kind">{move || state.t(Msg::ReadKind)} ": "
+                <strong>{move || review.with(|r| r.as_ref().map(|r| r.kind.clone()).filter(|k| !k.is_empty()).unwrap_or_else(|| state.t(Msg::NotGiven).to_owned()))}</strong>
+            </p>
             <div class="grid">
                 {text!(number_symbol, false)}
                 <div class="field">
@@ -763,6 +762,53 @@ fn DirectiveFields(
                 </div>
             }
         };
+    let open = move || focused.get() == i;
+    let lead_name = move || {
+        let lang = state.lang.get();
+        let id = lead.get();
+        if id.is_empty() {
+            return state.t(Msg::NotGiven).to_owned();
+        }
+        if let Some((_, name)) = news.with(|n| n.iter().find(|(v, _)| *v == id).cloned()) {
+            return format!("{} {name}", Msg::NewUnitWord.text(lang));
+        }
+        state.data.with(|d| {
+            d.units
+                .get(&id.clone().into())
+                .map(|u| u.full_and_short_name())
+                .unwrap_or(id)
+        })
+    };
+    let names = move |field: &'static str| {
+        let ids = item()
+            .map(|x| {
+                if field == "projects" {
+                    x.draft.projects
+                } else {
+                    x.draft.coordinating_units
+                }
+            })
+            .unwrap_or_default();
+        if ids.is_empty() {
+            return state.t(Msg::NotGiven).to_owned();
+        }
+        state.data.with(|d| {
+            ids.iter()
+                .map(|id| {
+                    if field == "projects" {
+                        d.projects
+                            .get(&id.clone().into())
+                            .map_or(id.clone(), |p| p.display_name().to_owned())
+                    } else {
+                        d.units
+                            .get(&id.clone().into())
+                            .map_or(id.clone(), |u| u.display_name().to_owned())
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    };
     view! {
         <fieldset class="read-item" id=format!("rd-{i}") on:focusin=move |_| focused.set(i)
             class:read-focused=move || focused.get() == i>
@@ -778,13 +824,22 @@ fn DirectiveFields(
                 {review_input(review, format!("{prefix}-path"), title("path"), false,
                     move |r| r.items.get(i).map(|x| x.draft.path.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.path = v })}
-                <div class="field">
-                    <label for=format!("{prefix}-lead")>{title("lead_unit")}</label>
-                    <select id=format!("{prefix}-lead") on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.lead_unit = v });
-                    }>{lead_options}</select>
-                </div>
+                // The lists of every unit and project are laid out for the directive being
+                // edited only: a ten-page notice has a hundred directives.
+                <Show when=open fallback=move || view! {
+                    <div class="field">
+                        <span class="label">{title("lead_unit")}</span>
+                        <span class="value" id=format!("rd-{i}-lead-name")>{lead_name}</span>
+                    </div>
+                }>
+                    <div class="field">
+                        <label for=format!("rd-{i}-lead")>{title("lead_unit")}</label>
+                        <select id=format!("rd-{i}-lead") on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.lead_unit = v });
+                        }>{lead_options}</select>
+                    </div>
+                </Show>
                 {review_input(review, format!("{prefix}-text"), title("text"), true,
                     move |r| r.items.get(i).map(|x| x.draft.text.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.text = v })}
@@ -805,8 +860,19 @@ fn DirectiveFields(
                 {review_input(review, format!("{prefix}-responsible"), title("responsible_person"), false,
                     move |r| r.items.get(i).map(|x| x.draft.responsible_person.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.responsible_person = v })}
-                {multi("coordinating_units", choices::units)}
-                {multi("projects", choices::projects)}
+                <Show when=open fallback=move || view! {
+                    <div class="field">
+                        <span class="label">{title("coordinating_units")}</span>
+                        <span class="value">{move || names("coordinating_units")}</span>
+                    </div>
+                    <div class="field">
+                        <span class="label">{title("projects")}</span>
+                        <span class="value">{move || names("projects")}</span>
+                    </div>
+                }>
+                    {multi("coordinating_units", choices::units)}
+                    {multi("projects", choices::projects)}
+                </Show>
             </div>
         </fieldset>
     }

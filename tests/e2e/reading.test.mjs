@@ -105,7 +105,7 @@ describe('reading a notice (http)', () => {
       assert.equal(await selected('#rd-0-lead'), 'Sở Xây dựng (SXD)');
       assert.equal(await selected('#rd-0-coordinating-units'), 'Sở Tài chính (STC)');
       assert.match(await selected('#rd-0-projects'), /Trung tâm TDTT/);
-      assert.equal(await selected('#rd-4-lead'), 'Đơn vị mới: Công an tỉnh');
+      assert.equal(await page.locator('#rd-4-lead-name').textContent(), 'Đơn vị mới: Công an tỉnh', 'shown as text until the directive is edited');
       // Where each was read, marked in the text.
       const source = page.locator('ol.source-lines');
       assert.equal(await source.locator('mark.src-lead').first().textContent(), 'Sở Xây dựng');
@@ -116,13 +116,15 @@ describe('reading a notice (http)', () => {
       await shots(page, 'http-vi-desktop-read-review');
 
       // Corrections: item 4's lead unit, item 1's deadline; the new unit renamed.
+      await page.locator('#rd-5-path').focus();
       await page.locator('#rd-5-lead').selectOption({ label: 'Sở Tài chính (STC)' });
       assert.match(await item(5).locator('.marks').textContent(), /Đơn vị chủ trì: đọc được/, 'chosen by the officer');
       await page.locator('#rd-0-deadline').fill('trước ngày 20/12/2026');
+      assert.match(await page.locator('#rd-5-lead-name').textContent(), /^Sở Tài chính/, 'the choice kept when another directive is edited');
       assert.equal(await page.locator('#rd-0-due').textContent(), 'Hạn: 19/12/2026');
       assert.equal(await page.locator('#nu-0-choice').inputValue(), 'add');
       await page.locator('#nu-0-name').fill('Công an tỉnh Điện Biên');
-      assert.equal(await selected('#rd-4-lead'), 'Đơn vị mới: Công an tỉnh');
+      assert.equal(await page.locator('#rd-4-lead-name').textContent(), 'Đơn vị mới: Công an tỉnh');
 
       // Saved in one step: the checklist opens with every directive.
       await page.locator('#read-save').click();

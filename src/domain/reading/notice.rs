@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::clean::clean_lines;
-use super::header::{number_symbol, place_date};
+use super::header::{number_symbol, place_date, KindLine};
 use super::structure::parts;
 use super::units::{lead_unit_as_written, unit_name_as_read, units_named, ProjectIndex, UnitIndex};
 use crate::domain::dataset::Dataset;
@@ -59,6 +59,9 @@ pub struct ReadDirective {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadNotice {
+    /// "Kết luận", "Thông báo", "Thông báo kết luận", as the kind line names it ("" when
+    /// the text has none).
+    pub kind: String,
     pub number_symbol: String,
     pub date: Option<NaiveDate>,
     pub meeting_date: Option<NaiveDate>,
@@ -371,6 +374,13 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             || l.contains("(kiêm)")
     });
     Ok(ReadNotice {
+        kind: match p.kind {
+            Some(KindLine::Conclusion) => "Kết luận",
+            Some(KindLine::Notice) => "Thông báo",
+            Some(KindLine::NoticeOfConclusion) => "Thông báo kết luận",
+            None => "",
+        }
+        .to_owned(),
         number_symbol: number,
         date,
         meeting_date: p.paragraphs.first().and_then(|s| opening_date(s)),
@@ -443,6 +453,7 @@ Nguyễn Văn C";
         let (data, _) = sample();
         let n = read_notice(NOTICE, &data).unwrap();
         assert_eq!(n.number_symbol, "21-KL/BCĐ");
+        assert_eq!(n.kind, "Kết luận");
         assert_eq!(n.date, Some(day(2026, 9, 20)));
         assert_eq!(n.meeting_date, Some(day(2026, 9, 15)));
         assert_eq!(

@@ -61,6 +61,8 @@ impl ReviewItem {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {
+    /// The kind of notice read ("Thông báo"), shown beside the draft.
+    pub kind: String,
     pub conclusion: ConclusionDraft,
     pub items: Vec<ReviewItem>,
     pub new_units: Vec<NewUnit>,
@@ -201,6 +203,7 @@ impl Review {
             })
             .collect();
         Review {
+            kind: read.kind.clone(),
             first_leads: items.iter().map(|i| i.draft.lead_unit.clone()).collect(),
             conclusion,
             items,
