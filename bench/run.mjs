@@ -190,6 +190,8 @@ async function readNotice(page, url, size, runs) {
   const text = execFileSync(dondoc, ['long-notice', size], { maxBuffer: 1 << 26 }).toString();
   const reads = [];
   const shown = [];
+  const all = [];
+  const longest = [];
   for (let r = 0; r < runs; r++) {
     await page.goto('about:blank');
     await page.goto(`${url}#/conclusions/read`);
@@ -197,6 +199,10 @@ async function readNotice(page, url, size, runs) {
     await page.evaluate(() => {
       performance.clearMeasures();
       window.__shownAt = undefined;
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask' });
       document.querySelector('#read-go').addEventListener('click', () => { window.__clickAt = performance.now(); }, { capture: true, once: true });
       const observer = new MutationObserver(() => {
         if (document.querySelector('#read-summary')) { window.__shownAt = performance.now(); observer.disconnect(); }
@@ -207,6 +213,14 @@ async function readNotice(page, url, size, runs) {
     await page.waitForFunction(() => window.__shownAt, null, { timeout: 60_000, polling: 50 });
     reads.push(await page.evaluate(() => performance.getEntriesByName('dondoc-read-notice')[0]?.duration));
     shown.push(await page.evaluate(() => window.__shownAt - window.__clickAt));
+    // Every directive laid out (they come a batch per task), and the longest task meanwhile.
+    await page.waitForFunction(() => {
+      const n = Number((document.querySelector('#read-items-title')?.textContent.match(/\((\d+)\)/) || [])[1]);
+      return n > 0 && document.querySelectorAll('fieldset.read-item').length === n;
+    }, null, { timeout: 60_000, polling: 20 });
+    all.push(await page.evaluate(() => performance.now() - window.__clickAt));
+    await new Promise((r) => setTimeout(r, 200));
+    longest.push(await page.evaluate(() => window.__longest));
   }
   // Typing a correction into the first directive of the review: each keystroke to the end of
   // the task that updates the page, layout included.
@@ -229,7 +243,7 @@ async function readNotice(page, url, size, runs) {
     }
     return out;
   }, ' (bổ sung)');
-  return { reads, shown, keys, chars: text.length };
+  return { reads, shown, all, longest, keys, chars: text.length };
 }
 
 // ---- the run -----------------------------------------------------------------------------
@@ -282,7 +296,9 @@ try {
         row.readNotice = read.reads;
         row.readShown = read.shown;
         row.readKeys = read.keys;
-        log(`  a ten-page notice (${read.chars.toLocaleString('en')} characters) read in ${ms(median(read.reads))} (${spread(read.reads)}); click to review on screen ${ms(median(read.shown))}; a keystroke in the review ${ms(median(read.keys))} (p95 ${ms(quantile(read.keys, 0.95))})`);
+        row.readAll = read.all;
+        row.readLongest = read.longest;
+        log(`  a ten-page notice (${read.chars.toLocaleString('en')} characters) read in ${ms(median(read.reads))} (${spread(read.reads)}); click to review on screen ${ms(median(read.shown))}, every directive laid out ${ms(median(read.all))}, longest task ${ms(median(read.longest))}; a keystroke in the review ${ms(median(read.keys))} (p95 ${ms(quantile(read.keys, 0.95))})`);
         await p.close();
       }
       await context.close();
@@ -335,6 +351,8 @@ row('Import preview (pick to preview)', (r) => cell(r.importPreview));
 row('… of which read, check, plan', (r) => cell(r.importCheck));
 row('Reading a ten-page notice (reader alone)', (r) => cell(r.readNotice));
 row('… click to the review on screen', (r) => cell(r.readShown));
+row('… every directive laid out', (r) => cell(r.readAll));
+row('… longest main-thread task meanwhile', (r) => cell(r.readLongest));
 row('… a keystroke in the review, median / p95', (r) => (r.readKeys ? `${ms(median(r.readKeys))} / ${ms(quantile(r.readKeys, 0.95))}` : 'n/a'));
 lines.push('', `Largest generated size that fits in the quota: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters).`, '');
 if (province) {

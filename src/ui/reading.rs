@@ -20,6 +20,9 @@ use crate::route::Route;
 /// What the undo copy is named by when it came from saving a notice read.
 pub(super) const READ_LABEL: &str = "read:";
 
+/// How many directives of the review are laid out in one task.
+const BATCH: usize = 12;
+
 /// The largest file read (a notice's Word file is far smaller).
 const MAX_FILE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
@@ -258,6 +261,18 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
         })
     });
     let count = move || review.with(|r| r.as_ref().map_or(0, |r| r.items.len()));
+    // A long notice's directives are laid out a few at a time, each batch its own task, so
+    // the first ones show at once and the page never stops answering.
+    let laid_out = RwSignal::new(BATCH);
+    Effect::new(move |_| {
+        let (done, all) = (laid_out.get(), count());
+        if done < all {
+            gloo_timers::callback::Timeout::new(0, move || {
+                laid_out.update(|n| *n += BATCH);
+            })
+            .forget();
+        }
+    });
     let summary = move || {
         let lang = state.lang.get();
         review.with(|r| {
@@ -330,14 +345,17 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
                     <mark class="src-deadline">{move || state.t(Msg::DeadlineWord)}</mark> " "
                     {move || state.t(Msg::ReadSourceHint)}
                 </p>
-                <SourceLines review=review focused=focused/>
+                // Laid out in the task after the first directives', to keep each task short.
+                <Show when=move || { laid_out.get() > BATCH || count() <= BATCH }>
+                    <SourceLines review=review focused=focused/>
+                </Show>
             </section>
             <div class="read-draft">
                 <ConclusionFields review=review/>
                 <NewUnits review=review/>
                 <section class="card" aria-labelledby="read-items-title">
                     <h2 id="read-items-title">{move || state.t(Msg::Directives)} " (" {count} ")"</h2>
-                    <For each=move || 0..count() key=|i| *i let:i>
+                    <For each=move || 0..count().min(laid_out.get()) key=|i| *i let:i>
                         <DirectiveFields review=review i=i focused=focused/>
                     </For>
                 </section>
