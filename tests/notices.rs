@@ -53,7 +53,7 @@ fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, Value)>) {
     }
 }
 
-fn at<'a>(value: &'a Value, path: &str) -> Option<Value> {
+fn at(value: &Value, path: &str) -> Option<Value> {
     let mut v = value;
     let parts: Vec<&str> = path.split('.').collect();
     for (i, part) in parts.iter().enumerate() {
