@@ -138,6 +138,22 @@ fn a_selection_is_checked_against_the_data_it_joins() {
     assert!(errors.iter().any(|e| e.field == "lead_unit"), "{errors:?}");
 }
 
+#[test]
+fn a_record_with_an_empty_id_is_refused_as_the_schema_refuses_it() {
+    let (data, _) = sample();
+    let mut file = Dataset::default();
+    let mut unit = data.units.iter().next().unwrap().clone();
+    unit.id = String::new().into();
+    file.units.upsert(unit);
+    let errors = data.check_import(&file);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field == "id" && e.problem == crate::domain::validate::Problem::Empty),
+        "{errors:?}"
+    );
+}
+
 /// Edits as (directive index, text, minutes after now).
 fn edits() -> impl Strategy<Value = Vec<(usize, String, i64)>> {
     proptest::collection::vec((0usize..40, "[a-z ]{1,12}", 0i64..600), 0..6)

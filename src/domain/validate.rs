@@ -67,6 +67,10 @@ impl Checker {
         self.kind = T::KIND;
         self.id = record.id().to_string();
         self.label = record.label();
+        // The schema asks for at least one character: a record nothing can refer to.
+        if self.id.trim().is_empty() {
+            self.push("id", Problem::Empty);
+        }
     }
 
     fn push(&mut self, field: &'static str, problem: Problem) {

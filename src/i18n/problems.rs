@@ -25,6 +25,7 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
 /// The label of a field, by its name in the JSON format. Unknown names are shown as written.
 pub fn field_label(field: &str, lang: Lang) -> String {
     let (vi, en) = match field {
+        "id" => ("mã bản ghi (id)", "record id"),
         "name" => ("tên", "name"),
         "short_name" => ("tên gọi tắt", "short name"),
         "location" => ("địa điểm", "location"),
