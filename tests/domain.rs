@@ -223,17 +223,41 @@ fn unreadable_texts_get_clear_messages() {
     let bad =
         parse_dataset("{\"format\":\"dondoc\",\"schema_version\":2,\"projects\":[{\"id\":1}]}")
             .unwrap_err();
-    assert!(matches!(bad, LoadError::Invalid { .. }));
+    assert!(matches!(bad, LoadError::Unreadable(_)), "{bad:?}");
     let dup = r#"{"format":"dondoc","schema_version":2,"units":[
         {"id":"a","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z","name":"A","kind":"other"},
         {"id":"a","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z","name":"B","kind":"other"}]}"#;
-    match parse_dataset(dup).unwrap_err() {
-        LoadError::Invalid { detail } => assert!(
-            detail.contains("the id a appears twice in units"),
-            "{detail}"
-        ),
-        other => panic!("{other:?}"),
-    }
+    let dup = parse_dataset(dup).unwrap_err();
+    let said = load_error_message(&dup, Lang::Vi);
+    assert!(
+        said.starts_with("Tệp có dữ liệu không đọc được ở dòng 3: Đơn vị (mã «a»), trường «mã bản ghi (id)»: mã này bị trùng"),
+        "{said}"
+    );
+    // A huge value is not repeated; the message stays short and names record, field, line.
+    let huge = "9".repeat(1_000_000);
+    let text = format!(
+        r#"{{"format":"dondoc","schema_version":2,"units":[
+        {{"id":"a","created_at":"{huge}","updated_at":"2024-01-01T00:00:00Z","name":"A","kind":"other"}}]}}"#
+    );
+    let said = load_error_message(&parse_dataset(&text).unwrap_err(), Lang::Vi);
+    assert!(
+        said.chars().count() <= 300,
+        "{} characters",
+        said.chars().count()
+    );
+    assert!(
+        said.contains("dòng 2") && said.contains("Đơn vị thứ 1") && said.contains("«a»"),
+        "{said}"
+    );
+    let english = load_error_message(&parse_dataset(&text).unwrap_err(), Lang::En);
+    assert!(
+        english.contains("line 2") && english.contains("Unit no. 1"),
+        "{english}"
+    );
+    assert!(
+        !said.contains("invalid") && !said.contains("expected"),
+        "no parser English: {said}"
+    );
 }
 
 #[test]

@@ -22,6 +22,8 @@ pub enum LoadError {
     Newer { found: u32, supported: u32 },
     /// A Dondoc dataset whose content does not fit the format (the message says where).
     Invalid { detail: String },
+    /// A record the parser could not read: where (line, record, field) and why.
+    Unreadable(crate::domain::unreadable::Unreadable),
 }
 
 /// A dataset read from text, and the version it was migrated from, if any.
@@ -99,8 +101,14 @@ fn check_header(header: &Header) -> Result<u32, LoadError> {
 /// Text of the current version straight to the model (one parser for files and storage,
 /// which also keeps the wasm small: no second, `Value`-based deserializer per type).
 fn from_current(text: &str) -> Result<Dataset, LoadError> {
-    serde_json::from_str(text).map_err(|e| LoadError::Invalid {
-        detail: e.to_string(),
+    serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => {
+            LoadError::Unreadable(crate::domain::unreadable::Unreadable::from_parser(&e, text))
+        }
+        _ => LoadError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
     })
 }
 

@@ -33,6 +33,7 @@ pub mod summary;
 pub mod table;
 pub mod tabs;
 pub mod text;
+pub mod unreadable;
 pub mod validate;
 
 pub use collection::Collection;

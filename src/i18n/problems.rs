@@ -26,6 +26,8 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
 pub fn field_label(field: &str, lang: Lang) -> String {
     let (vi, en) = match field {
         "id" => ("mã bản ghi (id)", "record id"),
+        "created_at" => ("thời điểm tạo", "time created"),
+        "updated_at" => ("thời điểm sửa", "time changed"),
         "name" => ("tên", "name"),
         "short_name" => ("tên gọi tắt", "short name"),
         "location" => ("địa điểm", "location"),
@@ -211,7 +213,86 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
         ),
         (LoadError::Invalid { detail }, Lang::Vi) => format!("Dữ liệu Dondoc có nội dung sai định dạng: {detail}"),
         (LoadError::Invalid { detail }, Lang::En) => format!("The Dondoc data does not fit the format: {detail}"),
+        (LoadError::Unreadable(u), _) => unreadable_message(u, lang),
     }
+}
+
+/// The longest message about a file an officer is shown.
+pub const MESSAGE_CHARS: usize = 300;
+
+/// Where a file could not be read and why, short, in the officer's language.
+fn unreadable_message(u: &crate::domain::unreadable::Unreadable, lang: Lang) -> String {
+    use crate::domain::unreadable::WhatWrong;
+    let mut place = match lang {
+        Lang::Vi => format!("Tệp có dữ liệu không đọc được ở dòng {}", u.line),
+        Lang::En => format!("The file has data that cannot be read at line {}", u.line),
+    };
+    if let Some(kind) = u.kind {
+        let label = kind_label(kind, lang);
+        place.push_str(": ");
+        match (u.position, lang) {
+            (Some(n), Lang::Vi) => place.push_str(&format!("{label} thứ {n}")),
+            (Some(n), Lang::En) => place.push_str(&format!("{label} no. {n}")),
+            (None, _) => place.push_str(label),
+        }
+        if let Some(id) = &u.id {
+            place.push_str(&format!(" ({} «{id}»)", lang.pick("mã", "id")));
+        }
+    }
+    if let Some(field) = &u.field {
+        place.push_str(&format!(
+            ", {} «{}»",
+            lang.pick("trường", "field"),
+            field_label(field, lang)
+        ));
+    }
+    let what = match &u.what {
+        WhatWrong::MissingField(_) => lang
+            .pick(
+                "thiếu trường bắt buộc này",
+                "this required field is missing",
+            )
+            .to_owned(),
+        WhatWrong::WrongType => lang
+            .pick(
+                "giá trị không đúng kiểu (chẳng hạn chữ ở chỗ cần số)",
+                "the value is of the wrong kind (text where a number is needed, for instance)",
+            )
+            .to_owned(),
+        WhatWrong::BadValue(v) if v.is_empty() => lang
+            .pick("giá trị không hợp lệ", "the value is not valid")
+            .to_owned(),
+        WhatWrong::BadValue(v) => match lang {
+            Lang::Vi => format!("giá trị «{v}» không hợp lệ"),
+            Lang::En => format!("the value «{v}» is not valid"),
+        },
+        WhatWrong::DuplicateId(_) => lang
+            .pick(
+                "mã này bị trùng: hai bản ghi không được cùng mã",
+                "this id is used twice: two records cannot share an id",
+            )
+            .to_owned(),
+        WhatWrong::DuplicateField(_) => lang
+            .pick(
+                "trường này có hai lần trong cùng bản ghi",
+                "this field appears twice in the record",
+            )
+            .to_owned(),
+        WhatWrong::Other => lang
+            .pick("giá trị không hợp lệ", "the value is not valid")
+            .to_owned(),
+    };
+    let end = lang.pick(
+        "Tệp không được nhập, không có gì thay đổi.",
+        "The file was not imported; nothing has changed.",
+    );
+    let message = format!("{place}: {what}. {end}");
+    if message.chars().count() <= MESSAGE_CHARS {
+        return message;
+    }
+    let mut cut: String = message.chars().take(MESSAGE_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// A form field's problem, shown under the field (the field's own label is beside it).
