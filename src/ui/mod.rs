@@ -21,6 +21,7 @@ mod project_form;
 mod project_list;
 mod projects;
 mod reading;
+mod reading_fields;
 mod report;
 mod report_form;
 mod settings;
