@@ -163,7 +163,8 @@ fn problem_text(p: &ReviewProblem, review: &Review, lang: Lang) -> String {
 #[component]
 fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl IntoView {
     let state = use_state();
-    let focused = RwSignal::new(0usize);
+    // No directive is open for editing until the officer goes to one.
+    let focused = RwSignal::new(usize::MAX);
     let submitted = RwSignal::new(false);
     let problems = Memo::new(move |_| {
         // Checked once a save was tried, then as the officer corrects.

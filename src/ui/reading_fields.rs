@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::form::{choices, field_title};
 use super::state::use_state;
 use crate::domain::reading::notice::Mark;
-use crate::domain::reading::review::{due_of, new_unit_ref, NewUnitChoice, Review};
+use crate::domain::reading::review::{due_of, meetings_near, new_unit_ref, NewUnitChoice, Review};
 use crate::i18n::{format_date, Lang, Msg};
 
 fn mark_text(mark: Mark, lang: Lang) -> &'static str {
@@ -121,10 +121,22 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
     let meeting_options = move || {
         let chosen = meeting.get();
         let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
+        let day = review.with_untracked(|r| {
+            r.as_ref().and_then(|r| {
+                chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok()
+            })
+        });
         all.extend(state.data.with(|d| {
-            let mut m: Vec<_> = d.meetings.iter().collect();
-            m.sort_by_key(|b| std::cmp::Reverse(b.date));
-            m.into_iter()
+            let near = match day {
+                Some(day) => meetings_near(d, day),
+                None => Vec::new(),
+            };
+            let picked = d
+                .meetings
+                .get(&chosen.clone().into())
+                .filter(|m| !near.iter().any(|n| n.id == m.id));
+            near.into_iter()
+                .chain(picked)
                 .map(|m| {
                     (
                         m.id.to_string(),

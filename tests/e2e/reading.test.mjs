@@ -102,6 +102,7 @@ describe('reading a notice (http)', () => {
       assert.equal(await page.locator('#rd-0-due').textContent(), 'Hạn: 14/12/2026', 'before the 15th');
       assert.equal(await page.locator('#rd-2-due').textContent(), 'Hạn: 31/12/2026');
       const selected = (id) => page.locator(`${id} option:checked`).textContent();
+      await page.locator('#rd-0-path').focus();
       assert.equal(await selected('#rd-0-lead'), 'Sở Xây dựng (SXD)');
       assert.equal(await selected('#rd-0-coordinating-units'), 'Sở Tài chính (STC)');
       assert.match(await selected('#rd-0-projects'), /Trung tâm TDTT/);

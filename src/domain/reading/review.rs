@@ -335,6 +335,19 @@ impl Review {
     }
 }
 
+/// How many meetings the review offers to link the notice to.
+pub const MEETINGS_OFFERED: usize = 30;
+
+/// The meetings a notice dated `day` most likely came from, nearest in date first (those
+/// before it before those after, on equal distance), at most [`MEETINGS_OFFERED`]: a
+/// province's register holds hundreds, and a notice follows its meeting within weeks.
+pub fn meetings_near(register: &Dataset, day: NaiveDate) -> Vec<&crate::domain::Meeting> {
+    let mut all: Vec<&crate::domain::Meeting> = register.meetings.iter().collect();
+    all.sort_by_key(|m| ((m.date - day).num_days().abs(), m.date > day, m.date));
+    all.truncate(MEETINGS_OFFERED);
+    all
+}
+
 /// The due date a directive's draft gives, as the review screen shows it beside the words.
 pub fn due_of(draft: &DirectiveDraft, issued: Option<NaiveDate>) -> Option<NaiveDate> {
     if draft.heading {
@@ -475,6 +488,26 @@ Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan b
             .save(&data, &mut SeededIds::new(10), now())
             .unwrap_err();
         assert_eq!(problems[0].error.field, "number_symbol");
+    }
+
+    #[test]
+    fn the_meetings_offered_are_the_nearest_in_date() {
+        let data = crate::domain::generate::generate(
+            crate::domain::generate::Scale::PROVINCE,
+            1,
+            crate::domain::sample::fixture::today(),
+            now(),
+        );
+        let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let offered = meetings_near(&data, day);
+        assert_eq!(offered.len(), MEETINGS_OFFERED);
+        let far = |m: &crate::domain::Meeting| (m.date - day).num_days().abs();
+        let furthest = offered.iter().map(|m| far(m)).max().unwrap();
+        assert!(data
+            .meetings
+            .iter()
+            .filter(|m| !offered.iter().any(|o| o.id == m.id))
+            .all(|m| far(m) >= furthest));
     }
 
     #[test]
