@@ -138,10 +138,23 @@ pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
     let field = field_label(error.field, lang);
     let what = problem_text(&error.problem, lang);
     let kind = kind_label(error.kind, lang);
-    match lang {
-        Lang::Vi => format!("{kind} «{}»: {field} {what}.", error.label),
-        Lang::En => format!("{kind} “{}”: {field} {what}.", error.label),
+    // A record's name or a value from a file can be of any length: quoted cut short, and
+    // the whole message kept short.
+    let label = crate::domain::unreadable::quote(&error.label);
+    short(match lang {
+        Lang::Vi => format!("{kind} «{label}»: {field} {what}."),
+        Lang::En => format!("{kind} “{label}”: {field} {what}."),
+    })
+}
+
+/// `message` cut to [`MESSAGE_CHARS`], "…" where it was cut.
+fn short(message: String) -> String {
+    if message.chars().count() <= MESSAGE_CHARS {
+        return message;
     }
+    let mut cut: String = message.chars().take(MESSAGE_CHARS - 1).collect();
+    cut.push('…');
+    cut
 }
 
 /// What is wrong, without naming the record or the field ("lớn hơn tổng số hộ…").
@@ -150,12 +163,14 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::Empty => lang.pick("chưa được nhập", "is empty").to_owned(),
         Problem::Missing { target, id } => match lang {
             Lang::Vi => format!(
-                "trỏ tới {} không có trong dữ liệu (mã {id})",
-                kind_label(*target, lang).to_lowercase()
+                "trỏ tới {} không có trong dữ liệu (mã {})",
+                kind_label(*target, lang).to_lowercase(),
+                crate::domain::unreadable::quote(id)
             ),
             Lang::En => format!(
-                "refers to a {} that is not in the data (id {id})",
-                kind_label(*target, lang).to_lowercase()
+                "refers to a {} that is not in the data (id {})",
+                kind_label(*target, lang).to_lowercase(),
+                crate::domain::unreadable::quote(id)
             ),
         },
         Problem::AboveTotal { total_field } => match lang {
