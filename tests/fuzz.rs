@@ -99,7 +99,7 @@ fn mutate(base: &Value, text: &str, rng: &mut Rng) -> String {
             records.push(copy);
         }
         // A field missing, or set to something hostile.
-        1 | 2 | 3 => {
+        1..=3 => {
             if let Some(record) = records[i].as_object_mut() {
                 let keys: Vec<String> = record.keys().cloned().collect();
                 let key = keys[rng.below(keys.len())].clone();
