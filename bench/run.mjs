@@ -20,6 +20,8 @@ const opt = (name, dflt) => {
 };
 const RUNS = Number(opt('runs', 5));
 const SIZES = opt('sizes', 'small,province,large').split(',');
+// --only clicks: the clicks alone, to iterate on them (results.md is not written).
+const ONLY = opt('only', '');
 const QUOTA = 5_200_000;
 const BASE = '/apps/dondoc/';
 const dondoc = join(root, 'target', 'release', 'dondoc');
@@ -246,6 +248,142 @@ async function readNotice(page, url, size, runs) {
   return { reads, shown, all, longest, keys, chars: text.length };
 }
 
+/** In the page: the time from a click (or keystroke) to the end of the frame that shows what
+ * `ready()` waits for, and the longest main-thread task meanwhile (Long Tasks API). */
+const CLICK_HELPERS = `(() => {
+  window.__frameEnd = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const c = new MessageChannel();
+    c.port1.onmessage = resolve;
+    c.port2.postMessage(0);
+  }));
+  window.__longest = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
+  } catch (e) {}
+  window.__until = (ready) => new Promise((resolve) => {
+    if (ready()) return resolve();
+    const observer = new MutationObserver(() => { if (ready()) { observer.disconnect(); resolve(); } });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+})();`;
+
+/** Opens `hash` (not timed) and waits until its page is drawn and idle. */
+async function openScreen(page, hash) {
+  await page.evaluate(async (h) => {
+    const old = document.querySelector('main h1');
+    if (location.hash !== h) location.hash = h;
+    await window.__until(() => document.querySelector('main h1') && document.querySelector('main h1') !== old || location.hash === h && old && old.isConnected && h !== '');
+    await window.__frameEnd();
+    await new Promise((r) => setTimeout(r, 50));
+  }, hash);
+}
+
+/** Clicks the first element matching `selector`; the time until a new page's heading and
+ * `ready` (a selector) are drawn, to the end of that frame. */
+async function timedClick(page, selector, ready) {
+  return page.evaluate(async ([sel, readySel]) => {
+    const el = document.querySelector(sel);
+    if (!el) throw new Error(`nothing to click: ${sel}`);
+    const old = document.querySelector('main h1');
+    window.__longest = 0;
+    const t0 = performance.now();
+    el.click();
+    await window.__until(() => {
+      const h1 = document.querySelector('main h1');
+      return h1 && h1 !== old && (!readySel || document.querySelector(readySel));
+    });
+    await window.__frameEnd();
+    return { ms: performance.now() - t0, longest: window.__longest };
+  }, [selector, ready]);
+}
+
+/** The clicks officers make all day, each `runs` times; and typing a word into the projects
+ * filter, and recording an update from a checklist. */
+async function clicks(page, url, runs) {
+  await page.addInitScript(CLICK_HELPERS);
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForSelector('#dash-projects', { timeout: 180_000 });
+  await page.waitForTimeout(300);
+  const out = {};
+  const add = (name, r) => {
+    (out[name] ||= { times: [], longest: [] }).times.push(r.ms);
+    out[name].longest.push(r.longest);
+  };
+  const from = [
+    ['dashboard → projects list', '#/', 'nav a[href="#/projects"]', '#pl-search'],
+    ['dashboard → conclusions list', '#/', 'nav a[href="#/conclusions"]', '#read-conclusion'],
+    ['dashboard → follow-up overview', '#/', 'nav a[href="#/follow-up"]', '#fu-search'],
+    ['dashboard → units list', '#/', 'nav a[href="#/units"]', 'main table'],
+    ['projects list → a project', '#/projects', 'main table.list tbody tr th a', null],
+    ['conclusions list → a checklist', '#/conclusions', 'main table.list tbody tr a', null],
+    ['units list → a unit', '#/units', 'main table tbody tr th a', null],
+  ];
+  for (let r = 0; r < runs; r++) {
+    for (const [name, start, sel, ready] of from) {
+      await openScreen(page, start);
+      add(name, await timedClick(page, sel, ready));
+    }
+  }
+  // Typing a word into the projects filter: each keystroke to the end of its frame.
+  await openScreen(page, '#/projects');
+  out['projects list filtered by a word (per keystroke)'] = { times: [], longest: [] };
+  for (let r = 0; r < runs; r++) {
+    const one = await page.locator('#pl-search').evaluate(async (el, word) => {
+      el.value = '';
+      el.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await window.__frameEnd();
+      const times = [];
+      let longest = 0;
+      for (const ch of word) {
+        window.__longest = 0;
+        const t0 = performance.now();
+        el.value += ch;
+        el.dispatchEvent(new InputEvent('input', { bubbles: true, data: ch, inputType: 'insertText' }));
+        await window.__frameEnd();
+        times.push(performance.now() - t0);
+        longest = Math.max(longest, window.__longest);
+      }
+      return { times, longest };
+    }, 'duong');
+    out['projects list filtered by a word (per keystroke)'].times.push(...one.times);
+    out['projects list filtered by a word (per keystroke)'].longest.push(one.longest);
+  }
+  // Recording an update from a checklist: from pressing Enter in the form to the update on
+  // the list; then the save that follows (400 ms later) and its longest task.
+  out['recording an update from a checklist'] = { times: [], longest: [] };
+  out['… the save that follows, longest task'] = { times: [], longest: [] };
+  await openScreen(page, '#/conclusions');
+  await page.locator('main table.list tbody tr a').first().click();
+  for (let r = 0; r < runs; r++) {
+    await page.getByRole('button', { name: 'Ghi cập nhật' }).first().click();
+    const text = `Đã báo cáo qua điện thoại, lượt ${r + 1} ${Date.now()}`;
+    await page.locator('#uf-text').fill(text);
+    await page.getByLabel('Người, đơn vị báo cáo').fill('Văn phòng Sở');
+    const m = await page.getByLabel('Người, đơn vị báo cáo').evaluate(async (el, text) => {
+      window.__longest = 0;
+      performance.clearMeasures();
+      const t0 = performance.now();
+      el.form.requestSubmit();
+      await window.__until(() => [...document.querySelectorAll('main li, main td')].some((n) => n.textContent.includes(text)));
+      await window.__frameEnd();
+      const shown = performance.now() - t0;
+      const clickLongest = window.__longest;
+      window.__longest = 0;
+      await window.__until(() => performance.getEntriesByName('dondoc-save').length > 0);
+      await new Promise((r) => setTimeout(r, 100));
+      return { shown, clickLongest, save: performance.getEntriesByName('dondoc-save')[0]?.duration, saveLongest: window.__longest };
+    }, text);
+    out['recording an update from a checklist'].times.push(m.shown);
+    out['recording an update from a checklist'].longest.push(m.clickLongest);
+    out['… the save that follows, longest task'].times.push(m.save);
+    out['… the save that follows, longest task'].longest.push(m.saveLongest);
+  }
+  return out;
+}
+
 // ---- the run -----------------------------------------------------------------------------
 const sizes = downloadSizes();
 log(`wasm ${kb(sizes.wasm.raw)} (${kb(sizes.wasm.gzip)} gzip), JS ${kb(sizes.js.raw)} (${kb(sizes.js.gzip)} gzip), dondoc.html ${kb(sizes.single.raw)} (${kb(sizes.single.gzip)} gzip)`);
@@ -272,14 +410,25 @@ try {
       const page = await context.newPage();
       await seed(page, urls.app, data.stored);
       await page.close();
-      const app = await startUp(context, urls.app, RUNS);
-      const baseline = await startUp(context, urls.baseline, RUNS);
-      row[`${origin}App`] = app.times;
-      row[`${origin}Load`] = app.loads;
-      row[`${origin}Baseline`] = baseline.times;
-      row.baselineFigures = baseline.figures;
-      log(`  start-up from ${origin}: app ${ms(median(app.times))} (${spread(app.times)}), baseline ${ms(median(baseline.times))} (${spread(baseline.times)}), ratio ${(median(app.times) / median(baseline.times)).toFixed(2)}; of the app's, reading storage ${ms(median(app.loads))}`);
-      if (origin === 'http') {
+      if (ONLY !== 'clicks') {
+        const app = await startUp(context, urls.app, RUNS);
+        const baseline = await startUp(context, urls.baseline, RUNS);
+        row[`${origin}App`] = app.times;
+        row[`${origin}Load`] = app.loads;
+        row[`${origin}Baseline`] = baseline.times;
+        row.baselineFigures = baseline.figures;
+        log(`  start-up from ${origin}: app ${ms(median(app.times))} (${spread(app.times)}), baseline ${ms(median(baseline.times))} (${spread(baseline.times)}), ratio ${(median(app.times) / median(baseline.times)).toFixed(2)}; of the app's, reading storage ${ms(median(app.loads))}`);
+      }
+      {
+        const p = await context.newPage();
+        const c = await clicks(p, urls.app, RUNS);
+        row[`${origin}Clicks`] = c;
+        for (const [name, m] of Object.entries(c)) {
+          log(`  ${origin}: ${name}: median ${ms(median(m.times))}, p95 ${ms(quantile(m.times, 0.95))}, longest task ${ms(Math.max(...m.longest))}`);
+        }
+        await p.close();
+      }
+      if (origin === 'http' && ONLY !== 'clicks') {
         const p = await context.newPage();
         await p.goto(urls.app);
         row.search = await searchKeystrokes(p, urls.app, Math.max(2, Math.ceil(RUNS / 2)));
@@ -311,6 +460,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+if (ONLY === 'clicks') process.exit(0);
 const fit = JSON.parse(execFileSync(dondoc, ['fit']).toString());
 const largestFit = fit.filter((r) => r.fits).pop();
 log(`\nLargest generated size that fits: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters)`);
@@ -354,6 +504,16 @@ row('… click to the review on screen', (r) => cell(r.readShown));
 row('… every directive laid out', (r) => cell(r.readAll));
 row('… longest main-thread task meanwhile', (r) => cell(r.readLongest));
 row('… a keystroke in the review, median / p95', (r) => (r.readKeys ? `${ms(median(r.readKeys))} / ${ms(quantile(r.readKeys, 0.95))}` : 'n/a'));
+lines.push('', '## Clicks', '', 'From the click (or keystroke) to the end of the frame that shows the result; median / p95 over the runs, then the longest main-thread task seen (Long Tasks API reports tasks over 50 ms; 0 means none).', '');
+lines.push('| Click | ' + results.flatMap((r) => [`${r.size}, file://`, `${r.size}, http://`]).join(' | ') + ' |', '|---|' + results.flatMap(() => ['---:', '---:']).join('|') + '|');
+const clickNames = Object.keys(results[0]?.fileClicks || {});
+for (const name of clickNames) {
+  const cells = results.flatMap((r) => ['file', 'http'].map((o) => {
+    const m = r[`${o}Clicks`]?.[name];
+    return m ? `${ms(median(m.times))} / ${ms(quantile(m.times, 0.95))} · ${ms(Math.max(...m.longest))}` : 'n/a';
+  }));
+  lines.push(`| ${name} | ${cells.join(' | ')} |`);
+}
 lines.push('', `Largest generated size that fits in the quota: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters).`, '');
 if (province) {
   const startup = median(province.httpApp);

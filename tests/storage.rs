@@ -6,7 +6,9 @@ use dondoc::domain::generate::{generate, Scale};
 use dondoc::domain::sample::sample_dataset;
 use dondoc::domain::*;
 use dondoc::storage::repo::{AsideReason, MANIFEST_KEY};
-use dondoc::storage::{KeyValue, LoadOutcome, MemoryKv, Repository, WriteError, QUOTA_UNITS};
+use dondoc::storage::{
+    KeyValue, LoadOutcome, MemoryKv, Repository, SharedKv, WriteError, QUOTA_UNITS,
+};
 
 fn now() -> DateTime<Utc> {
     "2026-11-23T03:00:00Z".parse().unwrap()
@@ -278,25 +280,6 @@ fn leftovers_of_an_interrupted_save_are_cleaned_up_once_the_generation_passes_th
     assert!(fresh.kv().get("dondoc.d.projects.0.2").is_none());
 }
 
-/// One storage seen by two tabs.
-#[derive(Clone, Default)]
-struct SharedKv(std::rc::Rc<std::cell::RefCell<MemoryKv>>);
-
-impl KeyValue for SharedKv {
-    fn get(&self, key: &str) -> Option<String> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Vec<String> {
-        self.0.borrow().keys()
-    }
-}
-
 fn edit_directive(data: &mut Dataset, n: usize, text: &str) -> DirectiveId {
     let mut d = data.directives.iter().nth(n).unwrap().clone();
     d.text = text.to_owned();
@@ -411,9 +394,9 @@ fn an_edit_whose_save_failed_survives_another_tabs_save_without_a_false_conflict
 
     let in_a = edit_directive(&mut a, 2, "A: lưu bị lỗi vì đầy bộ nhớ");
     let used = kv.used_units();
-    kv.0.borrow_mut().quota_units = Some(used + 10);
+    kv.set_quota(Some(used + 10));
     assert_eq!(tab_a.save(&mut a), Err(WriteError::Quota));
-    kv.0.borrow_mut().quota_units = None;
+    kv.set_quota(None);
 
     let in_b = edit_directive(&mut b, 1, "B: đã lưu");
     tab_b.save(&mut b).unwrap();

@@ -130,7 +130,16 @@ impl<T: Record> Collection<T> {
         let mut conflicts = Vec::new();
         for (id, started_from) in changed {
             let Some(m) = mine.get(&id) else {
-                continue; // removed here: it stays as storage has it
+                // Removed here: it stays removed unless storage holds another version
+                // than the one removed (changed elsewhere meanwhile: that change stays).
+                if items
+                    .get(&id)
+                    .is_some_and(|s| started_from == Some(s.updated_at()))
+                {
+                    items.remove(&id);
+                    self.changed.insert(id, started_from);
+                }
+                continue;
             };
             let unchanged_elsewhere = match items.get(&id) {
                 None => true,
@@ -148,6 +157,32 @@ impl<T: Record> Collection<T> {
         }
         self.items = items;
         Rebase { taken, conflicts }
+    }
+
+    /// Marks what replacing `before` by this collection changed (a record added, replaced
+    /// or gone), each with the version it started from: `before`'s own mark when it had
+    /// one, else the version `before` held. Marks this collection already has stay.
+    pub fn mark_replacing(&mut self, before: &Collection<T>) {
+        let started = |id: &T::Id| match before.changed.get(id) {
+            Some(from) => *from,
+            None => before.items.get(id).map(Record::updated_at),
+        };
+        for (id, r) in &self.items {
+            if before.items.get(id) != Some(r) {
+                self.changed
+                    .entry(id.clone())
+                    .or_insert_with(|| started(id));
+            }
+        }
+        for id in before
+            .items
+            .keys()
+            .filter(|id| !self.items.contains_key(*id))
+        {
+            self.changed
+                .entry(id.clone())
+                .or_insert_with(|| started(id));
+        }
     }
 
     /// Builds a collection from a list, refusing a repeated id.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::collection::Collection;
-use super::conclusion::{Conclusion, Directive, DirectiveUpdate};
+use super::conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate};
 use super::ids::{ConclusionId, DirectiveId, ProjectId};
 use super::meeting::Meeting;
 use super::org::{Committee, Unit};
@@ -307,6 +307,20 @@ impl Dataset {
             .map_or("", |c| c.number_symbol.as_str())
     }
 
+    /// The numbers the directives of `conclusion` use, but that of `except` (the directive
+    /// being corrected, whose own number stays free for it).
+    pub fn directive_paths_taken(
+        &self,
+        conclusion: &ConclusionId,
+        except: Option<&DirectiveId>,
+    ) -> Vec<DirectivePath> {
+        self.directives
+            .iter()
+            .filter(|d| &d.conclusion == conclusion && Some(&d.id) != except)
+            .map(|d| d.path.clone())
+            .collect()
+    }
+
     pub fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
         let mut items: Vec<_> = self
             .directives
@@ -345,6 +359,36 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn a_directive_being_corrected_keeps_its_own_number_free() {
+        let (data, today) = sample();
+        let kl16 = crate::domain::sample::fixture::conclusion_16(&data);
+        let all = data.directives_of(&kl16.id);
+        let taken = data.directive_paths_taken(&kl16.id, None);
+        assert_eq!(taken.len(), all.len());
+        let first = all[0];
+        let but_first = data.directive_paths_taken(&kl16.id, Some(&first.id));
+        assert_eq!(but_first.len(), all.len() - 1);
+        assert!(!but_first.contains(&first.path));
+        // Another conclusion's numbers are not taken here.
+        let other = data.conclusions.iter().find(|c| c.id != kl16.id).unwrap();
+        let theirs = data.directive_paths_taken(&other.id, None);
+        assert_eq!(theirs.len(), data.directives_of(&other.id).len());
+        // The report before the next meeting starts at the last meeting held.
+        let last_held = data
+            .meetings
+            .iter()
+            .map(|m| m.date)
+            .filter(|d| *d < today)
+            .max();
+        assert_eq!(Some(data.report_period_start(today)), last_held);
+        let empty = crate::domain::Dataset::default();
+        assert_eq!(
+            empty.report_period_start(today),
+            today - chrono::Days::new(crate::domain::report::REPORT_PERIOD_FALLBACK_DAYS)
+        );
+    }
 
     #[test]
     fn a_new_directive_takes_the_next_number_and_units_are_found_by_any_name() {

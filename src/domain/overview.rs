@@ -12,6 +12,10 @@ use super::ids::{ConclusionId, UnitId};
 use super::meeting::Meeting;
 use super::text::fold;
 
+/// The follow-up overview's two windows of what falls due: this week and this month.
+pub const DUE_WITHIN_WEEK_DAYS: u64 = 7;
+pub const DUE_WITHIN_MONTH_DAYS: u64 = 30;
+
 /// The next planned meeting and the directives still open from the committee's earlier
 /// conclusions (those dated before it).
 #[derive(Debug, Clone)]
@@ -22,7 +26,51 @@ pub struct ComingMeeting<'a> {
     pub open: Vec<&'a Directive>,
 }
 
+/// A unit as the units list shows it: what it leads (followed up one by one: group
+/// headings left out), how much of that is overdue, and how many it coordinates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitCounts<'a> {
+    pub unit: &'a super::org::Unit,
+    pub lead: usize,
+    pub overdue: usize,
+    pub coordinating: usize,
+}
+
 impl Dataset {
+    /// Every unit of the register by name, with its counts: one pass over the directives.
+    pub fn unit_counts(&self, reference: NaiveDate, due_soon_days: u64) -> Vec<UnitCounts<'_>> {
+        let mut by_unit: std::collections::HashMap<&UnitId, (usize, usize, usize)> =
+            Default::default();
+        for d in self.followed() {
+            if let Some(u) = &d.lead_unit {
+                let c = by_unit.entry(u).or_default();
+                c.0 += 1;
+                if d.state(reference, due_soon_days) == FollowUpState::Overdue {
+                    c.1 += 1;
+                }
+            }
+            for u in &d.coordinating_units {
+                by_unit.entry(u).or_default().2 += 1;
+            }
+        }
+        let mut units: Vec<UnitCounts> = self
+            .units
+            .iter()
+            .map(|unit| {
+                let (lead, overdue, coordinating) =
+                    by_unit.get(&unit.id).copied().unwrap_or_default();
+                UnitCounts {
+                    unit,
+                    lead,
+                    overdue,
+                    coordinating,
+                }
+            })
+            .collect();
+        units.sort_by(|a, b| a.unit.name.cmp(&b.unit.name));
+        units
+    }
+
     /// Lead units with their tally, most overdue first.
     pub fn tally_by_unit(&self, reference: NaiveDate, due_soon_days: u64) -> Vec<(&UnitId, Tally)> {
         let mut by_unit: std::collections::HashMap<&UnitId, Vec<&Directive>> = Default::default();
@@ -75,7 +123,8 @@ impl Dataset {
     }
 
     /// Open directives whose due date falls after `reference` and within `days` of it,
-    /// soonest first.
+    /// soonest first (the follow-up overview asks for [`DUE_WITHIN_WEEK_DAYS`] and
+    /// [`DUE_WITHIN_MONTH_DAYS`]).
     pub fn due_within(&self, reference: NaiveDate, days: u64) -> Vec<&Directive> {
         let end = reference + Days::new(days);
         let mut items: Vec<_> = self
@@ -271,6 +320,30 @@ mod tests {
     }
 
     #[test]
+    fn unit_counts_agree_with_the_tally_of_each_units_directives() {
+        let (data, today) = sample();
+        let counts = data.unit_counts(today, 7);
+        assert_eq!(counts.len(), data.units.len());
+        let followed = data.followed();
+        for c in &counts {
+            let led: Vec<_> = followed
+                .iter()
+                .copied()
+                .filter(|x| x.lead_unit.as_ref() == Some(&c.unit.id))
+                .collect();
+            assert_eq!(c.lead, led.len());
+            assert_eq!(c.overdue, Tally::of(led, today, 7).overdue);
+            let coordinating = followed
+                .iter()
+                .filter(|x| x.coordinating_units.contains(&c.unit.id))
+                .count();
+            assert_eq!(c.coordinating, coordinating);
+        }
+        assert!(counts.iter().any(|c| c.overdue > 0) && counts.iter().any(|c| c.coordinating > 0));
+        assert!(counts.windows(2).all(|w| w[0].unit.name <= w[1].unit.name));
+    }
+
+    #[test]
     fn a_conclusion_share_done_leaves_out_what_was_transferred() {
         let (data, today) = sample();
         let (_, t) = data
@@ -289,8 +362,8 @@ mod tests {
     #[test]
     fn what_falls_due_soon_is_open_and_in_the_window() {
         let (data, today) = sample();
-        let week = data.due_within(today, 7);
-        let month = data.due_within(today, 30);
+        let week = data.due_within(today, DUE_WITHIN_WEEK_DAYS);
+        let month = data.due_within(today, DUE_WITHIN_MONTH_DAYS);
         assert!(week.len() <= month.len());
         for d in &month {
             let due = d.deadline.due().unwrap();

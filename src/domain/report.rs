@@ -15,6 +15,24 @@ use super::ids::{CommitteeId, ConclusionId, UnitId};
 use super::org::BodyKind;
 use super::text::fold;
 
+/// A report's period starts at the last meeting held when none is recorded: this many days.
+pub const REPORT_PERIOD_FALLBACK_DAYS: u64 = 30;
+/// Units reminded by letter are asked to report within this many days.
+pub const REPLY_WITHIN_DAYS: u64 = 7;
+
+impl Dataset {
+    /// Where the report before the next meeting starts: the last meeting held before
+    /// `today`, else [`REPORT_PERIOD_FALLBACK_DAYS`] before it.
+    pub fn report_period_start(&self, today: NaiveDate) -> NaiveDate {
+        self.meetings
+            .iter()
+            .map(|m| m.date)
+            .filter(|day| *day < today)
+            .max()
+            .unwrap_or(today - chrono::Days::new(REPORT_PERIOD_FALLBACK_DAYS))
+    }
+}
+
 /// Which conclusions a report is over.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReportScope {

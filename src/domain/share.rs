@@ -50,6 +50,37 @@ pub struct ExportInfo {
     pub based_on: std::collections::BTreeMap<String, super::merge::Fingerprint>,
 }
 
+/// Days after the last export of everything before the Data screen reminds the officer.
+pub const EXPORT_REMINDER_DAYS: i64 = 7;
+/// Storage used (percent of the quota) from which the reminder shows whatever the date.
+pub const STORAGE_WARNING_PERCENT: usize = 80;
+
+/// Whether to remind the officer to export everything: data is held and no export of it
+/// for [`EXPORT_REMINDER_DAYS`] (or never), or storage is more than
+/// [`STORAGE_WARNING_PERCENT`] full.
+pub fn export_reminder_due(
+    last_export: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    has_data: bool,
+    used: usize,
+    quota: usize,
+) -> bool {
+    let stale = last_export.is_none_or(|at| (now - at).num_days() >= EXPORT_REMINDER_DAYS);
+    let full = used.saturating_mul(100) > quota.saturating_mul(STORAGE_WARNING_PERCENT);
+    (stale && has_data) || full
+}
+
+impl ExportInfo {
+    /// What the file says its records descend from, when it says anything. A file without
+    /// it (older, or nothing exchanged yet) gives `None`: the import falls back on what this
+    /// side last exchanged.
+    pub fn based_on(
+        info: Option<&ExportInfo>,
+    ) -> Option<&std::collections::BTreeMap<String, super::merge::Fingerprint>> {
+        info.map(|i| &i.based_on).filter(|m| !m.is_empty())
+    }
+}
+
 /// A file as written: the dataset's fields and `export` beside them.
 #[derive(Serialize)]
 pub struct ExportFile<'a> {
@@ -271,7 +302,7 @@ impl Dataset {
     }
 
     /// A copy with nothing marked as waiting to be saved.
-    fn without_pending_changes(&self) -> Dataset {
+    pub fn without_pending_changes(&self) -> Dataset {
         let mut copy = self.clone();
         copy.take_changes();
         copy
@@ -283,6 +314,37 @@ mod tests {
     use super::*;
     use crate::domain::sample::fixture::{now, sample};
     use crate::domain::validate;
+
+    #[test]
+    fn the_export_reminder_comes_after_a_week_or_with_storage_nearly_full() {
+        let now = now();
+        let days = |n| Some(now - chrono::Duration::days(n));
+        let quota = 1000;
+        assert!(!export_reminder_due(days(6), now, true, 0, quota));
+        assert!(export_reminder_due(days(7), now, true, 0, quota));
+        assert!(export_reminder_due(None, now, true, 0, quota));
+        // Nothing held: nothing to export, unless storage is full of something else.
+        assert!(!export_reminder_due(None, now, false, 800, quota));
+        assert!(export_reminder_due(None, now, false, 801, quota));
+        assert!(export_reminder_due(days(0), now, true, 801, quota));
+        assert!(!export_reminder_due(days(0), now, true, 800, quota));
+    }
+
+    #[test]
+    fn a_file_without_based_on_falls_back_on_what_was_exchanged() {
+        let mut info = ExportInfo {
+            app_version: "1".into(),
+            exported_at: now(),
+            exported_by: Officer::default(),
+            scope: Scope::All,
+            scope_label: String::new(),
+            based_on: Default::default(),
+        };
+        assert_eq!(ExportInfo::based_on(None), None);
+        assert_eq!(ExportInfo::based_on(Some(&info)), None);
+        info.based_on.insert("p1".into(), 7);
+        assert_eq!(ExportInfo::based_on(Some(&info)).map(|m| m.len()), Some(1));
+    }
 
     #[test]
     fn a_selection_stands_on_its_own() {

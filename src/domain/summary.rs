@@ -15,6 +15,12 @@ use super::project::{
 };
 use super::status::computed_status;
 
+/// An active project with no report for this many days is listed on the dashboard as not
+/// reporting (about six weeks: a month's report plus the time it takes to arrive).
+pub const STALE_REPORT_DAYS: u64 = 45;
+/// The dashboard's "what changed" covers the reports of this many days (one month).
+pub const RECENT_CHANGE_DAYS: u64 = 30;
+
 /// The year's capital summed over the projects whose latest capital figures are of `year`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CapitalTotals {
@@ -198,7 +204,8 @@ impl Dataset {
             .min()
     }
 
-    /// Active projects whose latest report is older than `days` (or that have none).
+    /// Active projects whose latest report is older than `days` (or that have none): the
+    /// dashboard asks with [`STALE_REPORT_DAYS`].
     pub fn projects_without_recent_report(&self, today: NaiveDate, days: u64) -> Vec<&Project> {
         let cutoff = today - chrono::Days::new(days);
         let mut last: BTreeMap<&ProjectId, NaiveDate> = BTreeMap::new();
@@ -211,7 +218,8 @@ impl Dataset {
             .collect()
     }
 
-    /// Active projects whose reports of the last `days` changed a figure, latest first.
+    /// Active projects whose reports of the last `days` changed a figure, latest first: the
+    /// dashboard asks with [`RECENT_CHANGE_DAYS`].
     pub fn recent_changes(&self, today: NaiveDate, days: u64) -> Vec<(&Project, ReportChanges)> {
         let cutoff = today - chrono::Days::new(days);
         let mut by_project = self.reports_by_project();

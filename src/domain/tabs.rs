@@ -113,6 +113,19 @@ impl Dataset {
         step.out
     }
 
+    /// Marks what replacing `before` by this dataset changed (see
+    /// [`Collection::mark_replacing`]): after an import, a restore or an undo, another
+    /// tab's later commit then cannot take back what the replacement changed unseen.
+    pub fn mark_replacing(&mut self, before: &Dataset) {
+        struct Mark<'a>(&'a Dataset);
+        impl VisitorMut for Mark<'_> {
+            fn visit<T: Record>(&mut self, c: &mut Collection<T>) {
+                c.mark_replacing(self.0.collection::<T>());
+            }
+        }
+        self.visit_mut(&mut Mark(before));
+    }
+
     /// Puts back `from`'s version of record `id` (one a conflict set aside), as changed now.
     pub fn restore_version(&mut self, from: &Dataset, id: &str, now: DateTime<Utc>) -> bool {
         struct Put<'a> {

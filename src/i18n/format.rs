@@ -110,9 +110,28 @@ pub fn format_date_time(local: chrono::NaiveDateTime) -> String {
     local.format("%H:%M %d/%m/%Y").to_string()
 }
 
+/// When data was last saved, as a document editor says it: the time alone when it was today
+/// on the same clock ("14:32"), the time and the date otherwise.
+pub fn format_saved_at(local: chrono::NaiveDateTime, today: NaiveDate) -> String {
+    if local.date() == today {
+        local.format("%H:%M").to_string()
+    } else {
+        format_date_time(local)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_of_today_says_only_the_time() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let at = today.and_hms_opt(14, 32, 59).unwrap();
+        assert_eq!(format_saved_at(at, today), "14:32");
+        let yesterday = today.pred_opt().unwrap().and_hms_opt(23, 59, 0).unwrap();
+        assert_eq!(format_saved_at(yesterday, today), "23:59 01/12/2026");
+    }
 
     #[test]
     fn a_moment_is_hours_then_the_date() {

@@ -319,7 +319,12 @@ messages! {
     Characters => "ký tự", "characters";
     Records => "Số bản ghi", "Records";
     SavedAt => "Đã lưu lúc", "Saved at";
-    Saving => "Đang chờ lưu…", "Waiting to save…";
+    FileUnreadable => "Không đọc được tệp.", "The file could not be read.";
+    ScopeAllData => "toàn bộ dữ liệu", "all data";
+    InBillionsSuffix => " (tỷ đồng)", " (billion VND)";
+    Unsaved => "Có thay đổi chưa lưu", "Unsaved changes";
+    SavedHere => "Dữ liệu lưu trong trình duyệt này", "Data kept in this browser";
+    NotSaved => "Chưa lưu được", "Not saved";
     SaveFailed => "Không lưu được vào bộ nhớ trình duyệt. Dữ liệu vẫn còn trong trang này; hãy xuất toàn bộ ra tệp ngay để không mất.", "Could not save to the browser's storage. Your data is still in this page; export everything to a file now so nothing is lost.";
     SaveFailedQuota => "Bộ nhớ trình duyệt đã đầy.", "The browser's storage is full.";
     SaveFailedElsewhere => "Dữ liệu đã lưu vừa được thay đổi ở nơi khác (một thẻ khác hoặc một phiên bản Dondoc khác) theo cách trang này không đọc được, nên trang này không ghi đè lên. Hãy tải lại trang.", "The stored data was just changed elsewhere (another tab or another version of Dondoc) in a way this page cannot read, so this page does not overwrite it. Reload the page.";

@@ -12,7 +12,7 @@ mod problems;
 
 pub use format::{
     format_amount, format_date, format_date_time, format_decimal, format_money_billions,
-    format_percent, format_ratio,
+    format_percent, format_ratio, format_saved_at,
 };
 pub use messages::Msg;
 pub use problems::{

@@ -74,3 +74,57 @@ impl KeyValue for MemoryKv {
         self.map.keys().cloned().collect()
     }
 }
+
+/// One in-memory storage seen by several pages (tabs) in native tests. Each handle can be
+/// told to refuse writes, as a page whose storage is blocked or full sees it.
+#[derive(Debug, Clone, Default)]
+pub struct SharedKv {
+    store: std::rc::Rc<std::cell::RefCell<MemoryKv>>,
+    refuse: std::rc::Rc<std::cell::RefCell<Option<WriteError>>>,
+}
+
+impl SharedKv {
+    /// Another page's handle on the same storage (refusing nothing); its clones are the
+    /// same page's.
+    pub fn handle(&self) -> SharedKv {
+        SharedKv {
+            store: self.store.clone(),
+            refuse: Default::default(),
+        }
+    }
+
+    pub fn set_quota(&self, units: Option<usize>) {
+        self.store.borrow_mut().quota_units = units;
+    }
+
+    /// From now on this page's writes fail with `error` (`None`: they work again).
+    pub fn refuse_writes(&self, error: Option<WriteError>) {
+        *self.refuse.borrow_mut() = error;
+    }
+
+    /// Writes `value` under `key` whatever the quota (a damaged or foreign value).
+    pub fn put(&self, key: &str, value: &str) {
+        self.store
+            .borrow_mut()
+            .map
+            .insert(key.to_owned(), value.to_owned());
+    }
+}
+
+impl KeyValue for SharedKv {
+    fn get(&self, key: &str) -> Option<String> {
+        self.store.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        match self.refuse.borrow().clone() {
+            Some(e) => Err(e),
+            None => self.store.borrow_mut().set(key, value),
+        }
+    }
+    fn remove(&mut self, key: &str) {
+        self.store.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.store.borrow().keys()
+    }
+}

@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod kv;
 pub mod repo;
+pub mod session;
 mod shards;
 pub mod side;
 pub mod snapshots;
@@ -13,5 +14,5 @@ pub mod snapshots;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 
-pub use kv::{KeyValue, MemoryKv, WriteError};
+pub use kv::{KeyValue, MemoryKv, SharedKv, WriteError};
 pub use repo::{LoadOutcome, Repository, SetAside, QUOTA_UNITS};

@@ -36,6 +36,12 @@ pub fn date_time(at: DateTime<Utc>) -> String {
     crate::i18n::format_date_time(at.with_timezone(&utc_offset(at)).naive_local())
 }
 
+/// When data was saved, on this computer's clock: "14:32" today, "14:32 01/12/2026" before.
+pub fn saved_at(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&utc_offset(at)).naive_local();
+    crate::i18n::format_saved_at(local, today())
+}
+
 /// Goes to `route` (the hash changes; the app follows it like any link).
 pub fn go(route: &crate::route::Route) {
     if let Some(w) = web_sys::window() {

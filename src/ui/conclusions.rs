@@ -7,36 +7,61 @@ use super::directive_form::{DirectiveForm, FIRST_FIELD};
 use super::document::{doc_lang, document_view, download_docx, export_buttons, print};
 use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
-use super::widgets::{field, unit_link, unit_name, ListPage, NotFound, StateBadge};
+use super::widgets::{field, keyed_rows, unit_link, unit_name, ListPage, NotFound, StateBadge};
 use crate::domain::document::conclusion_notice;
 use crate::domain::sheets::directives_table;
 use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
 
+/// A line of the conclusions list, as drawn (its whole content is its key).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ConclusionLine {
+    id: String,
+    number: String,
+    date: String,
+    title: String,
+    total: usize,
+    done: String,
+    overdue: usize,
+}
+
 #[component]
 pub fn ConclusionList() -> impl IntoView {
     let state = use_state();
     let count = Signal::derive(move || state.data.with(|d| d.conclusions.len()));
-    let rows = move || {
+    // Latest first, each with its tally, grouped in one pass; once per change of the data.
+    let lines = Memo::new(move |_| {
         let lang = state.lang.get();
         state.data.with(|d| {
-            // Latest first, each with its tally, grouped in one pass.
             d.tally_by_conclusion(state.today, state.due_soon_days())
                 .into_iter()
-                .map(|(c, tally)| {
-                    view! {
-                        <tr>
-                            <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
-                            <td data-label=state.t(Msg::Date)>{format_date(c.date)}</td>
-                            <td data-label=state.t(Msg::Title)>{c.title.clone()}</td>
-                            <td class="num" data-label=state.t(Msg::Directives)>{tally.total}</td>
-                            <td class="num" data-label=state.t(Msg::DoneShare)>{labels::done_share(&tally, lang)}</td>
-                            <td class="num" data-label=state.t(Msg::Overdue)>{tally.overdue}</td>
-                        </tr>
-                    }
+                .map(|(c, tally)| ConclusionLine {
+                    id: c.id.to_string(),
+                    number: c.number_symbol.clone(),
+                    date: format_date(c.date),
+                    title: c.title.clone(),
+                    total: tally.total,
+                    done: labels::done_share(&tally, lang),
+                    overdue: tally.overdue,
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
+        })
+    });
+    let rows = move || {
+        keyed_rows(lines, Clone::clone, move |c: ConclusionLine| {
+            // A line is drawn again when the language changes (its text changes with it).
+            let label = |m: Msg| m.text(state.lang.get_untracked());
+            view! {
+                <tr>
+                    <th scope="row"><a href=Route::Conclusion(c.id).href()>{c.number}</a></th>
+                    <td data-label=label(Msg::Date)>{c.date}</td>
+                    <td data-label=label(Msg::Title)>{c.title}</td>
+                    <td class="num" data-label=label(Msg::Directives)>{c.total}</td>
+                    <td class="num" data-label=label(Msg::DoneShare)>{c.done}</td>
+                    <td class="num" data-label=label(Msg::Overdue)>{c.overdue}</td>
+                </tr>
+            }
         })
     };
     view! {

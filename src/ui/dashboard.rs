@@ -11,6 +11,7 @@ use super::browser::{self, CryptoIds};
 use super::state::{use_state, AppState};
 use super::widgets::{unit_name, StateBadge};
 use crate::domain::sample::sample_dataset;
+use crate::domain::summary::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 use crate::domain::FollowUpState;
 use crate::domain::Measure;
 use crate::i18n::figures::measure_step;
@@ -91,7 +92,7 @@ fn Overview() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let stale = d.projects_without_recent_report(today, 45);
+            let stale = d.projects_without_recent_report(today, STALE_REPORT_DAYS);
             let stale_more = more_link(state, stale.len(), Route::Projects, Msg::DashMoreProjects);
             let stale_list = stale
                 .iter()
@@ -196,7 +197,7 @@ fn Overview() -> impl IntoView {
     let recent = move || {
         let l = lang();
         state.data.with(|d| {
-            let recent = d.recent_changes(today, 30);
+            let recent = d.recent_changes(today, RECENT_CHANGE_DAYS);
             let more = recent.len().saturating_sub(DASH_CAP);
             let more = (more > 0).then(|| view! {
                 <tr><td colspan="5">{more_text(state, more, Route::Projects, Msg::DashMoreProjects)}</td></tr>

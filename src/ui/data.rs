@@ -8,6 +8,7 @@ use super::import::ImportCard;
 use super::settings::SettingsCard;
 use super::state::{export_all, use_state};
 use super::widgets::download_aside;
+use crate::domain::share::export_reminder_due;
 use crate::domain::{validate, RecordKind};
 use crate::i18n::{format_decimal, format_percent, kind_label, problem_message, Msg};
 use crate::storage::QUOTA_UNITS;
@@ -22,17 +23,20 @@ pub fn DataPage() -> impl IntoView {
     // nearly full.
     let last_export = move || {
         let last = state.settings.with(|s| s.last_export_at);
-        let full = {
-            state.save_status.track();
-            state.storage_used() * 10 > QUOTA_UNITS * 8
-        };
-        let stale = last.is_none_or(|at| (crate::ui::browser::now() - at).num_days() >= 7);
+        state.save_status.track();
+        let remind = export_reminder_due(
+            last,
+            crate::ui::browser::now(),
+            !state.data.with(|d| d.is_empty()),
+            state.storage_used(),
+            QUOTA_UNITS,
+        );
         view! {
             <p class="small" id="last-export">{match last {
                 Some(at) => format!("{}: {}", state.t(Msg::LastExportAt), super::browser::date_time(at)),
                 None => state.t(Msg::NeverExported).to_owned(),
             }}</p>
-            {((stale && !state.data.with(|d| d.is_empty())) || full).then(|| view! { <p class="notice error" role="status">{state.t(Msg::ExportReminder)}</p> })}
+            {remind.then(|| view! { <p class="notice error" role="status">{state.t(Msg::ExportReminder)}</p> })}
         }
     };
 

@@ -53,12 +53,7 @@ pub fn DirectiveForm(
             };
             let read_data = |d: &crate::domain::Dataset| {
                 let c = d.conclusions.get(&conclusion)?;
-                let taken: Vec<_> = d
-                    .directives_of(&conclusion)
-                    .iter()
-                    .filter(|x| Some(&x.id) != editing_id.as_ref())
-                    .map(|x| x.path.clone())
-                    .collect();
+                let taken = d.directive_paths_taken(&conclusion, editing_id.as_ref());
                 let base = editing_id.as_ref().and_then(|id| d.directives.get(id));
                 Some(draft.to_directive(c, &taken, base, id, browser::now()))
             };
@@ -200,15 +195,7 @@ pub fn DirectiveForm(
                 (picked.0, picked.1, Msg::UnitAdded)
             }
         };
-        draft.value.update(|d| {
-            let id = id.to_string();
-            if as_lead {
-                d.coordinating_units.retain(|u| *u != id);
-                d.lead_unit = id;
-            } else if d.lead_unit != id && !d.coordinating_units.contains(&id) {
-                d.coordinating_units.push(id);
-            }
-        });
+        draft.value.update(|d| d.assign_unit(id.as_ref(), as_lead));
         new_unit.set(String::new());
         unit_filter.set(String::new());
         let role = state.t(if as_lead {
@@ -401,7 +388,7 @@ pub fn DirectiveForm(
                                     if ev.key() == "Enter" {
                                         ev.prevent_default();
                                         ev.stop_propagation();
-                                        let as_lead = draft.value.with_untracked(|d| d.lead_unit.is_empty());
+                                        let as_lead = draft.value.with_untracked(DirectiveDraft::new_unit_leads);
                                         add_unit(new_unit.get_untracked(), as_lead);
                                     }
                                 }/>

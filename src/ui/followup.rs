@@ -14,7 +14,7 @@ use super::state::use_state;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{unit_link, StateBadge};
 use crate::domain::dates::iso;
-use crate::domain::overview::Found;
+use crate::domain::overview::{Found, DUE_WITHIN_MONTH_DAYS, DUE_WITHIN_WEEK_DAYS};
 use crate::domain::{DirectiveId, FollowUpState};
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
@@ -118,8 +118,8 @@ pub fn FollowUpPage() -> impl IntoView {
                 }
             };
             let overdue = list(d.directives_in_state(FollowUpState::Overdue, on, soon));
-            let week = list(d.due_within(on, 7));
-            let month = list(d.due_within(on, 30));
+            let week = list(d.due_within(on, DUE_WITHIN_WEEK_DAYS));
+            let month = list(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
             let coming = d.coming_meeting(on, soon).map(|c| {
                 let place = c.meeting.map(|m| format!(" · {}", m.place)).unwrap_or_default();
                 let open = list(c.open);

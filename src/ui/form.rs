@@ -328,7 +328,7 @@ pub fn field_title(field: &str, billions: bool, lang: Lang) -> String {
         .map(|c| c.to_uppercase().collect())
         .unwrap_or_default();
     let unit = if billions {
-        lang.pick(" (tỷ đồng)", " (billion VND)")
+        crate::i18n::Msg::InBillionsSuffix.text(lang)
     } else {
         ""
     };

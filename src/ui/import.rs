@@ -60,9 +60,7 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
             .and_then(|v| v.as_string());
         let next = super::browser::timed("dondoc-import-check", || {
             match text.as_deref().map(|t| (parse_dataset(t), t)) {
-                None => ImportState::Rejected(vec![lang
-                    .pick("Không đọc được tệp.", "The file could not be read.")
-                    .into()]),
+                None => ImportState::Rejected(vec![Msg::FileUnreadable.text(lang).into()]),
                 Some((Err(e), _)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
                 Some((Ok(loaded), text)) => {
                     let errors = state
@@ -70,9 +68,7 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
                         .with_untracked(|d| d.check_import(&loaded.dataset));
                     if errors.is_empty() {
                         let info = export_info(text);
-                        // Files without it (older, or nothing exchanged yet) fall back on
-                        // what this side last exchanged.
-                        let based_on = info.as_ref().map(|i| &i.based_on).filter(|m| !m.is_empty());
+                        let based_on = ExportInfo::based_on(info.as_ref());
                         let plan = state.plan_import(&loaded.dataset, based_on);
                         ImportState::Preview(Box::new(Preview {
                             name,
@@ -99,7 +95,7 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
 
 fn scope_text(info: &ExportInfo, lang: Lang) -> String {
     let kind = match &info.scope {
-        Scope::All => return lang.pick("toàn bộ dữ liệu", "all data").to_owned(),
+        Scope::All => return Msg::ScopeAllData.text(lang).to_owned(),
         Scope::Conclusion(_) => crate::domain::RecordKind::Conclusion,
         Scope::Project(_) => crate::domain::RecordKind::Project,
         Scope::Unit(_) => crate::domain::RecordKind::Unit,

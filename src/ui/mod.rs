@@ -173,6 +173,7 @@ fn Header() -> impl IntoView {
                 <a href="#/" class="logo">"Dondoc"</a>
                 <span class="tagline">{move || state.t(Msg::AppTagline)}</span>
             </div>
+            <SaveState/>
             <button type="button" class="lang" title=move || state.t(Msg::SwitchLanguageLabel)
                 aria-label=move || format!("{} ({})", state.t(Msg::SwitchLanguage), state.t(Msg::SwitchLanguageLabel))
                 on:click=move |_| state.set_lang(other())>
@@ -183,6 +184,26 @@ fn Header() -> impl IntoView {
             </nav>
         </header>
     }
+}
+
+/// Where the data stands against storage, on every screen, as a document editor says it.
+#[component]
+fn SaveState() -> impl IntoView {
+    let state = use_state();
+    let text = move || match state.save_status.get() {
+        SaveStatus::Saved(None) => state.t(Msg::SavedHere).to_owned(),
+        SaveStatus::Saved(Some(at)) => {
+            format!("{} {}", state.t(Msg::SavedAt), browser::saved_at(at))
+        }
+        SaveStatus::Pending => state.t(Msg::Unsaved).to_owned(),
+        SaveStatus::Failed(_) => state.t(Msg::NotSaved).to_owned(),
+    };
+    let class = move || match state.save_status.get() {
+        SaveStatus::Saved(_) => "save-state",
+        SaveStatus::Pending => "save-state pending",
+        SaveStatus::Failed(_) => "save-state failed",
+    };
+    view! { <p class=class role="status" aria-live="polite" data-testid="save-state">{text}</p> }
 }
 
 /// Save problems and set-aside data, shown on every screen until dealt with.

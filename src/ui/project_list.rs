@@ -6,7 +6,7 @@ use super::document::{doc_lang, export_buttons};
 use crate::domain::sheets::register_table;
 
 use super::state::{use_state, AppState};
-use super::widgets::{Bar, ListPage};
+use super::widgets::{bar_cell, keyed_rows, ListPage};
 use crate::domain::draft::{code, from_code};
 use crate::domain::portfolio::{ProjectQuery, ProjectSort};
 use crate::domain::{CapitalSource, Dataset, InvestmentGroup, ScheduleStatus};
@@ -71,55 +71,91 @@ fn filter_select(
     }
 }
 
+/// A line of the register as drawn (its whole content is its key). Percentages are kept
+/// as their bits so that the line can be its own key.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct ProjectLine {
+    id: String,
+    name: String,
+    archived: bool,
+    investor: String,
+    total: Option<String>,
+    bars: [Option<u64>; 3],
+    shown: String,
+    computed_note: Option<String>,
+    light: Option<(String, String, String)>,
+}
+
 #[component]
 pub fn ProjectList() -> impl IntoView {
     let state = use_state();
     let query = RwSignal::new(ProjectQuery::default());
-    let rows = Memo::new(move |_| {
+    let lines = Memo::new(move |_| {
         let q = query.get();
+        let lang = state.lang.get();
         state.data.with(|d| {
             d.query_projects(&q, state.today, state.tolerance())
                 .into_iter()
                 .map(|r| {
-                    (
-                        r.project.clone(),
-                        r.latest,
-                        r.computed,
-                        r.shown,
-                        r.investor_name.to_owned(),
-                    )
+                    let p = r.project;
+                    ProjectLine {
+                        id: p.id.to_string(),
+                        name: p.display_name().to_owned(),
+                        archived: p.archived,
+                        investor: r.investor_name.to_owned(),
+                        total: p.total_investment.as_ref().map(|a| format_amount(a, lang)),
+                        bars: [
+                            r.latest.site_clearance_percent(),
+                            r.latest.volume_percent(),
+                            r.latest.disbursement_percent(),
+                        ]
+                        .map(|v| v.map(f64::to_bits)),
+                        shown: labels::schedule_status(r.shown, lang).to_owned(),
+                        computed_note: (r.computed != r.shown).then(|| {
+                            format!(
+                                "{}: {}",
+                                Msg::Computed.text(lang),
+                                labels::schedule_status(r.computed, lang)
+                            )
+                        }),
+                        light: p.traffic_light.as_ref().map(|t| {
+                            (
+                                format!("light {:?}", t.light).to_lowercase(),
+                                t.reason.clone(),
+                                labels::light(t.light, lang).to_owned(),
+                            )
+                        }),
+                    }
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let count = Signal::derive(move || rows.with(Vec::len));
+    let count = Signal::derive(move || lines.with(Vec::len));
     let body = move || {
-        let lang = state.lang.get();
-        rows.get()
-            .into_iter()
-            .map(|(p, latest, computed, shown, investor)| {
-                let light = p.traffic_light.as_ref().map(|t| {
-                    let cls = format!("light {:?}", t.light).to_lowercase();
-                    view! { <span class=cls title=t.reason.clone()>{labels::light(t.light, lang)}</span> }
-                });
-                let computed_note = (computed != shown).then(|| {
-                    format!("{}: {}", state.t(Msg::Computed), labels::schedule_status(computed, lang))
-                });
-                let archived = p.archived.then(|| view! { " " <span class="tag">{state.t(Msg::ArchivedTag)}</span> });
-                view! {
-                    <tr>
-                        <th scope="row"><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a>{archived}</th>
-                        <td data-label=state.t(Msg::Investor)>{investor}</td>
-                        <td class="num" data-label=state.t(Msg::TotalInvestment)>{p.total_investment.as_ref().map(|a| format_amount(a, lang))}</td>
-                        <td data-label=state.t(Msg::SiteClearance)><Bar label=state.t(Msg::SiteClearance).to_owned() value=latest.site_clearance_percent()/></td>
-                        <td data-label=state.t(Msg::ConstructionVolume)><Bar label=state.t(Msg::ConstructionVolume).to_owned() value=latest.volume_percent()/></td>
-                        <td data-label=state.t(Msg::Disbursement)><Bar label=state.t(Msg::Disbursement).to_owned() value=latest.disbursement_percent()/></td>
-                        <td data-label=state.t(Msg::ScheduleStatus)>{labels::schedule_status(shown, lang)}<br/><span class="muted small">{computed_note}</span></td>
-                        <td data-label=state.t(Msg::Light)>{light}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
+        keyed_rows(lines, Clone::clone, move |p: ProjectLine| {
+            // A line is drawn again when the language changes (its text changes with it).
+            let lang = state.lang.get_untracked();
+            let label = |m: Msg| m.text(lang);
+            let [clearance, volume, disbursement] = p.bars.map(|b| b.map(f64::from_bits));
+            let light = p
+                .light
+                .map(|(cls, reason, text)| view! { <span class=cls title=reason>{text}</span> });
+            let archived = p
+                .archived
+                .then(|| view! { " " <span class="tag">{label(Msg::ArchivedTag)}</span> });
+            view! {
+                <tr>
+                    <th scope="row"><a href=Route::Project(p.id).href()>{p.name}</a>{archived}</th>
+                    <td data-label=label(Msg::Investor)>{p.investor}</td>
+                    <td class="num" data-label=label(Msg::TotalInvestment)>{p.total}</td>
+                    <td data-label=label(Msg::SiteClearance)>{bar_cell(label(Msg::SiteClearance), clearance, lang)}</td>
+                    <td data-label=label(Msg::ConstructionVolume)>{bar_cell(label(Msg::ConstructionVolume), volume, lang)}</td>
+                    <td data-label=label(Msg::Disbursement)>{bar_cell(label(Msg::Disbursement), disbursement, lang)}</td>
+                    <td data-label=label(Msg::ScheduleStatus)>{p.shown}<br/><span class="muted small">{p.computed_note}</span></td>
+                    <td data-label=label(Msg::Light)>{light}</td>
+                </tr>
+            }
+        })
     };
     let statuses = move || {
         let lang = state.lang.get();

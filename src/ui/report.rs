@@ -14,7 +14,7 @@ use crate::domain::dates::iso;
 use crate::domain::document::{
     follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
 };
-use crate::domain::report::ReportScope;
+use crate::domain::report::{ReportScope, REPLY_WITHIN_DAYS};
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
@@ -59,20 +59,15 @@ enum Printed {
 pub fn ReportPage() -> impl IntoView {
     let state = use_state();
     // The period since the last meeting held, as a report before the next one covers.
-    let since = state.data.with_untracked(|d| {
-        d.meetings
-            .iter()
-            .map(|m| m.date)
-            .filter(|day| *day < state.today)
-            .max()
-            .unwrap_or(state.today - chrono::Days::new(30))
-    });
+    let since = state
+        .data
+        .with_untracked(|d| d.report_period_start(state.today));
     let from = RwSignal::new(since);
     let as_of = RwSignal::new(state.today);
     let scope = RwSignal::new(String::new());
     let picked = RwSignal::new(Vec::<String>::new());
     let printing = RwSignal::new(Printed::Report);
-    let report_by = RwSignal::new(state.today + chrono::Days::new(7));
+    let report_by = RwSignal::new(state.today + chrono::Days::new(REPLY_WITHIN_DAYS));
     // What the buttons make, built when clicked from what the page shows.
     let report_doc = move || {
         let (from, as_of, scope) = (

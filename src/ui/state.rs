@@ -1,4 +1,6 @@
-//! The one owner of the application's state, and the one place that persists it.
+//! The one owner of the application's state in the browser: signals over the
+//! [`Session`](crate::storage::session::Session) that holds the data and its save and sharing
+//! protocol (plain Rust, tested natively), the save timer, and the browser's events.
 //!
 //! Components read the dataset through [`AppState::data`] and change it only through
 //! [`AppState::edit`], which marks the change and schedules a batched save: storage is
@@ -10,25 +12,19 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
-use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
-use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
+use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, Unresolved};
+use crate::domain::share::{Officer, Scope};
 use crate::domain::{Dataset, Record};
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
 use crate::storage::local::LocalKv;
-use crate::storage::repo::{AsideReason, MANIFEST_KEY};
-use crate::storage::side::{self, UndoImport, SYNC_KEY, UNDO_HEAD_KEY};
-use crate::storage::snapshots::{self, SnapshotInfo};
-use crate::storage::{KeyValue, LoadOutcome, Repository, WriteError};
+use crate::storage::repo::AsideReason;
+pub use crate::storage::session::SaveStatus;
+use crate::storage::session::{Heard, Session};
+use crate::storage::snapshots::SnapshotInfo;
+use crate::storage::KeyValue;
 
 pub const SAVE_DELAY_MS: u32 = 400;
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveStatus {
-    Saved(Option<DateTime<Utc>>),
-    Pending,
-    Failed(WriteError),
-}
 
 /// What the browser answered when asked to keep this site's storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,9 +37,38 @@ pub enum Persistence {
     Unsupported,
 }
 
+type SessionCell = StoredValue<Session<LocalKv>, LocalStorage>;
+
+/// The dataset as components read it: held by the session, tracked through a revision
+/// that every change bumps (the same `with` / `with_untracked` as a signal's).
+#[derive(Clone, Copy)]
+pub struct DataSignal {
+    session: SessionCell,
+    revision: RwSignal<u64>,
+}
+
+impl DataSignal {
+    pub fn with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        self.revision.track();
+        self.with_untracked(f)
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
+        self.session.with_value(|s| f(s.data()))
+    }
+
+    fn changed(&self) {
+        self.revision.update(|n| *n += 1);
+    }
+}
+
+fn measure(name: &str, f: &mut dyn FnMut()) {
+    browser::timed(name, f)
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub data: RwSignal<Dataset>,
+    pub data: DataSignal,
     pub lang: RwSignal<Lang>,
     /// This browser's preferences and the office's rules (tolerance, due-soon days).
     pub settings: RwSignal<Settings>,
@@ -56,60 +81,46 @@ pub struct AppState {
     pub today: NaiveDate,
     /// What the last import was, while it can be undone.
     pub undo_label: RwSignal<Option<(String, DateTime<Utc>)>>,
-    /// Records this tab changed while another tab (or an import) changed them too: the
-    /// other version was kept; this tab's is held in `tab_versions` until the officer
-    /// restores or dismisses it.
+    /// Records this tab changed while another tab (or an import) changed them too.
     pub tab_conflicts: RwSignal<Vec<Entry>>,
-    tab_versions: StoredValue<Dataset, LocalStorage>,
     pub persistence: RwSignal<Persistence>,
-    no_room_for_snapshots: StoredValue<bool, LocalStorage>,
-    undo: StoredValue<Option<UndoImport>, LocalStorage>,
-    /// What was last exchanged with other officers, record by record.
-    sync_base: StoredValue<SyncBase, LocalStorage>,
-    repo: StoredValue<Repository<LocalKv>, LocalStorage>,
+    session: SessionCell,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
 }
 
 impl AppState {
     /// Reads settings and stored data; never fails (unreadable data is set aside).
     pub fn load(hash: &str) -> Self {
-        let mut repo = Repository::new(LocalKv::open());
-        let loaded = browser::timed("dondoc-load", || repo.load(&browser::stamp()));
-        let (dataset, aside, migrated_from) = match loaded {
-            LoadOutcome::Empty => (Dataset::default(), None, None),
-            LoadOutcome::Loaded {
-                dataset,
-                migrated_from,
-            } => (*dataset, None, migrated_from),
-            LoadOutcome::SetAside(set_aside) => (Dataset::default(), Some(set_aside.reason), None),
-        };
+        let now = browser::now();
+        let (session, opened) = Session::open_measured(
+            LocalKv::open(),
+            &browser::stamp(),
+            now,
+            browser::utc_offset(now),
+            measure,
+        );
         let settings = Settings::load();
-        let sync_base: SyncBase = side::read(repo.kv(), SYNC_KEY).unwrap_or_default();
-        let undo_head = side::read_undo_head(repo.kv());
-        let state = AppState {
-            data: RwSignal::new(dataset),
+        let undo_head = session.undo_head().cloned();
+        let status = session.status().clone();
+        let session = StoredValue::new_local(session);
+        AppState {
+            data: DataSignal {
+                session,
+                revision: RwSignal::new(0),
+            },
             lang: RwSignal::new(settings.lang()),
             settings: RwSignal::new(settings),
             route: RwSignal::new(Route::parse(hash)),
-            save_status: RwSignal::new(SaveStatus::Saved(None)),
-            aside: RwSignal::new(aside),
-            migrated_from: RwSignal::new(migrated_from),
+            save_status: RwSignal::new(status),
+            aside: RwSignal::new(opened.aside),
+            migrated_from: RwSignal::new(opened.migrated_from),
             today: browser::today(),
             undo_label: RwSignal::new(undo_head),
-            // Decoded from storage only when the officer undoes.
-            undo: StoredValue::new_local(None),
             tab_conflicts: RwSignal::new(Vec::new()),
-            tab_versions: StoredValue::new_local(Dataset::default()),
             persistence: RwSignal::new(Persistence::Asking),
-            no_room_for_snapshots: StoredValue::new_local(false),
-            sync_base: StoredValue::new_local(sync_base),
-            repo: StoredValue::new_local(repo),
+            session,
             timer: StoredValue::new_local(None),
-        };
-        if migrated_from.is_some() {
-            state.flush();
         }
-        state
     }
 
     /// The label in the current language (tracked: the view updates when it changes).
@@ -140,32 +151,42 @@ impl AppState {
         self.settings.with(Settings::due_soon_days)
     }
 
+    /// Runs `f` on the session, then brings the signals up to date with it.
+    fn with_session<R>(&self, data_changed: bool, f: impl FnOnce(&mut Session<LocalKv>) -> R) -> R {
+        let result = self
+            .session
+            .try_update_value(f)
+            .expect("the app state lives as long as the app");
+        self.session.with_value(|s| {
+            let status = s.status().clone();
+            if self.save_status.with_untracked(|old| *old != status) {
+                self.save_status.set(status);
+            }
+            let head = s.undo_head().cloned();
+            if self.undo_label.with_untracked(|old| *old != head) {
+                self.undo_label.set(head);
+            }
+            if self
+                .tab_conflicts
+                .with_untracked(|old| old.as_slice() != s.tab_conflicts())
+            {
+                self.tab_conflicts.set(s.tab_conflicts().to_vec());
+            }
+        });
+        if data_changed {
+            self.data.changed();
+        }
+        result
+    }
+
     /// Changes the dataset and schedules a save.
     pub fn edit<R>(&self, f: impl FnOnce(&mut Dataset) -> R) -> R {
-        let result = self
-            .data
-            .try_update(f)
-            .expect("the app state lives as long as the app");
-        self.forget_undo();
+        let result = self.with_session(true, |s| s.edit(f));
         self.schedule_save();
         result
     }
 
-    /// The undo of the last import or restore is offered only until the data changes again
-    /// (here or in another tab): undoing later would throw away what was done since.
-    fn forget_undo(&self) {
-        if self.undo_label.get_untracked().is_some() {
-            self.undo.set_value(None);
-            self.undo_label.set(None);
-            self.repo
-                .update_value(|repo| side::remove_undo(repo.kv_mut()));
-        }
-    }
-
     fn schedule_save(&self) {
-        if !matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
-            self.save_status.set(SaveStatus::Pending);
-        }
         let state = *self;
         self.timer.update_value(|timer| {
             if timer.is_none() {
@@ -178,94 +199,36 @@ impl AppState {
     /// for a new record). When another tab or an import changed it since, the other
     /// version stays and this one is set aside and shown: returns false.
     pub fn save_edit<T: Record>(&self, record: T, opened: Option<DateTime<Utc>>) -> bool {
-        match self.edit(|d| d.save_edit(record, opened)) {
-            Ok(()) => true,
-            Err(refused) => {
-                let (entry, mine) = *refused;
-                self.set_aside_version(entry, |v| v.collection_mut::<T>().upsert(mine));
-                false
-            }
-        }
-    }
-
-    fn set_aside_version(&self, entry: Entry, keep: impl FnOnce(&mut Dataset)) {
-        self.tab_versions.update_value(keep);
-        self.tab_conflicts.update(|c| {
-            c.retain(|e| e.id != entry.id);
-            c.push(entry);
-        });
-    }
-
-    /// Brings in what another tab saved, keeping this tab's unsaved changes; records both
-    /// changed are set aside and shown. Runs on the other tab's storage event and before
-    /// every save, so a save never overwrites another tab's.
-    pub fn sync_from_elsewhere(&self) {
-        let Some(stored) = self
-            .repo
-            .try_update_value(|repo| repo.changed_elsewhere())
-            .flatten()
-        else {
-            return;
-        };
-        let Some(result) = self
-            .data
-            .try_update(|d| d.rebase(stored, &crate::domain::Changes::new()))
-        else {
-            return;
-        };
-        for entry in result.conflicts {
-            let id = entry.id.clone();
-            let now = browser::now();
-            self.set_aside_version(entry, |v| {
-                v.restore_version(&result.mine, &id, now);
-            });
-        }
-        if self.data.with_untracked(Dataset::has_changes) {
-            self.schedule_save();
-        }
+        let saved = self.with_session(true, |s| s.save_edit(record, opened));
+        self.schedule_save();
+        saved
     }
 
     /// Puts this tab's set-aside version of record `id` back in place of the other one.
     pub fn keep_tab_version(&self, id: &str) {
-        let versions = self.tab_versions.with_value(Clone::clone);
-        self.edit(|d| d.restore_version(&versions, id, browser::now()));
-        self.dismiss_tab_version(id);
+        self.with_session(true, |s| s.keep_tab_version(id, browser::now()));
+        self.schedule_save();
     }
 
     pub fn dismiss_tab_version(&self, id: &str) {
-        self.tab_conflicts.update(|c| c.retain(|e| e.id != id));
+        self.with_session(false, |s| s.dismiss_tab_version(id));
     }
 
     /// Another tab wrote `key` (`None`: storage was cleared).
     pub fn on_storage(&self, key: Option<String>) {
-        match key.as_deref() {
-            Some(SYNC_KEY) => {
-                let base = self
-                    .repo
-                    .with_value(|r| side::read(r.kv(), SYNC_KEY))
-                    .unwrap_or_default();
-                self.sync_base.set_value(base);
-            }
-            // Written after the copy and removed with it: the copy itself is read on undo.
-            Some(UNDO_HEAD_KEY) => {
-                self.undo_label
-                    .set(self.repo.with_value(|r| side::read_undo_head(r.kv())));
-                self.undo.set_value(None);
-            }
-            Some(browser::SETTINGS_KEY) => {
-                let settings = Settings::load();
-                self.lang.set(settings.lang());
-                self.settings.set(settings);
-            }
-            Some(MANIFEST_KEY) => self.sync_from_elsewhere(),
-            // Everything cleared elsewhere (or an unknown change): look at it all again.
-            None => {
-                self.undo_label
-                    .set(self.repo.with_value(|r| side::read_undo_head(r.kv())));
-                self.undo.set_value(None);
-                self.sync_from_elsewhere();
-            }
-            Some(_) => {}
+        if key.as_deref() == Some(browser::SETTINGS_KEY) {
+            let settings = Settings::load();
+            self.lang.set(settings.lang());
+            self.settings.set(settings);
+            return;
+        }
+        let mut heard = Heard::default();
+        self.with_session(false, |s| heard = s.heard(key.as_deref(), browser::now()));
+        if heard.data {
+            self.data.changed();
+        }
+        if heard.save_due {
+            self.schedule_save();
         }
     }
 
@@ -276,48 +239,14 @@ impl AppState {
                 t.cancel();
             }
         });
-        self.sync_from_elsewhere();
         let now = browser::now();
-        let result = self
-            .repo
-            .try_update_value(|repo| {
-                self.data.try_update_untracked(|data| {
-                    let mut result = browser::timed("dondoc-save", || repo.save(data));
-                    // The data comes first: the undo copy and then snapshots give up their
-                    // room, oldest first; no snapshot is taken again this session.
-                    if result == Err(WriteError::Quota) {
-                        side::remove_undo(repo.kv_mut());
-                        self.no_room_for_snapshots.set_value(true);
-                        result = repo.save(data);
-                    }
-                    while result == Err(WriteError::Quota) && snapshots::drop_oldest(repo.kv_mut())
-                    {
-                        result = repo.save(data);
-                    }
-                    // Only after a save that wrote something (a page closing unchanged takes none).
-                    let wrote = matches!(&result, Ok(stats) if stats.shards_written > 0);
-                    if wrote
-                        && !self.no_room_for_snapshots.get_value()
-                        && snapshots::due(repo.kv(), now)
-                    {
-                        let taken = browser::timed("dondoc-snapshot", || {
-                            snapshots::take(repo.kv_mut(), data, now, browser::utc_offset(now))
-                        });
-                        // No room for it: not tried again this session.
-                        if taken.is_err() {
-                            self.no_room_for_snapshots.set_value(true);
-                        }
-                    }
-                    result
-                })
-            })
-            .flatten();
-        match result {
-            Some(Ok(_)) => self
-                .save_status
-                .set(SaveStatus::Saved(Some(browser::now()))),
-            Some(Err(e)) => self.save_status.set(SaveStatus::Failed(e)),
-            None => {}
+        let mut synced = false;
+        self.with_session(false, |s| {
+            synced = s.sync_from_elsewhere(now);
+            s.flush(now, browser::utc_offset(now));
+        });
+        if synced {
+            self.data.changed();
         }
     }
 
@@ -328,9 +257,8 @@ impl AppState {
         incoming: &Dataset,
         based_on: Option<&std::collections::BTreeMap<String, u64>>,
     ) -> ImportPlan {
-        let base = self.sync_base.with_value(Clone::clone);
-        self.data
-            .with_untracked(|d| d.plan_import_from(incoming, &base, based_on))
+        self.session
+            .with_value(|s| s.plan_import(incoming, based_on))
     }
 
     /// Applies an import planned by [`AppState::plan_import`], keeping the data as it was
@@ -342,132 +270,58 @@ impl AppState {
         decide: &dyn Fn(&str) -> Option<Resolution>,
         label: String,
     ) -> Result<Applied, Unresolved> {
-        self.sync_from_elsewhere();
-        let mut data = self.data.get_untracked();
-        let mut base = self.sync_base.with_value(Clone::clone);
-        let applied = data.apply_import(incoming, plan, decide, &mut base)?;
-        self.replace_with_undo(data, base, label, false);
-        Ok(applied)
+        let now = browser::now();
+        self.with_session(true, |s| {
+            s.import(incoming, plan, decide, label, now, browser::utc_offset(now))
+        })
     }
 
     /// Stores a conclusion read from a notice, its directives and the units accepted, in one
     /// step that [`AppState::undo_import`] reverses.
     pub fn add_read_notice(&self, saved: crate::domain::reading::review::Saved, label: String) {
-        self.sync_from_elsewhere();
-        let mut data = self.data.get_untracked();
-        saved.add_to(&mut data);
-        let base = self.sync_base.with_value(Clone::clone);
-        self.replace_with_undo(data, base, label, false);
-    }
-
-    /// Replaces the data (an import, a restored snapshot), keeping what it was to undo it.
-    /// `rewrite`: records may have gone, so every part of storage is rewritten.
-    fn replace_with_undo(&self, data: Dataset, base: SyncBase, label: String, rewrite: bool) {
-        self.sync_from_elsewhere();
-        let undo = UndoImport {
-            label,
-            at: browser::now(),
-            data: self.data.get_untracked(),
-            base: self.sync_base.with_value(Clone::clone),
-        };
-        // Kept in memory whatever happens; in storage too when it fits.
-        self.repo
-            .update_value(|repo| side::write_undo(repo.kv_mut(), &undo));
-        self.undo_label.set(Some((undo.label.clone(), undo.at)));
-        self.undo.set_value(Some(undo));
-        self.data.set(data);
-        if rewrite {
-            self.repo.update_value(|repo| repo.rewrite_everything());
-        }
-        self.set_sync_base(base);
-        self.flush();
+        let now = browser::now();
+        self.with_session(true, |s| {
+            s.add_read_notice(saved, label, now, browser::utc_offset(now))
+        });
     }
 
     /// The snapshots kept in this browser, newest first (tracked: follows saves).
     pub fn snapshots(&self) -> Vec<SnapshotInfo> {
         self.save_status.track();
-        self.repo.with_value(|repo| snapshots::list(repo.kv()))
+        self.session.with_value(|s| s.snapshots())
     }
 
     /// What restoring snapshot `key` would do, before anything is changed.
     pub fn snapshot_preview(&self, key: &str) -> Option<(Dataset, ImportPlan)> {
-        let snapshot = self
-            .repo
-            .with_value(|repo| snapshots::read(repo.kv(), key))?;
-        let plan = self
-            .data
-            .with_untracked(|d| d.plan_import(&snapshot, &SyncBase::default()));
-        Some((snapshot, plan))
+        self.session.with_value(|s| s.snapshot_preview(key))
     }
 
     /// Puts the data back as it was in a snapshot; undone like an import.
     pub fn restore_snapshot(&self, snapshot: Dataset, label: String) {
-        let base = self.sync_base.with_value(Clone::clone);
-        self.replace_with_undo(snapshot, base, label, true);
+        let now = browser::now();
+        self.with_session(true, |s| {
+            s.restore_snapshot(snapshot, label, now, browser::utc_offset(now))
+        });
     }
 
-    /// Puts the data back as it was before the last import. `false` when the copy to undo
-    /// with is gone or unreadable (given up for room, undone in another tab, damaged): then
-    /// nothing changes and the undo is no longer offered.
+    /// Puts the data back as it was before the last import (see `Session::undo_import`).
     pub fn undo_import(&self) -> bool {
-        self.sync_from_elsewhere();
-        let in_memory = self.undo.try_update_value(Option::take).flatten();
-        let stored = || self.repo.with_value(|r| side::read_undo(r.kv()));
-        let Some(undo) = in_memory.or_else(stored) else {
-            self.undo_label.set(None);
-            self.repo
-                .update_value(|repo| side::remove_undo(repo.kv_mut()));
-            return false;
-        };
-        self.data.set(undo.data);
-        self.set_sync_base(undo.base);
-        self.repo.update_value(|repo| {
-            repo.rewrite_everything();
-            side::remove_undo(repo.kv_mut());
-        });
-        self.undo_label.set(None);
-        self.flush();
-        true
-    }
-
-    fn set_sync_base(&self, base: SyncBase) {
-        self.repo.update_value(|repo| {
-            let _ = side::write(repo.kv_mut(), SYNC_KEY, &base);
-        });
-        self.sync_base.set_value(base);
+        let now = browser::now();
+        self.with_session(true, |s| s.undo_import(now, browser::utc_offset(now)))
     }
 
     /// Downloads `scope` as a file in its envelope, and remembers its records as exchanged.
     pub fn export(&self, scope: Scope) {
-        let (file, label) = self.data.with_untracked(|d| d.select(&scope));
         let settings = self.settings.get_untracked();
-        let now = browser::now();
-        let based_on = self.sync_base.with_value(|b| b.based_on(&file));
-        let info = ExportInfo {
-            based_on,
-            app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            exported_at: now,
-            exported_by: Officer {
-                name: settings.officer_name.clone(),
-                office: settings.office.clone(),
-            },
-            scope: scope.clone(),
-            scope_label: label.clone(),
+        let officer = Officer {
+            name: settings.officer_name.clone(),
+            office: settings.office.clone(),
         };
-        let text = serde_json::to_string(&ExportFile {
-            data: &file,
-            export: &info,
-        })
-        .unwrap_or_default();
-        browser::download(
-            &file_name(&scope, &label, browser::today()),
-            "application/json",
-            &text,
-        );
-        let mut base = self.sync_base.with_value(Clone::clone);
-        base.record_all(&file);
-        self.set_sync_base(base);
-        if scope == Scope::All {
+        let now = browser::now();
+        let all = scope == Scope::All;
+        let file = self.with_session(false, |s| s.export(scope, officer, now, browser::today()));
+        browser::download(&file.name, "application/json", &file.text);
+        if all {
             self.set_settings(Settings {
                 last_export_at: Some(now),
                 ..settings
@@ -477,15 +331,15 @@ impl AppState {
 
     /// Storage used by everything this origin keeps, in UTF-16 units.
     pub fn storage_used(&self) -> usize {
-        self.repo.with_value(|repo| repo.kv().used_units())
+        self.session.with_value(|s| s.repo().kv().used_units())
     }
 
     pub fn aside_export(&self) -> Option<String> {
-        self.repo.with_value(|repo| repo.aside_export())
+        self.session.with_value(|s| s.repo().aside_export())
     }
 
     pub fn has_aside(&self) -> bool {
-        self.repo.with_value(|repo| repo.has_aside())
+        self.session.with_value(|s| s.repo().has_aside())
     }
 }
 

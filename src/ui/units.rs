@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::document::{doc_lang, document_view, download_docx, export_buttons, letterhead, print};
 use super::state::{use_state, AppState};
 use super::update_form::{directive_item, UpdateForm};
-use super::widgets::{field, ListPage, NotFound};
+use super::widgets::{field, keyed_rows, ListPage, NotFound};
 use crate::domain::followup::urgency_order;
 use crate::domain::report::ReportScope;
 use crate::domain::sheets::directives_table;
@@ -13,36 +13,58 @@ use crate::domain::{Directive, DirectiveId, FollowUpState, Tally, UnitId};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
 
+/// A line of the units list as drawn (its whole content is its key).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct UnitLine {
+    id: String,
+    name: String,
+    short_name: String,
+    kind: &'static str,
+    lead: usize,
+    overdue: usize,
+    coordinating: usize,
+}
+
 #[component]
 pub fn UnitList() -> impl IntoView {
     let state = use_state();
     let count = Signal::derive(move || state.data.with(|d| d.units.len()));
-    let rows = move || {
+    let lines = Memo::new(move |_| {
         let lang = state.lang.get();
         state.data.with(|d| {
-            let mut units: Vec<_> = d.units.iter().collect();
-            units.sort_by(|a, b| a.name.cmp(&b.name));
-            let followed = d.followed();
-            units
+            d.unit_counts(state.today, state.due_soon_days())
                 .into_iter()
-                .map(|u| {
-                    let led: Vec<_> = followed.iter().copied().filter(|x| x.lead_unit.as_ref() == Some(&u.id)).collect();
-                    let lead = led.len();
-                    let overdue = Tally::of(led, state.today, state.due_soon_days()).overdue;
-                    let overdue_class = if overdue > 0 { "num overdue-count" } else { "num" };
-                    let coordinating = followed.iter().filter(|x| x.coordinating_units.contains(&u.id)).count();
-                    view! {
-                        <tr>
-                            <th scope="row"><a href=Route::Unit(u.id.to_string()).href()>{u.name.clone()}</a></th>
-                            <td data-label=state.t(Msg::ShortName)>{u.short_name.clone()}</td>
-                            <td data-label=state.t(Msg::Kind)>{labels::unit_kind(u.kind, lang)}</td>
-                            <td class="num" data-label=state.t(Msg::AsLead)>{lead}</td>
-                            <td class=overdue_class data-label=state.t(Msg::Overdue)>{overdue}</td>
-                            <td class="num" data-label=state.t(Msg::AsCoordinator)>{coordinating}</td>
-                        </tr>
-                    }
+                .map(|c| UnitLine {
+                    id: c.unit.id.to_string(),
+                    name: c.unit.name.clone(),
+                    short_name: c.unit.short_name.clone(),
+                    kind: labels::unit_kind(c.unit.kind, lang),
+                    lead: c.lead,
+                    overdue: c.overdue,
+                    coordinating: c.coordinating,
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
+        })
+    });
+    let rows = move || {
+        keyed_rows(lines, Clone::clone, move |u: UnitLine| {
+            // A line is drawn again when the language changes (its text changes with it).
+            let label = |m: Msg| m.text(state.lang.get_untracked());
+            let overdue_class = if u.overdue > 0 {
+                "num overdue-count"
+            } else {
+                "num"
+            };
+            view! {
+                <tr>
+                    <th scope="row"><a href=Route::Unit(u.id).href()>{u.name}</a></th>
+                    <td data-label=label(Msg::ShortName)>{u.short_name}</td>
+                    <td data-label=label(Msg::Kind)>{u.kind}</td>
+                    <td class="num" data-label=label(Msg::AsLead)>{u.lead}</td>
+                    <td class=overdue_class data-label=label(Msg::Overdue)>{u.overdue}</td>
+                    <td class="num" data-label=label(Msg::AsCoordinator)>{u.coordinating}</td>
+                </tr>
+            }
         })
     };
     view! { <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::Overdue, Msg::AsCoordinator] rows=rows/> }

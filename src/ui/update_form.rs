@@ -179,11 +179,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             |d| &d.note,
             |d| &mut d.note,
         );
-        let needs_note = move || {
-            draft
-                .value
-                .with(|d| d.status == "cancelled" || d.status == "transferred")
-        };
+        let needs_note = move || draft.value.with(UpdateDraft::needs_note);
         view! {
             <form on:submit=on_submit novalidate>
                 {text}

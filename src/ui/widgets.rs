@@ -22,18 +22,49 @@ pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
     Some(view! { <a href=Route::Unit(id.to_string()).href()>{name}</a> }.into_any())
 }
 
-/// A labelled progress bar for a percentage; a dash when the figure is unknown.
-#[component]
-pub fn Bar(#[prop(into)] label: Signal<String>, value: Option<f64>) -> impl IntoView {
-    let state = use_state();
+/// Rows a long list draws with the click that opens it (more than a screenful), and how
+/// many more each following task draws: a province's 1,800 conclusions appear at once and
+/// the rest follow without holding the page (presentation only: every row is the domain's).
+pub const FIRST_ROWS: usize = 80;
+pub const ROWS_PER_TASK: usize = 200;
+
+/// A long list's rows, keyed by `key` so that a change redraws only the rows it changed
+/// (a row whose key is the same is kept as drawn); the first [`FIRST_ROWS`] at once, the
+/// rest a batch per task.
+pub fn keyed_rows<T, K, V>(
+    rows: Memo<Vec<T>>,
+    key: impl Fn(&T) -> K + Clone + Send + Sync + 'static,
+    row: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    K: Eq + std::hash::Hash + 'static,
+    V: IntoView + 'static,
+{
+    let limit = RwSignal::new(FIRST_ROWS);
+    Effect::new(move |_| {
+        if limit.get() < rows.with(Vec::len) {
+            gloo_timers::callback::Timeout::new(0, move || {
+                // Gone when the page was left meanwhile.
+                limit.try_update(|l| *l += ROWS_PER_TASK);
+            })
+            .forget();
+        }
+    });
+    let each = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
+    view! { <For each=each key=key children=row/> }
+}
+
+/// A progress bar drawn once (for the rows of a long list, redrawn as a whole when the
+/// language changes): a dash when the figure is unknown.
+pub fn bar_cell(label: &str, value: Option<f64>, lang: i18n::Lang) -> AnyView {
     match value {
         Some(v) => {
-            let width = format!("width: {:.1}%", v.clamp(0.0, 100.0));
-            let text = move || i18n::format_percent(v, state.lang.get());
+            let text = i18n::format_percent(v, lang);
             view! {
                 <span class="bar-cell">
-                    <span class="bar" role="img" aria-label=move || format!("{}: {}", label.get(), text())>
-                        <span class="fill" style=width></span>
+                    <span class="bar" role="img" aria-label=format!("{label}: {text}")>
+                        <span class="fill" style=format!("width: {:.1}%", v.clamp(0.0, 100.0))></span>
                     </span>
                     <span class="num">{text}</span>
                 </span>

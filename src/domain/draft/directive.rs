@@ -32,6 +32,23 @@ pub struct DirectiveDraft {
 }
 
 impl DirectiveDraft {
+    /// Gives unit `id` to the directive: as lead (leaving the coordinating units), or as a
+    /// coordinating unit unless it already leads or coordinates.
+    pub fn assign_unit(&mut self, id: &str, as_lead: bool) {
+        if as_lead {
+            self.coordinating_units.retain(|u| u != id);
+            self.lead_unit = id.to_owned();
+        } else if self.lead_unit != id && !self.coordinating_units.iter().any(|u| u == id) {
+            self.coordinating_units.push(id.to_owned());
+        }
+    }
+
+    /// A unit added without saying its role (Enter in the new unit's field) leads when the
+    /// directive has no lead yet, and coordinates otherwise.
+    pub fn new_unit_leads(&self) -> bool {
+        self.lead_unit.is_empty()
+    }
+
     /// The draft of a stored directive of a conclusion dated `issued`.
     pub fn from_directive(d: &Directive, issued: NaiveDate) -> Self {
         let by_hand = match &d.deadline {
@@ -186,6 +203,27 @@ mod tests {
     use super::*;
 
     use crate::domain::sample::fixture::now;
+
+    #[test]
+    fn a_new_unit_leads_until_there_is_a_lead_and_never_holds_two_roles() {
+        let mut d = DirectiveDraft::default();
+        assert!(d.new_unit_leads());
+        d.assign_unit("a", false);
+        d.assign_unit("a", false);
+        assert_eq!(d.coordinating_units, ["a"]);
+        assert!(d.new_unit_leads());
+        // Made lead, it leaves the coordinating units.
+        d.assign_unit("a", true);
+        assert_eq!((d.lead_unit.as_str(), d.coordinating_units.len()), ("a", 0));
+        assert!(!d.new_unit_leads());
+        // The lead is not also coordinating; another unit is.
+        d.assign_unit("a", false);
+        d.assign_unit("b", false);
+        assert_eq!(d.coordinating_units, ["b"]);
+        // A new lead replaces the old one, which is not kept anywhere.
+        d.assign_unit("b", true);
+        assert_eq!((d.lead_unit.as_str(), d.coordinating_units.len()), ("b", 0));
+    }
 
     fn conclusion() -> Conclusion {
         crate::domain::sample::fixture::conclusion(

@@ -43,6 +43,11 @@ impl UpdateDraft {
         }
     }
 
+    /// Whether the status chosen asks for a note: why it was cancelled, where it went.
+    pub fn needs_note(&self) -> bool {
+        matches!(self.status.as_str(), "cancelled" | "transferred")
+    }
+
     /// Reads the draft against `today` (an update cannot come from the future). A status
     /// change alone is enough; otherwise what was reported must be written.
     pub fn to_update(
@@ -111,6 +116,26 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn only_cancelling_and_transferring_ask_for_a_note() {
+        let mut draft = UpdateDraft::new(day(20));
+        for code in [
+            "",
+            "not_started",
+            "in_progress",
+            "done",
+            "cancelled",
+            "transferred",
+        ] {
+            draft.status = code.into();
+            assert_eq!(
+                draft.needs_note(),
+                matches!(code, "cancelled" | "transferred"),
+                "{code}"
+            );
+        }
     }
 
     fn directive() -> Directive {

@@ -1,0 +1,477 @@
+//! The save and sharing protocol of one page (one browser tab), in plain Rust: the dataset,
+//! the repository it is stored in, the merge base, the undo copy of the last import or
+//! restore, and the versions this tab set aside when another tab changed the same record.
+//!
+//! The browser shell (`ui::state`) keeps only signals, the save timer and the browser's
+//! events, and calls these methods; native tests drive the same methods against
+//! [`super::MemoryKv`], several sessions sharing one store as several tabs do.
+//!
+//! Rules:
+//! - an edit marks the data changed and forgets the undo (undoing later would throw away
+//!   what was done since); the shell writes it a moment later with [`Session::flush`];
+//! - every write first takes in what another tab committed ([`Session::sync_from_elsewhere`]),
+//!   keeping this tab's unsaved changes; a record both changed keeps the stored version and
+//!   this tab's is set aside ([`Session::tab_conflicts`]) to restore or dismiss;
+//! - when storage is full the undo copy, then snapshots, give up their room, oldest first;
+//! - a whole-data replacement (import, a notice read, a restored snapshot, an undo) keeps
+//!   what it replaced to undo it, and marks every record it changed with the version it
+//!   started from, so that if its own save fails, another tab's later commit cannot revert
+//!   it silently: a record the other tab changed too becomes a conflict, the rest stay.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+use super::repo::{AsideReason, MANIFEST_KEY};
+use super::side::{self, UndoImport, SYNC_KEY, UNDO_HEAD_KEY};
+use super::snapshots::{self, SnapshotInfo};
+use super::{KeyValue, LoadOutcome, Repository, WriteError};
+use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
+use crate::domain::reading::review::Saved;
+use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
+use crate::domain::{Changes, Dataset, Record};
+
+/// Where the data stands against storage, as a document editor says it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Everything is stored (when this page last wrote, if it did).
+    Saved(Option<DateTime<Utc>>),
+    /// Changed and not yet written.
+    Pending,
+    /// The last write failed; the data stays in memory and the next write tries again.
+    Failed(WriteError),
+}
+
+/// What start-up found in storage besides the data.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Opened {
+    /// Why stored data was set aside, if it was.
+    pub aside: Option<AsideReason>,
+    /// The version stored data was migrated from, if it was.
+    pub migrated_from: Option<u32>,
+}
+
+/// What another tab's write (a `storage` event) changed here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Heard {
+    /// The data changed (another tab's commit was taken in).
+    pub data: bool,
+    /// The undo offered changed (made or used elsewhere).
+    pub undo: bool,
+    /// This tab still has unsaved changes after taking it in: a save is due.
+    pub save_due: bool,
+}
+
+/// A file ready to download: its name and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub name: String,
+    pub text: String,
+}
+
+/// Wraps a step to measure it (the browser's User Timing); natively it just runs it.
+pub type Measure = fn(&str, &mut dyn FnMut());
+
+fn unmeasured(_: &str, f: &mut dyn FnMut()) {
+    f()
+}
+
+pub struct Session<K: KeyValue> {
+    repo: Repository<K>,
+    data: Dataset,
+    /// What was last exchanged with other officers, record by record.
+    sync_base: SyncBase,
+    /// The copy that undoes the last import or restore, once decoded (start-up reads only
+    /// its head; the copy is read from storage when the officer undoes).
+    undo: Option<UndoImport>,
+    undo_head: Option<(String, DateTime<Utc>)>,
+    /// Records this tab changed while another tab changed them too: the other version was
+    /// kept; this tab's is held here until the officer restores or dismisses it.
+    tab_versions: Dataset,
+    tab_conflicts: Vec<Entry>,
+    no_room_for_snapshots: bool,
+    status: SaveStatus,
+    measure: Measure,
+}
+
+impl<K: KeyValue> Session<K> {
+    /// Reads stored data; never fails (unreadable data is set aside and the page starts
+    /// empty). Data migrated from an older version is written back at once.
+    pub fn open(kv: K, stamp: &str, now: DateTime<Utc>, offset: FixedOffset) -> (Self, Opened) {
+        Self::open_measured(kv, stamp, now, offset, unmeasured)
+    }
+
+    pub fn open_measured(
+        kv: K,
+        stamp: &str,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+        measure: Measure,
+    ) -> (Self, Opened) {
+        let mut repo = Repository::new(kv);
+        let mut loaded = None;
+        measure("dondoc-load", &mut || loaded = Some(repo.load(stamp)));
+        let (data, opened) = match loaded.expect("measure runs its step") {
+            LoadOutcome::Empty => (Dataset::default(), Opened::default()),
+            LoadOutcome::Loaded {
+                dataset,
+                migrated_from,
+            } => (
+                *dataset,
+                Opened {
+                    aside: None,
+                    migrated_from,
+                },
+            ),
+            LoadOutcome::SetAside(set_aside) => (
+                Dataset::default(),
+                Opened {
+                    aside: Some(set_aside.reason),
+                    migrated_from: None,
+                },
+            ),
+        };
+        let sync_base = side::read(repo.kv(), SYNC_KEY).unwrap_or_default();
+        let undo_head = side::read_undo_head(repo.kv());
+        let mut session = Session {
+            repo,
+            data,
+            sync_base,
+            undo: None,
+            undo_head,
+            tab_versions: Dataset::default(),
+            tab_conflicts: Vec::new(),
+            no_room_for_snapshots: false,
+            status: SaveStatus::Saved(None),
+            measure,
+        };
+        if opened.migrated_from.is_some() {
+            session.flush(now, offset);
+        }
+        (session, opened)
+    }
+
+    pub fn data(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn status(&self) -> &SaveStatus {
+        &self.status
+    }
+
+    pub fn sync_base(&self) -> &SyncBase {
+        &self.sync_base
+    }
+
+    /// What the undo offered would undo and when, while it is offered.
+    pub fn undo_head(&self) -> Option<&(String, DateTime<Utc>)> {
+        self.undo_head.as_ref()
+    }
+
+    pub fn tab_conflicts(&self) -> &[Entry] {
+        &self.tab_conflicts
+    }
+
+    pub fn repo(&self) -> &Repository<K> {
+        &self.repo
+    }
+
+    /// Changes the data; the change waits for [`Session::flush`].
+    pub fn edit<R>(&mut self, f: impl FnOnce(&mut Dataset) -> R) -> R {
+        let result = f(&mut self.data);
+        self.forget_undo();
+        self.mark_pending();
+        result
+    }
+
+    fn mark_pending(&mut self) {
+        if !matches!(self.status, SaveStatus::Failed(_)) {
+            self.status = SaveStatus::Pending;
+        }
+    }
+
+    fn forget_undo(&mut self) {
+        if self.undo_head.is_some() || self.undo.is_some() {
+            self.undo = None;
+            self.undo_head = None;
+            side::remove_undo(self.repo.kv_mut());
+        }
+    }
+
+    /// Saves a record edited in a form opened on the version changed at `opened` (`None`
+    /// for a new record). When another tab or an import changed it since, the other version
+    /// stays and this one is set aside and shown: returns false.
+    pub fn save_edit<T: Record>(&mut self, record: T, opened: Option<DateTime<Utc>>) -> bool {
+        match self.edit(|d| d.save_edit(record, opened)) {
+            Ok(()) => true,
+            Err(refused) => {
+                let (entry, mine) = *refused;
+                self.tab_versions.collection_mut::<T>().upsert(mine);
+                self.set_aside(entry);
+                false
+            }
+        }
+    }
+
+    fn set_aside(&mut self, entry: Entry) {
+        self.tab_conflicts.retain(|e| e.id != entry.id);
+        self.tab_conflicts.push(entry);
+    }
+
+    /// Puts this tab's set-aside version of record `id` back in place of the other one.
+    pub fn keep_tab_version(&mut self, id: &str, now: DateTime<Utc>) {
+        let versions = std::mem::take(&mut self.tab_versions);
+        self.edit(|d| d.restore_version(&versions, id, now));
+        self.tab_versions = versions;
+        self.dismiss_tab_version(id);
+    }
+
+    pub fn dismiss_tab_version(&mut self, id: &str) {
+        self.tab_conflicts.retain(|e| e.id != id);
+    }
+
+    /// Takes in what another tab committed since this page last read or wrote, keeping
+    /// this tab's unsaved changes; records both changed are set aside. Returns whether the
+    /// data changed.
+    pub fn sync_from_elsewhere(&mut self, now: DateTime<Utc>) -> bool {
+        let Some(stored) = self.repo.changed_elsewhere() else {
+            return false;
+        };
+        let result = self.data.rebase(stored, &Changes::new());
+        for entry in result.conflicts {
+            let id = entry.id.clone();
+            self.tab_versions.restore_version(&result.mine, &id, now);
+            self.set_aside(entry);
+        }
+        if self.data.has_changes() {
+            self.mark_pending();
+        }
+        true
+    }
+
+    /// Another tab wrote `key` (`None`: storage was cleared, or a change the browser did
+    /// not name).
+    pub fn heard(&mut self, key: Option<&str>, now: DateTime<Utc>) -> Heard {
+        let mut heard = Heard::default();
+        match key {
+            Some(SYNC_KEY) => {
+                self.sync_base = side::read(self.repo.kv(), SYNC_KEY).unwrap_or_default();
+            }
+            // Written after the copy and removed with it: the copy itself is read on undo.
+            Some(UNDO_HEAD_KEY) => {
+                self.undo_head = side::read_undo_head(self.repo.kv());
+                self.undo = None;
+                heard.undo = true;
+            }
+            Some(MANIFEST_KEY) => heard.data = self.sync_from_elsewhere(now),
+            None => {
+                self.undo_head = side::read_undo_head(self.repo.kv());
+                self.undo = None;
+                heard.undo = true;
+                heard.data = self.sync_from_elsewhere(now);
+            }
+            Some(_) => {}
+        }
+        heard.save_due = heard.data && self.data.has_changes();
+        heard
+    }
+
+    /// Writes pending changes now (after taking in another tab's commit), then an hourly
+    /// snapshot when one is due and the save wrote something.
+    pub fn flush(&mut self, now: DateTime<Utc>, offset: FixedOffset) -> &SaveStatus {
+        self.sync_from_elsewhere(now);
+        let Session {
+            repo,
+            data,
+            no_room_for_snapshots,
+            measure,
+            ..
+        } = self;
+        let mut result = Err(WriteError::Unavailable(String::new()));
+        measure("dondoc-save", &mut || result = repo.save(data));
+        // The data comes first: the undo copy and then snapshots give up their room,
+        // oldest first; no snapshot is taken again this session.
+        if result == Err(WriteError::Quota) {
+            side::remove_undo(repo.kv_mut());
+            self.undo = None;
+            self.undo_head = None;
+            *no_room_for_snapshots = true;
+            result = repo.save(data);
+        }
+        while result == Err(WriteError::Quota) && snapshots::drop_oldest(repo.kv_mut()) {
+            result = repo.save(data);
+        }
+        // Only after a save that wrote something (a page closing unchanged takes none).
+        let wrote = matches!(&result, Ok(stats) if stats.shards_written > 0);
+        if wrote && !*no_room_for_snapshots && snapshots::due(repo.kv(), now) {
+            let mut taken = Ok(());
+            measure("dondoc-snapshot", &mut || {
+                taken = snapshots::take(repo.kv_mut(), data, now, offset).map(|_| ())
+            });
+            // No room for it: not tried again this session.
+            if taken.is_err() {
+                *no_room_for_snapshots = true;
+            }
+        }
+        self.status = match result {
+            Ok(_) => SaveStatus::Saved(Some(now)),
+            Err(e) => SaveStatus::Failed(e),
+        };
+        &self.status
+    }
+
+    /// What importing `incoming` would do, before anything is written. `based_on`: what
+    /// the file says its records descend from, when it says.
+    pub fn plan_import(
+        &self,
+        incoming: &Dataset,
+        based_on: Option<&std::collections::BTreeMap<String, u64>>,
+    ) -> ImportPlan {
+        self.data
+            .plan_import_from(incoming, &self.sync_base, based_on)
+    }
+
+    /// Applies an import planned by [`Session::plan_import`], keeping the data as it was
+    /// to undo it in one step. Nothing changes if a conflict has no resolution.
+    pub fn import(
+        &mut self,
+        incoming: &Dataset,
+        plan: &ImportPlan,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
+        label: String,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+    ) -> Result<Applied, Unresolved> {
+        self.sync_from_elsewhere(now);
+        let mut data = self.data.clone();
+        let mut base = self.sync_base.clone();
+        let applied = data.apply_import(incoming, plan, decide, &mut base)?;
+        self.replace_with_undo(data, base, label, now, offset);
+        Ok(applied)
+    }
+
+    /// Stores a conclusion read from a notice, its directives and the units accepted, in
+    /// one step that [`Session::undo_import`] reverses.
+    pub fn add_read_notice(
+        &mut self,
+        saved: Saved,
+        label: String,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+    ) {
+        self.sync_from_elsewhere(now);
+        let mut data = self.data.clone();
+        saved.add_to(&mut data);
+        let base = self.sync_base.clone();
+        self.replace_with_undo(data, base, label, now, offset);
+    }
+
+    /// Replaces the data, keeping what it was to undo it; records it changed keep the
+    /// version they started from (see the module's rules), and the whole of storage is
+    /// rewritten (records may have gone).
+    fn replace_with_undo(
+        &mut self,
+        mut data: Dataset,
+        base: SyncBase,
+        label: String,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+    ) {
+        self.sync_from_elsewhere(now);
+        data.mark_replacing(&self.data);
+        let undo = UndoImport {
+            label,
+            at: now,
+            data: std::mem::replace(&mut self.data, data).without_pending_changes(),
+            base: std::mem::replace(&mut self.sync_base, base),
+        };
+        // Kept in memory whatever happens; in storage too when it fits.
+        side::write_undo(self.repo.kv_mut(), &undo);
+        self.undo_head = Some((undo.label.clone(), undo.at));
+        self.undo = Some(undo);
+        self.repo.rewrite_everything();
+        self.write_sync_base();
+        self.mark_pending();
+        self.flush(now, offset);
+    }
+
+    /// The snapshots kept in this browser, newest first.
+    pub fn snapshots(&self) -> Vec<SnapshotInfo> {
+        snapshots::list(self.repo.kv())
+    }
+
+    /// What restoring snapshot `key` would do, before anything is changed.
+    pub fn snapshot_preview(&self, key: &str) -> Option<(Dataset, ImportPlan)> {
+        let snapshot = snapshots::read(self.repo.kv(), key)?;
+        let plan = self.data.plan_import(&snapshot, &SyncBase::default());
+        Some((snapshot, plan))
+    }
+
+    /// Puts the data back as it was in a snapshot; undone like an import.
+    pub fn restore_snapshot(
+        &mut self,
+        snapshot: Dataset,
+        label: String,
+        now: DateTime<Utc>,
+        offset: FixedOffset,
+    ) {
+        let base = self.sync_base.clone();
+        self.replace_with_undo(snapshot, base, label, now, offset);
+    }
+
+    /// Puts the data back as it was before the last import or restore. `false` when the
+    /// copy to undo with is gone or unreadable (given up for room, undone in another tab,
+    /// damaged): then nothing changes and the undo is no longer offered.
+    pub fn undo_import(&mut self, now: DateTime<Utc>, offset: FixedOffset) -> bool {
+        self.sync_from_elsewhere(now);
+        let undo = self.undo.take().or_else(|| side::read_undo(self.repo.kv()));
+        self.undo_head = None;
+        let Some(undo) = undo else {
+            side::remove_undo(self.repo.kv_mut());
+            return false;
+        };
+        let mut data = undo.data;
+        data.mark_replacing(&self.data);
+        self.data = data;
+        self.sync_base = undo.base;
+        self.write_sync_base();
+        self.repo.rewrite_everything();
+        side::remove_undo(self.repo.kv_mut());
+        self.mark_pending();
+        self.flush(now, offset);
+        true
+    }
+
+    fn write_sync_base(&mut self) {
+        let _ = side::write(self.repo.kv_mut(), SYNC_KEY, &self.sync_base);
+    }
+
+    /// The file for `scope` in its envelope; its records are remembered as exchanged.
+    /// `today`: the officer's date, for the file's name.
+    pub fn export(
+        &mut self,
+        scope: Scope,
+        officer: Officer,
+        now: DateTime<Utc>,
+        today: chrono::NaiveDate,
+    ) -> Exported {
+        let (file, label) = self.data.select(&scope);
+        let info = ExportInfo {
+            based_on: self.sync_base.based_on(&file),
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            exported_at: now,
+            exported_by: officer,
+            scope: scope.clone(),
+            scope_label: label.clone(),
+        };
+        let text = serde_json::to_string(&ExportFile {
+            data: &file,
+            export: &info,
+        })
+        .unwrap_or_default();
+        self.sync_base.record_all(&file);
+        self.write_sync_base();
+        Exported {
+            name: file_name(&scope, &label, today),
+            text,
+        }
+    }
+}
