@@ -262,9 +262,12 @@ const CLICK_HELPERS = `(() => {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask' });
   } catch (e) {}
-  window.__until = (ready) => new Promise((resolve) => {
+  // Resolves when ready() holds after a change of the page; refuses after 30 s (a step that
+  // never happens is an error with its name, not a benchmark that waits for ever).
+  window.__until = (ready, what = 'the page to change') => new Promise((resolve, reject) => {
     if (ready()) return resolve();
-    const observer = new MutationObserver(() => { if (ready()) { observer.disconnect(); resolve(); } });
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('waited 30 s for ' + what + ' at ' + location.hash)); }, 30000);
+    const observer = new MutationObserver(() => { if (ready()) { observer.disconnect(); clearTimeout(timer); resolve(); } });
     observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
   });
 })();`;
@@ -274,7 +277,7 @@ async function openScreen(page, hash) {
   await page.evaluate(async (h) => {
     const old = document.querySelector('main h1');
     if (location.hash !== h) location.hash = h;
-    await window.__until(() => document.querySelector('main h1') && document.querySelector('main h1') !== old || location.hash === h && old && old.isConnected && h !== '');
+    await window.__until(() => document.querySelector('main h1') && document.querySelector('main h1') !== old || location.hash === h && old && old.isConnected && h !== '', 'the screen ' + h);
     await window.__frameEnd();
     await new Promise((r) => setTimeout(r, 50));
   }, hash);
@@ -293,7 +296,7 @@ async function timedClick(page, selector, ready) {
     await window.__until(() => {
       const h1 = document.querySelector('main h1');
       return h1 && h1 !== old && (!readySel || document.querySelector(readySel));
-    });
+    }, 'the screen after clicking ' + sel);
     await window.__frameEnd();
     return { ms: performance.now() - t0, longest: window.__longest };
   }, [selector, ready]);
@@ -530,6 +533,6 @@ if (province) {
   if (large) lines.push(`| Large fits | ${(100 * large.units / QUOTA).toFixed(1)}% | ${target(large.units < QUOTA)} |`);
   lines.push('');
 }
-lines.push('How: start-up is from navigation to the dashboard\'s capital figures in the DOM (a MutationObserver added before the page loads), the data already in localStorage, caches warm (one discarded load first). The baseline (bench/baseline.html) reads the same stored data and renders the same status counts, capital figures and project list with no framework. A keystroke is timed from the input event to the end of the task that updates the results, layout included. A save is the app\'s own `dondoc-save` User Timing measure around `Repository::save`; the import preview is timed from picking the file to the preview in the DOM.', '');
+lines.push('How: start-up is from navigation to the dashboard\'s capital figures in the DOM (a MutationObserver added before the page loads), the data already in localStorage, caches warm (one discarded load first). The baseline (bench/baseline.html) reads the same stored data and settings and renders what the dashboard renders, with no framework: the active projects and their status summary, the unresolved obstacles, the projects behind schedule with their main obstacle, those with no report in 45 days, the capital card (this year, the same period last year, the latest public-investment figures), the directives followed per follow-up state and the overdue ones, the next meeting and what the reports of the last 30 days changed, each list cut at its first 10 as the dashboard cuts it. A keystroke is timed from the input event to the end of the task that updates the results, layout included. A save is the app\'s own `dondoc-save` User Timing measure around `Repository::save`; the import preview is timed from picking the file to the preview in the DOM.', '');
 writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
 log(`\nWritten: bench/results.md`);

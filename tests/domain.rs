@@ -273,6 +273,40 @@ fn the_province_dataset_has_the_promised_size() {
 }
 
 #[test]
+fn generated_data_holds_nothing_dated_after_the_day_it_is_generated_for() {
+    use dondoc::domain::RecordedStatus;
+    for scale in [Scale::SMALL, Scale::PROVINCE, Scale::LARGE] {
+        let data = generate(scale, 2, today(), now());
+        let mut dates: Vec<(&str, chrono::NaiveDate)> = Vec::new();
+        dates.extend(data.progress_reports.iter().map(|r| ("report", r.as_of)));
+        dates.extend(data.meetings.iter().map(|m| ("meeting", m.date)));
+        dates.extend(data.conclusions.iter().map(|c| ("conclusion", c.date)));
+        dates.extend(data.directive_updates.iter().map(|u| ("update", u.date)));
+        dates.extend(
+            data.obstacles
+                .iter()
+                .filter_map(|o| o.since.map(|d| ("obstacle", d))),
+        );
+        dates.extend(data.directives.iter().filter_map(|d| match d.status {
+            RecordedStatus::Done { on } => Some(("done", on)),
+            _ => None,
+        }));
+        let late: Vec<_> = dates.iter().filter(|(_, d)| *d > today()).collect();
+        assert!(
+            late.is_empty(),
+            "{} dated after today, first {:?}",
+            late.len(),
+            late.first()
+        );
+        // An update comes after its conclusion was issued.
+        for u in data.directive_updates.iter() {
+            let d = data.directives.get(&u.directive).unwrap();
+            assert!(u.date >= data.conclusions.get(&d.conclusion).unwrap().date);
+        }
+    }
+}
+
+#[test]
 fn comparing_a_file_counts_new_identical_and_differing_records() {
     let mine = sample();
     let mut theirs = mine.clone();

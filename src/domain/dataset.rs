@@ -81,6 +81,35 @@ pub trait VisitorMut {
     fn visit<T: Record>(&mut self, collection: &mut Collection<T>);
 }
 
+/// One line of a conclusion's checklist.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChecklistLine<'a> {
+    pub directive: &'a Directive,
+    /// A group heading, followed up through its sub-items.
+    pub heading: bool,
+    pub last_update: Option<&'a DirectiveUpdate>,
+}
+
+/// The group headings among `items`, directives of one conclusion or of several (see
+/// [`Dataset::headings`]).
+pub fn headings_among<'a>(items: &[&'a Directive]) -> std::collections::HashSet<&'a DirectiveId> {
+    let parents: std::collections::HashSet<(&ConclusionId, &[u16])> = items
+        .iter()
+        .flat_map(|d| {
+            let parts = d.path.parts();
+            (1..parts.len()).map(move |k| (&d.conclusion, &parts[..k]))
+        })
+        .collect();
+    items
+        .iter()
+        .filter(|d| {
+            d.deadline == super::Deadline::None
+                && parents.contains(&(&d.conclusion, d.path.parts()))
+        })
+        .map(|d| &d.id)
+        .collect()
+}
+
 impl Dataset {
     /// Calls the visitor once per collection, in storage order.
     pub fn visit(&self, v: &mut impl Visitor) {
@@ -262,22 +291,7 @@ impl Dataset {
     /// 3.2: sub-items and no deadline of their own): they head a group and are followed up
     /// through their sub-items, not counted themselves.
     pub fn headings(&self) -> std::collections::HashSet<&DirectiveId> {
-        let parents: std::collections::HashSet<(&ConclusionId, &[u16])> = self
-            .directives
-            .iter()
-            .flat_map(|d| {
-                let parts = d.path.parts();
-                (1..parts.len()).map(move |k| (&d.conclusion, &parts[..k]))
-            })
-            .collect();
-        self.directives
-            .iter()
-            .filter(|d| {
-                d.deadline == super::Deadline::None
-                    && parents.contains(&(&d.conclusion, d.path.parts()))
-            })
-            .map(|d| &d.id)
-            .collect()
+        headings_among(&self.directives.iter().collect::<Vec<_>>())
     }
 
     /// The directives that are followed up one by one: all but group headings.
@@ -289,15 +303,53 @@ impl Dataset {
             .collect()
     }
 
-    /// A conclusion's directives followed up one by one, in document order.
+    /// A conclusion's directives followed up one by one, in document order (headings are
+    /// found among the conclusion's own directives: a heading's sub-items are its own).
     pub fn followed_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
-        let mut items: Vec<_> = self
-            .followed()
-            .into_iter()
-            .filter(|d| &d.conclusion == conclusion)
-            .collect();
-        items.sort_by(|a, b| a.path.cmp(&b.path));
+        let items = self.directives_of(conclusion);
+        let headings = headings_among(&items);
         items
+            .into_iter()
+            .filter(|d| !headings.contains(&d.id))
+            .collect()
+    }
+
+    /// A conclusion's checklist: its directives in document order, each with whether it is
+    /// a group heading and its latest update. Reads the conclusion's directives and one pass
+    /// of the log, never the whole dataset's headings.
+    pub fn checklist_of(&self, conclusion: &ConclusionId) -> Vec<ChecklistLine<'_>> {
+        let items = self.directives_of(conclusion);
+        let headings = headings_among(&items);
+        let ids: std::collections::HashSet<&DirectiveId> = items.iter().map(|d| &d.id).collect();
+        let last = self.last_updates_among(&ids);
+        items
+            .into_iter()
+            .map(|directive| ChecklistLine {
+                heading: headings.contains(&directive.id),
+                last_update: last.get(&directive.id).copied(),
+                directive,
+            })
+            .collect()
+    }
+
+    /// The latest update of each directive of `ids` that has one (one pass over the log).
+    pub fn last_updates_among<'a>(
+        &'a self,
+        ids: &std::collections::HashSet<&DirectiveId>,
+    ) -> std::collections::HashMap<&'a DirectiveId, &'a DirectiveUpdate> {
+        let mut last: std::collections::HashMap<&DirectiveId, &DirectiveUpdate> =
+            Default::default();
+        for u in self
+            .directive_updates
+            .iter()
+            .filter(|u| ids.contains(&u.directive))
+        {
+            let slot = last.entry(&u.directive).or_insert(u);
+            if (u.date, u.created_at) >= (slot.date, slot.created_at) {
+                *slot = u;
+            }
+        }
+        last
     }
 
     /// The number and symbol of the conclusion a directive belongs to ("16-KL/BCĐ").
@@ -359,6 +411,33 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn a_checklist_read_from_its_conclusion_agrees_with_the_whole_dataset() {
+        let (data, _) = sample();
+        let headings = data.headings();
+        let last = data.last_updates();
+        let followed = data.followed();
+        let mut some_heading = false;
+        for c in data.conclusions.iter() {
+            let lines = data.checklist_of(&c.id);
+            let all = data.directives_of(&c.id);
+            assert_eq!(lines.iter().map(|l| l.directive).collect::<Vec<_>>(), all);
+            for l in &lines {
+                assert_eq!(l.heading, headings.contains(&l.directive.id));
+                assert_eq!(l.last_update, last.get(&l.directive.id).copied());
+                some_heading |= l.heading;
+            }
+            let mut of: Vec<_> = followed
+                .iter()
+                .copied()
+                .filter(|d| d.conclusion == c.id)
+                .collect();
+            of.sort_by(|a, b| a.path.cmp(&b.path));
+            assert_eq!(data.followed_of(&c.id), of);
+        }
+        assert!(some_heading, "the sample has a group heading");
+    }
 
     #[test]
     fn a_directive_being_corrected_keeps_its_own_number_free() {

@@ -325,7 +325,8 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                     created_at: now,
                     updated_at: now,
                     directive: directive_id.clone(),
-                    date: issued + Days::new(7 * (u as u64 + 1)),
+                    // Weekly reports after the conclusion, none after today.
+                    date: (issued + Days::new(7 * (u as u64 + 1))).min(today),
                     reported_by: "Văn phòng đơn vị".into(),
                     text: "Đơn vị báo cáo đã triển khai, đang hoàn thiện hồ sơ theo yêu cầu."
                         .into(),

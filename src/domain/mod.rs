@@ -20,6 +20,7 @@ pub mod number;
 pub mod office;
 pub mod org;
 pub mod overview;
+pub mod paging;
 pub mod portfolio;
 pub mod project;
 pub mod reading;

@@ -140,7 +140,7 @@ impl Dataset {
                     .is_some_and(|due| due >= reference && due <= end)
             })
             .collect();
-        items.sort_by_key(|d| (d.deadline.due(), d.path.clone()));
+        items.sort_by(|a, b| (a.deadline.due(), &a.path).cmp(&(b.deadline.due(), &b.path)));
         items
     }
 

@@ -66,6 +66,9 @@ pub struct ProjectRow<'a> {
     pub shown: ScheduleStatus,
     pub investor_name: &'a str,
     pub latest_report: Option<NaiveDate>,
+    /// The name and the investor's name folded, once per row: the sort compares them.
+    name_key: String,
+    investor_key: String,
 }
 
 /// Compares two optional values with unknown ones always last, whatever the direction.
@@ -88,15 +91,15 @@ fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> 
 impl ProjectQuery {
     fn compare(&self, a: &ProjectRow, b: &ProjectRow) -> Ordering {
         let d = self.descending;
-        let by_name = || fold(a.project.display_name()).cmp(&fold(b.project.display_name()));
+        let by_name = || a.name_key.cmp(&b.name_key);
         let primary = match self.sort {
             ProjectSort::Name => {
                 let o = by_name();
                 return if d { o.reverse() } else { o };
             }
             ProjectSort::Investor => unknown_last(
-                Some(fold(a.investor_name)).filter(|s| !s.is_empty()),
-                Some(fold(b.investor_name)).filter(|s| !s.is_empty()),
+                Some(&a.investor_key).filter(|s| !s.is_empty()),
+                Some(&b.investor_key).filter(|s| !s.is_empty()),
                 d,
             ),
             ProjectSort::TotalInvestment => unknown_last(
@@ -172,6 +175,8 @@ impl Dataset {
                     shown,
                     investor_name,
                     latest_report,
+                    name_key: fold(p.display_name()),
+                    investor_key: fold(investor_name),
                 })
             })
             .collect();

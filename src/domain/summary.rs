@@ -189,7 +189,7 @@ impl Dataset {
             .into_iter()
             .filter(|d| d.state(today, due_soon_days) == state)
             .collect();
-        items.sort_by_key(|d| (d.deadline.due(), d.path.clone()));
+        items.sort_by(|a, b| (a.deadline.due(), &a.path).cmp(&(b.deadline.due(), &b.path)));
         items
     }
 

@@ -66,10 +66,72 @@ pub fn matches_folded(folded_text: &str, query: &str) -> bool {
         .all(|word| folded_text.contains(word))
 }
 
+/// A pick list (checkboxes: a directive's projects, its coordinating units) shows all its
+/// options up to this many; a province's 900 projects are found by typing a few letters.
+pub const PICK_ALL_UP_TO: usize = 40;
+/// At most this many options matching what was typed are shown; the rest are counted.
+pub const PICK_MATCHES_SHOWN: usize = 40;
+
+/// Which options of a pick list to show: those chosen always, then those matching the
+/// words typed (every option when the list is short and nothing is typed), at most
+/// [`PICK_MATCHES_SHOWN`] of them. `folded` holds each option's text folded. Returns the
+/// positions shown, in the list's order, and how many more match.
+pub fn pick_shown(folded: &[String], chosen: &[bool], typed: &str) -> (Vec<usize>, usize) {
+    let typed_nothing = fold(typed).is_empty();
+    let mut shown = Vec::new();
+    let mut matches = 0;
+    let mut more = 0;
+    for (i, text) in folded.iter().enumerate() {
+        if chosen.get(i).copied().unwrap_or(false) {
+            shown.push(i);
+        } else if (typed_nothing && folded.len() <= PICK_ALL_UP_TO)
+            || (!typed_nothing && matches_folded(text, typed))
+        {
+            if matches < PICK_MATCHES_SHOWN {
+                shown.push(i);
+                matches += 1;
+            } else {
+                more += 1;
+            }
+        } else if typed_nothing {
+            more += 1;
+        }
+    }
+    (shown, more)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    fn options(n: usize) -> Vec<String> {
+        (0..n).map(|i| fold(&format!("Dự án số {i}"))).collect()
+    }
+
+    #[test]
+    fn a_short_pick_list_shows_everything_and_a_long_one_what_is_chosen_and_typed() {
+        let short = options(PICK_ALL_UP_TO);
+        let none = vec![false; short.len()];
+        assert_eq!(pick_shown(&short, &none, "").0.len(), PICK_ALL_UP_TO);
+        assert_eq!(pick_shown(&short, &none, "").1, 0);
+
+        let long = options(900);
+        let mut chosen = vec![false; long.len()];
+        chosen[500] = true;
+        // Nothing typed: the chosen one, the 899 others counted.
+        assert_eq!(pick_shown(&long, &chosen, "  "), (vec![500], 899));
+        // "so 12" matches 12, 112, 120..129, 212, …, 812 (19 in all), shown with the chosen
+        // one in the list's order.
+        let (shown, more) = pick_shown(&long, &chosen, "số 12");
+        assert_eq!(shown.len(), 19 + 1);
+        assert!(shown.windows(2).all(|w| w[0] < w[1]));
+        assert!(shown.contains(&500) && shown.contains(&12) && more == 0);
+        // A word every option has: the first PICK_MATCHES_SHOWN, the rest counted.
+        let (shown, more) = pick_shown(&long, &chosen, "du an");
+        assert_eq!(shown.len(), PICK_MATCHES_SHOWN + 1);
+        assert_eq!(more, 900 - 1 - PICK_MATCHES_SHOWN);
+    }
 
     #[test]
     fn diacritics_case_and_d() {

@@ -224,9 +224,33 @@ pub fn set_apart(transferred: usize, cancelled: usize, lang: Lang) -> Option<Str
     })
 }
 
+/// The button under a long list: "Hiện thêm 100 dòng (còn 1.700)".
+pub fn show_more_rows(next: usize, left: usize, lang: Lang) -> String {
+    let (next, left) = (
+        super::format_decimal(next as f64, 0, lang),
+        super::format_decimal(left as f64, 0, lang),
+    );
+    match lang {
+        Lang::Vi => format!("Hiện thêm {next} dòng (còn {left})"),
+        Lang::En => format!("Show {next} more rows ({left} left)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_show_more_button_counts_in_each_language() {
+        assert_eq!(
+            show_more_rows(50, 1_750, Lang::Vi),
+            "Hiện thêm 50 dòng (còn 1.750)"
+        );
+        assert_eq!(
+            show_more_rows(50, 1_750, Lang::En),
+            "Show 50 more rows (1,750 left)"
+        );
+    }
     use chrono::NaiveDate;
 
     #[test]

@@ -19,7 +19,6 @@ macro_rules! messages {
 }
 
 messages! {
-    AppName => "Dondoc", "Dondoc";
     AppTagline => "Đôn đốc dự án trọng điểm và kết luận của Ban Chỉ đạo", "Follow-up of key projects and steering-committee conclusions";
     SwitchLanguage => "English", "Tiếng Việt";
     SwitchLanguageLabel => "Chuyển sang tiếng Anh", "Switch to Vietnamese";
@@ -97,7 +96,6 @@ messages! {
     AsItsCommittee => "Theo Ban Chỉ đạo ban hành", "As its committee issues";
     PrintConclusion => "In kết luận", "Print the conclusion";
     PrintHint => "In ra theo thể thức văn bản hành chính (khổ A4). Ctrl+P cũng in như vậy.", "Prints in the administrative layout (A4). Ctrl+P prints the same.";
-    PageLabel => "Trang", "Page";
     NavReport => "Báo cáo", "Report";
     ReportHint => "Báo cáo tình hình thực hiện kết luận trước cuộc họp: đếm như báo cáo của Văn phòng Chính phủ (hoàn thành đúng hạn, trễ hạn; chưa hoàn thành trong hạn, quá hạn).", "The follow-up report before a meeting, counted as the Government Office's reports count (done on time, late; not done within term, overdue).";
     ReportEverything => "Tất cả kết luận", "All conclusions";
@@ -125,7 +123,6 @@ messages! {
     PrintLetters => "In các công văn", "Print the letters";
     LettersHint => "Mỗi đơn vị một công văn, in liền hoặc tải một file Word (mỗi công văn bắt đầu trang mới).", "One letter per unit, printed together or downloaded as one Word file (each letter starts a new page).";
     NoOverdueUnits => "Không có đơn vị nào có nhiệm vụ quá hạn.", "No unit has overdue items.";
-    TableReport => "Báo cáo tình hình thực hiện kết luận", "Follow-up report";
     TableByUnit => "Theo đơn vị chủ trì", "By lead unit";
     TableChasing => "Nhiệm vụ quá hạn và sắp đến hạn", "Overdue and due-soon directives";
     TableDirectives => "Danh sách nhiệm vụ", "Directives";
@@ -162,9 +159,7 @@ messages! {
     SampleLoaded => "Đã nạp dữ liệu mẫu.", "Sample data loaded.";
     Cancel => "Huỷ", "Cancel";
     Confirm => "Đồng ý", "Confirm";
-    Close => "Đóng", "Close";
     Open => "Mở", "Open";
-    Back => "Quay lại", "Back";
     NotFound => "Không tìm thấy trang hoặc bản ghi này.", "This page or record was not found.";
     NoRecords => "Chưa có bản ghi nào.", "No records yet.";
     Name => "Tên", "Name";
@@ -183,15 +178,12 @@ messages! {
     SiteClearance => "Giải phóng mặt bằng", "Site clearance";
     ConstructionVolume => "Khối lượng xây lắp", "Construction volume";
     Disbursement => "Giải ngân", "Disbursement";
-    Packages => "Gói thầu đang thi công", "Packages under construction";
     ProgressReports => "Báo cáo tiến độ", "Progress reports";
     AsOf => "Số liệu đến ngày", "As of";
     Narrative => "Tình hình", "Narrative";
     Obstacles => "Vướng mắc", "Obstacles";
-    Resolved => "Đã tháo gỡ", "Resolved";
     Unresolved => "Chưa tháo gỡ", "Unresolved";
     Since => "Từ ngày", "Since";
-    Responsible => "Đơn vị xử lý", "Responsible";
     Kind => "Loại", "Kind";
     Date => "Ngày", "Date";
     Place => "Địa điểm", "Place";
@@ -210,14 +202,9 @@ messages! {
     Directives => "Nhiệm vụ", "Directives";
     DirectiveNo => "Số", "No.";
     LeadUnit => "Chủ trì", "Lead unit";
-    CoordinatingUnits => "Phối hợp", "Coordinating";
     Deadline => "Thời hạn", "Deadline";
-    DueDate => "Hạn", "Due";
     State => "Tình trạng", "State";
     LastUpdate => "Cập nhật gần nhất", "Last update";
-    Updates => "Diễn biến thực hiện", "Follow-up log";
-    ReportedBy => "Đơn vị báo cáo", "Reported by";
-    DocumentRef => "Văn bản", "Document";
     Conclusion => "Kết luận", "Conclusion";
     Meeting => "Cuộc họp", "Meeting";
     FormerNames => "Tên cũ", "Former names";
@@ -242,8 +229,6 @@ messages! {
     NoDeadline => "Không thời hạn", "No deadline";
     DoneOnTime => "Hoàn thành đúng hạn", "Done on time";
     DoneLate => "Hoàn thành trễ hạn", "Done late";
-    CancelledState => "Đã huỷ", "Cancelled";
-    TransferredState => "Đã chuyển nơi khác", "Transferred elsewhere";
     OverdueList => "Nhiệm vụ quá hạn", "Overdue directives";
     UpcomingMeeting => "Cuộc họp sắp tới", "Upcoming meeting";
     DataTitle => "Dữ liệu: nhập, xuất, lưu trữ", "Data: import, export, storage";
@@ -322,6 +307,7 @@ messages! {
     FileUnreadable => "Không đọc được tệp.", "The file could not be read.";
     ScopeAllData => "toàn bộ dữ liệu", "all data";
     InBillionsSuffix => " (tỷ đồng)", " (billion VND)";
+    PickMore => "mục khác: gõ vài chữ vào ô lọc để tìm", "more: type a few letters in the filter to find them";
     Unsaved => "Có thay đổi chưa lưu", "Unsaved changes";
     SavedHere => "Dữ liệu lưu trong trình duyệt này", "Data kept in this browser";
     NotSaved => "Chưa lưu được", "Not saved";
@@ -333,7 +319,6 @@ messages! {
     AsideBody => "Dữ liệu này đã được cất riêng, không bị xoá hay ghi đè. Bạn có thể tải xuống để gửi cho người hỗ trợ.", "It has been set aside, not deleted or overwritten. You can download it to send to whoever supports you.";
     AsideDownload => "Tải dữ liệu đã cất riêng", "Download the set-aside data";
     ValidationTitle => "Dữ liệu có điểm cần kiểm tra", "Points in the data to check";
-    Language => "Ngôn ngữ", "Language";
     Total => "Tổng số", "Total";
     Computed => "tính từ số liệu", "computed";
     Search => "Tìm (không cần dấu)", "Search (accents optional)";
@@ -360,9 +345,7 @@ messages! {
     TryAgain => "Thử lưu lại", "Try saving again";
     AsideUnreadable => "Dữ liệu bị hỏng hoặc không đúng định dạng.", "The data is damaged or not in the expected format.";
     Migrated => "Dữ liệu đã lưu được chuyển lên định dạng mới từ định dạng", "Stored data was upgraded to the current format from format";
-    ViewAll => "Xem tất cả", "View all";
     NoneYet => "Chưa có", "None yet";
-    Person => "Người phụ trách", "Responsible person";
     Contact => "Liên hệ", "Contact";
     RecentChanges => "Thay đổi so với báo cáo trước (báo cáo trong 30 ngày qua)", "Changes since the previous report (reports of the last 30 days)";
     RecentChangesHint => "Tỷ lệ giải phóng mặt bằng, khối lượng và giải ngân; mọi số liệu khác ở trang của từng dự án.", "Site clearance, volume and disbursement rates; every other figure is on each project's page.";
@@ -372,7 +355,6 @@ messages! {
     SampleTitle => "Dữ liệu mẫu", "Sample data";
     SampleHint => "Thêm bộ dữ liệu mẫu (6 dự án trọng điểm tỉnh Điện Biên) để thử các chức năng.", "Add the sample dataset (six Điện Biên key projects) to try the features.";
     ProblemsNone => "Không phát hiện lỗi nào trong dữ liệu.", "No problems found in the data.";
-    Portfolio => "Danh mục dự án", "Project portfolio";
     LatestReport => "Báo cáo gần nhất", "Latest report";
     Light => "Đánh giá của cán bộ (đèn)", "Officer's light";
     Reason => "Lý do", "Reason";

@@ -114,13 +114,17 @@ fn checklist(
         let lang = state.lang.get();
         state.data.with(|d| {
             let Some(c) = d.conclusions.get(&id) else { return NotFound().into_any() };
-            let items = d.directives_of(&c.id);
-            let headings = d.headings();
-            let last_updates = d.last_updates();
-            let rows = items
-                .iter()
-                .map(|x| {
-                    let last = last_updates.get(&x.id).map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
+            let lines = d.checklist_of(&c.id);
+            let tally = Tally::of(
+                lines.iter().filter(|l| !l.heading).map(|l| l.directive),
+                state.today,
+                state.due_soon_days(),
+            );
+            let rows = lines
+                .into_iter()
+                .map(|line| {
+                    let x = line.directive;
+                    let last = line.last_update.map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
                     let coordinating = x.coordinating_units.iter().map(|u| crate::domain::text::isolate(&unit_name(d, Some(u))).into_owned()).collect::<Vec<_>>().join(", ");
                     let due = labels::due_note(&x.deadline, lang);
                     let depth = format!("depth-{}", x.path.parts().len());
@@ -129,7 +133,7 @@ fn checklist(
                     let edit_label = format!("{} {}", state.t(Msg::EditDirective), x.path);
                     let button_id = row_button_id(&x.id);
                     // A group heading is followed up through its sub-items.
-                    let heading = headings.contains(&x.id);
+                    let heading = line.heading;
                     let is_selected = {
                         let id = x.id.clone();
                         move || selected.with(|s| s.as_ref() == Some(&id))
@@ -161,7 +165,6 @@ fn checklist(
                     }
                 })
                 .collect_view();
-            let tally = Tally::of(d.followed_of(&c.id), state.today, state.due_soon_days());
             let meeting = c.meeting.as_ref().and_then(|m| d.meetings.get(m)).map(|m| view! {
                 <dt>{state.t(Msg::Meeting)}</dt>
                 <dd><a href=Route::Meeting(m.id.to_string()).href()>{format_date(m.date)} " · " {m.place.clone()}</a></dd>

@@ -27,6 +27,13 @@ const CONCLUSIONS_SHOWN: usize = 60;
 /// Search results shown: a screenful; more words narrow them.
 const SEARCH_SHOWN: usize = 30;
 
+/// The first [`LIST_CAP`] of a list, and how many more it holds.
+fn capped(mut items: Vec<&crate::domain::Directive>) -> (Vec<&crate::domain::Directive>, usize) {
+    let more = items.len().saturating_sub(LIST_CAP);
+    items.truncate(LIST_CAP);
+    (items, more)
+}
+
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
     let state = use_state();
@@ -42,15 +49,6 @@ pub fn FollowUpPage() -> impl IntoView {
             .data
             .with(|d| d.search_index(on, state.due_soon_days()))
     });
-    // Each directive's latest update, by id: one pass over the log per change of the data.
-    let last_ids = Memo::new(move |_| {
-        state.data.with(|d| {
-            d.last_updates()
-                .into_iter()
-                .map(|(k, v)| (k.clone(), v.id.clone()))
-                .collect::<std::collections::HashMap<_, _>>()
-        })
-    });
     let results = move || {
         let q = query.get();
         let lang = state.lang.get();
@@ -61,7 +59,13 @@ pub fn FollowUpPage() -> impl IntoView {
             }
             let found = index.with(|i| i.find(d, &q, SEARCH_SHOWN));
             let more = found.more;
-            let last = |x: &crate::domain::Directive| last_ids.with(|m| m.get(&x.id).and_then(|u| d.directive_updates.get(u)));
+            // The latest update of the directives shown only: one pass over the log.
+            let ids = found.shown.iter().filter_map(|f| match f {
+                Found::Directive(x) => Some(&x.id),
+                _ => None,
+            }).collect();
+            let lasts = d.last_updates_among(&ids);
+            let last = |x: &crate::domain::Directive| lasts.get(&x.id).copied();
             let empty = found.shown.is_empty();
             let count = format!("({}{})", found.shown.len(), if more { "+" } else { "" });
             let items = found
@@ -103,13 +107,25 @@ pub fn FollowUpPage() -> impl IntoView {
                 .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
                 .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
                 .collect_view();
-            let last = |x: &crate::domain::Directive| last_ids.with(|m| m.get(&x.id).and_then(|u| d.directive_updates.get(u)));
             // A screenful each: beyond, the tables by unit and by conclusion lead on.
-            let list = |items: Vec<&crate::domain::Directive>| {
-                let more = items.len().saturating_sub(LIST_CAP);
+            let overdue = capped(d.directives_in_state(FollowUpState::Overdue, on, soon));
+            let week = capped(d.due_within(on, DUE_WITHIN_WEEK_DAYS));
+            let month = capped(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
+            let coming = d.coming_meeting(on, soon).map(|mut c| {
+                let open = capped(std::mem::take(&mut c.open));
+                (c, open)
+            });
+            // The latest update of the directives shown only: one pass over the log.
+            let ids = [&overdue, &week, &month]
+                .into_iter()
+                .chain(coming.as_ref().map(|(_, open)| open))
+                .flat_map(|(items, _)| items.iter().map(|x| &x.id))
+                .collect();
+            let lasts = d.last_updates_among(&ids);
+            let last = |x: &crate::domain::Directive| lasts.get(&x.id).copied();
+            let list = |(items, more): (Vec<&crate::domain::Directive>, usize)| {
                 let shown = items
                     .into_iter()
-                    .take(LIST_CAP)
                     .map(|x| directive_item(state, d, x, last(x), on, selected))
                     .collect_view();
                 view! {
@@ -117,12 +133,12 @@ pub fn FollowUpPage() -> impl IntoView {
                     {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {state.t(Msg::MoreDirectives)}</li> })}
                 }
             };
-            let overdue = list(d.directives_in_state(FollowUpState::Overdue, on, soon));
-            let week = list(d.due_within(on, DUE_WITHIN_WEEK_DAYS));
-            let month = list(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
-            let coming = d.coming_meeting(on, soon).map(|c| {
+            let overdue = list(overdue);
+            let week = list(week);
+            let month = list(month);
+            let coming = coming.map(|(c, open)| {
                 let place = c.meeting.map(|m| format!(" · {}", m.place)).unwrap_or_default();
-                let open = list(c.open);
+                let open = list(open);
                 view! {
                     <h2>{state.t(Msg::UpcomingMeeting)} ": " {format_date(c.date)} {place}</h2>
                     <p class="small muted">{state.t(Msg::OpenBeforeMeeting)}</p>

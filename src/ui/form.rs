@@ -216,36 +216,41 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         let draft = self;
         let state = self.state;
         let options = Memo::new(move |_| options());
+        // Each option's text folded once per change of the options, not per keystroke.
+        let folded = Memo::new(move |_| {
+            options.with(|o| {
+                o.iter()
+                    .map(|(_, text)| crate::domain::text::fold(text))
+                    .collect::<Vec<_>>()
+            })
+        });
         let missing = move || {
             let wanted = filter.get();
-            let folded = crate::domain::text::fold(&wanted);
-            let none = !folded.is_empty()
-                && options.with(|o| {
-                    !o.iter().any(|(_, text)| {
-                        crate::domain::text::matches_folded(
-                            &crate::domain::text::fold(text),
-                            &wanted,
-                        )
-                    })
+            let none = !crate::domain::text::fold(&wanted).is_empty()
+                && folded.with(|f| {
+                    !f.iter()
+                        .any(|text| crate::domain::text::matches_folded(text, &wanted))
                 });
             none.then(|| no_match(wanted.trim().to_owned()))
         };
         let long = move || options.with(|o| o.len() > 8);
-        let boxes = move || {
+        let shown = Memo::new(move |_| {
             let wanted = filter.get();
             let chosen = draft.value.with(|d| get(d).clone());
-            options
+            options.with(|o| {
+                let picked: Vec<bool> = o.iter().map(|(v, _)| chosen.contains(v)).collect();
+                let (at, more) =
+                    folded.with(|f| crate::domain::text::pick_shown(f, &picked, &wanted));
+                let items: Vec<_> = at.into_iter().map(|i| (o[i].clone(), picked[i])).collect();
+                (items, more)
+            })
+        });
+        let boxes = move || {
+            shown
                 .get()
+                .0
                 .into_iter()
-                .filter(|(value, text)| {
-                    chosen.contains(value)
-                        || crate::domain::text::matches_folded(
-                            &crate::domain::text::fold(text),
-                            &wanted,
-                        )
-                })
-                .map(|(value, text)| {
-                    let checked = chosen.contains(&value);
+                .map(|((value, text), checked)| {
                     let toggle = value.clone();
                     view! {
                         <label class="pick">
@@ -265,6 +270,12 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
                 })
                 .collect_view()
         };
+        let more = move || {
+            let more = shown.with(|s| s.1);
+            (more > 0).then(|| {
+                view! { <p class="small muted pick-more">{format!("{more} {}", state.t(crate::i18n::Msg::PickMore))}</p> }
+            })
+        };
         let count = move || draft.value.with(|d| get(d).len());
         view! {
             <fieldset class="field picks" id=id.clone()>
@@ -276,6 +287,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
                 </Show>
                 <div class="pick-missing" role="status">{missing}</div>
                 <div class="pick-box">{boxes}</div>
+                {more}
             </fieldset>
         }
         .into_any()

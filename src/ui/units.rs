@@ -149,19 +149,25 @@ fn unit_lists(
             let Some(u) = d.units.get(&id) else {
                 return NotFound().into_any();
             };
-            let last_updates = d.last_updates();
-            let list = |items: Vec<&Directive>| {
-                urgency_order(items, state.today, state.due_soon_days())
-                    .into_iter()
-                    .map(|x| directive_item(state, d, x, last_updates.get(&x.id).copied(), state.today, selected))
-                    .collect_view()
-            };
             let followed = d.followed();
             let led: Vec<_> = followed
                 .iter()
                 .copied()
                 .filter(|x| x.lead_unit.as_ref() == Some(&u.id))
                 .collect();
+            let coordinated: Vec<_> = followed
+                .iter()
+                .copied()
+                .filter(|x| x.coordinating_units.contains(&u.id))
+                .collect();
+            let ids = led.iter().chain(&coordinated).map(|x| &x.id).collect();
+            let last_updates = d.last_updates_among(&ids);
+            let list = |items: Vec<&Directive>| {
+                urgency_order(items, state.today, state.due_soon_days())
+                    .into_iter()
+                    .map(|x| directive_item(state, d, x, last_updates.get(&x.id).copied(), state.today, selected))
+                    .collect_view()
+            };
             let tally = Tally::of(led.iter().copied(), state.today, state.due_soon_days());
             let summary = format!(
                 "{}: {} · {}: {} · {}: {}",
@@ -173,13 +179,7 @@ fn unit_lists(
                 labels::done_share(&tally, lang),
             );
             let lead = list(led);
-            let coordinating = list(
-                followed
-                    .iter()
-                    .copied()
-                    .filter(|x| x.coordinating_units.contains(&u.id))
-                    .collect(),
-            );
+            let coordinating = list(coordinated);
             let former = u
                 .former_names
                 .iter()

@@ -22,15 +22,10 @@ pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
     Some(view! { <a href=Route::Unit(id.to_string()).href()>{name}</a> }.into_any())
 }
 
-/// Rows a long list draws with the click that opens it (more than a screenful), and how
-/// many more each following task draws: a province's 1,800 conclusions appear at once and
-/// the rest follow without holding the page (presentation only: every row is the domain's).
-pub const FIRST_ROWS: usize = 80;
-pub const ROWS_PER_TASK: usize = 200;
-
 /// A long list's rows, keyed by `key` so that a change redraws only the rows it changed
-/// (a row whose key is the same is kept as drawn); the first [`FIRST_ROWS`] at once, the
-/// rest a batch per task.
+/// (a row whose key is the same is kept as drawn): the first page
+/// ([`crate::domain::paging::LIST_PAGE_ROWS`]), then a page more at each press of the last
+/// row's button.
 pub fn keyed_rows<T, K, V>(
     rows: Memo<Vec<T>>,
     key: impl Fn(&T) -> K + Clone + Send + Sync + 'static,
@@ -41,18 +36,30 @@ where
     K: Eq + std::hash::Hash + 'static,
     V: IntoView + 'static,
 {
-    let limit = RwSignal::new(FIRST_ROWS);
-    Effect::new(move |_| {
-        if limit.get() < rows.with(Vec::len) {
-            gloo_timers::callback::Timeout::new(0, move || {
-                // Gone when the page was left meanwhile.
-                limit.try_update(|l| *l += ROWS_PER_TASK);
-            })
-            .forget();
-        }
-    });
-    let each = move || rows.with(|r| r.iter().take(limit.get()).cloned().collect::<Vec<_>>());
-    view! { <For each=each key=key children=row/> }
+    use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
+    let state = use_state();
+    let more = RwSignal::new(0usize);
+    let shown = move || rows.with(|r| rows_shown(r.len(), more.get()));
+    let each = move || {
+        let (n, _) = shown();
+        rows.with(|r| r[..n].to_vec())
+    };
+    let button = move || {
+        let (_, left) = shown();
+        (left > 0).then(|| {
+            let next = left.min(LIST_PAGE_ROWS);
+            view! {
+                <tr class="more-rows">
+                    <td colspan="99">
+                        <button type="button" on:click=move |_| more.update(|m| *m += 1)>
+                            {move || labels::show_more_rows(next, left, state.lang.get())}
+                        </button>
+                    </td>
+                </tr>
+            }
+        })
+    };
+    view! { <For each=each key=key children=row/> {button} }
 }
 
 /// A progress bar drawn once (for the rows of a long list, redrawn as a whole when the
