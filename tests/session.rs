@@ -406,3 +406,55 @@ fn an_export_remembers_its_records_as_exchanged() {
     b.heard(Some("dondoc.sync"), later(1));
     assert_eq!(b.sync_base(), a.sync_base());
 }
+
+#[test]
+fn the_hourly_snapshot_is_written_in_steps_after_a_save_and_dropped_when_the_data_changes() {
+    let kv = SharedKv::default();
+    let (mut page, _) = Session::open(kv.handle(), "t", now(), hanoi());
+    page.edit(|d| {
+        *d = sample();
+        d.add_missing(generate::generate(
+            generate::Scale::SMALL,
+            3,
+            today(),
+            now(),
+        ));
+    });
+    page.flush(now(), hanoi());
+    assert!(page.snapshot_due(), "a first save makes a snapshot due");
+    assert!(
+        page.snapshots().is_empty(),
+        "nothing stored before its steps are done"
+    );
+    // A few steps, then an edit: the half-written snapshot is dropped, not stored mixed.
+    assert!(page.snapshot_step());
+    page.edit(|d| {
+        let mut p = d.projects.iter().next().unwrap().clone();
+        p.location = "Thành phố Điện Biên Phủ".into();
+        d.projects.upsert(p);
+    });
+    assert!(!page.snapshot_due());
+    assert!(!page.snapshot_step());
+    assert!(page.snapshots().is_empty());
+    // The next save starts it again; every step is short work, the last one stores it.
+    page.flush(later(1), hanoi());
+    let mut steps = 0;
+    while page.snapshot_step() {
+        steps += 1;
+    }
+    assert!(steps >= 1, "a dataset this size takes several steps");
+    let kept = page.snapshots();
+    assert_eq!(kept.len(), 1);
+    let (back, _) = page.snapshot_preview(&kept[0].key).expect("it reads back");
+    assert_eq!(
+        serde_json::to_string(&back).unwrap(),
+        serde_json::to_string(page.data()).unwrap()
+    );
+    // Not due again within the hour.
+    page.edit(|d| {
+        d.units
+            .upsert(Unit::named("Sở Xây dựng", "u-xd".into(), later(2)).unwrap())
+    });
+    page.flush(later(2), hanoi());
+    assert!(!page.snapshot_due());
+}

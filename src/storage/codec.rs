@@ -22,14 +22,21 @@ pub enum DecodeError {
 }
 
 pub fn encode(json: &str) -> String {
-    let bytes = miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL);
+    pack(&miniz_oxide::deflate::compress_to_vec_zlib(
+        json.as_bytes(),
+        LEVEL,
+    ))
+}
+
+/// Zlib bytes as a stored value: the tag, their length, then 15 bits per character.
+fn pack(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(TAG.len() + 12 + bytes.len() * 8 / 15 + 2);
     out.push_str(TAG);
     out.push_str(&bytes.len().to_string());
     out.push(':');
     let mut acc: u32 = 0;
     let mut bits = 0;
-    for byte in bytes {
+    for &byte in bytes {
         acc = (acc << 8) | u32::from(byte);
         bits += 8;
         if bits >= 15 {
@@ -42,6 +49,67 @@ pub fn encode(json: &str) -> String {
         push_unit(&mut out, (acc << (15 - bits)) & 0x7FFF);
     }
     out
+}
+
+/// [`encode`] fed a text in parts, so that a long text is compressed a part per task (the
+/// snapshot of a province's data): the value it finishes with decodes to the parts joined.
+pub struct Encoder {
+    compressor: Box<miniz_oxide::deflate::core::CompressorOxide>,
+    out: Vec<u8>,
+    written: usize,
+}
+
+impl Default for Encoder {
+    fn default() -> Self {
+        use miniz_oxide::deflate::core::{create_comp_flags_from_zip_params, CompressorOxide};
+        // window_bits > 0: the zlib wrapper, with its checksum, as `encode` writes.
+        let flags = create_comp_flags_from_zip_params(LEVEL.into(), 1, 0);
+        Encoder {
+            compressor: Box::new(CompressorOxide::new(flags)),
+            out: Vec::new(),
+            written: 0,
+        }
+    }
+}
+
+impl Encoder {
+    /// Compresses the next part of the text.
+    pub fn push(&mut self, part: &[u8]) {
+        self.run(part, miniz_oxide::deflate::core::TDEFLFlush::None);
+    }
+
+    /// The stored value of everything pushed.
+    pub fn finish(mut self) -> String {
+        self.run(&[], miniz_oxide::deflate::core::TDEFLFlush::Finish);
+        self.out.truncate(self.written);
+        pack(&self.out)
+    }
+
+    fn run(&mut self, mut input: &[u8], flush: miniz_oxide::deflate::core::TDEFLFlush) {
+        use miniz_oxide::deflate::core::{compress, TDEFLFlush, TDEFLStatus};
+        loop {
+            if self.out.len() - self.written < 64 * 1024 {
+                self.out.resize(self.out.len() * 2 + 64 * 1024, 0);
+            }
+            let (status, read, wrote) = compress(
+                &mut self.compressor,
+                input,
+                &mut self.out[self.written..],
+                flush,
+            );
+            self.written += wrote;
+            input = &input[read.min(input.len())..];
+            match status {
+                TDEFLStatus::Done => return,
+                TDEFLStatus::Okay if input.is_empty() && !matches!(flush, TDEFLFlush::Finish) => {
+                    return
+                }
+                TDEFLStatus::Okay => {}
+                // Only a bad parameter or a use after Finish: neither happens here.
+                _ => return,
+            }
+        }
+    }
 }
 
 fn push_unit(out: &mut String, value: u32) {
@@ -115,6 +183,21 @@ pub fn utf16_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_encoded_in_parts_decodes_to_the_parts_joined() {
+        let text: String = (0..40_000)
+            .map(|i| format!("{{\"id\":\"{i}\",\"name\":\"Dự án số {}\"}},", i * 7 % 1000))
+            .collect();
+        let mut encoder = Encoder::default();
+        for part in text.as_bytes().chunks(100_003) {
+            encoder.push(part);
+        }
+        let value = encoder.finish();
+        assert_eq!(decode(&value).unwrap(), text);
+        assert!(value.len() < text.len() / 4, "compressed");
+        assert_eq!(decode(&Encoder::default().finish()).unwrap(), "");
+    }
     use proptest::prelude::*;
 
     #[test]

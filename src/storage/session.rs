@@ -88,6 +88,9 @@ pub struct Session<K: KeyValue> {
     tab_versions: Dataset,
     tab_conflicts: Vec<Entry>,
     no_room_for_snapshots: bool,
+    /// The hourly snapshot being written in steps ([`Session::snapshot_step`]); dropped when
+    /// the data changes before it is done (taken again after the next save).
+    snapshot_job: Option<snapshots::Job>,
     status: SaveStatus,
     measure: Measure,
 }
@@ -140,6 +143,7 @@ impl<K: KeyValue> Session<K> {
             tab_versions: Dataset::default(),
             tab_conflicts: Vec::new(),
             no_room_for_snapshots: false,
+            snapshot_job: None,
             status: SaveStatus::Saved(None),
             measure,
         };
@@ -177,12 +181,14 @@ impl<K: KeyValue> Session<K> {
     /// Changes the data; the change waits for [`Session::flush`].
     pub fn edit<R>(&mut self, f: impl FnOnce(&mut Dataset) -> R) -> R {
         let result = f(&mut self.data);
+        self.snapshot_job = None;
         self.forget_undo();
         self.mark_pending();
         result
     }
 
     fn mark_pending(&mut self) {
+        self.snapshot_job = None;
         if !matches!(self.status, SaveStatus::Failed(_)) {
             self.status = SaveStatus::Pending;
         }
@@ -235,6 +241,7 @@ impl<K: KeyValue> Session<K> {
         let Some(stored) = self.repo.changed_elsewhere() else {
             return false;
         };
+        self.snapshot_job = None;
         let result = self.data.rebase(stored, &Changes::new());
         for entry in result.conflicts {
             let id = entry.id.clone();
@@ -301,21 +308,58 @@ impl<K: KeyValue> Session<K> {
         }
         // Only after a save that wrote something (a page closing unchanged takes none).
         let wrote = matches!(&result, Ok(stats) if stats.shards_written > 0);
-        if wrote && !*no_room_for_snapshots && snapshots::due(repo.kv(), now) {
-            let mut taken = Ok(());
-            measure("dondoc-snapshot", &mut || {
-                taken = snapshots::take(repo.kv_mut(), data, now, offset).map(|_| ())
-            });
-            // No room for it: not tried again this session.
-            if taken.is_err() {
-                *no_room_for_snapshots = true;
-            }
+        // The snapshot is written in steps after the save ([`Session::snapshot_step`]).
+        if wrote
+            && !*no_room_for_snapshots
+            && self.snapshot_job.is_none()
+            && snapshots::due(repo.kv(), now)
+        {
+            self.snapshot_job = Some(snapshots::Job::new(now, offset));
         }
         self.status = match result {
             Ok(_) => SaveStatus::Saved(Some(now)),
             Err(e) => SaveStatus::Failed(e),
         };
         &self.status
+    }
+
+    /// Whether an hourly snapshot is being written: the shell calls
+    /// [`Session::snapshot_step`] a task at a time until it is done.
+    pub fn snapshot_due(&self) -> bool {
+        self.snapshot_job.is_some()
+    }
+
+    /// Writes the next part of the snapshot (about 10 ms of work), and stores it when it is
+    /// all written. Returns whether more steps remain.
+    pub fn snapshot_step(&mut self) -> bool {
+        let Session {
+            repo,
+            data,
+            snapshot_job,
+            no_room_for_snapshots,
+            measure,
+            ..
+        } = self;
+        let Some(job) = snapshot_job else {
+            return false;
+        };
+        let mut ready = false;
+        measure("dondoc-snapshot-step", &mut || ready = job.step(data));
+        if !ready {
+            return true;
+        }
+        let mut job = snapshot_job.take();
+        let mut stored = Ok(());
+        measure("dondoc-snapshot-store", &mut || {
+            if let Some(job) = job.take() {
+                stored = job.store(repo.kv_mut(), data).map(|_| ());
+            }
+        });
+        // No room for it: not tried again this session.
+        if stored.is_err() {
+            *no_room_for_snapshots = true;
+        }
+        false
     }
 
     /// What importing `incoming` would do, before anything is written. `based_on`: what
@@ -380,7 +424,10 @@ impl<K: KeyValue> Session<K> {
         let undo = UndoImport {
             label,
             at: now,
-            data: std::mem::replace(&mut self.data, data).without_pending_changes(),
+            data: {
+                self.snapshot_job = None;
+                std::mem::replace(&mut self.data, data).without_pending_changes()
+            },
             base: std::mem::replace(&mut self.sync_base, base),
         };
         // Kept in memory whatever happens; in storage too when it fits.
@@ -430,6 +477,7 @@ impl<K: KeyValue> Session<K> {
         };
         let mut data = undo.data;
         data.mark_replacing(&self.data);
+        self.snapshot_job = None;
         self.data = data;
         self.sync_base = undo.base;
         self.write_sync_base();

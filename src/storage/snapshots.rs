@@ -10,10 +10,10 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::codec::{decode, encode, utf16_len};
+use super::codec::{decode, utf16_len, Encoder};
 use super::kv::{KeyValue, WriteError};
 use super::repo::QUOTA_UNITS;
-use crate::domain::{parse_dataset, Dataset};
+use crate::domain::{parse_dataset, Collection, Dataset, Record, Visitor};
 
 const PREFIX: &str = "dondoc.snap.";
 const INDEX: &str = "dondoc.snap.index";
@@ -117,45 +117,158 @@ fn write_index(kv: &mut impl KeyValue, infos: &[SnapshotInfo]) -> Result<(), Wri
     )
 }
 
-/// Takes a snapshot of `data` and rotates the others. Old snapshots rotation lets go are
-/// removed before the new one is written, so the new one never needs more room than they
-/// free plus its own.
+/// Takes a snapshot of `data` and rotates the others, in one go (see [`Job`] for the same
+/// in steps).
 pub fn take(
     kv: &mut impl KeyValue,
     data: &Dataset,
     now: DateTime<Utc>,
     offset: FixedOffset,
 ) -> Result<SnapshotInfo, SnapshotError> {
-    let json = serde_json::to_string(data).expect("a dataset always serializes");
-    let value = encode(&json);
-    let key = format!("{PREFIX}{}", now.timestamp_millis());
-    let info = SnapshotInfo {
-        units: utf16_len(&key) + utf16_len(&value),
-        key: key.clone(),
-        at: now,
-        records: data.total_records(),
-    };
-    if info.units > BUDGET_UNITS {
-        return Err(SnapshotError::TooLarge { units: info.units });
+    let mut job = Job::new(now, offset);
+    while !job.step(data) {}
+    job.store(kv, data)
+}
+
+/// Text written out before it is compressed, per step: about 10 ms of work on an office PC.
+pub const STEP_BYTES: usize = 256 * 1024;
+
+/// A snapshot taken in steps, so that no step holds the page: a large dataset takes about
+/// a second to write out and compress in one go. The text is the dataset's own JSON form,
+/// written record by record and compressed part by part. The data must not change between
+/// the first step and [`Job::store`]: the owner drops the job when it does (`Session`).
+pub struct Job {
+    at: DateTime<Utc>,
+    /// The clock the rotation's days are counted on.
+    offset: FixedOffset,
+    encoder: Encoder,
+    text: Vec<u8>,
+    /// The collection being written (in [`Dataset::visit`] order) and its next record.
+    collection: usize,
+    record: usize,
+    done: bool,
+}
+
+impl Job {
+    pub fn new(at: DateTime<Utc>, offset: FixedOffset) -> Self {
+        Job {
+            at,
+            offset,
+            encoder: Encoder::default(),
+            text: Vec::with_capacity(STEP_BYTES + 64 * 1024),
+            collection: 0,
+            record: 0,
+            done: false,
+        }
     }
-    let mut all = list(kv);
-    all.push(info.clone());
-    let keep = rotate(&all, now, offset);
-    for old in all.iter().filter(|s| !keep.contains(&s.key)) {
-        kv.remove(&old.key);
+
+    /// Writes out and compresses the next part of `data`; true when all of it is done.
+    pub fn step(&mut self, data: &Dataset) -> bool {
+        if self.done {
+            return true;
+        }
+        if self.collection == 0 && self.record == 0 {
+            self.text.extend_from_slice(b"{\"format\":");
+            serde_json::to_writer(&mut self.text, &data.format).expect("a string serializes");
+            self.text.extend_from_slice(
+                format!(",\"schema_version\":{}", data.schema_version).as_bytes(),
+            );
+        }
+        while self.text.len() < STEP_BYTES && !self.done {
+            let mut part = Part {
+                index: 0,
+                job: &mut *self,
+                found: false,
+            };
+            data.visit(&mut part);
+            if !part.found {
+                self.text.push(b'}');
+                self.done = true;
+            }
+        }
+        self.encoder.push(&self.text);
+        self.text.clear();
+        self.done
     }
-    all.retain(|s| keep.contains(&s.key) && s.key != key);
-    write_index(kv, &all).map_err(SnapshotError::Write)?;
-    if !keep.contains(&key) {
-        return Err(SnapshotError::TooLarge { units: info.units });
+
+    /// Stores the snapshot of `data` written out in steps, and rotates the others. Old
+    /// snapshots rotation lets go are removed before the new one is written, so the new one
+    /// never needs more room than they free plus its own.
+    pub fn store(
+        mut self,
+        kv: &mut impl KeyValue,
+        data: &Dataset,
+    ) -> Result<SnapshotInfo, SnapshotError> {
+        let offset = self.offset;
+        while !self.step(data) {}
+        let value = self.encoder.finish();
+        let now = self.at;
+        let key = format!("{PREFIX}{}", now.timestamp_millis());
+        let info = SnapshotInfo {
+            units: utf16_len(&key) + utf16_len(&value),
+            key: key.clone(),
+            at: now,
+            records: data.total_records(),
+        };
+        if info.units > BUDGET_UNITS {
+            return Err(SnapshotError::TooLarge { units: info.units });
+        }
+        let mut all = list(kv);
+        all.push(info.clone());
+        let keep = rotate(&all, now, offset);
+        for old in all.iter().filter(|s| !keep.contains(&s.key)) {
+            kv.remove(&old.key);
+        }
+        all.retain(|s| keep.contains(&s.key) && s.key != key);
+        write_index(kv, &all).map_err(SnapshotError::Write)?;
+        if !keep.contains(&key) {
+            return Err(SnapshotError::TooLarge { units: info.units });
+        }
+        kv.set(&key, &value).map_err(SnapshotError::Write)?;
+        all.insert(0, info.clone());
+        if let Err(e) = write_index(kv, &all) {
+            kv.remove(&key);
+            return Err(SnapshotError::Write(e));
+        }
+        Ok(info)
     }
-    kv.set(&key, &value).map_err(SnapshotError::Write)?;
-    all.insert(0, info.clone());
-    if let Err(e) = write_index(kv, &all) {
-        kv.remove(&key);
-        return Err(SnapshotError::Write(e));
+}
+
+/// Writes records of the job's current collection until the step's text is full.
+struct Part<'a> {
+    index: usize,
+    job: &'a mut Job,
+    found: bool,
+}
+
+impl Visitor for Part<'_> {
+    fn visit<T: Record>(&mut self, collection: &Collection<T>) {
+        let index = self.index;
+        self.index += 1;
+        if index != self.job.collection || self.found {
+            return;
+        }
+        self.found = true;
+        let job = &mut *self.job;
+        if job.record == 0 {
+            job.text.extend_from_slice(b",\"");
+            job.text.extend_from_slice(T::KIND.collection().as_bytes());
+            job.text.extend_from_slice(b"\":[");
+        }
+        for record in collection.iter().skip(job.record) {
+            if job.record > 0 {
+                job.text.push(b',');
+            }
+            serde_json::to_writer(&mut job.text, record).expect("a record serializes");
+            job.record += 1;
+            if job.text.len() >= STEP_BYTES {
+                return;
+            }
+        }
+        job.text.push(b']');
+        job.collection += 1;
+        job.record = 0;
     }
-    Ok(info)
 }
 
 /// The dataset a snapshot holds.

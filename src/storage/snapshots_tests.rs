@@ -127,3 +127,33 @@ fn hourly_snapshots_keep_the_recent_hours_and_the_last_of_each_earlier_day() {
         .skip(recent)
         .all(|s| s.at.with_timezone(&vn()).format("%H").to_string() == "23"));
 }
+
+#[test]
+fn a_snapshot_taken_in_steps_reads_back_as_the_data_it_was_taken_of() {
+    use crate::domain::generate::{generate, Scale};
+    let (sample, _) = sample();
+    let province = generate(Scale::PROVINCE, 4, sample_today(), now());
+    for data in [Dataset::default(), sample, province] {
+        let mut job = Job::new(now(), vn());
+        let mut steps = 1;
+        while !job.step(&data) {
+            steps += 1;
+        }
+        let mut kv = MemoryKv::default();
+        let info = job.store(&mut kv, &data).unwrap();
+        assert_eq!(info.records, data.total_records());
+        let back = read(&kv, &info.key).expect("the snapshot reads back");
+        assert_eq!(
+            serde_json::to_string(&back).unwrap(),
+            serde_json::to_string(&data).unwrap()
+        );
+        // The province's text (some 11 MB) is written out a part per step.
+        if data.total_records() > 10_000 {
+            assert!(steps > 20, "{steps} steps");
+        }
+    }
+}
+
+fn sample_today() -> NaiveDate {
+    now().date_naive()
+}

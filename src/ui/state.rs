@@ -84,8 +84,11 @@ pub struct AppState {
     /// Records this tab changed while another tab (or an import) changed them too.
     pub tab_conflicts: RwSignal<Vec<Entry>>,
     pub persistence: RwSignal<Persistence>,
+    /// Bumped when a snapshot has been stored (the Data screen lists them).
+    snapshots_changed: RwSignal<u64>,
     session: SessionCell,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
+    snapshot_timer: StoredValue<Option<Timeout>, LocalStorage>,
 }
 
 impl AppState {
@@ -118,8 +121,10 @@ impl AppState {
             undo_label: RwSignal::new(undo_head),
             tab_conflicts: RwSignal::new(Vec::new()),
             persistence: RwSignal::new(Persistence::Asking),
+            snapshots_changed: RwSignal::new(0),
             session,
             timer: StoredValue::new_local(None),
+            snapshot_timer: StoredValue::new_local(None),
         }
     }
 
@@ -248,6 +253,31 @@ impl AppState {
         if synced {
             self.data.changed();
         }
+        self.continue_snapshot();
+    }
+
+    /// Writes the hourly snapshot a step per task while one is due (no task holds the page).
+    fn continue_snapshot(&self) {
+        if !self.session.with_value(|s| s.snapshot_due()) {
+            return;
+        }
+        let state = *self;
+        self.snapshot_timer.update_value(|timer| {
+            if timer.is_none() {
+                *timer = Some(Timeout::new(0, move || {
+                    state.snapshot_timer.update_value(|t| *t = None);
+                    let more = state
+                        .session
+                        .try_update_value(|s| s.snapshot_step())
+                        .unwrap_or(false);
+                    if more {
+                        state.continue_snapshot();
+                    } else {
+                        state.snapshots_changed.update(|n| *n += 1);
+                    }
+                }));
+            }
+        });
     }
 
     /// What importing `incoming` would do, before anything is written.
@@ -288,6 +318,7 @@ impl AppState {
     /// The snapshots kept in this browser, newest first (tracked: follows saves).
     pub fn snapshots(&self) -> Vec<SnapshotInfo> {
         self.save_status.track();
+        self.snapshots_changed.track();
         self.session.with_value(|s| s.snapshots())
     }
 

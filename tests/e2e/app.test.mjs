@@ -403,7 +403,8 @@ describe('storage problems and editing (http)', () => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await navLink(page, 'Dự án').click();
-      await page.getByRole('link', { name: 'Nậm Rốm' }).click();
+      await page.locator('#pl-search').waitFor();
+      await page.locator('main table.list').getByRole('link', { name: 'Nậm Rốm' }).click();
       await page.getByRole('heading', { name: 'Báo cáo tiến độ (3)' }).waitFor();
       await page.getByText('Thêm báo cáo tiến độ').click();
       await page.getByLabel('tổng số hộ bị ảnh hưởng').fill('514');
@@ -438,7 +439,8 @@ describe('storage problems and editing (http)', () => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await navLink(page, 'Dự án').click();
-      await page.getByRole('link', { name: 'Him Lam giai đoạn II' }).click();
+      await page.locator('#pl-search').waitFor();
+      await page.locator('main table.list').getByRole('link', { name: 'Him Lam giai đoạn II' }).click();
       await page.getByText('Ghi đánh giá của cán bộ').click();
       await page.getByLabel('Tình trạng tiến độ').selectOption({ label: 'Chậm tiến độ' });
       await page.getByRole('button', { name: 'Lưu đánh giá' }).click();
@@ -462,6 +464,7 @@ describe('storage problems and editing (http)', () => {
       const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
       await loadSample(page);
       await navLink(page, 'Dự án').click();
+      await page.locator('#pl-search').waitFor();
       await page.getByRole('link', { name: 'Thêm dự án' }).click();
       await waitForHash(page, /^#\/projects\/new$/);
       // Rejected: the problems are named and nothing is stored.

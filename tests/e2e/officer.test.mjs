@@ -18,7 +18,8 @@ const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate(
 /** The project's page with its report form open. */
 async function reportForm(page) {
   await navLink(page, 'Dự án').click();
-  await page.getByRole('link', { name: 'Nậm Rốm' }).click();
+  await page.locator('#pl-search').waitFor();
+  await page.locator('main table.list').getByRole('link', { name: 'Nậm Rốm' }).click();
   await page.getByRole('heading', { name: /^Thay đổi so với báo cáo trước/ }).waitFor();
   await page.getByText('Thêm báo cáo tiến độ').click();
 }
@@ -247,7 +248,8 @@ describe('what an officer trips over (http)', () => {
 
       // A percentage typed with its sign is read; the range is said plainly.
       await navLink(page, 'Dự án').click();
-      await page.getByRole('link', { name: 'Nậm Rốm' }).click();
+      await page.locator('#pl-search').waitFor();
+      await page.locator('main table.list').getByRole('link', { name: 'Nậm Rốm' }).click();
       await page.getByText('Thêm báo cáo tiến độ').click();
       await page.getByRole('textbox', { name: 'Khối lượng xây lắp (%)' }).fill('150%');
       await page.getByText('Là 150%, phải từ 0 đến 100.').waitFor();
