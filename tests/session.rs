@@ -149,8 +149,17 @@ fn storage_full_gives_the_undo_copys_room_to_the_data() {
     incoming.units.upsert(unit);
     let plan = tab.plan_import(&incoming, None);
     let decide = |_: &str| Some(Resolution::TakeTheirs);
-    tab.import(&incoming, &plan, &decide, "tệp".into(), later(1), hanoi())
-        .unwrap();
+    let at = tab.revision();
+    tab.import(
+        &incoming,
+        &plan,
+        at,
+        &decide,
+        "tệp".into(),
+        later(1),
+        hanoi(),
+    )
+    .unwrap();
     assert!(tab.undo_head().is_some(), "the import can be undone");
     // A restore rewrites everything under a new generation: room for that only once the
     // undo copy (about the data's size) gives its own; the copy stays in memory.
@@ -289,9 +298,11 @@ fn import_one_unit(tab: &mut Session<SharedKv>, name: &str, at: DateTime<Utc>) -
     incoming.units.upsert(unit);
     let plan = tab.plan_import(&incoming, None);
     let decide = |_: &str| Some(Resolution::TakeTheirs);
+    let planned_at = tab.revision();
     tab.import(
         &incoming,
         &plan,
+        planned_at,
         &decide,
         "tệp của đồng nghiệp".into(),
         at,
@@ -457,4 +468,67 @@ fn the_hourly_snapshot_is_written_in_steps_after_a_save_and_dropped_when_the_dat
     });
     page.flush(later(2), hanoi());
     assert!(!page.snapshot_due());
+}
+
+#[test]
+fn an_import_previewed_before_another_tabs_save_is_planned_again_not_applied() {
+    let kv = stored_sample();
+    let mut tab = open(&kv);
+    let mut other = open(&kv);
+    // The file changes a unit's name; the preview says "theirs".
+    let mut incoming = Dataset::default();
+    let mut unit = tab.data().units.iter().next().unwrap().clone();
+    let id = unit.id.clone();
+    unit.name = "Sở Xây dựng (tên trong tệp)".into();
+    unit.updated_at = later(1);
+    incoming.units.upsert(unit);
+    let plan = tab.plan_import(&incoming, None);
+    let planned_at = tab.revision();
+    // Meanwhile another tab renames the same unit and saves.
+    other.edit(|d| {
+        let mut u = d.units.get(&id).unwrap().clone();
+        u.name = "Sở Xây dựng (tên ở thẻ khác)".into();
+        u.updated_at = later(2);
+        d.units.upsert(u);
+    });
+    other.flush(later(2), hanoi());
+    let before = serde_json::to_string(tab.data()).unwrap();
+    let decide = |_: &str| Some(Resolution::TakeTheirs);
+    let refused = tab.import(
+        &incoming,
+        &plan,
+        planned_at,
+        &decide,
+        "tệp".into(),
+        later(3),
+        hanoi(),
+    );
+    assert_eq!(
+        refused,
+        Err(dondoc::storage::session::ImportRefused::Changed)
+    );
+    // Nothing of the file applied; the other tab's save was taken in.
+    assert_eq!(
+        tab.data().units.get(&id).unwrap().name,
+        "Sở Xây dựng (tên ở thẻ khác)"
+    );
+    assert_ne!(serde_json::to_string(tab.data()).unwrap(), before);
+    assert!(tab.undo_head().is_none());
+    // Planned again on the data as it is now, it applies.
+    let plan = tab.plan_import(&incoming, None);
+    let planned_at = tab.revision();
+    tab.import(
+        &incoming,
+        &plan,
+        planned_at,
+        &decide,
+        "tệp".into(),
+        later(4),
+        hanoi(),
+    )
+    .unwrap();
+    assert_eq!(
+        tab.data().units.get(&id).unwrap().name,
+        "Sở Xây dựng (tên trong tệp)"
+    );
 }

@@ -308,6 +308,7 @@ messages! {
     ScopeAllData => "toàn bộ dữ liệu", "all data";
     InBillionsSuffix => " (tỷ đồng)", " (billion VND)";
     PickMore => "mục khác: gõ vài chữ vào ô lọc để tìm", "more: type a few letters in the filter to find them";
+    ImportReplanned => "Dữ liệu trong trình duyệt vừa thay đổi (một thẻ khác đã lưu) nên chưa nhập gì. Bản xem trước dưới đây đã được tính lại theo dữ liệu hiện nay; hãy xem lại rồi bấm nhập.", "The data in this browser just changed (another tab saved), so nothing was imported. The preview below has been worked out again on the data as it is now; look it over, then import.";
     Unsaved => "Có thay đổi chưa lưu", "Unsaved changes";
     SavedHere => "Dữ liệu lưu trong trình duyệt này", "Data kept in this browser";
     NotSaved => "Chưa lưu được", "Not saved";

@@ -60,6 +60,15 @@ pub struct Heard {
     pub save_due: bool,
 }
 
+/// Why an import was not applied (nothing changed).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportRefused {
+    /// A conflict has no resolution.
+    Unresolved(Unresolved),
+    /// The data changed since the plan was made (`Session::revision`): plan it again.
+    Changed,
+}
+
 /// A file ready to download: its name and its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exported {
@@ -91,6 +100,9 @@ pub struct Session<K: KeyValue> {
     /// The hourly snapshot being written in steps ([`Session::snapshot_step`]); dropped when
     /// the data changes before it is done (taken again after the next save).
     snapshot_job: Option<snapshots::Job>,
+    /// The data's version in this page: every edit, import, restore and commit taken in
+    /// from another tab changes it (an import previewed on an older one is planned again).
+    revision: u64,
     status: SaveStatus,
     measure: Measure,
 }
@@ -144,6 +156,7 @@ impl<K: KeyValue> Session<K> {
             tab_conflicts: Vec::new(),
             no_room_for_snapshots: false,
             snapshot_job: None,
+            revision: 0,
             status: SaveStatus::Saved(None),
             measure,
         };
@@ -181,14 +194,26 @@ impl<K: KeyValue> Session<K> {
     /// Changes the data; the change waits for [`Session::flush`].
     pub fn edit<R>(&mut self, f: impl FnOnce(&mut Dataset) -> R) -> R {
         let result = f(&mut self.data);
-        self.snapshot_job = None;
+        self.data_changed();
         self.forget_undo();
         self.mark_pending();
         result
     }
 
-    fn mark_pending(&mut self) {
+    /// The data changed: a snapshot being written of it is dropped, plans made on it are old.
+    fn data_changed(&mut self) {
         self.snapshot_job = None;
+        self.revision += 1;
+    }
+
+    /// The data's version in this page (see the field): an import planned on one version
+    /// is applied only on the same.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn mark_pending(&mut self) {
+        self.data_changed();
         if !matches!(self.status, SaveStatus::Failed(_)) {
             self.status = SaveStatus::Pending;
         }
@@ -241,7 +266,7 @@ impl<K: KeyValue> Session<K> {
         let Some(stored) = self.repo.changed_elsewhere() else {
             return false;
         };
-        self.snapshot_job = None;
+        self.data_changed();
         let result = self.data.rebase(stored, &Changes::new());
         for entry in result.conflicts {
             let id = entry.id.clone();
@@ -375,19 +400,28 @@ impl<K: KeyValue> Session<K> {
 
     /// Applies an import planned by [`Session::plan_import`], keeping the data as it was
     /// to undo it in one step. Nothing changes if a conflict has no resolution.
+    #[allow(clippy::too_many_arguments)]
     pub fn import(
         &mut self,
         incoming: &Dataset,
         plan: &ImportPlan,
+        planned_at: u64,
         decide: &dyn Fn(&str) -> Option<Resolution>,
         label: String,
         now: DateTime<Utc>,
         offset: FixedOffset,
-    ) -> Result<Applied, Unresolved> {
+    ) -> Result<Applied, ImportRefused> {
         self.sync_from_elsewhere(now);
+        // Another tab saved (or this one changed) since the preview: what the officer saw
+        // is not what would happen. Nothing is applied; the caller plans again.
+        if self.revision != planned_at {
+            return Err(ImportRefused::Changed);
+        }
         let mut data = self.data.clone();
         let mut base = self.sync_base.clone();
-        let applied = data.apply_import(incoming, plan, decide, &mut base)?;
+        let applied = data
+            .apply_import(incoming, plan, decide, &mut base)
+            .map_err(ImportRefused::Unresolved)?;
         self.replace_with_undo(data, base, label, now, offset);
         Ok(applied)
     }
@@ -425,7 +459,7 @@ impl<K: KeyValue> Session<K> {
             label,
             at: now,
             data: {
-                self.snapshot_job = None;
+                self.data_changed();
                 std::mem::replace(&mut self.data, data).without_pending_changes()
             },
             base: std::mem::replace(&mut self.sync_base, base),
@@ -477,7 +511,7 @@ impl<K: KeyValue> Session<K> {
         };
         let mut data = undo.data;
         data.mark_replacing(&self.data);
-        self.snapshot_job = None;
+        self.data_changed();
         self.data = data;
         self.sync_base = undo.base;
         self.write_sync_base();

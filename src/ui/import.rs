@@ -14,6 +14,7 @@ use crate::domain::merge::{Applied, Change, Entry, ImportPlan, Resolution};
 use crate::domain::share::{export_info, ExportInfo, Scope};
 use crate::domain::{parse_dataset, Dataset};
 use crate::i18n::{field_label, kind_label, load_error_message, problem_message, Lang, Msg};
+use crate::storage::session::ImportRefused;
 
 /// Conflicts shown field by field; more are settled by the choice for all.
 const SHOWN_CONFLICTS: usize = 50;
@@ -28,6 +29,10 @@ struct Preview {
     name: String,
     incoming: std::sync::Arc<Dataset>,
     plan: std::sync::Arc<ImportPlan>,
+    /// The data's version the plan was made on (`Session::revision`).
+    planned_at: u64,
+    /// Planned again because the data changed after the first preview.
+    replanned: bool,
     migrated_from: Option<u32>,
     info: Option<ExportInfo>,
 }
@@ -69,11 +74,13 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
                     if errors.is_empty() {
                         let info = export_info(text);
                         let based_on = ExportInfo::based_on(info.as_ref());
-                        let plan = state.plan_import(&loaded.dataset, based_on);
+                        let (plan, planned_at) = state.plan_import(&loaded.dataset, based_on);
                         ImportState::Preview(Box::new(Preview {
                             name,
                             incoming: loaded.dataset.into(),
                             plan: plan.into(),
+                            planned_at,
+                            replanned: false,
                             migrated_from: loaded.migrated_from,
                             info,
                         }))
@@ -233,11 +240,25 @@ fn preview_view(
             let result = state.import(
                 &p.incoming,
                 &p.plan,
+                p.planned_at,
                 &|id| decided.get(id).copied(),
                 p.name.clone(),
             );
-            if let Ok(applied) = result {
-                import.set(ImportState::Done(applied));
+            match result {
+                Ok(applied) => import.set(ImportState::Done(applied)),
+                // Another tab saved meanwhile: the preview is made again on the data as it
+                // is now, and said so; the officer looks again before importing.
+                Err(ImportRefused::Changed) => {
+                    let (plan, planned_at) =
+                        state.plan_import(&p.incoming, ExportInfo::based_on(p.info.as_ref()));
+                    import.set(ImportState::Preview(Box::new(Preview {
+                        plan: plan.into(),
+                        planned_at,
+                        replanned: true,
+                        ..p.clone()
+                    })));
+                }
+                Err(ImportRefused::Unresolved(_)) => {}
             }
         }
     };
@@ -259,6 +280,7 @@ fn preview_view(
     view! {
         <div class="notice" role="status" id="import-preview">
             <h3>{Msg::ImportPreviewTitle.text(lang)} ": " {p.name.clone()}</h3>
+            {p.replanned.then(|| view! { <p class="notice error" role="alert">{Msg::ImportReplanned.text(lang)}</p> })}
             {from}
             {p.migrated_from.map(|v| view! { <p>{Msg::ImportMigrated.text(lang)} " " {v} {Msg::ImportMigratedEnd.text(lang)}</p> })}
             <ul>

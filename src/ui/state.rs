@@ -12,7 +12,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
-use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, Unresolved};
+use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution};
 use crate::domain::share::{Officer, Scope};
 use crate::domain::{Dataset, Record};
 use crate::i18n::{Lang, Msg};
@@ -20,7 +20,7 @@ use crate::route::Route;
 use crate::storage::local::LocalKv;
 use crate::storage::repo::AsideReason;
 pub use crate::storage::session::SaveStatus;
-use crate::storage::session::{Heard, Session};
+use crate::storage::session::{Heard, ImportRefused, Session};
 use crate::storage::snapshots::SnapshotInfo;
 use crate::storage::KeyValue;
 
@@ -280,15 +280,16 @@ impl AppState {
         });
     }
 
-    /// What importing `incoming` would do, before anything is written.
-    /// `based_on`: what the file says its records descend from, when it says.
+    /// What importing `incoming` would do, before anything is written, and the data's
+    /// version it was planned on. `based_on`: what the file says its records descend
+    /// from, when it says.
     pub fn plan_import(
         &self,
         incoming: &Dataset,
         based_on: Option<&std::collections::BTreeMap<String, u64>>,
-    ) -> ImportPlan {
+    ) -> (ImportPlan, u64) {
         self.session
-            .with_value(|s| s.plan_import(incoming, based_on))
+            .with_value(|s| (s.plan_import(incoming, based_on), s.revision()))
     }
 
     /// Applies an import planned by [`AppState::plan_import`], keeping the data as it was
@@ -297,12 +298,21 @@ impl AppState {
         &self,
         incoming: &Dataset,
         plan: &ImportPlan,
+        planned_at: u64,
         decide: &dyn Fn(&str) -> Option<Resolution>,
         label: String,
-    ) -> Result<Applied, Unresolved> {
+    ) -> Result<Applied, ImportRefused> {
         let now = browser::now();
         self.with_session(true, |s| {
-            s.import(incoming, plan, decide, label, now, browser::utc_offset(now))
+            s.import(
+                incoming,
+                plan,
+                planned_at,
+                decide,
+                label,
+                now,
+                browser::utc_offset(now),
+            )
         })
     }
 
