@@ -151,7 +151,17 @@ async function editSaves(page, url, runs) {
     await page.getByRole('button', { name: 'Ghi cập nhật' }).first().click();
     await page.locator('#uf-text').fill(`Báo cáo qua điện thoại, lần ${r + 1}`);
     await page.getByLabel('Người, đơn vị báo cáo').fill('Văn phòng Sở');
-    await page.evaluate(() => performance.clearMeasures());
+    // The app keeps only the last measure of a name: every snapshot step is collected as it ends.
+    await page.evaluate(() => {
+      performance.clearMeasures();
+      window.__snapParts = [];
+      if (!window.__snapObserver) {
+        window.__snapObserver = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (e.name.startsWith('dondoc-snapshot')) window.__snapParts.push([e.name, e.duration]);
+        });
+        window.__snapObserver.observe({ type: 'measure' });
+      }
+    });
     await page.getByLabel('Người, đơn vị báo cáo').press('Enter');
     await page.waitForFunction(() => performance.getEntriesByName('dondoc-save').length > 0, null, { timeout: 30_000 });
     // The hourly snapshot, when due, is written a step per task after the save: its steps
@@ -160,12 +170,11 @@ async function editSaves(page, url, runs) {
       const save = performance.getEntriesByName('dondoc-save')[0]?.duration;
       await new Promise((r) => setTimeout(r, 100));
       const t0 = performance.now();
-      while (performance.getEntriesByName('dondoc-snapshot-step').length > 0
-        && performance.getEntriesByName('dondoc-snapshot-store').length === 0 && performance.now() - t0 < 60_000) {
+      while (window.__snapParts.length > 0
+        && !window.__snapParts.some(([n]) => n === 'dondoc-snapshot-store') && performance.now() - t0 < 60_000) {
         await new Promise((r) => setTimeout(r, 20));
       }
-      const parts = [...performance.getEntriesByName('dondoc-snapshot-step'), ...performance.getEntriesByName('dondoc-snapshot-store')]
-        .map((e) => e.duration);
+      const parts = window.__snapParts.map(([, d]) => d);
       return {
         save,
         snapshot: parts.length ? parts.reduce((a, b) => a + b, 0) : undefined,
