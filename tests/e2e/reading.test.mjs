@@ -57,6 +57,8 @@ async function openReader(page) {
 }
 
 async function conclusionCount(page) {
+  // The list is drawn a moment after the click on its link (the sample always has rows).
+  await page.locator('table.list tbody tr').first().waitFor();
   return page.evaluate(() => document.querySelectorAll('table.list tbody tr').length);
 }
 
