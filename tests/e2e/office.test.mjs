@@ -194,6 +194,7 @@ describe('Word and Excel files (http)', () => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await navLink(page, 'Dự án').click();
+      await page.locator('#pl-search').waitFor();
       const projects = await page.locator('main table.list tbody tr').count();
       const register = excelSheets(await downloaded(page, page.locator('#register-xlsx'), new RegExp(`^dondoc-danh-muc-du-an-${DAY}\\.xlsx$`)));
       const [head, ...rows] = register['Danh mục dự án'];
