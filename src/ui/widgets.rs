@@ -44,22 +44,22 @@ where
         let (n, _) = shown();
         rows.with(|r| r[..n].to_vec())
     };
-    let button = move || {
-        let (_, left) = shown();
-        (left > 0).then(|| {
-            let next = left.min(LIST_PAGE_ROWS);
-            view! {
-                <tr class="more-rows">
-                    <td colspan="99">
-                        <button type="button" on:click=move |_| more.update(|m| *m += 1)>
-                            {move || labels::show_more_rows(next, left, state.lang.get())}
-                        </button>
-                    </td>
-                </tr>
-            }
-        })
+    // Drawn once while rows are left: pressing it keeps the keyboard focus on it.
+    let left = Memo::new(move |_| shown().1);
+    let text = move || {
+        let left = left.get();
+        labels::show_more_rows(left.min(LIST_PAGE_ROWS), left, state.lang.get())
     };
-    view! { <For each=each key=key children=row/> {button} }
+    view! {
+        <For each=each key=key children=row/>
+        <Show when=move || { left.get() > 0 }>
+            <tr class="more-rows">
+                <td colspan="99">
+                    <button type="button" on:click=move |_| more.update(|m| *m += 1)>{text}</button>
+                </td>
+            </tr>
+        </Show>
+    }
 }
 
 /// A progress bar drawn once (for the rows of a long list, redrawn as a whole when the
