@@ -202,6 +202,17 @@ fn a_version_1_file_is_migrated() {
 }
 
 #[test]
+fn a_version_2_file_reads_as_it_is_and_says_it_was_older() {
+    let text = r#"{"format":"dondoc","schema_version":2,"units":[
+        {"id":"a","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z","name":"A","kind":"other"}]}"#;
+    let loaded = parse_dataset(text).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    assert_eq!(loaded.dataset.schema_version, SCHEMA_VERSION);
+    assert_eq!(loaded.dataset.units.len(), 1);
+    assert_eq!(validate(&loaded.dataset), vec![]);
+}
+
+#[test]
 fn unreadable_texts_get_clear_messages() {
     let err = parse_dataset("{\n  \"format\": \"dondoc\",\n  oops").unwrap_err();
     assert_eq!(err, LoadError::NotJson { line: 3, column: 3 });

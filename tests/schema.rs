@@ -88,7 +88,14 @@ fn the_schema_rejects_what_the_app_would_reject() {
     };
     for doc in [
         broken(&|d| d["format"] = json!("excel")),
-        broken(&|d| d["schema_version"] = json!(3)),
+        broken(&|d| d["schema_version"] = json!(4)),
+        broken(
+            &|d| d["directives"][0]["extensions"] = json!([{"deadline": {"kind": "continuous", "words": "thường xuyên"}, "granted_on": "2026-11-02"}]),
+        ),
+        broken(
+            &|d| d["directives"][0]["extensions"] = json!([{"deadline": {"kind": "on", "date": "2026-12-31", "words": "ngày 31/12/2026"}}]),
+        ),
+        broken(&|d| d["directives"][0]["status"] = json!({"state": "in_progress", "note": "x"})),
         broken(&|d| d["directives"][0]["path"] = json!("0.1")),
         broken(&|d| d["directives"][0]["deadline"] = json!({"kind": "someday", "words": "sớm"})),
         broken(&|d| d["projects"][0]["colour"] = json!("red")),

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::deadline::Deadline;
+use super::extension::Extension;
 use super::ids::{
     CommitteeId, ConclusionId, DirectiveId, DirectiveUpdateId, MeetingId, ProjectId, UnitId,
 };
@@ -12,15 +13,24 @@ use super::record::{record_impl, RecordKind};
 
 /// A written conclusion (Kết luận / Thông báo kết luận) issued after a meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Conclusion {
     pub id: ConclusionId,
     #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
     #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub committee: Option<CommitteeId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub meeting: Option<MeetingId>,
     /// Number and symbol, such as "16-KL/BCĐ".
     pub number_symbol: String,
@@ -46,7 +56,11 @@ pub struct Conclusion {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub place: String,
     /// State or Party document, when it differs from its committee's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub body_kind: Option<BodyKind>,
     /// The opening paragraph: who met, when, what was reported.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -183,9 +197,12 @@ impl<'de> Deserialize<'de> for DirectivePath {
 /// computed from this and the deadline (see [`super::followup`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum RecordedStatus {
-    NotStarted,
-    InProgress,
+    // Empty braces, not unit variants: so a field the format lacks beside the tag is
+    // refused, as it is everywhere else.
+    NotStarted {},
+    InProgress {},
     Done {
         #[serde(with = "crate::domain::dates::day")]
         on: NaiveDate,
@@ -206,6 +223,7 @@ pub enum RecordedStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Directive {
     pub id: DirectiveId,
     #[serde(with = "crate::domain::dates::stamp")]
@@ -215,13 +233,21 @@ pub struct Directive {
     pub conclusion: ConclusionId,
     pub path: DirectivePath,
     pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub lead_unit: Option<UnitId>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub coordinating_units: Vec<UnitId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub responsible_person: String,
+    /// The deadline the conclusion set, never overwritten: later documents extend it.
     pub deadline: Deadline,
+    /// The extensions granted (gia hạn), in the order they were recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<Extension>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<ProjectId>,
     pub status: RecordedStatus,
@@ -232,6 +258,7 @@ record_impl!(Directive, DirectiveId, RecordKind::Directive, |d| d
 
 /// One entry in a directive's follow-up log: what a unit reported, when, by whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DirectiveUpdate {
     pub id: DirectiveUpdateId,
     #[serde(with = "crate::domain::dates::stamp")]
@@ -248,7 +275,11 @@ pub struct DirectiveUpdate {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub document_ref: String,
     /// The status this update recorded, if it changed it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub status: Option<RecordedStatus>,
 }
 record_impl!(

@@ -14,12 +14,13 @@ use super::record::{Record, RecordKind};
 
 /// The schema version this build writes. Older versions are migrated on load
 /// (see [`super::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The name written in every file, so a Dondoc file can be told from any other JSON.
 pub const FORMAT_NAME: &str = "dondoc";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dataset {
     pub format: String,
     pub schema_version: u32,
@@ -41,6 +42,15 @@ pub struct Dataset {
     pub directives: Collection<Directive>,
     #[serde(default)]
     pub directive_updates: Collection<DirectiveUpdate>,
+    /// An export's envelope (see [`super::share::ExportInfo`]), read by `export_info`:
+    /// checked here so a broken one is refused, and never kept in the dataset.
+    #[serde(
+        default,
+        rename = "export",
+        skip_serializing,
+        deserialize_with = "super::share::check_envelope"
+    )]
+    pub envelope: (),
 }
 
 impl Default for Dataset {
@@ -57,6 +67,7 @@ impl Default for Dataset {
             conclusions: Collection::default(),
             directives: Collection::default(),
             directive_updates: Collection::default(),
+            envelope: (),
         }
     }
 }
@@ -103,7 +114,7 @@ pub fn headings_among<'a>(items: &[&'a Directive]) -> std::collections::HashSet<
     items
         .iter()
         .filter(|d| {
-            d.deadline == super::Deadline::None
+            d.deadline == super::Deadline::None {}
                 && parents.contains(&(&d.conclusion, d.path.parts()))
         })
         .map(|d| &d.id)

@@ -59,7 +59,7 @@ pub fn follow_up_state(
         },
         RecordedStatus::Cancelled { .. } => FollowUpState::Cancelled,
         RecordedStatus::Transferred { .. } => FollowUpState::Transferred,
-        RecordedStatus::NotStarted | RecordedStatus::InProgress => match due {
+        RecordedStatus::NotStarted {} | RecordedStatus::InProgress {} => match due {
             None => FollowUpState::NoDeadline,
             Some(due) if reference > due => FollowUpState::Overdue,
             Some(due)
@@ -76,7 +76,12 @@ pub fn follow_up_state(
 
 impl Directive {
     pub fn state(&self, reference: NaiveDate, due_soon_days: u64) -> FollowUpState {
-        follow_up_state(&self.status, &self.deadline, reference, due_soon_days)
+        follow_up_state(
+            &self.status,
+            self.deadline_judged(reference),
+            reference,
+            due_soon_days,
+        )
     }
 }
 
@@ -88,14 +93,14 @@ pub fn urgency_order(
     due_soon_days: u64,
 ) -> Vec<&Directive> {
     items.sort_by_cached_key(|x| {
-        let due = x.deadline.due();
+        let due = x.due_judged(reference);
         (x.state(reference, due_soon_days), due.is_none(), due)
     });
     items
 }
 
 /// The directives of a checklist counted by computed state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Tally {
     /// The directives still followed here: cancelled and transferred ones are counted
     /// apart, because the share done is of what this checklist still owes.
@@ -172,6 +177,7 @@ mod tests {
             coordinating_units: Vec::new(),
             responsible_person: String::new(),
             deadline: on(due),
+            extensions: Vec::new(),
             projects: Vec::new(),
             status,
         }
@@ -180,9 +186,9 @@ mod tests {
     #[test]
     fn urgency_order_puts_overdue_first_and_no_deadline_last() {
         let today = d(2026, 12, 1);
-        let open = RecordedStatus::InProgress;
+        let open = RecordedStatus::InProgress {};
         let mut none = directive(open.clone(), today);
-        none.deadline = Deadline::None;
+        none.deadline = Deadline::None {};
         let later = directive(open.clone(), d(2027, 3, 1));
         let sooner = directive(open.clone(), d(2027, 1, 20));
         let soon = directive(open.clone(), d(2026, 12, 5));
@@ -210,7 +216,7 @@ mod tests {
     #[test]
     fn boundaries() {
         let due = d(2025, 5, 14);
-        let open = RecordedStatus::InProgress;
+        let open = RecordedStatus::InProgress {};
         let st =
             |status: &RecordedStatus, reference| follow_up_state(status, &on(due), reference, 7);
         assert_eq!(
@@ -235,7 +241,7 @@ mod tests {
         };
         assert_eq!(st(&cancelled, d(2026, 1, 1)), FollowUpState::Cancelled);
         assert_eq!(
-            follow_up_state(&open, &Deadline::None, d(2030, 1, 1), 7),
+            follow_up_state(&open, &Deadline::None {}, d(2030, 1, 1), 7),
             FollowUpState::NoDeadline
         );
     }
@@ -252,8 +258,8 @@ mod tests {
                 },
                 due,
             ),
-            make(RecordedStatus::InProgress, due),
-            make(RecordedStatus::NotStarted, d(2026, 11, 25)),
+            make(RecordedStatus::InProgress {}, due),
+            make(RecordedStatus::NotStarted {}, d(2026, 11, 25)),
         ];
         let t = Tally::of(&items, d(2026, 11, 23), 7);
         assert_eq!(
@@ -270,7 +276,7 @@ mod tests {
         let make = |status: RecordedStatus| directive(status, due);
         let items = [
             make(RecordedStatus::Done { on: due }),
-            make(RecordedStatus::InProgress),
+            make(RecordedStatus::InProgress {}),
             make(RecordedStatus::Transferred {
                 on: due,
                 note: "Sở Tài chính".into(),
@@ -303,7 +309,7 @@ mod properties {
 
     fn deadline() -> impl Strategy<Value = Deadline> {
         prop_oneof![
-            Just(Deadline::None),
+            Just(Deadline::None {}),
             Just(Deadline::Continuous {
                 words: "thường xuyên".into()
             }),
@@ -342,7 +348,7 @@ mod properties {
             let done = RecordedStatus::Done { on: day(done_offset) };
             let state = follow_up_state(&done, &deadline, reference, soon);
             prop_assert!(state.is_done(), "{state:?}");
-            let open = follow_up_state(&RecordedStatus::InProgress, &deadline, reference, soon);
+            let open = follow_up_state(&RecordedStatus::InProgress {}, &deadline, reference, soon);
             match deadline.due() {
                 Some(due) if reference > due => prop_assert_eq!(open, FollowUpState::Overdue),
                 Some(_) => prop_assert!(matches!(open, FollowUpState::DueSoon | FollowUpState::OpenWithinTerm)),

@@ -310,13 +310,14 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                     date: due,
                     words: format!("trước ngày {}", super::dates::d_m_yyyy(due)),
                 },
+                extensions: Vec::new(),
                 projects: vec![discussed[k % discussed.len()].clone()],
                 status: if done {
                     RecordedStatus::Done {
                         on: due - Days::new(pick(&mut rng, 10) as u64),
                     }
                 } else {
-                    RecordedStatus::InProgress
+                    RecordedStatus::InProgress {}
                 },
             });
             for u in 0..scale.updates_per_directive {

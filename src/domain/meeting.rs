@@ -29,18 +29,27 @@ impl MeetingKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: MeetingId,
     #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
     #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub committee: Option<CommitteeId>,
     pub kind: MeetingKind,
     #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub time: Option<NaiveTime>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub place: String,
@@ -58,7 +67,11 @@ pub struct Meeting {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// Planned date of the next meeting, when one was set.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub next_meeting: Option<NaiveDate>,
 }
 record_impl!(Meeting, MeetingId, RecordKind::Meeting, |m| {

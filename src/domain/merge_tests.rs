@@ -106,7 +106,7 @@ fn a_status_change_and_new_updates_travel() {
     a_base.record_all(&a);
     let id = b.directives.iter().next().unwrap().id.clone();
     let mut d = b.directives.get(&id).unwrap().clone();
-    d.status = RecordedStatus::InProgress;
+    d.status = RecordedStatus::InProgress {};
     d.updated_at = now() + Duration::hours(1);
     b.directives.upsert(d);
     let plan = a.plan_import(&b, &a_base);
@@ -115,7 +115,7 @@ fn a_status_change_and_new_updates_travel() {
     import(&mut a, &b, &mut a_base, None).unwrap();
     assert_eq!(
         a.directives.get(&id).unwrap().status,
-        RecordedStatus::InProgress
+        RecordedStatus::InProgress {}
     );
 }
 
@@ -317,7 +317,7 @@ fn a_day_of_follow_up(data: &mut Dataset, who: &str, day: i64, picks: &[(usize, 
             reported_by: who.to_owned(),
             text: format!("{who} ngày {day}: báo cáo {k}"),
             document_ref: String::new(),
-            status: (k % 3 == 0).then_some(RecordedStatus::InProgress),
+            status: (k % 3 == 0).then_some(RecordedStatus::InProgress {}),
         };
         data.record_update(update, at);
         if *edit_text {

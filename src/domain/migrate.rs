@@ -6,6 +6,9 @@
 //!   total investment was a float of billions (`total_investment_billion`) beside a free
 //!   qualifier text. (Used by early prototypes; kept as a synthetic fixture in tests.)
 //! - 2: flat collections linked by ids; money in integer VND.
+//! - 3: a directive may carry deadline extensions (`extensions`); no field a Dondoc of
+//!   version 2 wrote changed, so a version 2 text reads as it is. The number was raised so
+//!   that a Dondoc reading version 2 refuses a file with extensions instead of dropping them.
 
 use serde_json::{Map, Value};
 
@@ -51,10 +54,14 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
         },
     })?;
     let version = check_header(&header)?;
-    if version == SCHEMA_VERSION {
+    // Version 2 has the current layout: read straight from the text, so a message about
+    // it names the file's own lines.
+    if version >= 2 {
+        let mut dataset = from_current(text)?;
+        dataset.schema_version = SCHEMA_VERSION;
         return Ok(Loaded {
-            dataset: from_current(text)?,
-            migrated_from: None,
+            dataset,
+            migrated_from: (version < SCHEMA_VERSION).then_some(version),
         });
     }
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Invalid {
@@ -115,6 +122,9 @@ fn from_current(text: &str) -> Result<Dataset, LoadError> {
 fn migrate_value(mut value: Value, version: u32) -> Result<Loaded, LoadError> {
     if version < 2 {
         migrate_v1(&mut value).map_err(|detail| LoadError::Invalid { detail })?;
+    }
+    if let Some(root) = value.as_object_mut() {
+        root.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     }
     let dataset = from_current(&value.to_string())?;
     Ok(Loaded {

@@ -38,9 +38,14 @@ impl Qualifier {
 
 /// A total investment as written: the figure plus an optional qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Amount {
     pub vnd: Vnd,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub qualifier: Option<Qualifier>,
 }
 

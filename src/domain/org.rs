@@ -9,6 +9,7 @@ use super::record::{record_impl, RecordKind};
 
 /// A steering committee (Ban Chỉ đạo) for a list of key projects.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Committee {
     pub id: CommitteeId,
     #[serde(with = "crate::domain::dates::stamp")]
@@ -53,6 +54,7 @@ impl BodyKind {
 
 /// Capital figures as of a date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DatedCapital {
     #[serde(with = "crate::domain::dates::day")]
     pub as_of: NaiveDate,
@@ -118,6 +120,7 @@ impl UnitKind {
 
 /// A name the unit carried before, until the given date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FormerName {
     pub name: String,
     /// Last day the old name was in use.
@@ -127,6 +130,7 @@ pub struct FormerName {
 
 /// The unit was merged into another and no longer exists on its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Merger {
     pub into: UnitId,
     #[serde(with = "crate::domain::dates::day")]
@@ -136,6 +140,7 @@ pub struct Merger {
 /// A unit that receives directives: department, commune, district, investor, company.
 /// Renamed or merged units keep their history so old conclusions stay readable.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: UnitId,
     #[serde(with = "crate::domain::dates::stamp")]
@@ -148,7 +153,11 @@ pub struct Unit {
     pub kind: UnitKind,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<FormerName>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub merged_into: Option<Merger>,
     /// A contact person or phone number, as the office keeps it.
     #[serde(default, skip_serializing_if = "String::is_empty")]

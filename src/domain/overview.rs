@@ -135,12 +135,11 @@ impl Dataset {
                     d.state(reference, days),
                     FollowUpState::DueSoon | FollowUpState::OpenWithinTerm
                 ) && d
-                    .deadline
-                    .due()
+                    .due_on(reference)
                     .is_some_and(|due| due >= reference && due <= end)
             })
             .collect();
-        items.sort_by(|a, b| (a.deadline.due(), &a.path).cmp(&(b.deadline.due(), &b.path)));
+        items.sort_by_cached_key(|d| (d.due_on(reference), d.path.clone()));
         items
     }
 
@@ -166,7 +165,7 @@ impl Dataset {
                     && !d.state(reference, due_soon_days).is_closed()
             })
             .collect();
-        open.sort_by_key(|d| (d.state(reference, due_soon_days), d.deadline.due()));
+        open.sort_by_key(|d| (d.state(reference, due_soon_days), d.due_on(reference)));
         Some(ComingMeeting {
             date,
             meeting,
@@ -262,18 +261,21 @@ impl Dataset {
             (Hit::Conclusion(c.id.clone()), fold(&text))
         });
         let mut by_urgency: Vec<&Directive> = self.directives.iter().collect();
-        by_urgency.sort_by_cached_key(|d| (d.state(reference, due_soon_days), d.deadline.due()));
+        by_urgency
+            .sort_by_cached_key(|d| (d.state(reference, due_soon_days), d.due_judged(reference)));
         let directives = by_urgency.into_iter().map(|d| {
             let number = self
                 .conclusions
                 .get(&d.conclusion)
                 .map_or("", |c| c.number_symbol.as_str());
             let units = unit_names(&mut d.lead_unit.iter().chain(d.coordinating_units.iter()));
+            let extended = d.extensions.iter().map(|e| e.deadline.words());
             let text = format!(
-                "{number} {} {} {} {} {units}",
+                "{number} {} {} {} {} {} {units}",
                 d.path,
                 d.text,
                 d.deadline.words(),
+                extended.collect::<Vec<_>>().join(" "),
                 d.responsible_person
             );
             (Hit::Directive(d.id.clone()), fold(&text))
@@ -366,7 +368,7 @@ mod tests {
         let month = data.due_within(today, DUE_WITHIN_MONTH_DAYS);
         assert!(week.len() <= month.len());
         for d in &month {
-            let due = d.deadline.due().unwrap();
+            let due = d.due_on(today).unwrap();
             assert!(due >= today && due <= today + Days::new(30));
             assert!(!d.state(today, 7).is_done());
         }

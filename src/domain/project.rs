@@ -71,6 +71,7 @@ impl ScheduleStatus {
 
 /// A status the officer set by hand, with the written reason and the day it was decided.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StatusDecision {
     pub status: ScheduleStatus,
     pub reason: String,
@@ -88,6 +89,7 @@ pub enum Light {
 
 /// The officer's traffic-light judgement, recorded beside the figures, never instead of them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TrafficLight {
     pub light: Light,
     pub reason: String,
@@ -96,40 +98,77 @@ pub struct TrafficLight {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub id: ProjectId,
     #[serde(with = "crate::domain::dates::stamp")]
     pub created_at: DateTime<Utc>,
     #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub committee: Option<CommitteeId>,
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub short_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub investor: Option<UnitId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub location: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub group: Option<InvestmentGroup>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub capital_source: Option<CapitalSource>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub total_investment: Option<Amount>,
     /// Phase as written ("giai đoạn II", "2026–2030").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phase: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub planned_start: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub planned_finish: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub leader_in_charge: String,
     /// The status the officer decided, shown beside the computed one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub schedule_status: Option<StatusDecision>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub traffic_light: Option<TrafficLight>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
@@ -151,16 +190,37 @@ impl Project {
 /// Site clearance figures: area in hectares and households, total and handed over.
 /// `percent` is the reported figure, kept only where the parts are not known.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SiteClearance {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub area_total_ha: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub area_handed_over_ha: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub households_total: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub households_handed_over: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub percent: Option<f64>,
 }
 
@@ -196,15 +256,32 @@ impl SiteClearance {
 
 /// Construction packages (gói thầu) and the volume done.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Construction {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub packages_total: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub packages_under_construction: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub contracts_signed: Option<u32>,
     /// Construction volume done, as % of the contract value.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub volume_percent: Option<f64>,
 }
 
@@ -217,19 +294,44 @@ impl Construction {
 /// The year's capital: assigned plan, allocated, disbursed.
 /// `disbursed_percent` is the reported figure, kept only where the plan is not known.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Capital {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub year: Option<i32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub plan: Option<Vnd>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub allocated: Option<Vnd>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub disbursed: Option<Vnd>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub disbursed_percent: Option<f64>,
     /// Disbursement % in the same period of the previous year (cùng kỳ), where entered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub same_period_last_year_percent: Option<f64>,
 }
 
@@ -252,6 +354,7 @@ impl Capital {
 
 /// A dated progress report. Reports are partial: each carries only what is known.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProgressReport {
     pub id: ProgressReportId,
     #[serde(with = "crate::domain::dates::stamp")]
@@ -311,6 +414,7 @@ impl ObstacleCategory {
 
 /// What blocks a project, who must resolve it, since when, and whether it is resolved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Obstacle {
     pub id: ObstacleId,
     #[serde(with = "crate::domain::dates::stamp")]
@@ -320,14 +424,30 @@ pub struct Obstacle {
     pub project: ProjectId,
     pub category: ObstacleCategory,
     pub description: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub responsible_unit: Option<UnitId>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub since: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub resolved_on: Option<NaiveDate>,
     /// The directive that addresses it, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub directive: Option<DirectiveId>,
 }
 record_impl!(Obstacle, ObstacleId, RecordKind::Obstacle, |o| o

@@ -84,3 +84,14 @@ macro_rules! record_impl {
     };
 }
 pub(crate) use record_impl;
+
+/// Reads an optional field that, when given, holds a value: `null` is refused, as the
+/// published schema refuses it (a field with nothing in it is left out). Used with
+/// `#[serde(default, deserialize_with = "…")]`, so a missing field is still `None`.
+pub fn present<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
+}

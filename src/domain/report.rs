@@ -56,6 +56,11 @@ pub struct ReportCounts {
     pub overdue: usize,
     pub cancelled: usize,
     pub transferred: usize,
+    /// Of those followed, directives given more time (gia hạn) by the report's date.
+    pub extended: usize,
+    /// Of those extended, directives whose extension was granted after the deadline it
+    /// replaced had passed: a late request is a finding of its own.
+    pub extended_late: usize,
 }
 
 impl ReportCounts {
@@ -80,11 +85,19 @@ impl ReportCounts {
             Standing::Transferred => self.transferred += 1,
             _ => {
                 self.followed += 1;
-                if d.deadline
-                    .due()
+                if d.due_on(as_of)
                     .is_some_and(|due| due >= from && due <= as_of)
                 {
                     self.due_in_period += 1;
+                }
+                if d.extended_by(as_of) {
+                    self.extended += 1;
+                    if d.extension_history()
+                        .iter()
+                        .any(|s| s.granted_late && s.extension.granted_on <= as_of)
+                    {
+                        self.extended_late += 1;
+                    }
                 }
             }
         }
@@ -112,15 +125,14 @@ enum Standing {
 
 impl Standing {
     fn of(d: &Directive, as_of: NaiveDate) -> Standing {
-        let due = d.deadline.due();
         match &d.status {
             RecordedStatus::Cancelled { .. } => Standing::Cancelled,
             RecordedStatus::Transferred { .. } => Standing::Transferred,
-            RecordedStatus::Done { on } if *on <= as_of => match due {
+            RecordedStatus::Done { on } if *on <= as_of => match d.deadline_judged(as_of).due() {
                 Some(due) if *on > due => Standing::DoneLate,
                 _ => Standing::DoneOnTime,
             },
-            _ => match due {
+            _ => match d.due_on(as_of) {
                 Some(due) if due < as_of => Standing::Overdue,
                 _ => Standing::WithinTerm,
             },
@@ -247,11 +259,11 @@ impl Dataset {
             .map(|d| (Standing::of(d, as_of), *d))
             .filter(|(s, d)| match s {
                 Standing::Overdue => true,
-                Standing::WithinTerm => d.deadline.due().is_some_and(|due| due <= soon),
+                Standing::WithinTerm => d.due_on(as_of).is_some_and(|due| due <= soon),
                 _ => false,
             })
             .collect();
-        attention.sort_by_key(|(s, d)| (*s, d.deadline.due()));
+        attention.sort_by_key(|(s, d)| (*s, d.due_on(as_of)));
         let attention = attention.into_iter().map(|(_, d)| d).collect();
         FollowUpReport {
             from,

@@ -51,10 +51,11 @@ impl Builder {
             lead_unit: Some(unit.into()),
             coordinating_units: Vec::new(),
             responsible_person: String::new(),
-            deadline: due.map_or(Deadline::None, |date| Deadline::On {
+            deadline: due.map_or(Deadline::None {}, |date| Deadline::On {
                 date,
                 words: String::new(),
             }),
+            extensions: Vec::new(),
             projects: Vec::new(),
             status,
         });
@@ -71,7 +72,7 @@ fn done(on: NaiveDate) -> RecordedStatus {
     RecordedStatus::Done { on }
 }
 
-const OPEN: RecordedStatus = RecordedStatus::InProgress;
+const OPEN: RecordedStatus = RecordedStatus::InProgress {};
 
 #[test]
 fn counts_at_the_period_boundaries() {

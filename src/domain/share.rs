@@ -26,6 +26,7 @@ pub enum Scope {
 
 /// The officer who exported, from their settings.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Officer {
     #[serde(default)]
     pub name: String,
@@ -35,6 +36,7 @@ pub struct Officer {
 
 /// The envelope's own fields, written beside the dataset's (`format`, `schema_version`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExportInfo {
     pub app_version: String,
     #[serde(with = "crate::domain::dates::stamp")]
@@ -87,6 +89,12 @@ pub struct ExportFile<'a> {
     #[serde(flatten)]
     pub data: &'a Dataset,
     pub export: &'a ExportInfo,
+}
+
+/// Reads an export's envelope inside a dataset and lets it go: what it says is read apart,
+/// by [`export_info`].
+pub(crate) fn check_envelope<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    ExportInfo::deserialize(d).map(|_| ())
 }
 
 /// Reads only the envelope of a file (absent in files from before envelopes, or written by

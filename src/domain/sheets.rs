@@ -131,8 +131,8 @@ pub fn directives_table<'a>(
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
-                Cell::date(d.deadline.due()),
-                Cell::text(d.deadline.words()),
+                Cell::date(d.due_judged(today)),
+                Cell::Text(super::document::deadline_words(d, today, lang)),
                 Cell::text(state_word(d.state(today, due_soon_days))),
                 Cell::date(update.map(|u| u.date)),
                 Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),

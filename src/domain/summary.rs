@@ -189,7 +189,7 @@ impl Dataset {
             .into_iter()
             .filter(|d| d.state(today, due_soon_days) == state)
             .collect();
-        items.sort_by(|a, b| (a.deadline.due(), &a.path).cmp(&(b.deadline.due(), &b.path)));
+        items.sort_by_cached_key(|d| (d.due_judged(today), d.path.clone()));
         items
     }
 

@@ -21,6 +21,11 @@ pub enum WhatWrong {
     DuplicateId(String),
     /// The same field twice in one record.
     DuplicateField(String),
+    /// A field the format does not have (a typing slip, or a file from a newer Dondoc
+    /// whose version number was not raised): refused, so nothing in it is silently lost.
+    UnknownField(String),
+    /// `null` in an optional field: the format leaves such a field out.
+    Null,
     /// Anything else the parser refused.
     Other,
 }
@@ -65,6 +70,12 @@ fn what(message: &str) -> WhatWrong {
     if let Some(rest) = message.strip_prefix("the id ") {
         let id = rest.split(" appears twice").next().unwrap_or("");
         return WhatWrong::DuplicateId(quote(id));
+    }
+    if message.starts_with("unknown field") {
+        return WhatWrong::UnknownField(quote(&backticked(message).unwrap_or_default()));
+    }
+    if message.starts_with("invalid type: null") {
+        return WhatWrong::Null;
     }
     if message.starts_with("invalid type") {
         return WhatWrong::WrongType;
@@ -185,7 +196,7 @@ impl Unreadable {
             position = None;
             id = Some(repeated.clone());
         }
-        if let WhatWrong::MissingField(name) = &what {
+        if let WhatWrong::MissingField(name) | WhatWrong::UnknownField(name) = &what {
             field = Some(name.clone());
         }
         if matches!(what, WhatWrong::DuplicateId(_)) {
@@ -253,6 +264,25 @@ mod tests {
         let u = read(text);
         assert_eq!(u.what, WhatWrong::BadValue("galaxy".into()));
         assert_eq!(u.field.as_deref(), Some("kind"));
+    }
+
+    #[test]
+    fn a_field_the_format_lacks_and_a_null_are_refused_and_named() {
+        let text = r#"{"format":"dondoc","schema_version":3,"units":[{"id":"u1","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z","name":"A","kind":"other","surprise":1}]}"#;
+        let u = read(text);
+        assert_eq!(u.what, WhatWrong::UnknownField("surprise".into()));
+        assert_eq!(u.field.as_deref(), Some("surprise"));
+        assert_eq!(u.id.as_deref(), Some("u1"));
+        let text = r#"{"format":"dondoc","schema_version":3,"units":[{"id":"u1","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z","name":"A","kind":"other","merged_into":null}]}"#;
+        let u = read(text);
+        assert_eq!(u.what, WhatWrong::Null, "{u:?}");
+        let text = r#"{"format":"dondoc","schema_version":3,"surprise":[]}"#;
+        assert_eq!(read(text).what, WhatWrong::UnknownField("surprise".into()));
+        let status = r#"{"format":"dondoc","schema_version":3,"directives":[{"id":"d","created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z","conclusion":"c","path":"1","text":"t","deadline":{"kind":"on","date":"2024-02-01","words":"x","extra":1},"status":{"state":"in_progress"}}]}"#;
+        assert!(
+            matches!(read(status).what, WhatWrong::UnknownField(_)),
+            "inside a tagged value too"
+        );
     }
 
     #[test]

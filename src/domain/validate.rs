@@ -42,6 +42,17 @@ pub enum Problem {
     Repeated,
     /// A date that has not come yet where only a past or present date makes sense.
     InFuture,
+    /// A date before the conclusion the record follows up was issued.
+    BeforeConclusion,
+    /// An extension granted before one already recorded: they are kept in order.
+    BeforeLastExtension,
+    /// An extension granted after the directive was done, cancelled or transferred.
+    AfterClosed,
+    /// An extension whose words give no due day ("thường xuyên", nothing).
+    NoDueDay,
+    /// An extension whose due day is not later than the one in force, or already past on
+    /// the day it is granted.
+    NotLater,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -352,12 +363,21 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
         for p in &r.projects {
             c.reference("projects", &data.projects, Some(p));
         }
-        let dated = !matches!(r.deadline, Deadline::None | Deadline::Continuous { .. });
+        let dated = !matches!(r.deadline, Deadline::None {} | Deadline::Continuous { .. });
         if dated && r.deadline.due().is_none() {
             c.push("deadline", Problem::NoSuchPeriod);
         }
         if !paths.insert((r.conclusion.clone(), r.path.clone())) {
             c.push("path", Problem::Repeated);
+        }
+        let issued = data.conclusions.get(&r.conclusion).map(|x| x.date);
+        for e in &r.extensions {
+            if e.deadline.due().is_none() {
+                c.push("extensions.deadline", Problem::NoDueDay);
+            }
+            if issued.is_some_and(|issued| e.granted_on < issued) {
+                c.push("extensions.granted_on", Problem::BeforeConclusion);
+            }
         }
     }
     for r in data.directive_updates.iter() {

@@ -288,7 +288,7 @@ mod tests {
             "25 / 11 /202 6 (hạn cuối 25/11/2026)",
             "typed with stray spaces, the date is shown clean"
         );
-        assert_eq!(deadline_text(&Deadline::None, Lang::Vi), "");
+        assert_eq!(deadline_text(&Deadline::None {}, Lang::Vi), "");
     }
 
     #[test]

@@ -129,6 +129,10 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "responsible_person" => ("người chịu trách nhiệm", "responsible person"),
         "due_by_hand" => ("sửa hạn (nếu cần)", "correct the due date (if needed)"),
         "schema_version" => ("phiên bản định dạng", "format version"),
+        "granted_on" => ("ngày gia hạn", "date granted"),
+        "extensions.granted_on" => ("ngày gia hạn", "date an extension was granted"),
+        "extensions.deadline" => ("hạn mới khi gia hạn", "an extension's new deadline"),
+        "reason" => ("lý do gia hạn", "reason for the extension"),
         other => return other.to_owned(),
     };
     lang.pick(vi, en).to_owned()
@@ -205,6 +209,36 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             .pick(
                 "bị trùng trong cùng kết luận",
                 "appears twice in the same conclusion",
+            )
+            .to_owned(),
+        Problem::BeforeConclusion => lang
+            .pick(
+                "là ngày trước khi kết luận được ban hành",
+                "is before the conclusion was issued",
+            )
+            .to_owned(),
+        Problem::BeforeLastExtension => lang
+            .pick(
+                "là ngày trước lần gia hạn đã ghi; các lần gia hạn được ghi theo thứ tự",
+                "is before the extension already recorded; extensions are recorded in order",
+            )
+            .to_owned(),
+        Problem::AfterClosed => lang
+            .pick(
+                "là ngày sau khi nhiệm vụ đã hoàn thành, hủy hoặc chuyển",
+                "is after the directive was done, cancelled or transferred",
+            )
+            .to_owned(),
+        Problem::NoDueDay => lang
+            .pick(
+                "không cho một ngày hạn mới; hãy ghi hạn như văn bản gia hạn (\"trước ngày 30/6/2026\")",
+                "gives no new due day; write it as the granting document does (\"trước ngày 30/6/2026\")",
+            )
+            .to_owned(),
+        Problem::NotLater => lang
+            .pick(
+                "phải muộn hơn hạn đang có hiệu lực và không trước ngày gia hạn",
+                "must be later than the deadline in force and not before the day it is granted",
             )
             .to_owned(),
     }
@@ -291,6 +325,18 @@ fn unreadable_message(u: &crate::domain::unreadable::Unreadable, lang: Lang) -> 
             .pick(
                 "trường này có hai lần trong cùng bản ghi",
                 "this field appears twice in the record",
+            )
+            .to_owned(),
+        WhatWrong::UnknownField(_) => lang
+            .pick(
+                "định dạng không có trường này (tệp có thể do phiên bản Dondoc khác tạo, hoặc bị sửa tay)",
+                "the format has no such field (the file may come from another Dondoc version, or was edited by hand)",
+            )
+            .to_owned(),
+        WhatWrong::Null => lang
+            .pick(
+                "giá trị null; trường không có giá trị thì phải bỏ hẳn khỏi tệp",
+                "the value is null; a field with no value is left out of the file",
             )
             .to_owned(),
         WhatWrong::Other => lang

@@ -12,10 +12,10 @@ use crate::domain::sheets::directives_table;
 
 use super::state::use_state;
 use super::update_form::{directive_item, UpdateForm};
-use super::widgets::{unit_link, StateBadge};
+use super::widgets::{keyed_rows, StateBadge};
 use crate::domain::dates::iso;
-use crate::domain::overview::{Found, DUE_WITHIN_MONTH_DAYS, DUE_WITHIN_WEEK_DAYS};
-use crate::domain::{DirectiveId, FollowUpState};
+use crate::domain::overview::{Found, DUE_WITHIN_MONTH_DAYS};
+use crate::domain::{Directive, DirectiveId, FollowUpState};
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
@@ -28,10 +28,38 @@ const CONCLUSIONS_SHOWN: usize = 60;
 const SEARCH_SHOWN: usize = 30;
 
 /// The first [`LIST_CAP`] of a list, and how many more it holds.
-fn capped(mut items: Vec<&crate::domain::Directive>) -> (Vec<&crate::domain::Directive>, usize) {
+fn capped(mut items: Vec<&Directive>) -> (Vec<&Directive>, usize) {
     let more = items.len().saturating_sub(LIST_CAP);
     items.truncate(LIST_CAP);
     (items, more)
+}
+
+/// A list of the overview: the directives shown, each with its latest update, and a line
+/// counting the rest.
+fn directive_list<'a>(
+    state: crate::ui::state::AppState,
+    d: &'a crate::domain::Dataset,
+    (items, more): (Vec<&'a Directive>, usize),
+    lasts: &std::collections::HashMap<&'a DirectiveId, &'a crate::domain::DirectiveUpdate>,
+    on: NaiveDate,
+    selected: RwSignal<Option<DirectiveId>>,
+) -> impl IntoView {
+    let shown = items
+        .into_iter()
+        .map(|x| directive_item(state, d, x, lasts.get(&x.id).copied(), on, selected))
+        .collect_view();
+    view! {
+        {shown}
+        {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {state.t(Msg::MoreDirectives)}</li> })}
+    }
+}
+
+/// A row of the table by unit as drawn (its whole content is its key).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct UnitLine {
+    id: String,
+    name: String,
+    tally: crate::domain::Tally,
 }
 
 #[component]
@@ -96,46 +124,82 @@ pub fn FollowUpPage() -> impl IntoView {
         })
     };
 
+    // The table by unit: its own rows, keyed, a page at a time (a province has hundreds).
+    let unit_lines = Memo::new(move |_| {
+        let on = reference.get();
+        state.data.with(|d| {
+            d.tally_by_unit(on, state.due_soon_days())
+                .into_iter()
+                .filter_map(|(id, t)| {
+                    let name = d.units.get(id)?.display_name().to_owned();
+                    Some(UnitLine {
+                        id: id.to_string(),
+                        name,
+                        tally: t,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let unit_rows = move || {
+        keyed_rows(unit_lines, Clone::clone, move |u: UnitLine| {
+            let label = |s: FollowUpState| labels::follow_up_state(s, state.lang.get_untracked());
+            let t = u.tally;
+            view! {
+                <tr>
+                    <th scope="row"><a href=Route::Unit(u.id).href()>{u.name}</a></th>
+                    <td class="num" data-label=Msg::Directives.text(state.lang.get_untracked())>{t.total}</td>
+                    <td class="num" data-label=label(FollowUpState::Overdue)>{t.overdue}</td>
+                    <td class="num" data-label=label(FollowUpState::DueSoon)>{t.due_soon}</td>
+                    <td class="num" data-label=label(FollowUpState::DoneOnTime)>{t.done_on_time}</td>
+                    <td class="num" data-label=label(FollowUpState::DoneLate)>{t.done_late}</td>
+                </tr>
+            }
+        })
+    };
+    // The 30-day list is drawn when its box is opened.
+    let month_open = RwSignal::new(false);
+
+    let month_list = move || {
+        if !month_open.get() {
+            return None;
+        }
+        let on = reference.get();
+        Some(state.data.with(|d| {
+            let month = capped(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
+            let lasts = d.last_updates_among(&month.0.iter().map(|x| &x.id).collect());
+            directive_list(state, d, month, &lasts, on, selected)
+        }))
+    };
+
     let overview = move || {
         let on = reference.get();
         let soon = state.due_soon_days();
         let lang = state.lang.get();
         state.data.with(|d| {
-            let counts = d.directive_state_counts(on, soon);
+            let o = d.follow_up_overview(on, soon);
             let badges = FollowUpState::ALL
                 .into_iter()
-                .filter_map(|s| counts.get(&s).map(|n| (s, *n)))
+                .filter_map(|s| o.counts.get(&s).map(|n| (s, *n)))
                 .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
                 .collect_view();
             // A screenful each: beyond, the tables by unit and by conclusion lead on.
-            let overdue = capped(d.directives_in_state(FollowUpState::Overdue, on, soon));
-            let week = capped(d.due_within(on, DUE_WITHIN_WEEK_DAYS));
-            let month = capped(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
-            let coming = d.coming_meeting(on, soon).map(|mut c| {
+            let overdue = capped(o.overdue);
+            let week = capped(o.week);
+            let coming = o.coming.map(|mut c| {
                 let open = capped(std::mem::take(&mut c.open));
                 (c, open)
             });
             // The latest update of the directives shown only: one pass over the log.
-            let ids = [&overdue, &week, &month]
+            let ids = [&overdue, &week]
                 .into_iter()
                 .chain(coming.as_ref().map(|(_, open)| open))
                 .flat_map(|(items, _)| items.iter().map(|x| &x.id))
                 .collect();
             let lasts = d.last_updates_among(&ids);
-            let last = |x: &crate::domain::Directive| lasts.get(&x.id).copied();
-            let list = |(items, more): (Vec<&crate::domain::Directive>, usize)| {
-                let shown = items
-                    .into_iter()
-                    .map(|x| directive_item(state, d, x, last(x), on, selected))
-                    .collect_view();
-                view! {
-                    {shown}
-                    {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {state.t(Msg::MoreDirectives)}</li> })}
-                }
-            };
+            let list = |items| directive_list(state, d, items, &lasts, on, selected);
             let overdue = list(overdue);
             let week = list(week);
-            let month = list(month);
             let coming = coming.map(|(c, open)| {
                 let place = c.meeting.map(|m| format!(" · {}", m.place)).unwrap_or_default();
                 let open = list(open);
@@ -145,21 +209,7 @@ pub fn FollowUpPage() -> impl IntoView {
                     <ul class="plain" data-empty=state.t(Msg::NoneYet)>{open}</ul>
                 }
             });
-            let units = d
-                .tally_by_unit(on, soon)
-                .into_iter()
-                .map(|(id, t)| view! {
-                    <tr>
-                        <th scope="row">{unit_link(d, Some(id))}</th>
-                        <td class="num" data-label=state.t(Msg::Directives)>{t.total}</td>
-                        <td class="num" data-label=labels::follow_up_state(FollowUpState::Overdue, lang)>{t.overdue}</td>
-                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DueSoon, lang)>{t.due_soon}</td>
-                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneOnTime, lang)>{t.done_on_time}</td>
-                        <td class="num" data-label=labels::follow_up_state(FollowUpState::DoneLate, lang)>{t.done_late}</td>
-                    </tr>
-                })
-                .collect_view();
-            let conclusions = d.tally_by_conclusion(on, soon);
+            let conclusions = o.by_conclusion;
             let older = conclusions.len().saturating_sub(CONCLUSIONS_SHOWN);
             let older = (older > 0).then(|| view! {
                 <p class="muted"><a href=Route::Conclusions.href()>{format!("… {older} ")} {state.t(Msg::OlderConclusions)}</a></p>
@@ -199,13 +249,14 @@ pub fn FollowUpPage() -> impl IntoView {
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{week}</ul>
                 {coming}
                 <h2>{state.t(Msg::ByUnit)}</h2>
-                <div class="table-wrap"><table class="list">{head(Msg::LeadUnit, false)}<tbody>{units}</tbody></table></div>
+                <div class="table-wrap"><table class="list">{head(Msg::LeadUnit, false)}<tbody>{unit_rows}</tbody></table></div>
                 <h2>{state.t(Msg::ByConclusion)}</h2>
                 <div class="table-wrap"><table class="list">{head(Msg::NumberSymbol, true)}<tbody>{conclusions}</tbody></table></div>
                 {older}
-                <details class="card">
+                <details class="card" 
+                    on:toggle=move |ev| month_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                     <summary>{state.t(Msg::DueIn30)}</summary>
-                    <ul class="plain" data-empty=state.t(Msg::NoneYet)>{month}</ul>
+                    <ul class="plain" data-empty=state.t(Msg::NoneYet)>{month_list}</ul>
                 </details>
             }
         })

@@ -12,9 +12,10 @@ pub use parse::{parse_deadline, DeadlineError};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(deny_unknown_fields)]
 pub enum Deadline {
     /// The directive names no deadline (a general exhortation).
-    None,
+    None {},
     /// "thường xuyên", "kịp thời": continuous or recurring work, never overdue.
     Continuous { words: String },
     /// "trước ngày 15/5/2025": before the 15th leaves the 14th as the last day, as real
@@ -52,7 +53,7 @@ impl Deadline {
     /// The last day on which doing the work still counts as on time.
     pub fn due(&self) -> Option<NaiveDate> {
         match *self {
-            Deadline::None | Deadline::Continuous { .. } => None,
+            Deadline::None {} | Deadline::Continuous { .. } => None,
             Deadline::Before { date, .. } => date.checked_sub_days(Days::new(1)),
             Deadline::On { date, .. } => Some(date),
             Deadline::Month { year, month, .. } => last_day_of_month(year, month),
@@ -71,7 +72,7 @@ impl Deadline {
     /// The deadline as the document wrote it.
     pub fn words(&self) -> &str {
         match self {
-            Deadline::None => "",
+            Deadline::None {} => "",
             Deadline::Continuous { words }
             | Deadline::Before { words, .. }
             | Deadline::On { words, .. }
@@ -192,7 +193,7 @@ mod tests {
             .due(),
             None
         );
-        assert_eq!(Deadline::None.due(), None);
+        assert_eq!(Deadline::None {}.due(), None);
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub fn parse_deadline(words: &str, issued: Option<NaiveDate>) -> Result<Deadline
     let folded = fold(&kept);
     let tokens = tokenize(&folded);
     if tokens.is_empty() || is_no_deadline(&tokens) {
-        return Ok(Deadline::None);
+        return Ok(Deadline::None {});
     }
     let scan = Scan {
         t: &tokens,
@@ -54,7 +54,7 @@ pub fn parse_deadline(words: &str, issued: Option<NaiveDate>) -> Result<Deadline
     while i < tokens.len() {
         match scan.at(i)? {
             Some((deadline, next)) => {
-                if deadline != Deadline::None {
+                if deadline != (Deadline::None {}) {
                     found.push(deadline);
                 }
                 i = next;
@@ -197,7 +197,7 @@ struct Scan<'a> {
     words: String,
 }
 
-/// A deadline found and where the scan goes on; `Deadline::None` for words passed over.
+/// A deadline found and where the scan goes on; `Deadline::None {}` for words passed over.
 type Found = Option<(Deadline, usize)>;
 
 impl Scan<'_> {
@@ -297,7 +297,7 @@ impl Scan<'_> {
     ) -> Result<Found, DeadlineError> {
         if self.is_start_of_range(start) {
             // Passed over whole, so its parts are not read as another deadline.
-            return Ok(Some((Deadline::None, next)));
+            return Ok(Some((Deadline::None {}, next)));
         }
         let date =
             match year {

@@ -21,7 +21,7 @@ use Expect::*;
 
 fn read(words: &str, issued: Option<NaiveDate>) -> Expect {
     match parse_deadline(words, issued) {
-        Ok(Deadline::None) => Nothing,
+        Ok(Deadline::None {}) => Nothing,
         Ok(Deadline::Continuous { .. }) => Continuous,
         Ok(deadline) => Due(deadline.due().expect("a dated deadline has a due date")),
         Err(e) => Fails(e),

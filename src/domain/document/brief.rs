@@ -231,7 +231,7 @@ pub fn head_brief(
                         Cell::Text(format!("{}, {}", data.number_of(d), d.path)),
                         Cell::text(d.text.clone()),
                         Cell::Text(unit_name(d.lead_unit.as_ref())),
-                        Cell::date(d.deadline.due()),
+                        Cell::date(d.due_judged(today)),
                         Cell::text(state_word(d.state(today, due_soon_days))),
                     ]
                 })

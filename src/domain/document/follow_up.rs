@@ -45,6 +45,18 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
             DocLang::En => format!(" Not counted: {}.", apart.join(and)),
         });
     }
+    if t.extended > 0 {
+        text.push_str(&match lang {
+            DocLang::Vi => format!(
+                " Có {} nhiệm vụ được gia hạn (trong đó {} nhiệm vụ xin gia hạn khi đã quá hạn); các nhiệm vụ này được đánh giá theo hạn đã gia hạn.",
+                t.extended, t.extended_late
+            ),
+            DocLang::En => format!(
+                " {} directives were given more time ({} of them asked after the deadline had passed); they are judged against the extended deadline.",
+                t.extended, t.extended_late
+            ),
+        });
+    }
     text
 }
 
@@ -106,6 +118,14 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
             vec![
                 l("Đã hủy (không tính)", "Cancelled (not counted)"),
                 n(t.cancelled),
+            ],
+            vec![l("Được gia hạn", "Given more time"), n(t.extended)],
+            vec![
+                l(
+                    "Trong đó xin gia hạn khi đã quá hạn",
+                    "Of which asked after the deadline had passed",
+                ),
+                n(t.extended_late),
             ],
         ],
     }
@@ -170,8 +190,8 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
                         .map(|u| data.unit_name(u))
                         .unwrap_or_default(),
                 ),
-                Cell::date(d.deadline.due()),
-                Cell::text(d.deadline.words()),
+                Cell::date(d.due_judged(report.as_of)),
+                Cell::Text(super::deadline_words(d, report.as_of, lang)),
                 Cell::date(update.map(|u| u.date)),
                 Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),
             ]

@@ -36,7 +36,7 @@ pub fn owed<'a>(
         .map(|d| (d.state(today, due_soon_days), d))
         .filter(|(s, _)| matches!(s, FollowUpState::Overdue | FollowUpState::DueSoon))
         .collect();
-    items.sort_by_key(|(s, d)| (*s, d.deadline.due()));
+    items.sort_by_key(|(s, d)| (*s, d.due_on(today)));
     items.into_iter().map(|(_, d)| d).collect()
 }
 
@@ -71,7 +71,7 @@ pub fn reminder_letter(
                 Cell::Int(i as i64 + 1),
                 Cell::Text(format!("{number}, {}", d.path)),
                 Cell::text(d.text.clone()),
-                Cell::date(d.deadline.due()),
+                Cell::date(d.due_on(today)),
                 Cell::text(state),
                 Cell::date(update.map(|u| u.date)),
                 Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),

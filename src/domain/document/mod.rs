@@ -237,6 +237,33 @@ pub(crate) fn recipient_lines(recipients: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// A directive's deadline as a document writes it: the conclusion's words, and each
+/// extension granted by `as_of` with its new due day and the granting document
+/// ("Quý I/2026; gia hạn đến 30/06/2026 (Công văn số 112/UBND-KT)").
+pub fn deadline_words(d: &Directive, as_of: NaiveDate, lang: DocLang) -> String {
+    let mut words = d.deadline.words().to_owned();
+    for step in d.extension_history() {
+        let e = step.extension;
+        if e.granted_on > as_of {
+            continue;
+        }
+        let due = e.deadline.due().map(crate::domain::dates::dd_mm_yyyy);
+        let mut line = format!(
+            "{}{}",
+            lang.pick("gia hạn đến ", "extended to "),
+            due.unwrap_or_else(|| e.deadline.words().to_owned())
+        );
+        if !e.document_ref.is_empty() {
+            line.push_str(&format!(" ({})", e.document_ref));
+        }
+        if !words.is_empty() {
+            words.push_str("; ");
+        }
+        words.push_str(&line);
+    }
+    words
+}
+
 fn item(d: &Directive) -> Block {
     Block::Item {
         label: format!("{}.", d.path),

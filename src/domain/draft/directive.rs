@@ -31,6 +31,23 @@ pub struct DirectiveDraft {
     pub heading: bool,
 }
 
+/// A deadline as a form takes it: the document's `words`, read against the date of the
+/// document that set them (`issued`), unless a due date was set `by_hand` ("YYYY-MM-DD"),
+/// which is kept as "on" that date with the words beside it.
+pub(super) fn read_deadline(
+    words: &str,
+    by_hand: &str,
+    issued: NaiveDate,
+) -> Result<Deadline, DraftProblem> {
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !by_hand.trim().is_empty() {
+        return NaiveDate::parse_from_str(by_hand.trim(), "%Y-%m-%d")
+            .map(|date| Deadline::On { date, words })
+            .map_err(|_| DraftProblem::Date);
+    }
+    parse_deadline(&words, Some(issued)).map_err(DraftProblem::Deadline)
+}
+
 impl DirectiveDraft {
     /// Gives unit `id` to the directive: as lead (leaving the coordinating units), or as a
     /// coordinating unit unless it already leads or coordinates.
@@ -129,17 +146,7 @@ impl DirectiveDraft {
 
     /// The deadline the words and the hand-set date give, against the conclusion's date.
     pub fn deadline(&self, issued: NaiveDate) -> Result<Deadline, DraftProblem> {
-        let words = self
-            .deadline_words
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if !self.due_by_hand.trim().is_empty() {
-            return NaiveDate::parse_from_str(self.due_by_hand.trim(), "%Y-%m-%d")
-                .map(|date| Deadline::On { date, words })
-                .map_err(|_| DraftProblem::Date);
-        }
-        parse_deadline(&words, Some(issued)).map_err(DraftProblem::Deadline)
+        read_deadline(&self.deadline_words, &self.due_by_hand, issued)
     }
 
     /// Reads and checks the draft. `taken` are the numbers other directives of the
@@ -164,7 +171,7 @@ impl DirectiveDraft {
             r.push("text", DraftProblem::Rule(Problem::Empty));
         }
         let deadline = match self.deadline(conclusion.date) {
-            _ if self.heading => Deadline::None,
+            _ if self.heading => Deadline::None {},
             Ok(d) => d,
             Err(problem) => {
                 let field = if self.due_by_hand.trim().is_empty() {
@@ -173,7 +180,7 @@ impl DirectiveDraft {
                     "due_by_hand"
                 };
                 r.push(field, problem);
-                Deadline::None
+                Deadline::None {}
             }
         };
         let lead_unit = id_of(&self.lead_unit);
@@ -191,8 +198,9 @@ impl DirectiveDraft {
             lead_unit,
             responsible_person: self.responsible_person.trim().to_owned(),
             deadline,
+            extensions: Vec::new(),
             projects: ids(&self.projects),
-            status: base.map_or(RecordedStatus::NotStarted, |b| b.status.clone()),
+            status: base.map_or(RecordedStatus::NotStarted {}, |b| b.status.clone()),
         };
         r.finish(directive, Vec::new())
     }
@@ -256,7 +264,7 @@ mod tests {
             1,
             "the lead unit is not also coordinating"
         );
-        assert_eq!(d.status, RecordedStatus::NotStarted);
+        assert_eq!(d.status, RecordedStatus::NotStarted {});
     }
 
     #[test]
@@ -292,7 +300,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             heading.deadline,
-            Deadline::None,
+            Deadline::None {},
             "the words are left to its items"
         );
         let one = stored("1", "");

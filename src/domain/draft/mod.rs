@@ -4,6 +4,7 @@
 
 mod conclusion;
 mod directive;
+mod extension;
 mod meeting;
 mod obstacle;
 mod project;
@@ -24,6 +25,7 @@ use super::validate::{Problem, ValidationError};
 
 pub use conclusion::ConclusionDraft;
 pub use directive::DirectiveDraft;
+pub use extension::ExtensionDraft;
 pub use meeting::MeetingDraft;
 pub use obstacle::ObstacleDraft;
 pub use project::ProjectDraft;

@@ -63,8 +63,8 @@ impl UpdateDraft {
         let on = date.unwrap_or(today);
         let note = self.note.trim().to_owned();
         let status = match self.status.as_str() {
-            "not_started" => Some(RecordedStatus::NotStarted),
-            "in_progress" => Some(RecordedStatus::InProgress),
+            "not_started" => Some(RecordedStatus::NotStarted {}),
+            "in_progress" => Some(RecordedStatus::InProgress {}),
             "done" => Some(RecordedStatus::Done { on }),
             "cancelled" => Some(RecordedStatus::Cancelled { on, note }),
             "transferred" => Some(RecordedStatus::Transferred { on, note }),
@@ -153,8 +153,9 @@ mod tests {
                 date: day(18),
                 words: "ngày 18/11/2026".into(),
             },
+            extensions: Vec::new(),
             projects: Vec::new(),
-            status: RecordedStatus::InProgress,
+            status: RecordedStatus::InProgress {},
         }
     }
 

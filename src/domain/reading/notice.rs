@@ -333,16 +333,16 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
         // not a bare year ("ngân sách năm 2027" is no deadline).
         let deadline = parse_deadline(&words, date)
             .ok()
-            .filter(|d| *d != Deadline::None)
+            .filter(|d| *d != Deadline::None {})
             .or_else(|| {
                 parse_deadline(&item.text, date)
                     .ok()
                     .filter(|d| matches!(d, Deadline::Before { .. } | Deadline::On { .. }))
             })
-            .unwrap_or(Deadline::None);
+            .unwrap_or(Deadline::None {});
         let due = deadline.due();
         let deadline_mark = match (&deadline, due) {
-            (Deadline::None, _) => Mark::Missing,
+            (Deadline::None {}, _) => Mark::Missing,
             // A year the notice's date supplied, or a month without its day: guessed.
             (_, Some(_)) if !has_year(&words) => Mark::Guessed,
             _ => Mark::Read,

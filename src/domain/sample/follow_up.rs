@@ -114,7 +114,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         "Ban QLDA giao thông",
         "Đã bàn giao 2/3 điểm; điểm còn lại đang vận động.",
         "",
-        Some(RecordedStatus::InProgress),
+        Some(RecordedStatus::InProgress {}),
     );
     b.update(
         &d2,
@@ -134,9 +134,9 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         "UBND xã Mường Phăng:",
         Some(commune),
         &[],
-        Deadline::None,
+        Deadline::None {},
         &[nam_rom],
-        RecordedStatus::InProgress,
+        RecordedStatus::InProgress {},
     );
     let d31 = b.directive(
         &c1,
@@ -152,7 +152,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
             words: format!("trong ngày {}", dmy(on_day)),
         },
         &[nam_rom],
-        RecordedStatus::InProgress,
+        RecordedStatus::InProgress {},
     );
     b.update(
         &d31,
@@ -160,7 +160,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         "Xã Mường Phăng (điện thoại)",
         "Đã kiểm đếm 96/155 hộ.",
         "",
-        Some(RecordedStatus::InProgress),
+        Some(RecordedStatus::InProgress {}),
     );
     b.directive(
         &c1,
@@ -172,13 +172,30 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
             words: "thường xuyên".into(),
         },
         &[nam_rom],
-        RecordedStatus::InProgress,
+        RecordedStatus::InProgress {},
     );
     // 4: a quarter, open within term.
     let next_quarter = today.checked_add_months(Months::new(3)).unwrap_or(today);
     let q = (next_quarter.month() - 1) / 3 + 1;
     let roman = ["I", "II", "III", "IV"][(q - 1) as usize];
-    b.directive(&c1, "4", &format!("Ban QLDA dân dụng khẩn trương hoàn thiện hồ sơ, đưa Khu tái định cư vào sử dụng chậm nhất trong Quý {}/{}.", roman, next_quarter.year()), Some(civil_board), &[construction], Deadline::Quarter { year: next_quarter.year(), quarter: q, words: format!("chậm nhất trong Quý {}/{}", roman, next_quarter.year()) }, &[resettlement], RecordedStatus::InProgress);
+    let d4 = b.directive(&c1, "4", &format!("Ban QLDA dân dụng khẩn trương hoàn thiện hồ sơ, đưa Khu tái định cư vào sử dụng chậm nhất trong Quý {}/{}.", roman, next_quarter.year()), Some(civil_board), &[construction], Deadline::Quarter { year: next_quarter.year(), quarter: q, words: format!("chậm nhất trong Quý {}/{}", roman, next_quarter.year()) }, &[resettlement], RecordedStatus::InProgress {});
+    // ... given one quarter more by a later document, asked for within term.
+    let granted_on = b.days_ago(10);
+    let extended_to = last_day_of_month(next_quarter.year(), q * 3)
+        .and_then(|end| end.checked_add_months(Months::new(3)))
+        .and_then(|d| last_day_of_month(d.year(), d.month()));
+    if let (Some(mut x), Some(date)) = (b.data.directives.get(&d4).cloned(), extended_to) {
+        x.extensions.push(crate::domain::extension::Extension {
+            deadline: Deadline::On {
+                date,
+                words: format!("chậm nhất ngày {}", dmy(date)),
+            },
+            granted_on,
+            document_ref: "Công văn số 1520/UBND-KT".into(),
+            reason: "Chờ bố trí vốn đối ứng để hoàn thiện hạ tầng kỹ thuật.".into(),
+        });
+        b.data.directives.upsert(x);
+    }
     // 5: a half-year, open within term, not started.
     let (half_year, half) = if today.month() <= 6 {
         (year, 2)
@@ -202,7 +219,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
             words: half_words.clone(),
         },
         &[nam_rom],
-        RecordedStatus::NotStarted,
+        RecordedStatus::NotStarted {},
     );
     // 6: a year, and 7: a general exhortation with no unit and no deadline.
     b.directive(
@@ -219,9 +236,9 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
             words: format!("trong năm {}", year + 1),
         },
         &[],
-        RecordedStatus::InProgress,
+        RecordedStatus::InProgress {},
     );
-    b.directive(&c1, "7", "Các sở, ban, ngành và địa phương tập trung cao độ, nâng cao trách nhiệm người đứng đầu trong triển khai các dự án trọng điểm.", None, &[], Deadline::None, &[], RecordedStatus::NotStarted);
+    b.directive(&c1, "7", "Các sở, ban, ngành và địa phương tập trung cao độ, nâng cao trách nhiệm người đứng đầu trong triển khai các dự án trọng điểm.", None, &[], Deadline::None {}, &[], RecordedStatus::NotStarted {});
 
     let c2_date = visit_day + Days::new(2);
     let c2 = ConclusionId(b.id());
@@ -248,14 +265,14 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
     });
     // 1: before a date a few days ahead: due soon.
     let soon = b.days_ahead(5);
-    let e1 = b.directive(&c2, "1", &format!("Ban QLDA dân dụng hoàn thành phá dỡ nhà văn hóa cũ, bàn giao mặt bằng khu B trước ngày {}.", dmy(soon)), Some(civil_board), &[ward], Deadline::Before { date: soon, words: format!("trước ngày {}", dmy(soon)) }, &[resettlement], RecordedStatus::InProgress);
+    let e1 = b.directive(&c2, "1", &format!("Ban QLDA dân dụng hoàn thành phá dỡ nhà văn hóa cũ, bàn giao mặt bằng khu B trước ngày {}.", dmy(soon)), Some(civil_board), &[ward], Deadline::Before { date: soon, words: format!("trước ngày {}", dmy(soon)) }, &[resettlement], RecordedStatus::InProgress {});
     b.update(
         &e1,
         b.days_ago(7),
         "Ban QLDA dân dụng",
         "Đã lựa chọn đơn vị phá dỡ, dự kiến hoàn thành đúng hạn.",
         "",
-        Some(RecordedStatus::InProgress),
+        Some(RecordedStatus::InProgress {}),
     );
     // 2: transferred after the district level was abolished.
     let e2 = b.directive(
@@ -289,5 +306,5 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
     } else {
         format!("cuối tháng {}/{}", later.month(), later.year())
     };
-    b.directive(&c2, "3", &format!("Sở Văn hóa, Thể thao và Du lịch phối hợp chủ đầu tư xây dựng phương án khai thác Trung tâm TDTT, báo cáo UBND tỉnh {words}."), Some(culture), &[civil_board], Deadline::Month { year: later.year(), month: later.month(), words }, &[sports], RecordedStatus::NotStarted);
+    b.directive(&c2, "3", &format!("Sở Văn hóa, Thể thao và Du lịch phối hợp chủ đầu tư xây dựng phương án khai thác Trung tâm TDTT, báo cáo UBND tỉnh {words}."), Some(culture), &[civil_board], Deadline::Month { year: later.year(), month: later.month(), words }, &[sports], RecordedStatus::NotStarted {});
 }

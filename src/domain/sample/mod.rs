@@ -131,6 +131,7 @@ impl Builder<'_> {
             coordinating_units: coordinating.iter().map(|u| (*u).clone()).collect(),
             responsible_person: String::new(),
             deadline,
+            extensions: Vec::new(),
             projects: projects.iter().map(|p| (*p).clone()).collect(),
             status,
         });
