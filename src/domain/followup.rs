@@ -115,6 +115,22 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Counts one directive in its state: cancelled and transferred items stand apart.
+    pub(crate) fn add(&mut self, state: FollowUpState) {
+        match state {
+            FollowUpState::Cancelled => self.cancelled += 1,
+            FollowUpState::Transferred => self.transferred += 1,
+            _ => self.total += 1,
+        }
+        match state {
+            FollowUpState::DoneOnTime => self.done_on_time += 1,
+            FollowUpState::DoneLate => self.done_late += 1,
+            FollowUpState::Overdue => self.overdue += 1,
+            FollowUpState::DueSoon => self.due_soon += 1,
+            _ => {}
+        }
+    }
+
     pub fn of<'a>(
         items: impl IntoIterator<Item = &'a Directive>,
         reference: NaiveDate,
@@ -122,19 +138,7 @@ impl Tally {
     ) -> Tally {
         let mut t = Tally::default();
         for d in items {
-            let state = d.state(reference, due_soon_days);
-            match state {
-                FollowUpState::Cancelled => t.cancelled += 1,
-                FollowUpState::Transferred => t.transferred += 1,
-                _ => t.total += 1,
-            }
-            match state {
-                FollowUpState::DoneOnTime => t.done_on_time += 1,
-                FollowUpState::DoneLate => t.done_late += 1,
-                FollowUpState::Overdue => t.overdue += 1,
-                FollowUpState::DueSoon => t.due_soon += 1,
-                _ => {}
-            }
+            t.add(d.state(reference, due_soon_days));
         }
         t
     }

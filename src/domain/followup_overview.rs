@@ -32,23 +32,6 @@ pub struct FollowUpOverview<'a> {
     pub by_conclusion: Vec<(&'a Conclusion, Tally)>,
 }
 
-impl Tally {
-    fn add(&mut self, state: FollowUpState) {
-        match state {
-            FollowUpState::Cancelled => self.cancelled += 1,
-            FollowUpState::Transferred => self.transferred += 1,
-            _ => self.total += 1,
-        }
-        match state {
-            FollowUpState::DoneOnTime => self.done_on_time += 1,
-            FollowUpState::DoneLate => self.done_late += 1,
-            FollowUpState::Overdue => self.overdue += 1,
-            FollowUpState::DueSoon => self.due_soon += 1,
-            _ => {}
-        }
-    }
-}
-
 impl Dataset {
     /// The follow-up overview as of `reference`: one walk over the directives.
     pub fn follow_up_overview(

@@ -46,14 +46,19 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
         });
     }
     if t.extended > 0 {
+        let late = match (lang, t.extended_late) {
+            (_, 0) => String::new(),
+            (DocLang::Vi, n) => format!(" (trong đó {n} nhiệm vụ xin gia hạn khi đã quá hạn)"),
+            (DocLang::En, n) => format!(" ({n} of them asked after the deadline had passed)"),
+        };
         text.push_str(&match lang {
             DocLang::Vi => format!(
-                " Có {} nhiệm vụ được gia hạn (trong đó {} nhiệm vụ xin gia hạn khi đã quá hạn); các nhiệm vụ này được đánh giá theo hạn đã gia hạn.",
-                t.extended, t.extended_late
+                " Có {} nhiệm vụ được gia hạn{late}; các nhiệm vụ này được đánh giá theo hạn đã gia hạn.",
+                t.extended
             ),
             DocLang::En => format!(
-                " {} directives were given more time ({} of them asked after the deadline had passed); they are judged against the extended deadline.",
-                t.extended, t.extended_late
+                " {} directives were given more time{late}; they are judged against the extended deadline.",
+                t.extended
             ),
         });
     }
