@@ -105,8 +105,8 @@
     if (text == null) throw new Error('nothing stored (no dondoc.d.manifest)');
     const manifest = JSON.parse(text);
     if (manifest.format !== 'dondoc-storage') throw new Error('manifest: unknown format');
-    if (manifest.schema_version !== 2) {
-      throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 2 only');
+    if (manifest.schema_version !== 3) {
+      throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 3 only');
     }
     const parts = [];
     for (const [collection, generations] of Object.entries(manifest.shards)) {
@@ -557,11 +557,34 @@
     return new Set(untimed.filter((d) => parents.has(d.conclusion + ' ' + d.path)).map((d) => d.id));
   }
 
+  /** `Directive::deadline_on`: the latest extension granted on or before `day`, else the
+   *  original deadline (of two granted the same day, the one recorded later). */
+  function deadlineOn(d, day) {
+    let best = null;
+    for (const e of d.extensions || []) {
+      const g = dayOf(e.granted_on);
+      if (g <= day && (best == null || g >= best.g)) best = { g, deadline: e.deadline };
+    }
+    return best ? best.deadline : d.deadline;
+  }
+
+  /** `Directive::due_judged`: a done item against the original deadline when done by it,
+   *  else the one in force on the day it was done; any other against the one in force today. */
+  function dueJudged(d, today) {
+    if (!d.extensions || d.extensions.length === 0) return due(d.deadline);
+    if (d.status.state === 'done') {
+      const on = dayOf(d.status.on);
+      const original = due(d.deadline);
+      return original != null && on <= original ? original : due(deadlineOn(d, on));
+    }
+    return due(deadlineOn(d, today));
+  }
+
   /** `Dataset::followed`: every directive but the group headings, each with its due day. */
-  function followed(directives) {
+  function followed(directives, today) {
     const heads = headings(directives);
     const items = [];
-    for (const d of directives) if (!heads.has(d.id)) items.push({ directive: d, due: due(d.deadline) });
+    for (const d of directives) if (!heads.has(d.id)) items.push({ directive: d, due: dueJudged(d, today) });
     return items;
   }
 
@@ -646,7 +669,7 @@
     const active = activeProjects(data.projects || []);
     const facts = projectFacts(active, byProject, today, tolerance);
     const open = unresolvedObstacles(data.obstacles || []);
-    const items = followed(data.directives || []);
+    const items = followed(data.directives || [], today);
     const directiveCounts = directiveStateCounts(items, today, dueSoon);
     return {
       today,
