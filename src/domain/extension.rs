@@ -40,7 +40,40 @@ pub struct ExtensionStep<'a> {
     pub granted_late: bool,
 }
 
+/// What a list shows of a directive given more time, as of a reference date: the original
+/// deadline, the one granted last by then, how many times, whether any came late, and the
+/// last granting document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExtensionMark<'a> {
+    pub original: &'a Deadline,
+    pub current: &'a Deadline,
+    pub times: usize,
+    pub late: bool,
+    pub document_ref: &'a str,
+}
+
 impl Directive {
+    /// The mark "đã gia hạn" as of `reference`: none when no extension had been granted by
+    /// then (an extension recorded with a later date does not show yet).
+    pub fn extension_mark(&self, reference: NaiveDate) -> Option<ExtensionMark<'_>> {
+        if self.extensions.is_empty() {
+            return None;
+        }
+        let history = self.extension_history();
+        let granted: Vec<&ExtensionStep<'_>> = history
+            .iter()
+            .filter(|s| s.extension.granted_on <= reference)
+            .collect();
+        let last = granted.last()?;
+        Some(ExtensionMark {
+            original: &self.deadline,
+            current: &last.extension.deadline,
+            times: granted.len(),
+            late: granted.iter().any(|s| s.granted_late),
+            document_ref: &last.extension.document_ref,
+        })
+    }
+
     /// The deadline in force on `date`: the latest extension granted on or before it, else
     /// the original one.
     pub fn deadline_on(&self, date: NaiveDate) -> &Deadline {

@@ -168,6 +168,34 @@ fn two_extensions_replace_one_another_in_order() {
 }
 
 #[test]
+fn the_mark_shows_what_was_granted_by_the_reference_day() {
+    let none = directive(original(), RecordedStatus::InProgress {}, Vec::new());
+    assert_eq!(none.extension_mark(d(12, 1)), None);
+    let x = directive(
+        original(),
+        RecordedStatus::InProgress {},
+        vec![grant(d(9, 30), d(7, 5)), grant(d(6, 30), d(3, 25))],
+    );
+    assert_eq!(
+        x.extension_mark(d(3, 24)),
+        None,
+        "not granted yet on that day"
+    );
+    let first = x.extension_mark(d(3, 25)).unwrap();
+    assert_eq!(first.original, &original());
+    assert_eq!(first.current.due(), Some(d(6, 30)));
+    assert_eq!((first.times, first.late), (1, false));
+    let both = x.extension_mark(d(7, 5)).unwrap();
+    assert_eq!(both.current.due(), Some(d(9, 30)));
+    assert_eq!(
+        (both.times, both.late),
+        (2, true),
+        "the second came after 30/6"
+    );
+    assert_eq!(both.document_ref, "Công văn số 112/UBND-KT");
+}
+
+#[test]
 fn two_extensions_granted_the_same_day_the_one_recorded_last_stands() {
     let x = directive(
         original(),

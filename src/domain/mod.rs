@@ -47,6 +47,7 @@ pub use dataset::{
     Changes, Dataset, ImportSummary, Visitor, VisitorMut, FORMAT_NAME, SCHEMA_VERSION,
 };
 pub use deadline::Deadline;
+pub use extension::{Extension, ExtensionMark};
 pub use followup::{FollowUpState, Tally, DEFAULT_DUE_SOON_DAYS};
 pub use ids::*;
 pub use meeting::{Meeting, MeetingKind};

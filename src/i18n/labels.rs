@@ -3,8 +3,8 @@
 use super::format::{format_date, format_percent};
 use super::Lang;
 use crate::domain::{
-    BodyKind, CapitalSource, Deadline, FollowUpState, InvestmentGroup, Light, MeetingKind,
-    ObstacleCategory, Qualifier, ScheduleStatus, Tally, UnitKind,
+    BodyKind, CapitalSource, Deadline, ExtensionMark, FollowUpState, InvestmentGroup, Light,
+    MeetingKind, ObstacleCategory, Qualifier, ScheduleStatus, Tally, UnitKind,
 };
 
 pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
@@ -183,6 +183,39 @@ pub fn deadline_text(deadline: &Deadline, lang: Lang) -> String {
     }
 }
 
+/// The dates an extension mark shows: "hạn gốc 31/03/2026 → 30/06/2026 (Công văn số
+/// 112/UBND-KT)", with how many times when more than once and whether one was asked for
+/// after the deadline had passed.
+pub fn extension_note(mark: &ExtensionMark<'_>, lang: Lang) -> String {
+    let when = |d: &Deadline| match d.due() {
+        Some(due) => format_date(due),
+        None if d.words().is_empty() => lang.pick("không thời hạn", "no deadline").to_owned(),
+        None => d.words().to_owned(),
+    };
+    let mut note = format!(
+        "{} {} → {}",
+        lang.pick("hạn gốc", "originally"),
+        when(mark.original),
+        when(mark.current)
+    );
+    if !mark.document_ref.is_empty() {
+        note.push_str(&format!(" ({})", mark.document_ref));
+    }
+    if mark.times > 1 {
+        note.push_str(&match lang {
+            Lang::Vi => format!(", {} lần gia hạn", mark.times),
+            Lang::En => format!(", extended {} times", mark.times),
+        });
+    }
+    if mark.late {
+        note.push_str(lang.pick(
+            "; có lần xin gia hạn khi đã quá hạn",
+            "; once asked for after the deadline had passed",
+        ));
+    }
+    note
+}
+
 /// The share done of what is still followed: "3/9 (33,33%): 1 đúng hạn, 2 trễ hạn", with
 /// what is no longer followed here said apart after it.
 pub fn done_share(t: &Tally, lang: Lang) -> String {
@@ -289,6 +322,41 @@ mod tests {
             "typed with stray spaces, the date is shown clean"
         );
         assert_eq!(deadline_text(&Deadline::None {}, Lang::Vi), "");
+    }
+
+    #[test]
+    fn an_extension_mark_gives_the_original_and_current_dates() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let original = Deadline::Before {
+            date: d(4, 1),
+            words: "trước ngày 01/4/2026".into(),
+        };
+        let current = Deadline::Month {
+            year: 2026,
+            month: 6,
+            words: "trong tháng 6".into(),
+        };
+        let mut mark = ExtensionMark {
+            original: &original,
+            current: &current,
+            times: 1,
+            late: false,
+            document_ref: "CV 112",
+        };
+        assert_eq!(
+            extension_note(&mark, Lang::Vi),
+            "hạn gốc 31/03/2026 → 30/06/2026 (CV 112)"
+        );
+        mark.times = 2;
+        mark.late = true;
+        mark.document_ref = "";
+        assert_eq!(
+            extension_note(&mark, Lang::En),
+            "originally 31/03/2026 → 30/06/2026, extended 2 times; once asked for after the deadline had passed"
+        );
+        let none = Deadline::None {};
+        mark.original = &none;
+        assert!(extension_note(&mark, Lang::Vi).starts_with("hạn gốc không thời hạn → "));
     }
 
     #[test]

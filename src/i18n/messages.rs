@@ -143,6 +143,15 @@ messages! {
     UpdateSaved => "Đã ghi cập nhật cho nhiệm vụ", "Update recorded for directive";
     Source => "Nguồn tin", "Source";
     SaveUpdate => "Lưu cập nhật", "Save the update";
+    Extended => "Đã gia hạn", "Extended";
+    ExtendShort => "Gia hạn", "Extend";
+    ExtendDirective => "Gia hạn nhiệm vụ", "Extend directive";
+    SaveExtension => "Lưu gia hạn", "Save the extension";
+    ExtensionSaved => "Đã ghi gia hạn cho nhiệm vụ", "Extension recorded for directive";
+    ExtensionHistory => "Các lần gia hạn đã ghi", "Extensions recorded";
+    GrantedLate => "xin gia hạn khi đã quá hạn", "asked for after the deadline had passed";
+    DeadlineInForce => "Hạn đang có hiệu lực", "Deadline in force";
+    GrantingDocument => "Văn bản cho gia hạn", "Granting document";
     NavFollowUp => "Đôn đốc", "Follow-up";
     SearchEverything => "Tìm trong cuộc họp, kết luận, nhiệm vụ (không cần dấu)", "Search meetings, conclusions, directives (accents optional)";
     AsOfDate => "Tính đến ngày", "As of";

@@ -133,6 +133,14 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "extensions.granted_on" => ("ngày gia hạn", "date an extension was granted"),
         "extensions.deadline" => ("hạn mới khi gia hạn", "an extension's new deadline"),
         "reason" => ("lý do gia hạn", "reason for the extension"),
+        "new_deadline" => (
+            "hạn mới (ghi như văn bản cho gia hạn)",
+            "new deadline (as the granting document words it)",
+        ),
+        "granting_ref" => (
+            "số, ký hiệu văn bản cho gia hạn",
+            "reference of the document granting it",
+        ),
         other => return other.to_owned(),
     };
     lang.pick(vi, en).to_owned()

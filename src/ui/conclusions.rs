@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use super::browser;
 use super::directive_form::{DirectiveForm, FIRST_FIELD};
 use super::document::{doc_lang, document_view, download_docx, export_buttons, print};
+use super::extension_form::{extend_button_id, ExtensionForm, EXTENSION_FIRST_FIELD};
 use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
-use super::widgets::{field, keyed_rows, unit_link, unit_name, ListPage, NotFound, StateBadge};
+use super::widgets::{
+    extension_mark, field, keyed_rows, unit_link, unit_name, ListPage, NotFound, StateBadge,
+};
 use crate::domain::document::conclusion_notice;
 use crate::domain::sheets::directives_table;
 use crate::domain::{ConclusionId, DirectiveId, Tally};
@@ -80,11 +83,13 @@ pub fn ConclusionList() -> impl IntoView {
 pub fn ConclusionPage(id: String) -> impl IntoView {
     let selected = RwSignal::new(None::<DirectiveId>);
     let editing = RwSignal::new(None::<DirectiveId>);
+    let extending = RwSignal::new(None::<DirectiveId>);
     let id = ConclusionId(id);
     view! {
         {super::reading::undo_bar(false)}
-        {checklist(id.clone(), selected, editing)}
+        {checklist(id.clone(), Rows { selected, editing, extending })}
         <UpdateForm selected=selected/>
+        <ExtensionForm extending=extending/>
         <DirectiveForm conclusion=id.clone() editing=editing/>
         {notice(id)}
     }
@@ -104,11 +109,20 @@ fn notice(id: ConclusionId) -> impl IntoView {
     }
 }
 
-fn checklist(
-    id: ConclusionId,
+/// The forms a checklist row's buttons open: an update, the directive's edit, an extension.
+#[derive(Clone, Copy)]
+struct Rows {
     selected: RwSignal<Option<DirectiveId>>,
     editing: RwSignal<Option<DirectiveId>>,
-) -> impl IntoView {
+    extending: RwSignal<Option<DirectiveId>>,
+}
+
+fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
+    let Rows {
+        selected,
+        editing,
+        extending,
+    } = forms;
     let state = use_state();
     move || {
         let lang = state.lang.get();
@@ -130,6 +144,9 @@ fn checklist(
                     let depth = format!("depth-{}", x.path.parts().len());
                     let pick = x.id.clone();
                     let edit = x.id.clone();
+                    let extend = x.id.clone();
+                    let extend_label = format!("{} {}", state.t(Msg::ExtendDirective), x.path);
+                    let mark = extension_mark(state, x, state.today);
                     let edit_label = format!("{} {}", state.t(Msg::EditDirective), x.path);
                     let button_id = row_button_id(&x.id);
                     // A group heading is followed up through its sub-items.
@@ -143,7 +160,7 @@ fn checklist(
                             <th scope="row">{x.path.to_string()}</th>
                             <td data-label=state.t(Msg::Directives)>{x.text.clone()}</td>
                             <td data-label=state.t(Msg::LeadUnit)><div>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></div></td>
-                            <td data-label=state.t(Msg::Deadline)><div>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span></div></td>
+                            <td data-label=state.t(Msg::Deadline)><div>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span>{mark}</div></td>
                             <td data-label=state.t(Msg::State)>{if heading {
                                 view! { <span class="muted small">{state.t(Msg::SeeSubItems)}</span> }.into_any()
                             } else {
@@ -154,6 +171,11 @@ fn checklist(
                                 <button type="button" class="small" id=button_id hidden=heading aria-expanded=move || is_selected().to_string()
                                     on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
                                     {state.t(Msg::RecordUpdateShort)}
+                                </button>
+                                " "
+                                <button type="button" class="small" id=extend_button_id(&x.id) hidden=heading aria-label=extend_label
+                                    on:click=move |_| { extending.set(Some(extend.clone())); browser::focus_later(EXTENSION_FIRST_FIELD); }>
+                                    {state.t(Msg::ExtendShort)}
                                 </button>
                                 " "
                                 <button type="button" class="small" aria-label=edit_label

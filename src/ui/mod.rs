@@ -10,6 +10,7 @@ mod dashboard;
 mod data;
 mod directive_form;
 mod document;
+mod extension_form;
 mod followup;
 mod form;
 mod import;

@@ -200,6 +200,8 @@ pub fn ReportPage() -> impl IntoView {
                         <li>{labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)} " " <strong>{t.done_late}</strong></li>
                         <li>{labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)} " " <strong>{t.within_term}</strong></li>
                         <li>{labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)} " " <strong>{t.overdue}</strong></li>
+                        <li>{state.t(Msg::Extended)} " " <strong>{t.extended}</strong>
+                            {(t.extended_late > 0).then(|| view! { " (" {state.t(Msg::GrantedLate)} " " <strong>{t.extended_late}</strong> ")" })}</li>
                     </ul>
                     {labels::set_apart(t.transferred, t.cancelled, lang)
                         .map(|s| view! { <p class="muted small">{s}</p> })}

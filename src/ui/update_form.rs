@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::browser::{self, CryptoIds};
 use super::form::{field_title, Draft, Kind};
 use super::state::{use_state, AppState};
-use super::widgets::{unit_name, StateBadge};
+use super::widgets::{extension_mark, unit_name, StateBadge};
 use crate::domain::draft::{UpdateDraft, STATUS_CODES};
 use crate::domain::{Dataset, Directive, DirectiveUpdate};
 use crate::domain::{DirectiveId, IdSource};
@@ -44,7 +44,7 @@ pub fn directive_item(
     let lang = state.lang.get_untracked();
     let details = [
         unit_name(d, x.lead_unit.as_ref()),
-        labels::deadline_text(&x.deadline, lang),
+        labels::deadline_text(x.deadline_on(reference), lang),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -57,6 +57,7 @@ pub fn directive_item(
             <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
             {x.text.clone()}
             <span class="muted">{details}</span>
+            {extension_mark(state, x, reference)}
             {last.map(|l| view! { <br/><span class="small">{state.t(Msg::LastUpdate)} ": " {l}</span> })}
             <span class="actions">
                 <button type="button" class="small" id=row_button_id(&x.id)
@@ -66,6 +67,14 @@ pub fn directive_item(
             </span>
         </li>
     }
+}
+
+/// A form's heading naming the directive it is for: "Ghi cập nhật nhiệm vụ 3.1 · 16-KL/BCĐ ·
+/// …" (the text cut at 140 characters).
+pub fn directive_form_heading(state: AppState, x: &Directive, action: Msg) -> String {
+    let text: String = x.text.chars().take(140).collect();
+    let number = state.data.with(|d| d.number_of(x).to_owned());
+    format!("{} {} · {number} · {text}", state.t(action), x.path)
 }
 
 #[component]
@@ -202,15 +211,8 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     };
     let heading = move || {
         directive.with(|x| {
-            x.as_ref().map(|x| {
-                let text: String = x.text.chars().take(140).collect();
-                let number = state.data.with(|d| d.number_of(x).to_owned());
-                format!(
-                    "{} {} · {number} · {text}",
-                    state.t(Msg::RecordUpdate),
-                    x.path
-                )
-            })
+            x.as_ref()
+                .map(|x| directive_form_heading(state, x, Msg::RecordUpdate))
         })
     };
     view! {

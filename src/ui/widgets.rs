@@ -4,9 +4,10 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::{use_state, AppState};
-use crate::domain::{Dataset, FollowUpState, UnitId};
+use crate::domain::{Dataset, Directive, FollowUpState, UnitId};
 use crate::i18n::{self, labels, Msg};
 use crate::route::Route;
+use chrono::NaiveDate;
 
 /// A unit's short name, or an empty string.
 pub fn unit_name(data: &Dataset, id: Option<&UnitId>) -> String {
@@ -98,6 +99,21 @@ pub fn state_class(s: FollowUpState) -> &'static str {
 pub fn StateBadge(state: FollowUpState) -> impl IntoView {
     let app = use_state();
     view! { <span class=state_class(state)>{move || labels::follow_up_state(state, app.lang.get())}</span> }
+}
+
+/// "Đã gia hạn" with the original and current dates, for a directive given more time by
+/// `reference`; nothing otherwise. Drawn in the page's language of the moment.
+pub fn extension_mark(state: AppState, x: &Directive, reference: NaiveDate) -> Option<AnyView> {
+    let lang = state.lang.get_untracked();
+    let mark = x.extension_mark(reference)?;
+    let note = labels::extension_note(&mark, lang);
+    Some(
+        view! {
+            <span class="extended"><span class="st ext">{Msg::Extended.text(lang)}</span> " "
+            <span class="small">{note}</span></span>
+        }
+        .into_any(),
+    )
 }
 
 /// A list screen: heading with the count, optional children (summaries, filters), then a

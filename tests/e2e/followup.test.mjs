@@ -6,8 +6,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, heading, listRow, loadSample, navLink, screenshot, waitForHash, sharedBrowser, withApp,
+  PHONE, heading, listRow, loadSample, navLink, screenshot, shotsDir, waitForHash, sharedBrowser, withApp,
 } from './helpers.mjs';
+import { join } from 'node:path';
 
 const shared = sharedBrowser();
 
@@ -42,6 +43,73 @@ describe('follow-up (http)', () => {
       await screenshot(page, 'http-vi-desktop-checklist-updated');
       await page.reload();
       await row.getByText('Hoàn thành trễ hạn').waitFor();
+    });
+  });
+
+  test('an overdue directive given more time: the original deadline kept, judged by the new one, shown on the checklist, the unit and the report', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Kết luận').click();
+      await listRow(page, '16-KL/BCĐ').getByRole('link', { name: '16-KL/BCĐ', exact: true }).click();
+      const row = page.locator('table.checklist tbody tr', { has: page.locator('th', { hasText: /^3\.1$/ }) });
+      await row.getByText('Quá hạn').waitFor();
+      const original = (await row.locator('td').nth(2).innerText()).trim();
+      await row.getByRole('button', { name: 'Gia hạn nhiệm vụ 3.1' }).click();
+      await page.locator('#xf-deadline:focus').waitFor();
+      const later = new Date(Date.now() + 40 * 86400000);
+      await page.keyboard.type(`chậm nhất ngày ${dmy(later)}`);
+      await page.locator('#xf-deadline-echo', { hasText: dmy(later) }).waitFor();
+      // No granting document: refused, nothing stored.
+      await page.getByRole('button', { name: 'Lưu gia hạn' }).click();
+      await page.locator('#xf-document-ref[aria-invalid="true"]').waitFor();
+      await row.getByText('Quá hạn').waitFor();
+      assert.equal(await row.getByText('Đã gia hạn').count(), 0);
+      await page.getByLabel('Số, ký hiệu văn bản cho gia hạn').fill('Công văn số 2001/UBND-KT');
+      await page.getByLabel('Lý do gia hạn').fill('Chờ ý kiến của Sở Tài nguyên và Môi trường về giá đất cụ thể');
+      await page.getByRole('button', { name: 'Lưu gia hạn' }).click();
+      await page.getByText('Đã ghi gia hạn cho nhiệm vụ 3.1.').waitFor();
+      await row.getByText('Đã gia hạn').waitFor();
+      await row.getByText('Trong hạn', { exact: true }).waitFor();
+      const cell = await row.locator('td').nth(2).innerText();
+      assert.ok(cell.startsWith(original.split('\n')[0]), `the original words stay: ${cell}`);
+      assert.match(cell, new RegExp(`→ ${dmy(later)} \\(Công văn số 2001/UBND-KT\\)`));
+      assert.match(cell, /xin gia hạn khi đã quá hạn/, 'asked for after the deadline had passed');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), await row.getByRole('button', { name: 'Gia hạn nhiệm vụ 3.1' }).getAttribute('id'), 'focus back on the row');
+      await screenshot(page, 'http-vi-desktop-checklist-extended');
+      // The form lists the history; a second extension must come later than the first.
+      await row.getByRole('button', { name: 'Gia hạn nhiệm vụ 3.1' }).click();
+      await page.locator('#extension-form li', { hasText: 'Công văn số 2001/UBND-KT' }).waitFor();
+      await page.locator('#xf-deadline').fill(`trước ngày ${dmy(new Date(Date.now() + 10 * 86400000))}`);
+      await page.getByLabel('Số, ký hiệu văn bản cho gia hạn').fill('CV 1');
+      await page.getByRole('button', { name: 'Lưu gia hạn' }).click();
+      await page.locator('#xf-deadline[aria-invalid="true"]').waitFor();
+      await screenshot(page, 'http-vi-desktop-extension-form');
+      await page.keyboard.press('Escape');
+      // The unit's list.
+      await row.locator('td').nth(1).getByRole('link').first().click();
+      const item = page.locator('main li', { hasText: 'Đã gia hạn' }).first();
+      await item.waitFor();
+      assert.match(await item.innerText(), new RegExp(dmy(later)));
+      await item.screenshot({ path: join(shotsDir, 'http-vi-desktop-unit-extended-item.png') });
+      await page.reload();
+      await page.locator('main li', { hasText: 'Đã gia hạn' }).first().waitFor();
+      // The report counts it.
+      await navLink(page, 'Báo cáo').click();
+      const extended = page.locator('ul.states li', { hasText: 'Đã gia hạn' });
+      assert.ok(Number(await extended.locator('strong').first().innerText()) >= 2, 'the sample\'s and this one');
+      await page.goBack();
+      await page.goBack();
+      await row.getByText('Đã gia hạn').waitFor();
+      await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
+      await row.getByText('Extended').waitFor();
+      await screenshot(page, 'http-en-desktop-checklist-extended');
+      await page.setViewportSize(PHONE);
+      await screenshot(page, 'http-en-phone-checklist-extended');
+      await row.screenshot({ path: join(shotsDir, 'http-en-phone-checklist-extended-row.png') });
+      await page.getByRole('button', { name: 'Switch to Vietnamese' }).click();
+      await row.getByText('Đã gia hạn').waitFor();
+      await screenshot(page, 'http-vi-phone-checklist-extended');
+      await row.screenshot({ path: join(shotsDir, 'http-vi-phone-checklist-extended-row.png') });
     });
   });
 
