@@ -10,7 +10,10 @@ use serde_json::{json, Value};
 fn validator() -> jsonschema::Validator {
     let text = std::fs::read_to_string("docs/dondoc.schema.json").expect("the schema is in docs/");
     let schema: Value = serde_json::from_str(&text).expect("the schema is JSON");
-    jsonschema::validator_for(&schema).expect("the schema is a valid JSON Schema")
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema is a valid JSON Schema")
 }
 
 fn today() -> NaiveDate {
