@@ -17,6 +17,19 @@ use serde_json::{json, Value};
 
 const FILES: usize = 10_000;
 
+/// Words of serde_json's own messages, which a Vietnamese message must not carry.
+const PARSER_ENGLISH: [&str; 9] = [
+    "expected",
+    "invalid type",
+    "missing field",
+    "unknown field",
+    "unknown variant",
+    "at line",
+    "column",
+    "trailing",
+    "EOF",
+];
+
 /// A small, seeded xorshift: the same corpus on every run.
 struct Rng(u64);
 
@@ -212,6 +225,10 @@ fn ten_thousand_broken_files_are_refused_plainly_and_never_let_through_by_the_sc
         };
         for m in &messages {
             assert!(!m.trim().is_empty(), "file {n}: an empty message");
+            // The officer's language, not the JSON parser's.
+            for english in PARSER_ENGLISH {
+                assert!(!m.contains(english), "file {n}: parser English ({english}) in {m}");
+            }
             assert!(
                 m.chars().count() <= 300,
                 "file {n}: {} characters: {}",
