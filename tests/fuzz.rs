@@ -227,7 +227,10 @@ fn ten_thousand_broken_files_are_refused_plainly_and_never_let_through_by_the_sc
             assert!(!m.trim().is_empty(), "file {n}: an empty message");
             // The officer's language, not the JSON parser's.
             for english in PARSER_ENGLISH {
-                assert!(!m.contains(english), "file {n}: parser English ({english}) in {m}");
+                assert!(
+                    !m.contains(english),
+                    "file {n}: parser English ({english}) in {m}"
+                );
             }
             assert!(
                 m.chars().count() <= 300,

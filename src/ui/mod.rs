@@ -64,7 +64,7 @@ pub fn App() -> impl IntoView {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_now());
     browser::ask_persistent_storage(move |got| state.persistence.set(got));
     // Another tab of the app saved: its change appears here without a reload.
     let on_storage =

@@ -237,13 +237,30 @@ impl AppState {
         }
     }
 
-    /// Writes pending changes now.
+    /// Writes pending changes as soon as this tab holds the commit lock.
     pub fn flush(&self) {
         self.timer.update_value(|timer| {
             if let Some(t) = timer.take() {
                 t.cancel();
             }
         });
+        let state = *self;
+        browser::with_commit_lock(move || state.commit());
+    }
+
+    /// Writes pending changes now, without waiting for the other tabs: when the page is
+    /// going away, there is no later.
+    pub fn flush_now(&self) {
+        self.timer.update_value(|timer| {
+            if let Some(t) = timer.take() {
+                t.cancel();
+            }
+        });
+        self.commit();
+    }
+
+    /// Takes in another tab's commit, then writes this tab's changes on it.
+    fn commit(&self) {
         let now = browser::now();
         let mut synced = false;
         self.with_session(false, |s| {

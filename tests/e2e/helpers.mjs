@@ -140,7 +140,7 @@ export function assertClean(app) {
   }
 }
 
-function mkdir(dir) {
+export function mkdir(dir) {
   mkdirSync(dir, { recursive: true });
   return dir;
 }

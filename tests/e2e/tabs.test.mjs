@@ -5,8 +5,11 @@
 // Run: node --test tests/e2e/
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
-  appReady, listRow, loadSample, navLink, screenshot, sharedBrowser, withApp,
+  appReady, failuresDir, fileUrl, listRow, mkdir, loadSample, navLink, screenshot, sharedBrowser, withApp,
 } from './helpers.mjs';
 
 const shared = sharedBrowser();
@@ -31,7 +34,95 @@ async function save(page) {
   await page.locator('#directive-form').getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
 }
 
+/** Records an update on item 1 of the open checklist, typed and saved as an officer does
+ *  it, from inside the page so two pages can do it in the same instant. */
+function recordUpdate(page, text) {
+  return page.evaluate(async (text) => {
+    const frame = () => new Promise((r) => setTimeout(r, 0));
+    const row = [...document.querySelectorAll('table.checklist tbody tr')]
+      .find((r) => r.querySelector('th')?.textContent.trim() === '1');
+    row.querySelector("button[id^='upd-']").click();
+    let area = null;
+    for (let i = 0; i < 100 && !area; i++) {
+      await frame();
+      area = document.querySelector('#uf-text');
+    }
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await frame();
+    document.querySelector('#update-form button[type=submit]').click();
+  }, text);
+}
+
+/** The updates of the conclusion 16-KL/BCĐ as a fresh page reads them from storage: its
+ *  exported file, as a colleague would get it. */
+async function storedUpdateTexts(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await appReady(page);
+  try {
+    await openConclusion(page);
+  } catch (e) {
+    await page.screenshot({ path: join(mkdir(failuresDir), 'fresh-page-reading-storage.png'), fullPage: true });
+    throw e;
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất tệp để gửi' }).click();
+  const path = join(mkdtempSync(join(tmpdir(), 'dondoc-locks-')), 'export.json');
+  await (await download).saveAs(path);
+  await page.close();
+  return JSON.parse(readFileSync(path, 'utf8')).directive_updates.map((u) => u.text);
+}
+
+/** Two pages of one profile recording updates, in turn and in the same instant, `rounds`
+ *  times each way; every update of both ends in storage, none lost to the other's save. */
+async function twoPagesSaving(t, url, { alternate, together }) {
+  await withApp(t, shared.browser, url, {}, async ({ page, context }) => {
+    await loadSample(page);
+    await openConclusion(page);
+    const other = await context.newPage();
+    await other.goto(url);
+    await appReady(other);
+    await openConclusion(other);
+    const expected = [];
+    const t0 = Date.now();
+    for (let i = 0; i < alternate; i++) {
+      await recordUpdate(page, `Thẻ A lượt ${i}`);
+      await recordUpdate(other, `Thẻ B lượt ${i}`);
+      expected.push(`Thẻ A lượt ${i}`, `Thẻ B lượt ${i}`);
+      // Now and then a pause past the save delay, so saves also come one after the other.
+      if (i % 4 === 3) await page.waitForTimeout(450);
+    }
+    const t1 = Date.now();
+    for (let i = 0; i < together; i++) {
+      await Promise.all([recordUpdate(page, `Thẻ A cùng lúc ${i}`), recordUpdate(other, `Thẻ B cùng lúc ${i}`)]);
+      expected.push(`Thẻ A cùng lúc ${i}`, `Thẻ B cùng lúc ${i}`);
+      // Both saves fall due in the same instant.
+      await page.waitForTimeout(i % 2 ? 420 : 60);
+    }
+    console.log(`in turn ${t1 - t0} ms, at once ${Date.now() - t1} ms`);
+    // Both pages settle (nothing unsaved), then a fresh page reads what is stored.
+    for (const p of [page, other]) {
+      await p.waitForFunction(() => !document.body.textContent.includes('Có thay đổi chưa lưu'), null, { timeout: 30_000 });
+    }
+    await page.waitForTimeout(1000);
+    const stored = new Set(await storedUpdateTexts(context, url));
+    const lost = expected.filter((x) => !stored.has(x));
+    assert.deepEqual(lost, [], `${lost.length} of ${expected.length} updates lost`);
+    // Both pages open again on what is stored.
+    for (const p of [page, other]) {
+      await p.reload();
+      await appReady(p);
+    }
+    await other.close();
+  });
+}
+
 describe('one computer (http)', () => {
+  test('two pages saving in turn and at once, 200 rounds: every change of both is stored', async (t) => {
+    await twoPagesSaving(t, shared.server.url, { alternate: 80, together: 120 });
+  });
+
   test('two tabs stay in step; the same directive saved from both is a conflict shown', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page, context, url }) => {
       await loadSample(page);
@@ -111,5 +202,11 @@ describe('one computer (http)', () => {
       await openConclusion(page);
       await row(page, '1').getByText('Sửa sau bản sao lưu').waitFor();
     });
+  });
+});
+
+describe('one computer (file://)', () => {
+  test('two pages opened from disk saving in turn and at once: every change of both is stored', async (t) => {
+    await twoPagesSaving(t, fileUrl, { alternate: 30, together: 50 });
   });
 });
