@@ -34,6 +34,17 @@ async function save(page) {
   await page.locator('#directive-form').getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
 }
 
+/** The sample loaded in `page`, and a second page of the same profile; both on 16-KL/BCĐ. */
+async function sampleInTwoPages(page, context, url) {
+  await loadSample(page);
+  await openConclusion(page);
+  const other = await context.newPage();
+  await other.goto(url);
+  await appReady(other);
+  await openConclusion(other);
+  return other;
+}
+
 /** Records an update on item 1 of the open checklist, typed and saved as an officer does
  *  it, from inside the page so two pages can do it in the same instant. */
 function recordUpdate(page, text) {
@@ -78,12 +89,7 @@ async function storedUpdateTexts(context, url) {
  *  times each way; every update of both ends in storage, none lost to the other's save. */
 async function twoPagesSaving(t, url, { alternate, together }) {
   await withApp(t, shared.browser, url, {}, async ({ page, context }) => {
-    await loadSample(page);
-    await openConclusion(page);
-    const other = await context.newPage();
-    await other.goto(url);
-    await appReady(other);
-    await openConclusion(other);
+    const other = await sampleInTwoPages(page, context, url);
     const expected = [];
     const t0 = Date.now();
     for (let i = 0; i < alternate; i++) {
@@ -125,12 +131,7 @@ describe('one computer (http)', () => {
 
   test('two tabs stay in step; the same directive saved from both is a conflict shown', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page, context, url }) => {
-      await loadSample(page);
-      await openConclusion(page);
-      const other = await context.newPage();
-      await other.goto(url);
-      await appReady(other);
-      await openConclusion(other);
+      const other = await sampleInTwoPages(page, context, url);
 
       // A change in one tab appears in the other without a reload, both ways.
       await startEditing(page, '1', 'Thẻ 1: nội dung mới của mục 1');
