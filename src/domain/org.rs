@@ -94,6 +94,17 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    pub const ALL: [UnitKind; 8] = [
+        UnitKind::Department,
+        UnitKind::Province,
+        UnitKind::District,
+        UnitKind::Commune,
+        UnitKind::Investor,
+        UnitKind::Company,
+        UnitKind::Group,
+        UnitKind::Other,
+    ];
+
     /// The kind a unit's name says it is; `Other` when it says nothing.
     pub fn guess(name: &str) -> UnitKind {
         let folded = crate::domain::text::fold(name);

@@ -46,6 +46,8 @@ pub enum Problem {
     BeforeConclusion,
     /// An extension granted before one already recorded: they are kept in order.
     BeforeLastExtension,
+    /// A unit renamed from a day not after its last renaming: names are kept in order.
+    BeforeLastRename,
     /// An extension granted after the directive was done, cancelled or transferred.
     AfterClosed,
     /// An extension whose words give no due day ("thường xuyên", nothing).

@@ -144,6 +144,10 @@ messages! {
     Source => "Nguồn tin", "Source";
     SaveUpdate => "Lưu cập nhật", "Save the update";
     Extended => "Đã gia hạn", "Extended";
+    EditUnit => "Sửa thông tin đơn vị, đổi tên", "Edit the unit, rename it";
+    AddUnit => "Thêm đơn vị", "Add a unit";
+    SaveUnit => "Lưu đơn vị", "Save the unit";
+    UnitSaved => "Đã lưu đơn vị.", "The unit was saved.";
     ExtendShort => "Gia hạn", "Extend";
     ExtendDirective => "Gia hạn nhiệm vụ", "Extend directive";
     SaveExtension => "Lưu gia hạn", "Save the extension";

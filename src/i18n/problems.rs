@@ -137,6 +137,12 @@ pub fn field_label(field: &str, lang: Lang) -> String {
             "hạn mới (ghi như văn bản cho gia hạn)",
             "new deadline (as the granting document words it)",
         ),
+        "unit_kind" => ("loại đơn vị", "kind of unit"),
+        "renamed_on" => (
+            "dùng tên mới từ ngày (để trống nếu chỉ sửa lỗi gõ)",
+            "new name used from (leave empty to correct a typo)",
+        ),
+        "contact" => ("người liên hệ, điện thoại", "contact person, phone"),
         "granting_ref" => (
             "số, ký hiệu văn bản cho gia hạn",
             "reference of the document granting it",
@@ -229,6 +235,12 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             .pick(
                 "là ngày trước lần gia hạn đã ghi; các lần gia hạn được ghi theo thứ tự",
                 "is before the extension already recorded; extensions are recorded in order",
+            )
+            .to_owned(),
+        Problem::BeforeLastRename => lang
+            .pick(
+                "phải sau ngày đổi tên lần trước; các tên cũ được ghi theo thứ tự",
+                "must be after the previous renaming; former names are kept in order",
             )
             .to_owned(),
         Problem::AfterClosed => lang
@@ -392,6 +404,12 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
             Lang::En => format!("At most {max}."),
         },
         DraftProblem::Deadline(e) => deadline_message(e, lang),
+        DraftProblem::NameTaken => lang
+            .pick(
+                "đã có một đơn vị mang tên này trong danh sách; mở đơn vị đó thay vì thêm lần nữa.",
+                "a unit with this name is already in the register; open it instead of adding it again.",
+            )
+            .to_owned(),
         DraftProblem::AlreadyRegistered => lang
             .pick(
                 "đã có một kết luận mang số này; mở kết luận đó, hoặc sửa số ký hiệu nếu đây là văn bản khác.",

@@ -28,6 +28,7 @@ mod report_form;
 mod settings;
 pub mod state;
 mod tabs;
+mod unit_form;
 mod units;
 mod update_form;
 mod widgets;

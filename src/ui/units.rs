@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::document::{doc_lang, document_view, download_docx, export_buttons, letterhead, print};
 use super::state::{use_state, AppState};
+use super::unit_form::UnitForm;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{field, keyed_rows, ListPage, NotFound};
 use crate::domain::followup::urgency_order;
@@ -67,7 +68,11 @@ pub fn UnitList() -> impl IntoView {
             }
         })
     };
-    view! { <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::Overdue, Msg::AsCoordinator] rows=rows/> }
+    view! {
+        <ListPage title=Msg::NavUnits count=count columns=vec![Msg::Name, Msg::ShortName, Msg::Kind, Msg::AsLead, Msg::Overdue, Msg::AsCoordinator] rows=rows>
+            <UnitForm/>
+        </ListPage>
+    }
 }
 
 /// The reminder letter to the unit, when it owes something overdue or due soon: the date
@@ -131,8 +136,17 @@ fn reminder(
 pub fn UnitPage(id: String) -> impl IntoView {
     let selected = RwSignal::new(None::<DirectiveId>);
     let report_by = RwSignal::new(use_state().today + chrono::Days::new(7));
+    let id = UnitId(id);
+    let state = use_state();
+    let exists = {
+        let id = id.clone();
+        move || state.data.with(|d| d.units.contains(&id))
+    };
     view! {
-        {unit_lists(UnitId(id), selected, report_by)}
+        {unit_lists(id.clone(), selected, report_by)}
+        <Show when=exists.clone()>
+            <UnitForm unit=id.clone()/>
+        </Show>
         <UpdateForm selected=selected/>
     }
 }

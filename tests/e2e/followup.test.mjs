@@ -113,6 +113,42 @@ describe('follow-up (http)', () => {
     });
   });
 
+  test('the unit register: a unit added, the same one refused, a department renamed from a date keeps its old name', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Đơn vị').click();
+      await page.locator('#unit-form summary').click();
+      await page.getByLabel('Tên', { exact: true }).fill('Sở Văn hóa, Thể thao và Du lịch');
+      await page.getByLabel('Loại đơn vị').selectOption({ label: 'Sở, ngành' });
+      await page.getByRole('button', { name: 'Lưu đơn vị' }).click();
+      await page.getByText('Đã lưu đơn vị.').waitFor();
+      await listRow(page, 'Sở Văn hóa, Thể thao và Du lịch').waitFor();
+      // The same unit again, typed differently: refused, nothing added.
+      const rows = await page.locator('table.list tbody tr').count();
+      await page.getByLabel('Tên', { exact: true }).fill('sở văn hoá, thể thao và du lịch');
+      await page.getByRole('button', { name: 'Lưu đơn vị' }).click();
+      await page.getByText('đã có một đơn vị mang tên này', { exact: false }).waitFor();
+      assert.equal(await page.locator('table.list tbody tr').count(), rows);
+      await screenshot(page, 'http-vi-desktop-units-register');
+      // Renamed from 01/01/2026: the old name stays for what came before.
+      await listRow(page, 'Sở Tài chính').getByRole('link', { name: 'Sở Tài chính', exact: true }).click();
+      await page.locator('#unit-form summary').click();
+      await page.getByLabel('Tên', { exact: true }).fill('Sở Tài chính và Kế hoạch');
+      await page.getByLabel('Dùng tên mới từ ngày', { exact: false }).fill('2026-01-01');
+      await page.getByRole('button', { name: 'Lưu đơn vị' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sở Tài chính và Kế hoạch' }).waitFor();
+      await page.locator('dl.fields', { hasText: 'Sở Tài chính (đến 31/12/2025)' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Sở Tài chính và Kế hoạch' }).waitFor();
+      await screenshot(page, 'http-vi-desktop-unit-renamed');
+      await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
+      await page.setViewportSize(PHONE);
+      await page.locator('#unit-form summary').click();
+      await page.getByText('Former names').waitFor();
+      await screenshot(page, 'http-en-phone-unit-renamed');
+    });
+  });
+
   test('the follow-up overview: search without diacritics, counts as of another date', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);

@@ -10,6 +10,7 @@ mod obstacle;
 mod project;
 mod report;
 mod settings;
+mod unit;
 mod update;
 
 use chrono::NaiveDate;
@@ -31,6 +32,7 @@ pub use obstacle::ObstacleDraft;
 pub use project::ProjectDraft;
 pub use report::ReportDraft;
 pub use settings::{OfficeSettings, SettingsDraft, MAX_DUE_SOON_DAYS};
+pub use unit::{renamed_since, UnitDraft};
 pub use update::{UpdateDraft, STATUS_CODES};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +56,8 @@ pub enum DraftProblem {
     NotAPath,
     /// A conclusion whose number and symbol the register already holds.
     AlreadyRegistered,
+    /// A unit whose name another unit of the register already has.
+    NameTaken,
 }
 
 /// A problem with one field of a form, named by the record's JSON field name.

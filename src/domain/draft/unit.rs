@@ -1,0 +1,210 @@
+//! A unit of the register as typed in the unit form: its name, short name, kind and
+//! contact. A new name can be a correction (a typo: the name is replaced) or a renaming
+//! from a date (the old name kept as a former name until the day before, so documents
+//! dated before it still read as they were written).
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::{code, from_code, DraftProblem, FieldError, Reader};
+use crate::domain::dataset::Dataset;
+use crate::domain::number::DecimalMark;
+use crate::domain::org::{FormerName, Unit, UnitKind};
+use crate::domain::text::fold;
+use crate::domain::validate::Problem;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitDraft {
+    pub name: String,
+    pub short_name: String,
+    /// A kind code of the format ("department", "commune"...).
+    pub kind: String,
+    pub contact: String,
+    /// "YYYY-MM-DD" from which a changed name is used; empty when the change corrects a
+    /// name that was typed wrong.
+    pub renamed_on: String,
+}
+
+impl UnitDraft {
+    pub fn new() -> Self {
+        UnitDraft {
+            name: String::new(),
+            short_name: String::new(),
+            kind: code(&UnitKind::Other),
+            contact: String::new(),
+            renamed_on: String::new(),
+        }
+    }
+
+    pub fn from_unit(u: &Unit) -> Self {
+        UnitDraft {
+            name: u.name.clone(),
+            short_name: u.short_name.clone(),
+            kind: code(&u.kind),
+            contact: u.contact.clone(),
+            renamed_on: String::new(),
+        }
+    }
+
+    /// Reads and checks the draft. Editing (`base` given) keeps the id, the creation time,
+    /// the former names and the merger; a name changed with a date adds the old name to the
+    /// former names, until the day before that date. A name another unit of `data` already
+    /// has (diacritics and case aside) is refused: the same unit twice in the register.
+    pub fn to_unit(
+        &self,
+        data: &Dataset,
+        base: Option<&Unit>,
+        id: String,
+        now: DateTime<Utc>,
+    ) -> Result<Unit, Vec<FieldError>> {
+        let mut r = Reader::new(DecimalMark::Comma);
+        let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let renamed_on = r.date("renamed_on", &self.renamed_on);
+        let kind = from_code::<UnitKind>(&self.kind);
+        if kind.is_none() {
+            r.push("kind", DraftProblem::Rule(Problem::Empty));
+        }
+        if name.is_empty() {
+            r.push("name", DraftProblem::Rule(Problem::Empty));
+        } else {
+            let folded = fold(&name);
+            let taken = data.units.iter().any(|u| {
+                Some(&u.id) != base.map(|b| &b.id) && fold(&u.name) == folded
+            });
+            if taken {
+                r.push("name", DraftProblem::NameTaken);
+            }
+        }
+        let mut former_names = base.map(|b| b.former_names.clone()).unwrap_or_default();
+        if let (Some(on), Some(b)) = (renamed_on, base) {
+            if name == b.name {
+                r.push("renamed_on", DraftProblem::Rule(Problem::Empty));
+            } else if former_names.iter().any(|f| f.until >= on) {
+                r.push("renamed_on", DraftProblem::Rule(Problem::BeforeLastRename));
+            } else if let Some(until) = on.pred_opt() {
+                former_names.push(FormerName {
+                    name: b.name.clone(),
+                    until,
+                });
+            }
+        }
+        let unit = Unit {
+            id: base.map(|b| b.id.clone()).unwrap_or_else(|| id.into()),
+            created_at: base.map_or(now, |b| b.created_at),
+            updated_at: now,
+            name,
+            short_name: self.short_name.trim().to_owned(),
+            kind: kind.unwrap_or(UnitKind::Other),
+            former_names,
+            merged_into: base.and_then(|b| b.merged_into.clone()),
+            contact: self.contact.trim().to_owned(),
+        };
+        r.finish(unit, Vec::new())
+    }
+}
+
+impl Default for UnitDraft {
+    fn default() -> Self {
+        UnitDraft::new()
+    }
+}
+
+/// The day a renaming starts, as the unit's history reads: `None` for a name never changed.
+pub fn renamed_since(u: &Unit) -> Option<NaiveDate> {
+    u.former_names
+        .iter()
+        .map(|f| f.until)
+        .max()
+        .and_then(|d| d.succ_opt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::fixture::now;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn register() -> (Dataset, Unit) {
+        let mut data = Dataset::default();
+        let u = Unit::named("Sở Tài nguyên và Môi trường", "u1".into(), now()).unwrap();
+        data.units.upsert(u.clone());
+        data.units
+            .upsert(Unit::named("Sở Tài chính", "u2".into(), now()).unwrap());
+        (data, u)
+    }
+
+    fn draft(name: &str, renamed_on: &str) -> UnitDraft {
+        UnitDraft {
+            name: name.into(),
+            short_name: " STNMT ".into(),
+            kind: "department".into(),
+            contact: String::new(),
+            renamed_on: renamed_on.into(),
+        }
+    }
+
+    fn fields(e: Vec<FieldError>) -> Vec<&'static str> {
+        e.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_correction_replaces_the_name_and_a_renaming_keeps_the_old_one_for_old_dates() {
+        let (data, u) = register();
+        let fixed = draft("Sở Tài nguyên và Môi trường tỉnh", "")
+            .to_unit(&data, Some(&u), "x".into(), now())
+            .unwrap();
+        assert_eq!(fixed.id, u.id);
+        assert!(fixed.former_names.is_empty());
+        assert_eq!(fixed.short_name, "STNMT");
+        let renamed = draft("Sở Nông nghiệp và Môi trường", "2025-03-01")
+            .to_unit(&data, Some(&u), "x".into(), now())
+            .unwrap();
+        assert_eq!(renamed.name_on(day(2025, 2, 28)), "Sở Tài nguyên và Môi trường");
+        assert_eq!(renamed.name_on(day(2025, 3, 1)), "Sở Nông nghiệp và Môi trường");
+        assert_eq!(renamed_since(&renamed), Some(day(2025, 3, 1)));
+        assert_eq!(renamed_since(&u), None);
+        // Renamed again: only after the last renaming.
+        let again = |on: &str| {
+            draft("Sở Nông nghiệp, Môi trường và Du lịch", on).to_unit(
+                &data,
+                Some(&renamed),
+                "x".into(),
+                now(),
+            )
+        };
+        assert_eq!(fields(again("2025-02-28").unwrap_err()), vec!["renamed_on"]);
+        let twice = again("2026-01-01").unwrap();
+        assert_eq!(twice.former_names.len(), 2);
+        assert_eq!(twice.name_on(day(2025, 6, 1)), "Sở Nông nghiệp và Môi trường");
+    }
+
+    #[test]
+    fn a_wrong_draft_names_each_field() {
+        let (data, u) = register();
+        let fails = |d: UnitDraft, base: Option<&Unit>| {
+            fields(d.to_unit(&data, base, "n".into(), now()).unwrap_err())
+        };
+        assert_eq!(fails(draft("  ", ""), None), vec!["name"]);
+        assert_eq!(
+            fails(draft("sở tài chính", ""), None),
+            vec!["name"],
+            "the same unit twice, case and diacritics aside"
+        );
+        assert_eq!(fails(draft("Sở Tài chính", ""), Some(&u)), vec!["name"]);
+        let mut bad_kind = draft("Sở Xây dựng", "");
+        bad_kind.kind = "ministry".into();
+        assert_eq!(fails(bad_kind, None), vec!["kind"]);
+        assert_eq!(
+            fails(draft("Sở Tài nguyên và Môi trường", "2025-03-01"), Some(&u)),
+            vec!["renamed_on"],
+            "a date without a new name"
+        );
+        assert_eq!(fails(draft("Sở Xây dựng", "1/3/2025"), None), vec!["renamed_on"]);
+        // Its own name is not taken by itself.
+        assert!(draft("Sở Tài nguyên và Môi trường", "")
+            .to_unit(&data, Some(&u), "n".into(), now())
+            .is_ok());
+    }
+}
