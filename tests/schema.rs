@@ -91,7 +91,13 @@ fn the_schema_rejects_what_the_app_would_reject() {
     };
     for doc in [
         broken(&|d| d["format"] = json!("excel")),
-        broken(&|d| d["schema_version"] = json!(4)),
+        broken(&|d| d["schema_version"] = json!(5)),
+        broken(&|d| {
+            d["units"][0]["ended"] = json!({"on": "2025-07-01", "kind": "split", "successors": []})
+        }),
+        broken(&|d| {
+            d["directives"][0]["handovers"] = json!([{"from": "a", "to": "b", "role": "lead"}])
+        }),
         broken(
             &|d| d["directives"][0]["extensions"] = json!([{"deadline": {"kind": "continuous", "words": "thường xuyên"}, "granted_on": "2026-11-02"}]),
         ),

@@ -78,6 +78,12 @@ impl<T: Record> Collection<T> {
         self.items.insert(record.id().clone(), record);
     }
 
+    /// Changes every record in place without marking it: for reading an older format's
+    /// field into its current one while loading (the id must stay as it is).
+    pub(crate) fn read_each(&mut self, f: impl FnMut(&mut T)) {
+        self.items.values_mut().for_each(f);
+    }
+
     pub fn remove(&mut self, id: &T::Id) -> Option<T> {
         let removed = self.items.remove(id);
         if let Some(r) = &removed {

@@ -248,6 +248,10 @@ pub struct Directive {
     /// The extensions granted (gia hạn), in the order they were recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<Extension>,
+    /// The work handed to the units that took over one that ended, in the order recorded:
+    /// `lead_unit` and `coordinating_units` stay as the conclusion wrote them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handovers: Vec<crate::domain::succession::Handover>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<ProjectId>,
     pub status: RecordedStatus,

@@ -14,7 +14,7 @@ use super::record::{Record, RecordKind};
 
 /// The schema version this build writes. Older versions are migrated on load
 /// (see [`super::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The name written in every file, so a Dondoc file can be told from any other JSON.
 pub const FORMAT_NAME: &str = "dondoc";
@@ -291,9 +291,7 @@ impl Dataset {
     pub fn unit_named(&self, name: &str) -> Option<&Unit> {
         let wanted = crate::domain::text::fold(name);
         self.units.iter().find(|u| {
-            std::iter::once(u.name.as_str())
-                .chain(Some(u.short_name.as_str()).filter(|s| !s.is_empty()))
-                .chain(u.former_names.iter().map(|f| f.name.as_str()))
+            u.all_names()
                 .any(|n| crate::domain::text::fold(n) == wanted)
         })
     }

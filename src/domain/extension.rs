@@ -186,7 +186,7 @@ impl Directive {
     }
 }
 
-fn closed_on(status: &RecordedStatus) -> Option<NaiveDate> {
+pub(crate) fn closed_on(status: &RecordedStatus) -> Option<NaiveDate> {
     match status {
         RecordedStatus::NotStarted {} | RecordedStatus::InProgress {} => None,
         RecordedStatus::Done { on }

@@ -38,6 +38,7 @@ fn directive(deadline: Deadline, status: RecordedStatus, extensions: Vec<Extensi
         responsible_person: String::new(),
         deadline,
         extensions,
+        handovers: Vec::new(),
         projects: Vec::new(),
         status,
     }

@@ -182,6 +182,7 @@ mod tests {
             responsible_person: String::new(),
             deadline: on(due),
             extensions: Vec::new(),
+            handovers: Vec::new(),
             projects: Vec::new(),
             status,
         }

@@ -52,7 +52,7 @@ impl Dataset {
         let month_end = reference + Days::new(DUE_WITHIN_MONTH_DAYS);
         for &(d, state) in &followed {
             *counts.entry(state).or_insert(0) += 1;
-            if let Some(u) = &d.lead_unit {
+            if let Some(u) = d.lead_at(reference) {
                 by_unit.entry(u).or_default().add(state);
             }
             by_conclusion.entry(&d.conclusion).or_default().add(state);

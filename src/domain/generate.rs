@@ -119,15 +119,9 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                 ),
             };
             data.units.upsert(Unit {
-                id: id.clone(),
-                created_at: now,
-                updated_at: now,
                 name,
-                short_name: String::new(),
                 kind,
-                former_names: Vec::new(),
-                merged_into: None,
-                contact: String::new(),
+                ..Unit::blank(id.clone(), now)
             });
             id
         })
@@ -311,6 +305,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                     words: format!("trước ngày {}", super::dates::d_m_yyyy(due)),
                 },
                 extensions: Vec::new(),
+                handovers: Vec::new(),
                 projects: vec![discussed[k % discussed.len()].clone()],
                 status: if done {
                     RecordedStatus::Done {

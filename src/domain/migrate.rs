@@ -9,11 +9,16 @@
 //! - 3: a directive may carry deadline extensions (`extensions`); no field a Dondoc of
 //!   version 2 wrote changed, so a version 2 text reads as it is. The number was raised so
 //!   that a Dondoc reading version 2 refuses a file with extensions instead of dropping them.
+//! - 4: the unit register after the 2025 reorganisation: a unit may have other names,
+//!   a parent body, be archived, have joined duplicates, and end (`ended`: merged or
+//!   abolished, with successors); a directive may carry hand-overs (`handovers`). Version 3
+//!   wrote a merger as `merged_into` {into, on}: read as an ending with one successor.
 
 use serde_json::{Map, Value};
 
 use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
 use super::money::ONE_BILLION;
+use super::org::Unit;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -108,7 +113,7 @@ fn check_header(header: &Header) -> Result<u32, LoadError> {
 /// Text of the current version straight to the model (one parser for files and storage,
 /// which also keeps the wasm small: no second, `Value`-based deserializer per type).
 fn from_current(text: &str) -> Result<Dataset, LoadError> {
-    serde_json::from_str(text).map_err(|e| match e.classify() {
+    let mut dataset: Dataset = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => {
             LoadError::Unreadable(crate::domain::unreadable::Unreadable::from_parser(&e, text))
         }
@@ -116,7 +121,9 @@ fn from_current(text: &str) -> Result<Dataset, LoadError> {
             line: e.line(),
             column: e.column(),
         },
-    })
+    })?;
+    dataset.units.read_each(Unit::read_legacy_merger);
+    Ok(dataset)
 }
 
 fn migrate_value(mut value: Value, version: u32) -> Result<Loaded, LoadError> {

@@ -32,6 +32,7 @@ pub mod sample;
 pub mod share;
 pub mod sheets;
 pub mod status;
+pub mod succession;
 pub mod summary;
 pub mod table;
 pub mod tabs;

@@ -139,13 +139,37 @@ pub struct FormerName {
     pub until: NaiveDate,
 }
 
-/// The unit was merged into another and no longer exists on its own.
+/// How files of format 3 and earlier said a unit was merged into another: read as an
+/// [`Ending`] with one successor, never written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Merger {
     pub into: UnitId,
     #[serde(with = "crate::domain::dates::day")]
     pub on: NaiveDate,
+}
+
+/// How a unit ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndKind {
+    /// Merged into another unit (a department into a merged department, a province into
+    /// the merged province).
+    Merged,
+    /// Abolished, its work passed to several units (a district to its communes and the
+    /// province's departments).
+    Abolished,
+}
+
+/// The unit no longer exists on its own from `on`: its successors hold its work from that
+/// day (the unit's last day is the day before).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    #[serde(with = "crate::domain::dates::day")]
+    pub on: NaiveDate,
+    pub kind: EndKind,
+    pub successors: Vec<UnitId>,
 }
 
 /// A unit that receives directives: department, commune, district, investor, company.
@@ -164,12 +188,37 @@ pub struct Unit {
     pub kind: UnitKind,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub former_names: Vec<FormerName>,
+    /// Other names the unit is known by in documents ("Huyện X", "Ủy ban nhân dân huyện
+    /// X"): found by search and by the notice reader, never shown as its name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
+    /// The body it belongs to (cơ quan chủ quản), if the office records it.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "crate::domain::record::present"
     )]
+    pub parent: Option<UnitId>,
+    /// Format 3 and earlier: read into `ended` when the dataset is loaded, never written.
+    #[serde(
+        default,
+        skip_serializing,
+        deserialize_with = "crate::domain::record::present"
+    )]
     pub merged_into: Option<Merger>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::record::present"
+    )]
+    pub ended: Option<Ending>,
+    /// No longer offered in pickers; kept with everything that refers to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
+    /// Ids of duplicate records joined into this one: a colleague's file that still uses
+    /// one of them is read as this unit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<UnitId>,
     /// A contact person or phone number, as the office keeps it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub contact: String,
@@ -206,16 +255,61 @@ impl Unit {
             return None;
         }
         Some(Unit {
+            kind: UnitKind::guess(&name),
+            name,
+            ..Unit::blank(id, now)
+        })
+    }
+
+    /// A unit with nothing but its id and times, to build others from.
+    pub fn blank(id: UnitId, now: DateTime<Utc>) -> Unit {
+        Unit {
             id,
             created_at: now,
             updated_at: now,
-            kind: UnitKind::guess(&name),
-            name,
+            name: String::new(),
             short_name: String::new(),
+            kind: UnitKind::Other,
             former_names: Vec::new(),
+            other_names: Vec::new(),
+            parent: None,
             merged_into: None,
+            ended: None,
+            archived: false,
+            joined: Vec::new(),
             contact: String::new(),
-        })
+        }
+    }
+
+    /// Whether the unit still exists on `date` (its successors hold its work from the
+    /// day it ended).
+    pub fn exists_on(&self, date: NaiveDate) -> bool {
+        self.ended.as_ref().is_none_or(|e| date < e.on)
+    }
+
+    /// Whether pickers offer it: not archived, not ended.
+    pub fn offered(&self) -> bool {
+        !self.archived && self.ended.is_none()
+    }
+
+    /// Every name the unit is or was known by: its name, short name, former names and
+    /// other names (for search and for reading notices).
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain((!self.short_name.is_empty()).then_some(self.short_name.as_str()))
+            .chain(self.former_names.iter().map(|f| f.name.as_str()))
+            .chain(self.other_names.iter().map(String::as_str))
+    }
+
+    /// Format 3 and earlier: a merger read as an ending with one successor.
+    pub fn read_legacy_merger(&mut self) {
+        if let Some(m) = self.merged_into.take() {
+            self.ended.get_or_insert(Ending {
+                on: m.on,
+                kind: EndKind::Merged,
+                successors: vec![m.into],
+            });
+        }
     }
 
     /// The name the unit carried on a date (for reading an old conclusion).
@@ -267,11 +361,7 @@ mod tests {
     fn a_renamed_unit_keeps_its_old_name_for_old_dates() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
         let unit = Unit {
-            id: "u".into(),
-            created_at: DateTime::<Utc>::MIN_UTC,
-            updated_at: DateTime::<Utc>::MIN_UTC,
             name: "UBND xã Mường Phăng".into(),
-            short_name: String::new(),
             kind: UnitKind::Commune,
             former_names: vec![
                 FormerName {
@@ -283,8 +373,7 @@ mod tests {
                     until: d(2020, 1, 1),
                 },
             ],
-            merged_into: None,
-            contact: String::new(),
+            ..Unit::blank("u".into(), DateTime::<Utc>::MIN_UTC)
         };
         assert_eq!(unit.name_on(d(2019, 5, 1)), "UBND huyện Điện Biên (cũ)");
         assert_eq!(unit.name_on(d(2024, 5, 1)), "UBND huyện Điện Biên");

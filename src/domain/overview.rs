@@ -42,14 +42,14 @@ impl Dataset {
         let mut by_unit: std::collections::HashMap<&UnitId, (usize, usize, usize)> =
             Default::default();
         for d in self.followed() {
-            if let Some(u) = &d.lead_unit {
+            if let Some(u) = d.lead_at(reference) {
                 let c = by_unit.entry(u).or_default();
                 c.0 += 1;
                 if d.state(reference, due_soon_days) == FollowUpState::Overdue {
                     c.1 += 1;
                 }
             }
-            for u in &d.coordinating_units {
+            for u in d.coordinating_at(reference) {
                 by_unit.entry(u).or_default().2 += 1;
             }
         }
@@ -75,7 +75,7 @@ impl Dataset {
     pub fn tally_by_unit(&self, reference: NaiveDate, due_soon_days: u64) -> Vec<(&UnitId, Tally)> {
         let mut by_unit: std::collections::HashMap<&UnitId, Vec<&Directive>> = Default::default();
         for d in self.followed() {
-            if let Some(u) = &d.lead_unit {
+            if let Some(u) = d.lead_at(reference) {
                 by_unit.entry(u).or_default().push(d);
             }
         }
@@ -249,7 +249,7 @@ impl Dataset {
     pub fn search_index(&self, reference: NaiveDate, due_soon_days: u64) -> SearchIndex {
         let unit_names = |ids: &mut dyn Iterator<Item = &UnitId>| {
             ids.filter_map(|u| self.units.get(u))
-                .map(|u| format!("{} {}", u.name, u.short_name))
+                .map(|u| u.all_names().collect::<Vec<_>>().join(" "))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -268,7 +268,13 @@ impl Dataset {
                 .conclusions
                 .get(&d.conclusion)
                 .map_or("", |c| c.number_symbol.as_str());
-            let units = unit_names(&mut d.lead_unit.iter().chain(d.coordinating_units.iter()));
+            let units = unit_names(
+                &mut d
+                    .lead_unit
+                    .iter()
+                    .chain(d.coordinating_units.iter())
+                    .chain(d.handovers.iter().map(|h| &h.to)),
+            );
             let extended = d.extensions.iter().map(|e| e.deadline.words());
             let text = format!(
                 "{number} {} {} {} {} {} {units}",

@@ -217,7 +217,7 @@ impl Dataset {
         let mut units: BTreeMap<&UnitId, ReportCounts> = BTreeMap::new();
         for d in &items {
             totals.count(d, from, as_of);
-            if let Some(u) = &d.lead_unit {
+            if let Some(u) = d.lead_at(as_of) {
                 units.entry(u).or_default().count(d, from, as_of);
             }
         }

@@ -56,6 +56,7 @@ impl Builder {
                 words: String::new(),
             }),
             extensions: Vec::new(),
+            handovers: Vec::new(),
             projects: Vec::new(),
             status,
         });

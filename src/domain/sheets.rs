@@ -123,10 +123,10 @@ pub fn directives_table<'a>(
                 Cell::date(conclusion.map(|c| c.date)),
                 Cell::Text(d.path.to_string()),
                 Cell::text(d.text.clone()),
-                Cell::Text(d.lead_unit.as_ref().map(unit).unwrap_or_default()),
+                Cell::Text(d.lead_at(today).map(unit).unwrap_or_default()),
                 Cell::Text(
-                    d.coordinating_units
-                        .iter()
+                    d.coordinating_at(today)
+                        .into_iter()
                         .map(unit)
                         .collect::<Vec<_>>()
                         .join("; "),

@@ -55,6 +55,16 @@ pub enum Problem {
     /// An extension whose due day is not later than the one in force, or already past on
     /// the day it is granted.
     NotLater,
+    /// A unit whose end is already recorded.
+    AlreadyEnded,
+    /// A merger names more than one unit merged into.
+    OneSuccessorForMerger,
+    /// A unit named as its own successor (or joined with itself).
+    SuccessorIsItself,
+    /// A successor that had itself ended by the day it would take over.
+    SuccessorEnded,
+    /// A unit taking a directive that is not among the successors chosen.
+    NotASuccessor,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -304,11 +314,10 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     for r in data.units.iter() {
         c.on(r);
         c.text("name", &r.name);
-        c.reference(
-            "merged_into",
-            &data.units,
-            r.merged_into.as_ref().map(|m| &m.into),
-        );
+        c.reference("parent", &data.units, r.parent.as_ref());
+        for s in r.ended.iter().flat_map(|e| &e.successors) {
+            c.reference("successors", &data.units, Some(s));
+        }
     }
     for r in data.projects.iter() {
         c.on(r);
@@ -359,6 +368,10 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
         c.text("text", &r.text);
         c.reference("conclusion", &data.conclusions, Some(&r.conclusion));
         c.reference("lead_unit", &data.units, r.lead_unit.as_ref());
+        for h in &r.handovers {
+            c.reference("handovers", &data.units, Some(&h.from));
+            c.reference("handovers", &data.units, Some(&h.to));
+        }
         for u in &r.coordinating_units {
             c.reference("coordinating_units", &data.units, Some(u));
         }

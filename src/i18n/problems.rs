@@ -83,6 +83,17 @@ pub fn field_label(field: &str, lang: Lang) -> String {
         "committee" => ("Ban Chỉ đạo", "steering committee"),
         "investor" => ("chủ đầu tư", "investor"),
         "merged_into" => ("đơn vị sáp nhập vào", "merged into"),
+        "ended" => ("kết thúc", "end"),
+        "ended_on" => (
+            "ngày kết thúc (đơn vị kế thừa nhận việc)",
+            "end date (successors take over)",
+        ),
+        "successors" => ("đơn vị kế thừa", "successors"),
+        "taker" => ("đơn vị nhận việc", "unit taking it over"),
+        "also" => ("đơn vị phối hợp nhận thêm", "further coordinating units"),
+        "handovers" => ("chuyển giao", "hand-overs"),
+        "parent" => ("cơ quan chủ quản", "parent body"),
+        "other_names" => ("tên gọi khác", "other names"),
         "planned_start" => ("ngày khởi công theo kế hoạch", "planned start"),
         "planned_finish" => ("ngày hoàn thành theo kế hoạch", "planned finish"),
         "total_investment" => ("tổng mức đầu tư", "total investment"),
@@ -253,6 +264,33 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             .pick(
                 "không cho một ngày hạn mới; hãy ghi hạn như văn bản gia hạn (\"trước ngày 30/6/2026\")",
                 "gives no new due day; write it as the granting document does (\"trước ngày 30/6/2026\")",
+            )
+            .to_owned(),
+        Problem::AlreadyEnded => lang
+            .pick(
+                "đã được ghi là kết thúc; đơn vị này không còn việc để chuyển giao",
+                "has already been recorded as ended; it has no work left to hand over",
+            )
+            .to_owned(),
+        Problem::OneSuccessorForMerger => lang
+            .pick(
+                "chỉ chọn một đơn vị khi sáp nhập; khi giải thể chia cho nhiều đơn vị, chọn \"Giải thể\"",
+                "choose one unit for a merger; for a unit abolished into several, choose \"Abolished\"",
+            )
+            .to_owned(),
+        Problem::SuccessorIsItself => lang
+            .pick("không thể là chính đơn vị này", "cannot be the unit itself")
+            .to_owned(),
+        Problem::SuccessorEnded => lang
+            .pick(
+                "đã kết thúc trước ngày nhận việc; chọn đơn vị đang hoạt động",
+                "had ended before the day it would take over; choose a unit that still exists",
+            )
+            .to_owned(),
+        Problem::NotASuccessor => lang
+            .pick(
+                "không nằm trong các đơn vị kế thừa đã chọn",
+                "is not among the successors chosen",
             )
             .to_owned(),
         Problem::NotLater => lang

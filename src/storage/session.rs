@@ -394,8 +394,9 @@ impl<K: KeyValue> Session<K> {
         incoming: &Dataset,
         based_on: Option<&std::collections::BTreeMap<String, u64>>,
     ) -> ImportPlan {
+        let incoming = self.data.with_joined_resolved(incoming);
         self.data
-            .plan_import_from(incoming, &self.sync_base, based_on)
+            .plan_import_from(&incoming, &self.sync_base, based_on)
     }
 
     /// Applies an import planned by [`Session::plan_import`], keeping the data as it was
@@ -419,8 +420,9 @@ impl<K: KeyValue> Session<K> {
         }
         let mut data = self.data.clone();
         let mut base = self.sync_base.clone();
+        let incoming = self.data.with_joined_resolved(incoming);
         let applied = data
-            .apply_import(incoming, plan, decide, &mut base)
+            .apply_import(&incoming, plan, decide, &mut base)
             .map_err(ImportRefused::Unresolved)?;
         self.replace_with_undo(data, base, label, now, offset);
         Ok(applied)

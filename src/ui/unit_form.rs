@@ -47,7 +47,14 @@ pub fn UnitForm(#[prop(optional)] unit: Option<UnitId>) -> impl IntoView {
     fill();
     let saved = RwSignal::new(false);
     let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
-    let name = draft.input("uf2", "name", Kind::Text, title("name"), |d| &d.name, |d| &mut d.name);
+    let name = draft.input(
+        "uf2",
+        "name",
+        Kind::Text,
+        title("name"),
+        |d| &d.name,
+        |d| &mut d.name,
+    );
     let short = draft.input(
         "uf2",
         "short_name",

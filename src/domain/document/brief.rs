@@ -230,7 +230,7 @@ pub fn head_brief(
                         Cell::Int(i as i64 + 1),
                         Cell::Text(format!("{}, {}", data.number_of(d), d.path)),
                         Cell::text(d.text.clone()),
-                        Cell::Text(unit_name(d.lead_unit.as_ref())),
+                        Cell::Text(unit_name(d.lead_at(today))),
                         Cell::date(d.due_judged(today)),
                         Cell::text(state_word(d.state(today, due_soon_days))),
                     ]

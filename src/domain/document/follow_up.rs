@@ -190,8 +190,7 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
                 Cell::Text(format!("{}, {}", data.number_of(d), d.path)),
                 Cell::text(d.text.clone()),
                 Cell::Text(
-                    d.lead_unit
-                        .as_ref()
+                    d.lead_at(report.as_of)
                         .map(|u| data.unit_name(u))
                         .unwrap_or_default(),
                 ),

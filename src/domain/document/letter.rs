@@ -32,7 +32,7 @@ pub fn owed<'a>(
     let mut items: Vec<(FollowUpState, &Directive)> = data
         .followed()
         .into_iter()
-        .filter(|d| d.lead_unit.as_ref() == Some(unit))
+        .filter(|d| d.lead_at(today) == Some(unit))
         .map(|d| (d.state(today, due_soon_days), d))
         .filter(|(s, _)| matches!(s, FollowUpState::Overdue | FollowUpState::DueSoon))
         .collect();
@@ -147,7 +147,8 @@ pub fn reminder_letter(
 pub fn units_with_overdue(data: &Dataset, today: NaiveDate, due_soon_days: u64) -> Vec<&UnitId> {
     let mut counts: std::collections::BTreeMap<&UnitId, usize> = Default::default();
     for d in data.followed() {
-        if let (Some(u), FollowUpState::Overdue) = (&d.lead_unit, d.state(today, due_soon_days)) {
+        if let (Some(u), FollowUpState::Overdue) = (d.lead_at(today), d.state(today, due_soon_days))
+        {
             *counts.entry(u).or_default() += 1;
         }
     }

@@ -198,7 +198,9 @@ impl DirectiveDraft {
             lead_unit,
             responsible_person: self.responsible_person.trim().to_owned(),
             deadline,
-            extensions: Vec::new(),
+            // Editing the item as written keeps what was recorded about it later.
+            extensions: base.map(|b| b.extensions.clone()).unwrap_or_default(),
+            handovers: base.map(|b| b.handovers.clone()).unwrap_or_default(),
             projects: ids(&self.projects),
             status: base.map_or(RecordedStatus::NotStarted {}, |b| b.status.clone()),
         };

@@ -145,6 +145,7 @@ mod tests {
                 words: "trước ngày 01/4/2026".into(),
             },
             extensions: Vec::new(),
+            handovers: Vec::new(),
             projects: Vec::new(),
             status: RecordedStatus::InProgress {},
         }

@@ -67,9 +67,10 @@ impl UnitDraft {
             r.push("name", DraftProblem::Rule(Problem::Empty));
         } else {
             let folded = fold(&name);
-            let taken = data.units.iter().any(|u| {
-                Some(&u.id) != base.map(|b| &b.id) && fold(&u.name) == folded
-            });
+            let taken = data
+                .units
+                .iter()
+                .any(|u| Some(&u.id) != base.map(|b| &b.id) && fold(&u.name) == folded);
             if taken {
                 r.push("name", DraftProblem::NameTaken);
             }
@@ -87,16 +88,15 @@ impl UnitDraft {
                 });
             }
         }
+        let start = base.cloned().unwrap_or_else(|| Unit::blank(id.into(), now));
         let unit = Unit {
-            id: base.map(|b| b.id.clone()).unwrap_or_else(|| id.into()),
-            created_at: base.map_or(now, |b| b.created_at),
             updated_at: now,
             name,
             short_name: self.short_name.trim().to_owned(),
             kind: kind.unwrap_or(UnitKind::Other),
             former_names,
-            merged_into: base.and_then(|b| b.merged_into.clone()),
             contact: self.contact.trim().to_owned(),
+            ..start
         };
         r.finish(unit, Vec::new())
     }
@@ -161,8 +161,14 @@ mod tests {
         let renamed = draft("Sở Nông nghiệp và Môi trường", "2025-03-01")
             .to_unit(&data, Some(&u), "x".into(), now())
             .unwrap();
-        assert_eq!(renamed.name_on(day(2025, 2, 28)), "Sở Tài nguyên và Môi trường");
-        assert_eq!(renamed.name_on(day(2025, 3, 1)), "Sở Nông nghiệp và Môi trường");
+        assert_eq!(
+            renamed.name_on(day(2025, 2, 28)),
+            "Sở Tài nguyên và Môi trường"
+        );
+        assert_eq!(
+            renamed.name_on(day(2025, 3, 1)),
+            "Sở Nông nghiệp và Môi trường"
+        );
         assert_eq!(renamed_since(&renamed), Some(day(2025, 3, 1)));
         assert_eq!(renamed_since(&u), None);
         // Renamed again: only after the last renaming.
@@ -177,7 +183,10 @@ mod tests {
         assert_eq!(fields(again("2025-02-28").unwrap_err()), vec!["renamed_on"]);
         let twice = again("2026-01-01").unwrap();
         assert_eq!(twice.former_names.len(), 2);
-        assert_eq!(twice.name_on(day(2025, 6, 1)), "Sở Nông nghiệp và Môi trường");
+        assert_eq!(
+            twice.name_on(day(2025, 6, 1)),
+            "Sở Nông nghiệp và Môi trường"
+        );
     }
 
     #[test]
@@ -201,7 +210,10 @@ mod tests {
             vec!["renamed_on"],
             "a date without a new name"
         );
-        assert_eq!(fails(draft("Sở Xây dựng", "1/3/2025"), None), vec!["renamed_on"]);
+        assert_eq!(
+            fails(draft("Sở Xây dựng", "1/3/2025"), None),
+            vec!["renamed_on"]
+        );
         // Its own name is not taken by itself.
         assert!(draft("Sở Tài nguyên và Môi trường", "")
             .to_unit(&data, Some(&u), "n".into(), now())

@@ -154,6 +154,7 @@ mod tests {
                 words: "ngày 18/11/2026".into(),
             },
             extensions: Vec::new(),
+            handovers: Vec::new(),
             projects: Vec::new(),
             status: RecordedStatus::InProgress {},
         }

@@ -50,10 +50,7 @@ impl<'a> UnitIndex<'a> {
         let mut by_first: std::collections::HashMap<String, Vec<(Vec<String>, &'a Unit)>> =
             std::collections::HashMap::new();
         for unit in units.iter() {
-            let names = [unit.name.as_str(), unit.short_name.as_str()]
-                .into_iter()
-                .chain(unit.former_names.iter().map(|f| f.name.as_str()));
-            for name in names {
+            for name in unit.all_names() {
                 let name = words(name);
                 if let Some(first) = name.first() {
                     by_first

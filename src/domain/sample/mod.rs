@@ -48,15 +48,10 @@ impl Builder<'_> {
     pub fn unit(&mut self, name: &str, short: &str, kind: UnitKind) -> UnitId {
         let id = UnitId(self.id());
         self.data.units.upsert(Unit {
-            id: id.clone(),
-            created_at: self.now,
-            updated_at: self.now,
             name: name.into(),
             short_name: short.into(),
             kind,
-            former_names: Vec::new(),
-            merged_into: None,
-            contact: String::new(),
+            ..Unit::blank(id.clone(), self.now)
         });
         id
     }
@@ -132,6 +127,7 @@ impl Builder<'_> {
             responsible_person: String::new(),
             deadline,
             extensions: Vec::new(),
+            handovers: Vec::new(),
             projects: projects.iter().map(|p| (*p).clone()).collect(),
             status,
         });
@@ -235,6 +231,38 @@ pub(crate) mod fixture {
             body_kind: None,
             opening: String::new(),
             closing: String::new(),
+        }
+    }
+
+    /// A directive `id` of conclusion `conclusion`, item `path`, led by `lead`, due on
+    /// `due` (none: no deadline), recorded as `status`.
+    pub fn directive(
+        id: &str,
+        conclusion: &str,
+        path: &str,
+        lead: &str,
+        due: Option<NaiveDate>,
+        status: crate::domain::RecordedStatus,
+    ) -> crate::domain::Directive {
+        use crate::domain::{Deadline, Directive, DirectivePath};
+        Directive {
+            id: id.into(),
+            created_at: now(),
+            updated_at: now(),
+            conclusion: conclusion.into(),
+            path: DirectivePath::parse(path).expect("a path"),
+            text: format!("Nhiệm vụ {id}"),
+            lead_unit: Some(lead.into()),
+            coordinating_units: Vec::new(),
+            responsible_person: String::new(),
+            deadline: due.map_or(Deadline::None {}, |date| Deadline::On {
+                date,
+                words: String::new(),
+            }),
+            extensions: Vec::new(),
+            handovers: Vec::new(),
+            projects: Vec::new(),
+            status,
         }
     }
 
