@@ -83,7 +83,12 @@ fn fast_day(b: &[u8]) -> Option<NaiveDate> {
 
 /// "yyyy-mm-ddThh:mm:ss[.fraction]Z" read directly; other layouts by chrono.
 fn read_stamp(s: &str) -> Option<DateTime<Utc>> {
-    fast_stamp(s.as_bytes()).or_else(|| s.parse().ok())
+    // RFC 3339 years are four digits; chrono's general parser would also take a sign.
+    let four_digit_year = s
+        .as_bytes()
+        .get(..5)
+        .is_some_and(|y| y[..4].iter().all(u8::is_ascii_digit) && y[4] == b'-');
+    fast_stamp(s.as_bytes()).or_else(|| four_digit_year.then(|| s.parse().ok()).flatten())
 }
 
 fn fast_stamp(b: &[u8]) -> Option<DateTime<Utc>> {
@@ -110,6 +115,13 @@ fn fast_stamp(b: &[u8]) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signed_year_is_not_a_stamp() {
+        assert!(read_stamp("-026-11-23T03:00:00Z").is_none());
+        assert!(read_stamp("+2026-11-23T03:00:00Z").is_none());
+        assert!(read_stamp("2026-11-23T10:00:00+07:00").is_some());
+    }
 
     #[test]
     fn layouts() {

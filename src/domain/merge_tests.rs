@@ -186,8 +186,9 @@ proptest! {
         let (data, _) = sample();
         // Two colleagues edit disjoint directives (even and odd indexes) of the same data.
         let (mut x, mut y) = (data.clone(), data.clone());
-        for (n, t, m) in &first { edit(&mut x, n * 2, t, *m); }
-        for (n, t, m) in &second { edit(&mut y, n * 2 + 1, t, *m); }
+        let half = data.directives.len() / 2;
+        for (n, t, m) in &first { edit(&mut x, (n % half) * 2, t, *m); }
+        for (n, t, m) in &second { edit(&mut y, (n % half) * 2 + 1, t, *m); }
         let mut base = SyncBase::default();
         base.record_all(&data);
         let (mut one, mut one_base) = (data.clone(), base.clone());

@@ -337,13 +337,13 @@ mod tests {
             let led: Vec<_> = followed
                 .iter()
                 .copied()
-                .filter(|x| x.lead_unit.as_ref() == Some(&c.unit.id))
+                .filter(|x| x.lead_at(today) == Some(&c.unit.id))
                 .collect();
             assert_eq!(c.lead, led.len());
             assert_eq!(c.overdue, Tally::of(led, today, 7).overdue);
             let coordinating = followed
                 .iter()
-                .filter(|x| x.coordinating_units.contains(&c.unit.id))
+                .filter(|x| x.coordinating_at(today).contains(&&c.unit.id))
                 .count();
             assert_eq!(c.coordinating, coordinating);
         }

@@ -429,3 +429,55 @@ fn a_version_3_merger_reads_as_an_ending_with_one_successor() {
     let again = crate::domain::parse_dataset(&written).unwrap().dataset;
     assert_eq!(again.units.get(&"a".into()).unwrap().ended, a.ended);
 }
+
+#[test]
+fn the_sample_shows_a_district_abolished_into_two_communes() {
+    let (data, today) = crate::domain::sample::fixture::sample();
+    let district = data
+        .unit_named("UBND huyện Điện Biên")
+        .expect("the district");
+    let ended = district.ended.as_ref().expect("abolished");
+    assert_eq!(
+        (ended.on, ended.kind, ended.successors.len()),
+        (end(), EndKind::Abolished, 2)
+    );
+    let handed = data.handed_over_by(&district.id);
+    assert_eq!(
+        handed.len(),
+        4,
+        "items 2 to 5 of 05-KL/BCĐ; item 1 was done before"
+    );
+    let commune = data.unit_named("Xã Mường Phăng").unwrap();
+    let inherited: Vec<_> = data
+        .followed()
+        .into_iter()
+        .filter(|d| d.lead_at(today) == Some(&commune.id) && d.inherited_at(today).is_some())
+        .collect();
+    assert_eq!(inherited.len(), 1);
+    assert_eq!(inherited[0].state(today, 7), FollowUpState::Overdue);
+    // How the district did before it ended: its own item, done on time.
+    let own: Vec<_> = data
+        .followed()
+        .into_iter()
+        .filter(|d| d.lead_at(today) == Some(&district.id))
+        .collect();
+    assert_eq!(own.len(), 1);
+    assert_eq!(own[0].state(today, 7), FollowUpState::DoneOnTime);
+    // The renamed department reads by its old name in the 2025 conclusion.
+    let dept = data
+        .unit_named("Sở Nông nghiệp và Phát triển nông thôn")
+        .unwrap();
+    assert_eq!(
+        dept.name_on(day(2025, 2, 20)),
+        "Sở Nông nghiệp và Phát triển nông thôn"
+    );
+    assert_eq!(dept.name_on(today), "Sở Nông nghiệp và Môi trường");
+    // The notice reader finds the district by its other name.
+    let index = crate::domain::reading::units::UnitIndex::new(&data.units);
+    let found = crate::domain::reading::units::lead_unit_as_written(
+        "Ủy ban nhân dân huyện Điện Biên khẩn trương hoàn thành",
+        &index,
+    );
+    assert_eq!(found.map(|(id, _)| id), Some(&district.id));
+    assert!(crate::domain::validate(&data).is_empty());
+}

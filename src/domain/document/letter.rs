@@ -239,7 +239,7 @@ mod tests {
             data.followed()
                 .iter()
                 .filter(|d| {
-                    d.lead_unit.as_ref() == Some(u) && d.state(today, 7) == FollowUpState::Overdue
+                    d.lead_at(today) == Some(u) && d.state(today, 7) == FollowUpState::Overdue
                 })
                 .count()
         };
@@ -248,7 +248,7 @@ mod tests {
             .followed()
             .iter()
             .filter(|d| d.state(today, 7) == FollowUpState::Overdue)
-            .filter_map(|d| d.lead_unit.clone())
+            .filter_map(|d| d.lead_at(today).cloned())
             .collect();
         assert_eq!(units.len(), every_overdue_unit.len(), "no unit left out");
         let counts: Vec<usize> = units.iter().map(|u| overdue_of(&data, u)).collect();

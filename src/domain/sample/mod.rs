@@ -8,6 +8,7 @@
 mod figures;
 mod follow_up;
 mod portfolio;
+mod reorganisation;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
@@ -17,7 +18,7 @@ use super::deadline::{last_day_of_month, Deadline};
 use super::ids::{CommitteeId, ConclusionId, DirectiveId, IdSource, MeetingId, ProjectId, UnitId};
 use super::meeting::{Meeting, MeetingKind};
 use super::money::{Amount, Qualifier, Vnd};
-use super::org::{BodyKind, Committee, DatedCapital, FormerName, Unit, UnitKind};
+use super::org::{BodyKind, Committee, DatedCapital, Unit, UnitKind};
 use super::project::{
     Capital, CapitalSource, Construction, InvestmentGroup, Light, Obstacle, ObstacleCategory,
     ProgressReport, Project, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,
@@ -174,6 +175,7 @@ pub fn sample_dataset(today: NaiveDate, now: DateTime<Utc>, ids: &mut dyn IdSour
     let cast = portfolio::build(&mut b);
     figures::build(&mut b, &cast);
     follow_up::build(&mut b, &cast);
+    reorganisation::build(&mut b, &cast);
     b.data
 }
 

@@ -97,16 +97,6 @@ pub(super) fn build(b: &mut Builder) -> Cast {
         UnitKind::Commune,
     );
     let commune = b.unit("UBND xã Mường Phăng", "Xã Mường Phăng", UnitKind::Commune);
-    if let Some(unit) = b.data.units.get(&commune).cloned() {
-        let until = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or(today);
-        b.data.units.upsert(Unit {
-            former_names: vec![FormerName {
-                name: "UBND huyện Điện Biên".into(),
-                until,
-            }],
-            ..unit
-        });
-    }
 
     let start = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1);
     let end = |y: i32, m: u32| last_day_of_month(y, m);
