@@ -25,7 +25,7 @@ fn grant(due: NaiveDate, granted_on: NaiveDate) -> Extension {
 }
 
 fn directive(deadline: Deadline, status: RecordedStatus, extensions: Vec<Extension>) -> Directive {
-    let now = DateTime::<Utc>::MIN_UTC;
+    let now = crate::domain::sample::fixture::now();
     Directive {
         id: "x".into(),
         created_at: now,
