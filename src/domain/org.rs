@@ -312,6 +312,17 @@ impl Unit {
         }
     }
 
+    /// The short name, or the name it carried on `date` when it was renamed since (an old
+    /// conclusion's checklist reads as the document was written).
+    pub fn display_name_on(&self, date: NaiveDate) -> &str {
+        let on = self.name_on(date);
+        if on != self.name {
+            on
+        } else {
+            self.display_name()
+        }
+    }
+
     /// The name the unit carried on a date (for reading an old conclusion).
     pub fn name_on(&self, date: NaiveDate) -> &str {
         self.former_names

@@ -171,20 +171,79 @@ impl Dataset {
                 }
             })
             .collect();
-        let date = |d: &Directive| self.conclusions.get(&d.conclusion).map(|c| c.date);
-        list.sort_by(|(a, _), (b, _)| (date(a), &a.path).cmp(&(date(b), &b.path)));
+        self.sort_by_document(&mut list, |(d, _)| d);
         list
     }
 
-    /// The directives handed over by `unit`, with the part each successor took.
+    /// How a unit that ended did until its last day, as the follow-up report counts it as
+    /// of that day (something done only later was still owed then): that day and the
+    /// counts. `None` for a unit that has not ended.
+    pub fn record_before_end(
+        &self,
+        unit: &UnitId,
+    ) -> Option<(NaiveDate, super::report::ReportCounts)> {
+        let last_day = self.units.get(unit)?.ended.as_ref()?.on.pred_opt()?;
+        let from = self.conclusions.iter().map(|c| c.date).min()?;
+        let report = self.follow_up_report(
+            &super::report::ReportScope::Everything,
+            from,
+            last_day,
+            super::followup::DEFAULT_DUE_SOON_DAYS,
+        );
+        let counts = report
+            .by_unit
+            .iter()
+            .find(|l| l.unit == unit)
+            .map(|l| l.counts)
+            .unwrap_or_default();
+        Some((last_day, counts))
+    }
+
+    /// What `unit` owes as counted on `reference`: the followed directives it leads, then
+    /// those it coordinates, inherited ones included and those handed over left out (the
+    /// lists of a unit's page and its table; the same rule as [`Dataset::unit_counts`]).
+    pub fn owed_by(
+        &self,
+        unit: &UnitId,
+        reference: NaiveDate,
+    ) -> (Vec<&Directive>, Vec<&Directive>) {
+        let followed = self.followed();
+        let led = followed
+            .iter()
+            .copied()
+            .filter(|d| d.lead_at(reference) == Some(unit))
+            .collect();
+        let coordinated = followed
+            .into_iter()
+            .filter(|d| d.coordinating_at(reference).contains(&unit))
+            .collect();
+        (led, coordinated)
+    }
+
+    /// The directives handed over by `unit`, with the part each successor took, in the
+    /// order of their conclusions and numbers.
     pub fn handed_over_by(&self, unit: &UnitId) -> Vec<(&Directive, Vec<&Handover>)> {
-        self.followed()
+        let mut list: Vec<_> = self
+            .followed()
             .into_iter()
             .filter_map(|d| {
                 let hs: Vec<&Handover> = d.handovers.iter().filter(|h| &h.from == unit).collect();
                 (!hs.is_empty()).then_some((d, hs))
             })
-            .collect()
+            .collect();
+        self.sort_by_document(&mut list, |(d, _)| d);
+        list
+    }
+
+    /// Sorts items of directives by their conclusion's date, then their number.
+    fn sort_by_document<T>(&self, list: &mut [T], directive: impl Fn(&T) -> &Directive) {
+        let key = |d: &Directive| {
+            (
+                self.conclusions.get(&d.conclusion).map(|c| c.date),
+                d.path.clone(),
+            )
+        };
+        list.sort_by_key(|a| key(directive(a)));
     }
 }
 

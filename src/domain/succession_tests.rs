@@ -278,6 +278,17 @@ fn counts_stay_with_the_district_before_the_end_and_follow_the_work_after() {
         "only what it closed itself"
     );
     assert_eq!(tally("x1").map(|t| t.overdue), Some(3));
+    // A unit's page lists what the counts count.
+    for on in [day(2025, 6, 30), day(2025, 12, 31)] {
+        for c in data.unit_counts(on, 7) {
+            let (led, coordinated) = data.owed_by(&c.unit.id, on);
+            assert_eq!((led.len(), coordinated.len()), (c.lead, c.coordinating));
+        }
+    }
+    let (x1_led, _) = data.owed_by(&"x1".into(), day(2025, 12, 31));
+    assert!(x1_led
+        .iter()
+        .all(|d| d.inherited_at(day(2025, 12, 31)).is_some()));
     let owed = crate::domain::document::letter_owed(&data, &"x1".into(), day(2025, 12, 31), 7);
     assert_eq!(owed.len(), 3, "the three still open, all overdue");
     let states: Vec<_> = owed.iter().map(|d| d.state(day(2025, 12, 31), 7)).collect();
@@ -442,10 +453,11 @@ fn the_sample_shows_a_district_abolished_into_two_communes() {
         (end(), EndKind::Abolished, 2)
     );
     let handed = data.handed_over_by(&district.id);
+    let numbers: Vec<String> = handed.iter().map(|(d, _)| d.path.to_string()).collect();
     assert_eq!(
-        handed.len(),
-        4,
-        "items 2 to 5 of 05-KL/BCĐ; item 1 was done before"
+        numbers,
+        vec!["2", "3", "4", "5"],
+        "items 2 to 5 of 05-KL/BCĐ in order; item 1 was done before"
     );
     let commune = data.unit_named("Xã Mường Phăng").unwrap();
     let inherited: Vec<_> = data
@@ -463,6 +475,20 @@ fn the_sample_shows_a_district_abolished_into_two_communes() {
         .collect();
     assert_eq!(own.len(), 1);
     assert_eq!(own[0].state(today, 7), FollowUpState::DoneOnTime);
+    let (last_day, before) = data.record_before_end(&district.id).unwrap();
+    assert_eq!(last_day, day(2025, 6, 30));
+    assert_eq!(
+        (
+            before.followed,
+            before.done_on_time,
+            before.done_late,
+            before.overdue,
+            before.within_term
+        ),
+        (4, 1, 0, 1, 2),
+        "on its last day: one done on time, one overdue, two within term"
+    );
+    assert_eq!(data.record_before_end(&commune.id), None);
     // The renamed department reads by its old name in the 2025 conclusion.
     let dept = data
         .unit_named("Sở Nông nghiệp và Phát triển nông thôn")

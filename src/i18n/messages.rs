@@ -5,7 +5,7 @@ use super::Lang;
 macro_rules! messages {
     ($($name:ident => $vi:literal, $en:literal;)*) => {
         /// A label of the interface.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Msg { $($name,)* }
 
         impl Msg {
@@ -148,6 +148,37 @@ messages! {
     AddUnit => "Thêm đơn vị", "Add a unit";
     SaveUnit => "Lưu đơn vị", "Save the unit";
     UnitSaved => "Đã lưu đơn vị.", "The unit was saved.";
+    OnePerLine => "(mỗi tên một dòng)", "(one per line)";
+    NoParent => "(không có)", "(none)";
+    ArchiveUnit => "Lưu trữ: không còn đưa vào danh sách chọn (mọi việc liên quan vẫn giữ nguyên)", "Archived: no longer offered in lists (everything that names it is kept)";
+    KnownAs => "Tên gọi khác trong văn bản", "Other names in documents";
+    EndUnit => "Sáp nhập, giải thể: chuyển giao việc cho đơn vị kế thừa", "Merged or abolished: hand its work to the successors";
+    EndUnitHint => "Từ ngày kết thúc, các đơn vị kế thừa nhận các nhiệm vụ còn mở của đơn vị này. Việc đã làm hoặc chậm trước ngày đó vẫn tính cho đơn vị này; văn bản cũ giữ nguyên tên đơn vị.", "From the end date the successors hold this unit's open directives. What it did or failed before that day stays in its own counts; old documents keep its name.";
+    EndHow => "Kết thúc", "End";
+    Successors => "Đơn vị kế thừa", "Successors";
+    WorkToHandOver => "Nhiệm vụ còn mở cần chuyển giao", "Open directives to hand over";
+    NoWorkToHandOver => "Vào ngày này đơn vị không còn nhiệm vụ mở nào cần chuyển giao.", "On that day the unit has no open directive to hand over.";
+    PickEndDateFirst => "Nhập ngày kết thúc để xem các nhiệm vụ cần chuyển giao.", "Enter the end date to see the directives to hand over.";
+    GiveAllTo => "Giao tất cả cho", "Give all to";
+    GiveAll => "Giao tất cả", "Give all";
+    ChooseTaker => "— chọn đơn vị nhận —", "— choose who takes it —";
+    AlsoCoordinating => "Cùng phối hợp:", "Also coordinating:";
+    HandedPart => "Vai trò", "Role";
+    Taker => "Đơn vị nhận việc", "Taken over by";
+    RecordEnd => "Ghi nhận và chuyển giao", "Record and hand over";
+    HandedOver => "Nhiệm vụ đã chuyển giao", "Directives handed over";
+    RecordUntil => "Kết quả thực hiện đến ngày", "Its record up to";
+    EndedTag => "Đã kết thúc", "Ended";
+    JoinUnit => "Gộp một bản ghi trùng vào đơn vị này", "Join a duplicate record into this unit";
+    JoinHint => "Khi cùng một đơn vị được nhập hai lần (gõ khác nhau, hoặc từ tệp của đồng nghiệp): mọi việc ghi cho bản ghi trùng chuyển sang đơn vị này, tên của nó thành tên gọi khác, và tệp cũ nhắc đến nó vẫn nhập đúng.", "When one unit was entered twice (typed differently, or from a colleague's file): everything recorded for the duplicate moves to this unit, its names become other names, and old files naming it still import correctly.";
+    Duplicate => "Bản ghi trùng", "Duplicate record";
+    ChooseDuplicate => "— chọn bản ghi trùng —", "— choose the duplicate —";
+    JoinChanges => "Sẽ chuyển sang đơn vị này", "Will move to this unit";
+    JoinButton => "Gộp vào đơn vị này", "Join into this unit";
+    Joined => "Đã gộp.", "Joined.";
+    OtherRecords => "bản ghi khác (dự án, vướng mắc, cuộc họp)", "other records (projects, obstacles, meetings)";
+    Parent => "Cơ quan chủ quản", "Parent body";
+    OtherNames => "Tên gọi khác", "Other names";
     ExtendShort => "Gia hạn", "Extend";
     ExtendDirective => "Gia hạn nhiệm vụ", "Extend directive";
     SaveExtension => "Lưu gia hạn", "Save the extension";

@@ -9,6 +9,7 @@ pub mod format;
 pub mod labels;
 mod messages;
 mod problems;
+pub mod succession;
 
 pub use format::{
     format_amount, format_date, format_date_time, format_decimal, format_money_billions,

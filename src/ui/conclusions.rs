@@ -9,7 +9,8 @@ use super::extension_form::{extend_button_id, ExtensionForm, EXTENSION_FIRST_FIE
 use super::state::use_state;
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
 use super::widgets::{
-    extension_mark, field, keyed_rows, unit_link, unit_name, ListPage, NotFound, StateBadge,
+    extension_mark, field, handover_history, keyed_rows, unit_link_on, ListPage, NotFound,
+    StateBadge,
 };
 use crate::domain::document::conclusion_notice;
 use crate::domain::sheets::directives_table;
@@ -139,7 +140,9 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                 .map(|line| {
                     let x = line.directive;
                     let last = line.last_update.map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
-                    let coordinating = x.coordinating_units.iter().map(|u| crate::domain::text::isolate(&unit_name(d, Some(u))).into_owned()).collect::<Vec<_>>().join(", ");
+                    let named_on = |u: &crate::domain::UnitId| d.units.get(u).map(|u| u.display_name_on(c.date).to_owned()).unwrap_or_default();
+                    let coordinating = x.coordinating_units.iter().map(|u| crate::domain::text::isolate(&named_on(u)).into_owned()).collect::<Vec<_>>().join(", ");
+                    let history = handover_history(state, d, x);
                     let due = labels::due_note(&x.deadline, lang);
                     let depth = format!("depth-{}", x.path.parts().len());
                     let pick = x.id.clone();
@@ -159,7 +162,7 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                         <tr class=depth>
                             <th scope="row">{x.path.to_string()}</th>
                             <td data-label=state.t(Msg::Directives)>{x.text.clone()}</td>
-                            <td data-label=state.t(Msg::LeadUnit)><div>{unit_link(d, x.lead_unit.as_ref())}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span></div></td>
+                            <td data-label=state.t(Msg::LeadUnit)><div>{unit_link_on(d, x.lead_unit.as_ref(), c.date)}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span>{history.map(|h| view! { <br/>{h} })}</div></td>
                             <td data-label=state.t(Msg::Deadline)><div>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span>{mark}</div></td>
                             <td data-label=state.t(Msg::State)>{if heading {
                                 view! { <span class="muted small">{state.t(Msg::SeeSubItems)}</span> }.into_any()

@@ -366,13 +366,14 @@ pub mod choices {
         )
     }
 
-    /// Units still in existence (merged ones are named by their successor), by their full
-    /// name with the short one beside it: "Sở Tài chính (STC)", so a list reads one way.
+    /// Units offered for new work (not archived, not ended: their successors are offered),
+    /// by their full name with the short one beside it: "Sở Tài chính (STC)", so a list
+    /// reads one way.
     pub fn units(d: &Dataset) -> Vec<(String, String)> {
         sorted(
             d.units
                 .iter()
-                .filter(|u| u.merged_into.is_none())
+                .filter(|u| u.offered())
                 .map(|u| (u.id.to_string(), u.full_and_short_name()))
                 .collect(),
         )

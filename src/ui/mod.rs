@@ -28,7 +28,10 @@ mod report_form;
 mod settings;
 pub mod state;
 mod tabs;
+mod unit_end_form;
 mod unit_form;
+mod unit_join;
+mod unit_page;
 mod units;
 mod update_form;
 mod widgets;
@@ -135,7 +138,7 @@ fn page(route: Route) -> AnyView {
         Route::FollowUp => followup::FollowUpPage().into_any(),
         Route::Report => report::ReportPage().into_any(),
         Route::Units => units::UnitList().into_any(),
-        Route::Unit(id) => units::UnitPage(units::UnitPageProps { id }).into_any(),
+        Route::Unit(id) => unit_page::UnitPage(unit_page::UnitPageProps { id }).into_any(),
         Route::Data => data::DataPage().into_any(),
         Route::NotFound(_) => widgets::NotFound().into_any(),
     }

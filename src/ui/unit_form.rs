@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::browser::{self, CryptoIds};
-use super::form::{field_title, Draft, Kind};
+use super::form::{choices, field_title, Draft, Kind};
 use super::state::use_state;
 use crate::domain::draft::{code, UnitDraft};
 use crate::domain::{IdSource, UnitId, UnitKind};
@@ -85,6 +85,50 @@ pub fn UnitForm(#[prop(optional)] unit: Option<UnitId>) -> impl IntoView {
         |d| &d.contact,
         |d| &mut d.contact,
     );
+    let other_names = draft.input(
+        "uf2",
+        "other_names",
+        Kind::Long,
+        move || {
+            format!(
+                "{} {}",
+                field_title("other_names", false, state.lang.get()),
+                state.t(Msg::OnePerLine)
+            )
+        },
+        |d| &d.other_names,
+        |d| &mut d.other_names,
+    );
+    let own = unit.clone();
+    let parent = draft.select(
+        "uf2",
+        "parent",
+        title("parent"),
+        move || {
+            let mut list = vec![(String::new(), state.t(Msg::NoParent).to_owned())];
+            state.data.with(|d| {
+                list.extend(
+                    choices::units(d)
+                        .into_iter()
+                        .filter(|(id, _)| Some(id.as_str()) != own.as_ref().map(|o| o.0.as_str())),
+                )
+            });
+            list
+        },
+        |d| &d.parent,
+        |d| &mut d.parent,
+    );
+    let parent_problem = move || draft.problem("parent", true);
+    let archived = editing.then(|| {
+        view! {
+            <label class="check">
+                <input type="checkbox" id="uf2-archived"
+                    prop:checked=move || draft.value.with(|d| d.archived)
+                    on:change=move |ev| draft.value.update(|d| d.archived = event_target_checked(&ev))/>
+                " " {move || state.t(Msg::ArchiveUnit)}
+            </label>
+        }
+    });
     let renamed = editing.then(|| {
         draft.input(
             "uf2",
@@ -131,7 +175,13 @@ pub fn UnitForm(#[prop(optional)] unit: Option<UnitId>) -> impl IntoView {
                     </fieldset>
                     <fieldset>
                         <legend>{move || state.t(Msg::Kind)}</legend>
-                        {kind}{contact}
+                        {kind}{parent}
+                        <span class="problem" role="status">{parent_problem}</span>
+                        {contact}{archived}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{move || state.t(Msg::KnownAs)}</legend>
+                        {other_names}
                     </fieldset>
                 </div>
                 <button type="submit" class="primary">{move || state.t(Msg::SaveUnit)}</button>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::browser::{self, CryptoIds};
 use super::form::{field_title, Draft, Kind};
 use super::state::{use_state, AppState};
-use super::widgets::{extension_mark, unit_name, StateBadge};
+use super::widgets::{extension_mark, inherited_mark, unit_name, StateBadge};
 use crate::domain::draft::{UpdateDraft, STATUS_CODES};
 use crate::domain::{Dataset, Directive, DirectiveUpdate};
 use crate::domain::{DirectiveId, IdSource};
@@ -43,7 +43,7 @@ pub fn directive_item(
     let last = last.map(|u| format!("{}: {}", format_date(u.date), u.text));
     let lang = state.lang.get_untracked();
     let details = [
-        unit_name(d, x.lead_unit.as_ref()),
+        unit_name(d, x.lead_at(reference)),
         labels::deadline_text(x.deadline_on(reference), lang),
     ]
     .into_iter()
@@ -58,6 +58,7 @@ pub fn directive_item(
             {x.text.clone()}
             <span class="muted">{details}</span>
             {extension_mark(state, x, reference)}
+            {inherited_mark(state, d, x, reference)}
             {last.map(|l| view! { <br/><span class="small">{state.t(Msg::LastUpdate)} ": " {l}</span> })}
             <span class="actions">
                 <button type="button" class="small" id=row_button_id(&x.id)

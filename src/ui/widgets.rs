@@ -16,6 +16,34 @@ pub fn unit_name(data: &Dataset, id: Option<&UnitId>) -> String {
         .unwrap_or_default()
 }
 
+/// A link to a unit's page under the name it carried on `date` (a renamed unit keeps its
+/// old name in documents dated before the renaming), or nothing.
+pub fn unit_link_on(data: &Dataset, id: Option<&UnitId>, date: NaiveDate) -> Option<AnyView> {
+    let id = id?;
+    let name = data.units.get(id)?.display_name_on(date).to_owned();
+    Some(view! { <a href=Route::Unit(id.to_string()).href()>{name}</a> }.into_any())
+}
+
+/// The lead's history of a directive handed over when its unit ended: "giao cho UBND huyện
+/// X, từ 01/07/2025 chuyển cho UBND xã Y".
+pub fn handover_history(state: AppState, data: &Dataset, x: &Directive) -> Option<AnyView> {
+    let lang = state.lang.get_untracked();
+    let text = crate::i18n::succession::lead_history(data, x, lang)?;
+    Some(view! { <span class="handover small">{text}</span> }.into_any())
+}
+
+/// "Kế thừa từ UBND huyện X (từ 01/07/2025)" on an item a unit inherited.
+pub fn inherited_mark(
+    state: AppState,
+    data: &Dataset,
+    x: &Directive,
+    reference: NaiveDate,
+) -> Option<AnyView> {
+    let lang = state.lang.get_untracked();
+    let text = crate::i18n::succession::inherited_note(data, x, reference, lang)?;
+    Some(view! { <span class="inherited small">{text}</span> }.into_any())
+}
+
 /// A link to a unit's page, or nothing.
 pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
     let id = id?;

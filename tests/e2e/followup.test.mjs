@@ -118,14 +118,14 @@ describe('follow-up (http)', () => {
       await loadSample(page);
       await navLink(page, 'Đơn vị').click();
       await page.locator('#unit-form summary').click();
-      await page.getByLabel('Tên', { exact: true }).fill('Sở Văn hóa, Thể thao và Du lịch');
+      await page.getByLabel('Tên', { exact: true }).fill('Sở Khoa học và Công nghệ');
       await page.getByLabel('Loại đơn vị').selectOption({ label: 'Sở, ngành' });
       await page.getByRole('button', { name: 'Lưu đơn vị' }).click();
       await page.getByText('Đã lưu đơn vị.').waitFor();
-      await listRow(page, 'Sở Văn hóa, Thể thao và Du lịch').waitFor();
+      await listRow(page, 'Sở Khoa học và Công nghệ').waitFor();
       // The same unit again, typed differently: refused, nothing added.
       const rows = await page.locator('table.list tbody tr').count();
-      await page.getByLabel('Tên', { exact: true }).fill('sở văn hoá, thể thao và du lịch');
+      await page.getByLabel('Tên', { exact: true }).fill('sở khoa học và công nghệ');
       await page.getByRole('button', { name: 'Lưu đơn vị' }).click();
       await page.getByText('đã có một đơn vị mang tên này', { exact: false }).waitFor();
       assert.equal(await page.locator('table.list tbody tr').count(), rows);

@@ -10,6 +10,7 @@ mod obstacle;
 mod project;
 mod report;
 mod settings;
+mod succession;
 mod unit;
 mod update;
 
@@ -32,6 +33,7 @@ pub use obstacle::ObstacleDraft;
 pub use project::ProjectDraft;
 pub use report::ReportDraft;
 pub use settings::{OfficeSettings, SettingsDraft, MAX_DUE_SOON_DAYS};
+pub use succession::SuccessionDraft;
 pub use unit::{renamed_since, UnitDraft};
 pub use update::{UpdateDraft, STATUS_CODES};
 

@@ -5,10 +5,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{code, from_code, DraftProblem, FieldError, Reader};
+use super::{code, from_code, id_of, DraftProblem, FieldError, Reader};
 use crate::domain::dataset::Dataset;
+use crate::domain::ids::UnitId;
 use crate::domain::number::DecimalMark;
 use crate::domain::org::{FormerName, Unit, UnitKind};
+use crate::domain::record::RecordKind;
 use crate::domain::text::fold;
 use crate::domain::validate::Problem;
 
@@ -22,6 +24,12 @@ pub struct UnitDraft {
     /// "YYYY-MM-DD" from which a changed name is used; empty when the change corrects a
     /// name that was typed wrong.
     pub renamed_on: String,
+    /// Other names the unit is known by in documents, one per line.
+    pub other_names: String,
+    /// The id of the body it belongs to, or empty.
+    pub parent: String,
+    /// No longer offered in pickers.
+    pub archived: bool,
 }
 
 impl UnitDraft {
@@ -32,6 +40,9 @@ impl UnitDraft {
             kind: code(&UnitKind::Other),
             contact: String::new(),
             renamed_on: String::new(),
+            other_names: String::new(),
+            parent: String::new(),
+            archived: false,
         }
     }
 
@@ -42,6 +53,13 @@ impl UnitDraft {
             kind: code(&u.kind),
             contact: u.contact.clone(),
             renamed_on: String::new(),
+            other_names: u.other_names.join("\n"),
+            parent: u
+                .parent
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            archived: u.archived,
         }
     }
 
@@ -49,6 +67,8 @@ impl UnitDraft {
     /// the former names and the merger; a name changed with a date adds the old name to the
     /// former names, until the day before that date. A name another unit of `data` already
     /// has (diacritics and case aside) is refused: the same unit twice in the register.
+    /// So is an other name that is another unit's name, and a parent body that is not in
+    /// the register or is the unit itself (or one of the bodies below it).
     pub fn to_unit(
         &self,
         data: &Dataset,
@@ -75,6 +95,11 @@ impl UnitDraft {
                 r.push("name", DraftProblem::NameTaken);
             }
         }
+        let own_id = base
+            .map(|b| b.id.clone())
+            .unwrap_or_else(|| id.clone().into());
+        let other_names = self.read_other_names(&mut r, data, &own_id, &name);
+        let parent = self.read_parent(&mut r, data, &own_id);
         let mut former_names = base.map(|b| b.former_names.clone()).unwrap_or_default();
         if let (Some(on), Some(b)) = (renamed_on, base) {
             if name == b.name {
@@ -96,9 +121,70 @@ impl UnitDraft {
             kind: kind.unwrap_or(UnitKind::Other),
             former_names,
             contact: self.contact.trim().to_owned(),
+            other_names,
+            parent,
+            archived: self.archived,
             ..start
         };
         r.finish(unit, Vec::new())
+    }
+
+    /// The other names, one per line, blanks and repeats left out; one that another unit
+    /// carries as its name would make the notice reader and search find the wrong unit.
+    fn read_other_names(
+        &self,
+        r: &mut Reader,
+        data: &Dataset,
+        own: &UnitId,
+        name: &str,
+    ) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for line in self.other_names.lines() {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            let folded = fold(&line);
+            if line.is_empty() || folded == fold(name) || names.iter().any(|n| fold(n) == folded) {
+                continue;
+            }
+            if data
+                .units
+                .iter()
+                .any(|u| &u.id != own && fold(&u.name) == folded)
+            {
+                r.push("other_names", DraftProblem::NameTaken);
+            }
+            names.push(line);
+        }
+        names
+    }
+
+    /// The parent body: a unit of the register other than this one and the bodies under it.
+    fn read_parent(&self, r: &mut Reader, data: &Dataset, own: &UnitId) -> Option<UnitId> {
+        let parent: UnitId = id_of(&self.parent)?;
+        if !data.units.contains(&parent) {
+            r.push(
+                "parent",
+                DraftProblem::Rule(Problem::Missing {
+                    target: RecordKind::Unit,
+                    id: parent.to_string(),
+                }),
+            );
+            return None;
+        }
+        let mut at = Some(&parent);
+        let mut steps = 0;
+        while let Some(u) = at {
+            if u == own {
+                r.push("parent", DraftProblem::Rule(Problem::SuccessorIsItself));
+                return None;
+            }
+            steps += 1;
+            at = data
+                .units
+                .get(u)
+                .and_then(|x| x.parent.as_ref())
+                .filter(|_| steps < 64);
+        }
+        Some(parent)
     }
 }
 
@@ -142,6 +228,9 @@ mod tests {
             kind: "department".into(),
             contact: String::new(),
             renamed_on: renamed_on.into(),
+            other_names: String::new(),
+            parent: String::new(),
+            archived: false,
         }
     }
 
@@ -218,5 +307,60 @@ mod tests {
         assert!(draft("Sở Tài nguyên và Môi trường", "")
             .to_unit(&data, Some(&u), "n".into(), now())
             .is_ok());
+    }
+
+    #[test]
+    fn other_names_a_parent_and_archiving_are_kept() {
+        let (data, u) = register();
+        let mut d = UnitDraft::from_unit(&u);
+        d.other_names =
+            "Sở TN&MT\n  Sở   TNMT tỉnh \n\nsở tn&mt\nSở Tài nguyên và Môi trường".into();
+        d.parent = "u2".into();
+        d.archived = true;
+        let saved = d.to_unit(&data, Some(&u), "x".into(), now()).unwrap();
+        assert_eq!(
+            saved.other_names,
+            vec!["Sở TN&MT", "Sở TNMT tỉnh"],
+            "blanks, repeats and its own name left out"
+        );
+        assert_eq!(saved.parent, Some("u2".into()));
+        assert!(saved.archived && !saved.offered());
+        assert_eq!(
+            UnitDraft::from_unit(&saved).other_names,
+            "Sở TN&MT\nSở TNMT tỉnh"
+        );
+    }
+
+    #[test]
+    fn another_units_name_or_a_parent_below_itself_is_refused() {
+        let (mut data, u) = register();
+        let mut d = UnitDraft::from_unit(&u);
+        d.other_names = "Sở tài chính".into();
+        assert_eq!(
+            fields(d.to_unit(&data, Some(&u), "x".into(), now()).unwrap_err()),
+            vec!["other_names"]
+        );
+        let mut d = UnitDraft::from_unit(&u);
+        d.parent = "nobody".into();
+        assert_eq!(
+            fields(d.to_unit(&data, Some(&u), "x".into(), now()).unwrap_err()),
+            vec!["parent"]
+        );
+        d.parent = "u1".into();
+        assert_eq!(
+            fields(d.to_unit(&data, Some(&u), "x".into(), now()).unwrap_err()),
+            vec!["parent"],
+            "itself"
+        );
+        // u2 under u1: u1 cannot then go under u2.
+        let mut finance = data.units.get(&"u2".into()).unwrap().clone();
+        finance.parent = Some("u1".into());
+        data.units.upsert(finance);
+        d.parent = "u2".into();
+        assert_eq!(
+            fields(d.to_unit(&data, Some(&u), "x".into(), now()).unwrap_err()),
+            vec!["parent"],
+            "a loop"
+        );
     }
 }

@@ -122,4 +122,45 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
             .into_iter()
             .for_each(|d| b.data.directives.upsert(d));
     }
+    not_yet_recorded(b, cast);
+}
+
+/// A second district whose end the office has not recorded yet: its open directives still
+/// name it, waiting for the officer to hand them to the two communes that took its work.
+fn not_yet_recorded(b: &mut Builder, cast: &Cast) {
+    let now = b.now;
+    let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d);
+    let Some(date) = day(4, 10) else {
+        return;
+    };
+    let district = b.unit(
+        "UBND huyện Tuần Giáo",
+        "Huyện Tuần Giáo",
+        UnitKind::District,
+    );
+    b.unit("UBND xã Tuần Giáo", "Xã Tuần Giáo", UnitKind::Commune);
+    b.unit("UBND xã Quài Tở", "Xã Quài Tở", UnitKind::Commune);
+    let c = ConclusionId(b.id());
+    b.data.conclusions.upsert(Conclusion {
+        id: c.clone(),
+        created_at: now,
+        updated_at: now,
+        committee: cast.committee.clone(),
+        meeting: None,
+        number_symbol: "07-KL/BCĐ".into(),
+        date,
+        issuing_body: "Ban Chỉ đạo các công trình, dự án trọng điểm tỉnh".into(),
+        title: "Kết luận của Trưởng Ban Chỉ đạo tại buổi làm việc với huyện Tuần Giáo về giải phóng mặt bằng".into(),
+        signer: "Nguyễn Văn C".into(),
+        signer_title: "CHÁNH VĂN PHÒNG".into(),
+        recipients: vec!["UBND huyện Tuần Giáo".into(), "Lưu VP".into()],
+        assessment: "Tiến độ bàn giao mặt bằng trên địa bàn huyện còn chậm.".into(),
+        parent_body: "Tỉnh ủy Điện Biên".into(),
+        place: "Điện Biên".into(),
+        body_kind: None,
+        opening: "Ngày 08/4/2025, Trưởng Ban Chỉ đạo làm việc với huyện Tuần Giáo, kết luận như sau:".into(),
+        closing: "Văn phòng Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.".into(),
+    });
+    b.directive(&c, "1", "UBND huyện Tuần Giáo hoàn thành bàn giao mặt bằng đoạn tuyến qua địa bàn huyện trong Quý III/2025.", Some(&district), &[&cast.traffic_board], Deadline::Quarter { year: 2025, quarter: 3, words: "trong Quý III/2025".into() }, &[&cast.road], RecordedStatus::InProgress {});
+    b.directive(&c, "2", "UBND huyện Tuần Giáo thường xuyên báo cáo tiến độ bồi thường, hỗ trợ tái định cư về Văn phòng Ban Chỉ đạo.", Some(&district), &[], Deadline::Continuous { words: "thường xuyên".into() }, &[&cast.road], RecordedStatus::InProgress {});
 }
