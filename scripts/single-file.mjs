@@ -4,6 +4,12 @@
 // the .wasm that a normal build uses. What works: import the wasm-bindgen glue from a
 // data: URL and hand the wasm bytes, decoded from inline base64, to init().
 // Run by Trunk as a post-build hook (TRUNK_STAGING_DIR) or by hand with a dist folder.
+//
+// Both pages also get a Content-Security-Policy (a <meta http-equiv>): nothing loads from
+// outside the app and nothing connects anywhere but its own origin, enforced by the browser.
+// Their one inline script is allowed by its hash; the wasm needs 'wasm-unsafe-eval'; the
+// single file imports its glue from a data: URL, so only it allows data: scripts.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,6 +22,34 @@ if (!js || !wasm) {
   process.exit(1);
 }
 const html = readFileSync(join(dir, 'index.html'), 'utf8');
+
+/** The sha256 source expression of the page's one inline module script. */
+function scriptHash(page) {
+  const open = '<script type="module">';
+  const start = page.indexOf(open);
+  const end = page.indexOf('</script>', start);
+  if (start < 0 || end < 0) throw new Error('single-file: no inline module script');
+  const body = page.slice(start + open.length, end);
+  return `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
+}
+
+/** The page with its policy as the first thing after <meta charset>. */
+function withPolicy(page, scripts) {
+  const policy = [
+    "default-src 'none'",
+    `script-src ${scripts} ${scriptHash(page)} 'wasm-unsafe-eval'`,
+    "style-src 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+  const charset = '<meta charset="utf-8">';
+  if (!page.includes(charset)) throw new Error('single-file: no <meta charset> to put the policy after');
+  return page.replace(charset, `${charset}\n  ${meta}`);
+}
 const glue = readFileSync(join(dir, js)).toString('base64');
 const bytes = readFileSync(join(dir, wasm)).toString('base64');
 
@@ -39,5 +73,7 @@ if (start < 0 || end < 0) {
   process.exit(1);
 }
 out = out.slice(0, start) + loader + out.slice(end + '</script>'.length);
+out = withPolicy(out, 'data:');
 writeFileSync(join(dir, 'dondoc.html'), out);
+writeFileSync(join(dir, 'index.html'), withPolicy(html, "'self'"));
 console.log(`single-file: wrote ${join(dir, 'dondoc.html')} (${Math.round(out.length / 1024)} KB)`);

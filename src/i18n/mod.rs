@@ -9,6 +9,7 @@ pub mod format;
 pub mod labels;
 mod messages;
 mod problems;
+pub mod shared;
 pub mod succession;
 
 pub use format::{

@@ -8,6 +8,7 @@ pub mod kv;
 pub mod repo;
 pub mod session;
 mod shards;
+pub mod shared;
 pub mod side;
 pub mod snapshots;
 

@@ -124,6 +124,9 @@ pub struct Settings {
     /// When everything was last exported from this browser.
     #[serde(default)]
     pub last_export_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The shared file's name next to the app (`storage::shared::DEFAULT_FILE_NAME` if none).
+    #[serde(default)]
+    pub shared_file_name: Option<String>,
 }
 
 impl Settings {

@@ -93,6 +93,7 @@ pub fn DataPage() -> impl IntoView {
             {last_export}
         </section>
         <ImportCard/>
+        <super::shared_folder::SharedFolderCard/>
         <section class="card">
             <h2>{move || state.t(Msg::SampleTitle)}</h2>
             <p class="small">{move || state.t(Msg::SampleHint)}</p>

@@ -25,16 +25,31 @@ const MAX_IMPORT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
 /// A file read and checked, waiting for the officer's go-ahead.
 #[derive(Clone)]
-struct Preview {
-    name: String,
-    incoming: std::sync::Arc<Dataset>,
-    plan: std::sync::Arc<ImportPlan>,
+pub(super) struct Preview {
+    pub name: String,
+    pub incoming: std::sync::Arc<Dataset>,
+    pub plan: std::sync::Arc<ImportPlan>,
     /// The data's version the plan was made on (`Session::revision`).
-    planned_at: u64,
+    pub planned_at: u64,
     /// Planned again because the data changed after the first preview.
-    replanned: bool,
-    migrated_from: Option<u32>,
-    info: Option<ExportInfo>,
+    pub replanned: bool,
+    pub migrated_from: Option<u32>,
+    pub info: Option<ExportInfo>,
+}
+
+impl Preview {
+    /// The preview of a shared file read by `storage::shared`.
+    pub fn of_shared(name: String, i: crate::storage::shared::Incoming, replanned: bool) -> Self {
+        Preview {
+            name,
+            incoming: i.dataset.into(),
+            plan: i.plan.into(),
+            planned_at: i.planned_at,
+            replanned,
+            migrated_from: i.migrated_from,
+            info: i.info,
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -175,10 +190,44 @@ fn conflict_view(
     }
 }
 
-fn preview_view(
+/// Applies a previewed import with the officer's choices: what it did, or the preview made
+/// again when another tab saved meanwhile (the officer looks again), or `None` when a
+/// conflict is left unsettled.
+pub(super) fn apply_previewed(
+    p: &Preview,
+    decided: &BTreeMap<String, Resolution>,
+) -> Result<Applied, Option<Box<Preview>>> {
+    let state = use_state();
+    let result = state.import(
+        &p.incoming,
+        &p.plan,
+        p.planned_at,
+        &|id| decided.get(id).copied(),
+        p.name.clone(),
+    );
+    match result {
+        Ok(applied) => Ok(applied),
+        Err(ImportRefused::Changed) => {
+            let (plan, planned_at) =
+                state.plan_import(&p.incoming, ExportInfo::based_on(p.info.as_ref()));
+            Err(Some(Box::new(Preview {
+                plan: plan.into(),
+                planned_at,
+                replanned: true,
+                ..p.clone()
+            })))
+        }
+        Err(ImportRefused::Unresolved(_)) => Err(None),
+    }
+}
+
+/// The preview of a file and the officer's choices; `apply` goes ahead with them, `cancel`
+/// leaves everything as it is.
+pub(super) fn preview_view(
     p: Preview,
-    import: RwSignal<ImportState>,
     choices: RwSignal<BTreeMap<String, Resolution>>,
+    apply: impl Fn(&Preview, BTreeMap<String, Resolution>) + Clone + Send + Sync + 'static,
+    cancel: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
@@ -235,32 +284,7 @@ fn preview_view(
     let anything = plan.changes_anything();
     let apply = {
         let p = p.clone();
-        move |_| {
-            let decided = choices.get_untracked();
-            let result = state.import(
-                &p.incoming,
-                &p.plan,
-                p.planned_at,
-                &|id| decided.get(id).copied(),
-                p.name.clone(),
-            );
-            match result {
-                Ok(applied) => import.set(ImportState::Done(applied)),
-                // Another tab saved meanwhile: the preview is made again on the data as it
-                // is now, and said so; the officer looks again before importing.
-                Err(ImportRefused::Changed) => {
-                    let (plan, planned_at) =
-                        state.plan_import(&p.incoming, ExportInfo::based_on(p.info.as_ref()));
-                    import.set(ImportState::Preview(Box::new(Preview {
-                        plan: plan.into(),
-                        planned_at,
-                        replanned: true,
-                        ..p.clone()
-                    })));
-                }
-                Err(ImportRefused::Unresolved(_)) => {}
-            }
-        }
+        move |_| apply(&p, choices.get_untracked())
     };
     let from = p.info.as_ref().map(|info| {
         let who = [info.exported_by.name.as_str(), info.exported_by.office.as_str()]
@@ -313,7 +337,7 @@ fn preview_view(
                 {Msg::ImportApply.text(lang)}
             </button>
             " "
-            <button type="button" on:click=move |_| import.set(ImportState::Idle)>{Msg::Cancel.text(lang)}</button>
+            <button type="button" on:click=move |_| cancel()>{Msg::Cancel.text(lang)}</button>
             {(!anything).then(|| view! { <p class="muted">{Msg::ImportNone.text(lang)}</p> })}
         </div>
     }
@@ -361,7 +385,17 @@ pub fn ImportCard() -> impl IntoView {
                 }
                 .into_any(),
             ),
-            ImportState::Preview(p) => Some(preview_view(*p, import, choices).into_any()),
+            ImportState::Preview(p) => {
+                let apply = move |p: &Preview, decided: BTreeMap<String, Resolution>| {
+                    match apply_previewed(p, &decided) {
+                        Ok(applied) => import.set(ImportState::Done(applied)),
+                        Err(Some(again)) => import.set(ImportState::Preview(again)),
+                        Err(None) => {}
+                    }
+                };
+                let cancel = move || import.set(ImportState::Idle);
+                Some(preview_view(*p, choices, apply, cancel).into_any())
+            }
             ImportState::Done(a) => Some(
                 view! {
                     <p class="notice" role="status">

@@ -26,6 +26,8 @@ mod reading_fields;
 mod report;
 mod report_form;
 mod settings;
+mod shared_folder;
+mod shared_io;
 pub mod state;
 mod tabs;
 mod unit_end_form;
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_now());
     browser::ask_persistent_storage(move |got| state.persistence.set(got));
+    shared_folder::check_at_start(state);
     // Another tab of the app saved: its change appears here without a reload.
     let on_storage =
         window_event_listener(leptos::ev::storage, move |ev| state.on_storage(ev.key()));
@@ -250,5 +253,5 @@ fn Banners() -> impl IntoView {
             <div class="banner info" role="status"><p>{move || format!("{} {v}.", state.t(Msg::Migrated))}</p></div>
         })
     };
-    view! { {save_failed} {aside} {migrated} }
+    view! { {save_failed} {aside} {migrated} <shared_folder::SharedNotice/> }
 }

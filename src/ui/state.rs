@@ -84,6 +84,9 @@ pub struct AppState {
     /// Records this tab changed while another tab (or an import) changed them too.
     pub tab_conflicts: RwSignal<Vec<Entry>>,
     pub persistence: RwSignal<Persistence>,
+    /// Whether the office's shared file changed since this browser took it in (checked at
+    /// start-up when served over HTTP).
+    pub shared: RwSignal<Option<crate::storage::shared::Freshness>>,
     /// Bumped when a snapshot has been stored (the Data screen lists them).
     snapshots_changed: RwSignal<u64>,
     session: SessionCell,
@@ -121,6 +124,7 @@ impl AppState {
             undo_label: RwSignal::new(undo_head),
             tab_conflicts: RwSignal::new(Vec::new()),
             persistence: RwSignal::new(Persistence::Asking),
+            shared: RwSignal::new(None),
             snapshots_changed: RwSignal::new(0),
             session,
             timer: StoredValue::new_local(None),
@@ -295,6 +299,19 @@ impl AppState {
                 }));
             }
         });
+    }
+
+    /// Reads the session (the shared file's protocol plans on it).
+    pub fn read_session<R>(&self, f: impl FnOnce(&Session<LocalKv>) -> R) -> R {
+        self.session.with_value(f)
+    }
+
+    /// A step of the shared file's protocol that may take records in and export (the
+    /// views follow, and the save is scheduled).
+    pub fn with_session_mut<R>(&self, f: impl FnOnce(&mut Session<LocalKv>) -> R) -> R {
+        let result = self.with_session(true, f);
+        self.schedule_save();
+        result
     }
 
     /// What importing `incoming` would do, before anything is written, and the data's

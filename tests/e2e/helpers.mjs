@@ -64,6 +64,10 @@ export function staysHome(appUrl, requestUrl) {
  * leave the app and failed responses of the app's own files. `allowConsole`: patterns of
  * console errors a test provokes on purpose.
  */
+/** The app checks for the office's shared file at start-up; where there is none, the
+ * server answers 404 and Chromium logs it. */
+const noSharedFile = (url) => /\/dondoc-data\.json$/.test(url);
+
 export function watch(context, appUrl, { allowConsole = [] } = {}) {
   const problems = [];
   const responses = [];
@@ -74,6 +78,7 @@ export function watch(context, appUrl, { allowConsole = [] } = {}) {
   });
   context.on('response', (r) => {
     responses.push(r);
+    if (r.status() === 404 && noSharedFile(r.url())) return;
     if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
   const onPage = (page) => {
@@ -81,6 +86,7 @@ export function watch(context, appUrl, { allowConsole = [] } = {}) {
       if (m.type() !== 'error') return;
       const text = m.text();
       if (allowConsole.some((re) => re.test(text))) return;
+      if (/status of 404/.test(text) && noSharedFile(m.location().url || '')) return;
       problems.push(`console error: ${text} (${m.location().url || 'no location'})`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));

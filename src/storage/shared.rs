@@ -1,0 +1,439 @@
+//! The office's shared file (Thư mục chung): one Dondoc file, next to the app on the
+//! intranet web server or on a network drive, that several officers read and write.
+//!
+//! The protocol, whatever carries it (HTTP with WebDAV `PUT`, or a file handle on disk):
+//! - **Publishing** reads the file, takes its records in through the usual import (its
+//!   conflicts settled by the officer in the usual preview), exports everything, and writes
+//!   that back only if the file is still the version read (`If-Match` on its ETag, else
+//!   `If-Unmodified-Since`; `If-None-Match: *` when there was none). When someone wrote in
+//!   between (412), it starts again from the read. The written file therefore holds
+//!   everything the file held plus this browser's work: nobody's work is overwritten.
+//! - A file whose version the server does not state (no ETag, no Last-Modified) is never
+//!   written: the write could not be made conditional.
+//! - **Checking** compares the version the server states with the one this browser last
+//!   took in or wrote, without downloading the file.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::session::{ImportRefused, Session};
+use super::KeyValue;
+use crate::domain::merge::{ImportPlan, Resolution};
+use crate::domain::migrate::LoadError;
+use crate::domain::share::{export_info, ExportInfo, Officer, Scope};
+use crate::domain::validate::ValidationError;
+use crate::domain::{parse_dataset, Dataset};
+
+/// The shared file's name when the office sets none: next to `index.html`.
+pub const DEFAULT_FILE_NAME: &str = "dondoc-data.json";
+
+/// Reads and writes of one publication before giving up: each extra round means another
+/// officer published in between.
+pub const MAX_ROUNDS: u32 = 8;
+
+/// The pause before reading again a file written within the last second.
+pub const READ_AGAIN_AFTER_MS: u32 = 1100;
+
+/// Where this browser keeps what it knows of the shared file (apart from the data).
+pub const REMEMBERED_KEY: &str = "dondoc.shared";
+
+/// Whether `name` can name the shared file: a plain `.json` file name in the app's own
+/// folder (letters without diacritics, digits, `-`, `_`, `.`), so no request leaves it.
+pub fn valid_file_name(name: &str) -> bool {
+    name.len() <= 100
+        && name.len() > ".json".len()
+        && name.ends_with(".json")
+        && !name.starts_with('.')
+        && !name.contains("..")
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+/// One version of the shared file, as the server (or the disk) names it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileVersion {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+}
+
+impl FileVersion {
+    pub fn is_known(&self) -> bool {
+        self.etag.is_some() || self.last_modified.is_some()
+    }
+
+    /// A weak ETag (`W/"…"`): Apache gives one for a file changed within the last second,
+    /// and `If-Match` never matches it. Read again a moment later to get a strong one.
+    pub fn is_weak(&self) -> bool {
+        self.etag.as_deref().is_some_and(|e| e.starts_with("W/"))
+    }
+
+    /// Whether `other` names the same version: by ETag when both have one (a weak one
+    /// compared by its value), else by date.
+    pub fn same_as(&self, other: &FileVersion) -> bool {
+        let value = |e: &str| e.strip_prefix("W/").unwrap_or(e).to_owned();
+        match (&self.etag, &other.etag) {
+            (Some(a), Some(b)) => value(a) == value(b),
+            _ => self.last_modified.is_some() && self.last_modified == other.last_modified,
+        }
+    }
+
+    /// The condition under which a write replaces exactly this version.
+    fn write_if(&self) -> Option<Precondition> {
+        match (&self.etag, &self.last_modified) {
+            (Some(e), _) => Some(Precondition::IfMatch(e.clone())),
+            (None, Some(d)) => Some(Precondition::IfUnmodifiedSince(d.clone())),
+            (None, None) => None,
+        }
+    }
+}
+
+/// The condition a write carries, as an HTTP header (the disk checks the same).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Precondition {
+    IfMatch(String),
+    IfUnmodifiedSince(String),
+    /// Only if there is no file yet.
+    IfNoneMatchAny,
+}
+
+impl Precondition {
+    /// The header's name and value.
+    pub fn header(&self) -> (&'static str, &str) {
+        match self {
+            Precondition::IfMatch(e) => ("If-Match", e),
+            Precondition::IfUnmodifiedSince(d) => ("If-Unmodified-Since", d),
+            Precondition::IfNoneMatchAny => ("If-None-Match", "*"),
+        }
+    }
+
+    /// Whether a file now at `current` (`None`: no file) meets the condition.
+    pub fn holds(&self, current: Option<&FileVersion>) -> bool {
+        match (self, current) {
+            (Precondition::IfNoneMatchAny, current) => current.is_none(),
+            (Precondition::IfMatch(e), Some(v)) => v.etag.as_deref() == Some(e),
+            (Precondition::IfUnmodifiedSince(d), Some(v)) => v.last_modified.as_deref() == Some(d),
+            (_, None) => false,
+        }
+    }
+}
+
+/// What the server (or the disk) answered: the status, the version it names, the text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Answer {
+    pub status: u16,
+    pub version: FileVersion,
+    pub body: Option<String>,
+}
+
+/// Why the shared file could not be read or written, said to the officer in plain words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// 401, 407: the server wants a signed-in user.
+    NotSignedIn,
+    /// 403, 405, 501: the server does not allow writing (or reading) there.
+    NotAllowed,
+    /// 404 on reading when a file was expected, 409 on writing: no such folder.
+    NotFound,
+    /// 507, 413: no room on the server, or the file is too large for it.
+    NoRoom,
+    /// Other officers kept publishing in between, round after round.
+    Busy {
+        rounds: u32,
+    },
+    /// The server names no version of the file: a write could overwrite a colleague's.
+    NoVersion,
+    /// The file is not a Dondoc file that can be read.
+    Damaged(LoadError),
+    /// The file's records break the model's rules.
+    Broken(Vec<ValidationError>),
+    /// No answer at all (the server is down, the network is cut).
+    Unreachable,
+    Other(u16),
+}
+
+impl Refusal {
+    /// The refusal an HTTP status means; `None` for a success (or 412, which is no refusal
+    /// but a reason to read again).
+    pub fn of_status(status: u16) -> Option<Refusal> {
+        Some(match status {
+            200..=299 | 304 | 412 => return None,
+            0 => Refusal::Unreachable,
+            401 | 407 => Refusal::NotSignedIn,
+            403 | 405 | 501 => Refusal::NotAllowed,
+            404 | 409 | 410 => Refusal::NotFound,
+            413 | 507 => Refusal::NoRoom,
+            other => Refusal::Other(other),
+        })
+    }
+}
+
+/// What this browser knows of the shared file: the version it last took in or wrote.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remembered {
+    #[serde(default)]
+    pub version: FileVersion,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// Whether the shared file changed since this browser last took it in.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Freshness {
+    /// There is a file, and this browser never took it in.
+    NeverTaken,
+    Unchanged,
+    Changed,
+    /// There is no shared file yet.
+    Missing,
+    Refused(Refusal),
+}
+
+/// The verdict of a check (a `HEAD`) against what this browser remembers.
+pub fn freshness(remembered: &Remembered, answer: &Answer) -> Freshness {
+    if answer.status == 404 {
+        return Freshness::Missing;
+    }
+    if let Some(r) = Refusal::of_status(answer.status) {
+        return Freshness::Refused(r);
+    }
+    if !remembered.version.is_known() {
+        Freshness::NeverTaken
+    } else if remembered.version.same_as(&answer.version) {
+        Freshness::Unchanged
+    } else {
+        Freshness::Changed
+    }
+}
+
+/// A file read and checked: its records, its envelope, what taking them in would do.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    pub dataset: Dataset,
+    pub info: Option<ExportInfo>,
+    pub plan: ImportPlan,
+    /// The data's version the plan was made on (`Session::revision`).
+    pub planned_at: u64,
+    pub version: FileVersion,
+    /// The format version the file was written in, when older than this app's.
+    pub migrated_from: Option<u32>,
+}
+
+/// Reads a shared file's text, checks it against this browser's data and plans taking it
+/// in (nothing is written).
+pub fn read_incoming<K: KeyValue>(
+    session: &Session<K>,
+    text: &str,
+    version: FileVersion,
+) -> Result<Incoming, Refusal> {
+    let loaded = parse_dataset(text).map_err(Refusal::Damaged)?;
+    let broken = session.data().check_import(&loaded.dataset);
+    if !broken.is_empty() {
+        return Err(Refusal::Broken(broken));
+    }
+    let info = export_info(text);
+    let plan = session.plan_import(&loaded.dataset, ExportInfo::based_on(info.as_ref()));
+    Ok(Incoming {
+        dataset: loaded.dataset,
+        info,
+        plan,
+        planned_at: session.revision(),
+        version,
+        migrated_from: loaded.migrated_from,
+    })
+}
+
+/// What publishing needs next.
+#[derive(Debug, Clone)]
+pub enum Next {
+    /// Read the shared file (a plain `GET`).
+    Read,
+    /// Read it again after [`READ_AGAIN_AFTER_MS`]: it was written a moment ago and the
+    /// server cannot yet name its version firmly (a weak ETag).
+    ReadLater,
+    /// The file and this browser changed the same records: the officer settles each in
+    /// the preview, then [`Publish::settled`].
+    Settle(Box<Incoming>),
+    /// Write `body` under `precondition` (a `PUT`).
+    Write {
+        body: String,
+        precondition: Precondition,
+    },
+    Done(Published),
+    Failed(Refusal),
+}
+
+/// A publication that went through.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Published {
+    /// Records taken in from the file over every round.
+    pub taken: usize,
+    pub rounds: u32,
+    /// The version written, when the server named it in its answer.
+    pub version: Option<FileVersion>,
+}
+
+/// One publication, step by step: the caller carries each request and hands back the
+/// answer.
+#[derive(Debug, Clone)]
+pub struct Publish {
+    officer: Officer,
+    label: String,
+    rounds: u32,
+    taken: usize,
+    written: Option<String>,
+}
+
+/// The officer's clock for a step: the moment, its offset from UTC, the officer's date.
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub now: DateTime<Utc>,
+    pub offset: FixedOffset,
+    pub today: NaiveDate,
+}
+
+impl Publish {
+    /// `label`: how the import of the file is named for undo ("Thư mục chung").
+    pub fn start(officer: Officer, label: String) -> (Publish, Next) {
+        let p = Publish {
+            officer,
+            label,
+            rounds: 0,
+            taken: 0,
+            written: None,
+        };
+        (p, Next::Read)
+    }
+
+    /// The shared file as read: taken in (or its conflicts handed to the officer), then
+    /// the write of everything.
+    pub fn read<K: KeyValue>(
+        &mut self,
+        session: &mut Session<K>,
+        answer: Answer,
+        clock: Clock,
+    ) -> Next {
+        self.rounds += 1;
+        if self.rounds > MAX_ROUNDS {
+            return Next::Failed(Refusal::Busy { rounds: MAX_ROUNDS });
+        }
+        if answer.status == 404 {
+            return self.write(session, Precondition::IfNoneMatchAny, clock);
+        }
+        if let Some(r) = Refusal::of_status(answer.status) {
+            return Next::Failed(r);
+        }
+        if answer.version.is_weak() {
+            return Next::ReadLater;
+        }
+        let Some(precondition) = answer.version.write_if() else {
+            return Next::Failed(Refusal::NoVersion);
+        };
+        let text = answer.body.unwrap_or_default();
+        let incoming = match read_incoming(session, &text, answer.version) {
+            Ok(i) => i,
+            Err(r) => return Next::Failed(r),
+        };
+        if incoming.plan.conflicts().next().is_some() {
+            return Next::Settle(Box::new(incoming));
+        }
+        self.take_in(session, &incoming, &|_| None, clock)
+            .unwrap_or_else(|| self.write(session, precondition, clock))
+    }
+
+    /// The officer settled the conflicts of `incoming` (`decide` gives each one's choice).
+    pub fn settled<K: KeyValue>(
+        &mut self,
+        session: &mut Session<K>,
+        incoming: &Incoming,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
+        clock: Clock,
+    ) -> Next {
+        let Some(precondition) = incoming.version.write_if() else {
+            return Next::Failed(Refusal::NoVersion);
+        };
+        self.take_in(session, incoming, decide, clock)
+            .unwrap_or_else(|| self.write(session, precondition, clock))
+    }
+
+    /// Takes the file's records in; `Some` when that cannot be done as planned (the data
+    /// changed meanwhile: planned again and shown; a conflict left unsettled).
+    fn take_in<K: KeyValue>(
+        &mut self,
+        session: &mut Session<K>,
+        incoming: &Incoming,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
+        clock: Clock,
+    ) -> Option<Next> {
+        if !incoming.plan.changes_anything() {
+            return None;
+        }
+        match session.import(
+            &incoming.dataset,
+            &incoming.plan,
+            incoming.planned_at,
+            decide,
+            self.label.clone(),
+            clock.now,
+            clock.offset,
+        ) {
+            Ok(applied) => {
+                self.taken += applied.added + applied.replaced;
+                None
+            }
+            Err(ImportRefused::Changed) => {
+                let plan = session.plan_import(
+                    &incoming.dataset,
+                    ExportInfo::based_on(incoming.info.as_ref()),
+                );
+                Some(Next::Settle(Box::new(Incoming {
+                    plan,
+                    planned_at: session.revision(),
+                    ..incoming.clone()
+                })))
+            }
+            Err(ImportRefused::Unresolved(_)) => Some(Next::Settle(Box::new(incoming.clone()))),
+        }
+    }
+
+    fn write<K: KeyValue>(
+        &mut self,
+        session: &mut Session<K>,
+        precondition: Precondition,
+        clock: Clock,
+    ) -> Next {
+        let body = session
+            .export(Scope::All, self.officer.clone(), clock.now, clock.today)
+            .text;
+        self.written = Some(body.clone());
+        Next::Write { body, precondition }
+    }
+
+    /// The answer to the write: done, read again (someone published in between), or why not.
+    pub fn written(&mut self, answer: Answer) -> Next {
+        match answer.status {
+            200..=299 => Next::Done(Published {
+                taken: self.taken,
+                rounds: self.rounds,
+                version: answer.version.is_known().then_some(answer.version),
+            }),
+            412 => Next::Read,
+            status => Next::Failed(Refusal::of_status(status).unwrap_or(Refusal::Other(status))),
+        }
+    }
+
+    /// After a write whose answer named no version: a read of the file names the version
+    /// written when its text is what was written (someone may have written since).
+    pub fn confirm(&self, answer: &Answer) -> Option<FileVersion> {
+        let same = answer.status == 200 && answer.body.is_some() && answer.body == self.written;
+        (same && answer.version.is_known()).then(|| answer.version.clone())
+    }
+}
+
+#[cfg(test)]
+#[path = "shared_tests.rs"]
+mod tests;

@@ -1,0 +1,459 @@
+//! The Data screen's "Thư mục chung" card: the office's shared file next to the app (over
+//! HTTP, written with WebDAV) or on disk (a file the officer picks, in Chromium), read into
+//! the usual import preview and published without overwriting anyone's work; and the check
+//! at start-up that says in one line whether the file changed. The protocol is
+//! `storage::shared`; this file carries its requests and shows its steps.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use super::browser::{self, Settings};
+use super::import::{apply_previewed, preview_view, Preview};
+use super::shared_io as io;
+use super::state::{use_state, AppState};
+use crate::domain::merge::Resolution;
+use crate::domain::share::Officer;
+use crate::i18n::{shared as words, Msg};
+use crate::storage::shared::{
+    freshness, read_incoming, valid_file_name, Answer, Clock, FileVersion, Incoming, Next,
+    Precondition, Publish, Remembered, DEFAULT_FILE_NAME, READ_AGAIN_AFTER_MS, REMEMBERED_KEY,
+};
+
+/// Where the shared file is: next to the app, or a file on disk picked by the officer.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Web,
+    Disk,
+}
+
+/// The card's state.
+#[derive(Clone)]
+enum Step {
+    Idle,
+    Busy(Msg),
+    /// The file read, to take in after the preview.
+    TakeIn(Box<Preview>, FileVersion),
+    /// Publishing waits for the officer's choices on conflicts.
+    Settle(Box<Preview>, Box<Incoming>, Publish),
+    Done(String),
+    Failed(String),
+}
+
+fn file_name(settings: &Settings) -> String {
+    settings
+        .shared_file_name
+        .clone()
+        .filter(|n| valid_file_name(n))
+        .unwrap_or_else(|| DEFAULT_FILE_NAME.to_owned())
+}
+
+fn remembered_key(place: Place) -> String {
+    match place {
+        Place::Web => REMEMBERED_KEY.to_owned(),
+        Place::Disk => format!("{REMEMBERED_KEY}.disk"),
+    }
+}
+
+fn remembered(place: Place) -> Remembered {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::get(remembered_key(place)).unwrap_or_default()
+}
+
+fn remember(place: Place, version: FileVersion) {
+    use gloo_storage::Storage;
+    let r = Remembered {
+        version,
+        at: Some(browser::now()),
+    };
+    let _ = gloo_storage::LocalStorage::set(remembered_key(place), &r);
+}
+
+fn clock() -> Clock {
+    let now = browser::now();
+    Clock {
+        now,
+        offset: browser::utc_offset(now),
+        today: browser::today(),
+    }
+}
+
+/// The files' carrier: the web server next to the app, or the handle picked on disk.
+#[derive(Clone, Copy)]
+struct Carrier {
+    place: Place,
+    handle: StoredValue<Option<JsValue>, LocalStorage>,
+}
+
+impl Carrier {
+    async fn read(&self, name: &str, body: bool) -> Answer {
+        match self.place {
+            Place::Web => match io::address(name) {
+                Some(url) => io::http(if body { "GET" } else { "HEAD" }, &url, None, None).await,
+                None => Answer::default(),
+            },
+            Place::Disk => match self.handle.get_value() {
+                Some(h) => io::disk_read(&h).await,
+                None => Answer::default(),
+            },
+        }
+    }
+
+    async fn write(&self, name: &str, text: &str, precondition: &Precondition) -> Answer {
+        match self.place {
+            Place::Web => match io::address(name) {
+                Some(url) => io::http("PUT", &url, Some(precondition), Some(text)).await,
+                None => Answer::default(),
+            },
+            Place::Disk => match self.handle.get_value() {
+                Some(h) => io::disk_write(&h, text, precondition).await,
+                None => Answer::default(),
+            },
+        }
+    }
+}
+
+/// At start-up, over HTTP: whether the shared file changed since this browser took it in,
+/// asked with a `HEAD` (the file itself is not downloaded).
+pub fn check_at_start(state: AppState) {
+    if !io::served_over_http() {
+        return;
+    }
+    let name = file_name(&state.settings.get_untracked());
+    leptos::task::spawn_local(async move {
+        let Some(url) = io::address(&name) else {
+            return;
+        };
+        let answer = io::http("HEAD", &url, None, None).await;
+        state
+            .shared
+            .set(Some(freshness(&remembered(Place::Web), &answer)));
+    });
+}
+
+/// The one line after the check at start-up, on every screen when the file changed.
+#[component]
+pub fn SharedNotice() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let f = state.shared.get()?;
+        use crate::storage::shared::Freshness::*;
+        matches!(f, Changed | NeverTaken).then(|| {
+            view! {
+                <div class="banner info" role="status" id="shared-notice">
+                    <p>{words::freshness(&f, state.lang.get())} " "
+                        <a href=crate::route::Route::Data.href()>{state.t(Msg::SharedSeeIt)}</a></p>
+                </div>
+            }
+        })
+    }
+}
+
+/// Publishes: each request of the protocol carried in turn until it is done, fails, or
+/// waits for the officer's choices.
+async fn run(
+    state: AppState,
+    carrier: Carrier,
+    name: String,
+    mut publish: Publish,
+    mut next: Next,
+    step: RwSignal<Step>,
+) {
+    let lang = state.lang.get_untracked();
+    loop {
+        next = match next {
+            Next::ReadLater => {
+                gloo_timers::future::TimeoutFuture::new(READ_AGAIN_AFTER_MS).await;
+                Next::Read
+            }
+            Next::Read => {
+                step.set(Step::Busy(Msg::SharedReading));
+                let answer = carrier.read(&name, true).await;
+                state.with_session_mut(|s| publish.read(s, answer, clock()))
+            }
+            Next::Settle(incoming) => {
+                let preview = Preview::of_shared(name.clone(), (*incoming).clone(), false);
+                step.set(Step::Settle(Box::new(preview), incoming, publish));
+                return;
+            }
+            Next::Write { body, precondition } => {
+                step.set(Step::Busy(Msg::SharedWriting));
+                let answer = carrier.write(&name, &body, &precondition).await;
+                publish.written(answer)
+            }
+            Next::Done(done) => {
+                let version = match &done.version {
+                    Some(v) if !v.is_weak() => Some(v.clone()),
+                    _ => publish.confirm(&carrier.read(&name, true).await),
+                };
+                if let Some(v) = version {
+                    remember(carrier.place, v);
+                    if carrier.place == Place::Web {
+                        state
+                            .shared
+                            .set(Some(crate::storage::shared::Freshness::Unchanged));
+                    }
+                }
+                step.set(Step::Done(words::published(&done, lang)));
+                return;
+            }
+            Next::Failed(r) => {
+                step.set(Step::Failed(words::refusal(&r, lang)));
+                return;
+            }
+        };
+    }
+}
+
+/// Reads the file and shows what taking it in would do.
+async fn take_in(state: AppState, carrier: Carrier, name: String, step: RwSignal<Step>) {
+    let lang = state.lang.get_untracked();
+    step.set(Step::Busy(Msg::SharedReading));
+    let answer = carrier.read(&name, true).await;
+    if answer.status == 404 {
+        step.set(Step::Failed(words::freshness(
+            &crate::storage::shared::Freshness::Missing,
+            lang,
+        )));
+        return;
+    }
+    if let Some(r) = crate::storage::shared::Refusal::of_status(answer.status) {
+        step.set(Step::Failed(words::refusal(&r, lang)));
+        return;
+    }
+    let read = state.read_session(|s| {
+        read_incoming(
+            s,
+            answer.body.as_deref().unwrap_or_default(),
+            answer.version.clone(),
+        )
+    });
+    match read {
+        Err(r) => step.set(Step::Failed(words::refusal(&r, lang))),
+        Ok(incoming) if !incoming.plan.changes_anything() => {
+            remember(carrier.place, answer.version);
+            if carrier.place == Place::Web {
+                state
+                    .shared
+                    .set(Some(crate::storage::shared::Freshness::Unchanged));
+            }
+            step.set(Step::Done(state.t(Msg::SharedNothingNew).to_owned()));
+        }
+        Ok(incoming) => {
+            let preview = Preview::of_shared(name, incoming, false);
+            step.set(Step::TakeIn(Box::new(preview), answer.version));
+        }
+    }
+}
+
+#[component]
+pub fn SharedFolderCard() -> impl IntoView {
+    let state = use_state();
+    let web = io::served_over_http();
+    let disk = io::disk_supported();
+    let step = RwSignal::new(Step::Idle);
+    let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
+    let handle = StoredValue::new_local(None::<JsValue>);
+    let handle_name = RwSignal::new(None::<String>);
+    let place = RwSignal::new(if web { Place::Web } else { Place::Disk });
+    let name = move || file_name(&state.settings.get());
+    let carrier = move || Carrier {
+        place: place.get_untracked(),
+        handle,
+    };
+    let officer = move || {
+        let s = state.settings.get_untracked();
+        Officer {
+            name: s.officer_name,
+            office: s.office,
+        }
+    };
+    // A file picked on an earlier visit: offered again (the browser asks for permission).
+    if disk {
+        leptos::task::spawn_local(async move {
+            if let Some(h) = io::kept_handle().await {
+                handle_name.set(Some(io::handle_name(&h)));
+                handle.set_value(Some(h));
+            }
+        });
+    }
+    let ready = move || match place.get() {
+        Place::Web => true,
+        Place::Disk => handle_name.get().is_some(),
+    };
+    let with_permission = move |then: fn(AppState, Carrier, String, RwSignal<Step>, Officer)| {
+        let c = carrier();
+        let n = name();
+        let o = officer();
+        leptos::task::spawn_local(async move {
+            if c.place == Place::Disk {
+                let Some(h) = c.handle.get_value() else {
+                    return;
+                };
+                if !io::permitted(&h, false).await && !io::permitted(&h, true).await {
+                    step.set(Step::Failed(state.t(Msg::SharedNoPermission).to_owned()));
+                    return;
+                }
+            }
+            then(state, c, n, step, o);
+        });
+    };
+    let on_take_in = move |_| {
+        choices.set(BTreeMap::new());
+        with_permission(|state, c, n, step, _| {
+            leptos::task::spawn_local(take_in(state, c, n, step));
+        });
+    };
+    let on_publish = move |_| {
+        choices.set(BTreeMap::new());
+        with_permission(|state, c, n, step, o| {
+            let label = state.t(Msg::SharedTitle).to_owned();
+            let (p, next) = Publish::start(o, label);
+            leptos::task::spawn_local(run(state, c, n, p, next, step));
+        });
+    };
+    let pick = move |create: bool| {
+        leptos::task::spawn_local(async move {
+            if let Some(h) = io::pick(create).await {
+                io::keep_handle(&h).await;
+                handle_name.set(Some(io::handle_name(&h)));
+                handle.set_value(Some(h));
+                place.set(Place::Disk);
+                step.set(Step::Idle);
+            }
+        });
+    };
+    let forget = move |_| {
+        leptos::task::spawn_local(async move {
+            io::forget_handle().await;
+            handle.set_value(None);
+            handle_name.set(None);
+        });
+    };
+    let shown = move || {
+        let lang = state.lang.get();
+        match step.get() {
+            Step::Idle => None,
+            Step::Busy(m) => {
+                Some(view! { <p role="status" class="muted">{state.t(m)}</p> }.into_any())
+            }
+            Step::Done(text) => Some(
+                view! { <p role="status" class="saved" id="shared-done">{text}</p> }.into_any(),
+            ),
+            Step::Failed(text) => Some(
+                view! { <p role="alert" class="notice error" id="shared-failed">{text}</p> }
+                    .into_any(),
+            ),
+            Step::TakeIn(p, version) => {
+                let from = p
+                    .info
+                    .as_ref()
+                    .map(|i| words::published_by(i, &browser::date_time(i.exported_at), lang));
+                let at = carrier().place;
+                let apply = move |p: &Preview, decided: BTreeMap<String, Resolution>| {
+                    match apply_previewed(p, &decided) {
+                        Ok(_) => {
+                            remember(at, version.clone());
+                            if at == Place::Web {
+                                state
+                                    .shared
+                                    .set(Some(crate::storage::shared::Freshness::Unchanged));
+                            }
+                            step.set(Step::Done(state.t(Msg::SharedTaken).to_owned()));
+                        }
+                        Err(Some(again)) => step.set(Step::TakeIn(again, version.clone())),
+                        Err(None) => {}
+                    }
+                };
+                let cancel = move || step.set(Step::Idle);
+                Some(view! { <p class="small" id="shared-from">{from}</p> {preview_view(*p, choices, apply, cancel)} }.into_any())
+            }
+            Step::Settle(p, incoming, publish) => {
+                let c = carrier();
+                let n = name();
+                let apply = move |_: &Preview, decided: BTreeMap<String, Resolution>| {
+                    let mut publish = publish.clone();
+                    let next = state.with_session_mut(|s| {
+                        publish.settled(s, &incoming, &|id| decided.get(id).copied(), clock())
+                    });
+                    leptos::task::spawn_local(run(state, c, n.clone(), publish, next, step));
+                };
+                let cancel = move || step.set(Step::Idle);
+                Some(
+                    view! {
+                        <p class="notice" role="status">{state.t(Msg::SharedSettle)}</p>
+                        {preview_view(*p, choices, apply, cancel)}
+                    }
+                    .into_any(),
+                )
+            }
+        }
+    };
+    let name_input = RwSignal::new(file_name(&state.settings.get_untracked()));
+    let name_ok = move || valid_file_name(name_input.get().trim());
+    let save_name = move |_| {
+        let typed = name_input.get_untracked().trim().to_owned();
+        if valid_file_name(&typed) {
+            state.set_settings(Settings {
+                shared_file_name: Some(typed),
+                ..state.settings.get_untracked()
+            });
+            check_at_start(state);
+        }
+    };
+    let status_line = move || {
+        (place.get() == Place::Web)
+            .then(|| {
+                state
+                    .shared
+                    .get()
+                    .map(|f| words::freshness(&f, state.lang.get()))
+            })
+            .flatten()
+    };
+    view! {
+        <section class="card" id="shared-folder">
+            <h2>{move || state.t(Msg::SharedTitle)}</h2>
+            <p class="small">{move || state.t(Msg::SharedHint)}</p>
+            {web.then(|| view! {
+                <div class="field">
+                    <label for="shared-name">{move || state.t(Msg::SharedFileName)}</label>
+                    <input id="shared-name" type="text" autocomplete="off" aria-describedby="shared-name-problem"
+                        aria-invalid=move || (!name_ok()).to_string()
+                        prop:value=move || name_input.get() on:input=move |ev| name_input.set(event_target_value(&ev))
+                        on:change=save_name/>
+                    <span class="problem" id="shared-name-problem" role="status">{move || (!name_ok()).then(|| state.t(Msg::SharedNameRule))}</span>
+                </div>
+                <p class="small" id="shared-address">{move || state.t(Msg::SharedAddress)} " " <code>{move || io::address(&name()).unwrap_or_default()}</code></p>
+            })}
+            {disk.then(|| view! {
+                <p class="actions">
+                    {web.then(|| view! {
+                        <label class="check"><input type="radio" name="shared-place" prop:checked=move || place.get() == Place::Web on:change=move |_| place.set(Place::Web)/> {move || state.t(Msg::SharedOnServer)}</label>
+                        <label class="check"><input type="radio" name="shared-place" prop:checked=move || place.get() == Place::Disk on:change=move |_| place.set(Place::Disk)/> {move || state.t(Msg::SharedOnDisk)}</label>
+                    })}
+                </p>
+                <Show when=move || place.get() == Place::Disk>
+                    <p class="actions">
+                        <button type="button" id="shared-pick" on:click=move |_| pick(false)>{move || state.t(Msg::SharedPick)}</button>
+                        <button type="button" id="shared-create" on:click=move |_| pick(true)>{move || state.t(Msg::SharedCreate)}</button>
+                        {move || handle_name.get().map(|n| view! {
+                            <span class="small">{state.t(Msg::SharedPicked)} " " <strong>{n}</strong></span>
+                            " " <button type="button" class="small" on:click=forget>{state.t(Msg::SharedForget)}</button>
+                        })}
+                    </p>
+                </Show>
+            })}
+            {(!web && !disk).then(|| view! { <p class="muted">{move || state.t(Msg::SharedUnsupported)}</p> })}
+            <p class="small" id="shared-status" role="status">{status_line}</p>
+            <Show when=move || ready() && (web || disk)>
+                <p class="actions">
+                    <button type="button" id="shared-take" on:click=on_take_in>{move || state.t(Msg::SharedTakeIn)}</button>
+                    <button type="button" class="primary" id="shared-publish" on:click=on_publish>{move || state.t(Msg::SharedPublish)}</button>
+                </p>
+            </Show>
+            {shown}
+        </section>
+    }
+}
