@@ -127,6 +127,9 @@ pub struct Settings {
     /// The shared file's name next to the app (`storage::shared::DEFAULT_FILE_NAME` if none).
     #[serde(default)]
     pub shared_file_name: Option<String>,
+    /// The shared file is one the officer picked on disk, not the one next to the app.
+    #[serde(default)]
+    pub shared_on_disk: bool,
 }
 
 impl Settings {

@@ -37,8 +37,28 @@ enum Step {
     TakeIn(Box<Preview>, FileVersion),
     /// Publishing waits for the officer's choices on conflicts.
     Settle(Box<Preview>, Box<Incoming>, Publish),
-    Done(String),
-    Failed(String),
+    Done(Said),
+    Failed(Said),
+}
+
+/// What the card says after a step, worded in the language shown (it may change after).
+#[derive(Clone)]
+enum Said {
+    Msg(Msg),
+    Published(crate::storage::shared::Published),
+    Refusal(crate::storage::shared::Refusal),
+    Missing,
+}
+
+impl Said {
+    fn text(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            Said::Msg(m) => m.text(lang).to_owned(),
+            Said::Published(p) => words::published(p, lang),
+            Said::Refusal(r) => words::refusal(r, lang),
+            Said::Missing => words::freshness(&crate::storage::shared::Freshness::Missing, lang),
+        }
+    }
 }
 
 fn file_name(settings: &Settings) -> String {
@@ -160,7 +180,6 @@ async fn run(
     mut next: Next,
     step: RwSignal<Step>,
 ) {
-    let lang = state.lang.get_untracked();
     loop {
         next = match next {
             Next::ReadLater => {
@@ -195,11 +214,11 @@ async fn run(
                             .set(Some(crate::storage::shared::Freshness::Unchanged));
                     }
                 }
-                step.set(Step::Done(words::published(&done, lang)));
+                step.set(Step::Done(Said::Published(done)));
                 return;
             }
             Next::Failed(r) => {
-                step.set(Step::Failed(words::refusal(&r, lang)));
+                step.set(Step::Failed(Said::Refusal(r)));
                 return;
             }
         };
@@ -208,18 +227,14 @@ async fn run(
 
 /// Reads the file and shows what taking it in would do.
 async fn take_in(state: AppState, carrier: Carrier, name: String, step: RwSignal<Step>) {
-    let lang = state.lang.get_untracked();
     step.set(Step::Busy(Msg::SharedReading));
     let answer = carrier.read(&name, true).await;
     if answer.status == 404 {
-        step.set(Step::Failed(words::freshness(
-            &crate::storage::shared::Freshness::Missing,
-            lang,
-        )));
+        step.set(Step::Failed(Said::Missing));
         return;
     }
     if let Some(r) = crate::storage::shared::Refusal::of_status(answer.status) {
-        step.set(Step::Failed(words::refusal(&r, lang)));
+        step.set(Step::Failed(Said::Refusal(r)));
         return;
     }
     let read = state.read_session(|s| {
@@ -230,7 +245,7 @@ async fn take_in(state: AppState, carrier: Carrier, name: String, step: RwSignal
         )
     });
     match read {
-        Err(r) => step.set(Step::Failed(words::refusal(&r, lang))),
+        Err(r) => step.set(Step::Failed(Said::Refusal(r))),
         Ok(incoming) if !incoming.plan.changes_anything() => {
             remember(carrier.place, answer.version);
             if carrier.place == Place::Web {
@@ -238,7 +253,7 @@ async fn take_in(state: AppState, carrier: Carrier, name: String, step: RwSignal
                     .shared
                     .set(Some(crate::storage::shared::Freshness::Unchanged));
             }
-            step.set(Step::Done(state.t(Msg::SharedNothingNew).to_owned()));
+            step.set(Step::Done(Said::Msg(Msg::SharedNothingNew)));
         }
         Ok(incoming) => {
             let preview = Preview::of_shared(name, incoming, false);
@@ -256,7 +271,15 @@ pub fn SharedFolderCard() -> impl IntoView {
     let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
     let handle = StoredValue::new_local(None::<JsValue>);
     let handle_name = RwSignal::new(None::<String>);
-    let place = RwSignal::new(if web { Place::Web } else { Place::Disk });
+    // The officer's choice of place is remembered in this browser's settings.
+    let on_disk = move || !web || state.settings.with(|s| s.shared_on_disk);
+    let place = Memo::new(move |_| if on_disk() { Place::Disk } else { Place::Web });
+    let choose = move |p: Place| {
+        state.set_settings(Settings {
+            shared_on_disk: p == Place::Disk,
+            ..state.settings.get_untracked()
+        })
+    };
     let name = move || file_name(&state.settings.get());
     let carrier = move || Carrier {
         place: place.get_untracked(),
@@ -292,7 +315,7 @@ pub fn SharedFolderCard() -> impl IntoView {
                     return;
                 };
                 if !io::permitted(&h, false).await && !io::permitted(&h, true).await {
-                    step.set(Step::Failed(state.t(Msg::SharedNoPermission).to_owned()));
+                    step.set(Step::Failed(Said::Msg(Msg::SharedNoPermission)));
                     return;
                 }
             }
@@ -301,12 +324,14 @@ pub fn SharedFolderCard() -> impl IntoView {
     };
     let on_take_in = move |_| {
         choices.set(BTreeMap::new());
+        step.set(Step::Busy(Msg::SharedReading));
         with_permission(|state, c, n, step, _| {
             leptos::task::spawn_local(take_in(state, c, n, step));
         });
     };
     let on_publish = move |_| {
         choices.set(BTreeMap::new());
+        step.set(Step::Busy(Msg::SharedReading));
         with_permission(|state, c, n, step, o| {
             let label = state.t(Msg::SharedTitle).to_owned();
             let (p, next) = Publish::start(o, label);
@@ -319,7 +344,7 @@ pub fn SharedFolderCard() -> impl IntoView {
                 io::keep_handle(&h).await;
                 handle_name.set(Some(io::handle_name(&h)));
                 handle.set_value(Some(h));
-                place.set(Place::Disk);
+                choose(Place::Disk);
                 step.set(Step::Idle);
             }
         });
@@ -338,11 +363,11 @@ pub fn SharedFolderCard() -> impl IntoView {
             Step::Busy(m) => {
                 Some(view! { <p role="status" class="muted">{state.t(m)}</p> }.into_any())
             }
-            Step::Done(text) => Some(
-                view! { <p role="status" class="saved" id="shared-done">{text}</p> }.into_any(),
+            Step::Done(said) => Some(
+                view! { <p role="status" class="saved" id="shared-done">{said.text(lang)}</p> }.into_any(),
             ),
-            Step::Failed(text) => Some(
-                view! { <p role="alert" class="notice error" id="shared-failed">{text}</p> }
+            Step::Failed(said) => Some(
+                view! { <p role="alert" class="notice error" id="shared-failed">{said.text(lang)}</p> }
                     .into_any(),
             ),
             Step::TakeIn(p, version) => {
@@ -360,7 +385,7 @@ pub fn SharedFolderCard() -> impl IntoView {
                                     .shared
                                     .set(Some(crate::storage::shared::Freshness::Unchanged));
                             }
-                            step.set(Step::Done(state.t(Msg::SharedTaken).to_owned()));
+                            step.set(Step::Done(Said::Msg(Msg::SharedTaken)));
                         }
                         Err(Some(again)) => step.set(Step::TakeIn(again, version.clone())),
                         Err(None) => {}
@@ -430,8 +455,8 @@ pub fn SharedFolderCard() -> impl IntoView {
             {disk.then(|| view! {
                 <p class="actions">
                     {web.then(|| view! {
-                        <label class="check"><input type="radio" name="shared-place" prop:checked=move || place.get() == Place::Web on:change=move |_| place.set(Place::Web)/> {move || state.t(Msg::SharedOnServer)}</label>
-                        <label class="check"><input type="radio" name="shared-place" prop:checked=move || place.get() == Place::Disk on:change=move |_| place.set(Place::Disk)/> {move || state.t(Msg::SharedOnDisk)}</label>
+                        <label class="check"><input type="radio" name="shared-place" prop:checked=move || place.get() == Place::Web on:change=move |_| choose(Place::Web)/> {move || state.t(Msg::SharedOnServer)}</label>
+                        <label class="check"><input type="radio" name="shared-place" prop:checked=move || place.get() == Place::Disk on:change=move |_| choose(Place::Disk)/> {move || state.t(Msg::SharedOnDisk)}</label>
                     })}
                 </p>
                 <Show when=move || place.get() == Place::Disk>

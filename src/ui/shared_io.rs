@@ -300,8 +300,14 @@ async fn store(mode: &str) -> Result<JsValue, JsValue> {
     call(&tx, "objectStore", &[JsValue::from_str(STORE)]).await
 }
 
-/// Keeps the picked file's handle for the next visit.
+thread_local! {
+    /// The handle picked in this page, while it is open (IndexedDB keeps it for later).
+    static PICKED: std::cell::RefCell<Option<JsValue>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the picked file's handle for this page and the next visit.
 pub async fn keep_handle(handle: &JsValue) {
+    PICKED.with(|p| *p.borrow_mut() = Some(handle.clone()));
     if let Ok(s) = store("readwrite").await {
         if let Ok(req) = call(&s, "put", &[handle.clone(), JsValue::from_str(KEY)]).await {
             let _ = request(&req).await;
@@ -309,8 +315,11 @@ pub async fn keep_handle(handle: &JsValue) {
     }
 }
 
-/// The handle kept from an earlier visit, if any.
+/// The handle picked in this page or kept from an earlier visit, if any.
 pub async fn kept_handle() -> Option<JsValue> {
+    if let Some(h) = PICKED.with(|p| p.borrow().clone()) {
+        return Some(h);
+    }
     let s = store("readonly").await.ok()?;
     let req = call(&s, "get", &[JsValue::from_str(KEY)]).await.ok()?;
     request(&req)
@@ -321,6 +330,7 @@ pub async fn kept_handle() -> Option<JsValue> {
 
 /// Forgets the kept handle.
 pub async fn forget_handle() {
+    PICKED.with(|p| *p.borrow_mut() = None);
     if let Ok(s) = store("readwrite").await {
         if let Ok(req) = call(&s, "delete", &[JsValue::from_str(KEY)]).await {
             let _ = request(&req).await;

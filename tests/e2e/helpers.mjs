@@ -68,7 +68,7 @@ export function staysHome(appUrl, requestUrl) {
  * server answers 404 and Chromium logs it. */
 const noSharedFile = (url) => /\/dondoc-data\.json$/.test(url);
 
-export function watch(context, appUrl, { allowConsole = [] } = {}) {
+export function watch(context, appUrl, { allowConsole = [], allowHttp = [] } = {}) {
   const problems = [];
   const responses = [];
   const requests = [];
@@ -79,6 +79,7 @@ export function watch(context, appUrl, { allowConsole = [] } = {}) {
   context.on('response', (r) => {
     responses.push(r);
     if (r.status() === 404 && noSharedFile(r.url())) return;
+    if (allowHttp.some((re) => re.test(r.url()))) return;
     if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
   });
   const onPage = (page) => {
@@ -100,14 +101,14 @@ export function watch(context, appUrl, { allowConsole = [] } = {}) {
  * context share one storage area, so every test gets its own context) and waits until the
  * app has drawn its first screen.
  */
-export async function openApp(browser, url, { viewport = DESKTOP, allowConsole, timezoneId } = {}) {
+export async function openApp(browser, url, { viewport = DESKTOP, allowConsole, allowHttp, timezoneId } = {}) {
   // An office PC in Vietnam: date inputs show dd/mm/yyyy. `timezoneId`: the computer's clock
   // set to another zone (many office PCs are left on UTC).
   const context = await browser.newContext({
     viewport, acceptDownloads: true, locale: 'vi-VN', ...(timezoneId ? { timezoneId } : {}),
   });
   context.setDefaultTimeout(WAIT_MS);
-  const watcher = watch(context, url, { allowConsole });
+  const watcher = watch(context, url, { allowConsole, allowHttp });
   const page = await context.newPage();
   await page.goto(url);
   await appReady(page);
