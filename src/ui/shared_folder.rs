@@ -11,22 +11,15 @@ use wasm_bindgen::JsValue;
 
 use super::browser::{self, Settings};
 use super::import::{apply_previewed, preview_view, Preview};
-use super::shared_io as io;
+use super::shared_io::{self as io, clock, file_name, remember, remembered, Carrier, Place};
 use super::state::{use_state, AppState};
 use crate::domain::merge::Resolution;
 use crate::domain::share::Officer;
 use crate::i18n::{shared as words, Msg};
 use crate::storage::shared::{
-    freshness, read_incoming, valid_file_name, Answer, Clock, FileVersion, Incoming, Next,
-    Precondition, Publish, Remembered, DEFAULT_FILE_NAME, READ_AGAIN_AFTER_MS, REMEMBERED_KEY,
+    freshness, read_incoming, valid_file_name, FileVersion, Incoming, Next, Publish,
+    READ_AGAIN_AFTER_MS,
 };
-
-/// Where the shared file is: next to the app, or a file on disk picked by the officer.
-#[derive(Clone, Copy, PartialEq)]
-enum Place {
-    Web,
-    Disk,
-}
 
 /// The card's state.
 #[derive(Clone)]
@@ -57,79 +50,6 @@ impl Said {
             Said::Published(p) => words::published(p, lang),
             Said::Refusal(r) => words::refusal(r, lang),
             Said::Missing => words::freshness(&crate::storage::shared::Freshness::Missing, lang),
-        }
-    }
-}
-
-fn file_name(settings: &Settings) -> String {
-    settings
-        .shared_file_name
-        .clone()
-        .filter(|n| valid_file_name(n))
-        .unwrap_or_else(|| DEFAULT_FILE_NAME.to_owned())
-}
-
-fn remembered_key(place: Place) -> String {
-    match place {
-        Place::Web => REMEMBERED_KEY.to_owned(),
-        Place::Disk => format!("{REMEMBERED_KEY}.disk"),
-    }
-}
-
-fn remembered(place: Place) -> Remembered {
-    use gloo_storage::Storage;
-    gloo_storage::LocalStorage::get(remembered_key(place)).unwrap_or_default()
-}
-
-fn remember(place: Place, version: FileVersion) {
-    use gloo_storage::Storage;
-    let r = Remembered {
-        version,
-        at: Some(browser::now()),
-    };
-    let _ = gloo_storage::LocalStorage::set(remembered_key(place), &r);
-}
-
-fn clock() -> Clock {
-    let now = browser::now();
-    Clock {
-        now,
-        offset: browser::utc_offset(now),
-        today: browser::today(),
-    }
-}
-
-/// The files' carrier: the web server next to the app, or the handle picked on disk.
-#[derive(Clone, Copy)]
-struct Carrier {
-    place: Place,
-    handle: StoredValue<Option<JsValue>, LocalStorage>,
-}
-
-impl Carrier {
-    async fn read(&self, name: &str, body: bool) -> Answer {
-        match self.place {
-            Place::Web => match io::address(name) {
-                Some(url) => io::http(if body { "GET" } else { "HEAD" }, &url, None, None).await,
-                None => Answer::default(),
-            },
-            Place::Disk => match self.handle.get_value() {
-                Some(h) => io::disk_read(&h).await,
-                None => Answer::default(),
-            },
-        }
-    }
-
-    async fn write(&self, name: &str, text: &str, precondition: &Precondition) -> Answer {
-        match self.place {
-            Place::Web => match io::address(name) {
-                Some(url) => io::http("PUT", &url, Some(precondition), Some(text)).await,
-                None => Answer::default(),
-            },
-            Place::Disk => match self.handle.get_value() {
-                Some(h) => io::disk_write(&h, text, precondition).await,
-                None => Answer::default(),
-            },
         }
     }
 }

@@ -8,7 +8,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::storage::shared::{Answer, FileVersion, Precondition};
+use leptos::prelude::{GetValue, LocalStorage, StoredValue};
+
+use super::browser::{self, Settings};
+use crate::storage::shared::{
+    valid_file_name, Answer, Clock, FileVersion, Precondition, Remembered, DEFAULT_FILE_NAME,
+    REMEMBERED_KEY,
+};
 
 fn get(o: &JsValue, key: &str) -> JsValue {
     Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -250,6 +256,90 @@ pub async fn disk_write(handle: &JsValue, text: &str, precondition: &Preconditio
         status: 200,
         version: after.version,
         body: None,
+    }
+}
+
+/// Where the shared file is: next to the app, or a file on disk picked by the officer.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Place {
+    Web,
+    Disk,
+}
+
+/// The shared file's name next to the app, as set (or the default).
+pub fn file_name(settings: &Settings) -> String {
+    settings
+        .shared_file_name
+        .clone()
+        .filter(|n| valid_file_name(n))
+        .unwrap_or_else(|| DEFAULT_FILE_NAME.to_owned())
+}
+
+fn remembered_key(place: Place) -> String {
+    match place {
+        Place::Web => REMEMBERED_KEY.to_owned(),
+        Place::Disk => format!("{REMEMBERED_KEY}.disk"),
+    }
+}
+
+/// What this browser knows of the shared file at `place`.
+pub fn remembered(place: Place) -> Remembered {
+    use gloo_storage::Storage;
+    gloo_storage::LocalStorage::get(remembered_key(place)).unwrap_or_default()
+}
+
+/// The version this browser now holds of the shared file at `place`.
+pub fn remember(place: Place, version: FileVersion) {
+    use gloo_storage::Storage;
+    let r = Remembered {
+        version,
+        at: Some(browser::now()),
+    };
+    let _ = gloo_storage::LocalStorage::set(remembered_key(place), &r);
+}
+
+/// The officer's clock for a step of the protocol.
+pub fn clock() -> Clock {
+    let now = browser::now();
+    Clock {
+        now,
+        offset: browser::utc_offset(now),
+        today: browser::today(),
+    }
+}
+
+/// The files' carrier: the web server next to the app, or the handle picked on disk.
+#[derive(Clone, Copy)]
+pub struct Carrier {
+    pub place: Place,
+    pub handle: StoredValue<Option<JsValue>, LocalStorage>,
+}
+
+impl Carrier {
+    pub async fn read(&self, name: &str, body: bool) -> Answer {
+        match self.place {
+            Place::Web => match address(name) {
+                Some(url) => http(if body { "GET" } else { "HEAD" }, &url, None, None).await,
+                None => Answer::default(),
+            },
+            Place::Disk => match self.handle.get_value() {
+                Some(h) => disk_read(&h).await,
+                None => Answer::default(),
+            },
+        }
+    }
+
+    pub async fn write(&self, name: &str, text: &str, precondition: &Precondition) -> Answer {
+        match self.place {
+            Place::Web => match address(name) {
+                Some(url) => http("PUT", &url, Some(precondition), Some(text)).await,
+                None => Answer::default(),
+            },
+            Place::Disk => match self.handle.get_value() {
+                Some(h) => disk_write(&h, text, precondition).await,
+                None => Answer::default(),
+            },
+        }
     }
 }
 
