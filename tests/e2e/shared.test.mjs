@@ -165,6 +165,57 @@ describe('the shared folder on a WebDAV server', () => {
     assertClean(b);
   });
 
+  test('three officers working from one shared file for a simulated month: every change of all three in the file and in each browser', async () => {
+    dav.remove('rw');
+    const names = ['Lò Văn A', 'Quàng Thị B', 'Lường Văn C'];
+    const apps = [];
+    for (const n of names) apps.push(await officer('rw', n));
+    try {
+      await loadSample(apps[0].page);
+      for (const [i, app] of apps.entries()) {
+        await setName(app.page, names[i]);
+        await publish(app.page);
+        await published(app.page);
+      }
+      const made = [];
+      for (let day = 1; day <= 30; day++) {
+        for (const [i, app] of apps.entries()) {
+          const text = `${names[i]} ngày ${day}`;
+          await recordUpdate(app.page, text);
+          made.push(text);
+        }
+        if (day % 3 === 0) {
+          // At the same moment.
+          await Promise.all(apps.map((app) => dataScreen(app.page)));
+          await Promise.all(apps.map((app) => app.page.getByRole('button', { name: 'Gửi lên thư mục chung' }).click()));
+          await Promise.all(apps.map((app) => published(app.page)));
+        } else {
+          for (const app of apps) {
+            await publish(app.page);
+            await published(app.page);
+          }
+        }
+        fileHolds(made);
+      }
+      // A last round in turn: each browser then holds everything the file holds.
+      for (const app of apps) {
+        await publish(app.page);
+        await published(app.page);
+      }
+      const file = fileHolds(made);
+      for (const app of apps) {
+        await dataScreen(app.page);
+        await app.page.getByRole('button', { name: 'Xem và lấy về' }).click();
+        await app.page.locator('#shared-done', { hasText: 'không có gì mới' }).waitFor();
+      }
+      assert.equal(made.length, 90);
+      assert.ok(file.directive_updates.length >= 90);
+    } finally {
+      for (const app of apps) await app.context.close();
+    }
+    for (const app of apps) assertClean(app);
+  });
+
   test('a server that forbids writing, a missing file and a damaged one: said plainly, nothing overwritten', async () => {
     const ro = await officer('ro', 'C');
     try {
