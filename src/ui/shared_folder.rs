@@ -90,6 +90,16 @@ pub fn SharedNotice() -> impl IntoView {
     }
 }
 
+/// This browser now holds `version` of the shared file at `place`.
+fn took(state: AppState, place: Place, version: FileVersion) {
+    remember(place, version);
+    if place == Place::Web {
+        state
+            .shared
+            .set(Some(crate::storage::shared::Freshness::Unchanged));
+    }
+}
+
 /// Publishes: each request of the protocol carried in turn until it is done, fails, or
 /// waits for the officer's choices.
 async fn run(
@@ -127,12 +137,7 @@ async fn run(
                     _ => publish.confirm(&carrier.read(&name, true).await),
                 };
                 if let Some(v) = version {
-                    remember(carrier.place, v);
-                    if carrier.place == Place::Web {
-                        state
-                            .shared
-                            .set(Some(crate::storage::shared::Freshness::Unchanged));
-                    }
+                    took(state, carrier.place, v);
                 }
                 step.set(Step::Done(Said::Published(done)));
                 return;
@@ -167,12 +172,7 @@ async fn take_in(state: AppState, carrier: Carrier, name: String, step: RwSignal
     match read {
         Err(r) => step.set(Step::Failed(Said::Refusal(r))),
         Ok(incoming) if !incoming.plan.changes_anything() => {
-            remember(carrier.place, answer.version);
-            if carrier.place == Place::Web {
-                state
-                    .shared
-                    .set(Some(crate::storage::shared::Freshness::Unchanged));
-            }
+            took(state, carrier.place, answer.version);
             step.set(Step::Done(Said::Msg(Msg::SharedNothingNew)));
         }
         Ok(incoming) => {
@@ -205,13 +205,7 @@ pub fn SharedFolderCard() -> impl IntoView {
         place: place.get_untracked(),
         handle,
     };
-    let officer = move || {
-        let s = state.settings.get_untracked();
-        Officer {
-            name: s.officer_name,
-            office: s.office,
-        }
-    };
+    let officer = move || state.officer();
     // A file picked on an earlier visit: offered again (the browser asks for permission).
     if disk {
         leptos::task::spawn_local(async move {
@@ -299,12 +293,7 @@ pub fn SharedFolderCard() -> impl IntoView {
                 let apply = move |p: &Preview, decided: BTreeMap<String, Resolution>| {
                     match apply_previewed(p, &decided) {
                         Ok(_) => {
-                            remember(at, version.clone());
-                            if at == Place::Web {
-                                state
-                                    .shared
-                                    .set(Some(crate::storage::shared::Freshness::Unchanged));
-                            }
+                            took(state, at, version.clone());
                             step.set(Step::Done(Said::Msg(Msg::SharedTaken)));
                         }
                         Err(Some(again)) => step.set(Step::TakeIn(again, version.clone())),

@@ -385,13 +385,18 @@ impl AppState {
         self.with_session(true, |s| s.undo_import(now, browser::utc_offset(now)))
     }
 
+    /// The officer named in exports and publications, from this browser's settings.
+    pub fn officer(&self) -> Officer {
+        self.settings.with_untracked(|s| Officer {
+            name: s.officer_name.clone(),
+            office: s.office.clone(),
+        })
+    }
+
     /// Downloads `scope` as a file in its envelope, and remembers its records as exchanged.
     pub fn export(&self, scope: Scope) {
         let settings = self.settings.get_untracked();
-        let officer = Officer {
-            name: settings.officer_name.clone(),
-            office: settings.office.clone(),
-        };
+        let officer = self.officer();
         let now = browser::now();
         let all = scope == Scope::All;
         let file = self.with_session(false, |s| s.export(scope, officer, now, browser::today()));
