@@ -71,6 +71,11 @@ impl Directive {
     /// The lead on `date`: the conclusion's, passed along every hand-over in effect by then.
     pub fn lead_on(&self, date: NaiveDate) -> Option<&UnitId> {
         let mut lead = self.lead_unit.as_ref();
+        // Most directives were never handed over: nothing to sort (lists ask this of every
+        // directive on every click).
+        if self.handovers.is_empty() {
+            return lead;
+        }
         for h in self.handovers_in_order() {
             if h.on <= date && h.role == Role::Lead && lead == Some(&h.from) {
                 lead = Some(&h.to);
@@ -82,6 +87,9 @@ impl Directive {
     /// The coordinating units on `date`, after the hand-overs in effect by then.
     pub fn coordinating_on(&self, date: NaiveDate) -> Vec<&UnitId> {
         let mut units: Vec<&UnitId> = self.coordinating_units.iter().collect();
+        if self.handovers.is_empty() {
+            return units;
+        }
         for h in self.handovers_in_order() {
             if h.on <= date && h.role == Role::Coordinating {
                 units.retain(|u| *u != &h.from);
@@ -108,9 +116,17 @@ impl Directive {
         self.coordinating_on(self.owed_on(reference))
     }
 
+    /// Whether `unit` coordinates the directive as counted on `reference`.
+    pub fn coordinates_at(&self, unit: &UnitId, reference: NaiveDate) -> bool {
+        if self.handovers.is_empty() {
+            return self.coordinating_units.contains(unit);
+        }
+        self.coordinating_at(reference).contains(&unit)
+    }
+
     /// Whether `unit` takes part in the directive as counted on `reference`.
     pub fn involves_at(&self, unit: &UnitId, reference: NaiveDate) -> bool {
-        self.lead_at(reference) == Some(unit) || self.coordinating_at(reference).contains(&unit)
+        self.lead_at(reference) == Some(unit) || self.coordinates_at(unit, reference)
     }
 
     /// Where the lead counted on `reference` came from, when it is not the conclusion's.
@@ -215,7 +231,7 @@ impl Dataset {
             .collect();
         let coordinated = followed
             .into_iter()
-            .filter(|d| d.coordinating_at(reference).contains(&unit))
+            .filter(|d| d.coordinates_at(unit, reference))
             .collect();
         (led, coordinated)
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::form::{choices, field_title, Draft, Kind};
 use super::state::{use_state, AppState};
+use super::widgets::Folded;
 use crate::domain::draft::{code, SuccessionDraft};
 use crate::domain::org::EndKind;
 use crate::domain::succession::Role;
@@ -33,8 +34,8 @@ fn unit_label(state: AppState, id: &str) -> String {
     })
 }
 
-#[component]
-pub fn UnitEndForm(unit: UnitId) -> impl IntoView {
+/// The form itself, drawn when first opened.
+fn unit_end_form(unit: UnitId) -> impl IntoView {
     let state = use_state();
     let check_unit = unit.clone();
     let draft = Draft::new(state, SuccessionDraft::default(), move |d| {
@@ -281,8 +282,6 @@ pub fn UnitEndForm(unit: UnitId) -> impl IntoView {
         }
     };
     view! {
-        <details class="card form" id="unit-end-form">
-            <summary>{move || state.t(Msg::EndUnit)}</summary>
             <form on:submit=on_submit novalidate>
                 <p class="small muted">{move || state.t(Msg::EndUnitHint)}</p>
                 <div class="groups">
@@ -301,6 +300,17 @@ pub fn UnitEndForm(unit: UnitId) -> impl IntoView {
                 {table}
                 <button type="submit" class="primary">{move || state.t(Msg::RecordEnd)}</button>
             </form>
-        </details>
+    }
+}
+
+/// On an open unit's page: record its end and hand over its work.
+#[component]
+pub fn UnitEndForm(unit: UnitId) -> impl IntoView {
+    let state = use_state();
+    let body = move || unit_end_form(unit.clone());
+    view! {
+        <Folded id="unit-end-form" summary=move || state.t(Msg::EndUnit)>
+            {body.clone()}
+        </Folded>
     }
 }

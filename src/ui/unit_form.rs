@@ -1,19 +1,19 @@
-//! Adding a unit to the register, or correcting one: name, short name, kind, contact. A
-//! changed name with a date is a renaming (the old name kept for documents dated before);
-//! without one it corrects a typo.
+//! Adding a unit to the register, or correcting one: name, short name, kind, parent body,
+//! contact, other names it is known by, archived. A changed name with a date is a renaming
+//! (the old name kept for documents dated before); without one it corrects a typo.
 
 use leptos::prelude::*;
 
 use super::browser::{self, CryptoIds};
 use super::form::{choices, field_title, Draft, Kind};
 use super::state::use_state;
+use super::widgets::Folded;
 use crate::domain::draft::{code, UnitDraft};
 use crate::domain::{IdSource, UnitId, UnitKind};
 use crate::i18n::{labels, Msg};
 
-/// The unit form: on a unit's page for `unit`, on the register for a new unit.
-#[component]
-pub fn UnitForm(#[prop(optional)] unit: Option<UnitId>) -> impl IntoView {
+/// The form itself, drawn when first opened.
+fn unit_form(unit: Option<UnitId>) -> impl IntoView {
     let state = use_state();
     let editing = unit.is_some();
     let base = {
@@ -163,10 +163,7 @@ pub fn UnitForm(#[prop(optional)] unit: Option<UnitId>) -> impl IntoView {
             }
         }
     };
-    let heading = move || state.t(if editing { Msg::EditUnit } else { Msg::AddUnit });
     view! {
-        <details class="card form" id="unit-form">
-            <summary>{heading}</summary>
             <form on:submit=on_submit novalidate>
                 <div class="groups">
                     <fieldset>
@@ -187,6 +184,15 @@ pub fn UnitForm(#[prop(optional)] unit: Option<UnitId>) -> impl IntoView {
                 <button type="submit" class="primary">{move || state.t(Msg::SaveUnit)}</button>
                 <span class="saved" role="status">{move || saved.get().then(|| state.t(Msg::UnitSaved))}</span>
             </form>
-        </details>
     }
+}
+
+/// The unit form: on a unit's page for `unit`, on the register for a new unit.
+#[component]
+pub fn UnitForm(#[prop(optional)] unit: Option<UnitId>) -> impl IntoView {
+    let state = use_state();
+    let editing = unit.is_some();
+    let heading = move || state.t(if editing { Msg::EditUnit } else { Msg::AddUnit });
+    let body = move || unit_form(unit.clone());
+    view! { <Folded id="unit-form" summary=heading>{body.clone()}</Folded> }
 }

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::use_state;
+use super::widgets::Folded;
 use crate::domain::UnitId;
 use crate::i18n::{draft_message, Msg};
 
-#[component]
-pub fn UnitJoin(unit: UnitId) -> impl IntoView {
+/// The choice and what it would change, drawn when first opened.
+fn unit_join(unit: UnitId) -> impl IntoView {
     let state = use_state();
     let chosen = RwSignal::new(String::new());
     let done = RwSignal::new(false);
@@ -77,8 +78,6 @@ pub fn UnitJoin(unit: UnitId) -> impl IntoView {
         })
     };
     view! {
-        <details class="card form" id="unit-join">
-            <summary>{move || state.t(Msg::JoinUnit)}</summary>
             <p class="small muted">{move || state.t(Msg::JoinHint)}</p>
             <div class="field">
                 <label for="join-duplicate">{move || state.t(Msg::Duplicate)}</label>
@@ -90,6 +89,17 @@ pub fn UnitJoin(unit: UnitId) -> impl IntoView {
             </div>
             {summary}
             <span class="saved" role="status">{move || done.get().then(|| state.t(Msg::Joined))}</span>
-        </details>
+    }
+}
+
+/// On a unit's page: join a duplicate record into it.
+#[component]
+pub fn UnitJoin(unit: UnitId) -> impl IntoView {
+    let state = use_state();
+    let body = move || unit_join(unit.clone());
+    view! {
+        <Folded id="unit-join" summary=move || state.t(Msg::JoinUnit)>
+            {body.clone()}
+        </Folded>
     }
 }

@@ -13,6 +13,7 @@ use super::unit_join::UnitJoin;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{field, unit_link, NotFound};
 use crate::domain::followup::urgency_order;
+use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
 use crate::domain::report::ReportScope;
 use crate::domain::sheets::directives_table;
 use crate::domain::{Dataset, Directive, DirectiveId, FollowUpState, Tally, Unit, UnitId};
@@ -155,12 +156,26 @@ fn ended_section(state: AppState, d: &Dataset, u: &Unit, lang: Lang) -> Option<A
     )
 }
 
+/// The most urgent first, as many pages as asked for, and how many are left.
+fn shown(
+    items: Vec<&Directive>,
+    today: chrono::NaiveDate,
+    due_soon: u64,
+    more: usize,
+) -> (Vec<&Directive>, usize) {
+    let ordered = urgency_order(items, today, due_soon);
+    let (n, left) = rows_shown(ordered.len(), more);
+    (ordered.into_iter().take(n).collect(), left)
+}
+
 fn unit_lists(
     id: UnitId,
     selected: RwSignal<Option<DirectiveId>>,
     report_by: RwSignal<chrono::NaiveDate>,
 ) -> impl IntoView {
     let state = use_state();
+    // Pages asked for beyond the first, of what it leads and what it coordinates.
+    let more = RwSignal::new([0usize; 2]);
     move || {
         let lang = state.lang.get();
         state.data.with(|d| {
@@ -168,16 +183,31 @@ fn unit_lists(
                 return NotFound().into_any();
             };
             let today = state.today;
+            let due_soon = state.due_soon_days();
             let (led, coordinated) = d.owed_by(&u.id, today);
-            let ids = led.iter().chain(&coordinated).map(|x| &x.id).collect();
+            // The most urgent first; a page of them drawn, a page more at each press.
+            let pages = more.get();
+            let tally = Tally::of(led.iter().copied(), today, due_soon);
+            let (led_shown, led_left) = shown(led, today, due_soon, pages[0]);
+            let (coordinated_shown, coordinated_left) =
+                shown(coordinated, today, due_soon, pages[1]);
+            let ids = led_shown.iter().chain(&coordinated_shown).map(|x| &x.id).collect();
             let last_updates = d.last_updates_among(&ids);
-            let list = |items: Vec<&Directive>| {
-                urgency_order(items, today, state.due_soon_days())
+            let list = |items: Vec<&Directive>, left: usize, which: usize| {
+                let rows = items
                     .into_iter()
                     .map(|x| directive_item(state, d, x, last_updates.get(&x.id).copied(), today, selected))
-                    .collect_view()
+                    .collect_view();
+                let button = (left > 0).then(|| {
+                    let text = labels::show_more_rows(left.min(LIST_PAGE_ROWS), left, lang);
+                    view! {
+                        <li class="more-rows">
+                            <button type="button" on:click=move |_| more.update(|m| m[which] += 1)>{text}</button>
+                        </li>
+                    }
+                });
+                view! { {rows} {button} }
             };
-            let tally = Tally::of(led.iter().copied(), today, state.due_soon_days());
             let summary = format!(
                 "{}: {} · {}: {} · {}: {}",
                 labels::follow_up_state(FollowUpState::Overdue, lang),
@@ -187,8 +217,8 @@ fn unit_lists(
                 state.t(Msg::DoneShare),
                 labels::done_share(&tally, lang),
             );
-            let lead = list(led);
-            let coordinating = list(coordinated);
+            let lead = list(led_shown, led_left, 0);
+            let coordinating = list(coordinated_shown, coordinated_left, 1);
             let former = u
                 .former_names
                 .iter()

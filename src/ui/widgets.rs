@@ -213,3 +213,26 @@ pub fn download_aside(state: &AppState) {
 pub fn field(state: AppState, msg: Msg, value: String) -> Option<impl IntoView> {
     (!value.trim().is_empty()).then(|| view! { <dt>{move || state.t(msg)}</dt><dd>{value}</dd> })
 }
+
+/// A form folded under its summary, drawn only when first opened (a screen with several
+/// forms does not draw their fields, pickers and hundreds of options on every visit), and
+/// kept once drawn so what was typed survives folding it again.
+#[component]
+pub fn Folded(
+    id: &'static str,
+    summary: impl Fn() -> &'static str + Send + Sync + 'static,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let drawn = RwSignal::new(false);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        if event_target::<web_sys::Element>(&ev).has_attribute("open") {
+            drawn.set(true)
+        }
+    };
+    view! {
+        <details class="card form" id=id on:toggle=on_toggle>
+            <summary>{summary}</summary>
+            <Show when=move || drawn.get()>{children()}</Show>
+        </details>
+    }
+}
