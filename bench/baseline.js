@@ -105,8 +105,10 @@
     if (text == null) throw new Error('nothing stored (no dondoc.d.manifest)');
     const manifest = JSON.parse(text);
     if (manifest.format !== 'dondoc-storage') throw new Error('manifest: unknown format');
-    if (manifest.schema_version !== 3) {
-      throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 3 only');
+    // Format 4 adds units' endings and directives' hand-overs, which the dashboard does
+    // not show: the baseline reads both.
+    if (manifest.schema_version !== 3 && manifest.schema_version !== 4) {
+      throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 3 and 4 only');
     }
     const parts = [];
     for (const [collection, generations] of Object.entries(manifest.shards)) {
