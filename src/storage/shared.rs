@@ -10,6 +10,11 @@
 //!   everything the file held plus this browser's work: nobody's work is overwritten.
 //! - A file whose version the server does not state (no ETag, no Last-Modified) is never
 //!   written: the write could not be made conditional.
+//! - A server checks the precondition before it receives the body, so two writes made at
+//!   the same moment can both pass it, the second replacing the first (a disk has the same
+//!   gap between the check and the write). So every write is read back: when the file no
+//!   longer holds each record as written (or a later version of it), the publication starts
+//!   again from the read, and this browser's work, still held here, goes back in.
 //! - **Checking** compares the version the server states with the one this browser last
 //!   took in or wrote, without downloading the file.
 
@@ -22,7 +27,8 @@ use crate::domain::merge::{ImportPlan, Resolution};
 use crate::domain::migrate::LoadError;
 use crate::domain::share::{export_info, ExportInfo, Officer, Scope};
 use crate::domain::validate::ValidationError;
-use crate::domain::{parse_dataset, Dataset};
+use crate::domain::{parse_dataset, Dataset, Record};
+use std::collections::BTreeMap;
 
 /// The shared file's name when the office sets none: next to `index.html`.
 pub const DEFAULT_FILE_NAME: &str = "dondoc-data.json";
@@ -258,6 +264,11 @@ pub enum Next {
     /// The file and this browser changed the same records: the officer settles each in
     /// the preview, then [`Publish::settled`].
     Settle(Box<Incoming>),
+    /// Read the file back to check that the write held (a plain `GET`).
+    Check,
+    /// The same after [`READ_AGAIN_AFTER_MS`]: the file read back is this browser's, but
+    /// the server names it only weakly yet.
+    CheckLater,
     /// Write `body` under `precondition` (a `PUT`).
     Write {
         body: String,
@@ -273,7 +284,7 @@ pub struct Published {
     /// Records taken in from the file over every round.
     pub taken: usize,
     pub rounds: u32,
-    /// The version written, when the server named it in its answer.
+    /// The version of the file this browser now holds, when the server names it firmly.
     pub version: Option<FileVersion>,
 }
 
@@ -286,6 +297,26 @@ pub struct Publish {
     rounds: u32,
     taken: usize,
     written: Option<String>,
+    /// Every record written, by collection and id, with its time of change.
+    sent: BTreeMap<(&'static str, String), DateTime<Utc>>,
+    /// The version the write's answer named, if it named one.
+    written_version: Option<FileVersion>,
+}
+
+/// Every record of `data` by collection and id, with its time of change.
+fn stamps(data: &Dataset) -> BTreeMap<(&'static str, String), DateTime<Utc>> {
+    struct Stamps(BTreeMap<(&'static str, String), DateTime<Utc>>);
+    impl crate::domain::dataset::Visitor for Stamps {
+        fn visit<T: Record>(&mut self, c: &crate::domain::collection::Collection<T>) {
+            for r in c.iter() {
+                self.0
+                    .insert((T::KIND.collection(), r.id().to_string()), r.updated_at());
+            }
+        }
+    }
+    let mut s = Stamps(BTreeMap::new());
+    data.visit(&mut s);
+    s.0
 }
 
 /// The officer's clock for a step: the moment, its offset from UTC, the officer's date.
@@ -305,6 +336,8 @@ impl Publish {
             rounds: 0,
             taken: 0,
             written: None,
+            sent: BTreeMap::new(),
+            written_version: None,
         };
         (p, Next::Read)
     }
@@ -410,27 +443,63 @@ impl Publish {
             .export(Scope::All, self.officer.clone(), clock.now, clock.today)
             .text;
         self.written = Some(body.clone());
+        self.sent = stamps(session.data());
         Next::Write { body, precondition }
     }
 
-    /// The answer to the write: done, read again (someone published in between), or why not.
+    /// The answer to the write: read it back, read again (someone published in between),
+    /// or why not.
     pub fn written(&mut self, answer: Answer) -> Next {
         match answer.status {
-            200..=299 => Next::Done(Published {
-                taken: self.taken,
-                rounds: self.rounds,
-                version: answer.version.is_known().then_some(answer.version),
-            }),
+            200..=299 => {
+                self.written_version = answer.version.is_known().then_some(answer.version);
+                Next::Check
+            }
             412 => Next::Read,
             status => Next::Failed(Refusal::of_status(status).unwrap_or(Refusal::Other(status))),
         }
     }
 
-    /// After a write whose answer named no version: a read of the file names the version
-    /// written when its text is what was written (someone may have written since).
-    pub fn confirm(&self, answer: &Answer) -> Option<FileVersion> {
-        let same = answer.status == 200 && answer.body.is_some() && answer.body == self.written;
-        (same && answer.version.is_known()).then(|| answer.version.clone())
+    /// The file read back after the write: done when it holds every record as written (or
+    /// a later version of it); otherwise another write replaced this one, and the
+    /// publication starts again from the read.
+    pub fn checked(&mut self, answer: Answer) -> Next {
+        let mine = answer.status == 200 && answer.body.is_some() && answer.body == self.written;
+        if mine {
+            if answer.version.is_weak() && self.rounds <= MAX_ROUNDS {
+                self.rounds += 1;
+                return Next::CheckLater;
+            }
+            let version = Some(answer.version)
+                .filter(|v| v.is_known() && !v.is_weak())
+                .or_else(|| self.written_version.clone().filter(|v| !v.is_weak()));
+            return self.done(version);
+        }
+        let held = answer
+            .body
+            .as_deref()
+            .and_then(|t| parse_dataset(t).ok())
+            .is_some_and(|file| {
+                let now = stamps(&file.dataset);
+                self.sent
+                    .iter()
+                    .all(|(k, at)| now.get(k).is_some_and(|t| t >= at))
+            });
+        if held {
+            // Someone wrote after this browser, keeping its work: their version is not one
+            // this browser holds, so none is remembered.
+            self.done(None)
+        } else {
+            Next::Read
+        }
+    }
+
+    fn done(&self, version: Option<FileVersion>) -> Next {
+        Next::Done(Published {
+            taken: self.taken,
+            rounds: self.rounds,
+            version,
+        })
     }
 }
 

@@ -131,11 +131,12 @@ impl Run {
         }
     }
 
-    /// Reads and settles (newer wins) until a write is due, without writing.
+    /// Reads, settles (newer wins) and reads back until a write is due or it is over.
     fn until_write(&mut self, s: &mut Session<MemoryKv>, server: &Server, c: Clock) {
         loop {
             self.next = Some(match self.next.take() {
                 Some(Next::Read | Next::ReadLater) => self.publish.read(s, server.get(), c),
+                Some(Next::Check | Next::CheckLater) => self.publish.checked(server.get()),
                 Some(Next::Settle(i)) => {
                     self.publish
                         .settled(s, &i, &|_| Some(Resolution::NewerWins), c)
@@ -148,13 +149,14 @@ impl Run {
         }
     }
 
-    /// Writes when a write is due; `true` when done.
+    /// Writes when a write is due (the read back comes with the next `until_write`); `true`
+    /// when done.
     fn write(&mut self, server: &mut Server) -> bool {
         match self.next.take() {
             Some(Next::Write { body, precondition }) => {
                 let answer = server.put(body, &precondition);
                 self.next = Some(self.publish.written(answer));
-                matches!(self.next, Some(Next::Done(_)))
+                false
             }
             Some(Next::Done(d)) => {
                 self.next = Some(Next::Done(d));
@@ -171,11 +173,10 @@ impl Run {
     fn finish(mut self, s: &mut Session<MemoryKv>, server: &mut Server, c: Clock) -> Published {
         loop {
             self.until_write(s, server, c);
-            if self.write(server) {
-                if let Some(Next::Done(d)) = self.next {
-                    return d;
-                }
+            if let Some(Next::Done(d)) = &self.next {
+                return d.clone();
             }
+            self.write(server);
         }
     }
 }
@@ -292,6 +293,8 @@ fn three_officers_for_a_month_lose_nothing() {
                     if !done[i] {
                         runs[i].until_write(&mut officers[i], &server, c);
                         done[i] = runs[i].write(&mut server);
+                        runs[i].until_write(&mut officers[i], &server, c);
+                        done[i] = done[i] || matches!(runs[i].next, Some(Next::Done(_)));
                     }
                 }
             }
@@ -377,8 +380,9 @@ fn a_conflict_waits_for_the_officer_and_nothing_is_written_before() {
     };
     assert!(matches!(
         p.written(server.put(body, &precondition)),
-        Next::Done(_)
+        Next::Check
     ));
+    assert!(matches!(p.checked(server.get()), Next::Done(_)));
     let first = |d: &Dataset| {
         d.directives
             .iter()
@@ -532,7 +536,7 @@ fn a_check_says_whether_the_file_changed_without_reading_it() {
 }
 
 #[test]
-fn a_write_whose_answer_names_no_version_is_confirmed_by_reading_it_back() {
+fn a_write_whose_answer_names_no_version_is_named_by_reading_it_back() {
     let mut server = Server {
         quiet_writes: true,
         ..Server::default()
@@ -547,20 +551,62 @@ fn a_write_whose_answer_names_no_version_is_confirmed_by_reading_it_back() {
     else {
         panic!("write due");
     };
-    let Next::Done(done) = p.written(server.put(body, &precondition)) else {
-        panic!("written");
-    };
-    assert_eq!(done.version, None, "this server's answer named no version");
-    assert_eq!(
-        p.confirm(&server.get()),
-        server.file.as_ref().map(|f| f.1.clone())
+    let answer = server.put(body, &precondition);
+    assert!(
+        !answer.version.is_known(),
+        "this server's answer names no version"
     );
-    // Someone wrote since: the version read is not claimed as this browser's.
+    assert!(matches!(p.written(answer), Next::Check));
+    let Next::Done(done) = p.checked(server.get()) else {
+        panic!("the write held");
+    };
+    assert_eq!(done.version, server.file.as_ref().map(|f| f.1.clone()));
+}
+
+#[test]
+fn two_writes_passing_one_precondition_lose_nothing() {
+    // Both read the same version; the server lets both writes through (it checks the
+    // precondition before the bodies arrive): the first is replaced by the second.
+    let mut server = Server::default();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    let mut a = browser();
+    a.edit(|d| *d = sample_dataset(today, base_time(), &mut SeededIds::new(9)));
+    publish(&mut a, "A", &mut server, clock(0, 0));
     let mut b = browser();
-    publish(&mut b, "B", &mut server, clock(1, 5));
-    record_update(&mut b, 1, 1, clock(1, 5));
-    publish(&mut b, "B", &mut server, clock(1, 5));
-    assert_eq!(p.confirm(&server.get()), None);
+    publish(&mut b, "B", &mut server, clock(0, 1));
+    server.fresh.set(false);
+    let ua = record_update(&mut a, 0, 1, clock(1, 0));
+    let ub = record_update(&mut b, 1, 1, clock(1, 1));
+    let mut ra = Run::start("A");
+    let mut rb = Run::start("B");
+    ra.until_write(&mut a, &server, clock(1, 2));
+    rb.until_write(&mut b, &server, clock(1, 2));
+    let (
+        Some(Next::Write {
+            body: body_a,
+            precondition,
+        }),
+        Some(Next::Write { body: body_b, .. }),
+    ) = (ra.next.take(), rb.next.take())
+    else {
+        panic!("both write");
+    };
+    let answer_a = server.put(body_a, &precondition);
+    server.file = None;
+    let answer_b = server.put(body_b, &Precondition::IfNoneMatchAny);
+    assert_eq!(
+        has_all(&file_of(&server), std::slice::from_ref(&ua)),
+        vec![ua.clone()],
+        "A's write was lost"
+    );
+    ra.next = Some(ra.publish.written(answer_a));
+    rb.next = Some(rb.publish.written(answer_b));
+    // B's read back holds B's work: done. A's does not hold A's: A publishes again.
+    let done_b = rb.finish(&mut b, &mut server, clock(1, 3));
+    assert_eq!(done_b.rounds, 1);
+    let done_a = ra.finish(&mut a, &mut server, clock(1, 3));
+    assert_eq!(done_a.rounds, 2);
+    assert_eq!(has_all(&file_of(&server), &[ua, ub]), Vec::<String>::new());
 }
 
 #[test]

@@ -42,15 +42,32 @@ async function setName(page, name) {
   await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
 }
 
-/** Publishes and waits until it went through; returns the card's last line. */
+/** How many reads and publications of the card have ended so far. */
+async function outcomes(page) {
+  return Number(await page.locator('#shared-folder').getAttribute('data-outcomes'));
+}
+
+/** Waits until the card's outcome after `before` is shown (not the last one's text). */
+async function nextOutcome(page, before) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('#shared-folder')?.dataset.outcomes) > n,
+    before,
+  );
+}
+
+/** Presses a button of the card; resolves once its outcome, or a preview, is shown. */
+async function press(page, name) {
+  const card = page.locator('#shared-folder');
+  const before = await outcomes(page);
+  await card.getByRole('button', { name }).click();
+  await Promise.race([nextOutcome(page, before), card.locator('#import-preview').waitFor()]);
+  return card;
+}
+
+/** Publishes; resolves once it went through, failed, or shows a conflict to settle. */
 async function publish(page) {
   await dataScreen(page);
-  const card = page.locator('#shared-folder');
-  await card.locator('#shared-done, #shared-failed').waitFor({ state: 'detached', timeout: 1000 }).catch(() => {});
-  await card.getByRole('button', { name: 'Gửi lên thư mục chung' }).click();
-  const outcome = card.locator('#shared-done, #shared-failed, #import-preview');
-  await outcome.first().waitFor();
-  return card;
+  return press(page, 'Gửi lên thư mục chung');
 }
 
 async function published(page) {
@@ -118,10 +135,7 @@ describe('the shared folder on a WebDAV server', () => {
           // At the same moment: one of them finds the file changed, reads it again, and
           // publishes on top.
           await Promise.all([dataScreen(a.page), dataScreen(b.page)]);
-          await Promise.all([
-            a.page.getByRole('button', { name: 'Gửi lên thư mục chung' }).click(),
-            b.page.getByRole('button', { name: 'Gửi lên thư mục chung' }).click(),
-          ]);
+          await Promise.all([a.page, b.page].map((p) => press(p, 'Gửi lên thư mục chung')));
           await Promise.all([published(a.page), published(b.page)]);
         }
         fileHolds(made);
@@ -187,7 +201,7 @@ describe('the shared folder on a WebDAV server', () => {
         if (day % 3 === 0) {
           // At the same moment.
           await Promise.all(apps.map((app) => dataScreen(app.page)));
-          await Promise.all(apps.map((app) => app.page.getByRole('button', { name: 'Gửi lên thư mục chung' }).click()));
+          await Promise.all(apps.map((app) => press(app.page, 'Gửi lên thư mục chung')));
           await Promise.all(apps.map((app) => published(app.page)));
         } else {
           for (const app of apps) {
@@ -225,7 +239,7 @@ describe('the shared folder on a WebDAV server', () => {
       const card = ro.page.locator('#shared-folder');
       await card.getByRole('button', { name: 'Xem và lấy về' }).click();
       await card.locator('#shared-failed', { hasText: 'Chưa có tệp dữ liệu chung' }).waitFor();
-      await card.getByRole('button', { name: 'Gửi lên thư mục chung' }).click();
+      await press(ro.page, 'Gửi lên thư mục chung');
       await card.locator('#shared-failed', { hasText: 'không cho phép ghi' }).waitFor();
       await screenshot(ro.page, 'http-vi-desktop-shared-forbidden');
       assert.equal(dav.read('ro'), null);
@@ -243,7 +257,7 @@ describe('the shared folder on a WebDAV server', () => {
       const card = c.page.locator('#shared-folder');
       await card.getByRole('button', { name: 'Xem và lấy về' }).click();
       await card.locator('#shared-failed', { hasText: 'Tệp chung bị hỏng' }).waitFor();
-      await card.getByRole('button', { name: 'Gửi lên thư mục chung' }).click();
+      await press(c.page, 'Gửi lên thư mục chung');
       await card.locator('#shared-failed', { hasText: 'Tệp chung bị hỏng' }).waitFor();
       assert.equal(dav.read('rw'), damaged, 'the damaged file is not written over');
       // The shared file's name is checked: no address outside the app's folder.
@@ -300,7 +314,7 @@ describe('the shared file on disk (File System Access)', () => {
       await card.getByRole('button', { name: 'Tạo tệp chung mới…' }).click();
       await card.getByText('Tệp chung: dondoc-data.json').waitFor();
       await screenshot(app.page, 'http-vi-desktop-shared-disk');
-      await card.getByRole('button', { name: 'Gửi lên thư mục chung' }).click();
+      await press(app.page, 'Gửi lên thư mục chung');
       await published(app.page);
       // Another program writes the file just after the app reads it: a colleague's update
       // added to what the file held.
@@ -318,7 +332,7 @@ describe('the shared file on disk (File System Access)', () => {
       await dataScreen(app.page);
       // The first getFile is the app's read; the second, its check before writing.
       await app.page.evaluate((text) => { window.__otherWrites = [undefined, text]; }, other);
-      await card.getByRole('button', { name: 'Gửi lên thư mục chung' }).click();
+      await press(app.page, 'Gửi lên thư mục chung');
       await published(app.page);
       const final = await app.page.evaluate(async () => {
         const dir = await navigator.storage.getDirectory();
