@@ -33,9 +33,12 @@ use std::collections::BTreeMap;
 /// The shared file's name when the office sets none: next to `index.html`.
 pub const DEFAULT_FILE_NAME: &str = "dondoc-data.json";
 
-/// Reads and writes of one publication before giving up: each extra round means another
-/// officer published in between.
+/// Writes of one publication before giving up: each extra one means another officer
+/// published in between.
 pub const MAX_ROUNDS: u32 = 8;
+
+/// Pauses for a file just written (a weak ETag) in one publication before giving up.
+pub const MAX_WAITS: u32 = 12;
 
 /// The pause before reading again a file written within the last second.
 pub const READ_AGAIN_AFTER_MS: u32 = 1100;
@@ -283,6 +286,7 @@ pub enum Next {
 pub struct Published {
     /// Records taken in from the file over every round.
     pub taken: usize,
+    /// Writes it took.
     pub rounds: u32,
     /// The version of the file this browser now holds, when the server names it firmly.
     pub version: Option<FileVersion>,
@@ -294,7 +298,10 @@ pub struct Published {
 pub struct Publish {
     officer: Officer,
     label: String,
+    /// Writes attempted.
     rounds: u32,
+    /// Pauses for a file written within the last second (bounded by [`MAX_WAITS`]).
+    waits: u32,
     taken: usize,
     written: Option<String>,
     /// Every record written, by collection and id, with its time of change.
@@ -334,6 +341,7 @@ impl Publish {
             officer,
             label,
             rounds: 0,
+            waits: 0,
             taken: 0,
             written: None,
             sent: BTreeMap::new(),
@@ -350,10 +358,6 @@ impl Publish {
         answer: Answer,
         clock: Clock,
     ) -> Next {
-        self.rounds += 1;
-        if self.rounds > MAX_ROUNDS {
-            return Next::Failed(Refusal::Busy { rounds: MAX_ROUNDS });
-        }
         if answer.status == 404 {
             return self.write(session, Precondition::IfNoneMatchAny, clock);
         }
@@ -361,7 +365,14 @@ impl Publish {
             return Next::Failed(r);
         }
         if answer.version.is_weak() {
-            return Next::ReadLater;
+            self.waits += 1;
+            return if self.waits > MAX_WAITS {
+                Next::Failed(Refusal::Busy {
+                    rounds: self.rounds,
+                })
+            } else {
+                Next::ReadLater
+            };
         }
         let Some(precondition) = answer.version.write_if() else {
             return Next::Failed(Refusal::NoVersion);
@@ -439,6 +450,10 @@ impl Publish {
         precondition: Precondition,
         clock: Clock,
     ) -> Next {
+        self.rounds += 1;
+        if self.rounds > MAX_ROUNDS {
+            return Next::Failed(Refusal::Busy { rounds: MAX_ROUNDS });
+        }
         let body = session
             .export(Scope::All, self.officer.clone(), clock.now, clock.today)
             .text;
@@ -466,8 +481,8 @@ impl Publish {
     pub fn checked(&mut self, answer: Answer) -> Next {
         let mine = answer.status == 200 && answer.body.is_some() && answer.body == self.written;
         if mine {
-            if answer.version.is_weak() && self.rounds <= MAX_ROUNDS {
-                self.rounds += 1;
+            if answer.version.is_weak() && self.waits < MAX_WAITS {
+                self.waits += 1;
                 return Next::CheckLater;
             }
             let version = Some(answer.version)

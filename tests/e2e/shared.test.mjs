@@ -70,8 +70,17 @@ async function publish(page) {
   return press(page, 'Gửi lên thư mục chung');
 }
 
+/** Waits until the publication went through (several officers at once take longer); a
+ * refusal fails the test with its words. */
 async function published(page) {
-  await page.locator('#shared-done', { hasText: 'Đã gửi lên thư mục chung' }).waitFor();
+  const done = page.locator('#shared-done', { hasText: 'Đã gửi lên thư mục chung' });
+  const failed = page.locator('#shared-failed');
+  await Promise.race([
+    done.waitFor({ timeout: 60_000 }),
+    failed.waitFor({ timeout: 60_000 }).then(async () => {
+      throw new Error(`publication refused: ${await failed.innerText()}`);
+    }),
+  ]);
 }
 
 /** A phoned-in update on 16-KL/BCĐ item 3.1, through the checklist. */
