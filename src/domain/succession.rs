@@ -319,64 +319,79 @@ impl Succession {
 
     /// Every problem, none when it can be recorded.
     pub fn problems(&self, data: &Dataset) -> Vec<SuccessionProblem> {
+        let mut out = self.unit_problems(data);
+        if let (Some(on), true) = (self.on, data.units.contains(&self.unit)) {
+            let work = data.work_to_hand_over(&self.unit, on);
+            out.extend(self.taker_problems(work.iter().map(|(d, _)| &d.id)));
+        }
+        out
+    }
+
+    /// The problems of the unit, the date and the successors (no pass over the directives).
+    pub fn unit_problems(&self, data: &Dataset) -> Vec<SuccessionProblem> {
         let mut out = Vec::new();
-        let mut push = |directive: Option<&DirectiveId>, field, problem| {
+        let mut push = |field, problem| {
             out.push(SuccessionProblem {
-                directive: directive.cloned(),
+                directive: None,
                 field,
                 problem,
             })
         };
+        let missing = |id: &UnitId| Problem::Missing {
+            target: super::record::RecordKind::Unit,
+            id: id.to_string(),
+        };
         let Some(unit) = data.units.get(&self.unit) else {
-            push(
-                None,
-                "unit",
-                Problem::Missing {
-                    target: super::record::RecordKind::Unit,
-                    id: self.unit.to_string(),
-                },
-            );
+            push("unit", missing(&self.unit));
             return out;
         };
         if unit.ended.is_some() {
-            push(None, "ended", Problem::AlreadyEnded);
+            push("ended", Problem::AlreadyEnded);
         }
         let Some(on) = self.on else {
-            push(None, "ended_on", Problem::Empty);
+            push("ended_on", Problem::Empty);
             return out;
         };
         if self.successors.is_empty() {
-            push(None, "successors", Problem::Empty);
+            push("successors", Problem::Empty);
         }
         if self.kind == EndKind::Merged && self.successors.len() > 1 {
-            push(None, "successors", Problem::OneSuccessorForMerger);
+            push("successors", Problem::OneSuccessorForMerger);
         }
         for s in &self.successors {
             match data.units.get(s) {
-                None => push(
-                    None,
-                    "successors",
-                    Problem::Missing {
-                        target: super::record::RecordKind::Unit,
-                        id: s.to_string(),
-                    },
-                ),
-                Some(_) if s == &self.unit => push(None, "successors", Problem::SuccessorIsItself),
-                Some(u) if !u.exists_on(on) => push(None, "successors", Problem::SuccessorEnded),
+                None => push("successors", missing(s)),
+                Some(_) if s == &self.unit => push("successors", Problem::SuccessorIsItself),
+                Some(u) if !u.exists_on(on) => push("successors", Problem::SuccessorEnded),
                 Some(_) => {}
             }
         }
-        for (d, _) in data.work_to_hand_over(&self.unit, on) {
-            let taker = self.takers.get(&d.id).cloned().unwrap_or_default();
+        out
+    }
+
+    /// The problems of each directive to hand over (`work`: their ids, as
+    /// [`Dataset::work_to_hand_over`] lists them): a taker missing, or not a successor.
+    pub fn taker_problems<'a>(
+        &self,
+        work: impl Iterator<Item = &'a DirectiveId>,
+    ) -> Vec<SuccessionProblem> {
+        let mut out = Vec::new();
+        for id in work {
+            let mut push = |field, problem| {
+                out.push(SuccessionProblem {
+                    directive: Some(id.clone()),
+                    field,
+                    problem,
+                })
+            };
+            let taker = self.takers.get(id).cloned().unwrap_or_default();
             match &taker.to {
-                None => push(Some(&d.id), "taker", Problem::Empty),
-                Some(t) if !self.successors.contains(t) => {
-                    push(Some(&d.id), "taker", Problem::NotASuccessor)
-                }
+                None => push("taker", Problem::Empty),
+                Some(t) if !self.successors.contains(t) => push("taker", Problem::NotASuccessor),
                 Some(_) => {}
             }
             if taker.also.iter().any(|u| !self.successors.contains(u)) {
-                push(Some(&d.id), "also", Problem::NotASuccessor);
+                push("also", Problem::NotASuccessor);
             }
         }
         out

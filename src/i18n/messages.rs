@@ -224,7 +224,6 @@ messages! {
     SampleLoaded => "Đã nạp dữ liệu mẫu.", "Sample data loaded.";
     Cancel => "Huỷ", "Cancel";
     Confirm => "Đồng ý", "Confirm";
-    Open => "Mở", "Open";
     NotFound => "Không tìm thấy trang hoặc bản ghi này.", "This page or record was not found.";
     NoRecords => "Chưa có bản ghi nào.", "No records yet.";
     Name => "Tên", "Name";
@@ -274,11 +273,8 @@ messages! {
     Meeting => "Cuộc họp", "Meeting";
     FormerNames => "Tên cũ", "Former names";
     Until => "đến", "until";
-    MergedInto => "Đã sáp nhập vào", "Merged into";
     AsLead => "Chủ trì", "As lead";
     AsCoordinator => "Phối hợp", "As coordinator";
-    Projects => "Dự án", "Projects";
-    Committee => "Ban Chỉ đạo", "Steering committee";
     DoneShare => "Đã hoàn thành", "Done";
     DashProjects => "Dự án trọng điểm", "Key projects";
     DashDirectives => "Nhiệm vụ theo kết luận", "Directives of conclusions";
@@ -289,11 +285,6 @@ messages! {
     Disbursed => "Đã giải ngân", "Disbursed";
     SamePeriodLastYear => "Cùng kỳ năm trước", "Same period last year";
     Overdue => "Quá hạn", "Overdue";
-    DueSoon => "Sắp đến hạn", "Due soon";
-    OpenWithinTerm => "Trong hạn", "Open within term";
-    NoDeadline => "Không thời hạn", "No deadline";
-    DoneOnTime => "Hoàn thành đúng hạn", "Done on time";
-    DoneLate => "Hoàn thành trễ hạn", "Done late";
     OverdueList => "Nhiệm vụ quá hạn", "Overdue directives";
     UpcomingMeeting => "Cuộc họp sắp tới", "Upcoming meeting";
     DataTitle => "Dữ liệu: nhập, xuất, lưu trữ", "Data: import, export, storage";
@@ -367,7 +358,6 @@ messages! {
     StorageUsed => "Dung lượng lưu trữ đã dùng", "Storage used";
     StorageOf => "trên khoảng", "of about";
     Characters => "ký tự", "characters";
-    Records => "Số bản ghi", "Records";
     SavedAt => "Đã lưu lúc", "Saved at";
     FileUnreadable => "Không đọc được tệp.", "The file could not be read.";
     ScopeAllData => "toàn bộ dữ liệu", "all data";
@@ -385,7 +375,6 @@ messages! {
     AsideBody => "Dữ liệu này đã được cất riêng, không bị xoá hay ghi đè. Bạn có thể tải xuống để gửi cho người hỗ trợ.", "It has been set aside, not deleted or overwritten. You can download it to send to whoever supports you.";
     AsideDownload => "Tải dữ liệu đã cất riêng", "Download the set-aside data";
     ValidationTitle => "Dữ liệu có điểm cần kiểm tra", "Points in the data to check";
-    Total => "Tổng số", "Total";
     Computed => "tính từ số liệu", "computed";
     Search => "Tìm (không cần dấu)", "Search (accents optional)";
     All => "Tất cả", "All";
@@ -394,7 +383,6 @@ messages! {
     LatestFigures => "Số liệu mới nhất", "Latest figures";
     ComputedStatus => "Tình trạng tính từ số liệu", "Computed status";
     OfficerDecision => "Cán bộ đánh giá", "Officer's decision";
-    Households => "hộ", "households";
     BehindWithObstacle => "Dự án chậm tiến độ và vướng mắc chính", "Projects behind schedule and their main obstacle";
     AddReport => "Thêm báo cáo tiến độ", "Add a progress report";
     ReportFormHint => "Chỉ nhập số liệu đã có; phần để trống giữ nguyên số liệu của báo cáo trước. Số viết như 1.300 hoặc 44,55.", "Enter only the figures you have; what is left empty keeps the previous report's figure. Numbers are written like 1,300 or 44.55.";
@@ -416,12 +404,10 @@ messages! {
     RecentChanges => "Thay đổi so với báo cáo trước (báo cáo trong 30 ngày qua)", "Changes since the previous report (reports of the last 30 days)";
     RecentChangesHint => "Tỷ lệ giải phóng mặt bằng, khối lượng và giải ngân; mọi số liệu khác ở trang của từng dự án.", "Site clearance, volume and disbursement rates; every other figure is on each project's page.";
     NoReportIn45 => "Dự án chưa có báo cáo trong 45 ngày", "Projects with no report in 45 days";
-    RecordedStatus => "Tình trạng ghi nhận", "Recorded status";
     StorageTitle => "Lưu trữ trên máy này", "Storage on this computer";
     SampleTitle => "Dữ liệu mẫu", "Sample data";
     SampleHint => "Thêm bộ dữ liệu mẫu (6 dự án trọng điểm tỉnh Điện Biên) để thử các chức năng.", "Add the sample dataset (six Điện Biên key projects) to try the features.";
     ProblemsNone => "Không phát hiện lỗi nào trong dữ liệu.", "No problems found in the data.";
-    LatestReport => "Báo cáo gần nhất", "Latest report";
     Light => "Đánh giá của cán bộ (đèn)", "Officer's light";
     Reason => "Lý do", "Reason";
     DecidedOn => "ngày", "on";

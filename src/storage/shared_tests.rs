@@ -7,8 +7,11 @@ use chrono::{Duration, FixedOffset, NaiveDate};
 use super::*;
 use crate::domain::conclusion::DirectiveUpdate;
 use crate::domain::ids::SeededIds;
+use crate::domain::merge::Resolution;
 use crate::domain::sample::sample_dataset;
+use crate::domain::share::Officer;
 use crate::storage::MemoryKv;
+use chrono::DateTime;
 
 /// A WebDAV folder holding one file, in memory.
 #[derive(Default)]

@@ -66,9 +66,7 @@ pub fn check_at_start(state: AppState) {
             return;
         };
         let answer = io::http("HEAD", &url, None, None).await;
-        state
-            .shared
-            .set(Some(freshness(&remembered(Place::Web), &answer)));
+        state.shared.set(Some(freshness(&remembered(), &answer)));
     });
 }
 
@@ -92,8 +90,8 @@ pub fn SharedNotice() -> impl IntoView {
 
 /// This browser now holds `version` of the shared file at `place`.
 fn took(state: AppState, place: Place, version: FileVersion) {
-    remember(place, version);
     if place == Place::Web {
+        remember(version);
         state
             .shared
             .set(Some(crate::storage::shared::Freshness::Unchanged));

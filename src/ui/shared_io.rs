@@ -275,27 +275,21 @@ pub fn file_name(settings: &Settings) -> String {
         .unwrap_or_else(|| DEFAULT_FILE_NAME.to_owned())
 }
 
-fn remembered_key(place: Place) -> String {
-    match place {
-        Place::Web => REMEMBERED_KEY.to_owned(),
-        Place::Disk => format!("{REMEMBERED_KEY}.disk"),
-    }
-}
-
-/// What this browser knows of the shared file at `place`.
-pub fn remembered(place: Place) -> Remembered {
+/// What this browser knows of the shared file next to the app (the start-up check
+/// compares it with what the server names; a file on disk is read each time anyway).
+pub fn remembered() -> Remembered {
     use gloo_storage::Storage;
-    gloo_storage::LocalStorage::get(remembered_key(place)).unwrap_or_default()
+    gloo_storage::LocalStorage::get(REMEMBERED_KEY).unwrap_or_default()
 }
 
-/// The version this browser now holds of the shared file at `place`.
-pub fn remember(place: Place, version: FileVersion) {
+/// The version of the shared file next to the app this browser now holds.
+pub fn remember(version: FileVersion) {
     use gloo_storage::Storage;
     let r = Remembered {
         version,
         at: Some(browser::now()),
     };
-    let _ = gloo_storage::LocalStorage::set(remembered_key(place), &r);
+    let _ = gloo_storage::LocalStorage::set(REMEMBERED_KEY, &r);
 }
 
 /// The officer's clock for a step of the protocol.

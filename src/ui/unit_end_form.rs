@@ -39,7 +39,7 @@ fn unit_end_form(unit: UnitId) -> impl IntoView {
     let state = use_state();
     let check_unit = unit.clone();
     let draft = Draft::new(state, SuccessionDraft::default(), move |d| {
-        state.data.with(|data| d.problems(data, &check_unit).0)
+        state.data.with(|data| d.field_problems(data, &check_unit))
     });
     let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
     let kind = draft.select(
@@ -106,10 +106,11 @@ fn unit_end_form(unit: UnitId) -> impl IntoView {
         })
     });
     let rows_unit = unit.clone();
+    // From the list already made: no second pass over the directives per change.
     let row_problems = Memo::new(move |_| {
         draft
             .value
-            .with(|d| state.data.with(|data| d.problems(data, &rows_unit).1))
+            .with(|d| work.with(|w| d.taker_problems(&rows_unit, w.iter().map(|l| &l.id))))
     });
     let successors_now = move || draft.value.with(|d| d.successors.clone());
     let all_to = RwSignal::new(String::new());

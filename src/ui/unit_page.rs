@@ -11,7 +11,7 @@ use super::unit_end_form::UnitEndForm;
 use super::unit_form::UnitForm;
 use super::unit_join::UnitJoin;
 use super::update_form::{directive_item, UpdateForm};
-use super::widgets::{field, unit_link, NotFound};
+use super::widgets::{field, unit_link, unit_tag, NotFound};
 use crate::domain::followup::urgency_order;
 use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
 use crate::domain::report::ReportScope;
@@ -225,13 +225,7 @@ fn unit_lists(
                 .map(|f| format!("{} ({} {})", f.name, state.t(Msg::Until), format_date(f.until)))
                 .collect::<Vec<_>>()
                 .join("; ");
-            let tag = if u.ended.is_some() {
-                Some(state.t(Msg::EndedTag))
-            } else if u.archived {
-                Some(state.t(Msg::ArchivedTag))
-            } else {
-                None
-            };
+            let tag = unit_tag(u).map(|m| state.t(m));
             let parent = unit_link(d, u.parent.as_ref()).map(|link| {
                 view! { <div><dt>{state.t(Msg::Parent)}</dt><dd>{link}</dd></div> }
             });

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use super::unit_form::UnitForm;
-use super::widgets::{keyed_rows, ListPage};
+use super::widgets::{keyed_rows, unit_tag, ListPage};
 use crate::i18n::{labels, Msg};
 use crate::route::Route;
 
@@ -36,13 +36,7 @@ pub fn UnitList() -> impl IntoView {
                     name: c.unit.name.clone(),
                     short_name: c.unit.short_name.clone(),
                     kind: labels::unit_kind(c.unit.kind, lang),
-                    tag: if c.unit.ended.is_some() {
-                        Some(Msg::EndedTag)
-                    } else if c.unit.archived {
-                        Some(Msg::ArchivedTag)
-                    } else {
-                        None
-                    },
+                    tag: unit_tag(c.unit),
                     lead: c.lead,
                     overdue: c.overdue,
                     coordinating: c.coordinating,

@@ -44,6 +44,18 @@ pub fn inherited_mark(
     Some(view! { <span class="inherited small">{text}</span> }.into_any())
 }
 
+/// The mark beside a unit that no longer takes new work: ended (its successors do), or
+/// archived.
+pub fn unit_tag(u: &crate::domain::Unit) -> Option<Msg> {
+    if u.ended.is_some() {
+        Some(Msg::EndedTag)
+    } else if u.archived {
+        Some(Msg::ArchivedTag)
+    } else {
+        None
+    }
+}
+
 /// A link to a unit's page, or nothing.
 pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
     let id = id?;

@@ -87,6 +87,30 @@ impl SuccessionDraft {
         }
     }
 
+    /// The problems of the form's fields (unit, date, successors), named by field; no pass
+    /// over the directives.
+    pub fn field_problems(&self, data: &Dataset, unit: &UnitId) -> Vec<FieldError> {
+        let (s, mut fields) = self.read(unit);
+        for p in s.unit_problems(data) {
+            if !fields.iter().any(|f| f.field == p.field) {
+                fields.push(FieldError {
+                    field: p.field,
+                    problem: DraftProblem::Rule(p.problem),
+                });
+            }
+        }
+        fields
+    }
+
+    /// The problems of each directive of `work` (the ids [`SuccessionDraft::work`] lists).
+    pub fn taker_problems<'a>(
+        &self,
+        unit: &UnitId,
+        work: impl Iterator<Item = &'a DirectiveId>,
+    ) -> Vec<SuccessionProblem> {
+        self.read(unit).0.taker_problems(work)
+    }
+
     /// Every problem: those of the form's fields (named by field), then those of single
     /// directives (named by directive). None when it can be recorded.
     pub fn problems(
@@ -94,19 +118,11 @@ impl SuccessionDraft {
         data: &Dataset,
         unit: &UnitId,
     ) -> (Vec<FieldError>, Vec<SuccessionProblem>) {
-        let (s, mut fields) = self.read(unit);
-        let mut rows = Vec::new();
-        for p in s.problems(data) {
-            match p.directive {
-                Some(_) => rows.push(p),
-                None if fields.iter().any(|f| f.field == p.field) => {}
-                None => fields.push(FieldError {
-                    field: p.field,
-                    problem: DraftProblem::Rule(p.problem),
-                }),
-            }
-        }
-        (fields, rows)
+        let work = self.work(data, unit);
+        (
+            self.field_problems(data, unit),
+            self.taker_problems(unit, work.iter().map(|(d, _)| &d.id)),
+        )
     }
 
     /// Every directive to one successor in one step.
