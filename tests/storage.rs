@@ -310,7 +310,7 @@ fn two_tabs_saving_different_records_lose_nothing_and_never_break_storage() {
     let in_a = edit_directive(&mut a, 2, "A chưa lưu");
     // Before saving, tab A finds B's commit and builds on it.
     let stored = tab_a.changed_elsewhere().expect("B's save is seen");
-    let rebased = a.rebase(stored, &Changes::new());
+    let rebased = stored.rebase(&mut a, &Changes::new());
     assert!(rebased.conflicts.is_empty());
     tab_a.save(&mut a).unwrap();
 
@@ -321,7 +321,7 @@ fn two_tabs_saving_different_records_lose_nothing_and_never_break_storage() {
     assert_eq!(stored, a);
     // And B, told in turn, takes A's change.
     let stored = tab_b.changed_elsewhere().expect("A's save is seen");
-    assert_eq!(b.rebase(stored, &Changes::new()).taken, 1);
+    assert_eq!(stored.rebase(&mut b, &Changes::new()).taken, 1);
     assert_eq!(b, a);
 }
 
@@ -343,7 +343,10 @@ fn a_tab_opening_while_another_saves_leaves_its_parts_alone_and_then_takes_its_s
     shared
         .set(MANIFEST_KEY, &writer.kv().get(MANIFEST_KEY).unwrap())
         .unwrap();
-    assert_eq!(opening.changed_elsewhere(), Some(data.clone()));
+    assert_eq!(
+        opening.changed_elsewhere().map(|c| c.records),
+        Some(data.clone())
+    );
     assert_eq!(loaded(&mut Repository::new(kv)), data);
 }
 
@@ -401,7 +404,7 @@ fn an_edit_whose_save_failed_survives_another_tabs_save_without_a_false_conflict
     let in_b = edit_directive(&mut b, 1, "B: đã lưu");
     tab_b.save(&mut b).unwrap();
     let stored = tab_a.changed_elsewhere().expect("B's save is seen");
-    let rebased = a.rebase(stored, &Changes::new());
+    let rebased = stored.rebase(&mut a, &Changes::new());
     assert!(rebased.conflicts.is_empty(), "only B changed what it saved");
     tab_a.save(&mut a).unwrap();
     let stored = loaded(&mut Repository::new(kv.clone()));
@@ -410,4 +413,64 @@ fn an_edit_whose_save_failed_survives_another_tabs_save_without_a_false_conflict
         "A: lưu bị lỗi vì đầy bộ nhớ"
     );
     assert_eq!(stored.directives.get(&in_b).unwrap().text, "B: đã lưu");
+}
+
+/// A tab's view of the shared store that counts what it reads.
+struct Counting {
+    kv: SharedKv,
+    reads: std::cell::Cell<usize>,
+}
+
+impl KeyValue for Counting {
+    fn get(&self, key: &str) -> Option<String> {
+        self.reads.set(self.reads.get() + 1);
+        self.kv.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteError> {
+        self.kv.set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.kv.remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.kv.keys()
+    }
+}
+
+#[test]
+fn a_tab_takes_in_another_tabs_commit_by_reading_only_the_parts_it_rewrote() {
+    let kv = SharedKv::default();
+    let mut data = generate(Scale::PROVINCE, 3, today(), now());
+    Repository::new(kv.clone()).save(&mut data).unwrap();
+    let mut tab_a = Repository::new(Counting {
+        kv: kv.clone(),
+        reads: Default::default(),
+    });
+    let mut tab_b = Repository::new(kv.clone());
+    let mut a = loaded(&mut tab_a);
+    let mut b = loaded(&mut tab_b);
+    let whole_read = tab_a.kv().reads.get();
+
+    // A holds an unsaved edit; B edits another directive, removes an update and saves.
+    let in_a = edit_directive(&mut a, 2, "A: chưa lưu");
+    let in_b = edit_directive(&mut b, 7, "B: đã lưu");
+    let gone = b.directive_updates.iter().next().unwrap().id.clone();
+    b.directive_updates.remove(&gone);
+    tab_b.save(&mut b).unwrap();
+
+    let mut everything = a.clone();
+    let expected = everything.rebase(loaded(&mut Repository::new(kv.clone())), &Changes::new());
+    tab_a.kv().reads.set(0);
+    let commit = tab_a.changed_elsewhere().expect("B's save is seen");
+    let reads = tab_a.kv().reads.get();
+    // The manifest and the two parts B rewrote, not the whole store.
+    assert_eq!(reads, 3, "read {reads} keys of {whole_read}");
+    assert_eq!(commit.rebase(&mut a, &Changes::new()), expected);
+    assert_eq!(a, everything);
+    assert_eq!(a.directives.get(&in_b).unwrap().text, "B: đã lưu");
+    assert_eq!(a.directives.get(&in_a).unwrap().text, "A: chưa lưu");
+    assert!(a.directive_updates.get(&gone).is_none());
+    // A's save builds on B's commit: a fresh tab reads both.
+    tab_a.save(&mut a).unwrap();
+    assert_eq!(loaded(&mut Repository::new(kv)), a);
 }

@@ -165,6 +165,38 @@ impl<T: Record> Collection<T> {
         Rebase { taken, conflicts }
     }
 
+    /// [`Collection::rebase`] over the part of the collection `within` selects: `stored`
+    /// holds the stored records of that part, and every record outside it is left as it is
+    /// (another tab's commit rewrote only some parts of storage; the rest is what this side
+    /// last read or wrote).
+    pub fn rebase_part(
+        &mut self,
+        stored: Collection<T>,
+        within: &dyn Fn(&str) -> bool,
+        pending: &[String],
+    ) -> Rebase<T> {
+        let ids: Vec<T::Id> = self
+            .items
+            .keys()
+            .chain(self.changed.keys())
+            .filter(|id| within(id.as_ref()))
+            .cloned()
+            .collect();
+        let mut part = Collection::default();
+        for id in ids {
+            if let Some(record) = self.items.remove(&id) {
+                part.items.insert(id.clone(), record);
+            }
+            if let Some(from) = self.changed.remove(&id) {
+                part.changed.insert(id, from);
+            }
+        }
+        let result = part.rebase(stored, pending);
+        self.items.append(&mut part.items);
+        self.changed.append(&mut part.changed);
+        result
+    }
+
     /// Marks what replacing `before` by this collection changed (a record added, replaced
     /// or gone), each with the version it started from: `before`'s own mark when it had
     /// one, else the version `before` held. Marks this collection already has stay.

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::collection::Collection;
 use super::dataset::{Changes, Dataset, VisitorMut};
 use super::merge::{field_diffs, Change, Entry};
-use super::record::Record;
+use super::record::{Record, RecordKind};
 
 /// What bringing in another tab's save did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,6 +21,36 @@ pub struct Rebased {
     pub conflicts: Vec<Entry>,
     /// This tab's versions of those records, to restore one if the officer wants it.
     pub mine: Dataset,
+}
+
+/// How much of a collection a stored part covers ([`Part::cover`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cover {
+    Nothing,
+    All,
+    /// The records [`Part::holds`] names.
+    Some,
+}
+
+/// The records another tab's commit may have changed: storage keeps each collection in
+/// parts, and a commit rewrites only the parts holding what it changed.
+pub trait Part {
+    fn cover(&self, kind: RecordKind) -> Cover;
+    /// Whether the record `id` of `kind` is in the part (asked when `cover` is `Some`).
+    fn holds(&self, kind: RecordKind, id: &str) -> bool;
+}
+
+/// Every record.
+pub struct Whole;
+
+impl Part for Whole {
+    fn cover(&self, _: RecordKind) -> Cover {
+        Cover::All
+    }
+
+    fn holds(&self, _: RecordKind, _: &str) -> bool {
+        true
+    }
 }
 
 impl Dataset {
@@ -86,8 +116,15 @@ impl Dataset {
     /// Brings in `stored`, saved by another tab, keeping this tab's unsaved changes (see
     /// [`Collection::rebase`]); `pending` names records whose earlier save failed.
     pub fn rebase(&mut self, stored: Dataset, pending: &Changes) -> Rebased {
+        self.rebase_part(stored, &Whole, pending)
+    }
+
+    /// [`Dataset::rebase`] over the records `part` covers: `stored` holds the stored
+    /// records of that part, everything outside it stays as it is here.
+    pub fn rebase_part(&mut self, stored: Dataset, part: &dyn Part, pending: &Changes) -> Rebased {
         struct Step<'a> {
             stored: Dataset,
+            part: &'a dyn Part,
             pending: &'a Changes,
             out: Rebased,
         }
@@ -96,7 +133,14 @@ impl Dataset {
                 let stored = std::mem::take(collection_mut::<T>(&mut self.stored));
                 let none = Vec::new();
                 let pending = self.pending.get(&T::KIND).unwrap_or(&none);
-                let result = c.rebase(stored, pending);
+                let result = match self.part.cover(T::KIND) {
+                    Cover::Nothing => return,
+                    Cover::All => c.rebase(stored, pending),
+                    Cover::Some => {
+                        let part = self.part;
+                        c.rebase_part(stored, &|id| part.holds(T::KIND, id), pending)
+                    }
+                };
                 self.out.taken += result.taken;
                 for (mine, theirs) in result.conflicts {
                     self.out.conflicts.push(conflict(&mine, &theirs));
@@ -106,6 +150,7 @@ impl Dataset {
         }
         let mut step = Step {
             stored,
+            part,
             pending,
             out: Rebased::default(),
         };

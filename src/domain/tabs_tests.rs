@@ -140,6 +140,60 @@ proptest! {
     }
 }
 
+/// A part of storage: the directives whose id ends in an even digit or letter code.
+struct EvenDirectives;
+
+impl Part for EvenDirectives {
+    fn cover(&self, kind: RecordKind) -> Cover {
+        if kind == RecordKind::Directive {
+            Cover::Some
+        } else {
+            Cover::Nothing
+        }
+    }
+
+    fn holds(&self, _: RecordKind, id: &str) -> bool {
+        id.bytes().last().is_some_and(|b| b % 2 == 0)
+    }
+}
+
+/// The stored records `part` holds.
+fn part_of(stored: &Dataset) -> Dataset {
+    let mut out = Dataset::default();
+    for d in stored.directives.iter() {
+        if EvenDirectives.holds(RecordKind::Directive, d.id.as_ref()) {
+            out.directives.upsert(d.clone());
+        }
+    }
+    out.take_changes();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Another tab's commit rewrote only the part holding what it changed: taking in that
+    /// part alone leaves this tab exactly where taking in everything would.
+    #[test]
+    fn taking_in_the_rewritten_part_equals_taking_in_everything(mine in edits(), theirs in edits()) {
+        let (mut a, mut b) = two_tabs();
+        for (n, t, m) in &mine { edit(&mut a, *n, t, *m); }
+        let in_part: Vec<usize> = (0..b.directives.len())
+            .filter(|n| EvenDirectives.holds(RecordKind::Directive, b.directives.iter().nth(*n).unwrap().id.as_ref()))
+            .collect();
+        for (n, t, m) in &theirs {
+            if !in_part.is_empty() { edit(&mut b, in_part[n % in_part.len()], t, *m); }
+        }
+        let stored = save(&mut b);
+        let mut whole = a.clone();
+        let expected = whole.rebase(stored.clone(), &Changes::new());
+        let got = a.rebase_part(part_of(&stored), &EvenDirectives, &Changes::new());
+        prop_assert_eq!(got, expected);
+        prop_assert_eq!(&a, &whole);
+        prop_assert_eq!(a.take_changes(), whole.take_changes());
+    }
+}
+
 #[test]
 fn a_form_saved_over_a_record_changed_since_it_opened_is_refused_with_the_difference() {
     let (mut a, mut b) = two_tabs();

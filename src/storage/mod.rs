@@ -16,4 +16,4 @@ pub mod snapshots;
 pub mod local;
 
 pub use kv::{KeyValue, MemoryKv, SharedKv, WriteError};
-pub use repo::{LoadOutcome, Repository, SetAside, QUOTA_UNITS};
+pub use repo::{Commit, LoadOutcome, Repository, SetAside, QUOTA_UNITS};

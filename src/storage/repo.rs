@@ -19,6 +19,7 @@ use super::codec::{decode, encode as encode_text};
 use super::kv::{KeyValue, WriteError};
 use super::shards::{default_shard_count, shard_index, shard_key, EncodeShards, Fill};
 use crate::domain::migrate::dataset_from_value;
+use crate::domain::tabs::{Cover, Part, Rebased};
 use crate::domain::{Dataset, LoadError, RecordKind, FORMAT_NAME, SCHEMA_VERSION};
 
 pub(super) const PREFIX: &str = "dondoc.d.";
@@ -69,6 +70,69 @@ pub enum LoadOutcome {
 pub struct SaveStats {
     pub shards_written: usize,
     pub units_written: usize,
+}
+
+/// Per collection, shard indices.
+type ShardSet = BTreeMap<String, BTreeSet<usize>>;
+
+/// Another tab's commit as this page read it: the stored records of the shards it
+/// rewrote (of every shard when `shards` is `None`).
+pub struct Commit {
+    pub records: Dataset,
+    shards: Option<ShardSet>,
+    /// Shards per collection.
+    counts: BTreeMap<String, usize>,
+}
+
+impl Commit {
+    /// Brings the commit into `data`, keeping its unsaved changes (`Dataset::rebase_part`).
+    pub fn rebase(mut self, data: &mut Dataset, pending: &crate::domain::Changes) -> Rebased {
+        let stored = std::mem::take(&mut self.records);
+        data.rebase_part(stored, &self, pending)
+    }
+}
+
+impl Part for Commit {
+    fn cover(&self, kind: RecordKind) -> Cover {
+        match &self.shards {
+            None => Cover::All,
+            Some(s) if s.contains_key(kind.collection()) => Cover::Some,
+            Some(_) => Cover::Nothing,
+        }
+    }
+
+    fn holds(&self, kind: RecordKind, id: &str) -> bool {
+        let Some(shards) = self.shards.as_ref().and_then(|s| s.get(kind.collection())) else {
+            return self.shards.is_none();
+        };
+        let count = self.counts.get(kind.collection()).copied().unwrap_or(1);
+        shards.contains(&shard_index(id, count))
+    }
+}
+
+/// The shards `next` rewrote since `before`, when both are in the current schema with the
+/// same shards per collection (else `None`: the whole of `next` is read).
+fn rewritten(before: &Manifest, next: &Manifest) -> Option<ShardSet> {
+    let same_layout = before.format == next.format
+        && before.schema_version == SCHEMA_VERSION
+        && next.schema_version == SCHEMA_VERSION
+        && before.shards.len() == next.shards.len()
+        && before
+            .shards
+            .iter()
+            .all(|(c, g)| next.shards.get(c).is_some_and(|n| n.len() == g.len()));
+    if !same_layout {
+        return None;
+    }
+    let mut out = ShardSet::new();
+    for (collection, gens) in &next.shards {
+        let old = &before.shards[collection];
+        let changed: BTreeSet<usize> = (0..gens.len()).filter(|i| gens[*i] != old[*i]).collect();
+        if !changed.is_empty() {
+            out.insert(collection.clone(), changed);
+        }
+    }
+    Some(out)
 }
 
 pub struct Repository<K: KeyValue> {
@@ -144,10 +208,27 @@ impl<K: KeyValue> Repository<K> {
                 supported: SCHEMA_VERSION,
             });
         }
+        self.read_shards(&manifest, None)
+    }
+
+    /// Reads the shards `manifest` names (only those in `only`, when given).
+    fn read_shards(
+        &self,
+        manifest: &Manifest,
+        only: Option<&ShardSet>,
+    ) -> Result<(Dataset, Option<u32>), AsideReason> {
+        let unreadable = |what: String| AsideReason::Unreadable(what);
         let mut texts: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (collection, generations) in &manifest.shards {
             let parts = texts.entry(collection.clone()).or_default();
-            for (shard, generation) in generations.iter().enumerate().filter(|(_, g)| **g > 0) {
+            let wanted = |shard: &usize| {
+                only.is_none_or(|o| o.get(collection).is_some_and(|s| s.contains(shard)))
+            };
+            for (shard, generation) in generations
+                .iter()
+                .enumerate()
+                .filter(|(s, g)| **g > 0 && wanted(s))
+            {
                 let key = shard_key(collection, shard, *generation);
                 let stored = self
                     .kv
@@ -275,23 +356,37 @@ impl<K: KeyValue> Repository<K> {
         self.kv.keys().iter().any(|k| k.starts_with(ASIDE_PREFIX))
     }
 
-    /// What is stored now, when another writer (another tab) committed since this
-    /// repository last read or wrote: the caller
-    /// rebases its data on it (`Dataset::rebase`), and the next save builds on that commit
-    /// instead of overwriting it. `None` when nothing changed elsewhere, or when what is
-    /// stored cannot be read by this version (then it is left alone).
-    pub fn changed_elsewhere(&mut self) -> Option<Dataset> {
+    /// What another writer (another tab) committed since this repository last read or
+    /// wrote: the caller rebases its data on it (`Dataset::rebase_part`), and the next save
+    /// builds on that commit instead of overwriting it. Only the shards the commit rewrote
+    /// are read when this page holds the commit before it in the same layout. `None` when
+    /// nothing changed elsewhere, or when what is stored cannot be read by this version
+    /// (then it is left alone).
+    pub fn changed_elsewhere(&mut self) -> Option<Commit> {
         let text = self.kv.get(MANIFEST)?;
         let stored: Manifest = serde_json::from_str(&text).ok()?;
         if self.manifest.as_ref() == Some(&stored) {
             return None;
         }
-        let (dataset, migrated_from) = self.read(&text).ok()?;
+        let rewritten = self.manifest.as_ref().and_then(|m| rewritten(m, &stored));
+        let (records, migrated_from) = match &rewritten {
+            Some(shards) => self.read_shards(&stored, Some(shards)).ok()?,
+            None => self.read(&text).ok()?,
+        };
         if migrated_from.is_some() {
             return None;
         }
+        let counts = stored
+            .shards
+            .iter()
+            .map(|(c, g)| (c.clone(), g.len()))
+            .collect();
         self.manifest = Some(stored);
-        Some(dataset)
+        Some(Commit {
+            records,
+            shards: rewritten,
+            counts,
+        })
     }
 
     /// Writes what changed since the last successful save. On failure nothing stored has

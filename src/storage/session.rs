@@ -263,11 +263,11 @@ impl<K: KeyValue> Session<K> {
     /// this tab's unsaved changes; records both changed are set aside. Returns whether the
     /// data changed.
     pub fn sync_from_elsewhere(&mut self, now: DateTime<Utc>) -> bool {
-        let Some(stored) = self.repo.changed_elsewhere() else {
+        let Some(commit) = self.repo.changed_elsewhere() else {
             return false;
         };
         self.data_changed();
-        let result = self.data.rebase(stored, &Changes::new());
+        let result = commit.rebase(&mut self.data, &Changes::new());
         for entry in result.conflicts {
             let id = entry.id.clone();
             self.tab_versions.restore_version(&result.mine, &id, now);
