@@ -22,6 +22,7 @@ const RUNS = Number(opt('runs', 5));
 const SIZES = opt('sizes', 'small,province,large').split(',');
 // --only clicks: the clicks alone, to iterate on them (results.md is not written).
 const ONLY = opt('only', '');
+const ORIGINS = opt('origins', 'http,file').split(',');
 const QUOTA = 5_200_000;
 const BASE = '/apps/dondoc/';
 const dondoc = join(root, 'target', 'release', 'dondoc');
@@ -291,9 +292,13 @@ const CLICK_HELPERS = `(() => {
     c.port2.postMessage(0);
   }));
   window.__longest = 0;
+  window.__tasks = [];
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      for (const e of list.getEntries()) {
+        window.__longest = Math.max(window.__longest, e.duration);
+        window.__tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+      }
     }).observe({ type: 'longtask' });
   } catch (e) {}
   // Resolves when ready() holds after a change of the page; refuses after 30 s (a step that
@@ -397,6 +402,7 @@ async function clicks(page, url, runs) {
   // Another tab of the same browser on the same checklist: it takes in each update saved
   // here (the storage event); the longest task it runs until the update is on its screen.
   out['… another tab taking it in, longest task'] = { times: [], longest: [] };
+  out['… … of which reading and merging its commit'] = { times: [], longest: [] };
   await page.locator('table.checklist').waitFor();
   const other = await page.context().newPage();
   await other.addInitScript(CLICK_HELPERS);
@@ -409,11 +415,14 @@ async function clicks(page, url, runs) {
     const text = `Đã báo cáo qua điện thoại, lượt ${r + 1} ${Date.now()}`;
     const seen = other.evaluate(async (text) => {
       window.__longest = 0;
+      performance.clearMeasures('dondoc-take-in');
       const t0 = performance.now();
       await window.__until(() => [...document.querySelectorAll('main td')].some((n) => n.textContent.includes(text)), 'the other tab to show the update');
       // No frame waited for here: headless Chromium draws frames for the page in front only.
       await new Promise((r) => setTimeout(r, 100));
-      return { ms: performance.now() - t0, longest: window.__longest };
+      const takeIn = Math.max(0, ...performance.getEntriesByName('dondoc-take-in').map((e) => e.duration));
+      const debug = { t0: Math.round(t0), tasks: window.__tasks.filter(([s]) => s >= t0), measures: performance.getEntriesByType('measure').filter((e) => e.startTime >= t0).map((e) => [e.name, Math.round(e.startTime), Math.round(e.duration)]) };
+      return { ms: performance.now() - t0, longest: window.__longest, takeIn, debug };
     }, text);
     await page.locator('#uf-text').fill(text);
     await page.getByLabel('Người, đơn vị báo cáo').fill('Văn phòng Sở');
@@ -436,8 +445,11 @@ async function clicks(page, url, runs) {
     out['… the save that follows, longest task'].times.push(m.save);
     out['… the save that follows, longest task'].longest.push(m.saveLongest);
     const synced = await seen;
+    if (process.env.BENCH_DEBUG) log(JSON.stringify(synced));
     out['… another tab taking it in, longest task'].times.push(synced.ms);
     out['… another tab taking it in, longest task'].longest.push(synced.longest);
+    out['… … of which reading and merging its commit'].times.push(synced.takeIn);
+    out['… … of which reading and merging its commit'].longest.push(0);
   }
   await other.close();
   return out;
@@ -464,7 +476,7 @@ try {
     const data = dataset(size, work);
     const row = { size, units: data.units, fileBytes: data.file.length };
     log(`\n${size}: ${data.units.toLocaleString('en')} characters stored (${(100 * data.units / QUOTA).toFixed(1)}% of the quota), file ${kb(data.file.length)}`);
-    for (const [origin, urls] of Object.entries(origins)) {
+    for (const [origin, urls] of Object.entries(origins).filter(([o]) => ORIGINS.includes(o))) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await seed(page, urls.app, data.stored);

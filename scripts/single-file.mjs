@@ -21,7 +21,10 @@ if (!js || !wasm) {
   console.error(`single-file: glue or wasm not found in ${dir}: ${files.join(', ')}`);
   process.exit(1);
 }
-const html = readFileSync(join(dir, 'index.html'), 'utf8');
+// A page this script already wrote has its policy: drop it, so that running it again
+// gives the same pages.
+const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '');
 
 /** The sha256 source expression of the page's one inline module script. */
 function scriptHash(page) {

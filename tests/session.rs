@@ -532,3 +532,45 @@ fn an_import_previewed_before_another_tabs_save_is_planned_again_not_applied() {
         "Sở Xây dựng (tên trong tệp)"
     );
 }
+
+#[test]
+fn a_snapshot_whose_text_is_written_is_stored_even_when_the_data_changes_meanwhile() {
+    let open_filled = || {
+        let kv = SharedKv::default();
+        let (mut page, _) = Session::open(kv.handle(), "t", now(), hanoi());
+        page.edit(|d| {
+            *d = sample();
+            d.add_missing(generate::generate(
+                generate::Scale::SMALL,
+                3,
+                today(),
+                now(),
+            ));
+        });
+        page.flush(now(), hanoi());
+        page
+    };
+    let mut counting = open_filled();
+    let mut steps = 1;
+    while counting.snapshot_step() {
+        steps += 1;
+    }
+    // Again, stopped in its last steps (its parts and its index are stored last), then an
+    // edit: the snapshot goes on and holds the data as it was when its text was written.
+    let mut page = open_filled();
+    let before = page.data().without_pending_changes();
+    for _ in 0..steps - 2 {
+        assert!(page.snapshot_step());
+    }
+    page.edit(|d| {
+        let mut p = d.projects.iter().next().unwrap().clone();
+        p.location = "Thành phố Điện Biên Phủ".into();
+        d.projects.upsert(p);
+    });
+    assert!(page.snapshot_due());
+    while page.snapshot_step() {}
+    let kept = page.snapshots();
+    assert_eq!(kept.len(), 1);
+    let (back, _) = page.snapshot_preview(&kept[0].key).expect("it reads back");
+    assert_eq!(back, before);
+}

@@ -192,8 +192,9 @@ impl<T: Record> Collection<T> {
             }
         }
         let result = part.rebase(stored, pending);
-        self.items.append(&mut part.items);
-        self.changed.append(&mut part.changed);
+        // One insert per record of the part: `append` would rebuild the whole map.
+        self.items.extend(part.items);
+        self.changed.extend(part.changed);
         result
     }
 

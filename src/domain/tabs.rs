@@ -24,32 +24,25 @@ pub struct Rebased {
 }
 
 /// How much of a collection a stored part covers ([`Part::cover`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cover {
+pub enum Cover<'a> {
     Nothing,
     All,
-    /// The records [`Part::holds`] names.
-    Some,
+    /// The records whose id the test accepts.
+    Some(Box<dyn Fn(&str) -> bool + 'a>),
 }
 
 /// The records another tab's commit may have changed: storage keeps each collection in
 /// parts, and a commit rewrites only the parts holding what it changed.
 pub trait Part {
-    fn cover(&self, kind: RecordKind) -> Cover;
-    /// Whether the record `id` of `kind` is in the part (asked when `cover` is `Some`).
-    fn holds(&self, kind: RecordKind, id: &str) -> bool;
+    fn cover(&self, kind: RecordKind) -> Cover<'_>;
 }
 
 /// Every record.
 pub struct Whole;
 
 impl Part for Whole {
-    fn cover(&self, _: RecordKind) -> Cover {
+    fn cover(&self, _: RecordKind) -> Cover<'_> {
         Cover::All
-    }
-
-    fn holds(&self, _: RecordKind, _: &str) -> bool {
-        true
     }
 }
 
@@ -136,10 +129,7 @@ impl Dataset {
                 let result = match self.part.cover(T::KIND) {
                     Cover::Nothing => return,
                     Cover::All => c.rebase(stored, pending),
-                    Cover::Some => {
-                        let part = self.part;
-                        c.rebase_part(stored, &|id| part.holds(T::KIND, id), pending)
-                    }
+                    Cover::Some(within) => c.rebase_part(stored, &within, pending),
                 };
                 self.out.taken += result.taken;
                 for (mine, theirs) in result.conflicts {

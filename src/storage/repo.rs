@@ -93,20 +93,15 @@ impl Commit {
 }
 
 impl Part for Commit {
-    fn cover(&self, kind: RecordKind) -> Cover {
-        match &self.shards {
-            None => Cover::All,
-            Some(s) if s.contains_key(kind.collection()) => Cover::Some,
-            Some(_) => Cover::Nothing,
-        }
-    }
-
-    fn holds(&self, kind: RecordKind, id: &str) -> bool {
-        let Some(shards) = self.shards.as_ref().and_then(|s| s.get(kind.collection())) else {
-            return self.shards.is_none();
+    fn cover(&self, kind: RecordKind) -> Cover<'_> {
+        let Some(rewritten) = &self.shards else {
+            return Cover::All;
+        };
+        let Some(shards) = rewritten.get(kind.collection()) else {
+            return Cover::Nothing;
         };
         let count = self.counts.get(kind.collection()).copied().unwrap_or(1);
-        shards.contains(&shard_index(id, count))
+        Cover::Some(Box::new(move |id| shards.contains(&shard_index(id, count))))
     }
 }
 

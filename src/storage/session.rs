@@ -200,9 +200,12 @@ impl<K: KeyValue> Session<K> {
         result
     }
 
-    /// The data changed: a snapshot being written of it is dropped, plans made on it are old.
+    /// The data changed: a snapshot being written of it is dropped (one whose text is
+    /// written is of the moment it was written, and is stored), plans made on it are old.
     fn data_changed(&mut self) {
-        self.snapshot_job = None;
+        if self.snapshot_job.as_ref().is_some_and(|j| !j.written()) {
+            self.snapshot_job = None;
+        }
         self.revision += 1;
     }
 
@@ -263,11 +266,22 @@ impl<K: KeyValue> Session<K> {
     /// this tab's unsaved changes; records both changed are set aside. Returns whether the
     /// data changed.
     pub fn sync_from_elsewhere(&mut self, now: DateTime<Utc>) -> bool {
-        let Some(commit) = self.repo.changed_elsewhere() else {
+        let Session {
+            repo,
+            data,
+            measure,
+            ..
+        } = self;
+        let mut rebased = None;
+        measure("dondoc-take-in", &mut || {
+            rebased = repo
+                .changed_elsewhere()
+                .map(|commit| commit.rebase(data, &Changes::new()));
+        });
+        let Some(result) = rebased else {
             return false;
         };
         self.data_changed();
-        let result = commit.rebase(&mut self.data, &Changes::new());
         for entry in result.conflicts {
             let id = entry.id.clone();
             self.tab_versions.restore_version(&result.mine, &id, now);
@@ -354,8 +368,8 @@ impl<K: KeyValue> Session<K> {
         self.snapshot_job.is_some()
     }
 
-    /// Writes the next part of the snapshot (about 10 ms of work), and stores it when it is
-    /// all written. Returns whether more steps remain.
+    /// Writes the next part of the snapshot, or stores the next part of it (each about
+    /// 10 ms of work). Returns whether more steps remain.
     pub fn snapshot_step(&mut self) -> bool {
         let Session {
             repo,
@@ -368,23 +382,27 @@ impl<K: KeyValue> Session<K> {
         let Some(job) = snapshot_job else {
             return false;
         };
-        let mut ready = false;
-        measure("dondoc-snapshot-step", &mut || ready = job.step(data));
-        if !ready {
+        if !job.written() {
+            measure("dondoc-snapshot-step", &mut || {
+                job.step(data);
+            });
             return true;
         }
-        let mut job = snapshot_job.take();
-        let mut stored = Ok(());
+        let mut stored = None;
         measure("dondoc-snapshot-store", &mut || {
-            if let Some(job) = job.take() {
-                stored = job.store(repo.kv_mut(), data).map(|_| ());
-            }
+            stored = job.store_step(repo.kv_mut());
         });
-        // No room for it: not tried again this session.
-        if stored.is_err() {
-            *no_room_for_snapshots = true;
+        match stored {
+            None => true,
+            Some(result) => {
+                // No room for it: not tried again this session.
+                if result.is_err() {
+                    *no_room_for_snapshots = true;
+                }
+                *snapshot_job = None;
+                false
+            }
         }
-        false
     }
 
     /// What importing `incoming` would do, before anything is written. `based_on`: what

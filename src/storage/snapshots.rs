@@ -33,6 +33,39 @@ pub struct SnapshotInfo {
     pub units: usize,
     /// Records it holds.
     pub records: usize,
+    /// Keys its text is stored under: `key`, then `key.1`, `key.2`… (each written in a
+    /// task of its own). Snapshots stored before there were parts have one.
+    #[serde(default = "one_part", skip_serializing_if = "is_one")]
+    pub parts: usize,
+}
+
+fn one_part() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
+}
+
+/// The keys of a snapshot's parts.
+fn part_keys(key: &str, parts: usize) -> impl Iterator<Item = String> + '_ {
+    (0..parts.max(1)).map(move |i| match i {
+        0 => key.to_owned(),
+        i => format!("{key}.{i}"),
+    })
+}
+
+fn remove_snapshot(kv: &mut impl KeyValue, info: &SnapshotInfo) {
+    for key in part_keys(&info.key, info.parts) {
+        kv.remove(&key);
+    }
+}
+
+/// The snapshot a stored key belongs to (`dondoc.snap.<millis>`), and its time.
+fn owner_of(key: &str) -> Option<(&str, i64)> {
+    let rest = key.strip_prefix(PREFIX)?;
+    let millis = rest.split('.').next()?;
+    Some((&key[..PREFIX.len() + millis.len()], millis.parse().ok()?))
 }
 
 /// Why no snapshot was taken.
@@ -133,10 +166,19 @@ pub fn take(
 /// Text written out before it is compressed, per step: about 10 ms of work on an office PC.
 pub const STEP_BYTES: usize = 256 * 1024;
 
+/// Characters of the stored text written per step (localStorage copies a value as it is set).
+pub const PART_UNITS: usize = 256 * 1024;
+
+/// A part left by a snapshot that was never finished (the page closed while it was being
+/// stored) is removed once it is this old: younger ones may be another tab's, being stored.
+const LEFT_PARTS_MINUTES: i64 = 60;
+
 /// A snapshot taken in steps, so that no step holds the page: a large dataset takes about
 /// a second to write out and compress in one go. The text is the dataset's own JSON form,
-/// written record by record and compressed part by part. The data must not change between
-/// the first step and [`Job::store`]: the owner drops the job when it does (`Session`).
+/// written record by record and compressed part by part ([`Job::step`]); the data must not
+/// change meanwhile (the owner drops the job when it does: `Session`). Then it is stored a
+/// part per step ([`Job::store_step`]), when the data may change: the snapshot is of the
+/// moment its text was written.
 pub struct Job {
     at: DateTime<Utc>,
     /// The clock the rotation's days are counted on.
@@ -147,6 +189,20 @@ pub struct Job {
     collection: usize,
     record: usize,
     done: bool,
+    /// Records the text holds, counted when it is all written.
+    records: usize,
+    storing: Option<Storing>,
+}
+
+/// The stored text, and how far storing it has gone.
+struct Storing {
+    value: String,
+    info: SnapshotInfo,
+    /// The snapshots kept with the new one, once the others are removed.
+    kept: Option<Vec<SnapshotInfo>>,
+    /// Byte offsets in `value` where each part starts.
+    starts: Vec<usize>,
+    written: usize,
 }
 
 impl Job {
@@ -159,7 +215,14 @@ impl Job {
             collection: 0,
             record: 0,
             done: false,
+            records: 0,
+            storing: None,
         }
+    }
+
+    /// Whether the text is all written: from then on the data may change.
+    pub fn written(&self) -> bool {
+        self.done
     }
 
     /// Writes out and compresses the next part of `data`; true when all of it is done.
@@ -184,6 +247,7 @@ impl Job {
             if !part.found {
                 self.text.push(b'}');
                 self.done = true;
+                self.records = data.total_records();
             }
         }
         self.encoder.push(&self.text);
@@ -191,47 +255,130 @@ impl Job {
         self.done
     }
 
-    /// Stores the snapshot of `data` written out in steps, and rotates the others. Old
-    /// snapshots rotation lets go are removed before the new one is written, so the new one
-    /// never needs more room than they free plus its own.
+    /// Stores the snapshot of `data` written out in steps, and rotates the others, in one go.
     pub fn store(
         mut self,
         kv: &mut impl KeyValue,
         data: &Dataset,
     ) -> Result<SnapshotInfo, SnapshotError> {
-        let offset = self.offset;
         while !self.step(data) {}
-        let value = self.encoder.finish();
-        let now = self.at;
-        let key = format!("{PREFIX}{}", now.timestamp_millis());
-        let info = SnapshotInfo {
-            units: utf16_len(&key) + utf16_len(&value),
-            key: key.clone(),
-            at: now,
-            records: data.total_records(),
-        };
-        if info.units > BUDGET_UNITS {
-            return Err(SnapshotError::TooLarge { units: info.units });
+        loop {
+            if let Some(result) = self.store_step(kv) {
+                return result;
+            }
         }
-        let mut all = list(kv);
-        all.push(info.clone());
-        let keep = rotate(&all, now, offset);
-        for old in all.iter().filter(|s| !keep.contains(&s.key)) {
-            kv.remove(&old.key);
-        }
-        all.retain(|s| keep.contains(&s.key) && s.key != key);
-        write_index(kv, &all).map_err(SnapshotError::Write)?;
-        if !keep.contains(&key) {
-            return Err(SnapshotError::TooLarge { units: info.units });
-        }
-        kv.set(&key, &value).map_err(SnapshotError::Write)?;
-        all.insert(0, info.clone());
-        if let Err(e) = write_index(kv, &all) {
-            kv.remove(&key);
-            return Err(SnapshotError::Write(e));
-        }
-        Ok(info)
     }
+
+    /// The next step of storing, once [`Job::step`] has written the text: finishing the
+    /// text; rotating (old snapshots rotation lets go are removed first, so the new one
+    /// never needs more room than they free plus its own); each part; the index. `None`
+    /// while steps remain. On failure what this snapshot wrote is removed.
+    pub fn store_step(
+        &mut self,
+        kv: &mut impl KeyValue,
+    ) -> Option<Result<SnapshotInfo, SnapshotError>> {
+        let Some(storing) = &mut self.storing else {
+            let encoder = std::mem::take(&mut self.encoder);
+            self.storing = Some(Storing::of(encoder.finish(), self.at, self.records));
+            return None;
+        };
+        let key = storing.info.key.clone();
+        let Some(kept) = &mut storing.kept else {
+            return match rotate_for(kv, &storing.info, self.offset) {
+                Ok(kept) => {
+                    storing.kept = Some(kept);
+                    None
+                }
+                Err(e) => Some(Err(e)),
+            };
+        };
+        if storing.written < storing.starts.len() {
+            let i = storing.written;
+            let end = storing
+                .starts
+                .get(i + 1)
+                .copied()
+                .unwrap_or(storing.value.len());
+            let part = part_keys(&key, i + 1).last().expect("one key at least");
+            if let Err(e) = kv.set(&part, &storing.value[storing.starts[i]..end]) {
+                remove_snapshot(kv, &storing.info);
+                return Some(Err(SnapshotError::Write(e)));
+            }
+            storing.written += 1;
+            return None;
+        }
+        let mut all = std::mem::take(kept);
+        all.insert(0, storing.info.clone());
+        if let Err(e) = write_index(kv, &all) {
+            remove_snapshot(kv, &storing.info);
+            return Some(Err(SnapshotError::Write(e)));
+        }
+        Some(Ok(storing.info.clone()))
+    }
+}
+
+impl Storing {
+    fn of(value: String, at: DateTime<Utc>, records: usize) -> Self {
+        let key = format!("{PREFIX}{}", at.timestamp_millis());
+        // Every character of the packed text is one UTF-16 unit: parts cut at characters.
+        let mut starts = Vec::new();
+        for (n, (byte, _)) in value.char_indices().enumerate() {
+            if n % PART_UNITS == 0 {
+                starts.push(byte);
+            }
+        }
+        if starts.is_empty() {
+            starts.push(0);
+        }
+        let parts = starts.len();
+        let info = SnapshotInfo {
+            units: part_keys(&key, parts).map(|k| utf16_len(&k)).sum::<usize>() + utf16_len(&value),
+            key,
+            at,
+            records,
+            parts,
+        };
+        Storing {
+            value,
+            info,
+            kept: None,
+            starts,
+            written: 0,
+        }
+    }
+}
+
+/// Removes the snapshots rotation lets go once `new` is added (and parts an unfinished
+/// snapshot left long ago), and writes the index of those kept; returns them.
+fn rotate_for(
+    kv: &mut impl KeyValue,
+    new: &SnapshotInfo,
+    offset: FixedOffset,
+) -> Result<Vec<SnapshotInfo>, SnapshotError> {
+    if new.units > BUDGET_UNITS {
+        return Err(SnapshotError::TooLarge { units: new.units });
+    }
+    let mut all = list(kv);
+    all.push(new.clone());
+    let keep = rotate(&all, new.at, offset);
+    for old in all.iter().filter(|s| !keep.contains(&s.key)) {
+        remove_snapshot(kv, old);
+    }
+    all.retain(|s| keep.contains(&s.key) && s.key != new.key);
+    let left_before = (new.at - Duration::minutes(LEFT_PARTS_MINUTES)).timestamp_millis();
+    for key in kv.keys() {
+        let left = owner_of(&key).is_some_and(|(owner, millis)| {
+            millis < left_before && !all.iter().any(|s| s.key == owner)
+        });
+        if left {
+            kv.remove(&key);
+        }
+    }
+    write_index(kv, &all).map_err(SnapshotError::Write)?;
+    if !keep.contains(&new.key) {
+        return Err(SnapshotError::TooLarge { units: new.units });
+    }
+    Ok(all)
 }
 
 /// Writes records of the job's current collection until the step's text is full.
@@ -273,7 +420,15 @@ impl Visitor for Part<'_> {
 
 /// The dataset a snapshot holds.
 pub fn read(kv: &impl KeyValue, key: &str) -> Option<Dataset> {
-    let text = decode(&kv.get(key)?).ok()?;
+    let parts = list(kv)
+        .into_iter()
+        .find(|s| s.key == key)
+        .map_or(1, |s| s.parts);
+    let mut stored = String::new();
+    for part in part_keys(key, parts) {
+        stored.push_str(&kv.get(&part)?);
+    }
+    let text = decode(&stored).ok()?;
     parse_dataset(&text).ok().map(|l| l.dataset)
 }
 
@@ -283,7 +438,7 @@ pub fn drop_oldest(kv: &mut impl KeyValue) -> bool {
     let Some(oldest) = all.pop() else {
         return false;
     };
-    kv.remove(&oldest.key);
+    remove_snapshot(kv, &oldest);
     if all.is_empty() {
         kv.remove(INDEX);
     } else {

@@ -19,6 +19,7 @@ fn info(minutes_ago: i64, units: usize) -> SnapshotInfo {
         at,
         units,
         records: 1,
+        parts: 1,
     }
 }
 
@@ -156,4 +157,73 @@ fn a_snapshot_taken_in_steps_reads_back_as_the_data_it_was_taken_of() {
 
 fn sample_today() -> NaiveDate {
     now().date_naive()
+}
+
+#[test]
+fn a_large_snapshot_is_stored_a_part_per_step_and_reads_back_whole() {
+    use crate::domain::generate::{generate, Scale};
+    let data = generate(Scale::PROVINCE, 4, sample_today(), now());
+    let mut kv = MemoryKv::default();
+    let mut job = Job::new(now(), vn());
+    while !job.step(&data) {}
+    let mut steps = 0;
+    let info = loop {
+        let before = kv.map.len();
+        steps += 1;
+        match job.store_step(&mut kv) {
+            None => assert!(kv.map.len() <= before + 1, "one part per step"),
+            Some(result) => break result.unwrap(),
+        }
+    };
+    assert!(info.parts > 1, "{} parts", info.parts);
+    assert_eq!(
+        steps,
+        info.parts + 3,
+        "finish, rotate, the parts, the index"
+    );
+    assert_eq!(
+        used_units(&kv),
+        info.units + utf16_len(INDEX) + utf16_len(&kv.map[INDEX])
+    );
+    assert_eq!(read(&kv, &info.key).unwrap(), data);
+    // A part missing: the snapshot is not read as something else.
+    let mut damaged = kv.clone();
+    damaged.map.remove(&format!("{}.1", info.key));
+    assert!(read(&damaged, &info.key).is_none());
+    // Giving the room back removes every part.
+    assert!(drop_oldest(&mut kv));
+    assert!(kv.map.is_empty(), "{:?}", kv.map.keys().collect::<Vec<_>>());
+}
+
+#[test]
+fn parts_left_by_a_snapshot_never_finished_go_once_they_are_an_hour_old() {
+    let (data, _) = sample();
+    let mut kv = MemoryKv::default();
+    let old = format!(
+        "{PREFIX}{}",
+        (now() - Duration::hours(2)).timestamp_millis()
+    );
+    let recent = format!(
+        "{PREFIX}{}",
+        (now() - Duration::minutes(5)).timestamp_millis()
+    );
+    for key in [&old, &format!("{old}.1"), &recent, &format!("{recent}.1")] {
+        kv.map.insert(key.clone(), "dz1:…".into());
+    }
+    take(&mut kv, &data, now(), vn()).unwrap();
+    assert!(!kv.map.contains_key(&old) && !kv.map.contains_key(&format!("{old}.1")));
+    // Maybe another tab's, being stored right now.
+    assert!(kv.map.contains_key(&recent) && kv.map.contains_key(&format!("{recent}.1")));
+    assert_eq!(list(&kv).len(), 1);
+}
+
+#[test]
+fn an_index_written_before_parts_existed_still_reads() {
+    let (data, _) = sample();
+    let mut kv = MemoryKv::default();
+    let info = take(&mut kv, &data, now(), vn()).unwrap();
+    assert_eq!(info.parts, 1);
+    assert!(!kv.map[INDEX].contains("parts"), "one part is not written");
+    assert_eq!(list(&kv)[0], info);
+    assert_eq!(read(&kv, &info.key).unwrap(), data);
 }

@@ -234,7 +234,10 @@ impl AppState {
         let mut heard = Heard::default();
         self.with_session(false, |s| heard = s.heard(key.as_deref(), browser::now()));
         if heard.data {
-            self.data.changed();
+            // The screen is drawn again in a task of its own: taking the commit in and
+            // drawing the screen each stay well under the 50 ms a task may hold the page.
+            let data = self.data;
+            Timeout::new(0, move || data.changed()).forget();
         }
         if heard.save_due {
             self.schedule_save();
