@@ -171,9 +171,12 @@ async function editSaves(page, url, runs) {
       const save = performance.getEntriesByName('dondoc-save')[0]?.duration;
       await new Promise((r) => setTimeout(r, 100));
       const t0 = performance.now();
-      while (window.__snapParts.length > 0
-        && !window.__snapParts.some(([n]) => n === 'dondoc-snapshot-store') && performance.now() - t0 < 60_000) {
-        await new Promise((r) => setTimeout(r, 20));
+      // Written a step per task, then stored a part per task: done when the steps stop.
+      let seen = -1;
+      while (window.__snapParts.length > 0 && performance.now() - t0 < 60_000
+        && !(window.__snapParts.some(([n]) => n === 'dondoc-snapshot-store') && window.__snapParts.length === seen)) {
+        seen = window.__snapParts.length;
+        await new Promise((r) => setTimeout(r, 300));
       }
       const parts = window.__snapParts.map(([, d]) => d);
       return {

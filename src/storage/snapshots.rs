@@ -10,7 +10,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::codec::{decode, utf16_len, Encoder};
+use super::codec::{decode, packed_units, utf16_len, Encoder};
 use super::kv::{KeyValue, WriteError};
 use super::repo::QUOTA_UNITS;
 use crate::domain::{parse_dataset, Collection, Dataset, Record, Visitor};
@@ -166,8 +166,9 @@ pub fn take(
 /// Text written out before it is compressed, per step: about 10 ms of work on an office PC.
 pub const STEP_BYTES: usize = 256 * 1024;
 
-/// Characters of the stored text written per step (localStorage copies a value as it is set).
-pub const PART_UNITS: usize = 256 * 1024;
+/// Bytes of the stored text written per step, some 300,000 characters (localStorage
+/// copies a value as it is set).
+pub const PART_BYTES: usize = 768 * 1024;
 
 /// A part left by a snapshot that was never finished (the page closed while it was being
 /// stored) is removed once it is this old: younger ones may be another tab's, being stored.
@@ -320,19 +321,20 @@ impl Job {
 impl Storing {
     fn of(value: String, at: DateTime<Utc>, records: usize) -> Self {
         let key = format!("{PREFIX}{}", at.timestamp_millis());
-        // Every character of the packed text is one UTF-16 unit: parts cut at characters.
-        let mut starts = Vec::new();
-        for (n, (byte, _)) in value.char_indices().enumerate() {
-            if n % PART_UNITS == 0 {
-                starts.push(byte);
+        // Parts cut at characters, about PART_BYTES each.
+        let mut starts = vec![0];
+        let mut next = PART_BYTES;
+        while next < value.len() {
+            while !value.is_char_boundary(next) {
+                next += 1;
             }
-        }
-        if starts.is_empty() {
-            starts.push(0);
+            starts.push(next);
+            next += PART_BYTES;
         }
         let parts = starts.len();
         let info = SnapshotInfo {
-            units: part_keys(&key, parts).map(|k| utf16_len(&k)).sum::<usize>() + utf16_len(&value),
+            units: part_keys(&key, parts).map(|k| utf16_len(&k)).sum::<usize>()
+                + packed_units(&value),
             key,
             at,
             records,
