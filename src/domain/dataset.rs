@@ -42,15 +42,10 @@ pub struct Dataset {
     pub directives: Collection<Directive>,
     #[serde(default)]
     pub directive_updates: Collection<DirectiveUpdate>,
-    /// An export's envelope (see [`super::share::ExportInfo`]), read by `export_info`:
-    /// checked here so a broken one is refused, and never kept in the dataset.
-    #[serde(
-        default,
-        rename = "export",
-        skip_serializing,
-        deserialize_with = "super::share::check_envelope"
-    )]
-    pub envelope: (),
+    /// An export's envelope (see [`super::share::ExportInfo`]): read with the records, so a
+    /// broken one is refused, and taken out by `parse_dataset` (never kept, never written).
+    #[serde(default, rename = "export", skip_serializing)]
+    pub envelope: super::share::Envelope,
 }
 
 impl Default for Dataset {
@@ -67,7 +62,7 @@ impl Default for Dataset {
             conclusions: Collection::default(),
             directives: Collection::default(),
             directive_updates: Collection::default(),
-            envelope: (),
+            envelope: Default::default(),
         }
     }
 }

@@ -294,24 +294,10 @@ fn apply_collection<T: Record>(
 impl Dataset {
     /// The rules `incoming`'s records break once imported here: checked with this data, so
     /// a selection that refers to records already here is fine, and one that refers to
-    /// records found nowhere is not.
+    /// records found nowhere is not. Each record of the file is checked as it would be
+    /// taken, in place of the one here (the file's version is what a conflict could bring).
     pub fn check_import(&self, incoming: &Dataset) -> Vec<super::validate::ValidationError> {
-        struct Ids(std::collections::BTreeSet<String>);
-        impl super::dataset::Visitor for Ids {
-            fn visit<T: Record>(&mut self, c: &Collection<T>) {
-                self.0.extend(c.iter().map(|r| r.id().to_string()));
-            }
-        }
-        let mut ids = Ids(Default::default());
-        incoming.visit(&mut ids);
-        let mut merged = self.clone();
-        let all = |_: &str| Some(Resolution::TakeTheirs);
-        let plan = merged.plan_import(incoming, &SyncBase::default());
-        let _ = merged.apply_records(incoming, &plan, &all);
-        super::validate::validate(&merged)
-            .into_iter()
-            .filter(|e| ids.0.contains(&e.id))
-            .collect()
+        super::validate::validate_incoming(incoming, self)
     }
 
     /// An entry's record named so an officer can find it: a directive with its conclusion

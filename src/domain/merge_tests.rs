@@ -410,3 +410,80 @@ fn a_backup_export_never_turns_a_change_made_on_both_sides_into_a_silent_overwri
     assert_eq!(plan.count(Change::Conflict), 0);
     import(&mut c, &b, &mut c_base, None).unwrap();
 }
+
+/// The data with `file`'s records in place of its own (each conflict taken as the file's).
+fn taken_whole(data: &Dataset, file: &Dataset) -> Dataset {
+    let mut merged = data.clone();
+    let plan = merged.plan_import(file, &SyncBase::default());
+    let mut base = SyncBase::default();
+    merged
+        .apply_import(file, &plan, &|_| Some(Resolution::TakeTheirs), &mut base)
+        .unwrap();
+    merged
+}
+
+fn sorted(errors: Vec<crate::domain::validate::ValidationError>) -> Vec<String> {
+    let mut out: Vec<String> = errors.iter().map(|e| format!("{e:?}")).collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Checking only the file's records finds what checking the whole data once the file is
+    /// in would find about them.
+    #[test]
+    fn checking_a_file_alone_finds_what_the_whole_merged_data_shows_of_its_records(
+        picks in proptest::collection::vec((0usize..60, 0u8..4), 1..12)
+    ) {
+        let (data, _) = sample();
+        let mut file = Dataset::default();
+        for (n, how) in picks {
+            let directives: Vec<_> = data.directives.iter().cloned().collect();
+            let mut d = directives[n % directives.len()].clone();
+            match how {
+                0 => d.lead_unit = Some("khong-co".to_owned().into()),
+                1 => d.text = " ".into(),
+                2 => d.conclusion = "kl-khong-co".to_owned().into(),
+                _ => d.updated_at = now() + Duration::minutes(n as i64 + 1),
+            }
+            file.directives.upsert(d);
+            let updates: Vec<_> = data.directive_updates.iter().cloned().collect();
+            if let Some(u) = updates.get(n % updates.len().max(1)) {
+                let mut u = u.clone();
+                u.text = format!("Cập nhật {n}");
+                u.updated_at = now() + Duration::minutes(1);
+                file.directive_updates.upsert(u);
+            }
+        }
+        let merged = taken_whole(&data, &file);
+        let ids: Vec<String> = file.directives.iter().map(|d| d.id.to_string())
+            .chain(file.directive_updates.iter().map(|u| u.id.to_string())).collect();
+        let whole = crate::domain::validate::validate(&merged)
+            .into_iter()
+            .filter(|e| ids.contains(&e.id))
+            .collect();
+        prop_assert_eq!(sorted(data.check_import(&file)), sorted(whole));
+    }
+}
+
+#[test]
+fn a_directive_number_taken_here_by_another_directive_is_named_on_the_files_one() {
+    let (data, _) = sample();
+    let mut taken = data.directives.iter();
+    let here = taken.next().unwrap();
+    let mut copy = taken
+        .find(|d| d.conclusion == here.conclusion)
+        .unwrap()
+        .clone();
+    copy.path = here.path.clone();
+    let mut file = Dataset::default();
+    file.directives.upsert(copy.clone());
+    let errors = data.check_import(&file);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(
+        (errors[0].id.as_str(), errors[0].field),
+        (copy.id.as_ref(), "path")
+    );
+}

@@ -39,6 +39,8 @@ pub enum LoadError {
 pub struct Loaded {
     pub dataset: Dataset,
     pub migrated_from: Option<u32>,
+    /// The export's envelope, when the text is an export file.
+    pub export: Option<crate::domain::share::ExportInfo>,
 }
 
 /// What a text says it is, read without building the whole dataset.
@@ -51,6 +53,15 @@ struct Header {
 }
 
 pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
+    // A text of a version read as it is (2 and up) goes straight to the model in one pass
+    // over it; any other text, or one that fails, is read again the careful way below,
+    // which says why it cannot be read.
+    if let Ok(dataset) = serde_json::from_str::<Dataset>(text) {
+        let version = dataset.schema_version;
+        if dataset.format == FORMAT_NAME && (2..=SCHEMA_VERSION).contains(&version) {
+            return Ok(loaded(dataset, version));
+        }
+    }
     let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => LoadError::NotDondoc,
         _ => LoadError::NotJson {
@@ -62,17 +73,24 @@ pub fn parse_dataset(text: &str) -> Result<Loaded, LoadError> {
     // Version 2 has the current layout: read straight from the text, so a message about
     // it names the file's own lines.
     if version >= 2 {
-        let mut dataset = from_current(text)?;
-        dataset.schema_version = SCHEMA_VERSION;
-        return Ok(Loaded {
-            dataset,
-            migrated_from: (version < SCHEMA_VERSION).then_some(version),
-        });
+        return Ok(loaded(from_current(text)?, version));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| LoadError::Invalid {
         detail: e.to_string(),
     })?;
     migrate_value(value, version)
+}
+
+/// A dataset read from a text of `version`, brought to the current one.
+fn loaded(mut dataset: Dataset, version: u32) -> Loaded {
+    dataset.units.read_each(Unit::read_legacy_merger);
+    dataset.schema_version = SCHEMA_VERSION;
+    let export = dataset.envelope.0.take().map(|e| *e);
+    Loaded {
+        dataset,
+        migrated_from: (version < SCHEMA_VERSION).then_some(version),
+        export,
+    }
 }
 
 /// Reads a dataset given as a JSON value (of any version this build knows).
@@ -113,7 +131,7 @@ fn check_header(header: &Header) -> Result<u32, LoadError> {
 /// Text of the current version straight to the model (one parser for files and storage,
 /// which also keeps the wasm small: no second, `Value`-based deserializer per type).
 fn from_current(text: &str) -> Result<Dataset, LoadError> {
-    let mut dataset: Dataset = serde_json::from_str(text).map_err(|e| match e.classify() {
+    let dataset: Dataset = serde_json::from_str(text).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => {
             LoadError::Unreadable(crate::domain::unreadable::Unreadable::from_parser(&e, text))
         }
@@ -122,7 +140,6 @@ fn from_current(text: &str) -> Result<Dataset, LoadError> {
             column: e.column(),
         },
     })?;
-    dataset.units.read_each(Unit::read_legacy_merger);
     Ok(dataset)
 }
 
@@ -133,11 +150,7 @@ fn migrate_value(mut value: Value, version: u32) -> Result<Loaded, LoadError> {
     if let Some(root) = value.as_object_mut() {
         root.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     }
-    let dataset = from_current(&value.to_string())?;
-    Ok(Loaded {
-        dataset,
-        migrated_from: (version < SCHEMA_VERSION).then_some(version),
-    })
+    Ok(loaded(from_current(&value.to_string())?, version))
 }
 
 fn migrate_v1(value: &mut Value) -> Result<(), String> {

@@ -5,11 +5,11 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::collection::Collection;
 use super::conclusion::Conclusion;
 use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
 use super::deadline::Deadline;
 use super::meeting::Meeting;
+use super::org::Unit;
 use super::project::{Capital, Construction, Obstacle, ProgressReport, Project, SiteClearance};
 use super::record::{Record, RecordKind};
 
@@ -112,14 +112,9 @@ impl Checker {
         }
     }
 
-    fn reference<T: Record>(
-        &mut self,
-        field: &'static str,
-        target: &Collection<T>,
-        id: Option<&T::Id>,
-    ) {
+    fn reference<T: Record>(&mut self, field: &'static str, find: &impl Find, id: Option<&T::Id>) {
         if let Some(id) = id {
-            if !target.contains(id) {
+            if find.find::<T>(id).is_none() {
                 self.push(
                     field,
                     Problem::Missing {
@@ -296,6 +291,30 @@ pub fn validate_report(report: &ProgressReport) -> Vec<ValidationError> {
     })
 }
 
+/// Where the records a check refers to are looked up.
+trait Find {
+    fn find<T: Record>(&self, id: &T::Id) -> Option<&T>;
+}
+
+impl Find for Dataset {
+    fn find<T: Record>(&self, id: &T::Id) -> Option<&T> {
+        self.collection::<T>().get(id)
+    }
+}
+
+/// Records of `top` in place of those of `under` with the same id (a file's records once
+/// imported).
+struct Over<'a> {
+    top: &'a Dataset,
+    under: &'a Dataset,
+}
+
+impl Find for Over<'_> {
+    fn find<T: Record>(&self, id: &T::Id) -> Option<&T> {
+        self.top.find(id).or_else(|| self.under.find(id))
+    }
+}
+
 /// Checks every rule of the model; returns all problems found (empty when valid).
 pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     let mut c = Checker {
@@ -307,6 +326,41 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     if data.format != FORMAT_NAME || data.schema_version != SCHEMA_VERSION {
         c.push("schema_version", Problem::WrongFormat);
     }
+    check(c, data, data, BTreeSet::new())
+}
+
+/// The rules the records of `incoming` break once they are in `here`, each in place of
+/// the record of the same id: their own fields, what they refer to (in either), and a
+/// directive number another directive of the same conclusion has. Only `incoming`'s
+/// records are checked, so the work follows the file's size, not the data's.
+pub fn validate_incoming(incoming: &Dataset, here: &Dataset) -> Vec<ValidationError> {
+    let c = Checker {
+        errors: Vec::new(),
+        kind: RecordKind::Committee,
+        id: String::new(),
+        label: String::new(),
+    };
+    let taken = here
+        .directives
+        .iter()
+        .filter(|d| !incoming.directives.contains(&d.id))
+        .map(|d| (d.conclusion.clone(), d.path.clone()))
+        .collect();
+    let over = Over {
+        top: incoming,
+        under: here,
+    };
+    check(c, incoming, &over, taken)
+}
+
+/// The rules over `data`'s records, references looked up in `find`; `paths` holds the
+/// directive numbers taken already (per conclusion).
+fn check(
+    mut c: Checker,
+    data: &Dataset,
+    find: &impl Find,
+    mut paths: BTreeSet<(super::ConclusionId, super::DirectivePath)>,
+) -> Vec<ValidationError> {
     for r in data.committees.iter() {
         c.on(r);
         c.text("name", &r.name);
@@ -314,20 +368,20 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     for r in data.units.iter() {
         c.on(r);
         c.text("name", &r.name);
-        c.reference("parent", &data.units, r.parent.as_ref());
+        c.reference::<Unit>("parent", find, r.parent.as_ref());
         for s in r.ended.iter().flat_map(|e| &e.successors) {
-            c.reference("successors", &data.units, Some(s));
+            c.reference::<Unit>("successors", find, Some(s));
         }
     }
     for r in data.projects.iter() {
         c.on(r);
         c.project(r);
-        c.reference("committee", &data.committees, r.committee.as_ref());
-        c.reference("investor", &data.units, r.investor.as_ref());
+        c.reference::<super::Committee>("committee", find, r.committee.as_ref());
+        c.reference::<Unit>("investor", find, r.investor.as_ref());
     }
     for r in data.progress_reports.iter() {
         c.on(r);
-        c.reference("project", &data.projects, Some(&r.project));
+        c.reference::<Project>("project", find, Some(&r.project));
         c.site_clearance(&r.site_clearance);
         c.construction(&r.construction);
         c.capital(&r.capital);
@@ -335,48 +389,47 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     for r in data.obstacles.iter() {
         c.on(r);
         c.obstacle(r);
-        c.reference("project", &data.projects, Some(&r.project));
-        c.reference("responsible_unit", &data.units, r.responsible_unit.as_ref());
-        c.reference("directive", &data.directives, r.directive.as_ref());
+        c.reference::<Project>("project", find, Some(&r.project));
+        c.reference::<Unit>("responsible_unit", find, r.responsible_unit.as_ref());
+        c.reference::<super::Directive>("directive", find, r.directive.as_ref());
     }
     for r in data.meetings.iter() {
         c.on(r);
-        c.reference("committee", &data.committees, r.committee.as_ref());
+        c.reference::<super::Committee>("committee", find, r.committee.as_ref());
         for u in &r.attendee_units {
-            c.reference("attendee_units", &data.units, Some(u));
+            c.reference::<Unit>("attendee_units", find, Some(u));
         }
         for p in &r.projects {
-            c.reference("projects", &data.projects, Some(p));
+            c.reference::<Project>("projects", find, Some(p));
         }
         c.meeting(r);
     }
     for r in data.conclusions.iter() {
         c.on(r);
         c.conclusion(r);
-        c.reference("committee", &data.committees, r.committee.as_ref());
-        c.reference("meeting", &data.meetings, r.meeting.as_ref());
+        c.reference::<super::Committee>("committee", find, r.committee.as_ref());
+        c.reference::<Meeting>("meeting", find, r.meeting.as_ref());
         let meeting_date = r
             .meeting
             .as_ref()
-            .and_then(|m| data.meetings.get(m))
+            .and_then(|m| find.find::<Meeting>(m))
             .map(|m| m.date);
         c.order("meeting", meeting_date, "date", Some(r.date));
     }
-    let mut paths = BTreeSet::new();
     for r in data.directives.iter() {
         c.on(r);
         c.text("text", &r.text);
-        c.reference("conclusion", &data.conclusions, Some(&r.conclusion));
-        c.reference("lead_unit", &data.units, r.lead_unit.as_ref());
+        c.reference::<Conclusion>("conclusion", find, Some(&r.conclusion));
+        c.reference::<Unit>("lead_unit", find, r.lead_unit.as_ref());
         for h in &r.handovers {
-            c.reference("handovers", &data.units, Some(&h.from));
-            c.reference("handovers", &data.units, Some(&h.to));
+            c.reference::<Unit>("handovers", find, Some(&h.from));
+            c.reference::<Unit>("handovers", find, Some(&h.to));
         }
         for u in &r.coordinating_units {
-            c.reference("coordinating_units", &data.units, Some(u));
+            c.reference::<Unit>("coordinating_units", find, Some(u));
         }
         for p in &r.projects {
-            c.reference("projects", &data.projects, Some(p));
+            c.reference::<Project>("projects", find, Some(p));
         }
         let dated = !matches!(r.deadline, Deadline::None {} | Deadline::Continuous { .. });
         if dated && r.deadline.due().is_none() {
@@ -385,7 +438,7 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
         if !paths.insert((r.conclusion.clone(), r.path.clone())) {
             c.push("path", Problem::Repeated);
         }
-        let issued = data.conclusions.get(&r.conclusion).map(|x| x.date);
+        let issued = find.find::<Conclusion>(&r.conclusion).map(|x| x.date);
         for e in &r.extensions {
             if e.deadline.due().is_none() {
                 c.push("extensions.deadline", Problem::NoDueDay);
@@ -398,7 +451,7 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     for r in data.directive_updates.iter() {
         c.on(r);
         c.text("text", &r.text);
-        c.reference("directive", &data.directives, Some(&r.directive));
+        c.reference::<super::Directive>("directive", find, Some(&r.directive));
     }
     c.errors
 }

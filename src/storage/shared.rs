@@ -25,7 +25,7 @@ use super::session::Session;
 use super::KeyValue;
 use crate::domain::merge::ImportPlan;
 use crate::domain::migrate::LoadError;
-use crate::domain::share::{export_info, ExportInfo};
+use crate::domain::share::ExportInfo;
 use crate::domain::validate::ValidationError;
 use crate::domain::{parse_dataset, Dataset};
 
@@ -243,7 +243,7 @@ pub fn read_incoming<K: KeyValue>(
     if !broken.is_empty() {
         return Err(Refusal::Broken(broken));
     }
-    let info = export_info(text);
+    let info = loaded.export;
     let plan = session.plan_import(&loaded.dataset, ExportInfo::based_on(info.as_ref()));
     Ok(Incoming {
         dataset: loaded.dataset,

@@ -451,3 +451,11 @@ pub fn with_commit_lock(f: impl FnOnce() + 'static) {
         let _ = catch.call1(&promise, &refused);
     }
 }
+
+/// A picked file's bytes (`None` when the browser could not read it).
+pub async fn file_bytes(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::browser::date_time;
 use super::state::use_state;
 use crate::domain::merge::{Applied, Change, Entry, ImportPlan, Resolution};
-use crate::domain::share::{export_info, ExportInfo, Scope};
+use crate::domain::share::{ExportInfo, Scope};
 use crate::domain::{parse_dataset, Dataset};
 use crate::i18n::{field_label, kind_label, load_error_message, problem_message, Lang, Msg};
 use crate::storage::session::ImportRefused;
@@ -74,20 +74,21 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
     }
     let name = file.name();
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        // As bytes: copied into the app as they are, a large file's text is not converted
+        // to the browser's strings and back.
+        let text = super::browser::file_bytes(&file)
             .await
-            .ok()
-            .and_then(|v| v.as_string());
+            .map(crate::domain::text::from_file_bytes);
         let next = super::browser::timed("dondoc-import-check", || {
             match text.as_deref().map(|t| (parse_dataset(t), t)) {
                 None => ImportState::Rejected(vec![Msg::FileUnreadable.text(lang).into()]),
                 Some((Err(e), _)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
-                Some((Ok(loaded), text)) => {
+                Some((Ok(loaded), _)) => {
                     let errors = state
                         .data
                         .with_untracked(|d| d.check_import(&loaded.dataset));
                     if errors.is_empty() {
-                        let info = export_info(text);
+                        let info = loaded.export;
                         let based_on = ExportInfo::based_on(info.as_ref());
                         let (plan, planned_at) = state.plan_import(&loaded.dataset, based_on);
                         ImportState::Preview(Box::new(Preview {

@@ -65,16 +65,12 @@ pub fn ReadConclusionPage() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-                .await
-                .ok();
-            let Some(buffer) = buffer else {
+            let Some(bytes) = browser::file_bytes(&file).await else {
                 message.set(Some(Msg::ReadFileFailed.text(lang).to_owned()));
                 return;
             };
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
             let source = if name.ends_with(".txt") {
-                Ok(String::from_utf8_lossy(&bytes).into_owned())
+                Ok(crate::domain::text::from_file_bytes(bytes))
             } else {
                 docx_text(&bytes)
             };
