@@ -21,6 +21,7 @@ const opt = (name, dflt) => {
 const RUNS = Number(opt('runs', 5));
 const SIZES = opt('sizes', 'small,province,large').split(',');
 // --only clicks: the clicks alone, to iterate on them (results.md is not written).
+// --origins http (or file): one protocol only, to iterate (results.md is not written).
 const ONLY = opt('only', '');
 const ORIGINS = opt('origins', 'http,file').split(',');
 const QUOTA = 5_200_000;
@@ -536,6 +537,8 @@ try {
 }
 
 if (ONLY === 'clicks') process.exit(0);
+// results.md compares both protocols: a run on one of them is for iterating only.
+if (ORIGINS.length < 2) process.exit(0);
 const fit = JSON.parse(execFileSync(dondoc, ['fit']).toString());
 const largestFit = fit.filter((r) => r.fits).pop();
 log(`\nLargest generated size that fits: ${largestFit.times_province}× the province (${largestFit.projects} projects, ${largestFit.units.toLocaleString('en')} characters)`);

@@ -71,6 +71,20 @@ impl<T: Record> Collection<T> {
         self.items.values()
     }
 
+    /// Each record with the record of the same id in `other`, if any: one walk over both
+    /// in id order, not a search per record.
+    pub fn paired_with<'a>(
+        &'a self,
+        other: &'a Collection<T>,
+    ) -> impl Iterator<Item = (&'a T, Option<&'a T>)> + 'a {
+        let mut others = other.items.iter().peekable();
+        self.items.iter().map(move |(id, record)| {
+            while others.next_if(|(o, _)| *o < id).is_some() {}
+            let same = others.next_if(|(o, _)| *o == id).map(|(_, r)| r);
+            (record, same)
+        })
+    }
+
     /// Inserts or replaces a record, marking it changed.
     pub fn upsert(&mut self, record: T) {
         let before = self.items.get(record.id()).map(Record::updated_at);

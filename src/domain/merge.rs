@@ -131,14 +131,21 @@ pub struct Entry {
 /// Everything an import would do, computed before anything is written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportPlan {
+    /// The file's records that would change something here (not those identical here).
     pub entries: Vec<Entry>,
+    /// The file's records identical to the ones here: counted, not listed (a colleague's
+    /// whole file is mostly these).
+    pub identical: usize,
     /// Records here that the file does not contain.
     pub untouched: usize,
 }
 
 impl ImportPlan {
     pub fn count(&self, change: Change) -> usize {
-        self.entries.iter().filter(|e| e.change == change).count()
+        match change {
+            Change::Identical => self.identical,
+            _ => self.entries.iter().filter(|e| e.change == change).count(),
+        }
     }
 
     pub fn conflicts(&self) -> impl Iterator<Item = &Entry> {
@@ -206,12 +213,15 @@ fn plan_collection<T: Record>(
     out: &mut ImportPlan,
 ) {
     let mut touched = 0;
-    for record in theirs.iter() {
+    for (record, existing) in theirs.paired_with(mine) {
+        if existing.is_some_and(|m| m == record) {
+            touched += 1;
+            out.identical += 1;
+            continue;
+        }
         let id = record.id().to_string();
-        let existing = mine.get(record.id());
         let change = match existing {
             None => Change::New,
-            Some(m) if m == record => Change::Identical,
             Some(m) => {
                 let theirs = fingerprint(record);
                 // Theirs only when the sender's copy descends from the version held here:
@@ -297,7 +307,32 @@ impl Dataset {
     /// records found nowhere is not. Each record of the file is checked as it would be
     /// taken, in place of the one here (the file's version is what a conflict could bring).
     pub fn check_import(&self, incoming: &Dataset) -> Vec<super::validate::ValidationError> {
-        super::validate::validate_incoming(incoming, self)
+        super::validate::validate_incoming(&self.differing(incoming), self)
+    }
+
+    /// The records of `incoming` that differ from this data's (new here, or another
+    /// version): a record the same here changes nothing by being imported.
+    pub fn differing(&self, incoming: &Dataset) -> Dataset {
+        struct Differ<'a> {
+            here: &'a Dataset,
+            out: Dataset,
+        }
+        impl super::dataset::Visitor for Differ<'_> {
+            fn visit<T: Record>(&mut self, c: &Collection<T>) {
+                let here = self.here.collection::<T>();
+                let out = self.out.collection_mut::<T>();
+                for (r, _) in c.paired_with(here).filter(|(r, h)| *h != Some(*r)) {
+                    out.upsert(r.clone());
+                }
+            }
+        }
+        let mut differ = Differ {
+            here: self,
+            out: Dataset::default(),
+        };
+        incoming.visit(&mut differ);
+        differ.out.take_changes();
+        differ.out
     }
 
     /// An entry's record named so an officer can find it: a directive with its conclusion

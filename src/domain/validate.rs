@@ -78,29 +78,50 @@ pub struct ValidationError {
     pub problem: Problem,
 }
 
-struct Checker {
-    errors: Vec<ValidationError>,
-    kind: RecordKind,
-    id: String,
-    label: String,
+/// The record being checked, named only when a problem is found (naming every record of a
+/// province's data would cost more than checking it).
+trait Named {
+    fn kind(&self) -> RecordKind;
+    fn id_text(&self) -> String;
+    fn label_text(&self) -> String;
 }
 
-impl Checker {
-    fn on<T: Record>(&mut self, record: &T) {
-        self.kind = T::KIND;
-        self.id = record.id().to_string();
-        self.label = record.label();
+impl<T: Record> Named for T {
+    fn kind(&self) -> RecordKind {
+        T::KIND
+    }
+    fn id_text(&self) -> String {
+        self.id().to_string()
+    }
+    fn label_text(&self) -> String {
+        self.label()
+    }
+}
+
+#[derive(Default)]
+struct Checker<'a> {
+    errors: Vec<ValidationError>,
+    record: Option<&'a dyn Named>,
+}
+
+impl<'a> Checker<'a> {
+    fn on<T: Record>(&mut self, record: &'a T) {
+        self.record = Some(record);
         // The schema asks for at least one character: a record nothing can refer to.
-        if self.id.trim().is_empty() {
+        if record.id().as_ref().trim().is_empty() {
             self.push("id", Problem::Empty);
         }
     }
 
     fn push(&mut self, field: &'static str, problem: Problem) {
+        let (kind, id, label) = match self.record {
+            Some(r) => (r.kind(), r.id_text(), r.label_text()),
+            None => (RecordKind::Committee, String::new(), String::new()),
+        };
         self.errors.push(ValidationError {
-            kind: self.kind,
-            id: self.id.clone(),
-            label: self.label.clone(),
+            kind,
+            id,
+            label,
             field,
             problem,
         });
@@ -248,13 +269,11 @@ impl Checker {
     }
 }
 
-fn check_one<T: Record>(record: &T, rules: impl FnOnce(&mut Checker, &T)) -> Vec<ValidationError> {
-    let mut c = Checker {
-        errors: Vec::new(),
-        kind: T::KIND,
-        id: String::new(),
-        label: String::new(),
-    };
+fn check_one<'a, T: Record>(
+    record: &'a T,
+    rules: impl FnOnce(&mut Checker<'a>, &'a T),
+) -> Vec<ValidationError> {
+    let mut c = Checker::default();
     c.on(record);
     rules(&mut c, record);
     c.errors
@@ -317,12 +336,7 @@ impl Find for Over<'_> {
 
 /// Checks every rule of the model; returns all problems found (empty when valid).
 pub fn validate(data: &Dataset) -> Vec<ValidationError> {
-    let mut c = Checker {
-        errors: Vec::new(),
-        kind: RecordKind::Committee,
-        id: String::new(),
-        label: String::new(),
-    };
+    let mut c = Checker::default();
     if data.format != FORMAT_NAME || data.schema_version != SCHEMA_VERSION {
         c.push("schema_version", Problem::WrongFormat);
     }
@@ -334,12 +348,7 @@ pub fn validate(data: &Dataset) -> Vec<ValidationError> {
 /// directive number another directive of the same conclusion has. Only `incoming`'s
 /// records are checked, so the work follows the file's size, not the data's.
 pub fn validate_incoming(incoming: &Dataset, here: &Dataset) -> Vec<ValidationError> {
-    let c = Checker {
-        errors: Vec::new(),
-        kind: RecordKind::Committee,
-        id: String::new(),
-        label: String::new(),
-    };
+    let c = Checker::default();
     let taken = here
         .directives
         .iter()
@@ -355,9 +364,9 @@ pub fn validate_incoming(incoming: &Dataset, here: &Dataset) -> Vec<ValidationEr
 
 /// The rules over `data`'s records, references looked up in `find`; `paths` holds the
 /// directive numbers taken already (per conclusion).
-fn check(
-    mut c: Checker,
-    data: &Dataset,
+fn check<'a>(
+    mut c: Checker<'a>,
+    data: &'a Dataset,
     find: &impl Find,
     mut paths: BTreeSet<(super::ConclusionId, super::DirectivePath)>,
 ) -> Vec<ValidationError> {
