@@ -99,13 +99,19 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
 /// The notice as issued, laid out for printing (hidden on screen).
 fn notice(id: ConclusionId) -> impl IntoView {
     let state = use_state();
-    move || {
+    // Drawn again only when the notice itself changes (an update recorded does not).
+    let doc = Memo::new(move |_| {
         let lang = state.lang.get();
         state.data.with(|d| {
-            d.conclusions.get(&id).map(|c| {
-                let doc = conclusion_notice(d, c, doc_lang(lang));
-                view! { <div class="doc-wrap">{document_view(doc, lang)}</div> }
-            })
+            d.conclusions
+                .get(&id)
+                .map(|c| conclusion_notice(d, c, doc_lang(lang)))
+        })
+    });
+    move || {
+        let lang = state.lang.get();
+        doc.get().map(|doc| {
+            view! { <div class="doc-wrap">{document_view(doc, lang)}</div> }
         })
     }
 }

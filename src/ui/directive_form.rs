@@ -100,6 +100,11 @@ pub fn DirectiveForm(
     let show_saved = move || saved.with(|s| s.as_ref() == Some(&draft.value.get()));
 
     let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    // The register's units and projects as offered, compared after each change of the data:
+    // an update recorded on the checklist above leaves the pickers' hundreds of options
+    // as they are drawn.
+    let unit_choices = Memo::new(move |_| state.data.with(choices::units));
+    let project_choices = Memo::new(move |_| state.data.with(choices::projects));
     let path = draft.input(
         "df",
         "path",
@@ -121,7 +126,7 @@ pub fn DirectiveForm(
         "lead_unit",
         title("lead_unit"),
         move || {
-            let mut units = state.data.with(choices::units);
+            let mut units = unit_choices.get();
             units.insert(0, (String::new(), state.t(Msg::NotGiven).to_owned()));
             units
         },
@@ -169,7 +174,7 @@ pub fn DirectiveForm(
         "df",
         "projects",
         title("projects"),
-        move || state.data.with(choices::projects),
+        move || project_choices.get(),
         |d| &d.projects,
         |d| &mut d.projects,
     );
@@ -224,7 +229,7 @@ pub fn DirectiveForm(
         "df",
         coordinating_list,
         title("coordinating_units"),
-        move || state.data.with(choices::units),
+        move || unit_choices.get(),
         unit_filter,
         move |typed: String| {
             let name = Signal::derive(move || unit_filter.get().trim().to_owned());
