@@ -219,8 +219,10 @@ for (const [origin, appUrl] of Object.entries(ORIGINS)) {
     test(`loading the sample over existing data asks first; Huỷ changes nothing, Đồng ý adds (${origin})`, async (t) => {
       await withApp(t, shared.browser, appUrl(), {}, async ({ page }) => {
         await loadSample(page);
-        // The sample is saved (the manifest is the commit point of a save).
-        await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null);
+        // The sample is saved (the manifest is the commit point of a save), and the first
+        // save's snapshot stored after it, a task at a time (its index names it last).
+        await page.waitForFunction(() => localStorage.getItem('dondoc.d.manifest') !== null
+          && (localStorage.getItem('dondoc.snap.index') || '').includes('dondoc.snap.'));
         const stored = () => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
         const before = await stored();
 
