@@ -98,8 +98,8 @@ pub struct ChecklistLine<'a> {
 
 /// The group headings among `items`, directives of one conclusion or of several (see
 /// [`Dataset::headings`]).
-pub fn headings_among<'a>(items: &[&'a Directive]) -> std::collections::HashSet<&'a DirectiveId> {
-    let parents: std::collections::HashSet<(&ConclusionId, &[u16])> = items
+pub fn headings_among<'a>(items: &[&'a Directive]) -> rustc_hash::FxHashSet<&'a DirectiveId> {
+    let parents: rustc_hash::FxHashSet<(&ConclusionId, &[u16])> = items
         .iter()
         .flat_map(|d| {
             let parts = d.path.parts();
@@ -294,7 +294,7 @@ impl Dataset {
     /// Directives that only introduce sub-items ("3. UBND xã Mường Phăng:" over 3.1 and
     /// 3.2: sub-items and no deadline of their own): they head a group and are followed up
     /// through their sub-items, not counted themselves.
-    pub fn headings(&self) -> std::collections::HashSet<&DirectiveId> {
+    pub fn headings(&self) -> rustc_hash::FxHashSet<&DirectiveId> {
         headings_among(&self.directives.iter().collect::<Vec<_>>())
     }
 
@@ -324,7 +324,7 @@ impl Dataset {
     pub fn checklist_of(&self, conclusion: &ConclusionId) -> Vec<ChecklistLine<'_>> {
         let items = self.directives_of(conclusion);
         let headings = headings_among(&items);
-        let ids: std::collections::HashSet<&DirectiveId> = items.iter().map(|d| &d.id).collect();
+        let ids: rustc_hash::FxHashSet<&DirectiveId> = items.iter().map(|d| &d.id).collect();
         let last = self.last_updates_among(&ids);
         items
             .into_iter()
@@ -339,10 +339,9 @@ impl Dataset {
     /// The latest update of each directive of `ids` that has one (one pass over the log).
     pub fn last_updates_among<'a>(
         &'a self,
-        ids: &std::collections::HashSet<&DirectiveId>,
-    ) -> std::collections::HashMap<&'a DirectiveId, &'a DirectiveUpdate> {
-        let mut last: std::collections::HashMap<&DirectiveId, &DirectiveUpdate> =
-            Default::default();
+        ids: &rustc_hash::FxHashSet<&DirectiveId>,
+    ) -> rustc_hash::FxHashMap<&'a DirectiveId, &'a DirectiveUpdate> {
+        let mut last: rustc_hash::FxHashMap<&DirectiveId, &DirectiveUpdate> = Default::default();
         for u in self
             .directive_updates
             .iter()
@@ -388,9 +387,8 @@ impl Dataset {
     }
 
     /// The latest update of every directive that has one (for lists: one pass over the log).
-    pub fn last_updates(&self) -> std::collections::HashMap<&DirectiveId, &DirectiveUpdate> {
-        let mut last: std::collections::HashMap<&DirectiveId, &DirectiveUpdate> =
-            Default::default();
+    pub fn last_updates(&self) -> rustc_hash::FxHashMap<&DirectiveId, &DirectiveUpdate> {
+        let mut last: rustc_hash::FxHashMap<&DirectiveId, &DirectiveUpdate> = Default::default();
         for u in self.directive_updates.iter() {
             let slot = last.entry(&u.directive).or_insert(u);
             if (u.date, u.created_at) >= (slot.date, slot.created_at) {

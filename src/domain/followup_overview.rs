@@ -3,7 +3,9 @@
 //! the coming meeting) and the tables by unit and by conclusion are read from it. Asking the
 //! dataset for each of them in turn walked every directive seven times on a click.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use chrono::{Days, NaiveDate};
 
@@ -32,6 +34,17 @@ pub struct FollowUpOverview<'a> {
     pub by_conclusion: Vec<(&'a Conclusion, Tally)>,
 }
 
+/// The earliest due date first, then by number (each due date found once, not at every
+/// comparison).
+fn soonest(items: Vec<&Directive>, reference: NaiveDate) -> Vec<&Directive> {
+    let mut keyed: Vec<_> = items
+        .into_iter()
+        .map(|d| (d.due_on(reference), d))
+        .collect();
+    keyed.sort_by(|(a_due, a), (b_due, b)| (a_due, &a.path).cmp(&(b_due, &b.path)));
+    keyed.into_iter().map(|(_, d)| d).collect()
+}
+
 impl Dataset {
     /// The follow-up overview as of `reference`: one walk over the directives.
     pub fn follow_up_overview(
@@ -45,8 +58,8 @@ impl Dataset {
             .map(|d| (d, d.state(reference, due_soon_days)))
             .collect();
         let mut counts = BTreeMap::new();
-        let mut by_unit: HashMap<&UnitId, Tally> = HashMap::new();
-        let mut by_conclusion: HashMap<&ConclusionId, Tally> = HashMap::new();
+        let mut by_unit: HashMap<&UnitId, Tally> = HashMap::default();
+        let mut by_conclusion: HashMap<&ConclusionId, Tally> = HashMap::default();
         let mut overdue = Vec::new();
         let mut month = Vec::new();
         let month_end = reference + Days::new(DUE_WITHIN_MONTH_DAYS);
@@ -67,11 +80,9 @@ impl Dataset {
                 _ => {}
             }
         }
-        let soonest = |a: &&Directive, b: &&Directive| {
-            (a.due_on(reference), &a.path).cmp(&(b.due_on(reference), &b.path))
-        };
-        overdue.sort_by(soonest);
-        month.sort_by(soonest);
+        // The earliest due date first (each found once, not at every comparison).
+        let overdue = soonest(overdue, reference);
+        let month = soonest(month, reference);
         let week_end = reference + Days::new(DUE_WITHIN_WEEK_DAYS);
         let week = month
             .iter()
@@ -82,16 +93,19 @@ impl Dataset {
         let coming = self.next_meeting_date(reference).map(|date| {
             let meeting = self.meetings.iter().find(|m| m.date == date);
             let committee = meeting.and_then(|m| m.committee.as_ref());
+            // The conclusions issued before the meeting (by its committee), looked up once.
+            let before: FxHashSet<&ConclusionId> = self
+                .conclusions
+                .iter()
+                .filter(|c| {
+                    c.date < date && (committee.is_none() || c.committee.as_ref() == committee)
+                })
+                .map(|c| &c.id)
+                .collect();
             let mut open: Vec<(&Directive, FollowUpState)> = followed
                 .iter()
                 .copied()
-                .filter(|(d, state)| {
-                    !state.is_closed()
-                        && self.conclusions.get(&d.conclusion).is_some_and(|c| {
-                            c.date < date
-                                && (committee.is_none() || c.committee.as_ref() == committee)
-                        })
-                })
+                .filter(|(d, state)| !state.is_closed() && before.contains(&d.conclusion))
                 .collect();
             open.sort_by_key(|(d, state)| (*state, d.due_on(reference)));
             ComingMeeting {

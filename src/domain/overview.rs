@@ -39,8 +39,7 @@ pub struct UnitCounts<'a> {
 impl Dataset {
     /// Every unit of the register by name, with its counts: one pass over the directives.
     pub fn unit_counts(&self, reference: NaiveDate, due_soon_days: u64) -> Vec<UnitCounts<'_>> {
-        let mut by_unit: std::collections::HashMap<&UnitId, (usize, usize, usize)> =
-            Default::default();
+        let mut by_unit: rustc_hash::FxHashMap<&UnitId, (usize, usize, usize)> = Default::default();
         for d in self.followed() {
             if let Some(u) = d.lead_at(reference) {
                 let c = by_unit.entry(u).or_default();
@@ -73,7 +72,7 @@ impl Dataset {
 
     /// Lead units with their tally, most overdue first.
     pub fn tally_by_unit(&self, reference: NaiveDate, due_soon_days: u64) -> Vec<(&UnitId, Tally)> {
-        let mut by_unit: std::collections::HashMap<&UnitId, Vec<&Directive>> = Default::default();
+        let mut by_unit: rustc_hash::FxHashMap<&UnitId, Vec<&Directive>> = Default::default();
         for d in self.followed() {
             if let Some(u) = d.lead_at(reference) {
                 by_unit.entry(u).or_default().push(d);
@@ -88,7 +87,7 @@ impl Dataset {
             })
             .filter(|(_, t)| t.total > 0)
             .collect();
-        units.sort_by_key(|(id, t)| {
+        units.sort_by_cached_key(|(id, t)| {
             (
                 std::cmp::Reverse(t.overdue),
                 std::cmp::Reverse(t.due_soon),
@@ -105,7 +104,7 @@ impl Dataset {
         due_soon_days: u64,
     ) -> Vec<(&Conclusion, Tally)> {
         // Grouped once: asking each conclusion for its directives would scan them all each time.
-        let mut by_conclusion: std::collections::HashMap<&ConclusionId, Vec<&Directive>> =
+        let mut by_conclusion: rustc_hash::FxHashMap<&ConclusionId, Vec<&Directive>> =
             Default::default();
         for d in self.followed() {
             by_conclusion.entry(&d.conclusion).or_default().push(d);

@@ -40,7 +40,7 @@ fn directive_list<'a>(
     state: crate::ui::state::AppState,
     d: &'a crate::domain::Dataset,
     (items, more): (Vec<&'a Directive>, usize),
-    lasts: &std::collections::HashMap<&'a DirectiveId, &'a crate::domain::DirectiveUpdate>,
+    lasts: &rustc_hash::FxHashMap<&'a DirectiveId, &'a crate::domain::DirectiveUpdate>,
     on: NaiveDate,
     selected: RwSignal<Option<DirectiveId>>,
 ) -> impl IntoView {
