@@ -72,8 +72,9 @@ else {
 if (typeof DecompressionStream === 'undefined') {
   document.body.textContent = 'Trình duyệt này quá cũ để mở Dondoc từ tệp. This browser is too old to open Dondoc from a file.';
 } else {
+  // Compiled as it is inflated (a wasm response is compiled while it streams in).
   const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-  await init({ module_or_path: await new Response(stream).arrayBuffer() });
+  await init({ module_or_path: new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }) });
 }
 </script>`;
 
