@@ -418,10 +418,10 @@ fn an_export_remembers_its_records_as_exchanged() {
     assert_eq!(b.sync_base(), a.sync_base());
 }
 
-#[test]
-fn the_hourly_snapshot_is_written_in_steps_after_a_save_and_dropped_when_the_data_changes() {
-    let kv = SharedKv::default();
-    let (mut page, _) = Session::open(kv.handle(), "t", now(), hanoi());
+/// A page of its own store holding the sample and a small office's data, saved once (so
+/// its first hourly snapshot is due).
+fn small_office_saved() -> Session<SharedKv> {
+    let mut page = open(&SharedKv::default());
     page.edit(|d| {
         *d = sample();
         d.add_missing(generate::generate(
@@ -432,6 +432,12 @@ fn the_hourly_snapshot_is_written_in_steps_after_a_save_and_dropped_when_the_dat
         ));
     });
     page.flush(now(), hanoi());
+    page
+}
+
+#[test]
+fn the_hourly_snapshot_is_written_in_steps_after_a_save_and_dropped_when_the_data_changes() {
+    let mut page = small_office_saved();
     assert!(page.snapshot_due(), "a first save makes a snapshot due");
     assert!(
         page.snapshots().is_empty(),
@@ -535,29 +541,14 @@ fn an_import_previewed_before_another_tabs_save_is_planned_again_not_applied() {
 
 #[test]
 fn a_snapshot_whose_text_is_written_is_stored_even_when_the_data_changes_meanwhile() {
-    let open_filled = || {
-        let kv = SharedKv::default();
-        let (mut page, _) = Session::open(kv.handle(), "t", now(), hanoi());
-        page.edit(|d| {
-            *d = sample();
-            d.add_missing(generate::generate(
-                generate::Scale::SMALL,
-                3,
-                today(),
-                now(),
-            ));
-        });
-        page.flush(now(), hanoi());
-        page
-    };
-    let mut counting = open_filled();
+    let mut counting = small_office_saved();
     let mut steps = 1;
     while counting.snapshot_step() {
         steps += 1;
     }
     // Again, stopped in its last steps (its parts and its index are stored last), then an
     // edit: the snapshot goes on and holds the data as it was when its text was written.
-    let mut page = open_filled();
+    let mut page = small_office_saved();
     let before = page.data().without_pending_changes();
     for _ in 0..steps - 2 {
         assert!(page.snapshot_step());

@@ -80,10 +80,10 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
             .await
             .map(crate::domain::text::from_file_bytes);
         let next = super::browser::timed("dondoc-import-check", || {
-            match text.as_deref().map(|t| (parse_dataset(t), t)) {
+            match text.as_deref().map(parse_dataset) {
                 None => ImportState::Rejected(vec![Msg::FileUnreadable.text(lang).into()]),
-                Some((Err(e), _)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
-                Some((Ok(loaded), _)) => {
+                Some(Err(e)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
+                Some(Ok(loaded)) => {
                     let errors = state
                         .data
                         .with_untracked(|d| d.check_import(&loaded.dataset));
