@@ -357,6 +357,7 @@ async function clicks(page, url, runs) {
   const add = (name, r) => {
     (out[name] ||= { times: [], longest: [] }).times.push(r.ms);
     out[name].longest.push(r.longest);
+    if (process.env.BENCH_DEBUG) log(`    ${name}: ${r.ms.toFixed(0)} ms, longest task ${r.longest.toFixed(0)} ms`);
   };
   const from = [
     ['dashboard → projects list', '#/', 'nav a[href="#/projects"]', '#pl-search'],

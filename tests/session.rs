@@ -565,3 +565,50 @@ fn a_snapshot_whose_text_is_written_is_stored_even_when_the_data_changes_meanwhi
     let (back, _) = page.snapshot_preview(&kept[0].key).expect("it reads back");
     assert_eq!(back, before);
 }
+
+/// The latest update of each directive is found once per version of the data: an update
+/// recorded here, or taken in from another tab, is the latest at once.
+#[test]
+fn the_latest_updates_follow_every_change_of_the_data() {
+    let kv = stored_sample();
+    let (mut a, mut b) = (open(&kv), open(&kv));
+    let directive = nth_directive(a.data(), 3);
+    assert_eq!(
+        a.latest_updates(),
+        &dondoc::domain::latest_updates::LatestUpdates::of(a.data())
+    );
+    let record = |s: &mut Session<SharedKv>, id: &str, text: &str, at: DateTime<Utc>| {
+        let template = s.data().directive_updates.iter().next().unwrap().clone();
+        let directive = directive.clone();
+        s.edit(|d| {
+            d.directive_updates.upsert(DirectiveUpdate {
+                id: id.into(),
+                directive,
+                date: today(),
+                text: text.to_owned(),
+                created_at: at,
+                updated_at: at,
+                ..template
+            })
+        });
+    };
+    record(&mut a, "u-here", "recorded here", later(1));
+    let latest = |s: &Session<SharedKv>| {
+        s.latest_updates()
+            .get(s.data(), &directive)
+            .map(|u| u.text.clone())
+    };
+    assert_eq!(latest(&a).as_deref(), Some("recorded here"));
+    a.flush(later(1), hanoi());
+    assert_ne!(latest(&b).as_deref(), Some("recorded here"));
+    assert!(b.heard(Some(MANIFEST_KEY), later(2)).data);
+    assert_eq!(latest(&b).as_deref(), Some("recorded here"));
+    record(&mut b, "u-there", "recorded there", later(3));
+    b.flush(later(3), hanoi());
+    assert!(a.heard(Some(MANIFEST_KEY), later(4)).data);
+    assert_eq!(latest(&a).as_deref(), Some("recorded there"));
+    assert_eq!(
+        a.latest_updates(),
+        &dondoc::domain::latest_updates::LatestUpdates::of(a.data())
+    );
+}

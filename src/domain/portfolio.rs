@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 
 use super::dataset::Dataset;
+use super::derived::ProjectFigures;
 use super::ids::UnitId;
 use super::latest::LatestFigures;
 use super::project::{CapitalSource, InvestmentGroup, Project, ScheduleStatus};
@@ -135,8 +136,18 @@ impl Dataset {
         today: NaiveDate,
         tolerance: f64,
     ) -> Vec<ProjectRow<'_>> {
+        self.query_projects_with(&ProjectFigures::of(self), query, today, tolerance)
+    }
+
+    /// [`Dataset::query_projects`] with each project's figures already found.
+    pub fn query_projects_with(
+        &self,
+        figures: &ProjectFigures,
+        query: &ProjectQuery,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> Vec<ProjectRow<'_>> {
         let text = fold(&query.text);
-        let by_project = self.reports_by_project();
         let mut rows: Vec<ProjectRow> = self
             .projects
             .iter()
@@ -160,14 +171,13 @@ impl Dataset {
                         return None;
                     }
                 }
-                let reports = by_project.get(&p.id).map_or(&[][..], Vec::as_slice);
-                let latest = LatestFigures::from_reports(reports.iter().copied());
+                let latest = figures.latest(&p.id);
                 let computed = super::status::computed_status(p, &latest, today, tolerance);
                 let shown = p.effective_status(computed);
                 if query.status.is_some_and(|s| s != shown) {
                     return None;
                 }
-                let latest_report = reports.last().map(|r| r.as_of);
+                let latest_report = figures.latest_report(&p.id);
                 Some(ProjectRow {
                     project: p,
                     latest,

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::conclusion::Directive;
 use super::dataset::Dataset;
+use super::derived::ProjectFigures;
 use super::followup::FollowUpState;
 use super::ids::ProjectId;
 use super::money::Vnd;
@@ -63,11 +64,19 @@ impl Dataset {
     /// Each active project with its latest figures and status, in one pass over
     /// the reports (the dashboard's counts and lists read these).
     pub fn project_facts(&self, today: NaiveDate, tolerance: f64) -> Vec<ProjectFacts<'_>> {
-        let mut by_project = self.reports_by_project();
+        self.project_facts_with(&ProjectFigures::of(self), today, tolerance)
+    }
+
+    /// [`Dataset::project_facts`] with each project's figures already found.
+    pub fn project_facts_with(
+        &self,
+        figures: &ProjectFigures,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> Vec<ProjectFacts<'_>> {
         self.active_projects()
             .map(|project| {
-                let reports = by_project.remove(&project.id).unwrap_or_default();
-                let latest = LatestFigures::from_reports(reports);
+                let latest = figures.latest(&project.id);
                 let computed = computed_status(project, &latest, today, tolerance);
                 ProjectFacts {
                     project,
@@ -84,8 +93,18 @@ impl Dataset {
         today: NaiveDate,
         tolerance: f64,
     ) -> BTreeMap<ScheduleStatus, usize> {
+        self.status_counts_with(&ProjectFigures::of(self), today, tolerance)
+    }
+
+    /// [`Dataset::status_counts`] with each project's figures already found.
+    pub fn status_counts_with(
+        &self,
+        figures: &ProjectFigures,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> BTreeMap<ScheduleStatus, usize> {
         let mut counts = BTreeMap::new();
-        for f in self.project_facts(today, tolerance) {
+        for f in self.project_facts_with(figures, today, tolerance) {
             *counts.entry(f.shown).or_insert(0) += 1;
         }
         counts
@@ -98,6 +117,16 @@ impl Dataset {
         today: NaiveDate,
         tolerance: f64,
     ) -> Vec<(&Project, Option<&Obstacle>)> {
+        self.behind_with_obstacles_with(&ProjectFigures::of(self), today, tolerance)
+    }
+
+    /// [`Dataset::behind_with_obstacles`] with each project's figures already found.
+    pub fn behind_with_obstacles_with(
+        &self,
+        figures: &ProjectFigures,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> Vec<(&Project, Option<&Obstacle>)> {
         let mut main: BTreeMap<&ProjectId, &Obstacle> = BTreeMap::new();
         for o in self.obstacles.iter().filter(|o| o.resolved_on.is_none()) {
             let slot = main.entry(&o.project).or_insert(o);
@@ -106,7 +135,7 @@ impl Dataset {
             }
         }
         let mut behind: Vec<_> = self
-            .project_facts(today, tolerance)
+            .project_facts_with(figures, today, tolerance)
             .into_iter()
             .filter(|f| f.shown == ScheduleStatus::BehindSchedule)
             .map(|f| (f.project, main.get(&f.project.id).copied()))

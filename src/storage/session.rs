@@ -24,6 +24,8 @@ use super::repo::{AsideReason, MANIFEST_KEY};
 use super::side::{self, UndoImport, SYNC_KEY, UNDO_HEAD_KEY};
 use super::snapshots::{self, SnapshotInfo};
 use super::{KeyValue, LoadOutcome, Repository, WriteError};
+use crate::domain::derived::Derived;
+use crate::domain::latest_updates::LatestUpdates;
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
 use crate::domain::reading::review::Saved;
 use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
@@ -103,6 +105,9 @@ pub struct Session<K: KeyValue> {
     /// The data's version in this page: every edit, import, restore and commit taken in
     /// from another tab changes it (an import previewed on an older one is planned again).
     revision: u64,
+    /// What screens look up, found once per version of the data (emptied whenever it
+    /// changes).
+    derived: Derived,
     status: SaveStatus,
     measure: Measure,
 }
@@ -157,6 +162,7 @@ impl<K: KeyValue> Session<K> {
             no_room_for_snapshots: false,
             snapshot_job: None,
             revision: 0,
+            derived: Derived::default(),
             status: SaveStatus::Saved(None),
             measure,
         };
@@ -168,6 +174,17 @@ impl<K: KeyValue> Session<K> {
 
     pub fn data(&self) -> &Dataset {
         &self.data
+    }
+
+    /// The data with what screens look up in it (each found on the first call after a
+    /// change, then kept).
+    pub fn derived(&self) -> (&Dataset, &Derived) {
+        (&self.data, &self.derived)
+    }
+
+    /// The latest update of each directive of this version of the data.
+    pub fn latest_updates(&self) -> &LatestUpdates {
+        self.derived.latest_updates(&self.data)
     }
 
     pub fn status(&self) -> &SaveStatus {
@@ -206,6 +223,7 @@ impl<K: KeyValue> Session<K> {
         if self.snapshot_job.as_ref().is_some_and(|j| !j.written()) {
             self.snapshot_job = None;
         }
+        self.derived = Derived::default();
         self.revision += 1;
     }
 

@@ -75,10 +75,10 @@ fn Overview() -> impl IntoView {
     let lang = move || state.lang.get();
 
     let projects = move || {
-        state.data.with(|d| {
+        state.data.with_derived(|d, derived| {
             let active = d.active_projects().count();
             let open_obstacles = d.obstacles.iter().filter(|o| o.resolved_on.is_none()).count();
-            let behind = d.behind_with_obstacles(today, state.tolerance());
+            let behind = d.behind_with_obstacles_with(derived.project_figures(d), today, state.tolerance());
             let behind_more = more_link(state, behind.len(), Route::Projects, Msg::DashMoreProjects);
             let behind = behind
                 .into_iter()
@@ -101,7 +101,7 @@ fn Overview() -> impl IntoView {
                 .collect_view();
             view! {
                 <p class="big-number">{active}</p>
-                <p>{super::project_list::status_summary(state, d)}</p>
+                <p>{super::project_list::status_summary(state, d, derived)}</p>
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
                 <h3>{move || state.t(Msg::BehindWithObstacle)}</h3>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{behind}{behind_more}</ul>

@@ -15,7 +15,7 @@ use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{keyed_rows, StateBadge};
 use crate::domain::dates::iso;
 use crate::domain::overview::{Found, DUE_WITHIN_MONTH_DAYS};
-use crate::domain::{Directive, DirectiveId, FollowUpState};
+use crate::domain::{ConclusionId, Directive, DirectiveId, FollowUpState, Tally};
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
@@ -28,10 +28,77 @@ const CONCLUSIONS_SHOWN: usize = 60;
 const SEARCH_SHOWN: usize = 30;
 
 /// The first [`LIST_CAP`] of a list, and how many more it holds.
-fn capped(mut items: Vec<&Directive>) -> (Vec<&Directive>, usize) {
+fn capped(items: Vec<&Directive>) -> (Vec<&Directive>, usize) {
     let more = items.len().saturating_sub(LIST_CAP);
-    items.truncate(LIST_CAP);
-    (items, more)
+    (items.into_iter().take(LIST_CAP).collect(), more)
+}
+
+/// A list of the overview as found: the ids of the directives shown, and how many more.
+type Listed = (Vec<DirectiveId>, usize);
+
+fn listed(items: Vec<&Directive>) -> Listed {
+    let (items, more) = capped(items);
+    (items.into_iter().map(|x| x.id.clone()).collect(), more)
+}
+
+/// The directives of a list found earlier, looked up in the data.
+fn looked_up<'a>(
+    d: &'a crate::domain::Dataset,
+    (ids, more): &Listed,
+) -> (Vec<&'a Directive>, usize) {
+    (
+        ids.iter().filter_map(|id| d.directives.get(id)).collect(),
+        *more,
+    )
+}
+
+/// What the overview shows, found once per change of the data or of the reference date
+/// (one walk over the directives): the lists by id, the tables' rows as drawn.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    counts: Vec<(FollowUpState, usize)>,
+    overdue: Listed,
+    week: Listed,
+    /// The coming meeting's date and place, and what is open from before it.
+    coming: Option<(NaiveDate, Option<String>, Listed)>,
+    units: Vec<UnitLine>,
+    /// The latest [`CONCLUSIONS_SHOWN`] conclusions: id, number and symbol, tally.
+    conclusions: Vec<(ConclusionId, String, Tally)>,
+    older: usize,
+}
+
+fn shown_as_of(d: &crate::domain::Dataset, on: NaiveDate, soon: u64) -> Shown {
+    let o = d.follow_up_overview(on, soon);
+    Shown {
+        counts: FollowUpState::ALL
+            .into_iter()
+            .filter_map(|s| o.counts.get(&s).map(|n| (s, *n)))
+            .collect(),
+        overdue: listed(o.overdue),
+        week: listed(o.week),
+        coming: o
+            .coming
+            .map(|c| (c.date, c.meeting.map(|m| m.place.clone()), listed(c.open))),
+        units: o
+            .by_unit
+            .into_iter()
+            .filter_map(|(id, tally)| {
+                let name = d.units.get(id)?.display_name().to_owned();
+                Some(UnitLine {
+                    id: id.to_string(),
+                    name,
+                    tally,
+                })
+            })
+            .collect(),
+        older: o.by_conclusion.len().saturating_sub(CONCLUSIONS_SHOWN),
+        conclusions: o
+            .by_conclusion
+            .into_iter()
+            .take(CONCLUSIONS_SHOWN)
+            .map(|(c, t)| (c.id.clone(), c.number_symbol.clone(), t))
+            .collect(),
+    }
 }
 
 /// A list of the overview: the directives shown, each with its latest update, and a line
@@ -59,7 +126,7 @@ fn directive_list<'a>(
 struct UnitLine {
     id: String,
     name: String,
-    tally: crate::domain::Tally,
+    tally: Tally,
 }
 
 #[component]
@@ -81,7 +148,7 @@ pub fn FollowUpPage() -> impl IntoView {
         let q = query.get();
         let lang = state.lang.get();
         let on = reference.get();
-        state.data.with(|d| {
+        state.data.with_latest(|d, latest| {
             if q.trim().is_empty() {
                 return None;
             }
@@ -91,8 +158,8 @@ pub fn FollowUpPage() -> impl IntoView {
             let ids = found.shown.iter().filter_map(|f| match f {
                 Found::Directive(x) => Some(&x.id),
                 _ => None,
-            }).collect();
-            let lasts = d.last_updates_among(&ids);
+            });
+            let lasts = latest.among(d, ids);
             let last = |x: &crate::domain::Directive| lasts.get(&x.id).copied();
             let empty = found.shown.is_empty();
             let count = format!("({}{})", found.shown.len(), if more { "+" } else { "" });
@@ -124,23 +191,15 @@ pub fn FollowUpPage() -> impl IntoView {
         })
     };
 
-    // The table by unit: its own rows, keyed, a page at a time (a province has hundreds).
-    let unit_lines = Memo::new(move |_| {
+    // What the overview shows: found once per change of the data or the reference date.
+    let shown = Memo::new(move |_| {
         let on = reference.get();
-        state.data.with(|d| {
-            d.tally_by_unit(on, state.due_soon_days())
-                .into_iter()
-                .filter_map(|(id, t)| {
-                    let name = d.units.get(id)?.display_name().to_owned();
-                    Some(UnitLine {
-                        id: id.to_string(),
-                        name,
-                        tally: t,
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
+        state
+            .data
+            .with(|d| shown_as_of(d, on, state.due_soon_days()))
     });
+    // The table by unit: its own rows, keyed, a page at a time (a province has hundreds).
+    let unit_lines = Memo::new(move |_| shown.with(|s| s.units.clone()));
     let unit_rows = move || {
         keyed_rows(unit_lines, Clone::clone, move |u: UnitLine| {
             let label = |s: FollowUpState| labels::follow_up_state(s, state.lang.get_untracked());
@@ -165,61 +224,54 @@ pub fn FollowUpPage() -> impl IntoView {
             return None;
         }
         let on = reference.get();
-        Some(state.data.with(|d| {
+        Some(state.data.with_latest(|d, latest| {
             let month = capped(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
-            let lasts = d.last_updates_among(&month.0.iter().map(|x| &x.id).collect());
+            let lasts = latest.among(d, month.0.iter().map(|x| &x.id));
             directive_list(state, d, month, &lasts, on, selected)
         }))
     };
 
     let overview = move || {
         let on = reference.get();
-        let soon = state.due_soon_days();
         let lang = state.lang.get();
-        state.data.with(|d| {
-            let o = d.follow_up_overview(on, soon);
-            let badges = FollowUpState::ALL
-                .into_iter()
-                .filter_map(|s| o.counts.get(&s).map(|n| (s, *n)))
-                .map(|(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
+        shown.with(|shown| state.data.with_latest(|d, latest| {
+            let badges = shown
+                .counts
+                .iter()
+                .map(|&(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
                 .collect_view();
             // A screenful each: beyond, the tables by unit and by conclusion lead on.
-            let overdue = capped(o.overdue);
-            let week = capped(o.week);
-            let coming = o.coming.map(|mut c| {
-                let open = capped(std::mem::take(&mut c.open));
-                (c, open)
-            });
-            // The latest update of the directives shown only: one pass over the log.
+            let overdue = looked_up(d, &shown.overdue);
+            let week = looked_up(d, &shown.week);
+            let coming = shown.coming.as_ref().map(|(date, place, open)| (*date, place, looked_up(d, open)));
+            // The latest update of the directives shown only, looked up.
             let ids = [&overdue, &week]
                 .into_iter()
-                .chain(coming.as_ref().map(|(_, open)| open))
-                .flat_map(|(items, _)| items.iter().map(|x| &x.id))
-                .collect();
-            let lasts = d.last_updates_among(&ids);
+                .chain(coming.as_ref().map(|(_, _, open)| open))
+                .flat_map(|(items, _)| items.iter().map(|x| &x.id));
+            let lasts = latest.among(d, ids);
             let list = |items| directive_list(state, d, items, &lasts, on, selected);
             let overdue = list(overdue);
             let week = list(week);
-            let coming = coming.map(|(c, open)| {
-                let place = c.meeting.map(|m| format!(" · {}", m.place)).unwrap_or_default();
+            let coming = coming.map(|(date, place, open)| {
+                let place = place.as_ref().map(|p| format!(" · {p}")).unwrap_or_default();
                 let open = list(open);
                 view! {
-                    <h2>{state.t(Msg::UpcomingMeeting)} ": " {format_date(c.date)} {place}</h2>
+                    <h2>{state.t(Msg::UpcomingMeeting)} ": " {format_date(date)} {place}</h2>
                     <p class="small muted">{state.t(Msg::OpenBeforeMeeting)}</p>
                     <ul class="plain" data-empty=state.t(Msg::NoneYet)>{open}</ul>
                 }
             });
-            let conclusions = o.by_conclusion;
-            let older = conclusions.len().saturating_sub(CONCLUSIONS_SHOWN);
+            let older = shown.older;
             let older = (older > 0).then(|| view! {
                 <p class="muted"><a href=Route::Conclusions.href()>{format!("… {older} ")} {state.t(Msg::OlderConclusions)}</a></p>
             });
-            let conclusions = conclusions
-                .into_iter()
-                .take(CONCLUSIONS_SHOWN)
-                .map(|(c, t)| view! {
+            let conclusions = shown
+                .conclusions
+                .iter()
+                .map(|(id, number, t)| view! {
                     <tr>
-                        <th scope="row"><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a></th>
+                        <th scope="row"><a href=Route::Conclusion(id.to_string()).href()>{number.clone()}</a></th>
                         <td class="num" data-label=state.t(Msg::Directives)>{t.total}</td>
                         <td class="num" data-label=labels::follow_up_state(FollowUpState::Overdue, lang)>{t.overdue}</td>
                         <td class="num" data-label=labels::follow_up_state(FollowUpState::DueSoon, lang)>{t.due_soon}</td>
@@ -259,7 +311,7 @@ pub fn FollowUpPage() -> impl IntoView {
                     <ul class="plain" data-empty=state.t(Msg::NoneYet)>{month_list}</ul>
                 </details>
             }
-        })
+        }))
     };
 
     view! {

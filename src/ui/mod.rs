@@ -73,6 +73,8 @@ pub fn App() -> impl IntoView {
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_now());
     browser::ask_persistent_storage(move |got| state.persistence.set(got));
     shared_folder::check_at_start(state);
+    // After the first screen is on show.
+    state.warm_up(100);
     // Another tab of the app saved: its change appears here without a reload.
     let on_storage =
         window_event_listener(leptos::ev::storage, move |ev| state.on_storage(ev.key()));

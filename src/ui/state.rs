@@ -12,6 +12,8 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
+use crate::domain::derived::Derived;
+use crate::domain::latest_updates::LatestUpdates;
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution};
 use crate::domain::share::{Officer, Scope};
 use crate::domain::{Dataset, Record};
@@ -55,6 +57,22 @@ impl DataSignal {
 
     pub fn with_untracked<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
         self.session.with_value(|s| f(s.data()))
+    }
+
+    /// The dataset with the latest update of each directive, found once per version of the
+    /// data (a screen listing directives looks their updates up instead of reading the log).
+    pub fn with_latest<R>(&self, f: impl FnOnce(&Dataset, &LatestUpdates) -> R) -> R {
+        self.revision.track();
+        self.session.with_value(|s| f(s.data(), s.latest_updates()))
+    }
+
+    /// The dataset with what screens look up in it, found once per version of the data.
+    pub fn with_derived<R>(&self, f: impl FnOnce(&Dataset, &Derived) -> R) -> R {
+        self.revision.track();
+        self.session.with_value(|s| {
+            let (data, derived) = s.derived();
+            f(data, derived)
+        })
     }
 
     fn changed(&self) {
@@ -236,8 +254,12 @@ impl AppState {
         if heard.data {
             // The screen is drawn again in a task of its own: taking the commit in and
             // drawing the screen each stay well under the 50 ms a task may hold the page.
-            let data = self.data;
-            Timeout::new(0, move || data.changed()).forget();
+            let state = *self;
+            Timeout::new(0, move || {
+                state.data.changed();
+                state.warm_up(0);
+            })
+            .forget();
         }
         if heard.save_due {
             self.schedule_save();
@@ -278,6 +300,21 @@ impl AppState {
             self.data.changed();
         }
         self.continue_snapshot();
+        self.warm_up(0);
+    }
+
+    /// Finds, in a task of its own after `delay_ms`, what screens look up on each click
+    /// (the latest update of each directive), unless a screen already needed it: the next
+    /// click after a change finds it ready.
+    pub fn warm_up(&self, delay_ms: u32) {
+        let session = self.session;
+        Timeout::new(delay_ms, move || {
+            session.with_value(|s| {
+                let (data, derived) = s.derived();
+                derived.fill(data);
+            })
+        })
+        .forget();
     }
 
     /// Writes the hourly snapshot a step per task while one is due (no task holds the page).

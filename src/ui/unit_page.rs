@@ -12,6 +12,7 @@ use super::unit_form::UnitForm;
 use super::unit_join::UnitJoin;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{field, unit_link, unit_tag, NotFound};
+use crate::domain::document::Owed;
 use crate::domain::followup::urgency_order;
 use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
 use crate::domain::report::ReportScope;
@@ -26,35 +27,27 @@ use crate::route::Route;
 fn reminder(
     state: AppState,
     d: &Dataset,
-    unit: &UnitId,
+    owed: &Owed,
     report_by: RwSignal<chrono::NaiveDate>,
     lang: Lang,
 ) -> Option<AnyView> {
     use crate::domain::document::reminder_letter;
-    let owed = crate::domain::document::letter_owed(d, unit, state.today, state.due_soon_days());
-    if owed.is_empty() {
+    if owed.items.is_empty() {
         return None;
     }
+    let count = owed.items.len();
     let by = report_by.get();
     let unit_name = d
         .units
-        .get(unit)
+        .get(owed.unit)
         .map(|u| u.name.clone())
         .unwrap_or_default();
     let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
-    let doc = reminder_letter(
-        d,
-        unit,
-        state.today,
-        state.due_soon_days(),
-        by,
-        &from,
-        doc_lang(lang),
-    );
+    let doc = reminder_letter(d, owed, by, &from, doc_lang(lang));
     Some(view! {
         <p class="actions">
             <button type="button" id="print-reminder" on:click=move |_| print()>
-                {state.t(Msg::PrintReminder)} " (" {owed.len()} ")"
+                {state.t(Msg::PrintReminder)} " (" {count} ")"
             </button>
             <button type="button" id="word-reminder" on:click={
                 let doc = doc.clone();
@@ -178,21 +171,22 @@ fn unit_lists(
     let more = RwSignal::new([0usize; 2]);
     move || {
         let lang = state.lang.get();
-        state.data.with(|d| {
+        state.data.with_latest(|d, latest| {
             let Some(u) = d.units.get(&id) else {
                 return NotFound().into_any();
             };
             let today = state.today;
             let due_soon = state.due_soon_days();
             let (led, coordinated) = d.owed_by(&u.id, today);
+            let owed = Owed::among(d, &u.id, &led, latest, today, due_soon);
             // The most urgent first; a page of them drawn, a page more at each press.
             let pages = more.get();
             let tally = Tally::of(led.iter().copied(), today, due_soon);
             let (led_shown, led_left) = shown(led, today, due_soon, pages[0]);
             let (coordinated_shown, coordinated_left) =
                 shown(coordinated, today, due_soon, pages[1]);
-            let ids = led_shown.iter().chain(&coordinated_shown).map(|x| &x.id).collect();
-            let last_updates = d.last_updates_among(&ids);
+            let ids = led_shown.iter().chain(&coordinated_shown).map(|x| &x.id);
+            let last_updates = latest.among(d, ids);
             let list = |items: Vec<&Directive>, left: usize, which: usize| {
                 let rows = items
                     .into_iter()
@@ -248,7 +242,7 @@ fn unit_lists(
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
                 {ended_section(state, d, u, lang)}
-                {reminder(state, d, &u.id, report_by, lang)}
+                {reminder(state, d, &owed, report_by, lang)}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
                 <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, u.name.clone(), {

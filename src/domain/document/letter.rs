@@ -5,11 +5,12 @@
 use chrono::NaiveDate;
 
 use super::{recipient_lines, Block, DocLang, Document, Header};
-use crate::domain::conclusion::Directive;
+use crate::domain::conclusion::{Directive, DirectiveUpdate};
 use crate::domain::dataset::Dataset;
 use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::followup::FollowUpState;
-use crate::domain::ids::UnitId;
+use crate::domain::ids::{DirectiveId, UnitId};
+use crate::domain::latest_updates::LatestUpdates;
 use crate::domain::org::BodyKind;
 use crate::domain::table::{Cell, Column, OnPaper, Table};
 
@@ -29,10 +30,21 @@ pub fn owed<'a>(
     today: NaiveDate,
     due_soon_days: u64,
 ) -> Vec<&'a Directive> {
-    let mut items: Vec<(FollowUpState, &Directive)> = data
+    let led = data
         .followed()
         .into_iter()
-        .filter(|d| d.lead_at(today) == Some(unit))
+        .filter(|d| d.lead_at(today) == Some(unit));
+    owed_among(led, today, due_soon_days)
+}
+
+/// Of the directives a unit leads, what it owes as of `today` (see [`owed`]).
+pub fn owed_among<'a>(
+    led: impl IntoIterator<Item = &'a Directive>,
+    today: NaiveDate,
+    due_soon_days: u64,
+) -> Vec<&'a Directive> {
+    let mut items: Vec<(FollowUpState, &Directive)> = led
+        .into_iter()
         .map(|d| (d.state(today, due_soon_days), d))
         .filter(|(s, _)| matches!(s, FollowUpState::Overdue | FollowUpState::DueSoon))
         .collect();
@@ -40,21 +52,65 @@ pub fn owed<'a>(
     items.into_iter().map(|(_, d)| d).collect()
 }
 
-/// The reminder letter to `unit`, asking for a report by `report_by`.
+/// What a letter tells a unit: what it owes as of a day, each with its latest update.
+pub struct Owed<'a> {
+    pub unit: &'a UnitId,
+    pub today: NaiveDate,
+    pub due_soon_days: u64,
+    pub items: Vec<&'a Directive>,
+    pub last: rustc_hash::FxHashMap<&'a DirectiveId, &'a DirectiveUpdate>,
+}
+
+impl<'a> Owed<'a> {
+    /// Found in `data`: one walk over the directives and one over the log.
+    pub fn of(data: &'a Dataset, unit: &'a UnitId, today: NaiveDate, due_soon_days: u64) -> Self {
+        let items = owed(data, unit, today, due_soon_days);
+        let last = data.last_updates_among(&items.iter().map(|d| &d.id).collect());
+        Owed {
+            unit,
+            today,
+            due_soon_days,
+            items,
+            last,
+        }
+    }
+
+    /// From the directives the unit leads, with the latest updates already found.
+    pub fn among(
+        data: &'a Dataset,
+        unit: &'a UnitId,
+        led: &[&'a Directive],
+        latest: &LatestUpdates,
+        today: NaiveDate,
+        due_soon_days: u64,
+    ) -> Self {
+        let items = owed_among(led.iter().copied(), today, due_soon_days);
+        let last = latest.among(data, items.iter().map(|d| &d.id));
+        Owed {
+            unit,
+            today,
+            due_soon_days,
+            items,
+            last,
+        }
+    }
+}
+
+/// The reminder letter to the unit of `owed`, asking for a report by `report_by`.
 pub fn reminder_letter(
     data: &Dataset,
-    unit: &UnitId,
-    today: NaiveDate,
-    due_soon_days: u64,
+    owed: &Owed,
     report_by: NaiveDate,
     from: &Letterhead,
     lang: DocLang,
 ) -> Document {
+    let (today, due_soon_days) = (owed.today, owed.due_soon_days);
     let (national_name, motto) = super::national_name(from.body_kind, lang);
-    let name = data.unit_name(unit);
-    let last = data.last_updates();
-    let rows: Vec<Vec<Cell>> = owed(data, unit, today, due_soon_days)
-        .into_iter()
+    let name = data.unit_name(owed.unit);
+    let last = &owed.last;
+    let rows: Vec<Vec<Cell>> = owed
+        .items
+        .iter()
         .enumerate()
         .map(|(i, d)| {
             let number = data
@@ -175,7 +231,10 @@ pub fn reminder_letters(
 ) -> Vec<Document> {
     units_with_overdue(data, today, due_soon_days)
         .into_iter()
-        .map(|u| reminder_letter(data, u, today, due_soon_days, report_by, from, lang))
+        .map(|u| {
+            let owed = Owed::of(data, u, today, due_soon_days);
+            reminder_letter(data, &owed, report_by, from, lang)
+        })
         .collect()
 }
 
@@ -200,7 +259,13 @@ mod tests {
             signer: "Nguyễn Văn C".into(),
         };
         let by = today + chrono::Days::new(7);
-        let doc = reminder_letter(&data, &unit, today, 7, by, &from, DocLang::Vi);
+        let doc = reminder_letter(
+            &data,
+            &Owed::of(&data, &unit, today, 7),
+            by,
+            &from,
+            DocLang::Vi,
+        );
         assert_eq!(doc.kind, "", "a letter names no type of document");
         assert_eq!(
             doc.header.regarding,

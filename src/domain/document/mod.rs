@@ -17,7 +17,7 @@ mod letter;
 pub use brief::{head_brief, Brief, BRIEF_ROWS};
 pub use follow_up::{follow_up_report_document, report_counts_table, report_tables};
 pub use letter::{
-    owed as letter_owed, reminder_letter, reminder_letters, units_with_overdue, Letterhead,
+    owed as letter_owed, reminder_letter, reminder_letters, units_with_overdue, Letterhead, Owed,
 };
 
 /// The language a document is written in: Vietnamese, or English for partners and donors.
