@@ -566,49 +566,40 @@ fn a_snapshot_whose_text_is_written_is_stored_even_when_the_data_changes_meanwhi
     assert_eq!(back, before);
 }
 
-/// The latest update of each directive is found once per version of the data: an update
-/// recorded here, or taken in from another tab, is the latest at once.
+/// Each project's figures are found once per version of the data: a report recorded here,
+/// or taken in from another tab, shows in them at once.
 #[test]
-fn the_latest_updates_follow_every_change_of_the_data() {
+fn the_project_figures_follow_every_change_of_the_data() {
+    use dondoc::domain::derived::ProjectFigures;
     let kv = stored_sample();
     let (mut a, mut b) = (open(&kv), open(&kv));
-    let directive = nth_directive(a.data(), 3);
-    assert_eq!(
-        a.latest_updates(),
-        &dondoc::domain::latest_updates::LatestUpdates::of(a.data())
-    );
-    let record = |s: &mut Session<SharedKv>, id: &str, text: &str, at: DateTime<Utc>| {
-        let template = s.data().directive_updates.iter().next().unwrap().clone();
-        let directive = directive.clone();
-        s.edit(|d| {
-            d.directive_updates.upsert(DirectiveUpdate {
-                id: id.into(),
-                directive,
-                date: today(),
-                text: text.to_owned(),
-                created_at: at,
-                updated_at: at,
-                ..template
-            })
-        });
+    let figures = |s: &Session<SharedKv>| {
+        let (data, derived) = s.derived();
+        assert_eq!(derived.project_figures(data), &ProjectFigures::of(data));
+        derived.project_figures(data).clone()
     };
-    record(&mut a, "u-here", "recorded here", later(1));
-    let latest = |s: &Session<SharedKv>| {
-        s.latest_updates()
-            .get(s.data(), &directive)
-            .map(|u| u.text.clone())
+    let report = a.data().progress_reports.iter().next().unwrap().clone();
+    let project = report.project.clone();
+    let before = figures(&a);
+    let record = |s: &mut Session<SharedKv>, id: &str, on: NaiveDate, at: DateTime<Utc>| {
+        let mut r = report.clone();
+        r.id = id.into();
+        r.as_of = on;
+        r.created_at = at;
+        r.updated_at = at;
+        s.edit(|d| d.progress_reports.upsert(r));
     };
-    assert_eq!(latest(&a).as_deref(), Some("recorded here"));
+    let newer = figures(&a).latest_report(&project).unwrap() + Duration::days(10);
+    record(&mut a, "r-here", newer, later(1));
+    assert_ne!(figures(&a), before);
+    assert_eq!(figures(&a).latest_report(&project), Some(newer));
     a.flush(later(1), hanoi());
-    assert_ne!(latest(&b).as_deref(), Some("recorded here"));
+    assert_ne!(figures(&b).latest_report(&project), Some(newer));
     assert!(b.heard(Some(MANIFEST_KEY), later(2)).data);
-    assert_eq!(latest(&b).as_deref(), Some("recorded here"));
-    record(&mut b, "u-there", "recorded there", later(3));
+    assert_eq!(figures(&b).latest_report(&project), Some(newer));
+    let newest = newer + Duration::days(5);
+    record(&mut b, "r-there", newest, later(3));
     b.flush(later(3), hanoi());
     assert!(a.heard(Some(MANIFEST_KEY), later(4)).data);
-    assert_eq!(latest(&a).as_deref(), Some("recorded there"));
-    assert_eq!(
-        a.latest_updates(),
-        &dondoc::domain::latest_updates::LatestUpdates::of(a.data())
-    );
+    assert_eq!(figures(&a).latest_report(&project), Some(newest));
 }

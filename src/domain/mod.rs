@@ -15,7 +15,6 @@ pub mod followup_overview;
 pub mod generate;
 pub mod ids;
 pub mod latest;
-pub mod latest_updates;
 pub mod meeting;
 pub mod merge;
 pub mod migrate;

@@ -25,7 +25,6 @@ use super::side::{self, UndoImport, SYNC_KEY, UNDO_HEAD_KEY};
 use super::snapshots::{self, SnapshotInfo};
 use super::{KeyValue, LoadOutcome, Repository, WriteError};
 use crate::domain::derived::Derived;
-use crate::domain::latest_updates::LatestUpdates;
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
 use crate::domain::reading::review::Saved;
 use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
@@ -180,11 +179,6 @@ impl<K: KeyValue> Session<K> {
     /// change, then kept).
     pub fn derived(&self) -> (&Dataset, &Derived) {
         (&self.data, &self.derived)
-    }
-
-    /// The latest update of each directive of this version of the data.
-    pub fn latest_updates(&self) -> &LatestUpdates {
-        self.derived.latest_updates(&self.data)
     }
 
     pub fn status(&self) -> &SaveStatus {

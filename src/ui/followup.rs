@@ -148,7 +148,7 @@ pub fn FollowUpPage() -> impl IntoView {
         let q = query.get();
         let lang = state.lang.get();
         let on = reference.get();
-        state.data.with_latest(|d, latest| {
+        state.data.with(|d| {
             if q.trim().is_empty() {
                 return None;
             }
@@ -159,7 +159,7 @@ pub fn FollowUpPage() -> impl IntoView {
                 Found::Directive(x) => Some(&x.id),
                 _ => None,
             });
-            let lasts = latest.among(d, ids);
+            let lasts = d.last_updates_among(&ids.collect());
             let last = |x: &crate::domain::Directive| lasts.get(&x.id).copied();
             let empty = found.shown.is_empty();
             let count = format!("({}{})", found.shown.len(), if more { "+" } else { "" });
@@ -224,9 +224,9 @@ pub fn FollowUpPage() -> impl IntoView {
             return None;
         }
         let on = reference.get();
-        Some(state.data.with_latest(|d, latest| {
+        Some(state.data.with(|d| {
             let month = capped(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
-            let lasts = latest.among(d, month.0.iter().map(|x| &x.id));
+            let lasts = d.last_updates_among(&month.0.iter().map(|x| &x.id).collect());
             directive_list(state, d, month, &lasts, on, selected)
         }))
     };
@@ -234,7 +234,7 @@ pub fn FollowUpPage() -> impl IntoView {
     let overview = move || {
         let on = reference.get();
         let lang = state.lang.get();
-        shown.with(|shown| state.data.with_latest(|d, latest| {
+        shown.with(|shown| state.data.with(|d| {
             let badges = shown
                 .counts
                 .iter()
@@ -244,12 +244,12 @@ pub fn FollowUpPage() -> impl IntoView {
             let overdue = looked_up(d, &shown.overdue);
             let week = looked_up(d, &shown.week);
             let coming = shown.coming.as_ref().map(|(date, place, open)| (*date, place, looked_up(d, open)));
-            // The latest update of the directives shown only, looked up.
+            // The latest update of the directives shown only: one pass over the log.
             let ids = [&overdue, &week]
                 .into_iter()
                 .chain(coming.as_ref().map(|(_, _, open)| open))
                 .flat_map(|(items, _)| items.iter().map(|x| &x.id));
-            let lasts = latest.among(d, ids);
+            let lasts = d.last_updates_among(&ids.collect());
             let list = |items| directive_list(state, d, items, &lasts, on, selected);
             let overdue = list(overdue);
             let week = list(week);

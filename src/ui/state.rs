@@ -13,7 +13,6 @@ use leptos::prelude::*;
 
 use super::browser::{self, Settings};
 use crate::domain::derived::Derived;
-use crate::domain::latest_updates::LatestUpdates;
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution};
 use crate::domain::share::{Officer, Scope};
 use crate::domain::{Dataset, Record};
@@ -57,13 +56,6 @@ impl DataSignal {
 
     pub fn with_untracked<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
         self.session.with_value(|s| f(s.data()))
-    }
-
-    /// The dataset with the latest update of each directive, found once per version of the
-    /// data (a screen listing directives looks their updates up instead of reading the log).
-    pub fn with_latest<R>(&self, f: impl FnOnce(&Dataset, &LatestUpdates) -> R) -> R {
-        self.revision.track();
-        self.session.with_value(|s| f(s.data(), s.latest_updates()))
     }
 
     /// The dataset with what screens look up in it, found once per version of the data.
@@ -304,14 +296,14 @@ impl AppState {
     }
 
     /// Finds, in a task of its own after `delay_ms`, what screens look up on each click
-    /// (the latest update of each directive), unless a screen already needed it: the next
-    /// click after a change finds it ready.
+    /// (each project's figures), unless a screen already needed it: the next click after a
+    /// change finds it ready.
     pub fn warm_up(&self, delay_ms: u32) {
         let session = self.session;
         Timeout::new(delay_ms, move || {
             session.with_value(|s| {
                 let (data, derived) = s.derived();
-                derived.fill(data);
+                measure("dondoc-warm-up", &mut || derived.fill(data));
             })
         })
         .forget();

@@ -171,22 +171,24 @@ fn unit_lists(
     let more = RwSignal::new([0usize; 2]);
     move || {
         let lang = state.lang.get();
-        state.data.with_latest(|d, latest| {
+        state.data.with(|d| {
             let Some(u) = d.units.get(&id) else {
                 return NotFound().into_any();
             };
             let today = state.today;
             let due_soon = state.due_soon_days();
             let (led, coordinated) = d.owed_by(&u.id, today);
-            let owed = Owed::among(d, &u.id, &led, latest, today, due_soon);
             // The most urgent first; a page of them drawn, a page more at each press.
             let pages = more.get();
             let tally = Tally::of(led.iter().copied(), today, due_soon);
-            let (led_shown, led_left) = shown(led, today, due_soon, pages[0]);
             let (coordinated_shown, coordinated_left) =
                 shown(coordinated, today, due_soon, pages[1]);
-            let ids = led_shown.iter().chain(&coordinated_shown).map(|x| &x.id);
-            let last_updates = latest.among(d, ids);
+            // The latest update of what it leads (the letter lists some of those not shown)
+            // and of what it coordinates shown: one pass over the log.
+            let ids = led.iter().chain(&coordinated_shown).map(|x| &x.id).collect();
+            let last_updates = d.last_updates_among(&ids);
+            let owed = Owed::among(&u.id, &led, &last_updates, today, due_soon);
+            let (led_shown, led_left) = shown(led, today, due_soon, pages[0]);
             let list = |items: Vec<&Directive>, left: usize, which: usize| {
                 let rows = items
                     .into_iter()

@@ -10,7 +10,6 @@ use crate::domain::dataset::Dataset;
 use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::followup::FollowUpState;
 use crate::domain::ids::{DirectiveId, UnitId};
-use crate::domain::latest_updates::LatestUpdates;
 use crate::domain::org::BodyKind;
 use crate::domain::table::{Cell, Column, OnPaper, Table};
 
@@ -75,17 +74,20 @@ impl<'a> Owed<'a> {
         }
     }
 
-    /// From the directives the unit leads, with the latest updates already found.
+    /// From the directives the unit leads, with latest updates already found (of these
+    /// directives at least).
     pub fn among(
-        data: &'a Dataset,
         unit: &'a UnitId,
         led: &[&'a Directive],
-        latest: &LatestUpdates,
+        last: &rustc_hash::FxHashMap<&'a DirectiveId, &'a DirectiveUpdate>,
         today: NaiveDate,
         due_soon_days: u64,
     ) -> Self {
         let items = owed_among(led.iter().copied(), today, due_soon_days);
-        let last = latest.among(data, items.iter().map(|d| &d.id));
+        let last = items
+            .iter()
+            .filter_map(|d| last.get(&d.id).map(|u| (&d.id, *u)))
+            .collect();
         Owed {
             unit,
             today,
@@ -229,10 +231,19 @@ pub fn reminder_letters(
     from: &Letterhead,
     lang: DocLang,
 ) -> Vec<Document> {
+    // The directives each unit leads and the latest updates, found once for all letters.
+    let last = data.last_updates();
+    let mut led: rustc_hash::FxHashMap<&UnitId, Vec<&Directive>> = Default::default();
+    for d in data.followed() {
+        if let Some(u) = d.lead_at(today) {
+            led.entry(u).or_default().push(d);
+        }
+    }
     units_with_overdue(data, today, due_soon_days)
         .into_iter()
         .map(|u| {
-            let owed = Owed::of(data, u, today, due_soon_days);
+            let mine = led.get(u).map_or(&[][..], Vec::as_slice);
+            let owed = Owed::among(u, mine, &last, today, due_soon_days);
             reminder_letter(data, &owed, report_by, from, lang)
         })
         .collect()
@@ -325,6 +336,17 @@ mod tests {
         };
         let letters = reminder_letters(&data, today, 7, today, &from, DocLang::Vi);
         assert_eq!(letters.len(), units.len());
+        // Found together, each letter is the one written for its unit alone.
+        for (letter, u) in letters.iter().zip(&units) {
+            let alone = reminder_letter(
+                &data,
+                &Owed::of(&data, u, today, 7),
+                today,
+                &from,
+                DocLang::Vi,
+            );
+            assert_eq!(letter, &alone);
+        }
         // Nothing overdue: no letter.
         let all: Vec<_> = data.directives.iter().cloned().collect();
         for mut d in all {
