@@ -402,7 +402,7 @@ async function clicks(page, url, runs) {
   // the list; then the save that follows (400 ms later) and its longest task.
   out['recording an update from a checklist'] = { times: [], longest: [] };
   out['… the save that follows, longest task'] = { times: [], longest: [] };
-  out['… … then finding the lookups again (a task of its own)'] = { times: [], longest: [] };
+  out['… … then finding the lookups again (its longest task)'] = { times: [], longest: [] };
   await openScreen(page, '#/conclusions');
   await page.locator('main table.list tbody tr a').first().click();
   // Another tab of the same browser on the same checklist: it takes in each update saved
@@ -444,15 +444,16 @@ async function clicks(page, url, runs) {
       window.__longest = 0;
       await window.__until(() => performance.getEntriesByName('dondoc-save').length > 0);
       await new Promise((r) => setTimeout(r, 100));
-      const warmUp = performance.getEntriesByName('dondoc-warm-up')[0]?.duration;
+      const warmUps = performance.getEntriesByName('dondoc-warm-up').map((e) => e.duration);
+      const warmUp = warmUps.length ? Math.max(...warmUps) : undefined;
       return { shown, clickLongest, save: performance.getEntriesByName('dondoc-save')[0]?.duration, saveLongest: window.__longest, warmUp };
     }, text);
     out['recording an update from a checklist'].times.push(m.shown);
     out['recording an update from a checklist'].longest.push(m.clickLongest);
     out['… the save that follows, longest task'].times.push(m.save);
     out['… the save that follows, longest task'].longest.push(m.saveLongest);
-    out['… … then finding the lookups again (a task of its own)'].times.push(m.warmUp ?? NaN);
-    out['… … then finding the lookups again (a task of its own)'].longest.push(0);
+    out['… … then finding the lookups again (its longest task)'].times.push(m.warmUp ?? NaN);
+    out['… … then finding the lookups again (its longest task)'].longest.push(0);
     const synced = await seen;
     if (process.env.BENCH_DEBUG) log(JSON.stringify(synced));
     out['… another tab taking it in, longest task'].times.push(synced.ms);

@@ -1,6 +1,7 @@
 //! What screens look up on every click, found once per version of the data instead of on
 //! each click: each project's latest figures (the projects list, the dashboard's counts and
-//! lists). The session keeps one [`Derived`] and empties it at every change of its data
+//! lists) and the follow-up overview as of the last reference date asked for. The session
+//! keeps one [`Derived`] and empties it at every change of its data
 //! (`Session::data_changed`).
 //!
 //! The latest update of each directive is not kept here: finding it for the whole log
@@ -8,12 +9,14 @@
 //! the browser on a slow minute, longer than reading the log for the hundred directives a
 //! screen shows (`Dataset::last_updates_among`).
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::dataset::Dataset;
+use super::followup_overview::KeptOverview;
 use super::ids::ProjectId;
 use super::latest::LatestFigures;
 
@@ -46,11 +49,16 @@ impl ProjectFigures {
     }
 }
 
+/// A reference date and the due-soon days: what the follow-up overview is as of.
+type AsOf = (NaiveDate, u64);
+
 /// The lookups of one version of the data, each found when first asked for. Only the
 /// holder of the data may keep one, and must empty it whenever the data changes.
 #[derive(Debug, Default)]
 pub struct Derived {
     project_figures: OnceCell<ProjectFigures>,
+    /// The follow-up overview, with the reference date and due-soon days it is as of.
+    follow_up: RefCell<Option<(AsOf, Rc<KeptOverview>)>>,
 }
 
 impl Derived {
@@ -60,9 +68,25 @@ impl Derived {
             .get_or_init(|| ProjectFigures::of(data))
     }
 
-    /// Finds every lookup not found yet (done in a task of its own after a change).
-    pub fn fill(&self, data: &Dataset) {
-        self.project_figures(data);
+    /// The follow-up overview of `data` as of `reference` (the data this was made for):
+    /// kept until the data changes or another date is asked for.
+    pub fn follow_up(
+        &self,
+        data: &Dataset,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> Rc<KeptOverview> {
+        let key = (reference, due_soon_days);
+        if let Some((k, kept)) = &*self.follow_up.borrow() {
+            if *k == key {
+                return Rc::clone(kept);
+            }
+        }
+        let kept = Rc::new(KeptOverview::from(
+            data.follow_up_overview(reference, due_soon_days),
+        ));
+        *self.follow_up.borrow_mut() = Some((key, Rc::clone(&kept)));
+        kept
     }
 }
 
@@ -91,9 +115,30 @@ mod tests {
 
     #[test]
     fn derived_finds_once_and_keeps() {
-        let (data, _) = sample();
+        let (data, today) = sample();
         let derived = Derived::default();
-        derived.fill(&data);
         assert_eq!(derived.project_figures(&data), &ProjectFigures::of(&data));
+        let first = derived.follow_up(&data, today, 7);
+        assert_eq!(
+            *first,
+            KeptOverview::from(data.follow_up_overview(today, 7))
+        );
+        assert!(
+            Rc::ptr_eq(&first, &derived.follow_up(&data, today, 7)),
+            "kept"
+        );
+        // Another reference date, or other due-soon days: found again.
+        let later = today + chrono::Days::new(40);
+        let other = derived.follow_up(&data, later, 7);
+        assert_eq!(
+            *other,
+            KeptOverview::from(data.follow_up_overview(later, 7))
+        );
+        assert_ne!(*other, *first);
+        let soon = derived.follow_up(&data, later, 30);
+        assert_eq!(
+            *soon,
+            KeptOverview::from(data.follow_up_overview(later, 30))
+        );
     }
 }

@@ -12,7 +12,7 @@ use chrono::{Days, NaiveDate};
 use super::conclusion::{Conclusion, Directive};
 use super::dataset::Dataset;
 use super::followup::{FollowUpState, Tally};
-use super::ids::{ConclusionId, UnitId};
+use super::ids::{ConclusionId, DirectiveId, MeetingId, UnitId};
 use super::overview::{ComingMeeting, DUE_WITHIN_MONTH_DAYS, DUE_WITHIN_WEEK_DAYS};
 use super::text::fold;
 
@@ -143,6 +143,41 @@ impl Dataset {
             coming,
             by_unit,
             by_conclusion,
+        }
+    }
+}
+
+/// The overview kept between clicks: ids and tallies, owned (the session keeps one per
+/// version of the data and reference date, see `derived::Derived`); what a screen lists is
+/// looked up by id when drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptOverview {
+    pub counts: BTreeMap<FollowUpState, usize>,
+    pub overdue: Vec<DirectiveId>,
+    pub week: Vec<DirectiveId>,
+    /// The coming meeting's date, the meeting recorded on that date, and what is open
+    /// from before it.
+    pub coming: Option<(NaiveDate, Option<MeetingId>, Vec<DirectiveId>)>,
+    pub by_unit: Vec<(UnitId, Tally)>,
+    pub by_conclusion: Vec<(ConclusionId, Tally)>,
+}
+
+impl From<FollowUpOverview<'_>> for KeptOverview {
+    fn from(o: FollowUpOverview<'_>) -> Self {
+        let ids = |items: Vec<&Directive>| items.into_iter().map(|d| d.id.clone()).collect();
+        KeptOverview {
+            counts: o.counts,
+            overdue: ids(o.overdue),
+            week: ids(o.week),
+            coming: o
+                .coming
+                .map(|c| (c.date, c.meeting.map(|m| m.id.clone()), ids(c.open))),
+            by_unit: o.by_unit.into_iter().map(|(u, t)| (u.clone(), t)).collect(),
+            by_conclusion: o
+                .by_conclusion
+                .into_iter()
+                .map(|(c, t)| (c.id.clone(), t))
+                .collect(),
         }
     }
 }

@@ -14,6 +14,7 @@ use super::state::use_state;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{keyed_rows, StateBadge};
 use crate::domain::dates::iso;
+use crate::domain::followup_overview::KeptOverview;
 use crate::domain::overview::{Found, DUE_WITHIN_MONTH_DAYS};
 use crate::domain::{ConclusionId, Directive, DirectiveId, FollowUpState, Tally};
 use crate::i18n::{format_date, format_percent, labels, Msg};
@@ -36,9 +37,9 @@ fn capped(items: Vec<&Directive>) -> (Vec<&Directive>, usize) {
 /// A list of the overview as found: the ids of the directives shown, and how many more.
 type Listed = (Vec<DirectiveId>, usize);
 
-fn listed(items: Vec<&Directive>) -> Listed {
-    let (items, more) = capped(items);
-    (items.into_iter().map(|x| x.id.clone()).collect(), more)
+fn listed(ids: &[DirectiveId]) -> Listed {
+    let more = ids.len().saturating_sub(LIST_CAP);
+    (ids.iter().take(LIST_CAP).cloned().collect(), more)
 }
 
 /// The directives of a list found earlier, looked up in the data.
@@ -67,36 +68,41 @@ struct Shown {
     older: usize,
 }
 
-fn shown_as_of(d: &crate::domain::Dataset, on: NaiveDate, soon: u64) -> Shown {
-    let o = d.follow_up_overview(on, soon);
+fn shown_as_of(d: &crate::domain::Dataset, o: &KeptOverview) -> Shown {
     Shown {
         counts: FollowUpState::ALL
             .into_iter()
             .filter_map(|s| o.counts.get(&s).map(|n| (s, *n)))
             .collect(),
-        overdue: listed(o.overdue),
-        week: listed(o.week),
-        coming: o
-            .coming
-            .map(|c| (c.date, c.meeting.map(|m| m.place.clone()), listed(c.open))),
+        overdue: listed(&o.overdue),
+        week: listed(&o.week),
+        coming: o.coming.as_ref().map(|(date, meeting, open)| {
+            let place = meeting
+                .as_ref()
+                .and_then(|m| d.meetings.get(m))
+                .map(|m| m.place.clone());
+            (*date, place, listed(open))
+        }),
         units: o
             .by_unit
-            .into_iter()
+            .iter()
             .filter_map(|(id, tally)| {
                 let name = d.units.get(id)?.display_name().to_owned();
                 Some(UnitLine {
                     id: id.to_string(),
                     name,
-                    tally,
+                    tally: *tally,
                 })
             })
             .collect(),
         older: o.by_conclusion.len().saturating_sub(CONCLUSIONS_SHOWN),
         conclusions: o
             .by_conclusion
-            .into_iter()
+            .iter()
             .take(CONCLUSIONS_SHOWN)
-            .map(|(c, t)| (c.id.clone(), c.number_symbol.clone(), t))
+            .filter_map(|(id, t)| {
+                Some((id.clone(), d.conclusions.get(id)?.number_symbol.clone(), *t))
+            })
             .collect(),
     }
 }
@@ -194,9 +200,10 @@ pub fn FollowUpPage() -> impl IntoView {
     // What the overview shows: found once per change of the data or the reference date.
     let shown = Memo::new(move |_| {
         let on = reference.get();
+        let soon = state.due_soon_days();
         state
             .data
-            .with(|d| shown_as_of(d, on, state.due_soon_days()))
+            .with_derived(|d, derived| shown_as_of(d, &derived.follow_up(d, on, soon)))
     });
     // The table by unit: its own rows, keyed, a page at a time (a province has hundreds).
     let unit_lines = Memo::new(move |_| shown.with(|s| s.units.clone()));

@@ -170,6 +170,10 @@ impl AppState {
         self.settings.with(Settings::due_soon_days)
     }
 
+    fn due_soon_days_untracked(&self) -> u64 {
+        self.settings.with_untracked(Settings::due_soon_days)
+    }
+
     /// Runs `f` on the session, then brings the signals up to date with it.
     fn with_session<R>(&self, data_changed: bool, f: impl FnOnce(&mut Session<LocalKv>) -> R) -> R {
         let result = self
@@ -295,16 +299,27 @@ impl AppState {
         self.warm_up(0);
     }
 
-    /// Finds, in a task of its own after `delay_ms`, what screens look up on each click
-    /// (each project's figures), unless a screen already needed it: the next click after a
-    /// change finds it ready.
+    /// Finds, each in a task of its own after `delay_ms`, what screens look up on each
+    /// click (each project's figures, the follow-up overview as of today), unless a screen
+    /// already needed it: the next click after a change finds it ready.
     pub fn warm_up(&self, delay_ms: u32) {
-        let session = self.session;
+        let (session, today, soon) = (self.session, self.today, self.due_soon_days_untracked());
         Timeout::new(delay_ms, move || {
             session.with_value(|s| {
                 let (data, derived) = s.derived();
-                measure("dondoc-warm-up", &mut || derived.fill(data));
+                measure("dondoc-warm-up", &mut || {
+                    derived.project_figures(data);
+                });
+            });
+            Timeout::new(0, move || {
+                session.with_value(|s| {
+                    let (data, derived) = s.derived();
+                    measure("dondoc-warm-up", &mut || {
+                        derived.follow_up(data, today, soon);
+                    });
+                })
             })
+            .forget();
         })
         .forget();
     }
