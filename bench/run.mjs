@@ -20,7 +20,8 @@ const opt = (name, dflt) => {
 };
 const RUNS = Number(opt('runs', 5));
 const SIZES = opt('sizes', 'small,province,large').split(',');
-// --only clicks: the clicks alone, to iterate on them (results.md is not written).
+// --only clicks (or startup): the clicks (or start-up) alone, to iterate on them
+// (results.md is not written).
 // --origins http (or file): one protocol only, to iterate (results.md is not written).
 const ONLY = opt('only', '');
 const ORIGINS = opt('origins', 'http,file').split(',');
@@ -500,7 +501,7 @@ try {
         row.baselineFigures = baseline.figures;
         log(`  start-up from ${origin}: app ${ms(median(app.times))} (${spread(app.times)}), baseline ${ms(median(baseline.times))} (${spread(baseline.times)}), ratio ${(median(app.times) / median(baseline.times)).toFixed(2)}; of the app's, reading storage ${ms(median(app.loads))}`);
       }
-      {
+      if (ONLY !== 'startup') {
         const p = await context.newPage();
         const c = await clicks(p, urls.app, RUNS);
         row[`${origin}Clicks`] = c;
@@ -509,7 +510,7 @@ try {
         }
         await p.close();
       }
-      if (origin === 'http' && ONLY !== 'clicks') {
+      if (origin === 'http' && !ONLY) {
         const p = await context.newPage();
         await p.goto(urls.app);
         row.search = await searchKeystrokes(p, urls.app, Math.max(2, Math.ceil(RUNS / 2)));
@@ -542,7 +543,7 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-if (ONLY === 'clicks') process.exit(0);
+if (ONLY) process.exit(0);
 // results.md compares both protocols: a run on one of them is for iterating only.
 if (ORIGINS.length < 2) process.exit(0);
 const fit = JSON.parse(execFileSync(dondoc, ['fit']).toString());
