@@ -566,40 +566,83 @@ fn a_snapshot_whose_text_is_written_is_stored_even_when_the_data_changes_meanwhi
     assert_eq!(back, before);
 }
 
-/// Each project's figures are found once per version of the data: a report recorded here,
-/// or taken in from another tab, shows in them at once.
+/// What screens look up (each project's figures, the follow-up overview) is found once per
+/// version of the data: an edit here, another tab's commit taken in, an import and its undo
+/// each show in them at once.
 #[test]
-fn the_project_figures_follow_every_change_of_the_data() {
+fn the_lookups_follow_every_change_of_the_data() {
     use dondoc::domain::derived::ProjectFigures;
+    use dondoc::domain::followup_overview::KeptOverview;
     let kv = stored_sample();
     let (mut a, mut b) = (open(&kv), open(&kv));
+    // Asked for (and so kept), then checked against what the data says now.
     let figures = |s: &Session<SharedKv>| {
-        let (data, derived) = s.derived();
-        assert_eq!(derived.project_figures(data), &ProjectFigures::of(data));
-        derived.project_figures(data).clone()
+        let found = s.lookups();
+        let kept = found.follow_up(today(), 7);
+        assert_eq!(
+            *kept,
+            KeptOverview::from(s.data().follow_up_overview(today(), 7))
+        );
+        assert_eq!(found.project_figures(), &ProjectFigures::of(s.data()));
+        (
+            found.project_figures().clone(),
+            kept.counts.values().sum::<usize>(),
+        )
     };
     let report = a.data().progress_reports.iter().next().unwrap().clone();
     let project = report.project.clone();
-    let before = figures(&a);
-    let record = |s: &mut Session<SharedKv>, id: &str, on: NaiveDate, at: DateTime<Utc>| {
+    let with_report = |id: &str, on: NaiveDate, at: DateTime<Utc>| {
         let mut r = report.clone();
         r.id = id.into();
         r.as_of = on;
         r.created_at = at;
         r.updated_at = at;
-        s.edit(|d| d.progress_reports.upsert(r));
+        r
     };
-    let newer = figures(&a).latest_report(&project).unwrap() + Duration::days(10);
-    record(&mut a, "r-here", newer, later(1));
-    assert_ne!(figures(&a), before);
-    assert_eq!(figures(&a).latest_report(&project), Some(newer));
+    let (before, followed) = figures(&a);
+    figures(&b);
+    // An edit here: a report, and a directive removed.
+    let newer = before.latest_report(&project).unwrap() + Duration::days(10);
+    let gone = nth_directive(a.data(), 4);
+    a.edit(|d| {
+        d.progress_reports
+            .upsert(with_report("r-here", newer, later(1)));
+        d.directives.remove(&gone);
+    });
+    let (now, fewer) = figures(&a);
+    assert_eq!(now.latest_report(&project), Some(newer));
+    assert_eq!(fewer + 1, followed, "one directive fewer followed");
+    // Taken in by the other tab.
     a.flush(later(1), hanoi());
-    assert_ne!(figures(&b).latest_report(&project), Some(newer));
     assert!(b.heard(Some(MANIFEST_KEY), later(2)).data);
-    assert_eq!(figures(&b).latest_report(&project), Some(newer));
+    assert_eq!(figures(&b).0.latest_report(&project), Some(newer));
     let newest = newer + Duration::days(5);
-    record(&mut b, "r-there", newest, later(3));
+    b.edit(|d| {
+        d.progress_reports
+            .upsert(with_report("r-there", newest, later(3)))
+    });
     b.flush(later(3), hanoi());
     assert!(a.heard(Some(MANIFEST_KEY), later(4)).data);
-    assert_eq!(figures(&a).latest_report(&project), Some(newest));
+    assert_eq!(figures(&a).0.latest_report(&project), Some(newest));
+    // An import, then its undo.
+    let latest = newest + Duration::days(3);
+    let mut incoming = Dataset::default();
+    incoming
+        .progress_reports
+        .upsert(with_report("r-imported", latest, later(5)));
+    let plan = a.plan_import(&incoming, None);
+    let planned_at = a.revision();
+    a.import(
+        &incoming,
+        &plan,
+        planned_at,
+        &|_: &str| Some(Resolution::TakeTheirs),
+        "tệp của đồng nghiệp".into(),
+        later(5),
+        hanoi(),
+    )
+    .unwrap();
+    assert_eq!(figures(&a).0.latest_report(&project), Some(latest));
+    assert!(a.undo_import(later(6), hanoi()));
+    assert_eq!(figures(&a).0.latest_report(&project), Some(newest));
 }

@@ -1,8 +1,9 @@
 //! What screens look up on every click, found once per version of the data instead of on
-//! each click: each project's latest figures (the projects list, the dashboard's counts and
-//! lists) and the follow-up overview as of the last reference date asked for. The session
+//! each click: each project's latest figures (the projects list and its summary, the dashboard's
+//! counts and its lists of projects behind and not reporting) and the follow-up overview as of the last reference date asked for. The session
 //! keeps one [`Derived`] and empties it at every change of its data
-//! (`Session::data_changed`).
+//! (`Session::data_changed`); the shell finds them again after a save, after another tab's
+//! commit is taken in and after start-up, each in a task of its own (`AppState::warm_up`).
 //!
 //! The latest update of each directive is not kept here: finding it for the whole log
 //! takes 12 ms natively (36,000 updates on the large dataset, memory-bound), over 50 ms in
@@ -53,7 +54,8 @@ impl ProjectFigures {
 type AsOf = (NaiveDate, u64);
 
 /// The lookups of one version of the data, each found when first asked for. Only the
-/// holder of the data may keep one, and must empty it whenever the data changes.
+/// holder of the data keeps one (the session), empties it whenever the data changes, and
+/// lends it only paired with that data ([`Derived::with`]).
 #[derive(Debug, Default)]
 pub struct Derived {
     project_figures: OnceCell<ProjectFigures>,
@@ -62,31 +64,49 @@ pub struct Derived {
 }
 
 impl Derived {
-    /// Each project's latest figures in `data` (the data this was made for).
-    pub fn project_figures(&self, data: &Dataset) -> &ProjectFigures {
-        self.project_figures
-            .get_or_init(|| ProjectFigures::of(data))
+    /// These lookups paired with the data they are of (the holder's own data).
+    pub fn with<'a>(&'a self, data: &'a Dataset) -> Lookups<'a> {
+        Lookups {
+            data,
+            derived: self,
+        }
+    }
+}
+
+/// The data with its lookups: each found on the first call after a change, then kept.
+#[derive(Clone, Copy)]
+pub struct Lookups<'a> {
+    pub data: &'a Dataset,
+    derived: &'a Derived,
+}
+
+impl<'a> Lookups<'a> {
+    /// Each project's latest figures.
+    pub fn project_figures(&self) -> &'a ProjectFigures {
+        self.derived
+            .project_figures
+            .get_or_init(|| ProjectFigures::of(self.data))
     }
 
-    /// The follow-up overview of `data` as of `reference` (the data this was made for):
-    /// kept until the data changes or another date is asked for.
-    pub fn follow_up(
-        &self,
-        data: &Dataset,
-        reference: NaiveDate,
-        due_soon_days: u64,
-    ) -> Rc<KeptOverview> {
+    /// The follow-up overview as of `reference`: kept until the data changes or another
+    /// date is asked for.
+    pub fn follow_up(&self, reference: NaiveDate, due_soon_days: u64) -> Rc<KeptOverview> {
         let key = (reference, due_soon_days);
-        if let Some((k, kept)) = &*self.follow_up.borrow() {
+        if let Some((k, kept)) = &*self.derived.follow_up.borrow() {
             if *k == key {
                 return Rc::clone(kept);
             }
         }
         let kept = Rc::new(KeptOverview::from(
-            data.follow_up_overview(reference, due_soon_days),
+            self.data.follow_up_overview(reference, due_soon_days),
         ));
-        *self.follow_up.borrow_mut() = Some((key, Rc::clone(&kept)));
+        *self.derived.follow_up.borrow_mut() = Some((key, Rc::clone(&kept)));
         kept
+    }
+
+    /// Whether a follow-up overview is kept (as of any date).
+    pub fn has_follow_up(&self) -> bool {
+        self.derived.follow_up.borrow().is_some()
     }
 }
 
@@ -97,8 +117,20 @@ mod tests {
 
     #[test]
     fn project_figures_are_those_of_each_projects_reports() {
-        let (data, _) = sample();
+        let (mut data, _) = sample();
+        // One project without any report.
+        let bare = data.projects.iter().next().unwrap().id.clone();
+        let its: Vec<_> = data
+            .reports_of(&bare)
+            .iter()
+            .map(|r| r.id.clone())
+            .collect();
+        assert!(!its.is_empty());
+        for id in its {
+            data.progress_reports.remove(&id);
+        }
         let figures = ProjectFigures::of(&data);
+        assert_eq!(figures.latest_report(&bare), None);
         for p in data.projects.iter() {
             let reports = data.reports_of(&p.id);
             assert_eq!(figures.latest(&p.id), data.latest_figures(p), "{}", p.name);
@@ -117,25 +149,51 @@ mod tests {
     fn derived_finds_once_and_keeps() {
         let (data, today) = sample();
         let derived = Derived::default();
-        assert_eq!(derived.project_figures(&data), &ProjectFigures::of(&data));
-        let first = derived.follow_up(&data, today, 7);
-        assert_eq!(
-            *first,
-            KeptOverview::from(data.follow_up_overview(today, 7))
-        );
+        let found = derived.with(&data);
+        assert_eq!(found.project_figures(), &ProjectFigures::of(&data));
         assert!(
-            Rc::ptr_eq(&first, &derived.follow_up(&data, today, 7)),
+            std::ptr::eq(found.project_figures(), found.project_figures()),
             "kept"
         );
+        assert!(!found.has_follow_up());
+        let first = found.follow_up(today, 7);
+        assert!(found.has_follow_up());
+        assert!(Rc::ptr_eq(&first, &found.follow_up(today, 7)), "kept");
+        // What is kept is what the overview says, by id.
+        let o = data.follow_up_overview(today, 7);
+        let ids = |items: &[&crate::domain::Directive]| -> Vec<_> {
+            items.iter().map(|d| d.id.clone()).collect()
+        };
+        assert_eq!(first.counts, o.counts);
+        assert!(!first.overdue.is_empty());
+        assert_eq!(first.overdue, ids(&o.overdue));
+        assert_eq!(first.week, ids(&o.week));
+        let coming = o.coming.as_ref().unwrap();
+        assert_eq!(
+            first.coming,
+            Some((
+                coming.date,
+                coming.meeting.map(|m| m.id.clone()),
+                ids(&coming.open)
+            ))
+        );
+        let units: Vec<_> = o.by_unit.iter().map(|(u, t)| ((*u).clone(), *t)).collect();
+        assert_eq!(first.by_unit, units);
+        let conclusions: Vec<_> = o
+            .by_conclusion
+            .iter()
+            .map(|(c, t)| (c.id.clone(), *t))
+            .collect();
+        assert_eq!(first.by_conclusion, conclusions);
         // Another reference date, or other due-soon days: found again.
         let later = today + chrono::Days::new(40);
-        let other = derived.follow_up(&data, later, 7);
+        let other = found.follow_up(later, 7);
         assert_eq!(
             *other,
             KeptOverview::from(data.follow_up_overview(later, 7))
         );
         assert_ne!(*other, *first);
-        let soon = derived.follow_up(&data, later, 30);
+        let soon = found.follow_up(later, 30);
         assert_eq!(
             *soon,
             KeptOverview::from(data.follow_up_overview(later, 30))

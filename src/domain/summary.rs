@@ -236,14 +236,19 @@ impl Dataset {
     /// Active projects whose latest report is older than `days` (or that have none): the
     /// dashboard asks with [`STALE_REPORT_DAYS`].
     pub fn projects_without_recent_report(&self, today: NaiveDate, days: u64) -> Vec<&Project> {
+        self.projects_without_recent_report_with(&ProjectFigures::of(self), today, days)
+    }
+
+    /// [`Dataset::projects_without_recent_report`] with each project's figures already found.
+    pub fn projects_without_recent_report_with(
+        &self,
+        figures: &ProjectFigures,
+        today: NaiveDate,
+        days: u64,
+    ) -> Vec<&Project> {
         let cutoff = today - chrono::Days::new(days);
-        let mut last: BTreeMap<&ProjectId, NaiveDate> = BTreeMap::new();
-        for r in self.progress_reports.iter() {
-            let slot = last.entry(&r.project).or_insert(r.as_of);
-            *slot = (*slot).max(r.as_of);
-        }
         self.active_projects()
-            .filter(|p| last.get(&p.id).is_none_or(|d| *d < cutoff))
+            .filter(|p| figures.latest_report(&p.id).is_none_or(|d| d < cutoff))
             .collect()
     }
 

@@ -24,7 +24,7 @@ use super::repo::{AsideReason, MANIFEST_KEY};
 use super::side::{self, UndoImport, SYNC_KEY, UNDO_HEAD_KEY};
 use super::snapshots::{self, SnapshotInfo};
 use super::{KeyValue, LoadOutcome, Repository, WriteError};
-use crate::domain::derived::Derived;
+use crate::domain::derived::{Derived, Lookups};
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
 use crate::domain::reading::review::Saved;
 use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
@@ -177,8 +177,8 @@ impl<K: KeyValue> Session<K> {
 
     /// The data with what screens look up in it (each found on the first call after a
     /// change, then kept).
-    pub fn derived(&self) -> (&Dataset, &Derived) {
-        (&self.data, &self.derived)
+    pub fn lookups(&self) -> Lookups<'_> {
+        self.derived.with(&self.data)
     }
 
     pub fn status(&self) -> &SaveStatus {

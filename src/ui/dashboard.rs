@@ -75,10 +75,11 @@ fn Overview() -> impl IntoView {
     let lang = move || state.lang.get();
 
     let projects = move || {
-        state.data.with_derived(|d, derived| {
+        state.data.with_lookups(|found| {
+            let d = found.data;
             let active = d.active_projects().count();
             let open_obstacles = d.obstacles.iter().filter(|o| o.resolved_on.is_none()).count();
-            let behind = d.behind_with_obstacles_with(derived.project_figures(d), today, state.tolerance());
+            let behind = d.behind_with_obstacles_with(found.project_figures(), today, state.tolerance());
             let behind_more = more_link(state, behind.len(), Route::Projects, Msg::DashMoreProjects);
             let behind = behind
                 .into_iter()
@@ -92,7 +93,7 @@ fn Overview() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let stale = d.projects_without_recent_report(today, STALE_REPORT_DAYS);
+            let stale = d.projects_without_recent_report_with(found.project_figures(), today, STALE_REPORT_DAYS);
             let stale_more = more_link(state, stale.len(), Route::Projects, Msg::DashMoreProjects);
             let stale_list = stale
                 .iter()
@@ -101,7 +102,7 @@ fn Overview() -> impl IntoView {
                 .collect_view();
             view! {
                 <p class="big-number">{active}</p>
-                <p>{super::project_list::status_summary(state, d, derived)}</p>
+                <p>{super::project_list::status_summary(state, found)}</p>
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
                 <h3>{move || state.t(Msg::BehindWithObstacle)}</h3>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{behind}{behind_more}</ul>

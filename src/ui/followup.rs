@@ -203,7 +203,7 @@ pub fn FollowUpPage() -> impl IntoView {
         let soon = state.due_soon_days();
         state
             .data
-            .with_derived(|d, derived| shown_as_of(d, &derived.follow_up(d, on, soon)))
+            .with_lookups(|found| shown_as_of(found.data, &found.follow_up(on, soon)))
     });
     // The table by unit: its own rows, keyed, a page at a time (a province has hundreds).
     let unit_lines = Memo::new(move |_| shown.with(|s| s.units.clone()));

@@ -7,19 +7,21 @@ use crate::domain::sheets::register_table;
 
 use super::state::{use_state, AppState};
 use super::widgets::{bar_cell, keyed_rows, ListPage};
-use crate::domain::derived::Derived;
+use crate::domain::derived::Lookups;
 use crate::domain::draft::{code, from_code};
 use crate::domain::portfolio::{ProjectQuery, ProjectSort};
-use crate::domain::{CapitalSource, Dataset, InvestmentGroup, ScheduleStatus};
+use crate::domain::{CapitalSource, InvestmentGroup, ScheduleStatus};
 use crate::i18n::format::format_amount;
 use crate::i18n::{labels, Msg};
 use crate::route::{Form, Route};
 
 /// "2/15 completed · 4/15 on schedule · 9/15 behind", as officers quote it.
-pub fn status_summary(state: AppState, data: &Dataset, derived: &Derived) -> String {
+pub fn status_summary(state: AppState, found: Lookups) -> String {
     let lang = state.lang.get();
-    let figures = derived.project_figures(data);
-    let counts = data.status_counts_with(figures, state.today, state.tolerance());
+    let counts =
+        found
+            .data
+            .status_counts_with(found.project_figures(), state.today, state.tolerance());
     let total: usize = counts.values().sum();
     ScheduleStatus::ALL
         .into_iter()
@@ -95,46 +97,42 @@ pub fn ProjectList() -> impl IntoView {
     let lines = Memo::new(move |_| {
         let q = query.get();
         let lang = state.lang.get();
-        state.data.with_derived(|d, derived| {
-            d.query_projects_with(
-                derived.project_figures(d),
-                &q,
-                state.today,
-                state.tolerance(),
-            )
-            .into_iter()
-            .map(|r| {
-                let p = r.project;
-                ProjectLine {
-                    id: p.id.to_string(),
-                    name: p.display_name().to_owned(),
-                    archived: p.archived,
-                    investor: r.investor_name.to_owned(),
-                    total: p.total_investment.as_ref().map(|a| format_amount(a, lang)),
-                    bars: [
-                        r.latest.site_clearance_percent(),
-                        r.latest.volume_percent(),
-                        r.latest.disbursement_percent(),
-                    ]
-                    .map(|v| v.map(f64::to_bits)),
-                    shown: labels::schedule_status(r.shown, lang).to_owned(),
-                    computed_note: (r.computed != r.shown).then(|| {
-                        format!(
-                            "{}: {}",
-                            Msg::Computed.text(lang),
-                            labels::schedule_status(r.computed, lang)
-                        )
-                    }),
-                    light: p.traffic_light.as_ref().map(|t| {
-                        (
-                            format!("light {:?}", t.light).to_lowercase(),
-                            t.reason.clone(),
-                            labels::light(t.light, lang).to_owned(),
-                        )
-                    }),
-                }
-            })
-            .collect::<Vec<_>>()
+        state.data.with_lookups(|found| {
+            let d = found.data;
+            d.query_projects_with(found.project_figures(), &q, state.today, state.tolerance())
+                .into_iter()
+                .map(|r| {
+                    let p = r.project;
+                    ProjectLine {
+                        id: p.id.to_string(),
+                        name: p.display_name().to_owned(),
+                        archived: p.archived,
+                        investor: r.investor_name.to_owned(),
+                        total: p.total_investment.as_ref().map(|a| format_amount(a, lang)),
+                        bars: [
+                            r.latest.site_clearance_percent(),
+                            r.latest.volume_percent(),
+                            r.latest.disbursement_percent(),
+                        ]
+                        .map(|v| v.map(f64::to_bits)),
+                        shown: labels::schedule_status(r.shown, lang).to_owned(),
+                        computed_note: (r.computed != r.shown).then(|| {
+                            format!(
+                                "{}: {}",
+                                Msg::Computed.text(lang),
+                                labels::schedule_status(r.computed, lang)
+                            )
+                        }),
+                        light: p.traffic_light.as_ref().map(|t| {
+                            (
+                                format!("light {:?}", t.light).to_lowercase(),
+                                t.reason.clone(),
+                                labels::light(t.light, lang).to_owned(),
+                            )
+                        }),
+                    }
+                })
+                .collect::<Vec<_>>()
         })
     });
     let count = Signal::derive(move || lines.with(Vec::len));
@@ -211,7 +209,7 @@ pub fn ProjectList() -> impl IntoView {
     let set = move |f: fn(&mut ProjectQuery, String)| move |v: String| query.update(|q| f(q, v));
     view! {
         <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=body>
-        <p class="summary">{move || state.data.with_derived(|d, derived| status_summary(state, d, derived))}</p>
+        <p class="summary">{move || state.data.with_lookups(|found| status_summary(state, found))}</p>
         <p class="actions">{export_buttons("register", Msg::TableRegister, String::new(), move || {
             let lang = state.lang.get_untracked();
             query.with_untracked(|q| state.data.with_untracked(|d| {

@@ -12,7 +12,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
-use crate::domain::derived::Derived;
+use crate::domain::derived::Lookups;
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution};
 use crate::domain::share::{Officer, Scope};
 use crate::domain::{Dataset, Record};
@@ -59,12 +59,9 @@ impl DataSignal {
     }
 
     /// The dataset with what screens look up in it, found once per version of the data.
-    pub fn with_derived<R>(&self, f: impl FnOnce(&Dataset, &Derived) -> R) -> R {
+    pub fn with_lookups<R>(&self, f: impl FnOnce(Lookups) -> R) -> R {
         self.revision.track();
-        self.session.with_value(|s| {
-            let (data, derived) = s.derived();
-            f(data, derived)
-        })
+        self.session.with_value(|s| f(s.lookups()))
     }
 
     fn changed(&self) {
@@ -306,17 +303,19 @@ impl AppState {
         let (session, today, soon) = (self.session, self.today, self.due_soon_days_untracked());
         Timeout::new(delay_ms, move || {
             session.with_value(|s| {
-                let (data, derived) = s.derived();
                 measure("dondoc-warm-up", &mut || {
-                    derived.project_figures(data);
+                    s.lookups().project_figures();
                 });
             });
             Timeout::new(0, move || {
                 session.with_value(|s| {
-                    let (data, derived) = s.derived();
-                    measure("dondoc-warm-up", &mut || {
-                        derived.follow_up(data, today, soon);
-                    });
+                    // Not over one the follow-up page keeps as of another date.
+                    let found = s.lookups();
+                    if !found.has_follow_up() {
+                        measure("dondoc-warm-up", &mut || {
+                            found.follow_up(today, soon);
+                        });
+                    }
                 })
             })
             .forget();

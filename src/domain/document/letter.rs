@@ -296,6 +296,13 @@ mod tests {
             panic!("{:?}", doc.body[2])
         };
         assert_eq!(rows.len(), owed.len());
+        // Each row's last update is the directive's latest in the whole log.
+        let last = data.last_updates();
+        assert!(owed.iter().any(|d| last.contains_key(&d.id)));
+        for (row, d) in rows.iter().zip(&owed) {
+            let text = last.get(&d.id).map(|u| u.text.clone()).unwrap_or_default();
+            assert_eq!(row[6], Cell::Text(text), "{}", d.path);
+        }
         let Some(Block::Paragraph(ask)) = doc.body.last() else {
             panic!()
         };
