@@ -2,89 +2,17 @@
 //! sessions over one in-memory store are several tabs of one browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+mod common;
+
+use chrono::{DateTime, Utc};
+use common::*;
 use dondoc::domain::merge::Resolution;
-use dondoc::domain::sample::sample_dataset;
 use dondoc::domain::share::{Officer, Scope};
 use dondoc::domain::*;
 use dondoc::storage::repo::{AsideReason, MANIFEST_KEY};
 use dondoc::storage::session::{SaveStatus, Session};
 use dondoc::storage::side::UNDO_HEAD_KEY;
 use dondoc::storage::{KeyValue, SharedKv, WriteError};
-
-fn now() -> DateTime<Utc> {
-    "2026-11-23T03:00:00Z".parse().unwrap()
-}
-
-fn later(minutes: i64) -> DateTime<Utc> {
-    now() + Duration::minutes(minutes)
-}
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-}
-
-fn hanoi() -> FixedOffset {
-    FixedOffset::east_opt(7 * 3600).unwrap()
-}
-
-fn sample() -> Dataset {
-    sample_dataset(today(), now(), &mut SeededIds::new(1))
-}
-
-/// A store holding the sample, saved once.
-fn stored_sample() -> SharedKv {
-    let kv = SharedKv::default();
-    let (mut first, _) = Session::open(kv.handle(), "t", now(), hanoi());
-    first.edit(|d| *d = sample());
-    assert_eq!(first.flush(now(), hanoi()), &SaveStatus::Saved(Some(now())));
-    kv
-}
-
-fn open(kv: &SharedKv) -> Session<SharedKv> {
-    Session::open(kv.handle(), "t", now(), hanoi()).0
-}
-
-fn drop_snapshots(kv: &SharedKv) {
-    let mut page = kv.handle();
-    for key in page
-        .keys()
-        .into_iter()
-        .filter(|k| k.starts_with("dondoc.snap"))
-    {
-        page.remove(&key);
-    }
-}
-
-/// Text that does not compress: about `units` storage units' worth of letters.
-fn noise(units: usize) -> String {
-    let mut seed: u64 = 7;
-    (0..units / 3)
-        .map(|_| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            char::from(b'a' + (seed >> 59) as u8 % 26)
-        })
-        .collect()
-}
-
-fn nth_directive(data: &Dataset, n: usize) -> DirectiveId {
-    data.directives.iter().nth(n).unwrap().id.clone()
-}
-
-fn set_text(s: &mut Session<SharedKv>, id: &DirectiveId, text: &str, at: DateTime<Utc>) {
-    s.edit(|d| {
-        let mut x = d.directives.get(id).unwrap().clone();
-        x.text = text.to_owned();
-        x.updated_at = at;
-        d.directives.upsert(x);
-    });
-}
-
-fn text_of(data: &Dataset, id: &DirectiveId) -> String {
-    data.directives.get(id).unwrap().text.clone()
-}
 
 #[test]
 fn an_edit_waits_for_the_flush_then_a_new_page_reads_it() {
@@ -420,62 +348,6 @@ fn an_export_remembers_its_records_as_exchanged() {
 
 /// A page of its own store holding the sample and a small office's data, saved once (so
 /// its first hourly snapshot is due).
-fn small_office_saved() -> Session<SharedKv> {
-    let mut page = open(&SharedKv::default());
-    page.edit(|d| {
-        *d = sample();
-        d.add_missing(generate::generate(
-            generate::Scale::SMALL,
-            3,
-            today(),
-            now(),
-        ));
-    });
-    page.flush(now(), hanoi());
-    page
-}
-
-#[test]
-fn the_hourly_snapshot_is_written_in_steps_after_a_save_and_dropped_when_the_data_changes() {
-    let mut page = small_office_saved();
-    assert!(page.snapshot_due(), "a first save makes a snapshot due");
-    assert!(
-        page.snapshots().is_empty(),
-        "nothing stored before its steps are done"
-    );
-    // A few steps, then an edit: the half-written snapshot is dropped, not stored mixed.
-    assert!(page.snapshot_step());
-    page.edit(|d| {
-        let mut p = d.projects.iter().next().unwrap().clone();
-        p.location = "Thành phố Điện Biên Phủ".into();
-        d.projects.upsert(p);
-    });
-    assert!(!page.snapshot_due());
-    assert!(!page.snapshot_step());
-    assert!(page.snapshots().is_empty());
-    // The next save starts it again; every step is short work, the last one stores it.
-    page.flush(later(1), hanoi());
-    let mut steps = 0;
-    while page.snapshot_step() {
-        steps += 1;
-    }
-    assert!(steps >= 1, "a dataset this size takes several steps");
-    let kept = page.snapshots();
-    assert_eq!(kept.len(), 1);
-    let (back, _) = page.snapshot_preview(&kept[0].key).expect("it reads back");
-    assert_eq!(
-        serde_json::to_string(&back).unwrap(),
-        serde_json::to_string(page.data()).unwrap()
-    );
-    // Not due again within the hour.
-    page.edit(|d| {
-        d.units
-            .upsert(Unit::named("Sở Xây dựng", "u-xd".into(), later(2)).unwrap())
-    });
-    page.flush(later(2), hanoi());
-    assert!(!page.snapshot_due());
-}
-
 #[test]
 fn an_import_previewed_before_another_tabs_save_is_planned_again_not_applied() {
     let kv = stored_sample();
@@ -537,112 +409,4 @@ fn an_import_previewed_before_another_tabs_save_is_planned_again_not_applied() {
         tab.data().units.get(&id).unwrap().name,
         "Sở Xây dựng (tên trong tệp)"
     );
-}
-
-#[test]
-fn a_snapshot_whose_text_is_written_is_stored_even_when_the_data_changes_meanwhile() {
-    let mut counting = small_office_saved();
-    let mut steps = 1;
-    while counting.snapshot_step() {
-        steps += 1;
-    }
-    // Again, stopped in its last steps (its parts and its index are stored last), then an
-    // edit: the snapshot goes on and holds the data as it was when its text was written.
-    let mut page = small_office_saved();
-    let before = page.data().without_pending_changes();
-    for _ in 0..steps - 2 {
-        assert!(page.snapshot_step());
-    }
-    page.edit(|d| {
-        let mut p = d.projects.iter().next().unwrap().clone();
-        p.location = "Thành phố Điện Biên Phủ".into();
-        d.projects.upsert(p);
-    });
-    assert!(page.snapshot_due());
-    while page.snapshot_step() {}
-    let kept = page.snapshots();
-    assert_eq!(kept.len(), 1);
-    let (back, _) = page.snapshot_preview(&kept[0].key).expect("it reads back");
-    assert_eq!(back, before);
-}
-
-/// What screens look up (each project's figures, the follow-up overview) is found once per
-/// version of the data: an edit here, another tab's commit taken in, an import and its undo
-/// each show in them at once.
-#[test]
-fn the_lookups_follow_every_change_of_the_data() {
-    use dondoc::domain::derived::ProjectFigures;
-    use dondoc::domain::followup_overview::KeptOverview;
-    let kv = stored_sample();
-    let (mut a, mut b) = (open(&kv), open(&kv));
-    // Asked for (and so kept), then checked against what the data says now.
-    let figures = |s: &Session<SharedKv>| {
-        let found = s.lookups();
-        let kept = found.follow_up(today(), 7);
-        assert_eq!(
-            *kept,
-            KeptOverview::from(s.data().follow_up_overview(today(), 7))
-        );
-        assert_eq!(found.project_figures(), &ProjectFigures::of(s.data()));
-        (
-            found.project_figures().clone(),
-            kept.counts.values().sum::<usize>(),
-        )
-    };
-    let report = a.data().progress_reports.iter().next().unwrap().clone();
-    let project = report.project.clone();
-    let with_report = |id: &str, on: NaiveDate, at: DateTime<Utc>| {
-        let mut r = report.clone();
-        r.id = id.into();
-        r.as_of = on;
-        r.created_at = at;
-        r.updated_at = at;
-        r
-    };
-    let (before, followed) = figures(&a);
-    figures(&b);
-    // An edit here: a report, and a directive removed.
-    let newer = before.latest_report(&project).unwrap() + Duration::days(10);
-    let gone = nth_directive(a.data(), 4);
-    a.edit(|d| {
-        d.progress_reports
-            .upsert(with_report("r-here", newer, later(1)));
-        d.directives.remove(&gone);
-    });
-    let (now, fewer) = figures(&a);
-    assert_eq!(now.latest_report(&project), Some(newer));
-    assert_eq!(fewer + 1, followed, "one directive fewer followed");
-    // Taken in by the other tab.
-    a.flush(later(1), hanoi());
-    assert!(b.heard(Some(MANIFEST_KEY), later(2)).data);
-    assert_eq!(figures(&b).0.latest_report(&project), Some(newer));
-    let newest = newer + Duration::days(5);
-    b.edit(|d| {
-        d.progress_reports
-            .upsert(with_report("r-there", newest, later(3)))
-    });
-    b.flush(later(3), hanoi());
-    assert!(a.heard(Some(MANIFEST_KEY), later(4)).data);
-    assert_eq!(figures(&a).0.latest_report(&project), Some(newest));
-    // An import, then its undo.
-    let latest = newest + Duration::days(3);
-    let mut incoming = Dataset::default();
-    incoming
-        .progress_reports
-        .upsert(with_report("r-imported", latest, later(5)));
-    let plan = a.plan_import(&incoming, None);
-    let planned_at = a.revision();
-    a.import(
-        &incoming,
-        &plan,
-        planned_at,
-        &|_: &str| Some(Resolution::TakeTheirs),
-        "tệp của đồng nghiệp".into(),
-        later(5),
-        hanoi(),
-    )
-    .unwrap();
-    assert_eq!(figures(&a).0.latest_report(&project), Some(latest));
-    assert!(a.undo_import(later(6), hanoi()));
-    assert_eq!(figures(&a).0.latest_report(&project), Some(newest));
 }
