@@ -224,19 +224,7 @@ fn import_one_unit(tab: &mut Session<SharedKv>, name: &str, at: DateTime<Utc>) -
     unit.updated_at = at;
     let id = unit.id.clone();
     incoming.units.upsert(unit);
-    let plan = tab.plan_import(&incoming, None);
-    let decide = |_: &str| Some(Resolution::TakeTheirs);
-    let planned_at = tab.revision();
-    tab.import(
-        &incoming,
-        &plan,
-        planned_at,
-        &decide,
-        "tệp của đồng nghiệp".into(),
-        at,
-        hanoi(),
-    )
-    .unwrap();
+    import_theirs(tab, &incoming, at);
     id
 }
 

@@ -6,7 +6,6 @@ mod common;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use common::*;
-use dondoc::domain::merge::Resolution;
 use dondoc::domain::*;
 use dondoc::storage::repo::MANIFEST_KEY;
 use dondoc::storage::session::Session;
@@ -144,18 +143,7 @@ fn the_lookups_follow_every_change_of_the_data() {
     incoming
         .progress_reports
         .upsert(with_report("r-imported", latest, later(5)));
-    let plan = a.plan_import(&incoming, None);
-    let planned_at = a.revision();
-    a.import(
-        &incoming,
-        &plan,
-        planned_at,
-        &|_: &str| Some(Resolution::TakeTheirs),
-        "tệp của đồng nghiệp".into(),
-        later(5),
-        hanoi(),
-    )
-    .unwrap();
+    import_theirs(&mut a, &incoming, later(5));
     assert_eq!(figures(&a).0.latest_report(&project), Some(latest));
     assert!(a.undo_import(later(6), hanoi()));
     assert_eq!(figures(&a).0.latest_report(&project), Some(newest));

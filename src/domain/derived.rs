@@ -3,7 +3,7 @@
 //! counts and its lists of projects behind and not reporting) and the follow-up overview as of the last reference date asked for. The session
 //! keeps one [`Derived`] and empties it at every change of its data
 //! (`Session::data_changed`); the shell finds them again after a save, after another tab's
-//! commit is taken in and after start-up, each in a task of its own (`AppState::warm_up`).
+//! commit is taken in and after start-up, each in a task of its own (`DataSignal::warm_up`).
 //!
 //! The latest update of each directive is not kept here: finding it for the whole log
 //! takes 12 ms natively (36,000 updates on the large dataset, memory-bound), over 50 ms in

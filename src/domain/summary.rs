@@ -90,15 +90,6 @@ impl Dataset {
     /// Active projects per status shown: "2/15 completed · 4/15 on schedule · 9/15 behind".
     pub fn status_counts(
         &self,
-        today: NaiveDate,
-        tolerance: f64,
-    ) -> BTreeMap<ScheduleStatus, usize> {
-        self.status_counts_with(&ProjectFigures::of(self), today, tolerance)
-    }
-
-    /// [`Dataset::status_counts`] with each project's figures already found.
-    pub fn status_counts_with(
-        &self,
         figures: &ProjectFigures,
         today: NaiveDate,
         tolerance: f64,
@@ -235,12 +226,7 @@ impl Dataset {
 
     /// Active projects whose latest report is older than `days` (or that have none): the
     /// dashboard asks with [`STALE_REPORT_DAYS`].
-    pub fn projects_without_recent_report(&self, today: NaiveDate, days: u64) -> Vec<&Project> {
-        self.projects_without_recent_report_with(&ProjectFigures::of(self), today, days)
-    }
-
-    /// [`Dataset::projects_without_recent_report`] with each project's figures already found.
-    pub fn projects_without_recent_report_with(
+    pub fn projects_without_recent_report(
         &self,
         figures: &ProjectFigures,
         today: NaiveDate,
@@ -314,12 +300,16 @@ mod tests {
             Some(today + chrono::Days::new(12))
         );
         let stale: Vec<_> = data
-            .projects_without_recent_report(today, 45)
+            .projects_without_recent_report(&ProjectFigures::of(&data), today, 45)
             .iter()
             .map(|p| p.display_name().to_owned())
             .collect();
         assert_eq!(stale, vec!["Him Lam giai đoạn II".to_owned()]);
-        let statuses = data.status_counts(today, crate::domain::status::DEFAULT_TOLERANCE_POINTS);
+        let statuses = data.status_counts(
+            &ProjectFigures::of(&data),
+            today,
+            crate::domain::status::DEFAULT_TOLERANCE_POINTS,
+        );
         assert_eq!(statuses.get(&ScheduleStatus::BehindSchedule), Some(&4));
         assert_eq!(statuses.get(&ScheduleStatus::OnSchedule), Some(&1));
         assert_eq!(

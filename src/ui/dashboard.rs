@@ -93,7 +93,7 @@ fn Overview() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let stale = d.projects_without_recent_report_with(found.project_figures(), today, STALE_REPORT_DAYS);
+            let stale = d.projects_without_recent_report(found.project_figures(), today, STALE_REPORT_DAYS);
             let stale_more = more_link(state, stale.len(), Route::Projects, Msg::DashMoreProjects);
             let stale_list = stale
                 .iter()

@@ -29,18 +29,13 @@ const CONCLUSIONS_SHOWN: usize = 60;
 const SEARCH_SHOWN: usize = 30;
 
 /// The first [`LIST_CAP`] of a list, and how many more it holds.
-fn capped(items: Vec<&Directive>) -> (Vec<&Directive>, usize) {
+fn capped<T: Clone>(items: &[T]) -> (Vec<T>, usize) {
     let more = items.len().saturating_sub(LIST_CAP);
-    (items.into_iter().take(LIST_CAP).collect(), more)
+    (items.iter().take(LIST_CAP).cloned().collect(), more)
 }
 
 /// A list of the overview as found: the ids of the directives shown, and how many more.
 type Listed = (Vec<DirectiveId>, usize);
-
-fn listed(ids: &[DirectiveId]) -> Listed {
-    let more = ids.len().saturating_sub(LIST_CAP);
-    (ids.iter().take(LIST_CAP).cloned().collect(), more)
-}
 
 /// The directives of a list found earlier, looked up in the data.
 fn looked_up<'a>(
@@ -53,8 +48,8 @@ fn looked_up<'a>(
     )
 }
 
-/// What the overview shows, found once per change of the data or of the reference date
-/// (one walk over the directives): the lists by id, the tables' rows as drawn.
+/// What the overview shows, from the overview the session keeps (per version of the data
+/// and reference date): the lists by id, the tables' rows as drawn.
 #[derive(Clone, PartialEq)]
 struct Shown {
     counts: Vec<(FollowUpState, usize)>,
@@ -74,14 +69,14 @@ fn shown_as_of(d: &crate::domain::Dataset, o: &KeptOverview) -> Shown {
             .into_iter()
             .filter_map(|s| o.counts.get(&s).map(|n| (s, *n)))
             .collect(),
-        overdue: listed(&o.overdue),
-        week: listed(&o.week),
+        overdue: capped(&o.overdue),
+        week: capped(&o.week),
         coming: o.coming.as_ref().map(|(date, meeting, open)| {
             let place = meeting
                 .as_ref()
                 .and_then(|m| d.meetings.get(m))
                 .map(|m| m.place.clone());
-            (*date, place, listed(open))
+            (*date, place, capped(open))
         }),
         units: o
             .by_unit
@@ -232,7 +227,7 @@ pub fn FollowUpPage() -> impl IntoView {
         }
         let on = reference.get();
         Some(state.data.with(|d| {
-            let month = capped(d.due_within(on, DUE_WITHIN_MONTH_DAYS));
+            let month = capped(&d.due_within(on, DUE_WITHIN_MONTH_DAYS));
             let lasts = d.last_updates_among(&month.0.iter().map(|x| &x.id).collect());
             directive_list(state, d, month, &lasts, on, selected)
         }))

@@ -8,6 +8,7 @@ mod conclusion_form;
 mod conclusions;
 mod dashboard;
 mod data;
+mod data_signal;
 mod directive_form;
 mod document;
 mod extension_form;

@@ -18,10 +18,9 @@ use crate::route::{Form, Route};
 /// "2/15 completed · 4/15 on schedule · 9/15 behind", as officers quote it.
 pub fn status_summary(state: AppState, found: Lookups) -> String {
     let lang = state.lang.get();
-    let counts =
-        found
-            .data
-            .status_counts_with(found.project_figures(), state.today, state.tolerance());
+    let counts = found
+        .data
+        .status_counts(found.project_figures(), state.today, state.tolerance());
     let total: usize = counts.values().sum();
     ScheduleStatus::ALL
         .into_iter()

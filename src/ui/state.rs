@@ -12,7 +12,8 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
-use crate::domain::derived::Lookups;
+pub use super::data_signal::DataSignal;
+use super::data_signal::SessionCell;
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution};
 use crate::domain::share::{Officer, Scope};
 use crate::domain::{Dataset, Record};
@@ -36,37 +37,6 @@ pub enum Persistence {
     NotGranted,
     /// This browser (or a page opened from a file) offers no such promise.
     Unsupported,
-}
-
-type SessionCell = StoredValue<Session<LocalKv>, LocalStorage>;
-
-/// The dataset as components read it: held by the session, tracked through a revision
-/// that every change bumps (the same `with` / `with_untracked` as a signal's).
-#[derive(Clone, Copy)]
-pub struct DataSignal {
-    session: SessionCell,
-    revision: RwSignal<u64>,
-}
-
-impl DataSignal {
-    pub fn with<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
-        self.revision.track();
-        self.with_untracked(f)
-    }
-
-    pub fn with_untracked<R>(&self, f: impl FnOnce(&Dataset) -> R) -> R {
-        self.session.with_value(|s| f(s.data()))
-    }
-
-    /// The dataset with what screens look up in it, found once per version of the data.
-    pub fn with_lookups<R>(&self, f: impl FnOnce(Lookups) -> R) -> R {
-        self.revision.track();
-        self.session.with_value(|s| f(s.lookups()))
-    }
-
-    fn changed(&self) {
-        self.revision.update(|n| *n += 1);
-    }
 }
 
 fn measure(name: &str, f: &mut dyn FnMut()) {
@@ -117,10 +87,7 @@ impl AppState {
         let status = session.status().clone();
         let session = StoredValue::new_local(session);
         AppState {
-            data: DataSignal {
-                session,
-                revision: RwSignal::new(0),
-            },
+            data: DataSignal::new(session),
             lang: RwSignal::new(settings.lang()),
             settings: RwSignal::new(settings),
             route: RwSignal::new(Route::parse(hash)),
@@ -296,31 +263,10 @@ impl AppState {
         self.warm_up(0);
     }
 
-    /// Finds, each in a task of its own after `delay_ms`, what screens look up on each
-    /// click (each project's figures, the follow-up overview as of today), unless a screen
-    /// already needed it: the next click after a change finds it ready.
+    /// Finds, after `delay_ms`, what screens look up on each click ([`DataSignal::warm_up`]).
     pub fn warm_up(&self, delay_ms: u32) {
-        let (session, today, soon) = (self.session, self.today, self.due_soon_days_untracked());
-        Timeout::new(delay_ms, move || {
-            session.with_value(|s| {
-                measure("dondoc-warm-up", &mut || {
-                    s.lookups().project_figures();
-                });
-            });
-            Timeout::new(0, move || {
-                session.with_value(|s| {
-                    // Not over one the follow-up page keeps as of another date.
-                    let found = s.lookups();
-                    if !found.has_follow_up() {
-                        measure("dondoc-warm-up", &mut || {
-                            found.follow_up(today, soon);
-                        });
-                    }
-                })
-            })
-            .forget();
-        })
-        .forget();
+        self.data
+            .warm_up(self.today, self.due_soon_days_untracked(), delay_ms);
     }
 
     /// Writes the hourly snapshot a step per task while one is due (no task holds the page).

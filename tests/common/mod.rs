@@ -96,3 +96,20 @@ pub fn small_office_saved() -> Session<SharedKv> {
     page.flush(now(), hanoi());
     page
 }
+
+/// Imports `incoming` into `tab` as a colleague's file, taking their version of every record
+/// both changed.
+pub fn import_theirs(tab: &mut Session<SharedKv>, incoming: &Dataset, at: DateTime<Utc>) {
+    let plan = tab.plan_import(incoming, None);
+    let planned_at = tab.revision();
+    tab.import(
+        incoming,
+        &plan,
+        planned_at,
+        &|_: &str| Some(dondoc::domain::merge::Resolution::TakeTheirs),
+        "tệp của đồng nghiệp".into(),
+        at,
+        hanoi(),
+    )
+    .unwrap();
+}

@@ -65,13 +65,7 @@ impl<'a> Owed<'a> {
     pub fn of(data: &'a Dataset, unit: &'a UnitId, today: NaiveDate, due_soon_days: u64) -> Self {
         let items = owed(data, unit, today, due_soon_days);
         let last = data.last_updates_among(&items.iter().map(|d| &d.id).collect());
-        Owed {
-            unit,
-            today,
-            due_soon_days,
-            items,
-            last,
-        }
+        Self::among(unit, &items, &last, today, due_soon_days)
     }
 
     /// From the directives the unit leads, with latest updates already found (of these
