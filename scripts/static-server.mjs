@@ -15,8 +15,11 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export function startStaticServer(dir, { port = 0, base = '/' } = {}) {
+// `types` overrides the content types by extension, to act as a server configured otherwise
+// (an older IIS sends .wasm as application/octet-stream).
+export function startStaticServer(dir, { port = 0, base = '/', types = {} } = {}) {
   const root = resolve(dir);
+  const typeOf = { ...TYPES, ...types };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) {
@@ -36,7 +39,7 @@ export function startStaticServer(dir, { port = 0, base = '/' } = {}) {
       const info = await stat(file);
       const tag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
       const headers = {
-        'content-type': TYPES[extname(file)] || 'application/octet-stream',
+        'content-type': typeOf[extname(file)] || 'application/octet-stream',
         etag: tag,
         'last-modified': info.mtime.toUTCString(),
       };

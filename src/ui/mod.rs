@@ -72,8 +72,14 @@ pub fn App() -> impl IntoView {
         }
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_now());
-    browser::ask_persistent_storage(move |got| state.persistence.set(got));
-    shared_folder::check_at_start(state);
+    // Not needed for the first screen: asked in a task after it is drawn.
+    set_timeout(
+        move || {
+            browser::ask_persistent_storage(move |got| state.persistence.set(got));
+            shared_folder::check_at_start(state);
+        },
+        std::time::Duration::ZERO,
+    );
     // After the first screen is on show.
     state.warm_up(100);
     // Another tab of the app saved: its change appears here without a reload.

@@ -11,9 +11,10 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  BASE, WIDTHS, fileUrl, hash, heading, listRow, loadSample, navLink, screenshot,
+  BASE, WIDTHS, dist, fileUrl, hash, heading, listRow, loadSample, navLink, screenshot,
   waitForHash, welcome, sharedBrowser, withApp,
 } from './helpers.mjs';
+import { startStaticServer } from '../../scripts/static-server.mjs';
 
 const shared = sharedBrowser();
 
@@ -324,6 +325,21 @@ describe('screenshots', () => {
 });
 
 // Beyond the first steps: what can go wrong with storage, and the everyday work on records.
+describe('intranet servers', () => {
+  test('a server that sends the wasm without its type (an older IIS) still starts the app', async (t) => {
+    const server = await startStaticServer(dist, { port: 0, base: BASE, types: { '.wasm': 'application/octet-stream' } });
+    try {
+      await withApp(t, shared.browser, server.url, {}, async ({ page, responses }) => {
+        await loadSample(page);
+        const wasm = responses.find((r) => /_bg\.wasm$/.test(new URL(r.url()).pathname));
+        assert.equal(wasm?.headers()['content-type'], 'application/octet-stream');
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('storage problems and editing (http)', () => {
   test('a failed save is shown at once, keeps the data and offers an export', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
