@@ -19,6 +19,8 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const RUNS = Number(opt('runs', 5));
+// Start-up varies most from one load to the next; each is a fraction of a second.
+const START_RUNS = Math.max(RUNS, 11);
 const SIZES = opt('sizes', 'small,province,large').split(',');
 // --only clicks (or startup): the clicks (or start-up) alone, to iterate on them
 // (results.md is not written).
@@ -87,22 +89,27 @@ async function seed(page, url, stored) {
   }, Object.entries(stored));
 }
 
-async function startUp(context, url, runs) {
-  const times = [];
-  const loads = [];
+/**
+ * Start-up of the app and of the baseline, loaded in turn (app, baseline, app, …) so that
+ * a slow minute of the machine weighs on both alike: the ratio is what the targets judge.
+ */
+async function startUps(context, urls, runs) {
+  const out = { app: { times: [], loads: [] }, baseline: { times: [], loads: [] } };
   const page = await context.newPage();
   await page.addInitScript(READY_SCRIPT);
   for (let i = 0; i < runs + 1; i++) {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__readyAt, null, { timeout: 120_000, polling: 50 });
-    const t = await page.evaluate(() => window.__readyAt);
-    const load = await page.evaluate(() => performance.getEntriesByName('dondoc-load')[0]?.duration);
-    if (i > 0) times.push(t); // the first load warms the browser's caches
-    if (i > 0 && load !== undefined) loads.push(load);
+    for (const which of ['app', 'baseline']) {
+      await page.goto(urls[which]);
+      await page.waitForFunction(() => window.__readyAt, null, { timeout: 120_000, polling: 20 });
+      const t = await page.evaluate(() => window.__readyAt);
+      const load = await page.evaluate(() => performance.getEntriesByName('dondoc-load')[0]?.duration);
+      if (i > 0) out[which].times.push(t); // the first load warms the browser's caches
+      if (i > 0 && load !== undefined) out[which].loads.push(load);
+      if (which === 'baseline') out.baseline.figures = await page.evaluate(() => window.__baseline || null);
+    }
   }
-  const figures = await page.evaluate(() => window.__baseline || null);
   await page.close();
-  return { times, figures, loads };
+  return out;
 }
 
 /** Types a word into the follow-up search; the time from the input event to the results updated. */
@@ -408,7 +415,7 @@ async function clicks(page, url, runs) {
   await page.locator('main table.list tbody tr a').first().click();
   // Another tab of the same browser on the same checklist: it takes in each update saved
   // here (the storage event); the longest task it runs until the update is on its screen.
-  out['… another tab taking it in, longest task'] = { times: [], longest: [] };
+  out['… another tab showing it (timed from before the typing), longest task'] = { times: [], longest: [] };
   out['… … of which reading and merging its commit'] = { times: [], longest: [] };
   await page.locator('table.checklist').waitFor();
   const other = await page.context().newPage();
@@ -457,8 +464,8 @@ async function clicks(page, url, runs) {
     out['… … then finding the lookups again (its longest task)'].longest.push(0);
     const synced = await seen;
     if (process.env.BENCH_DEBUG) log(JSON.stringify(synced));
-    out['… another tab taking it in, longest task'].times.push(synced.ms);
-    out['… another tab taking it in, longest task'].longest.push(synced.longest);
+    out['… another tab showing it (timed from before the typing), longest task'].times.push(synced.ms);
+    out['… another tab showing it (timed from before the typing), longest task'].longest.push(synced.longest);
     out['… … of which reading and merging its commit'].times.push(synced.takeIn);
     out['… … of which reading and merging its commit'].longest.push(0);
   }
@@ -493,8 +500,7 @@ try {
       await seed(page, urls.app, data.stored);
       await page.close();
       if (ONLY !== 'clicks') {
-        const app = await startUp(context, urls.app, RUNS);
-        const baseline = await startUp(context, urls.baseline, RUNS);
+        const { app, baseline } = await startUps(context, urls, START_RUNS);
         row[`${origin}App`] = app.times;
         row[`${origin}Load`] = app.loads;
         row[`${origin}Baseline`] = baseline.times;
@@ -557,7 +563,7 @@ const target = (ok) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
 const cell = (xs) => (xs && xs.length ? `${ms(median(xs))} (${spread(xs)})` : 'n/a');
 const lines = [];
 lines.push('# Benchmark results', '');
-lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`scripts/bench\` (${RUNS} runs each; median, then min – max).`);
+lines.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`scripts/bench\` (${RUNS} runs each, start-up ${START_RUNS} with the app and the baseline loaded in turn; median, then min – max).`);
 lines.push(`Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB, ${osType()} ${osRelease()}; ${chromium}, headless.`, '');
 lines.push('## Download', '');
 lines.push('| What | Raw | Gzip |', '|---|---:|---:|');
@@ -613,7 +619,7 @@ for (const name of clickNames) {
       const ok = [fm, hm].every((m) => median(m.times) < 100 && quantile(m.times, 0.95) < 150);
       lines.push(`| ${name}: median under 100 ms, p95 under 150 ms | ${ms(median(fm.times))} / ${ms(quantile(fm.times, 0.95))} | ${ms(median(hm.times))} / ${ms(quantile(hm.times, 0.95))} | ${target(ok)} |`);
     }
-    for (const name of ['projects list filtered by a word (per keystroke)', '… the save that follows, longest task', '… another tab taking it in, longest task']) {
+    for (const name of ['projects list filtered by a word (per keystroke)', '… the save that follows, longest task', '… another tab showing it (timed from before the typing), longest task']) {
       const [fm, hm] = both((c) => c[name]);
       if (!fm || !hm) continue;
       const [fl, hl] = [fm, hm].map((m) => Math.max(...m.longest));
@@ -645,6 +651,6 @@ if (province) {
   if (large) lines.push(`| Large fits | ${(100 * large.units / QUOTA).toFixed(1)}% | ${target(large.units < QUOTA)} |`);
   lines.push('');
 }
-lines.push('How: start-up is from navigation to the dashboard\'s capital figures in the DOM (a MutationObserver added before the page loads), the data already in localStorage, caches warm (one discarded load first; over http:// the files come with ETag and Last-Modified, as Apache and IIS send them by default, so the browser keeps them and the wasm it compiled). The baseline (bench/baseline.html) reads the same stored data and settings and renders what the dashboard renders, with no framework: the active projects and their status summary, the unresolved obstacles, the projects behind schedule with their main obstacle, those with no report in 45 days, the capital card (this year, the same period last year, the latest public-investment figures), the directives followed per follow-up state and the overdue ones, the next meeting and what the reports of the last 30 days changed, each list cut at its first 10 as the dashboard cuts it. A keystroke is timed from the input event to the end of the task that updates the results, layout included. A save is the app\'s own `dondoc-save` User Timing measure around `Repository::save`; the import preview is timed from picking the file to the preview in the DOM.', '');
+lines.push('How: start-up is from navigation to the dashboard\'s capital figures in the DOM (a MutationObserver added before the page loads), the data already in localStorage, the app and the baseline loaded in turn so that a slow minute weighs on both, caches warm (one discarded load of each first; over http:// the files come with ETag and Last-Modified, as Apache and IIS send them by default, so the browser keeps them and the wasm it compiled). The baseline (bench/baseline.html) reads the same stored data and settings and renders what the dashboard renders, with no framework: the active projects and their status summary, the unresolved obstacles, the projects behind schedule with their main obstacle, those with no report in 45 days, the capital card (this year, the same period last year, the latest public-investment figures), the directives followed per follow-up state and the overdue ones, the next meeting and what the reports of the last 30 days changed, each list cut at its first 10 as the dashboard cuts it. A keystroke is timed from the input event to the end of the task that updates the results, layout included. A save is the app\'s own `dondoc-save` User Timing measure around `Repository::save`; the import preview is timed from picking the file to the preview in the DOM.', '');
 writeFileSync(join(root, 'bench', 'results.md'), lines.join('\n'));
 log(`\nWritten: bench/results.md`);
