@@ -45,11 +45,16 @@ pub fn ReadConclusionPage() -> impl IntoView {
                 .with_untracked(|d| read_notice(&source, d).map(|r| Review::new(&r, d)))
         });
         match result {
-            Ok(r) => {
-                message.set(None);
-                review.set(Some(r));
-                step.set(Step::Review);
-            }
+            // Drawn in the next task: reading a long notice and drawing its review in one
+            // would hold the page over 50 ms on a province's register.
+            Ok(r) => set_timeout(
+                move || {
+                    message.set(None);
+                    review.set(Some(r));
+                    step.set(Step::Review);
+                },
+                std::time::Duration::ZERO,
+            ),
             Err(_) => message.set(Some(Msg::NotANotice.text(lang).to_owned())),
         }
     };

@@ -153,6 +153,35 @@ describe('reading a notice (http)', () => {
     });
   });
 
+  test('a long notice: every directive laid out, the last one edited after scrolling, all saved', async (t) => {
+    // 30 directives: beyond the first dozen, a directive off screen is laid out when
+    // scrolled to (content-visibility), and the review is drawn a task after the reading.
+    const items = Array.from({ length: 30 }, (_, i) => `${i + 1}. Giao Sở Xây dựng chủ trì thực hiện phần việc thứ ${i + 1} của dự án Trung tâm TDTT trước ngày 15/12/2026.`);
+    const long = NOTICE.replace(/\n1\. Giao[\s\S]*?\n\nVăn phòng UBND/, `\n${items.join('\n')}\n\nVăn phòng UBND`);
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await openReader(page);
+      await page.getByRole('textbox', { name: 'Văn bản kết luận' }).fill(long);
+      await page.locator('#read-go').click();
+      await page.getByRole('heading', { name: 'Kiểm tra kết luận đã đọc' }).waitFor();
+      assert.match(await page.locator('#read-summary').textContent(), /^Đọc được 30 mục\./);
+      await page.locator('#rd-29').waitFor();
+      assert.equal(await page.locator('fieldset.read-item').count(), 30);
+      const last = page.locator('#rd-29-text');
+      await last.scrollIntoViewIfNeeded();
+      assert.equal(await last.isVisible(), true);
+      assert.match(await last.inputValue(), /phần việc thứ 30 /);
+      await last.fill('Sở Xây dựng hoàn thành phần việc cuối cùng của dự án Trung tâm TDTT.');
+      assert.match(await page.locator('#rd-29 .marks').textContent(), /Đơn vị chủ trì: đọc được/);
+      await page.screenshot({ path: join(shotsDir, 'http-vi-desktop-read-review-long.png') });
+      await page.locator('#read-save').click();
+      await page.locator('#read-saved').waitFor();
+      const checklist = await page.locator('table.checklist').textContent();
+      assert.ok(checklist.includes('phần việc cuối cùng'), 'the corrected text saved');
+      assert.ok(checklist.includes('phần việc thứ 29 '), 'the others saved as read');
+    });
+  });
+
   test('a dropped Word file is read; a notice already registered is not saved twice', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
