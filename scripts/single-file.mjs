@@ -2,7 +2,8 @@
 //
 // Chromium refuses, on a page opened from disk, both the ES module script and the fetch of
 // the .wasm that a normal build uses. What works: import the wasm-bindgen glue from a
-// data: URL and hand the wasm bytes, inflated from inline gzipped base64, to init().
+// data: URL and hand init() the wasm compiled from inline gzipped base64 (below: in parts,
+// compiled while the page is parsed).
 // Run by Trunk as a post-build hook (TRUNK_STAGING_DIR) or by hand with a dist folder.
 //
 // Both pages also get a Content-Security-Policy (a <meta http-equiv>): nothing loads from
@@ -80,22 +81,42 @@ const glue = readFileSync(join(dir, js)).toString('base64');
 // three times faster from disk; the browser inflates it (DecompressionStream).
 const bytes = gzipSync(readFileSync(join(dir, wasm)), { level: 9 }).toString('base64');
 
-const loader = `<script type="module">
-import init from 'data:text/javascript;base64,${glue}';
-const b64 = '${bytes}';
-let packed;
-if (Uint8Array.fromBase64) packed = Uint8Array.fromBase64(b64);
-else {
-  const bin = atob(b64);
-  packed = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) packed[i] = bin.charCodeAt(i);
+// The gzipped wasm comes in parts, a classic script each, inflated and compiled as the page
+// is parsed: a part is handed on the moment the parser reaches it, so the wasm is compiled
+// (off the main thread) while the rest of the page is still read. One script holding it all
+// ran only once the whole 1.3 MB page was parsed, then inflated and compiled it: 20–30 ms
+// later on every start from disk.
+const PART = 65536; // base64 characters, a multiple of 4: each part decodes alone
+const parts = [];
+for (let i = 0; i < bytes.length; i += PART) parts.push(`<script>dondocPart('${bytes.slice(i, i + PART)}')</script>`);
+const loader = `<script>
+window.dondocWasm = null;
+window.dondocPart = () => {};
+window.dondocEnd = () => {};
+if (typeof DecompressionStream !== 'undefined') {
+  const inflate = new DecompressionStream('gzip');
+  const writer = inflate.writable.getWriter();
+  const decode = (b64) => {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
+    const bin = atob(b64);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  };
+  window.dondocPart = (b64) => { writer.write(decode(b64)); };
+  window.dondocEnd = () => { writer.close(); };
+  // Compiled as it is inflated (a wasm response is compiled while it streams in).
+  window.dondocWasm = WebAssembly.compileStreaming(new Response(inflate.readable, { headers: { 'Content-Type': 'application/wasm' } }));
 }
-if (typeof DecompressionStream === 'undefined') {
+</script>
+${parts.join('\n')}
+<script>dondocEnd()</script>
+<script type="module">
+import init from 'data:text/javascript;base64,${glue}';
+if (!window.dondocWasm) {
   document.body.textContent = 'Trình duyệt này quá cũ để mở Dondoc từ tệp. This browser is too old to open Dondoc from a file.';
 } else {
-  // Compiled as it is inflated (a wasm response is compiled while it streams in).
-  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-  await init({ module_or_path: new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }) });
+  await init({ module_or_path: window.dondocWasm });
 }
 </script>`;
 
