@@ -28,11 +28,11 @@ if (!js || !wasm) {
 // A page this script already wrote has its policy and its early compile: drop them, so
 // that running it again gives the same pages.
 const TRUNK_INIT = `init({ module_or_path: './${wasm}' })`;
-const EARLY_INIT = 'init({ module_or_path: window.dondocWasm })';
+const EARLY_INIT = `init({ module_or_path: window.dondocWasm || './${wasm}' })`;
 const html = readFileSync(join(dir, 'index.html'), 'utf8')
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '')
   .replace(/\s*<script>window\.dondocWasm = [^<]*<\/script>/g, '')
-  .replace(EARLY_INIT, TRUNK_INIT);
+  .replace(/init\(\{ module_or_path: window\.dondocWasm[^)]*\}\)/, TRUNK_INIT);
 
 /** The sha256 source expressions of the page's inline scripts. */
 function scriptHashes(page) {
@@ -47,12 +47,21 @@ function scriptHashes(page) {
  * index.html as served: the wasm is fetched and compiled from the top of the page, as its
  * bytes arrive, instead of once the glue module has loaded and the page is parsed (Trunk's
  * loader, which starts compiling 10–15 ms later). The glue's init() takes the compiled
- * module. A server that sends the wasm without its MIME type (an older IIS) gets it
- * compiled from its bytes, as the glue itself would do.
+ * module (or fetches the wasm itself if this script did not run). A server that sends the
+ * wasm with another type than exactly application/wasm (octet-stream, or with a charset),
+ * which compileStreaming refuses, gets it compiled from its bytes, as the glue itself would
+ * do; a failed fetch is reported with its status. The early script holds no "<": running
+ * this script again finds it whole.
  */
 function compileEarly(page) {
   if (!page.includes(TRUNK_INIT)) throw new Error('single-file: Trunk init call not found');
-  const early = `<script>window.dondocWasm = fetch('./${wasm}').then((r) => (r.headers.get('Content-Type') || '').startsWith('application/wasm') ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b)));</script>`;
+  const early = `<script>window.dondocWasm = fetch('./${wasm}').then((r) => {
+    if (!r.ok) throw new Error('Dondoc: the wasm could not be fetched: ' + r.status + ' ' + r.url);
+    const type = (r.headers.get('Content-Type') || '').trim().toLowerCase();
+    return type === 'application/wasm' ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+  });
+  window.dondocWasm.catch(() => {}); // reported by init(), which awaits it
+  </script>`;
   return page
     .replace(TRUNK_INIT, EARLY_INIT)
     .replace(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/g, '')
@@ -103,8 +112,10 @@ if (typeof DecompressionStream !== 'undefined') {
     for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
     return out;
   };
-  window.dondocPart = (b64) => { writer.write(decode(b64)); };
-  window.dondocEnd = () => { writer.close(); };
+  // A damaged part fails the compile, which init() reports once; the writes' own
+  // rejections would repeat it for every part after.
+  window.dondocPart = (b64) => { writer.write(decode(b64)).catch(() => {}); };
+  window.dondocEnd = () => { writer.close().catch(() => {}); };
   // Compiled as it is inflated (a wasm response is compiled while it streams in).
   window.dondocWasm = WebAssembly.compileStreaming(new Response(inflate.readable, { headers: { 'Content-Type': 'application/wasm' } }));
 }

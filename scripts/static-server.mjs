@@ -16,7 +16,7 @@ const TYPES = {
 };
 
 // `types` overrides the content types by extension, to act as a server configured otherwise
-// (an older IIS sends .wasm as application/octet-stream).
+// (a server with no type for .wasm sends application/octet-stream, some add a charset).
 export function startStaticServer(dir, { port = 0, base = '/', types = {} } = {}) {
   const root = resolve(dir);
   const typeOf = { ...TYPES, ...types };

@@ -37,7 +37,12 @@ pub fn ReadConclusionPage() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let review = RwSignal::new(None::<Review>);
     let step = RwSignal::new(Step::Text);
+    // A notice read and waiting for its review to be drawn: a second click reads nothing.
+    let pending = StoredValue::new(false);
     let read = move |source: String| {
+        if pending.get_value() {
+            return;
+        }
         let lang = state.lang.get_untracked();
         let result = browser::timed("dondoc-read-notice", || {
             state
@@ -47,14 +52,18 @@ pub fn ReadConclusionPage() -> impl IntoView {
         match result {
             // Drawn in the next task: reading a long notice and drawing its review in one
             // would hold the page over 50 ms on a province's register.
-            Ok(r) => set_timeout(
-                move || {
-                    message.set(None);
-                    review.set(Some(r));
-                    step.set(Step::Review);
-                },
-                std::time::Duration::ZERO,
-            ),
+            Ok(r) => {
+                pending.set_value(true);
+                set_timeout(
+                    move || {
+                        pending.try_set_value(false);
+                        message.set(None);
+                        review.set(Some(r));
+                        step.set(Step::Review);
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
             Err(_) => message.set(Some(Msg::NotANotice.text(lang).to_owned())),
         }
     };

@@ -167,6 +167,9 @@ describe('reading a notice (http)', () => {
       assert.match(await page.locator('#read-summary').textContent(), /^Đọc được 30 mục\./);
       await page.locator('#rd-29').waitFor();
       assert.equal(await page.locator('fieldset.read-item').count(), 30);
+      const visibility = (id) => page.locator(id).evaluate((el) => getComputedStyle(el).contentVisibility);
+      assert.equal(await visibility('#rd-0'), 'visible', 'the first dozen laid out at once');
+      assert.equal(await visibility('#rd-12'), 'auto', 'the others when scrolled to');
       const last = page.locator('#rd-29-text');
       await last.scrollIntoViewIfNeeded();
       assert.equal(await last.isVisible(), true);
