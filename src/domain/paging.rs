@@ -6,6 +6,19 @@
 /// Rows a list draws at first, and how many each "show more" adds.
 pub const LIST_PAGE_ROWS: usize = 50;
 
+/// Rows of a list's first page drawn with the click that opens the screen: a screenful. The
+/// rest of the page follows in the next task, so that the screen is shown within a frame.
+pub const FIRST_SCREEN_ROWS: usize = 20;
+
+/// Rows drawn of the `shown` ones while the screen is being opened, and once it is.
+pub fn rows_drawn(shown: usize, opening: bool) -> usize {
+    if opening {
+        shown.min(FIRST_SCREEN_ROWS)
+    } else {
+        shown
+    }
+}
+
 /// Rows drawn of `total` after `more` requests for more, and how many are left.
 pub fn rows_shown(total: usize, more: usize) -> (usize, usize) {
     let shown = total.min(LIST_PAGE_ROWS.saturating_mul(more.saturating_add(1)));
@@ -25,5 +38,15 @@ mod tests {
         assert_eq!(rows_shown(1_800, 35), (1_800, 0));
         assert_eq!(rows_shown(1_801, 35), (1_800, 1));
         assert_eq!(rows_shown(1_800, usize::MAX), (1_800, 0));
+    }
+
+    #[test]
+    fn a_screenful_is_drawn_with_the_click_and_the_rest_of_the_page_after() {
+        const { assert!(FIRST_SCREEN_ROWS < LIST_PAGE_ROWS) };
+        assert_eq!(rows_drawn(0, true), 0);
+        assert_eq!(rows_drawn(7, true), 7);
+        assert_eq!(rows_drawn(LIST_PAGE_ROWS, true), FIRST_SCREEN_ROWS);
+        assert_eq!(rows_drawn(LIST_PAGE_ROWS, false), LIST_PAGE_ROWS);
+        assert_eq!(rows_drawn(1_800, false), 1_800);
     }
 }

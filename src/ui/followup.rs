@@ -233,27 +233,60 @@ pub fn FollowUpPage() -> impl IntoView {
         }))
     };
 
-    let overview = move || {
-        let on = reference.get();
-        let lang = state.lang.get();
-        shown.with(|shown| state.data.with(|d| {
-            let badges = shown
+    // A screenful with the click that opens the page (the counts and what is overdue), the
+    // rest in the next task.
+    let opening = RwSignal::new(true);
+    let opened = set_timeout_with_handle(
+        move || {
+            opening.try_set(false);
+        },
+        std::time::Duration::ZERO,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = opened {
+            t.clear();
+        }
+    });
+
+    let overview_top =
+        move || {
+            let on = reference.get();
+            shown.with(|shown| {
+                state.data.with(|d| {
+                    let badges = shown
                 .counts
                 .iter()
                 .map(|&(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
                 .collect_view();
+                    let overdue = looked_up(d, &shown.overdue);
+                    // The latest update of the directives shown only: one pass over the log.
+                    let lasts = d.last_updates_among(&overdue.0.iter().map(|x| &x.id).collect());
+                    let overdue = directive_list(state, d, overdue, &lasts, on, selected);
+                    view! {
+                        <ul class="states">{badges}</ul>
+                        <h2>{state.t(Msg::OverdueList)}</h2>
+                        <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}</ul>
+                    }
+                })
+            })
+        };
+
+    let overview_rest = move || {
+        if opening.get() {
+            return None;
+        }
+        let on = reference.get();
+        let lang = state.lang.get();
+        Some(shown.with(|shown| state.data.with(|d| {
             // A screenful each: beyond, the tables by unit and by conclusion lead on.
-            let overdue = looked_up(d, &shown.overdue);
             let week = looked_up(d, &shown.week);
             let coming = shown.coming.as_ref().map(|(date, place, open)| (*date, place, looked_up(d, open)));
-            // The latest update of the directives shown only: one pass over the log.
-            let ids = [&overdue, &week]
-                .into_iter()
+            let ids = std::iter::once(&week)
                 .chain(coming.as_ref().map(|(_, _, open)| open))
                 .flat_map(|(items, _)| items.iter().map(|x| &x.id));
             let lasts = d.last_updates_among(&ids.collect());
             let list = |items| directive_list(state, d, items, &lasts, on, selected);
-            let overdue = list(overdue);
             let week = list(week);
             let coming = coming.map(|(date, place, open)| {
                 let place = place.as_ref().map(|p| format!(" · {p}")).unwrap_or_default();
@@ -296,9 +329,6 @@ pub fn FollowUpPage() -> impl IntoView {
                 </tr></thead>
             };
             view! {
-                <ul class="states">{badges}</ul>
-                <h2>{state.t(Msg::OverdueList)}</h2>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}</ul>
                 <h2>{state.t(Msg::DueIn7)}</h2>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{week}</ul>
                 {coming}
@@ -313,7 +343,7 @@ pub fn FollowUpPage() -> impl IntoView {
                     <ul class="plain" data-empty=state.t(Msg::NoneYet)>{month_list}</ul>
                 </details>
             }
-        }))
+        })))
     };
 
     view! {
@@ -343,6 +373,7 @@ pub fn FollowUpPage() -> impl IntoView {
         })}</p>
         {results}
         <UpdateForm selected=selected/>
-        {overview}
+        {overview_top}
+        {overview_rest}
     }
 }

@@ -65,8 +65,8 @@ pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
 
 /// A long list's rows, keyed by `key` so that a change redraws only the rows it changed
 /// (a row whose key is the same is kept as drawn): the first page
-/// ([`crate::domain::paging::LIST_PAGE_ROWS`]), then a page more at each press of the last
-/// row's button.
+/// ([`crate::domain::paging::LIST_PAGE_ROWS`]; a screenful with the click, the rest in the
+/// next task), then a page more at each press of the last row's button.
 pub fn keyed_rows<T, K, V>(
     rows: Memo<Vec<T>>,
     key: impl Fn(&T) -> K + Clone + Send + Sync + 'static,
@@ -77,12 +77,26 @@ where
     K: Eq + std::hash::Hash + 'static,
     V: IntoView + 'static,
 {
-    use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
+    use crate::domain::paging::{rows_drawn, rows_shown, LIST_PAGE_ROWS};
     let state = use_state();
     let more = RwSignal::new(0usize);
     let shown = move || rows.with(|r| rows_shown(r.len(), more.get()));
+    // A screenful with the click that opens the screen, the rest of the page in the next task.
+    let opening = RwSignal::new(true);
+    let opened = set_timeout_with_handle(
+        move || {
+            opening.try_set(false);
+        },
+        std::time::Duration::ZERO,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = opened {
+            t.clear();
+        }
+    });
     let each = move || {
-        let (n, _) = shown();
+        let n = rows_drawn(shown().0, opening.get());
         rows.with(|r| r[..n].to_vec())
     };
     // Drawn once while rows are left: pressing it keeps the keyboard focus on it.
