@@ -235,19 +235,7 @@ pub fn FollowUpPage() -> impl IntoView {
 
     // A screenful with the click that opens the page (the counts and what is overdue), the
     // rest in the next task.
-    let opening = RwSignal::new(true);
-    let opened = set_timeout_with_handle(
-        move || {
-            opening.try_set(false);
-        },
-        std::time::Duration::ZERO,
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(t) = opened {
-            t.clear();
-        }
-    });
+    let opening = super::widgets::opening();
 
     let overview_top =
         move || {

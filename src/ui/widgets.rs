@@ -63,6 +63,25 @@ pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
     Some(view! { <a href=Route::Unit(id.to_string()).href()>{name}</a> }.into_any())
 }
 
+/// True while the screen is being drawn, false from the next task on: what lies below the
+/// first screenful waits for it, so the click's task draws what is seen first.
+pub fn opening() -> ReadSignal<bool> {
+    let (opening, set) = signal(true);
+    let opened = set_timeout_with_handle(
+        move || {
+            set.try_set(false);
+        },
+        std::time::Duration::ZERO,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(t) = opened {
+            t.clear();
+        }
+    });
+    opening
+}
+
 /// A long list's rows, keyed by `key` so that a change redraws only the rows it changed
 /// (a row whose key is the same is kept as drawn): the first page
 /// ([`crate::domain::paging::LIST_PAGE_ROWS`]; a screenful with the click, the rest in the
@@ -82,19 +101,7 @@ where
     let more = RwSignal::new(0usize);
     let shown = move || rows.with(|r| rows_shown(r.len(), more.get()));
     // A screenful with the click that opens the screen, the rest of the page in the next task.
-    let opening = RwSignal::new(true);
-    let opened = set_timeout_with_handle(
-        move || {
-            opening.try_set(false);
-        },
-        std::time::Duration::ZERO,
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(t) = opened {
-            t.clear();
-        }
-    });
+    let opening = opening();
     let each = move || {
         let n = rows_drawn(shown().0, opening.get());
         rows.with(|r| r[..n].to_vec())
