@@ -177,6 +177,13 @@ describe('reading a notice (http)', () => {
       await last.fill('Sở Xây dựng hoàn thành phần việc cuối cùng của dự án Trung tâm TDTT.');
       assert.match(await page.locator('#rd-29 .marks').textContent(), /Đơn vị chủ trì: đọc được/);
       await page.screenshot({ path: join(shotsDir, 'http-vi-desktop-read-review-long.png') });
+      // The text beside it: its last lines, laid out when scrolled to, read as written.
+      const lastLine = page.locator('ol.source-lines li').last();
+      assert.ok(await page.locator('ol.source-lines li').count() > 40, 'lines beyond those laid out at once');
+      assert.equal(await lastLine.evaluate((el) => getComputedStyle(el).contentVisibility), 'auto');
+      await lastLine.scrollIntoViewIfNeeded();
+      assert.equal(await lastLine.isVisible(), true);
+      assert.equal(await lastLine.innerText(), 'Trần Thị D');
       await page.locator('#read-save').click();
       await page.locator('#read-saved').waitFor();
       const checklist = await page.locator('table.checklist').textContent();
