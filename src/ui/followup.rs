@@ -122,6 +122,14 @@ fn directive_list<'a>(
     }
 }
 
+/// The count of directives in each follow-up state, as badges.
+fn state_badges(counts: &[(FollowUpState, usize)]) -> impl IntoView {
+    counts
+        .iter()
+        .map(|&(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
+        .collect_view()
+}
+
 /// A row of the table by unit as drawn (its whole content is its key).
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct UnitLine {
@@ -237,28 +245,22 @@ pub fn FollowUpPage() -> impl IntoView {
     // rest in the next task.
     let opening = super::widgets::opening();
 
-    let overview_top =
-        move || {
-            let on = reference.get();
-            shown.with(|shown| {
-                state.data.with(|d| {
-                    let badges = shown
-                .counts
-                .iter()
-                .map(|&(s, n)| view! { <li><StateBadge state=s/> " " <strong>{n}</strong></li> })
-                .collect_view();
-                    let overdue = looked_up(d, &shown.overdue);
-                    // The latest update of the directives shown only: one pass over the log.
-                    let lasts = d.last_updates_among(&overdue.0.iter().map(|x| &x.id).collect());
-                    let overdue = directive_list(state, d, overdue, &lasts, on, selected);
-                    view! {
-                        <ul class="states">{badges}</ul>
-                        <h2>{state.t(Msg::OverdueList)}</h2>
-                        <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}</ul>
-                    }
-                })
+    let overview_top = move || {
+        let on = reference.get();
+        shown.with(|shown| {
+            state.data.with(|d| {
+                let overdue = looked_up(d, &shown.overdue);
+                // The latest update of the directives shown only: one pass over the log.
+                let lasts = d.last_updates_among(&overdue.0.iter().map(|x| &x.id).collect());
+                let overdue = directive_list(state, d, overdue, &lasts, on, selected);
+                view! {
+                    <ul class="states">{state_badges(&shown.counts)}</ul>
+                    <h2>{state.t(Msg::OverdueList)}</h2>
+                    <ul class="plain" data-empty=state.t(Msg::NoneYet)>{overdue}</ul>
+                }
             })
-        };
+        })
+    };
 
     let overview_rest = move || {
         if opening.get() {

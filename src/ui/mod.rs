@@ -73,23 +73,16 @@ pub fn App() -> impl IntoView {
     });
     let on_hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_now());
     // Not needed for the first screen: asked in a task after it is drawn.
-    let after_first = set_timeout_with_handle(
-        move || {
-            browser::ask_persistent_storage(move |got| state.persistence.set(got));
-            shared_folder::check_at_start(state);
-        },
-        std::time::Duration::ZERO,
-    )
-    .ok();
+    widgets::next_task(move || {
+        browser::ask_persistent_storage(move |got| state.persistence.set(got));
+        shared_folder::check_at_start(state);
+    });
     // After the first screen is on show.
     state.warm_up(100);
     // Another tab of the app saved: its change appears here without a reload.
     let on_storage =
         window_event_listener(leptos::ev::storage, move |ev| state.on_storage(ev.key()));
     on_cleanup(move || {
-        if let Some(t) = after_first {
-            t.clear();
-        }
         on_hash.remove();
         on_hide.remove();
         on_storage.remove();

@@ -57,9 +57,11 @@ pub fn ReadConclusionPage() -> impl IntoView {
             // would hold the page over 50 ms on a province's register.
             Ok(r) => {
                 pending.set_value(true);
+                // Not cancelled with the page: setting the signals of a page taken down
+                // meanwhile does nothing.
                 set_timeout(
                     move || {
-                        pending.try_set_value(false);
+                        pending.set_value(false);
                         message.set(None);
                         review.set(Some(r));
                         step.set(Step::Review);

@@ -63,21 +63,23 @@ pub fn unit_link(data: &Dataset, id: Option<&UnitId>) -> Option<AnyView> {
     Some(view! { <a href=Route::Unit(id.to_string()).href()>{name}</a> }.into_any())
 }
 
+/// Runs `f` in the task after this one (after what this task draws), unless the component
+/// calling it is taken down first.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    let handle = set_timeout_with_handle(f, std::time::Duration::ZERO).ok();
+    on_cleanup(move || {
+        if let Some(t) = handle {
+            t.clear();
+        }
+    });
+}
+
 /// True while the screen is being drawn, false from the next task on: what lies below the
 /// first screenful waits for it, so the click's task draws what is seen first.
 pub fn opening() -> ReadSignal<bool> {
     let (opening, set) = signal(true);
-    let opened = set_timeout_with_handle(
-        move || {
-            set.try_set(false);
-        },
-        std::time::Duration::ZERO,
-    )
-    .ok();
-    on_cleanup(move || {
-        if let Some(t) = opened {
-            t.clear();
-        }
+    next_task(move || {
+        set.try_set(false);
     });
     opening
 }
