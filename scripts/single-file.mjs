@@ -28,11 +28,11 @@ if (!js || !wasm) {
 // A page this script already wrote has its policy and its early compile: drop them, so
 // that running it again gives the same pages.
 const TRUNK_INIT = `init({ module_or_path: './${wasm}' })`;
-const EARLY_INIT = `init({ module_or_path: window.dondocWasm || './${wasm}' })`;
+const EARLY_INIT = `init({ module_or_path: window.dondocWasm || './${wasm}' }).catch(window.dondocFailed)`;
 const html = readFileSync(join(dir, 'index.html'), 'utf8')
   .replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '')
   .replace(/\s*<script>window\.dondocWasm = [^<]*<\/script>/g, '')
-  .replace(/init\(\{ module_or_path: window\.dondocWasm[^)]*\}\)/, TRUNK_INIT);
+  .replace(/init\(\{ module_or_path: window\.dondocWasm[^)]*\}\)(\.catch\(window\.dondocFailed\))?/, TRUNK_INIT);
 
 /** The sha256 source expressions of the page's inline scripts. */
 function scriptHashes(page) {
@@ -50,17 +50,42 @@ function scriptHashes(page) {
  * module (or fetches the wasm itself if this script did not run). A server that sends the
  * wasm with another type than exactly application/wasm (octet-stream, or with a charset),
  * which compileStreaming refuses, gets it compiled from its bytes, as the glue itself would
- * do; a failed fetch is reported with its status. The early script holds no "<": running
- * this script again finds it whole.
+ * do. A server that refuses the wasm (IIS answers 404 for a type it does not know) sends
+ * the officer to dondoc.html, the same app in one HTML page, when the server has it; if
+ * that cannot be, or the wasm does not compile, the page says why and what to do, in both
+ * languages, instead of staying blank. The early script holds no "<": running this script
+ * again finds it whole.
  */
 function compileEarly(page) {
   if (!page.includes(TRUNK_INIT)) throw new Error('single-file: Trunk init call not found');
   const early = `<script>window.dondocWasm = fetch('./${wasm}').then((r) => {
-    if (!r.ok) throw new Error('Dondoc: the wasm could not be fetched: ' + r.status + ' ' + r.url);
+    if (!r.ok) {
+      const refused = new Error('HTTP ' + r.status + ' ' + r.url);
+      return fetch('./dondoc.html', { method: 'HEAD' }).then((single) => {
+        if (!single.ok) throw refused;
+        location.replace('./dondoc.html' + location.hash);
+        return new Promise(() => {});
+      }, () => { throw refused; });
+    }
     const type = (r.headers.get('Content-Type') || '').trim().toLowerCase();
     return type === 'application/wasm' ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
   });
   window.dondocWasm.catch(() => {}); // reported by init(), which awaits it
+  window.dondocFailed = (e) => {
+    const box = document.createElement('div');
+    box.className = 'banner error';
+    box.setAttribute('role', 'alert');
+    box.style.display = 'block';
+    const say = (text) => { const p = document.createElement('p'); p.textContent = text; p.style.margin = '.4rem 0'; box.append(p); return p; };
+    say('Dondoc không khởi động được: không tải hoặc không chạy được tệp chương trình (' + (e && e.message || e) + '). Hãy mở tệp dondoc.html trong cùng thư mục, hoặc nhờ người quản trị máy chủ cho phép tải tệp .wasm với kiểu application/wasm.');
+    say('Dondoc could not start: the program file could not be loaded or run. Open dondoc.html in the same folder, or ask the server administrator to serve .wasm files as application/wasm.');
+    const link = document.createElement('a');
+    link.href = './dondoc.html' + location.hash;
+    link.textContent = 'Mở dondoc.html / Open dondoc.html';
+    say('').append(link);
+    document.body.prepend(box);
+    throw e;
+  };
   </script>`;
   return page
     .replace(TRUNK_INIT, EARLY_INIT)

@@ -17,7 +17,8 @@ const TYPES = {
 
 // `types` overrides the content types by extension, to act as a server configured otherwise
 // (a server with no type for .wasm sends application/octet-stream, some add a charset).
-export function startStaticServer(dir, { port = 0, base = '/', types = {} } = {}) {
+// `missing`: file names ending so are answered 404, as IIS answers a type it does not know.
+export function startStaticServer(dir, { port = 0, base = '/', types = {}, missing = [] } = {}) {
   const root = resolve(dir);
   const typeOf = { ...TYPES, ...types };
   const server = createServer(async (req, res) => {
@@ -31,6 +32,10 @@ export function startStaticServer(dir, { port = 0, base = '/', types = {} } = {}
     const file = normalize(join(root, rel));
     if (!file.startsWith(root)) {
       res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (missing.some((end) => file.endsWith(end))) {
+      res.writeHead(404).end('not found');
       return;
     }
     try {

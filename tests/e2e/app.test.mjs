@@ -341,6 +341,43 @@ describe('intranet servers', () => {
       }
     });
   }
+
+  // IIS answers 404 for a file type it has no entry for, as .wasm on an older server.
+  test('a server that refuses the wasm opens dondoc.html instead, on the same data', async (t) => {
+    const server = await startStaticServer(dist, { port: 0, base: BASE, missing: ['.wasm'] });
+    try {
+      await withApp(t, shared.browser, `${server.url}#/projects`, {
+        allowHttp: [/_bg\.wasm$/], allowConsole: [/status of 404/],
+      }, async ({ page }) => {
+        assert.match(page.url(), /\/dondoc\.html#\/projects$/);
+        await navLink(page, 'Tổng quan').click();
+        await loadSample(page);
+        await page.goto(server.url);
+        await page.waitForURL(/dondoc\.html/);
+        await page.getByText('1.461 tỷ đồng').first().waitFor();
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('with neither the wasm nor dondoc.html, the page says why and what to do', async () => {
+    const server = await startStaticServer(dist, { port: 0, base: BASE, missing: ['.wasm', 'dondoc.html'] });
+    const context = await shared.browser.newContext({ viewport: WIDTHS[0][1] });
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      const alert = page.getByRole('alert');
+      await alert.getByText('Dondoc không khởi động được').waitFor();
+      await alert.getByText('HTTP 404').waitFor();
+      await alert.getByText('Dondoc could not start').waitFor();
+      assert.equal(await alert.getByRole('link', { name: 'Mở dondoc.html / Open dondoc.html' }).getAttribute('href'), './dondoc.html');
+      await screenshot(page, 'http-vi-desktop-wasm-refused');
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
 });
 
 // Beyond the first steps: what can go wrong with storage, and the everyday work on records.
