@@ -11,6 +11,7 @@ use super::meeting::Meeting;
 use super::org::{Committee, Unit};
 use super::project::{Obstacle, ProgressReport, Project};
 use super::record::{Record, RecordKind};
+use super::sorting;
 
 /// The schema version this build writes. Older versions are migrated on load
 /// (see [`super::migrate`]); newer ones are refused.
@@ -256,7 +257,7 @@ impl Dataset {
             .iter()
             .filter(|r| &r.project == project)
             .collect();
-        reports.sort_by_key(|r| r.as_of);
+        sorting::sort_by_key(&mut reports, |r| r.as_of);
         reports
     }
 
@@ -268,7 +269,7 @@ impl Dataset {
             by_project.entry(&r.project).or_default().push(r);
         }
         for reports in by_project.values_mut() {
-            reports.sort_by_key(|r| r.as_of);
+            sorting::sort_by_key(reports, |r| r.as_of);
         }
         by_project
     }
@@ -382,7 +383,7 @@ impl Dataset {
             .iter()
             .filter(|d| &d.conclusion == conclusion)
             .collect();
-        items.sort_by(|a, b| a.path.cmp(&b.path));
+        sorting::sort_by(&mut items, |a, b| a.path.cmp(&b.path));
         items
     }
 
@@ -405,7 +406,7 @@ impl Dataset {
             .iter()
             .filter(|u| &u.directive == directive)
             .collect();
-        items.sort_by_key(|u| (u.date, u.created_at));
+        sorting::sort_by_key(&mut items, |u| (u.date, u.created_at));
         items
     }
 }

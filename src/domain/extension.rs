@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::conclusion::{Directive, RecordedStatus};
 use super::deadline::Deadline;
+use super::sorting;
 use super::validate::Problem;
 
 /// One extension of a directive's deadline, as the granting document words it.
@@ -121,7 +122,7 @@ impl Directive {
     /// The extensions in the order they were granted, each with the deadline it replaced.
     pub fn extension_history(&self) -> Vec<ExtensionStep<'_>> {
         let mut granted: Vec<&Extension> = self.extensions.iter().collect();
-        granted.sort_by_key(|e| e.granted_on);
+        sorting::sort_by_key(&mut granted, |e| e.granted_on);
         let mut replaced = &self.deadline;
         granted
             .into_iter()

@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate};
 
 use super::conclusion::{Directive, RecordedStatus};
 use super::deadline::Deadline;
+use super::sorting;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FollowUpState {
@@ -92,7 +93,7 @@ pub fn urgency_order(
     reference: NaiveDate,
     due_soon_days: u64,
 ) -> Vec<&Directive> {
-    items.sort_by_cached_key(|x| {
+    sorting::sort_by_cached_key(&mut items, |x| {
         let due = x.due_judged(reference);
         (x.state(reference, due_soon_days), due.is_none(), due)
     });

@@ -14,6 +14,7 @@ use super::dataset::Dataset;
 use super::followup::{FollowUpState, Tally};
 use super::ids::{ConclusionId, DirectiveId, MeetingId, UnitId};
 use super::overview::{ComingMeeting, DUE_WITHIN_MONTH_DAYS, DUE_WITHIN_WEEK_DAYS};
+use super::sorting;
 use super::text::fold;
 
 /// What the follow-up overview shows as of a reference date.
@@ -41,7 +42,9 @@ fn soonest(items: Vec<&Directive>, reference: NaiveDate) -> Vec<&Directive> {
         .into_iter()
         .map(|d| (d.due_on(reference), d))
         .collect();
-    keyed.sort_by(|(a_due, a), (b_due, b)| (a_due, &a.path).cmp(&(b_due, &b.path)));
+    sorting::sort_by(&mut keyed, |(a_due, a), (b_due, b)| {
+        (a_due, &a.path).cmp(&(b_due, &b.path))
+    });
     keyed.into_iter().map(|(_, d)| d).collect()
 }
 
@@ -107,7 +110,7 @@ impl Dataset {
                 .copied()
                 .filter(|(d, state)| !state.is_closed() && before.contains(&d.conclusion))
                 .collect();
-            open.sort_by_key(|(d, state)| (*state, d.due_on(reference)));
+            sorting::sort_by_key(&mut open, |(d, state)| (*state, d.due_on(reference)));
             ComingMeeting {
                 date,
                 meeting,
@@ -121,7 +124,7 @@ impl Dataset {
             .filter_map(|u| by_unit.get(&u.id).map(|t| (&u.id, *t)))
             .filter(|(_, t)| t.total > 0)
             .collect();
-        by_unit.sort_by_cached_key(|(id, t)| {
+        sorting::sort_by_cached_key(&mut by_unit, |(id, t)| {
             (
                 std::cmp::Reverse(t.overdue),
                 std::cmp::Reverse(t.due_soon),
@@ -133,7 +136,7 @@ impl Dataset {
             .iter()
             .map(|c| (c, by_conclusion.get(&c.id).copied().unwrap_or_default()))
             .collect();
-        by_conclusion.sort_by_key(|(c, _)| std::cmp::Reverse(c.date));
+        sorting::sort_by_key(&mut by_conclusion, |(c, _)| std::cmp::Reverse(c.date));
 
         FollowUpOverview {
             counts,

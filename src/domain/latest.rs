@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::project::{Capital, Construction, ProgressReport, SiteClearance};
+use super::sorting;
 
 /// A figure and the date it was last reported.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,7 +90,7 @@ impl LatestFigures {
     /// date is that of the latest report that gave any figure of the group.
     pub fn from_reports<'a>(reports: impl IntoIterator<Item = &'a ProgressReport>) -> Self {
         let mut sorted: Vec<&ProgressReport> = reports.into_iter().collect();
-        sorted.sort_by_key(|r| (r.as_of, r.created_at));
+        sorting::sort_by_key(&mut sorted, |r| (r.as_of, r.created_at));
         let mut out = LatestFigures::default();
         for r in sorted {
             carry(&mut out.site_clearance, r.site_clearance, r.as_of);

@@ -25,6 +25,7 @@ use serde_json::Value;
 use super::collection::Collection;
 use super::dataset::Dataset;
 use super::record::{Record, RecordKind};
+use super::sorting;
 
 /// A 64-bit FNV-1a hash of a record's JSON form.
 pub type Fingerprint = u64;
@@ -193,7 +194,7 @@ pub(super) fn field_diffs(mine: &Value, theirs: &Value) -> Vec<FieldDiff> {
         Some(other) => other.to_string(),
     };
     let mut keys: Vec<&String> = m.keys().chain(t.keys()).collect();
-    keys.sort();
+    sorting::sort(&mut keys);
     keys.dedup();
     keys.into_iter()
         .filter(|k| k.as_str() != "updated_at" && m.get(*k) != t.get(*k))

@@ -32,6 +32,7 @@ pub mod report;
 pub mod sample;
 pub mod share;
 pub mod sheets;
+pub mod sorting;
 pub mod status;
 pub mod succession;
 pub mod summary;

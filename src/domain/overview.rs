@@ -10,6 +10,7 @@ use super::dataset::Dataset;
 use super::followup::{FollowUpState, Tally};
 use super::ids::{ConclusionId, UnitId};
 use super::meeting::Meeting;
+use super::sorting;
 use super::text::fold;
 
 /// The follow-up overview's two windows of what falls due: this week and this month.
@@ -66,7 +67,7 @@ impl Dataset {
                 }
             })
             .collect();
-        units.sort_by(|a, b| a.unit.name.cmp(&b.unit.name));
+        sorting::sort_by(&mut units, |a, b| a.unit.name.cmp(&b.unit.name));
         units
     }
 
@@ -87,7 +88,7 @@ impl Dataset {
             })
             .filter(|(_, t)| t.total > 0)
             .collect();
-        units.sort_by_cached_key(|(id, t)| {
+        sorting::sort_by_cached_key(&mut units, |(id, t)| {
             (
                 std::cmp::Reverse(t.overdue),
                 std::cmp::Reverse(t.due_soon),
@@ -117,7 +118,7 @@ impl Dataset {
                 (c, Tally::of(items, reference, due_soon_days))
             })
             .collect();
-        list.sort_by_key(|(c, _)| std::cmp::Reverse(c.date));
+        sorting::sort_by_key(&mut list, |(c, _)| std::cmp::Reverse(c.date));
         list
     }
 
@@ -138,7 +139,7 @@ impl Dataset {
                     .is_some_and(|due| due >= reference && due <= end)
             })
             .collect();
-        items.sort_by_cached_key(|d| (d.due_on(reference), d.path.clone()));
+        sorting::sort_by_cached_key(&mut items, |d| (d.due_on(reference), d.path.clone()));
         items
     }
 
@@ -164,7 +165,9 @@ impl Dataset {
                     && !d.state(reference, due_soon_days).is_closed()
             })
             .collect();
-        open.sort_by_key(|d| (d.state(reference, due_soon_days), d.due_on(reference)));
+        sorting::sort_by_key(&mut open, |d| {
+            (d.state(reference, due_soon_days), d.due_on(reference))
+        });
         Some(ComingMeeting {
             date,
             meeting,
@@ -260,8 +263,9 @@ impl Dataset {
             (Hit::Conclusion(c.id.clone()), fold(&text))
         });
         let mut by_urgency: Vec<&Directive> = self.directives.iter().collect();
-        by_urgency
-            .sort_by_cached_key(|d| (d.state(reference, due_soon_days), d.due_judged(reference)));
+        sorting::sort_by_cached_key(&mut by_urgency, |d| {
+            (d.state(reference, due_soon_days), d.due_judged(reference))
+        });
         let directives = by_urgency.into_iter().map(|d| {
             let number = self
                 .conclusions

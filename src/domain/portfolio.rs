@@ -10,6 +10,7 @@ use super::derived::ProjectFigures;
 use super::ids::UnitId;
 use super::latest::LatestFigures;
 use super::project::{CapitalSource, InvestmentGroup, Project, ScheduleStatus};
+use super::sorting;
 use super::text::{fold, matches_folded};
 
 /// The columns the list can be sorted by.
@@ -190,7 +191,7 @@ impl Dataset {
                 })
             })
             .collect();
-        rows.sort_by(|a, b| query.compare(a, b));
+        sorting::sort_by(&mut rows, |a, b| query.compare(a, b));
         rows
     }
 
@@ -202,7 +203,7 @@ impl Dataset {
             .map(|p| p.location.as_str())
             .filter(|l| !l.trim().is_empty())
             .collect();
-        locations.sort_by_cached_key(|l| fold(l));
+        sorting::sort_by_cached_key(&mut locations, |l| fold(l));
         locations.dedup();
         locations
     }
@@ -215,7 +216,7 @@ impl Dataset {
             .filter_map(|p| p.investor.as_ref())
             .filter_map(|id| self.units.get(id).map(|u| (&u.id, u.display_name())))
             .collect();
-        investors.sort_by_cached_key(|(_, name)| fold(name));
+        sorting::sort_by_cached_key(&mut investors, |(_, name)| fold(name));
         investors.dedup_by_key(|(id, _)| *id);
         investors
     }

@@ -13,6 +13,7 @@ use super::conclusion::{Directive, RecordedStatus};
 use super::dataset::Dataset;
 use super::ids::{CommitteeId, ConclusionId, UnitId};
 use super::org::BodyKind;
+use super::sorting;
 use super::text::fold;
 
 /// A report's period starts at the last meeting held when none is recorded: this many days.
@@ -239,7 +240,7 @@ impl Dataset {
         };
         // Rates compared in hundredths of a point, as they are printed.
         let key = |l: &UnitLine| (l.counts.on_time_rate().unwrap_or(0.0) * 100.0).round() as i64;
-        by_unit.sort_by_cached_key(|l| (std::cmp::Reverse(key(l)), name(l.unit)));
+        sorting::sort_by_cached_key(&mut by_unit, |l| (std::cmp::Reverse(key(l)), name(l.unit)));
         for i in 0..by_unit.len() {
             let same_as_before = i > 0 && key(&by_unit[i]) == key(&by_unit[i - 1]);
             by_unit[i].rank = if same_as_before {
@@ -263,7 +264,7 @@ impl Dataset {
                 _ => false,
             })
             .collect();
-        attention.sort_by_key(|(s, d)| (*s, d.due_on(as_of)));
+        sorting::sort_by_key(&mut attention, |(s, d)| (*s, d.due_on(as_of)));
         let attention = attention.into_iter().map(|(_, d)| d).collect();
         FollowUpReport {
             from,

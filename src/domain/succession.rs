@@ -25,6 +25,7 @@ use super::conclusion::Directive;
 use super::dataset::Dataset;
 use super::ids::{DirectiveId, UnitId};
 use super::org::{EndKind, Ending, Unit};
+use super::sorting;
 use super::validate::Problem;
 
 /// How a unit takes part in a directive.
@@ -64,7 +65,7 @@ impl Directive {
 
     fn handovers_in_order(&self) -> Vec<&Handover> {
         let mut list: Vec<&Handover> = self.handovers.iter().collect();
-        list.sort_by_key(|h| h.on);
+        sorting::sort_by_key(&mut list, |h| h.on);
         list
     }
 
@@ -259,7 +260,7 @@ impl Dataset {
                 d.path.clone(),
             )
         };
-        list.sort_by_key(|a| key(directive(a)));
+        sorting::sort_by_key(list, |a| key(directive(a)));
     }
 }
 

@@ -14,6 +14,7 @@ use super::org::DatedCapital;
 use super::project::{
     changes_since_previous, LatestFigures, Obstacle, Project, ReportChanges, ScheduleStatus,
 };
+use super::sorting;
 use super::status::computed_status;
 
 /// An active project with no report for this many days is listed on the dashboard as not
@@ -131,7 +132,9 @@ impl Dataset {
             .filter(|f| f.shown == ScheduleStatus::BehindSchedule)
             .map(|f| (f.project, main.get(&f.project.id).copied()))
             .collect();
-        behind.sort_by(|a, b| a.0.display_name().cmp(b.0.display_name()));
+        sorting::sort_by(&mut behind, |a, b| {
+            a.0.display_name().cmp(b.0.display_name())
+        });
         behind
     }
 
@@ -209,7 +212,7 @@ impl Dataset {
             .into_iter()
             .filter(|d| d.state(today, due_soon_days) == state)
             .collect();
-        items.sort_by_cached_key(|d| (d.due_judged(today), d.path.clone()));
+        sorting::sort_by_cached_key(&mut items, |d| (d.due_judged(today), d.path.clone()));
         items
     }
 
@@ -250,7 +253,9 @@ impl Dataset {
                 (changes.latest >= cutoff && !changes.changes.is_empty()).then_some((p, changes))
             })
             .collect();
-        list.sort_by_key(|(p, c)| (std::cmp::Reverse(c.latest), p.display_name().to_owned()));
+        sorting::sort_by_key(&mut list, |(p, c)| {
+            (std::cmp::Reverse(c.latest), p.display_name().to_owned())
+        });
         list
     }
 }
@@ -373,7 +378,7 @@ impl Dataset {
                 value.map(|v| (r.as_of, v))
             })
             .collect();
-        points.sort_by_key(|p| p.0);
+        sorting::sort_by_key(&mut points, |p| p.0);
         points
     }
 }

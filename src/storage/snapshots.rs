@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::codec::{decode, utf16_len};
 use super::kv::{KeyValue, WriteError};
 use super::repo::QUOTA_UNITS;
+use crate::domain::sorting;
 use crate::domain::{parse_dataset, Dataset};
 
 const PREFIX: &str = "dondoc.snap.";
@@ -91,7 +92,7 @@ pub fn list(kv: &impl KeyValue) -> Vec<SnapshotInfo> {
         .filter(|k| k.starts_with(PREFIX))
         .collect();
     infos.retain(|i| keys.contains(&i.key));
-    infos.sort_by_key(|s| std::cmp::Reverse(s.at));
+    sorting::sort_by_key(&mut infos, |s| std::cmp::Reverse(s.at));
     infos
 }
 
@@ -112,7 +113,7 @@ fn local_day(at: DateTime<Utc>, offset: FixedOffset) -> NaiveDate {
 /// browser's time zone.
 pub fn rotate(all: &[SnapshotInfo], now: DateTime<Utc>, offset: FixedOffset) -> Vec<String> {
     let mut sorted: Vec<&SnapshotInfo> = all.iter().collect();
-    sorted.sort_by_key(|s| std::cmp::Reverse(s.at));
+    sorting::sort_by_key(&mut sorted, |s| std::cmp::Reverse(s.at));
     let recent_from = now - Duration::hours(RECENT_HOURS);
     let mut chosen: Vec<&SnapshotInfo> = Vec::new();
     let mut days: Vec<NaiveDate> = Vec::new();

@@ -10,6 +10,7 @@ use super::state::use_state;
 use super::widgets::NotFound;
 use crate::domain::dates::iso;
 use crate::domain::draft::ConclusionDraft;
+use crate::domain::sorting;
 use crate::domain::{BodyKind, ConclusionId, IdSource};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -138,7 +139,7 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
             let mut all = vec![(String::new(), state.t(Msg::StandsAlone).to_owned())];
             state.data.with(|d| {
                 let mut meetings: Vec<_> = d.meetings.iter().collect();
-                meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+                sorting::sort_by_key(&mut meetings, |m| std::cmp::Reverse(m.date));
                 all.extend(meetings.into_iter().map(|m| {
                     let text = format!(
                         "{} · {} · {}",

@@ -349,11 +349,12 @@ pub fn field_title(field: &str, billions: bool, lang: Lang) -> String {
 
 /// The choices pickers offer, by name (diacritics ignored in the order).
 pub mod choices {
+    use crate::domain::sorting;
     use crate::domain::text::fold;
     use crate::domain::Dataset;
 
     fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
-        list.sort_by_cached_key(|(_, name)| fold(name));
+        sorting::sort_by_cached_key(&mut list, |(_, name)| fold(name));
         list
     }
 

@@ -12,6 +12,7 @@ use super::browser::date_time;
 use super::state::use_state;
 use crate::domain::merge::{Applied, Change, Entry, ImportPlan, Resolution};
 use crate::domain::share::{ExportInfo, Scope};
+use crate::domain::sorting;
 use crate::domain::{parse_dataset, Dataset};
 use crate::i18n::{field_label, kind_label, load_error_message, problem_message, Lang, Msg};
 use crate::storage::session::ImportRefused;
@@ -256,7 +257,7 @@ pub(super) fn preview_view(
         .filter(|e| matches!(e.change, Change::New | Change::Theirs))
         .map(|e| (e, name(e)))
         .collect();
-    listed.sort_by(|a, b| (a.0.kind, &a.1).cmp(&(b.0.kind, &b.1)));
+    sorting::sort_by(&mut listed, |a, b| (a.0.kind, &a.1).cmp(&(b.0.kind, &b.1)));
     let changes = listed
         .into_iter()
         .take(200)

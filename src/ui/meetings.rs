@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use super::widgets::{field, ListPage, NotFound};
+use crate::domain::sorting;
 use crate::domain::MeetingId;
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
@@ -17,7 +18,7 @@ pub fn MeetingList() -> impl IntoView {
         let lang = state.lang.get();
         state.data.with(|d| {
             let mut meetings: Vec<_> = d.meetings.iter().collect();
-            meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+            sorting::sort_by_key(&mut meetings, |m| std::cmp::Reverse(m.date));
             meetings
                 .into_iter()
                 .map(|m| view! {

@@ -9,6 +9,7 @@ use super::obstacle_form::ObstacleForm;
 use super::report_form::ReportForm;
 use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, NotFound, StateBadge};
+use crate::domain::sorting;
 use crate::domain::summary::Figure;
 use crate::domain::{changes_since_previous, Dataset, LatestFigures, ObstacleId, ProjectId};
 use crate::i18n::figures::{
@@ -124,7 +125,7 @@ fn project_part(
                     })
                     .collect_view();
                 let mut obstacles: Vec<_> = d.obstacles.iter().filter(|o| o.project == p.id).collect();
-                obstacles.sort_by_key(|o| (o.resolved_on.is_some(), o.since));
+                sorting::sort_by_key(&mut obstacles, |o| (o.resolved_on.is_some(), o.since));
                 let obstacle_rows = obstacles
                     .into_iter()
                     .map(|o| {

@@ -11,6 +11,7 @@ use super::state::use_state;
 use crate::domain::reading::docx::docx_text;
 use crate::domain::reading::notice::read_notice;
 use crate::domain::reading::review::{Place, Review, ReviewProblem};
+use crate::domain::sorting;
 use crate::domain::SeededIds;
 use crate::i18n::{draft_message, Lang, Msg};
 use crate::route::Route;
@@ -373,7 +374,7 @@ fn spans(line: &str, marks: &[(&str, &'static str)]) -> Vec<(String, Option<&'st
         .filter(|(w, _)| !w.is_empty())
         .filter_map(|(w, c)| line.find(w).map(|at| (at, at + w.len(), *c)))
         .collect();
-    found.sort();
+    sorting::sort(&mut found);
     let mut out = Vec::new();
     let mut at = 0;
     for (start, end, class) in found {

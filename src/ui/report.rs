@@ -15,6 +15,7 @@ use crate::domain::document::{
     follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
 };
 use crate::domain::report::{ReportScope, REPLY_WITHIN_DAYS};
+use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
@@ -129,7 +130,7 @@ pub fn ReportPage() -> impl IntoView {
                     .map(|c| (format!("committee:{}", c.id), c.name.clone())),
             );
             let mut conclusions: Vec<_> = d.conclusions.iter().collect();
-            conclusions.sort_by_key(|c| std::cmp::Reverse(c.date));
+            sorting::sort_by_key(&mut conclusions, |c| std::cmp::Reverse(c.date));
             all.extend(conclusions.into_iter().map(|c| {
                 (
                     format!("conclusion:{}", c.id),
@@ -257,7 +258,7 @@ pub fn ReportPage() -> impl IntoView {
         {move || (scope.get() == SOME).then(|| {
             let boxes = state.data.with(|d| {
                 let mut conclusions: Vec<_> = d.conclusions.iter().collect();
-                conclusions.sort_by_key(|c| std::cmp::Reverse(c.date));
+                sorting::sort_by_key(&mut conclusions, |c| std::cmp::Reverse(c.date));
                 conclusions
                     .into_iter()
                     .enumerate()

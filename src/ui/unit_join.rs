@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::state::use_state;
 use super::widgets::Folded;
+use crate::domain::sorting;
 use crate::domain::UnitId;
 use crate::i18n::{draft_message, Msg};
 
@@ -23,7 +24,7 @@ fn unit_join(unit: UnitId) -> impl IntoView {
                 .filter(|u| u.id != own)
                 .map(|u| (u.id.to_string(), u.full_and_short_name()))
                 .collect();
-            list.sort_by_cached_key(|(_, n)| crate::domain::text::fold(n));
+            sorting::sort_by_cached_key(&mut list, |(_, n)| crate::domain::text::fold(n));
             list
         })
     };

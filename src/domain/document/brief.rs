@@ -10,6 +10,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::followup::FollowUpState;
 use crate::domain::money::Vnd;
+use crate::domain::sorting;
 use crate::domain::table::{Cell, Column, Table};
 
 /// Lines per list: three lists of this many fit on two landscape pages at 11 pt.
@@ -154,7 +155,7 @@ pub fn head_brief(
                 .then(|| (f.project, c, f.latest.disbursement_percent()))
         })
         .collect();
-    lowest.sort_by(|a, b| {
+    sorting::sort_by(&mut lowest, |a, b| {
         a.2.unwrap_or(0.0)
             .partial_cmp(&b.2.unwrap_or(0.0))
             .unwrap_or(std::cmp::Ordering::Equal)

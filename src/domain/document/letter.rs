@@ -11,6 +11,7 @@ use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::followup::FollowUpState;
 use crate::domain::ids::{DirectiveId, UnitId};
 use crate::domain::org::BodyKind;
+use crate::domain::sorting;
 use crate::domain::table::{Cell, Column, OnPaper, Table};
 
 /// Who sends a document and how it is signed.
@@ -47,7 +48,7 @@ pub fn owed_among<'a>(
         .map(|d| (d.state(today, due_soon_days), d))
         .filter(|(s, _)| matches!(s, FollowUpState::Overdue | FollowUpState::DueSoon))
         .collect();
-    items.sort_by_key(|(s, d)| (*s, d.due_on(today)));
+    sorting::sort_by_key(&mut items, |(s, d)| (*s, d.due_on(today)));
     items.into_iter().map(|(_, d)| d).collect()
 }
 
@@ -211,7 +212,7 @@ pub fn units_with_overdue(data: &Dataset, today: NaiveDate, due_soon_days: u64) 
             .unwrap_or_default()
     };
     let mut units: Vec<(&UnitId, usize)> = counts.into_iter().collect();
-    units.sort_by_cached_key(|(u, n)| (std::cmp::Reverse(*n), name(u)));
+    sorting::sort_by_cached_key(&mut units, |(u, n)| (std::cmp::Reverse(*n), name(u)));
     units.into_iter().map(|(u, _)| u).collect()
 }
 

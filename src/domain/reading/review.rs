@@ -11,6 +11,7 @@ use crate::domain::dataset::Dataset;
 use crate::domain::draft::{date_text, ConclusionDraft, DirectiveDraft, DraftProblem, FieldError};
 use crate::domain::ids::{IdSource, UnitId};
 use crate::domain::org::Unit;
+use crate::domain::sorting;
 use crate::domain::text::fold;
 
 /// A lead unit read that the register does not hold, and the officer's decision.
@@ -343,7 +344,9 @@ pub const MEETINGS_OFFERED: usize = 30;
 /// province's register holds hundreds, and a notice follows its meeting within weeks.
 pub fn meetings_near(register: &Dataset, day: NaiveDate) -> Vec<&crate::domain::Meeting> {
     let mut all: Vec<&crate::domain::Meeting> = register.meetings.iter().collect();
-    all.sort_by_key(|m| ((m.date - day).num_days().abs(), m.date > day, m.date));
+    sorting::sort_by_key(&mut all, |m| {
+        ((m.date - day).num_days().abs(), m.date > day, m.date)
+    });
     all.truncate(MEETINGS_OFFERED);
     all
 }

@@ -6,6 +6,7 @@ use crate::domain::collection::Collection;
 use crate::domain::ids::UnitId;
 use crate::domain::org::Unit;
 use crate::domain::project::Project;
+use crate::domain::sorting;
 use crate::domain::text::fold;
 
 /// Short forms and what they stand for, folded.
@@ -179,7 +180,7 @@ impl<'a> ProjectIndex<'a> {
                 Some((at, *p))
             })
             .collect();
-        found.sort_by_key(|(at, _)| *at);
+        sorting::sort_by_key(&mut found, |(at, _)| *at);
         found.into_iter().map(|(_, p)| p).collect()
     }
 }
