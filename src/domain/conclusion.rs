@@ -251,7 +251,7 @@ pub struct Directive {
     /// The work handed to the units that took over one that ended, in the order recorded:
     /// `lead_unit` and `coordinating_units` stay as the conclusion wrote them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub handovers: Vec<crate::domain::succession::Handover>,
+    pub handovers: Vec<crate::domain::handover::Handover>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub projects: Vec<ProjectId>,
     pub status: RecordedStatus,

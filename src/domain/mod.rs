@@ -13,6 +13,7 @@ pub mod extension;
 pub mod followup;
 pub mod followup_overview;
 pub mod generate;
+pub mod handover;
 pub mod ids;
 pub mod latest;
 pub mod meeting;
@@ -39,6 +40,7 @@ pub mod summary;
 pub mod table;
 pub mod tabs;
 pub mod text;
+pub mod unit_join;
 pub mod unreadable;
 pub mod validate;
 

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::*;
 use crate::domain::conclusion::RecordedStatus;
 use crate::domain::followup::FollowUpState;
+use crate::domain::handover::{Inherited, Role};
 use crate::domain::org::UnitKind;
 use crate::domain::report::ReportScope;
 use crate::domain::sample::fixture::{conclusion, directive, now};

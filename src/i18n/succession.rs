@@ -3,8 +3,9 @@
 use chrono::NaiveDate;
 
 use super::{format_date, Lang};
+use crate::domain::handover::Role;
 use crate::domain::org::{EndKind, Unit};
-use crate::domain::succession::{Role, SuccessionProblem};
+use crate::domain::succession::SuccessionProblem;
 use crate::domain::validate::Problem;
 use crate::domain::{Dataset, Directive, UnitId};
 

@@ -11,8 +11,8 @@ use super::form::{choices, field_title, Draft, Kind};
 use super::state::{use_state, AppState};
 use super::widgets::Folded;
 use crate::domain::draft::{code, SuccessionDraft};
+use crate::domain::handover::Role;
 use crate::domain::org::EndKind;
-use crate::domain::succession::Role;
 use crate::domain::{DirectiveId, UnitId};
 use crate::i18n::{succession as words, Msg};
 

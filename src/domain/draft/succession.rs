@@ -9,10 +9,11 @@ use chrono::{DateTime, Utc};
 
 use super::{code, from_code, id_of, DraftProblem, FieldError, Reader};
 use crate::domain::dataset::Dataset;
+use crate::domain::handover::Role;
 use crate::domain::ids::{DirectiveId, UnitId};
 use crate::domain::number::DecimalMark;
 use crate::domain::org::EndKind;
-use crate::domain::succession::{Recorded, Role, Succession, SuccessionProblem, Taker};
+use crate::domain::succession::{Recorded, Succession, SuccessionProblem, Taker};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SuccessionDraft {
