@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 mod parse;
 #[cfg(test)]
 mod parse_tests;
+mod tokens;
 
 pub use parse::{parse_deadline, DeadlineError};
 
