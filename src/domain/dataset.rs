@@ -201,7 +201,7 @@ impl Dataset {
     /// Adds every record of `other` whose id is not yet here; returns how many were added.
     /// Records already present are left untouched: this never overwrites.
     pub fn add_missing(&mut self, other: Dataset) -> usize {
-        fn add<T: Record>(into: &mut Collection<T>, from: Collection<T>) -> usize {
+        fn add<T: Record>(into: &mut Collection<T>, from: &Collection<T>) -> usize {
             let mut added = 0;
             for record in from.iter() {
                 if !into.contains(record.id()) {
@@ -211,15 +211,21 @@ impl Dataset {
             }
             added
         }
-        add(&mut self.committees, other.committees)
-            + add(&mut self.units, other.units)
-            + add(&mut self.projects, other.projects)
-            + add(&mut self.progress_reports, other.progress_reports)
-            + add(&mut self.obstacles, other.obstacles)
-            + add(&mut self.meetings, other.meetings)
-            + add(&mut self.conclusions, other.conclusions)
-            + add(&mut self.directives, other.directives)
-            + add(&mut self.directive_updates, other.directive_updates)
+        struct Adder<'a> {
+            from: &'a Dataset,
+            added: usize,
+        }
+        impl VisitorMut for Adder<'_> {
+            fn visit<T: Record>(&mut self, into: &mut Collection<T>) {
+                self.added += add(into, self.from.collection::<T>());
+            }
+        }
+        let mut adder = Adder {
+            from: &other,
+            added: 0,
+        };
+        self.visit_mut(&mut adder);
+        adder.added
     }
 
     /// How the records of `incoming` relate to this dataset, before anything is written.
@@ -233,21 +239,21 @@ impl Dataset {
                 }
             }
         }
-        let mut out = ImportSummary::default();
-        cmp(&self.committees, &incoming.committees, &mut out);
-        cmp(&self.units, &incoming.units, &mut out);
-        cmp(&self.projects, &incoming.projects, &mut out);
-        cmp(&self.progress_reports, &incoming.progress_reports, &mut out);
-        cmp(&self.obstacles, &incoming.obstacles, &mut out);
-        cmp(&self.meetings, &incoming.meetings, &mut out);
-        cmp(&self.conclusions, &incoming.conclusions, &mut out);
-        cmp(&self.directives, &incoming.directives, &mut out);
-        cmp(
-            &self.directive_updates,
-            &incoming.directive_updates,
-            &mut out,
-        );
-        out
+        struct Comparer<'a> {
+            mine: &'a Dataset,
+            out: ImportSummary,
+        }
+        impl Visitor for Comparer<'_> {
+            fn visit<T: Record>(&mut self, theirs: &Collection<T>) {
+                cmp(self.mine.collection::<T>(), theirs, &mut self.out);
+            }
+        }
+        let mut comparer = Comparer {
+            mine: self,
+            out: ImportSummary::default(),
+        };
+        incoming.visit(&mut comparer);
+        comparer.out
     }
 
     /// A project's reports, oldest first.
@@ -412,108 +418,5 @@ impl Dataset {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::domain::sample::fixture::sample;
-
-    #[test]
-    fn a_checklist_read_from_its_conclusion_agrees_with_the_whole_dataset() {
-        let (data, _) = sample();
-        let headings = data.headings();
-        let last = data.last_updates();
-        let followed = data.followed();
-        let mut some_heading = false;
-        for c in data.conclusions.iter() {
-            let lines = data.checklist_of(&c.id);
-            let all = data.directives_of(&c.id);
-            assert_eq!(lines.iter().map(|l| l.directive).collect::<Vec<_>>(), all);
-            for l in &lines {
-                assert_eq!(l.heading, headings.contains(&l.directive.id));
-                assert_eq!(l.last_update, last.get(&l.directive.id).copied());
-                some_heading |= l.heading;
-            }
-            let mut of: Vec<_> = followed
-                .iter()
-                .copied()
-                .filter(|d| d.conclusion == c.id)
-                .collect();
-            of.sort_by(|a, b| a.path.cmp(&b.path));
-            assert_eq!(data.followed_of(&c.id), of);
-        }
-        assert!(some_heading, "the sample has a group heading");
-    }
-
-    #[test]
-    fn a_directive_being_corrected_keeps_its_own_number_free() {
-        let (data, today) = sample();
-        let kl16 = crate::domain::sample::fixture::conclusion_16(&data);
-        let all = data.directives_of(&kl16.id);
-        let taken = data.directive_paths_taken(&kl16.id, None);
-        assert_eq!(taken.len(), all.len());
-        let first = all[0];
-        let but_first = data.directive_paths_taken(&kl16.id, Some(&first.id));
-        assert_eq!(but_first.len(), all.len() - 1);
-        assert!(!but_first.contains(&first.path));
-        // Another conclusion's numbers are not taken here.
-        let other = data.conclusions.iter().find(|c| c.id != kl16.id).unwrap();
-        let theirs = data.directive_paths_taken(&other.id, None);
-        assert_eq!(theirs.len(), data.directives_of(&other.id).len());
-        // The report before the next meeting starts at the last meeting held.
-        let last_held = data
-            .meetings
-            .iter()
-            .map(|m| m.date)
-            .filter(|d| *d < today)
-            .max();
-        assert_eq!(Some(data.report_period_start(today)), last_held);
-        let empty = crate::domain::Dataset::default();
-        assert_eq!(
-            empty.report_period_start(today),
-            today - chrono::Days::new(crate::domain::report::REPORT_PERIOD_FALLBACK_DAYS)
-        );
-    }
-
-    #[test]
-    fn a_new_directive_takes_the_next_number_and_units_are_found_by_any_name() {
-        let (data, _) = sample();
-        let kl16 = crate::domain::sample::fixture::conclusion_16(&data);
-        let fresh = crate::domain::draft::DirectiveDraft::next_after(
-            None,
-            false,
-            &data.directives_of(&kl16.id),
-        );
-        let last = data.directives_of(&kl16.id).last().unwrap().path.clone();
-        assert_eq!(fresh.path, last.next_sibling().to_string());
-        let sxd = data.unit_named("so xay  DUNG").unwrap();
-        assert_eq!(sxd.short_name, "SXD");
-        assert_eq!(data.unit_named("sxd").unwrap().id, sxd.id);
-        assert!(data.unit_named("Sở Ngoại vụ").is_none());
-    }
-
-    #[test]
-    fn only_an_item_that_just_introduces_sub_items_is_a_heading() {
-        use crate::domain::DirectivePath;
-        let (mut data, _) = sample();
-        let headings: Vec<String> = data
-            .headings()
-            .into_iter()
-            .filter_map(|id| data.directives.get(id))
-            .map(|d| d.path.to_string())
-            .collect();
-        assert_eq!(headings, vec!["3"], "16-KL/BCĐ 3 introduces 3.1 and 3.2");
-        // A sub-item under an item with its own deadline leaves that item counted.
-        let dated = data
-            .directives
-            .iter()
-            .find(|d| d.path.to_string() == "4" && d.deadline.due().is_some())
-            .unwrap()
-            .clone();
-        let before = data.followed().len();
-        data.directives.upsert(crate::domain::Directive {
-            id: "sub".into(),
-            path: DirectivePath::parse("4.1").unwrap(),
-            ..dated
-        });
-        assert_eq!(data.followed().len(), before + 1);
-        assert_eq!(data.headings().len(), 1);
-    }
-}
+#[path = "dataset_tests.rs"]
+mod tests;

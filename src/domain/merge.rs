@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::collection::Collection;
-use super::dataset::Dataset;
+use super::dataset::{Dataset, Visitor, VisitorMut};
 use super::record::{Record, RecordKind};
 use super::sorting;
 
@@ -387,53 +387,26 @@ impl Dataset {
         base: &SyncBase,
         based_on: Option<&BTreeMap<String, Fingerprint>>,
     ) -> ImportPlan {
-        let mut out = ImportPlan::default();
-        plan_collection(
-            &self.committees,
-            &incoming.committees,
+        struct Planner<'a> {
+            incoming: &'a Dataset,
+            base: &'a SyncBase,
+            based_on: Option<&'a BTreeMap<String, Fingerprint>>,
+            out: ImportPlan,
+        }
+        impl Visitor for Planner<'_> {
+            fn visit<T: Record>(&mut self, mine: &Collection<T>) {
+                let theirs = self.incoming.collection::<T>();
+                plan_collection(mine, theirs, self.base, self.based_on, &mut self.out);
+            }
+        }
+        let mut planner = Planner {
+            incoming,
             base,
             based_on,
-            &mut out,
-        );
-        plan_collection(&self.units, &incoming.units, base, based_on, &mut out);
-        plan_collection(&self.projects, &incoming.projects, base, based_on, &mut out);
-        plan_collection(
-            &self.progress_reports,
-            &incoming.progress_reports,
-            base,
-            based_on,
-            &mut out,
-        );
-        plan_collection(
-            &self.obstacles,
-            &incoming.obstacles,
-            base,
-            based_on,
-            &mut out,
-        );
-        plan_collection(&self.meetings, &incoming.meetings, base, based_on, &mut out);
-        plan_collection(
-            &self.conclusions,
-            &incoming.conclusions,
-            base,
-            based_on,
-            &mut out,
-        );
-        plan_collection(
-            &self.directives,
-            &incoming.directives,
-            base,
-            based_on,
-            &mut out,
-        );
-        plan_collection(
-            &self.directive_updates,
-            &incoming.directive_updates,
-            base,
-            based_on,
-            &mut out,
-        );
-        out
+            out: ImportPlan::default(),
+        };
+        self.visit(&mut planner);
+        planner.out
     }
 
     /// Applies `plan` (made by [`Dataset::plan_import`] for `incoming`), settling each
@@ -471,53 +444,26 @@ impl Dataset {
             .iter()
             .map(|e| (e.id.as_str(), e.change))
             .collect();
-        let mut applied = Applied::default();
-        let a = &mut applied;
-        apply_collection(
-            &mut self.committees,
-            &incoming.committees,
+        struct Applier<'a> {
+            incoming: &'a Dataset,
+            decide: &'a dyn Fn(&str) -> Option<Resolution>,
+            changes: BTreeMap<&'a str, Change>,
+            applied: Applied,
+        }
+        impl VisitorMut for Applier<'_> {
+            fn visit<T: Record>(&mut self, mine: &mut Collection<T>) {
+                let theirs = self.incoming.collection::<T>();
+                apply_collection(mine, theirs, self.decide, &self.changes, &mut self.applied);
+            }
+        }
+        let mut applier = Applier {
+            incoming,
             decide,
-            &changes,
-            a,
-        );
-        apply_collection(&mut self.units, &incoming.units, decide, &changes, a);
-        apply_collection(&mut self.projects, &incoming.projects, decide, &changes, a);
-        apply_collection(
-            &mut self.progress_reports,
-            &incoming.progress_reports,
-            decide,
-            &changes,
-            a,
-        );
-        apply_collection(
-            &mut self.obstacles,
-            &incoming.obstacles,
-            decide,
-            &changes,
-            a,
-        );
-        apply_collection(&mut self.meetings, &incoming.meetings, decide, &changes, a);
-        apply_collection(
-            &mut self.conclusions,
-            &incoming.conclusions,
-            decide,
-            &changes,
-            a,
-        );
-        apply_collection(
-            &mut self.directives,
-            &incoming.directives,
-            decide,
-            &changes,
-            a,
-        );
-        apply_collection(
-            &mut self.directive_updates,
-            &incoming.directive_updates,
-            decide,
-            &changes,
-            a,
-        );
+            changes,
+            applied: Applied::default(),
+        };
+        self.visit_mut(&mut applier);
+        let applied = applier.applied;
         Ok(applied)
     }
 }
