@@ -1,0 +1,169 @@
+//! Reviewing a notice read: drafts edited, units not in the register decided, and the
+//! records saving it adds.
+
+use super::super::notice::read_notice;
+use super::*;
+use crate::domain::sample::fixture::{now, sample};
+use crate::domain::SeededIds;
+
+const NOTICE: &str = "UBND TỈNH ĐIỆN BIÊN
+VĂN PHÒNG
+Số: 301/TB-VPUBND
+Điện Biên, ngày 04 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra dự án Trung tâm TDTT
+
+1. Sở Xây dựng hoàn thành thẩm định trước ngày 28/11/2026.
+2. Công an tỉnh phối hợp với Sở Tài chính bảo đảm an ninh trong tháng 12.
+3. Công an tỉnh báo cáo kết quả trước ngày 15/01/2027.
+4. Các sở, ngành thường xuyên báo cáo.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
+";
+
+fn review() -> (Dataset, Review) {
+    let (data, _) = sample();
+    let read = read_notice(NOTICE, &data).unwrap();
+    let review = Review::new(&read, &data);
+    (data, review)
+}
+
+#[test]
+fn a_review_saves_the_conclusion_its_directives_and_the_units_accepted() {
+    let (data, review) = review();
+    assert_eq!(review.new_units.len(), 1);
+    assert_eq!(review.items[1].draft.lead_unit, "new:0");
+    assert_eq!(
+        review.items[2].draft.lead_unit, "new:0",
+        "named once, led twice"
+    );
+    assert_eq!(review.marks(), (4, 3, 1));
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    assert_eq!(saved.units.len(), 1);
+    assert_eq!(saved.units[0].name, "Công an tỉnh");
+    assert_eq!(saved.directives.len(), 4);
+    assert_eq!(
+        saved.directives[1].lead_unit,
+        Some(saved.units[0].id.clone())
+    );
+    assert_eq!(
+        saved.directives[2].lead_unit,
+        Some(saved.units[0].id.clone())
+    );
+    assert_eq!(
+        saved.directives[1].deadline.due(),
+        NaiveDate::from_ymd_opt(2026, 12, 31),
+        "the notice's year"
+    );
+    assert_eq!(saved.conclusion.number_symbol, "301/TB-VPUBND");
+    let mut after = data.clone();
+    saved.add_to(&mut after);
+    assert_eq!(after.conclusions.len(), data.conclusions.len() + 1);
+    assert_eq!(after.directives.len(), data.directives.len() + 4);
+    assert_eq!(after.units.len(), data.units.len() + 1);
+}
+
+#[test]
+fn a_new_unit_can_be_renamed_taken_as_one_in_the_register_or_left() {
+    let (data, mut review) = review();
+    let stc = data.unit_named("Sở Tài chính").unwrap().id.clone();
+    review.new_units[0].choice = NewUnitChoice::SameAs(stc.clone());
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    assert!(saved.units.is_empty());
+    assert_eq!(saved.directives[1].lead_unit, Some(stc));
+    review.new_units[0].choice = NewUnitChoice::Add("Công an tỉnh Điện Biên".into());
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    assert_eq!(saved.units[0].name, "Công an tỉnh Điện Biên");
+    review.new_units[0].choice = NewUnitChoice::Add("STC".into());
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    assert!(
+        saved.units.is_empty(),
+        "a name the register holds is that unit"
+    );
+    review.new_units[0].choice = NewUnitChoice::Leave;
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    assert!(saved.units.is_empty());
+    assert_eq!(saved.directives[1].lead_unit, None);
+    review.new_units[0].choice = NewUnitChoice::Add("  ".into());
+    let problems = review
+        .save(&data, &mut SeededIds::new(9), now())
+        .unwrap_err();
+    assert_eq!(problems[0].place, Place::NewUnit(0));
+}
+
+#[test]
+fn a_review_with_a_problem_saves_nothing_and_says_where() {
+    let (data, mut review) = review();
+    review.conclusion.date = String::new();
+    review.items[0].draft.deadline_words = "khi nào xong".into();
+    let problems = review
+        .save(&data, &mut SeededIds::new(9), now())
+        .unwrap_err();
+    assert_eq!(problems[0].place, Place::Conclusion);
+    assert_eq!(problems[0].error.field, "date");
+    let (data, mut review) = self::review();
+    review.items[0].draft.deadline_words = "khi nào xong".into();
+    let problems = review
+        .save(&data, &mut SeededIds::new(9), now())
+        .unwrap_err();
+    assert_eq!(problems[0].place, Place::Directive(0));
+    review.items[0].draft.deadline_words = "trước ngày 28/11/2026".into();
+    review.items[3].draft.path = "1".into();
+    let problems = review
+        .save(&data, &mut SeededIds::new(9), now())
+        .unwrap_err();
+    assert_eq!(
+        problems[0].place,
+        Place::Directive(3),
+        "a number taken twice"
+    );
+}
+
+#[test]
+fn a_conclusion_already_registered_is_not_saved_twice() {
+    let (mut data, review) = review();
+    review
+        .save(&data, &mut SeededIds::new(9), now())
+        .unwrap()
+        .add_to(&mut data);
+    let problems = review
+        .save(&data, &mut SeededIds::new(10), now())
+        .unwrap_err();
+    assert_eq!(problems[0].error.field, "number_symbol");
+}
+
+#[test]
+fn the_meetings_offered_are_the_nearest_in_date() {
+    let data = crate::domain::generate::generate(
+        crate::domain::generate::Scale::PROVINCE,
+        1,
+        crate::domain::sample::fixture::today(),
+        now(),
+    );
+    let day = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let offered = meetings_near(&data, day);
+    assert_eq!(offered.len(), MEETINGS_OFFERED);
+    let far = |m: &crate::domain::Meeting| (m.date - day).num_days().abs();
+    let furthest = offered.iter().map(|m| far(m)).max().unwrap();
+    assert!(data
+        .meetings
+        .iter()
+        .filter(|m| !offered.iter().any(|o| o.id == m.id))
+        .all(|m| far(m) >= furthest));
+}
+
+#[test]
+fn a_lead_the_officer_chose_counts_as_read() {
+    let (data, mut review) = review();
+    let sxd = data.unit_named("Sở Xây dựng").unwrap().id.to_string();
+    assert_eq!(
+        review.items[3].lead_mark(&review.first_leads[3]),
+        Mark::Missing
+    );
+    review.items[3].draft.lead_unit = sxd;
+    assert_eq!(
+        review.items[3].lead_mark(&review.first_leads[3]),
+        Mark::Read
+    );
+}
