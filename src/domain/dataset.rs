@@ -9,7 +9,8 @@ use super::conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate};
 use super::ids::{ConclusionId, DirectiveId, ProjectId};
 use super::meeting::Meeting;
 use super::org::{Committee, Unit};
-use super::project::{Obstacle, ProgressReport, Project};
+use super::progress::ProgressReport;
+use super::project::{Obstacle, Project};
 use super::record::{Record, RecordKind};
 use super::sorting;
 

@@ -10,10 +10,8 @@ use super::ids::{IdSource, SeededIds};
 use super::meeting::{Meeting, MeetingKind};
 use super::money::{Amount, Vnd};
 use super::org::{Committee, Unit, UnitKind};
-use super::project::{
-    Capital, CapitalSource, Construction, InvestmentGroup, Obstacle, ObstacleCategory,
-    ProgressReport, Project, SiteClearance,
-};
+use super::progress::{Capital, Construction, ProgressReport, SiteClearance};
+use super::project::{CapitalSource, InvestmentGroup, Obstacle, ObstacleCategory, Project};
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

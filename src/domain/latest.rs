@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::project::{Capital, Construction, ProgressReport, SiteClearance};
+use super::progress::{Capital, Construction, ProgressReport, SiteClearance};
 use super::sorting;
 
 /// A figure and the date it was last reported.

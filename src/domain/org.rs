@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::ids::{CommitteeId, UnitId};
-use super::project::Capital;
+use super::progress::Capital;
 use super::record::{record_impl, RecordKind};
 
 /// A steering committee (Ban Chỉ đạo) for a list of key projects.

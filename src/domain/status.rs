@@ -99,7 +99,8 @@ mod tests_support {
 mod tests {
 
     use super::*;
-    use crate::domain::project::{Construction, Dated};
+    use crate::domain::progress::Construction;
+    use crate::domain::project::Dated;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

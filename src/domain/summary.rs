@@ -152,7 +152,7 @@ impl Dataset {
     /// report of `year` dated on or before it.
     pub fn portfolio_capital_as_of(&self, year: i32, as_of: NaiveDate) -> CapitalTotals {
         let mut totals = CapitalTotals::default();
-        let mut latest: BTreeMap<&str, (NaiveDate, super::project::Capital)> = BTreeMap::new();
+        let mut latest: BTreeMap<&str, (NaiveDate, super::progress::Capital)> = BTreeMap::new();
         for r in self.progress_reports.iter().filter(|r| {
             r.capital.year == Some(year) && r.capital.plan.is_some() && r.as_of <= as_of
         }) {

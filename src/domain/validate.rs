@@ -10,7 +10,8 @@ use super::dataset::{Dataset, FORMAT_NAME, SCHEMA_VERSION};
 use super::deadline::Deadline;
 use super::meeting::Meeting;
 use super::org::Unit;
-use super::project::{Capital, Construction, Obstacle, ProgressReport, Project, SiteClearance};
+use super::progress::{Capital, Construction, ProgressReport, SiteClearance};
+use super::project::{Obstacle, Project};
 use super::record::{Record, RecordKind};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::{DraftProblem, FieldError, Reader};
 use crate::domain::ids::ProjectId;
 use crate::domain::number::DecimalMark;
-use crate::domain::project::{Capital, Construction, ProgressReport, SiteClearance};
+use crate::domain::progress::{Capital, Construction, ProgressReport, SiteClearance};
 use crate::domain::validate::validate_report;
 
 #[derive(Debug, Clone, Default, PartialEq)]

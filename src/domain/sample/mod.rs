@@ -19,9 +19,10 @@ use super::ids::{CommitteeId, ConclusionId, DirectiveId, IdSource, MeetingId, Pr
 use super::meeting::{Meeting, MeetingKind};
 use super::money::{Amount, Qualifier, Vnd};
 use super::org::{BodyKind, Committee, DatedCapital, Unit, UnitKind};
+use super::progress::{Capital, Construction, ProgressReport, SiteClearance};
 use super::project::{
-    Capital, CapitalSource, Construction, InvestmentGroup, Light, Obstacle, ObstacleCategory,
-    ProgressReport, Project, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,
+    CapitalSource, InvestmentGroup, Light, Obstacle, ObstacleCategory, Project, ScheduleStatus,
+    StatusDecision, TrafficLight,
 };
 
 pub(super) struct Builder<'a> {
