@@ -23,6 +23,7 @@ mod project_form;
 mod project_list;
 mod projects;
 mod reading;
+mod reading_directive;
 mod reading_fields;
 mod report;
 mod report_form;

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::browser::{self, CryptoIds};
-use super::reading_fields::{ConclusionFields, DirectiveFields, NewUnits};
+use super::reading_directive::DirectiveFields;
+use super::reading_fields::{ConclusionFields, NewUnits};
 use super::state::use_state;
 use crate::domain::reading::docx::docx_text;
 use crate::domain::reading::notice::read_notice;
