@@ -4,6 +4,7 @@
 mod backups;
 mod browser;
 mod chart;
+mod commit_lock;
 mod conclusion_form;
 mod conclusions;
 mod dashboard;

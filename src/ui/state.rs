@@ -12,6 +12,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser::{self, Settings};
+use super::commit_lock;
 pub use super::data_signal::DataSignal;
 use super::data_signal::SessionCell;
 use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution};
@@ -234,7 +235,7 @@ impl AppState {
             }
         });
         let state = *self;
-        browser::with_commit_lock(move || state.commit());
+        commit_lock::with_commit_lock(move || state.commit());
     }
 
     /// Writes pending changes now, without waiting for the other tabs: when the page is
