@@ -4,6 +4,7 @@
 //! compile error, the text costs nothing to look up, and the domain's error values can be
 //! rendered here without the domain knowing about the UI.
 
+mod fields;
 pub mod figures;
 pub mod format;
 pub mod labels;
@@ -12,14 +13,14 @@ mod problems;
 pub mod shared;
 pub mod succession;
 
+pub use fields::{field_label, kind_label};
 pub use format::{
     format_amount, format_date, format_date_time, format_decimal, format_money_billions,
     format_percent, format_ratio, format_saved_at,
 };
 pub use messages::Msg;
 pub use problems::{
-    decimal_mark, draft_message, field_label, kind_label, load_error_message, problem_message,
-    problem_text,
+    decimal_mark, draft_message, load_error_message, problem_message, problem_text,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

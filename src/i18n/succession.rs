@@ -126,7 +126,7 @@ pub fn taker_problem(p: &SuccessionProblem, lang: Lang) -> String {
             .to_owned(),
         _ => format!(
             "{} {}.",
-            super::problems::field_label(p.field, lang),
+            super::fields::field_label(p.field, lang),
             super::problems::problem_text(&p.problem, lang)
         ),
     }
