@@ -60,25 +60,38 @@ function compileEarly(page) {
   if (!page.includes(TRUNK_INIT)) throw new Error('single-file: Trunk init call not found');
   const early = `<script>window.dondocWasm = fetch('./${wasm}').then((r) => {
     if (!r.ok) {
-      const refused = new Error('HTTP ' + r.status + ' ' + r.url);
+      const failed = new Error('HTTP ' + r.status + ' ' + r.url);
+      // Refused (a type the server does not serve, a missing file), not a passing error
+      // (5xx): the single file, if the server has it. Never from itself: a server that
+      // answers every address with this page would have it reload for ever.
+      const refused = [403, 404, 410, 415].includes(r.status) && !/dondoc[.]html$/.test(location.pathname);
+      if (!refused) throw failed;
       return fetch('./dondoc.html', { method: 'HEAD' }).then((single) => {
-        if (!single.ok) throw refused;
+        // A server that answers no HEAD (405, 501) may still have it.
+        if (!single.ok && ![405, 501].includes(single.status)) throw failed;
         location.replace('./dondoc.html' + location.hash);
         return new Promise(() => {});
-      }, () => { throw refused; });
+      }, () => { throw failed; });
     }
     const type = (r.headers.get('Content-Type') || '').trim().toLowerCase();
     return type === 'application/wasm' ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
   });
-  window.dondocWasm.catch(() => {}); // reported by init(), which awaits it
+  window.dondocWasm.then(() => { window.dondocCompiled = true; }, () => {}); // a failure is reported by init(), which awaits it
   window.dondocFailed = (e) => {
     const box = document.createElement('div');
     box.className = 'banner error';
     box.setAttribute('role', 'alert');
     box.style.display = 'block';
     const say = (text) => { const p = document.createElement('p'); p.textContent = text; p.style.margin = '.4rem 0'; box.append(p); return p; };
-    say('Dondoc không khởi động được: không tải hoặc không chạy được tệp chương trình (' + (e && e.message || e) + '). Hãy mở tệp dondoc.html trong cùng thư mục, hoặc nhờ người quản trị máy chủ cho phép tải tệp .wasm với kiểu application/wasm.');
-    say('Dondoc could not start: the program file could not be loaded or run. Open dondoc.html in the same folder, or ask the server administrator to serve .wasm files as application/wasm.');
+    const detail = ' (' + (e && e.message || e) + '). ';
+    if (window.dondocCompiled) {
+      // The program loaded and failed while starting: not the server's doing.
+      say('Dondoc gặp lỗi khi khởi động' + detail + 'Hãy tải lại trang; nếu vẫn lỗi, hãy mở tệp dondoc.html trong cùng thư mục và báo cho người phụ trách ứng dụng.');
+      say('Dondoc failed while starting' + detail + 'Reload the page; if it fails again, open dondoc.html in the same folder and tell whoever looks after the app.');
+    } else {
+      say('Dondoc không khởi động được: không tải hoặc không chạy được tệp chương trình' + detail + 'Hãy mở tệp dondoc.html trong cùng thư mục, hoặc nhờ người quản trị máy chủ cho phép tải tệp .wasm với kiểu application/wasm.');
+      say('Dondoc could not start: the program file could not be loaded or run' + detail + 'Open dondoc.html in the same folder, or ask the server administrator to serve .wasm files as application/wasm.');
+    }
     const link = document.createElement('a');
     link.href = './dondoc.html' + location.hash;
     link.textContent = 'Mở dondoc.html / Open dondoc.html';

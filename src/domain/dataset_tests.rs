@@ -1,4 +1,4 @@
-//! The dataset's own questions: group headings, followed directives, checklists, records added.
+//! The dataset's own questions: checklists read from their conclusion, directive numbers, units found by any name, group headings.
 
 use crate::domain::sample::fixture::sample;
 

@@ -1,7 +1,7 @@
 //! Stable sorting with one copy of the sort in the wasm instead of one per call.
 //!
 //! `slice::sort_by` and its kin are generic over the comparison: every call with its own
-//! closure compiled a whole merge sort of its own (about 3.5 KB each, 55 calls: 190 KB of
+//! closure compiled a whole merge sort of its own (about 3.5 KB each, 45 calls: 190 KB of
 //! the wasm before these helpers). Here the order is found by one sort of positions
 //! (`sorted_order`, not generic) that compares through a `dyn` call, and the slice is then
 //! rearranged in place. Same results as the standard library's stable sorts: equal elements

@@ -365,11 +365,13 @@ describe('intranet servers', () => {
       const page = await context.newPage();
       await page.goto(server.url);
       const alert = page.getByRole('alert');
-      await alert.getByText('Dondoc không khởi động được').waitFor();
-      await alert.getByText('HTTP 404').waitFor();
+      const vi = alert.getByText('Dondoc không khởi động được');
+      assert.match(await vi.innerText(), /HTTP 404 .*_bg\.wasm\)\. Hãy mở tệp dondoc\.html/);
       await alert.getByText('Dondoc could not start').waitFor();
       assert.equal(await alert.getByRole('link', { name: 'Mở dondoc.html / Open dondoc.html' }).getAttribute('href'), './dondoc.html');
       await screenshot(page, 'http-vi-desktop-wasm-refused');
+      await page.setViewportSize(WIDTHS[1][1]);
+      await screenshot(page, 'http-vi-phone-wasm-refused');
     } finally {
       await context.close();
       await server.close();
