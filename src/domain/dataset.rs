@@ -100,6 +100,11 @@ pub struct ChecklistLine<'a> {
 
 /// The group headings among `items`, directives of one conclusion or of several (see
 /// [`Dataset::headings`]).
+/// A conclusion's directives in the order of their numbers (1, 1.1, 1.2, 2, …).
+pub fn in_document_order(items: &mut [&Directive]) {
+    sorting::sort_by(items, |a, b| a.path.cmp(&b.path));
+}
+
 pub fn headings_among<'a>(items: &[&'a Directive]) -> rustc_hash::FxHashSet<&'a DirectiveId> {
     let parents: rustc_hash::FxHashSet<(&ConclusionId, &[u16])> = items
         .iter()
@@ -330,7 +335,11 @@ impl Dataset {
     /// a group heading and its latest update. Reads the conclusion's directives and one pass
     /// of the log, never the whole dataset's headings.
     pub fn checklist_of(&self, conclusion: &ConclusionId) -> Vec<ChecklistLine<'_>> {
-        let items = self.directives_of(conclusion);
+        self.checklist_from(self.directives_of(conclusion))
+    }
+
+    /// The checklist of `items`, a conclusion's directives in document order.
+    pub fn checklist_from<'a>(&'a self, items: Vec<&'a Directive>) -> Vec<ChecklistLine<'a>> {
         let headings = headings_among(&items);
         let ids: rustc_hash::FxHashSet<&DirectiveId> = items.iter().map(|d| &d.id).collect();
         let last = self.last_updates_among(&ids);
@@ -390,7 +399,7 @@ impl Dataset {
             .iter()
             .filter(|d| &d.conclusion == conclusion)
             .collect();
-        sorting::sort_by(&mut items, |a, b| a.path.cmp(&b.path));
+        in_document_order(&mut items);
         items
     }
 

@@ -1,6 +1,8 @@
 //! What screens look up on every click, found once per version of the data instead of on
 //! each click: each project's latest figures (the projects list and its summary, the dashboard's
-//! counts and its lists of projects behind and not reporting) and the follow-up overview as of the last reference date asked for. The session
+//! counts and its lists of projects behind and not reporting), each conclusion's directives
+//! (its checklist and the directive form under it) and the follow-up overview as of the last
+//! reference date asked for. The session
 //! keeps one [`Derived`] and empties it at every change of its data
 //! (`Session::data_changed`); the shell finds them again after a save, after another tab's
 //! commit is taken in and after start-up, each in a task of its own (`DataSignal::warm_up`).
@@ -16,9 +18,10 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use super::dataset::Dataset;
+use super::conclusion::{Directive, DirectivePath};
+use super::dataset::{in_document_order, ChecklistLine, Dataset};
 use super::followup_overview::KeptOverview;
-use super::ids::ProjectId;
+use super::ids::{ConclusionId, DirectiveId, ProjectId};
 use super::latest::LatestFigures;
 
 /// Each project's latest figures (carried forward over partial reports) and the date of
@@ -59,6 +62,9 @@ type AsOf = (NaiveDate, u64);
 #[derive(Debug, Default)]
 pub struct Derived {
     project_figures: OnceCell<ProjectFigures>,
+    /// Each conclusion's directives: a checklist or the directive form reads its own
+    /// instead of walking every directive of the data (18,000 on the large dataset).
+    by_conclusion: OnceCell<FxHashMap<ConclusionId, Vec<DirectiveId>>>,
     /// The follow-up overview, with the reference date and due-soon days it is as of.
     follow_up: RefCell<Option<(AsOf, Rc<KeptOverview>)>>,
 }
@@ -104,6 +110,54 @@ impl<'a> Lookups<'a> {
         kept
     }
 
+    /// The ids of each conclusion's directives: one walk over the directives.
+    pub fn directive_ids_by_conclusion(&self) -> &'a FxHashMap<ConclusionId, Vec<DirectiveId>> {
+        self.derived.by_conclusion.get_or_init(|| {
+            let mut index: FxHashMap<ConclusionId, Vec<DirectiveId>> = FxHashMap::default();
+            for d in self.data.directives.iter() {
+                index
+                    .entry(d.conclusion.clone())
+                    .or_default()
+                    .push(d.id.clone());
+            }
+            index
+        })
+    }
+
+    /// A conclusion's directives in document order (as `Dataset::directives_of`).
+    pub fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&'a Directive> {
+        let index = self.directive_ids_by_conclusion();
+        let mut items: Vec<&Directive> = index.get(conclusion).map_or_else(Vec::new, |ids| {
+            ids.iter()
+                .filter_map(|id| self.data.directives.get(id))
+                .collect()
+        });
+        in_document_order(&mut items);
+        items
+    }
+
+    /// The numbers a conclusion's directives use, but `except`'s (as
+    /// `Dataset::directive_paths_taken`).
+    pub fn directive_paths_taken(
+        &self,
+        conclusion: &ConclusionId,
+        except: Option<&DirectiveId>,
+    ) -> Vec<DirectivePath> {
+        let index = self.directive_ids_by_conclusion();
+        index.get(conclusion).map_or_else(Vec::new, |ids| {
+            ids.iter()
+                .filter(|id| Some(*id) != except)
+                .filter_map(|id| self.data.directives.get(id))
+                .map(|d| d.path.clone())
+                .collect()
+        })
+    }
+
+    /// A conclusion's checklist (as `Dataset::checklist_of`).
+    pub fn checklist_of(&self, conclusion: &ConclusionId) -> Vec<ChecklistLine<'a>> {
+        self.data.checklist_from(self.directives_of(conclusion))
+    }
+
     /// Whether a follow-up overview is kept (as of any date).
     pub fn has_follow_up(&self) -> bool {
         self.derived.follow_up.borrow().is_some()
@@ -114,6 +168,45 @@ impl<'a> Lookups<'a> {
 mod tests {
     use super::*;
     use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn a_conclusions_directives_and_checklist_are_those_the_data_gives() {
+        let (mut data, _) = sample();
+        let check = |data: &Dataset| {
+            let derived = Derived::default();
+            let found = derived.with(data);
+            for c in data.conclusions.iter() {
+                assert_eq!(found.directives_of(&c.id), data.directives_of(&c.id));
+                assert_eq!(found.checklist_of(&c.id), data.checklist_of(&c.id));
+                let first = data.directives_of(&c.id).first().map(|d| d.id.clone());
+                for except in [None, first.as_ref()] {
+                    let mut ours = found.directive_paths_taken(&c.id, except);
+                    let mut theirs = data.directive_paths_taken(&c.id, except);
+                    crate::domain::sorting::sort(&mut ours);
+                    crate::domain::sorting::sort(&mut theirs);
+                    assert_eq!(ours, theirs);
+                }
+            }
+            let unknown = ConclusionId::from("no-such-conclusion".to_owned());
+            assert!(found.directives_of(&unknown).is_empty());
+        };
+        check(&data);
+        // A directive moved to another conclusion and one removed: a new version of the
+        // data, with lookups of its own.
+        let ids: Vec<_> = data
+            .directives
+            .iter()
+            .map(|d| d.id.clone())
+            .take(2)
+            .collect();
+        let (moved, removed) = (ids[0].clone(), ids[1].clone());
+        let other = data.conclusions.iter().last().unwrap().id.clone();
+        let mut d = data.directives.get(&moved).unwrap().clone();
+        d.conclusion = other;
+        data.directives.upsert(d);
+        data.directives.remove(&removed);
+        check(&data);
+    }
 
     #[test]
     fn project_figures_are_those_of_each_projects_reports() {

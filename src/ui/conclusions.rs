@@ -133,9 +133,10 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
     let state = use_state();
     move || {
         let lang = state.lang.get();
-        state.data.with(|d| {
+        state.data.with_lookups(|found| {
+            let d = found.data;
             let Some(c) = d.conclusions.get(&id) else { return NotFound().into_any() };
-            let lines = d.checklist_of(&c.id);
+            let lines = found.checklist_of(&c.id);
             let tally = Tally::of(
                 lines.iter().filter(|l| !l.heading).map(|l| l.directive),
                 state.today,

@@ -47,20 +47,28 @@ impl DataSignal {
         self.session.with_value(|s| f(s.lookups()))
     }
 
+    /// [`DataSignal::with_lookups`] without tracking (for event handlers).
+    pub fn with_lookups_untracked<R>(&self, f: impl FnOnce(Lookups) -> R) -> R {
+        self.session.with_value(|s| f(s.lookups()))
+    }
+
     /// The session's data changed: the views that read it are drawn again.
     pub(super) fn changed(&self) {
         self.revision.update(|n| *n += 1);
     }
 
     /// Finds, each in a task of its own after `delay_ms`, what screens look up on each
-    /// click (each project's figures, the follow-up overview as of `today`), unless a
+    /// click (each project's figures and each conclusion's directives, then the follow-up
+    /// overview as of `today`), unless a
     /// screen already needed it: the next click after a change finds it ready.
     pub(super) fn warm_up(&self, today: NaiveDate, due_soon_days: u64, delay_ms: u32) {
         let session = self.session;
         Timeout::new(delay_ms, move || {
             session.with_value(|s| {
                 browser::timed("dondoc-warm-up", || {
-                    s.lookups().project_figures();
+                    let found = s.lookups();
+                    found.project_figures();
+                    found.directive_ids_by_conclusion();
                 });
             });
             Timeout::new(0, move || {

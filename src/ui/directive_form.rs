@@ -32,8 +32,8 @@ pub fn DirectiveForm(
     let next_after = {
         let conclusion = conclusion.clone();
         move |last: Option<&crate::domain::Directive>, heading: bool| {
-            state.data.with_untracked(|d| {
-                DirectiveDraft::next_after(last, heading, &d.directives_of(&conclusion))
+            state.data.with_lookups_untracked(|found| {
+                DirectiveDraft::next_after(last, heading, &found.directives_of(&conclusion))
             })
         }
     };
@@ -51,16 +51,17 @@ pub fn DirectiveForm(
             } else {
                 editing.get_untracked()
             };
-            let read_data = |d: &crate::domain::Dataset| {
+            let read_data = |found: crate::domain::derived::Lookups| {
+                let d = found.data;
                 let c = d.conclusions.get(&conclusion)?;
-                let taken = d.directive_paths_taken(&conclusion, editing_id.as_ref());
+                let taken = found.directive_paths_taken(&conclusion, editing_id.as_ref());
                 let base = editing_id.as_ref().and_then(|id| d.directives.get(id));
                 Some(draft.to_directive(c, &taken, base, id, browser::now()))
             };
             if track {
-                state.data.with(read_data)
+                state.data.with_lookups(read_data)
             } else {
-                state.data.with_untracked(read_data)
+                state.data.with_lookups_untracked(read_data)
             }
         }
     };
@@ -246,12 +247,12 @@ pub fn DirectiveForm(
     let number_choices = {
         let conclusion = conclusion.clone();
         move || {
-            state.data.with(|d| {
-                let all = d.directives_of(&conclusion);
+            state.data.with_lookups(|found| {
+                let all = found.directives_of(&conclusion);
                 let taken: Vec<_> = all.iter().map(|x| x.path.clone()).collect();
                 let last = anchor
                     .get()
-                    .and_then(|id| d.directives.get(&id))
+                    .and_then(|id| found.data.directives.get(&id))
                     .or_else(|| all.last().copied());
                 let c = NumberChoices::after(last.map(|x| &x.path), &taken);
                 [
@@ -268,8 +269,8 @@ pub fn DirectiveForm(
     let renumber = {
         let conclusion = conclusion.clone();
         move |path: crate::domain::DirectivePath| {
-            state.data.with_untracked(|d| {
-                let all = d.directives_of(&conclusion);
+            state.data.with_lookups_untracked(|found| {
+                let all = found.directives_of(&conclusion);
                 draft.value.update(|x| x.renumber(&path, &all));
             });
         }
@@ -342,7 +343,7 @@ pub fn DirectiveForm(
     // A conclusion just saved, without directives yet: the keyboard goes on to its first one.
     if state
         .data
-        .with_untracked(|d| d.directives_of(&conclusion).is_empty())
+        .with_lookups_untracked(|found| found.directives_of(&conclusion).is_empty())
     {
         browser::focus_later(FIRST_FIELD);
     }
