@@ -12,7 +12,7 @@ use super::widgets::{
     extension_mark, field, handover_history, keyed_rows, unit_link_on, ListPage, NotFound,
     StateBadge,
 };
-use crate::domain::document::conclusion_notice;
+use crate::domain::document::{conclusion_notice, conclusion_notice_with};
 use crate::domain::sheets::directives_table;
 use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
@@ -102,10 +102,10 @@ fn notice(id: ConclusionId) -> impl IntoView {
     // Drawn again only when the notice itself changes (an update recorded does not).
     let doc = Memo::new(move |_| {
         let lang = state.lang.get();
-        state.data.with(|d| {
-            d.conclusions
-                .get(&id)
-                .map(|c| conclusion_notice(d, c, doc_lang(lang)))
+        state.data.with_lookups(|found| {
+            found.data.conclusions.get(&id).map(|c| {
+                conclusion_notice_with(found.data, c, found.directives_of(&c.id), doc_lang(lang))
+            })
         })
     });
     move || {

@@ -275,13 +275,24 @@ fn item(d: &Directive) -> Block {
 /// The conclusion notice as issued: header, kind and subject, opening and assessment, the
 /// numbered directives and sub-items as recorded, the closing line, recipients and signer.
 pub fn conclusion_notice(data: &Dataset, conclusion: &Conclusion, lang: DocLang) -> Document {
+    conclusion_notice_with(data, conclusion, data.directives_of(&conclusion.id), lang)
+}
+
+/// [`conclusion_notice`] with the conclusion's directives in document order, as found
+/// already (`derived::Lookups::directives_of`).
+pub fn conclusion_notice_with(
+    data: &Dataset,
+    conclusion: &Conclusion,
+    directives: Vec<&Directive>,
+    lang: DocLang,
+) -> Document {
     let kind = conclusion.body_kind_in(data);
     let (national_name, motto) = national_name(kind, lang);
     let paragraphs = [&conclusion.opening, &conclusion.assessment]
         .into_iter()
         .filter(|p| !p.trim().is_empty())
         .map(|p| Block::Paragraph(p.trim().to_owned()));
-    let directives = data.directives_of(&conclusion.id).into_iter().map(item);
+    let directives = directives.into_iter().map(item);
     let closing = Some(&conclusion.closing)
         .filter(|p| !p.trim().is_empty())
         .map(|p| Block::Paragraph(p.trim().to_owned()));
