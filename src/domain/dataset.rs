@@ -100,6 +100,16 @@ pub struct ChecklistLine<'a> {
 
 /// The group headings among `items`, directives of one conclusion or of several (see
 /// [`Dataset::headings`]).
+/// The numbers `items` (a conclusion's directives) use, but that of `except` (the
+/// directive being corrected, whose own number stays free for it).
+pub fn paths_taken(items: &[&Directive], except: Option<&DirectiveId>) -> Vec<DirectivePath> {
+    items
+        .iter()
+        .filter(|d| Some(&d.id) != except)
+        .map(|d| d.path.clone())
+        .collect()
+}
+
 /// A conclusion's directives in the order of their numbers (1, 1.1, 1.2, 2, …).
 pub fn in_document_order(items: &mut [&Directive]) {
     sorting::sort_by(items, |a, b| a.path.cmp(&b.path));
@@ -386,11 +396,7 @@ impl Dataset {
         conclusion: &ConclusionId,
         except: Option<&DirectiveId>,
     ) -> Vec<DirectivePath> {
-        self.directives
-            .iter()
-            .filter(|d| &d.conclusion == conclusion && Some(&d.id) != except)
-            .map(|d| d.path.clone())
-            .collect()
+        paths_taken(&self.directives_of(conclusion), except)
     }
 
     pub fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {

@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use super::conclusion::{Directive, DirectivePath};
-use super::dataset::{in_document_order, ChecklistLine, Dataset};
+use super::dataset::{in_document_order, paths_taken, ChecklistLine, Dataset};
 use super::followup_overview::KeptOverview;
 use super::ids::{ConclusionId, DirectiveId, ProjectId};
 use super::latest::LatestFigures;
@@ -143,14 +143,7 @@ impl<'a> Lookups<'a> {
         conclusion: &ConclusionId,
         except: Option<&DirectiveId>,
     ) -> Vec<DirectivePath> {
-        let index = self.directive_ids_by_conclusion();
-        index.get(conclusion).map_or_else(Vec::new, |ids| {
-            ids.iter()
-                .filter(|id| Some(*id) != except)
-                .filter_map(|id| self.data.directives.get(id))
-                .map(|d| d.path.clone())
-                .collect()
-        })
+        paths_taken(&self.directives_of(conclusion), except)
     }
 
     /// A conclusion's checklist (as `Dataset::checklist_of`).

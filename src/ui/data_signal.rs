@@ -44,7 +44,7 @@ impl DataSignal {
     /// The dataset with what screens look up in it, found once per version of the data.
     pub fn with_lookups<R>(&self, f: impl FnOnce(Lookups) -> R) -> R {
         self.revision.track();
-        self.session.with_value(|s| f(s.lookups()))
+        self.with_lookups_untracked(f)
     }
 
     /// [`DataSignal::with_lookups`] without tracking (for event handlers).

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::browser::{self, CryptoIds};
 use super::form::{choices, field_title, Draft, Kind, PickList};
 use super::state::use_state;
+use crate::domain::dataset::paths_taken;
 use crate::domain::draft::{DirectiveDraft, FieldError};
 use crate::domain::{ConclusionId, DirectiveId, IdSource, NumberChoices, Unit};
 use crate::i18n::{labels, Msg};
@@ -249,7 +250,7 @@ pub fn DirectiveForm(
         move || {
             state.data.with_lookups(|found| {
                 let all = found.directives_of(&conclusion);
-                let taken: Vec<_> = all.iter().map(|x| x.path.clone()).collect();
+                let taken = paths_taken(&all, None);
                 let last = anchor
                     .get()
                     .and_then(|id| found.data.directives.get(&id))

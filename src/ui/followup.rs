@@ -16,7 +16,9 @@ use super::widgets::{keyed_rows, StateBadge};
 use crate::domain::dates::iso;
 use crate::domain::followup_overview::KeptOverview;
 use crate::domain::overview::{Found, DUE_WITHIN_MONTH_DAYS};
-use crate::domain::{ConclusionId, Directive, DirectiveId, FollowUpState, Tally};
+use crate::domain::{
+    ConclusionId, Directive, DirectiveId, DirectiveUpdateId, FollowUpState, Tally,
+};
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 
@@ -102,19 +104,33 @@ fn shown_as_of(d: &crate::domain::Dataset, o: &KeptOverview) -> Shown {
     }
 }
 
+/// The latest update of each directive listed that has one.
+type Latest = rustc_hash::FxHashMap<DirectiveId, DirectiveUpdateId>;
+
+/// The latest updates of `ids`: one pass over the log.
+fn latest_of<'a>(d: &crate::domain::Dataset, ids: impl Iterator<Item = &'a DirectiveId>) -> Latest {
+    d.last_updates_among(&ids.collect())
+        .into_iter()
+        .map(|(directive, update)| (directive.clone(), update.id.clone()))
+        .collect()
+}
+
 /// A list of the overview: the directives shown, each with its latest update, and a line
 /// counting the rest.
 fn directive_list<'a>(
     state: crate::ui::state::AppState,
     d: &'a crate::domain::Dataset,
     (items, more): (Vec<&'a Directive>, usize),
-    lasts: &rustc_hash::FxHashMap<&'a DirectiveId, &'a crate::domain::DirectiveUpdate>,
+    latest: &Latest,
     on: NaiveDate,
     selected: RwSignal<Option<DirectiveId>>,
 ) -> impl IntoView {
     let shown = items
         .into_iter()
-        .map(|x| directive_item(state, d, x, lasts.get(&x.id).copied(), on, selected))
+        .map(|x| {
+            let last = latest.get(&x.id).and_then(|u| d.directive_updates.get(u));
+            directive_item(state, d, x, last, on, selected)
+        })
         .collect_view();
     view! {
         {shown}
@@ -236,23 +252,31 @@ pub fn FollowUpPage() -> impl IntoView {
         let on = reference.get();
         Some(state.data.with(|d| {
             let month = capped(&d.due_within(on, DUE_WITHIN_MONTH_DAYS));
-            let lasts = d.last_updates_among(&month.0.iter().map(|x| &x.id).collect());
-            directive_list(state, d, month, &lasts, on, selected)
+            let latest = latest_of(d, month.0.iter().map(|x| &x.id));
+            directive_list(state, d, month, &latest, on, selected)
         }))
     };
 
     // A screenful with the click that opens the page (the counts and what is overdue), the
     // rest in the next task.
     let opening = super::widgets::opening();
+    // The latest update of every directive the overview lists (overdue, this week, open
+    // before the coming meeting): one pass over the log per change, for both parts.
+    let latest = Memo::new(move |_| {
+        shown.with(|s| {
+            state.data.with(|d| {
+                let coming = s.coming.iter().flat_map(|(_, _, open)| open.0.iter());
+                latest_of(d, s.overdue.0.iter().chain(s.week.0.iter()).chain(coming))
+            })
+        })
+    });
 
     let overview_top = move || {
         let on = reference.get();
         shown.with(|shown| {
             state.data.with(|d| {
                 let overdue = looked_up(d, &shown.overdue);
-                // The latest update of the directives shown only: one pass over the log.
-                let lasts = d.last_updates_among(&overdue.0.iter().map(|x| &x.id).collect());
-                let overdue = directive_list(state, d, overdue, &lasts, on, selected);
+                let overdue = latest.with(|l| directive_list(state, d, overdue, l, on, selected));
                 view! {
                     <ul class="states">{state_badges(&shown.counts)}</ul>
                     <h2>{state.t(Msg::OverdueList)}</h2>
@@ -272,11 +296,8 @@ pub fn FollowUpPage() -> impl IntoView {
             // A screenful each: beyond, the tables by unit and by conclusion lead on.
             let week = looked_up(d, &shown.week);
             let coming = shown.coming.as_ref().map(|(date, place, open)| (*date, place, looked_up(d, open)));
-            let ids = std::iter::once(&week)
-                .chain(coming.as_ref().map(|(_, _, open)| open))
-                .flat_map(|(items, _)| items.iter().map(|x| &x.id));
-            let lasts = d.last_updates_among(&ids.collect());
-            let list = |items| directive_list(state, d, items, &lasts, on, selected);
+            let latest = latest.get();
+            let list = |items| directive_list(state, d, items, &latest, on, selected);
             let week = list(week);
             let coming = coming.map(|(date, place, open)| {
                 let place = place.as_ref().map(|p| format!(" · {p}")).unwrap_or_default();

@@ -98,20 +98,24 @@ pub(super) fn DirectiveFields(
             })
             .collect_view()
     };
+    // The ids chosen in one of the draft's lists: its coordinating units or its projects.
+    let chosen_in = move |field: &'static str| {
+        item()
+            .map(|x| {
+                if field == "projects" {
+                    x.draft.projects
+                } else {
+                    x.draft.coordinating_units
+                }
+            })
+            .unwrap_or_default()
+    };
     let multi =
         move |field: &'static str,
               options: fn(&crate::domain::Dataset) -> Vec<(String, String)>| {
             let id = format!("rd-{i}-{}", field.replace('_', "-"));
             let opts = move || {
-                let chosen = item()
-                    .map(|x| {
-                        if field == "projects" {
-                            x.draft.projects
-                        } else {
-                            x.draft.coordinating_units
-                        }
-                    })
-                    .unwrap_or_default();
+                let chosen = chosen_in(field);
                 state
                     .data
                     .with(options)
@@ -170,15 +174,7 @@ pub(super) fn DirectiveFields(
         })
     };
     let names = move |field: &'static str| {
-        let ids = item()
-            .map(|x| {
-                if field == "projects" {
-                    x.draft.projects
-                } else {
-                    x.draft.coordinating_units
-                }
-            })
-            .unwrap_or_default();
+        let ids = chosen_in(field);
         if ids.is_empty() {
             return state.t(Msg::NotGiven).to_owned();
         }
