@@ -368,18 +368,11 @@ impl Dataset {
         &'a self,
         ids: &rustc_hash::FxHashSet<&DirectiveId>,
     ) -> rustc_hash::FxHashMap<&'a DirectiveId, &'a DirectiveUpdate> {
-        let mut last: rustc_hash::FxHashMap<&DirectiveId, &DirectiveUpdate> = Default::default();
-        for u in self
-            .directive_updates
-            .iter()
-            .filter(|u| ids.contains(&u.directive))
-        {
-            let slot = last.entry(&u.directive).or_insert(u);
-            if (u.date, u.created_at) >= (slot.date, slot.created_at) {
-                *slot = u;
-            }
-        }
-        last
+        latest_of_each(
+            self.directive_updates
+                .iter()
+                .filter(|u| ids.contains(&u.directive)),
+        )
     }
 
     /// The number and symbol of the conclusion a directive belongs to ("16-KL/BCĐ").
@@ -411,14 +404,7 @@ impl Dataset {
 
     /// The latest update of every directive that has one (for lists: one pass over the log).
     pub fn last_updates(&self) -> rustc_hash::FxHashMap<&DirectiveId, &DirectiveUpdate> {
-        let mut last: rustc_hash::FxHashMap<&DirectiveId, &DirectiveUpdate> = Default::default();
-        for u in self.directive_updates.iter() {
-            let slot = last.entry(&u.directive).or_insert(u);
-            if (u.date, u.created_at) >= (slot.date, slot.created_at) {
-                *slot = u;
-            }
-        }
-        last
+        latest_of_each(self.directive_updates.iter())
     }
 
     /// A directive's follow-up log, oldest first.
@@ -428,9 +414,29 @@ impl Dataset {
             .iter()
             .filter(|u| &u.directive == directive)
             .collect();
-        sorting::sort_by_key(&mut items, |u| (u.date, u.created_at));
+        sorting::sort_by_key(&mut items, |u| latest_key(u));
         items
     }
+}
+
+/// The order of a directive's log: by the day reported, then by when it was recorded. The
+/// latest update is the last in this order (one rule for every list, report and file).
+pub fn latest_key(u: &DirectiveUpdate) -> (chrono::NaiveDate, chrono::DateTime<chrono::Utc>) {
+    (u.date, u.created_at)
+}
+
+/// The latest update of each directive among `updates`.
+fn latest_of_each<'a>(
+    updates: impl Iterator<Item = &'a DirectiveUpdate>,
+) -> rustc_hash::FxHashMap<&'a DirectiveId, &'a DirectiveUpdate> {
+    let mut last: rustc_hash::FxHashMap<&DirectiveId, &DirectiveUpdate> = Default::default();
+    for u in updates {
+        let slot = last.entry(&u.directive).or_insert(u);
+        if latest_key(u) >= latest_key(slot) {
+            *slot = u;
+        }
+    }
+    last
 }
 
 #[cfg(test)]

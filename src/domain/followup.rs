@@ -94,8 +94,7 @@ pub fn urgency_order(
     due_soon_days: u64,
 ) -> Vec<&Directive> {
     sorting::sort_by_cached_key(&mut items, |x| {
-        let due = x.due_judged(reference);
-        (x.state(reference, due_soon_days), due.is_none(), due)
+        super::facts::urgency_key(x, reference, due_soon_days)
     });
     items
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Days, NaiveDate};
 
@@ -93,30 +93,7 @@ impl Dataset {
             .filter(|d| d.due_on(reference).is_some_and(|due| due <= week_end))
             .collect();
 
-        let coming = self.next_meeting_date(reference).map(|date| {
-            let meeting = self.meetings.iter().find(|m| m.date == date);
-            let committee = meeting.and_then(|m| m.committee.as_ref());
-            // The conclusions issued before the meeting (by its committee), looked up once.
-            let before: FxHashSet<&ConclusionId> = self
-                .conclusions
-                .iter()
-                .filter(|c| {
-                    c.date < date && (committee.is_none() || c.committee.as_ref() == committee)
-                })
-                .map(|c| &c.id)
-                .collect();
-            let mut open: Vec<(&Directive, FollowUpState)> = followed
-                .iter()
-                .copied()
-                .filter(|(d, state)| !state.is_closed() && before.contains(&d.conclusion))
-                .collect();
-            sorting::sort_by_key(&mut open, |(d, state)| (*state, d.due_on(reference)));
-            ComingMeeting {
-                date,
-                meeting,
-                open: open.into_iter().map(|(d, _)| d).collect(),
-            }
-        });
+        let coming = self.coming_meeting_among(reference, due_soon_days, &followed);
 
         let mut by_unit: Vec<(&UnitId, Tally)> = self
             .units

@@ -127,6 +127,18 @@ impl Directive {
         self.lead_at(reference) == Some(unit) || self.coordinates_at(unit, reference)
     }
 
+    /// Whether `unit` took part in the directive on any day: named by the conclusion, or
+    /// given or giving a part of it in a hand-over. What is sent to a unit carries all of
+    /// these, so the receiver counts what the sender's screen counts on every date.
+    pub fn ever_involves(&self, unit: &UnitId) -> bool {
+        self.lead_unit.as_ref() == Some(unit)
+            || self.coordinating_units.contains(unit)
+            || self
+                .handovers
+                .iter()
+                .any(|h| &h.from == unit || &h.to == unit)
+    }
+
     /// Where the lead counted on `reference` came from, when it is not the conclusion's.
     pub fn inherited_at(&self, reference: NaiveDate) -> Option<Inherited<'_>> {
         let first = self.lead_unit.as_ref()?;

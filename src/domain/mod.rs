@@ -10,6 +10,7 @@ pub mod derived;
 pub mod document;
 pub mod draft;
 pub mod extension;
+pub mod facts;
 pub mod followup;
 pub mod followup_overview;
 pub mod generate;
@@ -54,6 +55,7 @@ pub use dataset::{
 };
 pub use deadline::Deadline;
 pub use extension::{Extension, ExtensionMark};
+pub use facts::{urgency_key, DirectiveFacts};
 pub use followup::{FollowUpState, Tally, DEFAULT_DUE_SOON_DAYS};
 pub use ids::*;
 pub use meeting::{Meeting, MeetingKind};

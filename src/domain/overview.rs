@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 use super::conclusion::{Conclusion, Directive};
 use super::dataset::Dataset;
 use super::followup::{FollowUpState, Tally};
-use super::ids::{ConclusionId, UnitId};
+use super::ids::{CommitteeId, ConclusionId, UnitId};
 use super::meeting::Meeting;
 use super::sorting;
 use super::text::fold;
@@ -143,36 +143,126 @@ impl Dataset {
         items
     }
 
-    /// The next planned meeting on or after `reference`, with the open directives of the
-    /// conclusions issued before it (by the same committee when the meeting names one).
-    pub fn coming_meeting(
+    /// The committee that issued a conclusion: its own, else that of the meeting it
+    /// concluded.
+    pub fn committee_of<'a>(&'a self, c: &'a Conclusion) -> Option<&'a CommitteeId> {
+        c.committee.as_ref().or_else(|| {
+            c.meeting
+                .as_ref()
+                .and_then(|m| self.meetings.get(m))
+                .and_then(|m| m.committee.as_ref())
+        })
+    }
+
+    /// Whether a meeting on `date` of `committee` follows up conclusion `c`: one issued
+    /// before the meeting by the same committee. Where either side does not record its
+    /// committee (an office with one committee seldom does, and files from older versions
+    /// never did), the conclusion counts for the meeting: an open item is never left out of
+    /// the head's brief because a field was left blank.
+    pub fn meeting_covers(
         &self,
+        date: NaiveDate,
+        committee: Option<&CommitteeId>,
+        c: &Conclusion,
+    ) -> bool {
+        c.date < date
+            && match (committee, self.committee_of(c)) {
+                (Some(m), Some(c)) => m == c,
+                _ => true,
+            }
+    }
+
+    /// The conclusions a meeting on `date` follows up, by id (see [`Dataset::meeting_covers`]).
+    pub fn covered_by_meeting(
+        &self,
+        date: NaiveDate,
+        committee: Option<&CommitteeId>,
+    ) -> rustc_hash::FxHashSet<&ConclusionId> {
+        self.conclusions
+            .iter()
+            .filter(|c| self.meeting_covers(date, committee, c))
+            .map(|c| &c.id)
+            .collect()
+    }
+
+    /// The next planned meeting on or after `reference` with the directives it must ask
+    /// about: open ones of the conclusions it covers ([`Dataset::meeting_covers`]), most
+    /// urgent first. `followed` are the followed directives with their state on
+    /// `reference` (the follow-up overview has them already).
+    pub fn coming_meeting_among<'a>(
+        &'a self,
         reference: NaiveDate,
         due_soon_days: u64,
-    ) -> Option<ComingMeeting<'_>> {
+        followed: &[(&'a Directive, FollowUpState)],
+    ) -> Option<ComingMeeting<'a>> {
         let date = self.next_meeting_date(reference)?;
         let meeting = self.meetings.iter().find(|m| m.date == date);
         let committee = meeting.and_then(|m| m.committee.as_ref());
-        let mut open: Vec<&Directive> = self
-            .followed()
-            .into_iter()
-            .filter(|d| {
-                let Some(c) = self.conclusions.get(&d.conclusion) else {
-                    return false;
-                };
-                c.date < date
-                    && (committee.is_none() || c.committee.as_ref() == committee)
-                    && !d.state(reference, due_soon_days).is_closed()
-            })
-            .collect();
-        sorting::sort_by_key(&mut open, |d| {
-            (d.state(reference, due_soon_days), d.due_on(reference))
-        });
+        let open = self.open_for_meeting(date, committee, reference, due_soon_days, followed);
         Some(ComingMeeting {
             date,
             meeting,
             open,
         })
+    }
+
+    /// The open directives (as of `reference`) a meeting on `date` of `committee` must ask
+    /// about, most urgent first.
+    fn open_for_meeting<'a>(
+        &'a self,
+        date: NaiveDate,
+        committee: Option<&CommitteeId>,
+        reference: NaiveDate,
+        due_soon_days: u64,
+        followed: &[(&'a Directive, FollowUpState)],
+    ) -> Vec<&'a Directive> {
+        let covered = self.covered_by_meeting(date, committee);
+        let mut open: Vec<&Directive> = followed
+            .iter()
+            .filter(|(d, state)| !state.is_closed() && covered.contains(&d.conclusion))
+            .map(|(d, _)| *d)
+            .collect();
+        sorting::sort_by_cached_key(&mut open, |d| {
+            super::facts::urgency_key(d, reference, due_soon_days)
+        });
+        open
+    }
+
+    /// The open directives a recorded meeting follows up, as of `reference` (its page shows
+    /// how many; the same rule as the coming meeting's list and the head's brief).
+    pub fn followed_up_at(
+        &self,
+        meeting: &Meeting,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> Vec<&Directive> {
+        let followed: Vec<_> = self
+            .followed()
+            .into_iter()
+            .map(|d| (d, d.state(reference, due_soon_days)))
+            .collect();
+        self.open_for_meeting(
+            meeting.date,
+            meeting.committee.as_ref(),
+            reference,
+            due_soon_days,
+            &followed,
+        )
+    }
+
+    /// The next planned meeting on or after `reference`, with the open directives of the
+    /// conclusions it covers (see [`Dataset::coming_meeting_among`]).
+    pub fn coming_meeting(
+        &self,
+        reference: NaiveDate,
+        due_soon_days: u64,
+    ) -> Option<ComingMeeting<'_>> {
+        let followed: Vec<_> = self
+            .followed()
+            .into_iter()
+            .map(|d| (d, d.state(reference, due_soon_days)))
+            .collect();
+        self.coming_meeting_among(reference, due_soon_days, &followed)
     }
 }
 
@@ -264,7 +354,7 @@ impl Dataset {
         });
         let mut by_urgency: Vec<&Directive> = self.directives.iter().collect();
         sorting::sort_by_cached_key(&mut by_urgency, |d| {
-            (d.state(reference, due_soon_days), d.due_judged(reference))
+            super::facts::urgency_key(d, reference, due_soon_days)
         });
         let directives = by_urgency.into_iter().map(|d| {
             let number = self

@@ -152,6 +152,27 @@ fn add<I: ToString>(set: &mut BTreeSet<String>, id: Option<&I>) {
 }
 
 impl Dataset {
+    /// `items` with the directives above and below each in its conclusion (a heading and
+    /// its sub-items), so that what is a group heading here is one in the file as well.
+    fn with_their_structure<'a>(
+        &'a self,
+        items: &[&'a super::Directive],
+    ) -> impl Iterator<Item = &'a super::Directive> {
+        let chosen: rustc_hash::FxHashSet<(&super::ConclusionId, &[u16])> = items
+            .iter()
+            .map(|d| (&d.conclusion, d.path.parts()))
+            .collect();
+        let related = move |d: &super::Directive| {
+            let parts = d.path.parts();
+            // An ancestor or a descendant of a chosen directive, or one itself.
+            (1..=parts.len()).any(|k| chosen.contains(&(&d.conclusion, &parts[..k])))
+                || chosen.iter().any(|(c, p)| {
+                    *c == &d.conclusion && p.len() > parts.len() && p.starts_with(parts)
+                })
+        };
+        self.directives.iter().filter(move |d| related(d))
+    }
+
     /// The records of `scope`, with every record they refer to (so references in the file
     /// resolve), and the selection's name.
     pub fn select(&self, scope: &Scope) -> (Dataset, String) {
@@ -184,14 +205,13 @@ impl Dataset {
             }
             Scope::Unit(id) => {
                 p.units.insert(id.to_string());
-                p.directives.extend(
-                    self.directives
-                        .iter()
-                        .filter(|d| {
-                            d.lead_unit.as_ref() == Some(id) || d.coordinating_units.contains(id)
-                        })
-                        .map(|d| d.id.to_string()),
-                );
+                let own: Vec<&super::Directive> = self
+                    .directives
+                    .iter()
+                    .filter(|d| d.ever_involves(id))
+                    .collect();
+                p.directives
+                    .extend(self.with_their_structure(&own).map(|d| d.id.to_string()));
                 self.units
                     .get(id)
                     .map(|u| u.display_name().to_owned())
@@ -212,6 +232,7 @@ impl Dataset {
                 p.conclusions.len(),
                 p.meetings.len(),
                 p.projects.len(),
+                p.units.len(),
             );
             for o in self
                 .obstacles
@@ -231,6 +252,7 @@ impl Dataset {
                 add(&mut p.units, d.lead_unit.as_ref());
                 d.coordinating_units
                     .iter()
+                    .chain(d.handovers.iter().flat_map(|h| [&h.from, &h.to]))
                     .for_each(|u| add(&mut p.units, Some(u)));
                 d.projects
                     .iter()
@@ -279,11 +301,25 @@ impl Dataset {
             {
                 add(&mut p.directives, Some(&u.directive));
             }
+            // A unit's parent and, for one that ended, its successors.
+            for u in self
+                .units
+                .iter()
+                .filter(|u| p.units.contains(&u.id.to_string()))
+                .collect::<Vec<_>>()
+            {
+                add(&mut p.units, u.parent.as_ref());
+                u.ended
+                    .iter()
+                    .flat_map(|e| e.successors.iter())
+                    .for_each(|s| add(&mut p.units, Some(s)));
+            }
             let after = (
                 p.directives.len(),
                 p.conclusions.len(),
                 p.meetings.len(),
                 p.projects.len(),
+                p.units.len(),
             );
             if after == before {
                 break;
@@ -379,15 +415,15 @@ mod tests {
 
         let commune = data.unit_named("Xã Mường Phăng").unwrap();
         let (file, _) = data.select(&Scope::Unit(commune.id.clone()));
-        assert!(file
-            .directives
-            .iter()
-            .all(|d| d.lead_unit.as_ref() == Some(&commune.id)
-                || d.coordinating_units.contains(&commune.id)
-                || file
-                    .obstacles
-                    .iter()
-                    .any(|o| o.directive.as_ref() == Some(&d.id))));
+        assert!(file.directives.iter().all(|d| d.ever_involves(&commune.id)
+            || file
+                .directives
+                .iter()
+                .any(|x| x.conclusion == d.conclusion && x.ever_involves(&commune.id))
+            || file
+                .obstacles
+                .iter()
+                .any(|o| o.directive.as_ref() == Some(&d.id))));
         assert!(validate(&file).is_empty(), "{:?}", validate(&file));
 
         let (all, _) = data.select(&Scope::All);

@@ -100,8 +100,60 @@ pub fn pick_shown(folded: &[String], chosen: &[bool], typed: &str) -> (Vec<usize
     (shown, more)
 }
 
+/// How many characters of a directive's or an obstacle's text a one-line list shows.
+pub const LIST_TEXT_CHARS: usize = 120;
+
+/// `text` cut to at most `max` characters for a list: at the end of a word, with "…" when
+/// anything was left out (never "chuyển mục đích sử" for "… sử dụng đất").
+pub fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.into();
+    }
+    // Room for the ellipsis.
+    let end = text
+        .char_indices()
+        .nth(max.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    // Cut at the last space when the next character does not start a new word; a single
+    // word longer than the line is cut where it must be.
+    let next_is_space = text[end..].starts_with(char::is_whitespace);
+    let head = if next_is_space {
+        head
+    } else {
+        head.rfind(char::is_whitespace).map_or(head, |i| &head[..i])
+    };
+    let head =
+        head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-'));
+    format!("{head}…").into()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_list_cuts_text_at_a_word_and_says_so() {
+        use super::clip;
+        let text = "Hoàn thành thủ tục chuyển mục đích sử dụng đất trước ngày 15/5/2025";
+        let cut = clip(text, 40);
+        assert_eq!(cut, "Hoàn thành thủ tục chuyển mục đích sử…");
+        assert!(cut.chars().count() <= 40);
+        assert!(text.starts_with(cut.trim_end_matches('…')));
+        assert_eq!(clip("Ngắn gọn", 40), "Ngắn gọn");
+        assert_eq!(clip(&"x".repeat(50), 10), format!("{}…", "x".repeat(9)));
+        for max in 2..text.chars().count() + 2 {
+            let c = clip(text, max);
+            assert!(c.chars().count() <= max, "{max}: {c}");
+            let body = c.trim_end_matches('…');
+            assert!(text.starts_with(body), "{max}: {c}");
+            let rest = &text[body.len()..];
+            assert!(
+                rest.is_empty() || rest.starts_with(' ') || body.split(' ').count() == 1,
+                "{max}: {c}"
+            );
+        }
+    }
+
     #[test]
     fn file_bytes_read_as_a_browser_reads_text() {
         use super::from_file_bytes;

@@ -94,6 +94,9 @@ messages! {
     AddAsLead => "Thêm làm đơn vị chủ trì", "Add as the lead unit";
     AddAsCoordinating => "Thêm vào đơn vị phối hợp", "Add as a coordinating unit";
     AsItsCommittee => "Theo Ban Chỉ đạo ban hành", "As its committee issues";
+    Committee => "Ban Chỉ đạo", "Steering committee";
+    CommitteeNotRecorded => "Chưa ghi: cuộc họp theo dõi kết luận của mọi Ban Chỉ đạo", "Not recorded: the meeting follows up the conclusions of every committee";
+    FollowsUp => "Nhiệm vụ còn mở cuộc họp theo dõi", "Open directives this meeting follows up";
     PrintConclusion => "In kết luận", "Print the conclusion";
     PrintHint => "In ra theo thể thức văn bản hành chính (khổ A4). Ctrl+P cũng in như vậy.", "Prints in the administrative layout (A4). Ctrl+P prints the same.";
     NavReport => "Báo cáo", "Report";

@@ -146,11 +146,13 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                 .into_iter()
                 .map(|line| {
                     let x = line.directive;
+                    let facts = x.facts(state.today, state.due_soon_days());
                     let last = line.last_update.map(|u| format!("{}: {} ({})", format_date(u.date), u.text, u.reported_by));
                     let named_on = |u: &crate::domain::UnitId| d.units.get(u).map(|u| u.display_name_on(c.date).to_owned()).unwrap_or_default();
-                    let coordinating = x.coordinating_units.iter().map(|u| crate::domain::text::isolate(&named_on(u)).into_owned()).collect::<Vec<_>>().join(", ");
+                    let coordinating = facts.coordinating.iter().map(|u| crate::domain::text::isolate(&named_on(u)).into_owned()).collect::<Vec<_>>().join(", ");
                     let history = handover_history(state, d, x);
-                    let due = labels::due_note(&x.deadline, lang);
+                    let due = labels::due_note(facts.deadline, lang);
+                    let words = facts.deadline.words().to_owned();
                     let depth = format!("depth-{}", x.path.parts().len());
                     let pick = x.id.clone();
                     let edit = x.id.clone();
@@ -169,12 +171,12 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                         <tr class=depth>
                             <th scope="row">{x.path.to_string()}</th>
                             <td data-label=state.t(Msg::Directives)>{x.text.clone()}</td>
-                            <td data-label=state.t(Msg::LeadUnit)><div>{unit_link_on(d, x.lead_unit.as_ref(), c.date)}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span>{history.map(|h| view! { <br/>{h} })}</div></td>
-                            <td data-label=state.t(Msg::Deadline)><div>{x.deadline.words().to_owned()}<br/><span class="muted small">{due}</span>{mark}</div></td>
+                            <td data-label=state.t(Msg::LeadUnit)><div>{unit_link_on(d, facts.lead, if facts.inherited.is_some() { state.today } else { c.date })}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span>{history.map(|h| view! { <br/>{h} })}</div></td>
+                            <td data-label=state.t(Msg::Deadline)><div>{words}<br/><span class="muted small">{due}</span>{mark}</div></td>
                             <td data-label=state.t(Msg::State)>{if heading {
                                 view! { <span class="muted small">{state.t(Msg::SeeSubItems)}</span> }.into_any()
                             } else {
-                                view! { <StateBadge state=x.state(state.today, state.due_soon_days())/> }.into_any()
+                                view! { <StateBadge state=facts.state/> }.into_any()
                             }}</td>
                             <td class="small" data-label=state.t(Msg::LastUpdate)>{last}</td>
                             <td class="row-actions">
@@ -245,7 +247,7 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                     {field(state, Msg::IssuingBody, c.issuing_body.clone())}
                     {meeting}
                     {field(state, Msg::Signer, format!("{} {}", c.signer_title, c.signer))}
-                    {field(state, Msg::Recipients, c.recipients.join("; "))}
+                    {field(state, Msg::Recipients, crate::domain::document::recipients_line(&c.recipients))}
                     {field(state, Msg::Assessment, c.assessment.clone())}
                 </dl>
                 <h2>

@@ -9,7 +9,7 @@ use crate::domain::document::head_brief;
 
 use super::browser::{self, CryptoIds};
 use super::state::{use_state, AppState};
-use super::widgets::{unit_name, StateBadge};
+use super::widgets::{inherited_mark, unit_name, StateBadge};
 use crate::domain::sample::sample_dataset;
 use crate::domain::summary::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 use crate::domain::FollowUpState;
@@ -167,14 +167,16 @@ fn Overview() -> impl IntoView {
                 .into_iter()
                 .take(DASH_CAP)
                 .map(|item| {
+                    let facts = item.facts(today, state.due_soon_days());
                     let conclusion = d.conclusions.get(&item.conclusion);
                     let href = Route::Conclusion(item.conclusion.to_string()).href();
                     let number = conclusion.map(|c| c.number_symbol.clone()).unwrap_or_default();
                     view! {
                         <li>
                             <a href=href>{number} " · " {item.path.to_string()}</a> " "
-                            {item.text.chars().take(120).collect::<String>()}
-                            <span class="muted">" · " {unit_name(d, item.lead_unit.as_ref())} " · " {item.deadline.due().map(format_date)}</span>
+                            {crate::domain::text::clip(&item.text, crate::domain::text::LIST_TEXT_CHARS).into_owned()}
+                            <span class="muted">" · " {unit_name(d, facts.lead)} " · " {facts.due.map(format_date)}</span>
+                            {inherited_mark(state, d, item, today)}
                         </li>
                     }
                 })

@@ -64,6 +64,11 @@ pub fn MeetingPage(id: String) -> impl IntoView {
                     <li><a href=Route::Conclusion(c.id.to_string()).href()>{c.number_symbol.clone()}</a> " " {c.title.clone()}</li>
                 })
                 .collect_view();
+            let committee = match m.committee.as_ref() {
+                Some(c) => d.committees.get(c).map(|c| c.name.clone()).unwrap_or_default(),
+                None => Msg::CommitteeNotRecorded.text(lang).to_owned(),
+            };
+            let open = d.followed_up_at(m, state.today, state.due_soon_days()).len();
             let when = match m.time {
                 Some(t) => format!("{:02}:{:02} {}", t.hour(), t.minute(), format_date(m.date)),
                 None => format_date(m.date),
@@ -74,6 +79,8 @@ pub fn MeetingPage(id: String) -> impl IntoView {
                 <p class="actions"><a class="button" href=Route::Edit(Form::Meeting, m.id.to_string()).href()>{state.t(Msg::EditMeeting)}</a></p>
                 <dl class="fields">
                     {field(state, Msg::Date, when)}
+                    {field(state, Msg::Committee, committee)}
+                    {(m.date >= state.today).then(|| field(state, Msg::FollowsUp, open.to_string()))}
                     {field(state, Msg::Place, m.place.clone())}
                     {field(state, Msg::Chair, m.chair.clone())}
                     {field(state, Msg::CoChairs, join(m.co_chairs.clone()))}

@@ -101,7 +101,7 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
                                 .get(&x.conclusion)
                                 .map(|c| c.number_symbol.as_str())
                                 .unwrap_or_default();
-                            let text: String = x.text.chars().take(70).collect();
+                            let text = crate::domain::text::clip(&x.text, 70).into_owned();
                             (x.id.to_string(), format!("{number} · {} · {text}", x.path))
                         }),
                 )

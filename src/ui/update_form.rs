@@ -73,7 +73,7 @@ pub fn directive_item(
 /// A form's heading naming the directive it is for: "Ghi cập nhật nhiệm vụ 3.1 · 16-KL/BCĐ ·
 /// …" (the text cut at 140 characters).
 pub fn directive_form_heading(state: AppState, x: &Directive, action: Msg) -> String {
-    let text: String = x.text.chars().take(140).collect();
+    let text = crate::domain::text::clip(&x.text, 140).into_owned();
     let number = state.data.with(|d| d.number_of(x).to_owned());
     format!("{} {} · {number} · {text}", state.t(action), x.path)
 }

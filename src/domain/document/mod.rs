@@ -218,18 +218,30 @@ pub fn national_name(kind: BodyKind, lang: DocLang) -> (&'static str, Option<&'s
     }
 }
 
-/// The "Nơi nhận:" list as printed: each line after "- ", ending ";", the last ".".
-pub(crate) fn recipient_lines(recipients: &[String]) -> Vec<String> {
-    let kept: Vec<&str> = recipients
+/// Each recipient of a "Nơi nhận:" list without the dash before it and the punctuation
+/// after it, as the document's list and a screen's one line both start from.
+pub fn recipient_names(recipients: &[String]) -> Vec<&str> {
+    recipients
         .iter()
         .map(|r| {
             r.trim()
                 .trim_start_matches(['-', '+'])
                 .trim()
                 .trim_end_matches([';', ',', '.'])
+                .trim_end()
         })
         .filter(|r| !r.is_empty())
-        .collect();
+        .collect()
+}
+
+/// The "Nơi nhận:" list on one line of a screen: "Như trên; Lưu: VT".
+pub fn recipients_line(recipients: &[String]) -> String {
+    recipient_names(recipients).join("; ")
+}
+
+/// The "Nơi nhận:" list as printed: each line after "- ", ending ";", the last ".".
+pub(crate) fn recipient_lines(recipients: &[String]) -> Vec<String> {
+    let kept = recipient_names(recipients);
     let last = kept.len().saturating_sub(1);
     kept.iter()
         .enumerate()
@@ -328,6 +340,23 @@ pub fn conclusion_notice_with(
 mod tests {
     use super::*;
     use crate::domain::sample::fixture::sample;
+
+    #[test]
+    fn recipients_on_one_line_have_one_separator_each() {
+        let list = vec![
+            "- Như trên;".to_owned(),
+            "Thường trực Tỉnh ủy; ".to_owned(),
+            "- Lưu: VT.".to_owned(),
+        ];
+        assert_eq!(
+            recipients_line(&list),
+            "Như trên; Thường trực Tỉnh ủy; Lưu: VT"
+        );
+        assert_eq!(
+            recipient_lines(&list),
+            vec!["- Như trên;", "- Thường trực Tỉnh ủy;", "- Lưu: VT."]
+        );
+    }
 
     fn notice(symbol: &str) -> (Dataset, Conclusion) {
         let (data, _) = sample();
