@@ -145,6 +145,62 @@ pub struct MeasureChange {
     pub after: f64,
 }
 
+impl Measure {
+    /// Whether the figure only grows as work goes on (what was handed over, built, paid):
+    /// a lower one in a later report is a correction, or a mistake.
+    pub fn is_cumulative(self) -> bool {
+        matches!(
+            self,
+            Measure::HouseholdsHandedOver
+                | Measure::AreaHandedOverHa
+                | Measure::VolumePercent
+                | Measure::DisbursedBillions
+        )
+    }
+}
+
+/// The cumulative figures of `report` lower than what the reports dated before it gave
+/// (money of the same capital year only: a new year's plan starts again from nothing).
+pub fn drops<'a>(
+    earlier: impl IntoIterator<Item = &'a ProgressReport>,
+    report: &ProgressReport,
+) -> Vec<MeasureChange> {
+    let before = LatestFigures::from_reports(
+        earlier
+            .into_iter()
+            .filter(|r| r.as_of < report.as_of && r.id != report.id),
+    );
+    let now = LatestFigures::from_reports([report]);
+    let year = |f: &LatestFigures| f.capital.and_then(|c| c.value.year);
+    Measure::ALL
+        .into_iter()
+        .filter(|m| m.is_cumulative())
+        .filter(|m| *m != Measure::DisbursedBillions || year(&before) == year(&now))
+        .filter_map(|measure| {
+            let (b, a) = (before.measure(measure)?, now.measure(measure)?);
+            (a < b).then_some(MeasureChange {
+                measure,
+                before: Some(b),
+                after: a,
+            })
+        })
+        .collect()
+}
+
+/// The reports of a series whose cumulative figures went down from the ones before: the
+/// project's page marks them (each report against the reports dated before it).
+pub fn reports_with_drops<'a>(
+    reports: &[&'a ProgressReport],
+) -> Vec<(&'a ProgressReport, Vec<MeasureChange>)> {
+    reports
+        .iter()
+        .filter_map(|r| {
+            let d = drops(reports.iter().copied(), r);
+            (!d.is_empty()).then_some((*r, d))
+        })
+        .collect()
+}
+
 /// What the latest report changed against everything known before it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportChanges {

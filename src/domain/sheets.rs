@@ -11,7 +11,7 @@ use super::document::DocLang;
 use super::followup::FollowUpState;
 use super::portfolio::ProjectRow;
 use super::project::ScheduleStatus;
-use super::table::{Cell, Column, Table};
+use super::table::{Cell, Column, OnPaper, Table};
 
 /// The register as listed, one line per project.
 pub fn register_table(
@@ -25,6 +25,9 @@ pub fn register_table(
         Column::new(l("Dự án", "Project"), 40),
         Column::new(l("Chủ đầu tư", "Investor"), 30),
         Column::new(l("Địa điểm", "Location"), 16),
+        // "trên", "gần", "khoảng": the figure is kept as a number, its qualifier beside it.
+        Column::new(l("Tổng mức: mức", "Total investment: qualifier"), 8)
+            .on_paper(OnPaper::WordBeforeNext),
         Column::new(
             l("Tổng mức đầu tư (tỷ đồng)", "Total investment (VND bn)"),
             14,
@@ -58,6 +61,11 @@ pub fn register_table(
                 Cell::text(p.display_name()),
                 Cell::text(r.investor_name),
                 Cell::text(p.location.clone()),
+                Cell::text(
+                    p.total_investment
+                        .and_then(|a| a.qualifier)
+                        .map_or("", |q| qualifier_word(q, lang)),
+                ),
                 money(p.total_investment.map(|a| a.vnd)),
                 capital
                     .and_then(|c| c.year)
@@ -146,6 +154,16 @@ pub fn directives_table<'a>(
     }
 }
 
+/// A total investment's qualifier as documents write it.
+pub fn qualifier_word(q: super::money::Qualifier, lang: DocLang) -> &'static str {
+    use super::money::Qualifier;
+    match q {
+        Qualifier::Over => lang.pick("trên", "over"),
+        Qualifier::Nearly => lang.pick("gần", "nearly"),
+        Qualifier::About => lang.pick("khoảng", "about"),
+    }
+}
+
 /// A file's name: "dondoc-bao-cao-2026-12-01.docx".
 pub fn file_name(stem: &str, made: NaiveDate, extension: &str) -> String {
     let slug: String = super::text::fold(stem)
@@ -176,7 +194,7 @@ mod tests {
         assert!(
             t.rows
                 .iter()
-                .any(|r| matches!(r[4], Cell::Billions(_)) && matches!(r[16], Cell::Date(_))),
+                .any(|r| matches!(r[5], Cell::Billions(_)) && matches!(r[17], Cell::Date(_))),
             "money as billions, the report date as a date"
         );
     }

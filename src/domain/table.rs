@@ -74,10 +74,22 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             Cell::Percent(None) | Cell::Empty => String::new(),
             Cell::Percent(Some(p)) => format!("{:.2}", p),
+            // Exact to the đồng (at least two decimals): a column summed in Excel gives the
+            // total the screen shows, not the sum of rounded lines.
             Cell::Billions(v) => {
-                let h = hundredths_of_billion(*v);
-                let sign = if h < 0 { "-" } else { "" };
-                format!("{sign}{}.{:02}", h.abs() / 100, h.abs() % 100)
+                let sign = if v.0 < 0 { "-" } else { "" };
+                let (whole, part) = (
+                    v.0.unsigned_abs() / 1_000_000_000,
+                    v.0.unsigned_abs() % 1_000_000_000,
+                );
+                let digits = format!("{part:09}");
+                let digits = digits.trim_end_matches('0');
+                let digits = if digits.len() < 2 {
+                    &format!("{part:09}")[..2]
+                } else {
+                    digits
+                };
+                format!("{sign}{whole}.{digits}")
             }
             Cell::Decimal(x, decimals) => format!("{:.*}", usize::from(*decimals), x),
             Cell::Date(d) => dd_mm_yyyy(*d),
@@ -104,6 +116,8 @@ pub enum OnPaper {
     Hidden,
     /// Written before the next column's text: "12/11/2026: Đã kiểm đếm 96/155 hộ."
     BeforeNext,
+    /// A word qualifying the next column's figure, written before it: "trên 27.130,00".
+    WordBeforeNext,
 }
 
 /// A column: its heading, how wide it is (characters in a sheet; shares of the line on
@@ -160,17 +174,19 @@ impl Table {
             .map(|row| {
                 let mut out = Vec::new();
                 let mut before = String::new();
+                let mut joint = ": ";
                 for (cell, column) in row.iter().zip(&self.columns) {
                     match column.on_paper {
                         OnPaper::Hidden => {}
-                        OnPaper::BeforeNext => before = cell.display(lang),
+                        OnPaper::BeforeNext => (before, joint) = (cell.display(lang), ": "),
+                        OnPaper::WordBeforeNext => (before, joint) = (cell.display(lang), " "),
                         OnPaper::Shown => {
                             let text = cell.display(lang);
                             let text = match (before.is_empty(), text.is_empty()) {
                                 (true, _) => text,
                                 (false, true) => std::mem::take(&mut before),
                                 (false, false) => {
-                                    format!("{}: {text}", std::mem::take(&mut before))
+                                    format!("{}{joint}{text}", std::mem::take(&mut before))
                                 }
                             };
                             out.push(PrintedCell {
@@ -284,10 +300,12 @@ mod tests {
     }
 
     #[test]
-    fn money_rounds_to_hundredths_of_a_billion() {
-        assert_eq!(Cell::Billions(Vnd(4_999_999)).plain(), "0.00");
-        assert_eq!(Cell::Billions(Vnd(5_000_000)).plain(), "0.01");
+    fn money_shows_in_hundredths_and_travels_exact_in_csv() {
+        assert_eq!(Cell::Billions(Vnd(4_999_999)).plain(), "0.004999999");
+        assert_eq!(Cell::Billions(Vnd(5_000_000)).plain(), "0.005");
         assert_eq!(Cell::Billions(Vnd(-1_250_000_000)).plain(), "-1.25");
+        assert_eq!(Cell::Billions(Vnd(27_130_000_000_000)).plain(), "27130.00");
+        assert_eq!(Cell::Billions(Vnd(3_355_900_000_000)).plain(), "3355.90");
     }
 
     #[test]

@@ -95,6 +95,8 @@ messages! {
     AddAsCoordinating => "Thêm vào đơn vị phối hợp", "Add as a coordinating unit";
     AsItsCommittee => "Theo Ban Chỉ đạo ban hành", "As its committee issues";
     Committee => "Ban Chỉ đạo", "Steering committee";
+    FigureDropped => "Giảm so với báo cáo trước (đính chính):", "Lower than the earlier report (a correction):";
+    ConfirmDrop => "Số liệu thấp hơn báo cáo trước là đính chính, vẫn lưu", "The figures lower than the earlier report are a correction: save them";
     CommitteeNotRecorded => "Chưa ghi: cuộc họp theo dõi kết luận của mọi Ban Chỉ đạo", "Not recorded: the meeting follows up the conclusions of every committee";
     FollowsUp => "Nhiệm vụ còn mở cuộc họp theo dõi", "Open directives this meeting follows up";
     PrintConclusion => "In kết luận", "Print the conclusion";

@@ -299,6 +299,21 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
                 "a conclusion with this number is already registered; open it, or correct the number if this is another notice.",
             )
             .to_owned(),
+        DraftProblem::Dropped { before, after } => {
+            let n = |x: &f64| super::format::format_decimal(*x, 4, lang);
+            match lang {
+                Lang::Vi => format!(
+                    "Thấp hơn báo cáo trước ({} → {}). Số liệu lũy kế không giảm; nếu đây là đính chính, đánh dấu ô xác nhận dưới mẫu.",
+                    n(before),
+                    n(after)
+                ),
+                Lang::En => format!(
+                    "Lower than the earlier report ({} → {}). Cumulative figures do not go down; if this is a correction, tick the confirmation below the form.",
+                    n(before),
+                    n(after)
+                ),
+            }
+        }
         DraftProblem::NotAPath => lang
             .pick("Số mục viết như 3 hoặc 3.2.", "Write the item number like 3 or 3.2.")
             .to_owned(),

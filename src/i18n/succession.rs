@@ -48,6 +48,31 @@ pub fn lead_history(data: &Dataset, x: &Directive, lang: Lang) -> Option<String>
     Some(text)
 }
 
+/// "UBND huyện Điện Biên đã kết thúc từ 01/07/2025: đề xuất giao đơn vị kế thừa.", for a
+/// read notice that names units no longer there on its date.
+pub fn ended_in_review(
+    data: &Dataset,
+    ended: &[(UnitId, NaiveDate)],
+    lang: Lang,
+) -> Option<String> {
+    if ended.is_empty() {
+        return None;
+    }
+    let names = ended
+        .iter()
+        .map(|(u, on)| format!("{} ({})", full_name(data, u), format_date(*on)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(match lang {
+        Lang::Vi => format!(
+            "Đơn vị đã kết thúc trước ngày ban hành: {names}. Đã đề xuất đơn vị kế thừa; kiểm tra lại."
+        ),
+        Lang::En => format!(
+            "Units that had ended by the notice's date: {names}. Their successors are proposed; check them."
+        ),
+    })
+}
+
 /// "Kế thừa từ UBND huyện Điện Biên (từ 01/07/2025)", for a list of what a unit owes.
 pub fn inherited_note(
     data: &Dataset,

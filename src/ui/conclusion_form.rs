@@ -11,7 +11,7 @@ use super::widgets::NotFound;
 use crate::domain::dates::iso;
 use crate::domain::draft::ConclusionDraft;
 use crate::domain::sorting;
-use crate::domain::{BodyKind, ConclusionId, IdSource};
+use crate::domain::{ConclusionId, IdSource};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
 
@@ -113,20 +113,7 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
         "cf",
         "body_kind",
         title("body_kind"),
-        move || {
-            let lang = state.lang.get();
-            vec![
-                (String::new(), state.t(Msg::AsItsCommittee).to_owned()),
-                (
-                    "state".to_owned(),
-                    labels::body_kind(BodyKind::State, lang).to_owned(),
-                ),
-                (
-                    "party".to_owned(),
-                    labels::body_kind(BodyKind::Party, lang).to_owned(),
-                ),
-            ]
-        },
+        move || choices::body_kinds(state.lang.get()),
         |d| &d.body_kind,
         |d| &mut d.body_kind,
     );

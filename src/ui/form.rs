@@ -358,6 +358,25 @@ pub mod choices {
         list
     }
 
+    /// A conclusion's kind of document: as its committee issues, a state body's or a
+    /// Party body's (the codes its draft reads).
+    pub fn body_kinds(lang: crate::i18n::Lang) -> Vec<(String, String)> {
+        use crate::domain::draft::code;
+        use crate::domain::BodyKind;
+        use crate::i18n::{labels, Msg};
+        vec![
+            (String::new(), Msg::AsItsCommittee.text(lang).to_owned()),
+            (
+                code(&BodyKind::State),
+                labels::body_kind(BodyKind::State, lang).to_owned(),
+            ),
+            (
+                code(&BodyKind::Party),
+                labels::body_kind(BodyKind::Party, lang).to_owned(),
+            ),
+        ]
+    }
+
     pub fn committees(d: &Dataset) -> Vec<(String, String)> {
         sorted(
             d.committees

@@ -109,13 +109,22 @@ fn project_part(
             Part::Top => top_part(state, d, p).into_any(),
             Part::Reports => {
                 let reports = d.reports_of(&p.id);
+                let dropped = crate::domain::latest::reports_with_drops(&reports);
                 let report_rows = reports
                     .iter()
                     .rev()
                     .map(|r| {
+                        let drop = dropped.iter().find(|(x, _)| x.id == r.id).map(|(_, changes)| {
+                            let text = changes
+                                .iter()
+                                .map(|c| format!("{}: {}", crate::i18n::figures::measure_label(c.measure, lang), crate::i18n::figures::measure_step(c, lang)))
+                                .collect::<Vec<_>>()
+                                .join("; ");
+                            view! { <br/><span class="drop small">{state.t(Msg::FigureDropped)} " " {text}</span> }
+                        });
                         view! {
                             <tr>
-                                <th scope="row">{format_date(r.as_of)}</th>
+                                <th scope="row">{format_date(r.as_of)}{drop}</th>
                                 <td data-label=state.t(Msg::SiteClearance)>{site_clearance_text(&r.site_clearance, lang)}</td>
                                 <td data-label=state.t(Msg::ConstructionVolume)>{construction_text(&r.construction, lang)}</td>
                                 <td data-label=state.t(Msg::Disbursement)>{capital_text(&r.capital, lang)}</td>

@@ -206,6 +206,11 @@ pub(super) fn DirectiveFields(
                     <span class=move || mark_class(deadline_mark())>{move || state.t(Msg::DeadlineWord)} ": " {move || mark_text(deadline_mark(), state.lang.get())}</span>
                 </Show>
             </p>
+            {move || {
+                let ended = item().map(|x| x.ended).unwrap_or_default();
+                state.data.with(|d| crate::i18n::succession::ended_in_review(d, &ended, state.lang.get()))
+                    .map(|text| view! { <p class="ended-note small" role="note">{text}</p> })
+            }}
             <div class="grid">
                 {review_input(review, format!("{prefix}-path"), title("path"), false,
                     move |r| r.items.get(i).map(|x| x.draft.path.clone()).unwrap_or_default(),

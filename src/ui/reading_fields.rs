@@ -133,6 +133,24 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
             })
             .collect_view()
     };
+    let body_kind = Memo::new(move |_| {
+        review.with(|r| {
+            r.as_ref()
+                .map(|r| r.conclusion.body_kind.clone())
+                .unwrap_or_default()
+        })
+    });
+    let body_kind_options = move || {
+        let chosen = body_kind.get();
+        let lang = state.lang.get();
+        choices::body_kinds(lang)
+            .into_iter()
+            .map(|(v, t)| {
+                let selected = v == chosen;
+                view! { <option value=v selected=selected>{t}</option> }
+            })
+            .collect_view()
+    };
     view! {
         <section class="card" aria-labelledby="read-conclusion-title">
             <h2 id="read-conclusion-title">{move || state.t(Msg::ReadConclusionPart)}</h2>
@@ -149,6 +167,12 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
                 {text!(issuing_body, false)}
                 {text!(parent_body, false)}
                 {text!(place, false)}
+                <div class="field">
+                    <label for="rc-body-kind">{title("body_kind")}</label>
+                    <select id="rc-body-kind" on:change=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.body_kind = v }) }>
+                        {body_kind_options}
+                    </select>
+                </div>
                 <div class="field">
                     <label for="rc-meeting">{title("meeting")}</label>
                     <select id="rc-meeting" on:change=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.meeting = v }) }>

@@ -98,15 +98,34 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
     let check_project = project.clone();
     let draft = Draft::new(state, fresh(), move |d: &ReportDraft| {
         let mark = decimal_mark(state.lang.get());
-        d.to_report(
-            mark,
-            &check_project,
-            String::new(),
-            state.today,
-            browser::now(),
-        )
-        .err()
-        .unwrap_or_default()
+        state.data.with(|data| {
+            d.to_report_after(
+                data.reports_of(&check_project),
+                mark,
+                &check_project,
+                "draft".into(),
+                state.today,
+                browser::now(),
+            )
+            .err()
+            .unwrap_or_default()
+        })
+    });
+    // The confirmation is offered only while a figure is lower than the earlier reports'.
+    let drop_project = project.clone();
+    let has_drop = Memo::new(move |_| {
+        let mark = decimal_mark(state.lang.get());
+        draft.value.with(|d| {
+            state.data.with(|data| {
+                d.drops_below(
+                    data.reports_of(&drop_project),
+                    mark,
+                    &drop_project,
+                    state.today,
+                    browser::now(),
+                )
+            })
+        })
     });
     // "Saved" stays on screen until the officer types into the fresh form.
     let saved = RwSignal::new(None::<ReportDraft>);
@@ -135,13 +154,16 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
         draft.submitted.set(true);
         let mark = decimal_mark(state.lang.get_untracked());
         let result = draft.value.with_untracked(|d| {
-            d.to_report(
-                mark,
-                &project,
-                CryptoIds.next_id(),
-                state.today,
-                browser::now(),
-            )
+            state.data.with_untracked(|data| {
+                d.to_report_after(
+                    data.reports_of(&project),
+                    mark,
+                    &project,
+                    CryptoIds.next_id(),
+                    state.today,
+                    browser::now(),
+                )
+            })
         });
         if let Ok(report) = result {
             state.edit(|data| data.progress_reports.upsert(report));
@@ -175,6 +197,13 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
                 {as_of}
                 <div class="groups">{groups}</div>
                 {narrative}
+                <Show when=move || has_drop.get() || draft.value.with(|d| d.confirm_drop)>
+                    <p class="field check">
+                        <input type="checkbox" id="rf-confirm-drop" prop:checked=move || draft.value.with(|d| d.confirm_drop)
+                            on:change=move |ev| { let on = event_target_checked(&ev); draft.value.update(|d| d.confirm_drop = on) }/>
+                        <label for="rf-confirm-drop">{move || state.t(Msg::ConfirmDrop)}</label>
+                    </p>
+                </Show>
                 <button type="submit" class="primary">{move || state.t(Msg::SaveReport)}</button>
                 <span class="saved" role="status">{move || show_saved().then(|| state.t(Msg::ReportSaved))}</span>
             </form>

@@ -198,10 +198,11 @@ describe('Word and Excel files (http)', () => {
       const projects = await page.locator('main table.list tbody tr').count();
       const register = excelSheets(await downloaded(page, page.locator('#register-xlsx'), new RegExp(`^dondoc-danh-muc-du-an-${DAY}\\.xlsx$`)));
       const [head, ...rows] = register['Danh mục dự án'];
-      assert.equal(head[4], 'Tổng mức đầu tư (tỷ đồng)');
+      assert.equal(head[5], 'Tổng mức đầu tư (tỷ đồng)');
       assert.equal(rows.length, projects);
-      assert.ok(rows.some((r) => /^\d{1,3}(,\d{3})*\.\d\d$/.test(r[4])), `money in billions as numbers: ${rows.map((r) => r[4])}`);
-      assert.ok(rows.some((r) => DATE.test(r[16])), 'the latest report as a date');
+      assert.ok(rows.some((r) => /^\d{1,3}(,\d{3})*\.\d\d$/.test(r[5])), `money in billions as numbers: ${rows.map((r) => r[5])}`);
+      assert.ok(rows.some((r) => r[4] === 'trên' && /^27,130\.\d\d$/.test(r[5])), 'the expressway: over 27,130 billion, its qualifier kept');
+      assert.ok(rows.some((r) => DATE.test(r[17])), 'the latest report as a date');
       const csv = csvFile(await downloaded(page, page.locator('#register-csv'), /\.csv$/));
       assert.equal(csv.length - 1, projects);
 

@@ -60,6 +60,13 @@ pub enum DraftProblem {
     AlreadyRegistered,
     /// A unit whose name another unit of the register already has.
     NameTaken,
+    /// A cumulative figure lower than the project's earlier reports gave it (`before`, in
+    /// the figure's own unit: billions for money): saved only once the officer confirms it
+    /// is a correction.
+    Dropped {
+        before: f64,
+        after: f64,
+    },
 }
 
 /// A problem with one field of a form, named by the record's JSON field name.

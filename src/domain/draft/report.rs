@@ -26,6 +26,19 @@ pub struct ReportDraft {
     /// Disbursement % in the same period of the previous year, as the report quotes it.
     pub same_period_last_year_percent: String,
     pub narrative: String,
+    /// The officer confirms that figures lower than the earlier reports' are a correction.
+    pub confirm_drop: bool,
+}
+
+/// The form field a cumulative figure is typed in.
+fn field_of(m: crate::domain::latest::Measure) -> &'static str {
+    use crate::domain::latest::Measure;
+    match m {
+        Measure::HouseholdsHandedOver => "site_clearance.households_handed_over",
+        Measure::AreaHandedOverHa => "site_clearance.area_handed_over_ha",
+        Measure::VolumePercent => "construction.volume_percent",
+        _ => "capital.disbursed",
+    }
 }
 
 impl ReportDraft {
@@ -101,6 +114,63 @@ impl ReportDraft {
         }
         let rules = validate_report(&report);
         r.finish(report, rules)
+    }
+}
+
+impl ReportDraft {
+    /// [`ReportDraft::to_report`], then against the project's `earlier` reports: a
+    /// cumulative figure lower than theirs is refused, on its field, until the officer
+    /// confirms the correction ([`ReportDraft::confirm_drop`]).
+    pub fn to_report_after<'a>(
+        &self,
+        earlier: impl IntoIterator<Item = &'a ProgressReport>,
+        mark: DecimalMark,
+        project: &ProjectId,
+        id: String,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<ProgressReport, Vec<FieldError>> {
+        let report = self.to_report(mark, project, id, today, now)?;
+        if self.confirm_drop {
+            return Ok(report);
+        }
+        let dropped: Vec<FieldError> = crate::domain::latest::drops(earlier, &report)
+            .into_iter()
+            .map(|c| FieldError {
+                field: field_of(c.measure),
+                problem: DraftProblem::Dropped {
+                    before: c.before.unwrap_or_default(),
+                    after: c.after,
+                },
+            })
+            .collect();
+        if dropped.is_empty() {
+            Ok(report)
+        } else {
+            Err(dropped)
+        }
+    }
+
+    /// Whether the draft has figures lower than the earlier reports' (the form then offers
+    /// the confirmation).
+    pub fn drops_below<'a>(
+        &self,
+        earlier: impl IntoIterator<Item = &'a ProgressReport>,
+        mark: DecimalMark,
+        project: &ProjectId,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let unconfirmed = ReportDraft {
+            confirm_drop: false,
+            ..self.clone()
+        };
+        unconfirmed
+            .to_report_after(earlier, mark, project, "draft".into(), today, now)
+            .is_err_and(|e| {
+                e.iter()
+                    .any(|e| matches!(e.problem, DraftProblem::Dropped { .. }))
+            })
     }
 }
 
@@ -257,5 +327,79 @@ mod tests {
             Some(Vnd::billions(1, 30)),
             "1,3 tỷ in Vietnamese"
         );
+    }
+
+    #[test]
+    fn a_cumulative_figure_going_down_is_saved_only_when_confirmed() {
+        let now = DateTime::<Utc>::MIN_UTC;
+        let today = NaiveDate::from_ymd_opt(2025, 9, 30).unwrap();
+        let project: ProjectId = "p".into();
+        let first = ReportDraft {
+            as_of: "2025-07-20".into(),
+            disbursed_billions: "37".into(),
+            households_handed_over: "120".into(),
+            ..Default::default()
+        }
+        .to_report(DecimalMark::Comma, &project, "r1".into(), today, now)
+        .unwrap();
+        let lower = ReportDraft {
+            disbursed_billions: "21,4".into(),
+            households_handed_over: "130".into(),
+            ..draft()
+        };
+        let errors = lower
+            .to_report_after(
+                [&first],
+                DecimalMark::Comma,
+                &project,
+                "r2".into(),
+                today,
+                now,
+            )
+            .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field, "capital.disbursed");
+        assert_eq!(
+            errors[0].problem,
+            DraftProblem::Dropped {
+                before: 37.0,
+                after: 21.4
+            }
+        );
+        assert!(lower.drops_below([&first], DecimalMark::Comma, &project, today, now));
+        let confirmed = ReportDraft {
+            confirm_drop: true,
+            ..lower.clone()
+        };
+        let saved = confirmed
+            .to_report_after(
+                [&first],
+                DecimalMark::Comma,
+                &project,
+                "r2".into(),
+                today,
+                now,
+            )
+            .unwrap();
+        let marks = crate::domain::latest::reports_with_drops(&[&first, &saved]);
+        assert_eq!(marks.len(), 1);
+        assert_eq!(marks[0].0.id, saved.id);
+        // A new year's plan starts again: no drop across years.
+        let next_year = ReportDraft {
+            as_of: "2026-01-20".into(),
+            disbursed_billions: "2".into(),
+            ..Default::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 2, 1).unwrap();
+        assert!(next_year
+            .to_report_after(
+                [&first],
+                DecimalMark::Comma,
+                &project,
+                "r3".into(),
+                today,
+                now
+            )
+            .is_ok());
     }
 }

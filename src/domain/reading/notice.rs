@@ -12,6 +12,7 @@ use super::units::{lead_unit_as_written, unit_name_as_read, units_named, Project
 use crate::domain::dataset::Dataset;
 use crate::domain::deadline::{parse_deadline, Deadline};
 use crate::domain::ids::{ProjectId, UnitId};
+use crate::domain::org::BodyKind;
 use crate::domain::text::fold;
 
 /// How a field of a directive was found: read in its own words, guessed (taken from the
@@ -66,6 +67,9 @@ pub struct ReadNotice {
     pub date: Option<NaiveDate>,
     pub meeting_date: Option<NaiveDate>,
     pub issuing_body: String,
+    /// A state body's or a Party body's document, as its header prints it (none when the
+    /// text has neither the national name nor the Party's).
+    pub body_kind: Option<BodyKind>,
     pub title: String,
     pub signer: String,
     pub signer_title: String,
@@ -98,6 +102,19 @@ pub enum NotANotice {
 }
 
 /// Lines of the header that are the national name, the motto or the Party's name.
+/// The kind of body a header's top-right line names: the national name and motto for a
+/// state body, "ĐẢNG CỘNG SẢN VIỆT NAM" for a Party body.
+pub fn body_kind_of_line(line: &str) -> Option<BodyKind> {
+    let f = fold(line);
+    if f.contains("cong hoa xa hoi chu nghia") || f.starts_with("doc lap") {
+        Some(BodyKind::State)
+    } else if f.contains("dang cong san viet nam") {
+        Some(BodyKind::Party)
+    } else {
+        None
+    }
+}
+
 fn is_national(line: &str) -> bool {
     let f = fold(line);
     f.contains("cong hoa xa hoi chu nghia")
@@ -245,6 +262,8 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
         .and_then(|i| number_symbol(&p.header[i]))
         .unwrap_or_default();
     let place_and_date = p.header.iter().find_map(|l| place_date(l));
+    // Printed top right: a header laid out as a table may give it on the body's line.
+    let body_kind = p.header.iter().find_map(|l| body_kind_of_line(l));
     let date = place_and_date.as_ref().map(|(_, d)| *d);
     let body_lines: Vec<&String> = p.header[..number_at.unwrap_or(p.header.len())]
         .iter()
@@ -385,6 +404,7 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
         date,
         meeting_date: p.paragraphs.first().and_then(|s| opening_date(s)),
         issuing_body,
+        body_kind,
         title: p.title.join(" "),
         signer: name.last().map(|s| s.to_string()).unwrap_or_default(),
         signer_title: title_lines

@@ -47,6 +47,37 @@ fn new_unit_index(lead: &str) -> Option<usize> {
 pub struct ReviewItem {
     pub read: ReadDirective,
     pub draft: DirectiveDraft,
+    /// Units the item names that had ended by the notice's date, each with the day it
+    /// ended: their successors are proposed in their place (the lead marked guessed).
+    pub ended: Vec<(UnitId, NaiveDate)>,
+}
+
+/// The unit that does `unit`'s work on `date`: itself while it exists, else its first
+/// successor (followed along a chain of ends), with the units passed over and their end
+/// days. A unit that ended with no successor recorded stays as it is.
+pub fn successor_on(
+    register: &Dataset,
+    unit: &UnitId,
+    date: NaiveDate,
+) -> (UnitId, Vec<(UnitId, NaiveDate)>) {
+    let mut now = unit.clone();
+    let mut passed = Vec::new();
+    while let Some(end) = register
+        .units
+        .get(&now)
+        .and_then(|u| u.ended.as_ref())
+        .filter(|e| e.on <= date)
+    {
+        let Some(next) = end.successors.first() else {
+            break;
+        };
+        if passed.iter().any(|(u, _)| u == next) || next == unit {
+            break;
+        }
+        passed.push((now.clone(), end.on));
+        now = next.clone();
+    }
+    (now, passed)
 }
 
 impl ReviewItem {
@@ -140,7 +171,12 @@ impl Review {
             assessment: read.assessment.clone(),
             parent_body: read.parent_body.clone(),
             place: read.place.clone(),
-            body_kind: String::new(),
+            // As the header prints it; the committee's when it prints neither.
+            body_kind: read
+                .body_kind
+                .as_ref()
+                .map(crate::domain::draft::code)
+                .unwrap_or_default(),
             opening: read.opening.clone(),
             closing: read.closing.clone(),
         };
@@ -183,17 +219,40 @@ impl Review {
                         .ok()
                         .and_then(|x| x.due());
                 let by_hand = (!heading && from_words != d.due).then_some(d.due).flatten();
+                // A unit that had ended by the notice's date cannot be given new work: its
+                // successor is proposed, and the officer sees why.
+                let mut read_item = d.clone();
+                let mut ended = Vec::new();
+                let mut lead = lead;
+                let mut coordinating: Vec<String> = Vec::new();
+                if let Some(day) = read.date {
+                    if let Some(id) = &d.lead_id {
+                        let (now, passed) = successor_on(register, id, day);
+                        if !passed.is_empty() {
+                            lead = now.to_string();
+                            read_item.lead_mark = Mark::Guessed;
+                            ended.extend(passed);
+                        }
+                    }
+                    for id in &d.coordinating_ids {
+                        let (now, passed) = successor_on(register, id, day);
+                        ended.extend(passed);
+                        let now = now.to_string();
+                        if now != lead && !coordinating.contains(&now) {
+                            coordinating.push(now);
+                        }
+                    }
+                } else {
+                    coordinating = d.coordinating_ids.iter().map(|u| u.to_string()).collect();
+                }
                 ReviewItem {
-                    read: d.clone(),
+                    read: read_item,
+                    ended,
                     draft: DirectiveDraft {
                         path: d.path.clone(),
                         text: d.text.clone(),
                         lead_unit: lead,
-                        coordinating_units: d
-                            .coordinating_ids
-                            .iter()
-                            .map(|u| u.to_string())
-                            .collect(),
+                        coordinating_units: coordinating,
                         responsible_person: d.responsible_person.clone().unwrap_or_default(),
                         deadline_words: d.deadline_words.clone(),
                         due_by_hand: date_text(by_hand),
