@@ -106,7 +106,8 @@ pub enum NotANotice {
 /// state body, "ĐẢNG CỘNG SẢN VIỆT NAM" for a Party body.
 pub fn body_kind_of_line(line: &str) -> Option<BodyKind> {
     let f = fold(line);
-    if f.contains("cong hoa xa hoi chu nghia") || f.starts_with("doc lap") {
+    if f.contains("cong hoa xa hoi chu nghia") || (f.contains("doc lap") && f.contains("hanh phuc"))
+    {
         Some(BodyKind::State)
     } else if f.contains("dang cong san viet nam") {
         Some(BodyKind::Party)
