@@ -250,8 +250,8 @@ fn a_pasted_item_for_an_ended_unit_goes_to_its_successor() {
     assert!(report.by_unit.iter().all(|l| l.unit != &district.id));
 }
 
-/// 9. The register's sheet kept the figure of "over 27,130 billion" and lost "over"; its
-/// CSV rounded each line, so its sum differed from the screen's total.
+/// 9. The register's sheet kept the figure of "over 27,130 billion" and lost "over", and
+/// its CSV rounded each line, so its sum differed from the screen's total.
 #[test]
 fn the_register_keeps_qualifiers_and_exact_money() {
     use dondoc::domain::portfolio::ProjectQuery;
