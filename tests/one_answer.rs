@@ -42,7 +42,7 @@ fn item<'a>(data: &'a Dataset, symbol: &str, path: &str) -> &'a Directive {
         .unwrap()
 }
 
-/// 1. The dashboard named the abolished district as the lead of an inherited item.
+/// Case 1: The dashboard named the abolished district as the lead of an inherited item.
 #[test]
 fn an_inherited_item_is_led_by_its_successor_everywhere() {
     let data = sample();
@@ -73,7 +73,7 @@ fn an_inherited_item_is_led_by_its_successor_everywhere() {
     );
 }
 
-/// 2. A meeting naming its committee covered nothing of conclusions that name none.
+/// Case 2: A meeting naming its committee covered nothing of conclusions that name none.
 #[test]
 fn a_meeting_covers_conclusions_whose_committee_is_not_recorded() {
     let mut data = generate(Scale::SMALL, 11, today(), now());
@@ -108,7 +108,7 @@ fn a_meeting_covers_conclusions_whose_committee_is_not_recorded() {
         .contains(&format!("({}, trong đó {overdue} quá hạn)", open.len())));
 }
 
-/// 3. A commune's file left out what it inherited.
+/// Case 3: A commune's file left out what it inherited.
 #[test]
 fn a_units_file_carries_what_it_inherited() {
     let data = sample();
@@ -137,7 +137,7 @@ fn a_units_file_carries_what_it_inherited() {
     assert!(validate(&empty).is_empty(), "{:?}", validate(&empty));
 }
 
-/// 4. An extended item showed its original due date first.
+/// Case 4: An extended item showed its original due date first.
 #[test]
 fn an_extended_item_shows_the_deadline_in_force() {
     let data = sample();
@@ -184,7 +184,7 @@ CHÁNH VĂN PHÒNG
 Nguyễn Văn A
 ";
 
-/// 5. A state notice was printed as a Party one.
+/// Case 5: A state notice was printed as a Party one.
 #[test]
 fn a_state_notice_keeps_its_document_type() {
     let data = sample();
@@ -209,7 +209,7 @@ fn a_state_notice_keeps_its_document_type() {
     assert_eq!(saved.conclusion.body_kind, Some(BodyKind::Party));
 }
 
-/// 6. A directive went to a unit that no longer existed on the notice's date.
+/// Case 6: A directive went to a unit that no longer existed on the notice's date.
 #[test]
 fn a_pasted_item_for_an_ended_unit_goes_to_its_successor() {
     let data = sample();
@@ -250,7 +250,7 @@ fn a_pasted_item_for_an_ended_unit_goes_to_its_successor() {
     assert!(report.by_unit.iter().all(|l| l.unit != &district.id));
 }
 
-/// 9. The register's sheet kept the figure of "over 27,130 billion" and lost "over", and
+/// Case 9: The register's sheet kept the figure of "over 27,130 billion" and lost "over", and
 /// its CSV rounded each line, so its sum differed from the screen's total.
 #[test]
 fn the_register_keeps_qualifiers_and_exact_money() {
