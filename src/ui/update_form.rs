@@ -42,9 +42,10 @@ pub fn directive_item(
     let number = d.number_of(x).to_owned();
     let last = last.map(|u| format!("{}: {}", format_date(u.date), u.text));
     let lang = state.lang.get_untracked();
+    let facts = x.facts(reference, state.due_soon_days());
     let details = [
-        unit_name(d, x.lead_at(reference)),
-        labels::deadline_text(x.deadline_on(reference), lang),
+        unit_name(d, facts.lead),
+        labels::deadline_text(facts.deadline, lang),
     ]
     .into_iter()
     .filter(|s| !s.is_empty())
@@ -53,7 +54,7 @@ pub fn directive_item(
     let pick = x.id.clone();
     view! {
         <li>
-            <StateBadge state=x.state(reference, state.due_soon_days())/> " "
+            <StateBadge state=facts.state/> " "
             <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
             {x.text.clone()}
             <span class="muted">{details}</span>

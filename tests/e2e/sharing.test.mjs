@@ -456,9 +456,14 @@ describe('sharing between officers (http)', () => {
         const cellText = async (path) => directiveRow(page, path).locator('td').first().evaluate((e) => e.textContent);
         assert.equal(await cellText('3.1'), CONTROL);
         assert.equal(await cellText('3.2'), RTL);
-        // The update form's heading (the directive's text cut to 140 characters).
+        // The update form's heading (the directive's text cut to 140 characters at a word,
+        // with "…": domain::text::clip).
         await directiveRow(page, '5').getByRole('button', { name: 'Ghi cập nhật' }).click();
-        await page.locator('#uf-heading').getByText(`Ghi cập nhật nhiệm vụ 5 · ${texts.number} · ${LONG.slice(0, 140)}`, { exact: true }).waitFor();
+        const chars = [...LONG];
+        let head = chars.slice(0, 139).join('');
+        if (!/^\s/.test(chars[139] ?? ' ')) head = head.slice(0, Math.max(head.search(/\s\S*$/), 0) || head.length);
+        head = head.replace(/[\s,;:-]+$/, '');
+        await page.locator('#uf-heading').getByText(`Ghi cập nhật nhiệm vụ 5 · ${texts.number} · ${head}…`, { exact: true }).waitFor();
         await page.keyboard.press('Escape');
         // The directive form, filled from directive 1.
         await directiveRow(page, '1').getByRole('button', { name: 'Sửa nhiệm vụ 1' }).click();

@@ -48,7 +48,9 @@ pub fn owed_among<'a>(
         .map(|d| (d.state(today, due_soon_days), d))
         .filter(|(s, _)| matches!(s, FollowUpState::Overdue | FollowUpState::DueSoon))
         .collect();
-    sorting::sort_by_key(&mut items, |(s, d)| (*s, d.due_on(today)));
+    sorting::sort_by_cached_key(&mut items, |(_, d)| {
+        crate::domain::facts::urgency_key(d, today, due_soon_days)
+    });
     items.into_iter().map(|(_, d)| d).collect()
 }
 
