@@ -207,7 +207,49 @@ impl Dataset {
             out: ImportPlan::default(),
         };
         self.visit(&mut planner);
-        planner.out
+        let mut plan = planner.out;
+        self.status_against_updates_here(incoming, base, &mut plan);
+        plan
+    }
+
+    /// A directive whose status the sender changed while this side recorded an update of it
+    /// (not yet exchanged) that states another status or came later: taking theirs would
+    /// leave the item's status and its latest update disagreeing, so it is a conflict.
+    fn status_against_updates_here(
+        &self,
+        incoming: &Dataset,
+        base: &SyncBase,
+        plan: &mut ImportPlan,
+    ) {
+        let mut theirs: BTreeMap<String, &mut Entry> = plan
+            .entries
+            .iter_mut()
+            .filter(|e| e.kind == RecordKind::Directive && e.change == Change::Theirs)
+            .filter(|e| e.fields.iter().any(|f| f.field == "status"))
+            .map(|e| (e.id.clone(), e))
+            .collect();
+        if theirs.is_empty() {
+            return;
+        }
+        for update in self.directive_updates.iter() {
+            let Some(entry) = theirs.get_mut(update.directive.as_str()) else {
+                continue;
+            };
+            let unexchanged = !base.0.contains_key(update.id.as_str())
+                && !incoming.directive_updates.contains(&update.id);
+            let Some(their_status) = incoming
+                .directives
+                .get(&update.directive)
+                .map(|d| &d.status)
+            else {
+                continue;
+            };
+            let disagrees = update.status.as_ref().is_some_and(|s| s != their_status)
+                || update.updated_at > entry.theirs_updated;
+            if unexchanged && disagrees {
+                entry.change = Change::Conflict;
+            }
+        }
     }
 
     /// Applies `plan` (made by [`Dataset::plan_import`] for `incoming`), settling each
