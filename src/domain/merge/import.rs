@@ -252,9 +252,51 @@ impl Dataset {
         }
     }
 
+    /// What importing `incoming` (as the file gives it) would do here: read in this data's
+    /// terms (records joined earlier), with the probable duplicates it holds, and `joins`,
+    /// chosen among them, joined. Nothing is joined that is not in `joins`.
+    pub fn plan_import_joining(
+        &self,
+        incoming: &Dataset,
+        base: &SyncBase,
+        based_on: Option<&BTreeMap<String, Fingerprint>>,
+        joins: &[Duplicate],
+    ) -> ImportPlan {
+        let read = self.resolve_incoming(incoming, &[]);
+        let duplicates = self.probable_duplicates(&read);
+        let joins: Vec<Duplicate> = joins
+            .iter()
+            .filter(|j| duplicates.contains(j))
+            .cloned()
+            .collect();
+        let read = if joins.is_empty() {
+            read
+        } else {
+            self.resolve_incoming(incoming, &joins)
+        };
+        let mut plan = self.plan_import_from(&read, base, based_on);
+        plan.duplicates = duplicates;
+        plan.joins = joins;
+        plan
+    }
+
+    /// Applies a plan made by [`Dataset::plan_import_joining`] for `incoming` as the file
+    /// gives it (see [`Dataset::apply_import`]).
+    pub fn apply_import_joining(
+        &mut self,
+        incoming: &Dataset,
+        plan: &ImportPlan,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
+        base: &mut SyncBase,
+    ) -> Result<Applied, Unresolved> {
+        let read = self.resolve_incoming(incoming, &plan.joins);
+        self.apply_import(&read, plan, decide, base)
+    }
+
     /// Applies `plan` (made by [`Dataset::plan_import`] for `incoming`), settling each
     /// conflict by `decide(id)`. If any conflict has no resolution nothing is changed.
-    /// The base then holds the file's version of each of its records.
+    /// The base then holds the file's version of each of its records, and each record
+    /// here the plan joins a duplicate into remembers its id.
     pub fn apply_import(
         &mut self,
         incoming: &Dataset,
@@ -263,6 +305,7 @@ impl Dataset {
         base: &mut SyncBase,
     ) -> Result<Applied, Unresolved> {
         let applied = self.apply_records(incoming, plan, decide)?;
+        self.remember_joins(&plan.joins);
         base.record_all(incoming);
         Ok(applied)
     }
