@@ -249,3 +249,36 @@ fn the_same_number_from_another_committee_or_a_project_of_another_investor_is_no
     assert!(!offered.iter().any(|d| d.incoming_id == p.id.to_string()));
     assert!(!offered.iter().any(|d| d.incoming_id == "another-committee"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever the officer joins and keeps, the data stays whole and the same file
+    /// imported again changes nothing.
+    #[test]
+    fn any_choice_of_joins_leaves_whole_data_and_importing_again_changes_nothing(
+        picks in proptest::collection::vec(proptest::bool::ANY, 64)
+    ) {
+        let (mut mine, _) = sample();
+        let theirs = colleagues_copy();
+        let mut base = SyncBase::default();
+        let offered = mine.plan_import_joining(&theirs, &base, None, &[]).duplicates;
+        let joins: Vec<Duplicate> = offered
+            .iter()
+            .zip(picks.iter().cycle())
+            .filter(|(_, pick)| **pick)
+            .map(|(d, _)| d.clone())
+            .collect();
+        let plan = mine.plan_import_joining(&theirs, &base, None, &joins);
+        proptest::prop_assert_eq!(&plan.joins, &joins);
+        mine.apply_import_joining(&theirs, &plan, &|_| Some(Resolution::TakeTheirs), &mut base)
+            .unwrap();
+        proptest::prop_assert!(crate::domain::validate(&mine).is_empty(), "{:?}", crate::domain::validate(&mine));
+        let once = mine.clone();
+        let again = mine.plan_import_joining(&theirs, &base, None, &[]);
+        proptest::prop_assert!(again.duplicates.is_empty(), "{:?}", again.duplicates);
+        proptest::prop_assert!(!again.changes_anything());
+        mine.apply_import_joining(&theirs, &again, &|_| None, &mut base).unwrap();
+        proptest::prop_assert_eq!(mine, once);
+    }
+}
