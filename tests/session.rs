@@ -7,6 +7,7 @@ mod common;
 use chrono::{DateTime, Utc};
 use common::*;
 use dondoc::domain::merge::Resolution;
+use dondoc::domain::sample::sample_dataset;
 use dondoc::domain::share::{Officer, Scope};
 use dondoc::domain::*;
 use dondoc::storage::repo::{AsideReason, MANIFEST_KEY};
@@ -397,4 +398,45 @@ fn an_import_previewed_before_another_tabs_save_is_planned_again_not_applied() {
         tab.data().units.get(&id).unwrap().name,
         "Sở Xây dựng (tên trong tệp)"
     );
+}
+
+#[test]
+fn a_colleagues_copy_joined_at_import_is_stored_read_again_unchanged_and_undone() {
+    let kv = stored_sample();
+    let mut a = open(&kv);
+    // The colleague loaded the same sample: same records, other ids.
+    let theirs = sample_dataset(today(), now(), &mut SeededIds::new(2));
+    let offered = a.plan_import(&theirs, None);
+    assert!(offered
+        .duplicates
+        .iter()
+        .any(|d| d.kind == RecordKind::Conclusion && d.label == "16-KL/BCĐ"));
+    let plan = a.plan_import_joining(&theirs, None, &offered.duplicates);
+    let planned_at = a.revision();
+    a.import(
+        &theirs,
+        &plan,
+        planned_at,
+        &|_: &str| None,
+        "tệp của đồng nghiệp".into(),
+        later(1),
+        hanoi(),
+    )
+    .unwrap();
+    let stored = open(&kv);
+    let sixteen = |d: &Dataset| {
+        d.conclusions
+            .iter()
+            .filter(|c| c.number_symbol == "16-KL/BCĐ")
+            .count()
+    };
+    assert_eq!(sixteen(stored.data()), 1);
+    assert_eq!(stored.data().directives.len(), sample().directives.len());
+    // Read again by a new page, the same file changes nothing and offers nothing.
+    let again = stored.plan_import(&theirs, None);
+    assert!(again.duplicates.is_empty());
+    assert!(!again.changes_anything());
+    assert!(a.undo_import(later(2), hanoi()));
+    assert_eq!(open(&kv).data(), &sample());
+    assert!(!open(&kv).plan_import(&theirs, None).duplicates.is_empty());
 }

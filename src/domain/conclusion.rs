@@ -69,6 +69,10 @@ pub struct Conclusion {
     /// thực hiện.").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub closing: String,
+    /// Ids of the same conclusion recorded separately by a colleague and joined into this one
+    /// at an import: their file, which still uses one of them, is read as this record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<ConclusionId>,
 }
 record_impl!(Conclusion, ConclusionId, RecordKind::Conclusion, |c| c
     .number_symbol

@@ -96,6 +96,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
         standing_agency: "UBND tỉnh".into(),
         public_investment: Vec::new(),
         body_kind: Default::default(),
+        joined: Vec::new(),
     });
 
     let units: Vec<_> = (0..(20 + scale.projects / 5))
@@ -168,6 +169,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
             schedule_status: None,
             traffic_light: None,
             archived: false,
+            joined: Vec::new(),
         });
         let area = 5.0 + pick(&mut rng, 900) as f64 / 10.0;
         let households = 10 + pick(&mut rng, 500) as u32;
@@ -254,6 +256,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
             projects: discussed.clone(),
             summary: "Nghe báo cáo tiến độ, giải ngân và vướng mắc của các dự án.".into(),
             next_meeting: None,
+            joined: Vec::new(),
         });
         let conclusion_id: super::ids::ConclusionId = rng.next_id().as_str().into();
         let issued = date + Days::new(3);
@@ -277,6 +280,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
             body_kind: None,
             opening: String::new(),
             closing: String::new(),
+            joined: Vec::new(),
         });
         for k in 0..scale.directives_per_conclusion {
             let due = issued + Days::new(15 + pick(&mut rng, 120) as u64);

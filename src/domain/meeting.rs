@@ -73,6 +73,10 @@ pub struct Meeting {
         deserialize_with = "crate::domain::record::present"
     )]
     pub next_meeting: Option<NaiveDate>,
+    /// Ids of the same meeting recorded separately by a colleague and joined into this one
+    /// at an import: their file, which still uses one of them, is read as this record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<MeetingId>,
 }
 record_impl!(Meeting, MeetingId, RecordKind::Meeting, |m| {
     crate::domain::dates::dd_mm_yyyy(m.date)

@@ -12,6 +12,10 @@
 //! - a **conflict** (both changed it, or it was never exchanged and differs): never
 //!   resolved without the officer's choice.
 //!
+//! A record of the file that is probably one here under another id (typed separately by
+//! two officers) is offered as a [`Duplicate`], joined only by the officer's choice
+//! (`duplicates`).
+//!
 //! After an import the base holds the file's version of each of its records, so importing
 //! the same file twice changes nothing the second time, and a conflict resolved as "keep
 //! mine" reaches the other side as a change of mine on the next exchange.
@@ -27,7 +31,10 @@ use super::dataset::{Dataset, Visitor, VisitorMut};
 use super::record::{Record, RecordKind};
 use super::sorting;
 
+mod duplicates;
 mod import;
+
+pub use duplicates::Duplicate;
 
 /// A 64-bit FNV-1a hash of a record's JSON form.
 pub type Fingerprint = u64;
@@ -141,6 +148,11 @@ pub struct ImportPlan {
     pub identical: usize,
     /// Records here that the file does not contain.
     pub untouched: usize,
+    /// The file's records that are probably records here under another id, offered to
+    /// join (read before any of `joins`).
+    pub duplicates: Vec<Duplicate>,
+    /// The duplicates the officer chose to join, which this plan was made with.
+    pub joins: Vec<Duplicate>,
 }
 
 impl ImportPlan {
@@ -157,9 +169,11 @@ impl ImportPlan {
 
     /// Whether applying would change anything here.
     pub fn changes_anything(&self) -> bool {
-        self.entries
-            .iter()
-            .any(|e| matches!(e.change, Change::New | Change::Theirs | Change::Conflict))
+        !self.joins.is_empty()
+            || self
+                .entries
+                .iter()
+                .any(|e| matches!(e.change, Change::New | Change::Theirs | Change::Conflict))
     }
 }
 
@@ -211,3 +225,7 @@ pub(super) fn field_diffs(mine: &Value, theirs: &Value) -> Vec<FieldDiff> {
 #[cfg(test)]
 #[path = "merge_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "merge/duplicates_tests.rs"]
+mod duplicates_tests;

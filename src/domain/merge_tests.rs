@@ -487,3 +487,84 @@ fn a_directive_number_taken_here_by_another_directive_is_named_on_the_files_one(
         (copy.id.as_ref(), "path")
     );
 }
+
+/// A colleague marks an item done; a minute later this officer records "còn 3 hộ" in an
+/// update of the same item, with or without a status: taken silently, the item would read
+/// done while its latest update says three households are left.
+#[test]
+fn a_status_changed_there_and_an_update_recorded_here_are_a_conflict() {
+    use crate::domain::{DirectiveUpdate, DirectiveUpdateId};
+    for status in [Some(RecordedStatus::InProgress {}), None] {
+        let (start, today) = sample();
+        let (mut a, mut b) = (start.clone(), start.clone());
+        let (mut a_base, mut b_base) = (SyncBase::default(), SyncBase::default());
+        a_base.record_all(&start);
+        b_base.record_all(&start);
+        let id = start
+            .directives
+            .iter()
+            .find(|d| d.status == RecordedStatus::InProgress {})
+            .unwrap()
+            .id
+            .clone();
+        let mut done = b.directives.get(&id).unwrap().clone();
+        done.status = RecordedStatus::Done { on: today };
+        done.updated_at = now() + Duration::minutes(1);
+        b.directives.upsert(done);
+        let at = now() + Duration::minutes(2);
+        a.record_update(
+            DirectiveUpdate {
+                id: DirectiveUpdateId("a-con-3-ho".into()),
+                created_at: at,
+                updated_at: at,
+                directive: id.clone(),
+                date: today,
+                reported_by: "A".into(),
+                text: "Đang thực hiện – còn 3 hộ".into(),
+                document_ref: String::new(),
+                status: status.clone(),
+            },
+            at,
+        );
+        let based_on = b_base.based_on(&b);
+        let plan = a.plan_import_from(&b, &a_base, Some(&based_on));
+        let entry = plan
+            .entries
+            .iter()
+            .find(|e| e.id == id.to_string())
+            .expect("the directive is in the plan");
+        assert_eq!(entry.change, Change::Conflict, "{status:?}");
+        assert!(entry.fields.iter().any(|f| f.field == "status"));
+        // Settled by the usual choice.
+        a.apply_import(&b, &plan, &|_| Some(Resolution::KeepMine), &mut a_base)
+            .unwrap();
+        assert_eq!(
+            a.directives.get(&id).unwrap().status,
+            status.unwrap_or(RecordedStatus::InProgress {})
+        );
+    }
+}
+
+/// An update recorded here before the colleague's change was already exchanged: their
+/// status change is theirs alone and is taken.
+#[test]
+fn a_status_changed_there_after_every_update_here_was_exchanged_is_taken() {
+    let (start, today) = sample();
+    let (a, mut b) = (start.clone(), start.clone());
+    let mut base = SyncBase::default();
+    base.record_all(&start);
+    let id = start
+        .directives
+        .iter()
+        .find(|d| d.status == RecordedStatus::InProgress {})
+        .unwrap()
+        .id
+        .clone();
+    let mut done = b.directives.get(&id).unwrap().clone();
+    done.status = RecordedStatus::Done { on: today };
+    done.updated_at = now() + Duration::minutes(1);
+    b.directives.upsert(done);
+    let plan = a.plan_import(&b, &base);
+    assert_eq!(plan.count(Change::Theirs), 1);
+    assert_eq!(plan.count(Change::Conflict), 0);
+}

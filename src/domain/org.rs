@@ -33,6 +33,10 @@ pub struct Committee {
     /// committee of a Party committee issues Party documents.
     #[serde(default, skip_serializing_if = "BodyKind::is_state")]
     pub body_kind: BodyKind,
+    /// Ids of the same committee recorded separately by a colleague and joined into this one
+    /// at an import: their file, which still uses one of them, is read as this record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<CommitteeId>,
 }
 
 /// The two families of administrative documents: a state body's (Decree 30/2020/NĐ-CP:

@@ -172,6 +172,10 @@ pub struct Project {
     pub traffic_light: Option<TrafficLight>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub archived: bool,
+    /// Ids of the same project recorded separately by a colleague and joined into this one
+    /// at an import: their file, which still uses one of them, is read as this record.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<ProjectId>,
 }
 record_impl!(Project, ProjectId, RecordKind::Project, |p| p
     .display_name()

@@ -91,6 +91,7 @@ mod tests_support {
             schedule_status: None,
             traffic_light: None,
             archived: false,
+            joined: Vec::new(),
         }
     }
 }

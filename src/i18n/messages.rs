@@ -315,6 +315,11 @@ messages! {
     TheirsSide => "Trong tệp", "In the file";
     FieldWord => "Trường", "Field";
     ChooseEach => "Hãy chọn cho mọi bản ghi sửa ở cả hai bên.", "Choose for every record changed on both sides.";
+    DuplicatesTitle => "Có thể trùng với bản ghi đã có", "Probably the same as a record here";
+    DuplicatesHint => "Tệp có bản ghi mà máy này đã có dưới mã khác (cùng số ký hiệu và Ban Chỉ đạo của kết luận, cùng tên và chủ đầu tư của dự án, cùng tên đơn vị, cùng ngày và Ban Chỉ đạo của cuộc họp). Gộp: mọi bản ghi trong tệp trỏ tới nó sẽ trỏ tới bản ghi đã có, và bản trùng không được thêm. Giữ cả hai: nhập như một bản ghi mới.", "The file has records this browser already holds under another id (a conclusion's number and symbol with its committee, a project's name and investor, a unit's name, a meeting's date and committee). Join: every record of the file that refers to it refers to the record here, and the duplicate is not added. Keep both: it is imported as a new record.";
+    JoinDuplicate => "Gộp vào bản ghi đã có", "Join it to the record here";
+    KeepBoth => "Giữ cả hai", "Keep both";
+    JoinAll => "Gộp tất cả", "Join all";
     ExportedBy => "Tệp do", "File exported by";
     ExportedAt => "xuất lúc", "at";
     ScopeWord => "phạm vi", "scope";

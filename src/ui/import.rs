@@ -1,16 +1,16 @@
 //! Importing a colleague's file: picked or dropped, checked before anything is written,
 //! previewed (new, changed on their side, changed on mine, changed on both, identical,
-//! untouched), each conflict settled field by field by the officer, applied, and undone in
-//! one click.
+//! untouched), each probable duplicate joined to the record here or kept beside it, each
+//! conflict settled field by field by the officer, applied, and undone in one click.
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::date_time;
+use super::browser::{date_time, focus_later};
 use super::state::use_state;
-use crate::domain::merge::{Applied, Change, Entry, ImportPlan, Resolution};
+use crate::domain::merge::{Applied, Change, Duplicate, Entry, ImportPlan, Resolution};
 use crate::domain::share::{ExportInfo, Scope};
 use crate::domain::sorting;
 use crate::domain::{parse_dataset, Dataset};
@@ -210,8 +210,11 @@ pub(super) fn apply_previewed(
     match result {
         Ok(applied) => Ok(applied),
         Err(ImportRefused::Changed) => {
-            let (plan, planned_at) =
-                state.plan_import(&p.incoming, ExportInfo::based_on(p.info.as_ref()));
+            let (plan, planned_at) = state.plan_import_joining(
+                &p.incoming,
+                ExportInfo::based_on(p.info.as_ref()),
+                &p.plan.joins,
+            );
             Err(Some(Box::new(Preview {
                 plan: plan.into(),
                 planned_at,
@@ -223,13 +226,112 @@ pub(super) fn apply_previewed(
     }
 }
 
+/// What is shown again when the officer joins a duplicate or keeps both.
+pub(super) type Replan = std::sync::Arc<dyn Fn(Preview) + Send + Sync>;
+
+/// `p` planned again with `joins` joined (the officer's choice on its duplicates).
+fn joining(p: &Preview, joins: &[Duplicate]) -> Preview {
+    let state = use_state();
+    let (plan, planned_at) =
+        state.plan_import_joining(&p.incoming, ExportInfo::based_on(p.info.as_ref()), joins);
+    Preview {
+        plan: plan.into(),
+        planned_at,
+        ..p.clone()
+    }
+}
+
+/// The file's records that are probably records here, each with its choice: join it to the
+/// record here, or keep both (the default: nothing is joined without the choice).
+fn duplicates_view(p: &Preview, replan: Replan, lang: Lang) -> impl IntoView {
+    let rows = p
+        .plan
+        .duplicates
+        .iter()
+        .map(|d| {
+            let joined = p.plan.joins.contains(d);
+            let group = format!("duplicate-{}", d.incoming_id);
+            let (join_id, keep_id) = (
+                format!("duplicate-join-{}", d.incoming_id),
+                format!("duplicate-keep-{}", d.incoming_id),
+            );
+            // The preview is drawn again with the choice: the focus stays on the choice made.
+            let choose = {
+                let (p, d, replan) = (p.clone(), d.clone(), replan.clone());
+                let (join_id, keep_id) = (join_id.clone(), keep_id.clone());
+                move |join: bool| {
+                    let mut joins: Vec<Duplicate> =
+                        p.plan.joins.iter().filter(|j| **j != d).cloned().collect();
+                    if join {
+                        joins.push(d.clone());
+                    }
+                    replan(joining(&p, &joins));
+                    focus_later(if join {
+                        join_id.clone()
+                    } else {
+                        keep_id.clone()
+                    });
+                }
+            };
+            let join = choose.clone();
+            view! {
+                <fieldset class="duplicate">
+                    <legend>{kind_label(d.kind, lang)} ": " {d.label.clone()}</legend>
+                    <label class="pick">
+                        <input type="radio" id=join_id name=group.clone() prop:checked=joined
+                            on:change=move |_| join(true)/>
+                        " " {Msg::JoinDuplicate.text(lang)}
+                    </label>
+                    <label class="pick">
+                        <input type="radio" id=keep_id name=group prop:checked=!joined
+                            on:change=move |_| choose(false)/>
+                        " " {Msg::KeepBoth.text(lang)}
+                    </label>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let all = {
+        let (p, replan) = (p.clone(), replan.clone());
+        move |join: bool| {
+            let joins = if join {
+                p.plan.duplicates.clone()
+            } else {
+                Vec::new()
+            };
+            replan(joining(&p, &joins));
+            focus_later(if join {
+                "duplicates-join-all"
+            } else {
+                "duplicates-keep-all"
+            });
+        }
+    };
+    let keep = all.clone();
+    view! {
+        <section aria-labelledby="duplicates-title" id="import-duplicates">
+            <h3 id="duplicates-title">{Msg::DuplicatesTitle.text(lang)}</h3>
+            <p class="small">{Msg::DuplicatesHint.text(lang)}</p>
+            <p class="actions">
+                {Msg::ForAll.text(lang)} " "
+                <button type="button" class="small" id="duplicates-join-all" on:click=move |_| all(true)>{Msg::JoinAll.text(lang)}</button>
+                " "
+                <button type="button" class="small" id="duplicates-keep-all" on:click=move |_| keep(false)>{Msg::KeepBoth.text(lang)}</button>
+            </p>
+            {rows}
+        </section>
+    }
+}
+
 /// The preview of a file and the officer's choices; `apply` goes ahead with them, `cancel`
-/// leaves everything as it is.
+/// leaves everything as it is. With `replan`, the probable duplicates are offered to join
+/// (the preview planned again with the choice is handed to it); without, they are kept.
 pub(super) fn preview_view(
     p: Preview,
     choices: RwSignal<BTreeMap<String, Resolution>>,
     apply: impl Fn(&Preview, BTreeMap<String, Resolution>) + Clone + Send + Sync + 'static,
     cancel: impl Fn() + Clone + Send + Sync + 'static,
+    replan: Option<Replan>,
 ) -> impl IntoView {
     let state = use_state();
     let lang = state.lang.get_untracked();
@@ -302,6 +404,9 @@ pub(super) fn preview_view(
             </p>
         }
     });
+    let duplicates = replan
+        .filter(|_| !plan.duplicates.is_empty())
+        .map(|replan| duplicates_view(&p, replan, lang));
     let line = |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.text(lang)}</li> };
     view! {
         <div class="notice" role="status" id="import-preview">
@@ -321,6 +426,7 @@ pub(super) fn preview_view(
                 <summary>{Msg::ImportChanges.text(lang)}</summary>
                 <ul class="small">{changes}</ul>
             </details>
+            {duplicates}
             <Show when=move || has_conflicts>
                 <h3>{Msg::ConflictsTitle.text(lang)}</h3>
                 <p class="actions">
@@ -396,7 +502,9 @@ pub fn ImportCard() -> impl IntoView {
                     }
                 };
                 let cancel = move || import.set(ImportState::Idle);
-                Some(preview_view(*p, choices, apply, cancel).into_any())
+                let replan: Replan =
+                    std::sync::Arc::new(move |p| import.set(ImportState::Preview(Box::new(p))));
+                Some(preview_view(*p, choices, apply, cancel, Some(replan)).into_any())
             }
             ImportState::Done(a) => Some(
                 view! {

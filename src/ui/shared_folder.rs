@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::browser::{self, Settings};
-use super::import::{apply_previewed, preview_view, Preview};
+use super::import::{apply_previewed, preview_view, Preview, Replan};
 use super::shared_io::{self as io, clock, file_name, remember, remembered, Carrier, Place};
 use super::state::{use_state, AppState};
 use crate::domain::merge::Resolution;
@@ -297,6 +297,10 @@ pub fn SharedFolderCard() -> impl IntoView {
                     .as_ref()
                     .map(|i| words::published_by(i, &browser::date_time(i.exported_at), lang));
                 let at = carrier().place;
+                let replan: Replan = {
+                    let version = version.clone();
+                    std::sync::Arc::new(move |p| step.set(Step::TakeIn(Box::new(p), version.clone())))
+                };
                 let apply = move |p: &Preview, decided: BTreeMap<String, Resolution>| {
                     match apply_previewed(p, &decided) {
                         Ok(_) => {
@@ -308,7 +312,7 @@ pub fn SharedFolderCard() -> impl IntoView {
                     }
                 };
                 let cancel = move || step.set(Step::Idle);
-                Some(view! { <p class="small" id="shared-from">{from}</p> {preview_view(*p, choices, apply, cancel)} }.into_any())
+                Some(view! { <p class="small" id="shared-from">{from}</p> {preview_view(*p, choices, apply, cancel, Some(replan))} }.into_any())
             }
             Step::Settle(p, incoming, publish) => {
                 let c = carrier();
@@ -324,7 +328,7 @@ pub fn SharedFolderCard() -> impl IntoView {
                 Some(
                     view! {
                         <p class="notice" role="status">{state.t(Msg::SharedSettle)}</p>
-                        {preview_view(*p, choices, apply, cancel)}
+                        {preview_view(*p, choices, apply, cancel, None)}
                     }
                     .into_any(),
                 )

@@ -319,6 +319,22 @@ impl AppState {
             .with_value(|s| (s.plan_import(incoming, based_on), s.revision()))
     }
 
+    /// [`AppState::plan_import`] with `joins`, chosen among the probable duplicates, joined
+    /// to the records here.
+    pub fn plan_import_joining(
+        &self,
+        incoming: &Dataset,
+        based_on: Option<&std::collections::BTreeMap<String, u64>>,
+        joins: &[crate::domain::merge::Duplicate],
+    ) -> (ImportPlan, u64) {
+        self.session.with_value(|s| {
+            (
+                s.plan_import_joining(incoming, based_on, joins),
+                s.revision(),
+            )
+        })
+    }
+
     /// Applies an import planned by [`AppState::plan_import`], keeping the data as it was
     /// to undo it in one click. Nothing changes if a conflict has no resolution.
     pub fn import(

@@ -89,6 +89,7 @@ impl ConclusionDraft {
             body_kind: from_code(&self.body_kind),
             opening: self.opening.trim().to_owned(),
             closing: self.closing.trim().to_owned(),
+            joined: Vec::new(),
         };
         let rules = validate_conclusion(&conclusion);
         r.finish(conclusion, rules)

@@ -131,6 +131,7 @@ impl MeetingDraft {
             projects: ids(&self.projects),
             summary: self.summary.trim().to_owned(),
             next_meeting: r.date("next_meeting", &self.next_meeting),
+            joined: Vec::new(),
         };
         let rules = if date.is_some() {
             validate_meeting(&meeting)

@@ -100,6 +100,7 @@ impl ProjectDraft {
             schedule_status: base.and_then(|b| b.schedule_status.clone()),
             traffic_light: base.and_then(|b| b.traffic_light.clone()),
             archived: base.is_some_and(|b| b.archived),
+            joined: Vec::new(),
         };
         let rules = validate_project(&project);
         r.finish(project, rules)

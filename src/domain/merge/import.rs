@@ -207,12 +207,96 @@ impl Dataset {
             out: ImportPlan::default(),
         };
         self.visit(&mut planner);
-        planner.out
+        let mut plan = planner.out;
+        self.status_against_updates_here(incoming, base, &mut plan);
+        plan
+    }
+
+    /// A directive whose status the sender changed while this side recorded an update of it
+    /// (not yet exchanged) that states another status or came later: taking theirs would
+    /// leave the item's status and its latest update disagreeing, so it is a conflict.
+    fn status_against_updates_here(
+        &self,
+        incoming: &Dataset,
+        base: &SyncBase,
+        plan: &mut ImportPlan,
+    ) {
+        let mut theirs: BTreeMap<String, &mut Entry> = plan
+            .entries
+            .iter_mut()
+            .filter(|e| e.kind == RecordKind::Directive && e.change == Change::Theirs)
+            .filter(|e| e.fields.iter().any(|f| f.field == "status"))
+            .map(|e| (e.id.clone(), e))
+            .collect();
+        if theirs.is_empty() {
+            return;
+        }
+        for update in self.directive_updates.iter() {
+            let Some(entry) = theirs.get_mut(update.directive.as_str()) else {
+                continue;
+            };
+            let unexchanged = !base.0.contains_key(update.id.as_str())
+                && !incoming.directive_updates.contains(&update.id);
+            let Some(their_status) = incoming
+                .directives
+                .get(&update.directive)
+                .map(|d| &d.status)
+            else {
+                continue;
+            };
+            let disagrees = update.status.as_ref().is_some_and(|s| s != their_status)
+                || update.updated_at > entry.theirs_updated;
+            if unexchanged && disagrees {
+                entry.change = Change::Conflict;
+            }
+        }
+    }
+
+    /// What importing `incoming` (as the file gives it) would do here: read in this data's
+    /// terms (records joined earlier), with the probable duplicates it holds, and `joins`,
+    /// chosen among them, joined. Nothing is joined that is not in `joins`.
+    pub fn plan_import_joining(
+        &self,
+        incoming: &Dataset,
+        base: &SyncBase,
+        based_on: Option<&BTreeMap<String, Fingerprint>>,
+        joins: &[Duplicate],
+    ) -> ImportPlan {
+        let read = self.resolve_incoming(incoming, &[]);
+        let duplicates = self.probable_duplicates(&read);
+        let joins: Vec<Duplicate> = joins
+            .iter()
+            .filter(|j| duplicates.contains(j))
+            .cloned()
+            .collect();
+        let read = if joins.is_empty() {
+            read
+        } else {
+            self.resolve_incoming(incoming, &joins)
+        };
+        let mut plan = self.plan_import_from(&read, base, based_on);
+        plan.duplicates = duplicates;
+        plan.joins = joins;
+        plan
+    }
+
+    /// Applies a plan made by [`Dataset::plan_import_joining`] for `incoming` as the file
+    /// gives it (see [`Dataset::apply_import`]).
+    pub fn apply_import_joining(
+        &mut self,
+        incoming: &Dataset,
+        plan: &ImportPlan,
+        decide: &dyn Fn(&str) -> Option<Resolution>,
+        base: &mut SyncBase,
+    ) -> Result<Applied, Unresolved> {
+        let read = self.resolve_incoming(incoming, &plan.joins);
+        self.apply_import(&read, plan, decide, base)
     }
 
     /// Applies `plan` (made by [`Dataset::plan_import`] for `incoming`), settling each
     /// conflict by `decide(id)`. If any conflict has no resolution nothing is changed.
-    /// The base then holds the file's version of each of its records.
+    /// The base then holds the file's version of each of its records, and each record
+    /// here the plan joins a duplicate into remembers its id.
     pub fn apply_import(
         &mut self,
         incoming: &Dataset,
@@ -221,6 +305,7 @@ impl Dataset {
         base: &mut SyncBase,
     ) -> Result<Applied, Unresolved> {
         let applied = self.apply_records(incoming, plan, decide)?;
+        self.remember_joins(&plan.joins);
         base.record_all(incoming);
         Ok(applied)
     }

@@ -46,6 +46,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         projects: vec![nam_rom.clone(), sports.clone(), him_lam.clone(), road.clone(), resettlement.clone(), expressway.clone()],
         summary: "Nghe báo cáo tiến độ 6 dự án trọng điểm; 15 công trình, dự án của Ban Chỉ đạo: 2 hoàn thành, 4 đúng tiến độ, 9 chậm tiến độ.".into(),
         next_meeting: Some(b.days_ahead(12)),
+        joined: Vec::new(),
     });
     let visit_day = b.days_ago(30);
     let visit = MeetingId(b.id());
@@ -66,6 +67,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         summary: "Kiểm tra hiện trường; đường thi công và phá dỡ nhà văn hóa cũ là hai điểm nghẽn."
             .into(),
         next_meeting: None,
+        joined: Vec::new(),
     });
 
     let c1_date = meeting_day + Days::new(3);
@@ -89,6 +91,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         body_kind: None,
         opening: format!("Ngày {}, Trưởng Ban Chỉ đạo các công trình, dự án trọng điểm tỉnh chủ trì hội nghị đánh giá tiến độ các dự án trọng điểm. Sau khi nghe Văn phòng Ban Chỉ đạo báo cáo và ý kiến của các thành viên, Trưởng Ban Chỉ đạo kết luận như sau:", dmy(meeting_day)),
         closing: "Văn phòng Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.".into(),
+        joined: Vec::new(),
     });
 
     // 1: before a date, done on time.
@@ -262,6 +265,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         body_kind: Some(BodyKind::State),
         opening: format!("Ngày {}, Chủ tịch UBND tỉnh kiểm tra hiện trường Trung tâm Thể dục thể thao tỉnh và Khu tái định cư. Văn phòng UBND tỉnh thông báo ý kiến kết luận của Chủ tịch UBND tỉnh như sau:", dmy(visit_day)),
         closing: "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện.".into(),
+        joined: Vec::new(),
     });
     // 1: before a date a few days ahead: due soon.
     let soon = b.days_ahead(5);

@@ -234,6 +234,7 @@ pub(crate) mod fixture {
             body_kind: None,
             opening: String::new(),
             closing: String::new(),
+            joined: Vec::new(),
         }
     }
 

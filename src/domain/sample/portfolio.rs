@@ -59,6 +59,7 @@ pub(super) fn build(b: &mut Builder) -> Cast {
         }],
         // Chaired by the Party secretary: a committee of the Party committee.
         body_kind: BodyKind::Party,
+        joined: Vec::new(),
     });
     let committee = Some(committee.as_str().into());
 
@@ -131,6 +132,7 @@ pub(super) fn build(b: &mut Builder) -> Cast {
             schedule_status: None,
             traffic_light: None,
             archived: false,
+            joined: Vec::new(),
         });
         id
     };

@@ -60,6 +60,7 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         body_kind: None,
         opening: "Ngày 18/02/2025, Trưởng Ban Chỉ đạo kiểm tra tiến độ giải phóng mặt bằng trên địa bàn huyện Điện Biên, kết luận như sau:".into(),
         closing: "Văn phòng Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.".into(),
+        joined: Vec::new(),
     });
     let on = |date: NaiveDate, words: &str| Deadline::On {
         date,
@@ -160,6 +161,7 @@ fn not_yet_recorded(b: &mut Builder, cast: &Cast) {
         body_kind: None,
         opening: "Ngày 08/4/2025, Trưởng Ban Chỉ đạo làm việc với huyện Tuần Giáo, kết luận như sau:".into(),
         closing: "Văn phòng Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.".into(),
+        joined: Vec::new(),
     });
     b.directive(&c, "1", "UBND huyện Tuần Giáo hoàn thành bàn giao mặt bằng đoạn tuyến qua địa bàn huyện trong Quý III/2025.", Some(&district), &[&cast.traffic_board], Deadline::Quarter { year: 2025, quarter: 3, words: "trong Quý III/2025".into() }, &[&cast.road], RecordedStatus::InProgress {});
     b.directive(&c, "2", "UBND huyện Tuần Giáo thường xuyên báo cáo tiến độ bồi thường, hỗ trợ tái định cư về Văn phòng Ban Chỉ đạo.", Some(&district), &[], Deadline::Continuous { words: "thường xuyên".into() }, &[&cast.road], RecordedStatus::InProgress {});

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::*;
+use crate::domain::merge::Duplicate;
 
 impl<K: KeyValue> Session<K> {
     /// What importing `incoming` would do, before anything is written. `based_on`: what
@@ -14,9 +15,19 @@ impl<K: KeyValue> Session<K> {
         incoming: &Dataset,
         based_on: Option<&std::collections::BTreeMap<String, u64>>,
     ) -> ImportPlan {
-        let incoming = self.data.with_joined_resolved(incoming);
+        self.plan_import_joining(incoming, based_on, &[])
+    }
+
+    /// [`Session::plan_import`] with `joins`, chosen among the plan's probable duplicates,
+    /// joined to the records here.
+    pub fn plan_import_joining(
+        &self,
+        incoming: &Dataset,
+        based_on: Option<&std::collections::BTreeMap<String, u64>>,
+        joins: &[Duplicate],
+    ) -> ImportPlan {
         self.data
-            .plan_import_from(&incoming, &self.sync_base, based_on)
+            .plan_import_joining(incoming, &self.sync_base, based_on, joins)
     }
 
     /// Applies an import planned by [`Session::plan_import`], keeping the data as it was
@@ -40,9 +51,8 @@ impl<K: KeyValue> Session<K> {
         }
         let mut data = self.data.clone();
         let mut base = self.sync_base.clone();
-        let incoming = self.data.with_joined_resolved(incoming);
         let applied = data
-            .apply_import(&incoming, plan, decide, &mut base)
+            .apply_import_joining(incoming, plan, decide, &mut base)
             .map_err(ImportRefused::Unresolved)?;
         self.replace_with_undo(data, base, label, now, offset);
         Ok(applied)
