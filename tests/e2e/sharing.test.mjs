@@ -513,3 +513,34 @@ describe('sharing between officers (http)', () => {
     });
   });
 });
+
+describe('two officers who typed the same records (http)', () => {
+  test('a colleague’s separately taken sample: offered as probable duplicates, joined, and joined again changes nothing', async (t) => {
+    const fromA = tempFile(t, 'dup-from-a');
+    await withOfficers(t, async ({ a, b }) => {
+      await loadSample(a.page);
+      await openConclusion(a.page);
+      await exportConclusion(a.page, fromA);
+      // B took the sample on its own: the same conclusion, project and units, other ids.
+      await loadSample(b.page);
+      const preview = await pickFile(b.page, fromA);
+      const offered = preview.locator('#import-duplicates');
+      await offered.getByRole('heading', { name: 'Có thể trùng với bản ghi đã có' }).waitFor();
+      assert.ok(await offered.locator('fieldset.duplicate', { hasText: KL }).count() >= 1, 'the conclusion is offered');
+      assert.ok(await offered.getByRole('radio', { name: 'Giữ cả hai' }).first().isChecked(), 'nothing joined without a choice');
+      await screenshot(b.page, 'http-vi-desktop-import-duplicates');
+      await offered.getByRole('button', { name: 'Gộp tất cả' }).click();
+      await offered.getByRole('radio', { name: 'Gộp vào bản ghi đã có' }).first().waitFor();
+      assert.ok(await offered.getByRole('radio', { name: 'Gộp vào bản ghi đã có' }).first().isChecked());
+      await preview.getByRole('button', { name: 'Nhập vào dữ liệu' }).click();
+      await b.page.getByText('Đã nhập từ tệp').waitFor();
+      await navLink(b.page, 'Kết luận').click();
+      await b.page.locator('table.list tbody tr').first().waitFor();
+      assert.equal(await b.page.locator('table.list tbody tr', { hasText: KL }).count(), 1, 'one 16-KL/BCĐ');
+      // The same file again: nothing to join, nothing to take.
+      const again = await pickFile(b.page, fromA);
+      assert.equal(await again.locator('#import-duplicates').count(), 0);
+      assert.equal(await again.getByRole('button', { name: 'Nhập vào dữ liệu' }).isDisabled(), true);
+    });
+  });
+});
