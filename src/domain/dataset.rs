@@ -16,7 +16,7 @@ use super::sorting;
 
 /// The schema version this build writes. Older versions are migrated on load
 /// (see [`super::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The name written in every file, so a Dondoc file can be told from any other JSON.
 pub const FORMAT_NAME: &str = "dondoc";

@@ -13,6 +13,10 @@
 //!   a parent body, be archived, have joined duplicates, and end (`ended`: merged or
 //!   abolished, with successors); a directive may carry hand-overs (`handovers`). Version 3
 //!   wrote a merger as `merged_into` {into, on}: read as an ending with one successor.
+//! - 5: conclusions, projects, meetings and committees may keep the ids of a colleague's
+//!   records joined into them at import (`joined`); a version 4 text reads as it is. The
+//!   number was raised so that a Dondoc reading version 4 refuses such a file as newer
+//!   instead of failing on an unknown field.
 
 use serde_json::{Map, Value};
 
