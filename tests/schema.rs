@@ -91,7 +91,7 @@ fn the_schema_rejects_what_the_app_would_reject() {
     };
     for doc in [
         broken(&|d| d["format"] = json!("excel")),
-        broken(&|d| d["schema_version"] = json!(5)),
+        broken(&|d| d["schema_version"] = json!(dondoc::domain::SCHEMA_VERSION + 1)),
         broken(&|d| {
             d["units"][0]["ended"] = json!({"on": "2025-07-01", "kind": "split", "successors": []})
         }),
