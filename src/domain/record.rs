@@ -55,6 +55,8 @@ pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
     fn updated_at(&self) -> DateTime<Utc>;
     /// Marks the record as changed now (never moves its time backwards).
     fn touch(&mut self, now: DateTime<Utc>);
+    /// Gives the record the times of `other` (the same record as another side holds it).
+    fn take_times_of(&mut self, other: &Self);
     /// A short human label to name the record in messages ("16-KL/BCĐ", "Nam Rom").
     fn label(&self) -> String;
 }
@@ -75,6 +77,10 @@ macro_rules! record_impl {
             }
             fn touch(&mut self, now: chrono::DateTime<chrono::Utc>) {
                 self.updated_at = self.updated_at.max(now);
+            }
+            fn take_times_of(&mut self, other: &Self) {
+                self.created_at = other.created_at;
+                self.updated_at = other.updated_at;
             }
             fn label(&self) -> String {
                 let $s = self;

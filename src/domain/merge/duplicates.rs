@@ -50,6 +50,14 @@ impl IdMap {
         self.get(kind, id).is_some()
     }
 
+    /// The ids of records here that file records were read as, by kind.
+    fn targets(&self) -> BTreeSet<(RecordKind, &str)> {
+        self.0
+            .iter()
+            .map(|((kind, _), to)| (*kind, to.as_str()))
+            .collect()
+    }
+
     /// The file's records of `theirs` whose parent (of kind `parent`) is mapped, matched to
     /// the record here under the record it maps to with the same key (`key`: the parent's
     /// id and what tells the children apart), each record here at most once.
@@ -221,6 +229,15 @@ impl Dataset {
         self.map_children(&units, &mut map);
         let mut data = units.into_owned();
         data.rewrite_ids(&map);
+        let mapped = map.targets();
+        same_when_unchanged(&self.directives, &mut data.directives, &mapped);
+        same_when_unchanged(&self.progress_reports, &mut data.progress_reports, &mapped);
+        same_when_unchanged(&self.obstacles, &mut data.obstacles, &mapped);
+        same_when_unchanged(
+            &self.directive_updates,
+            &mut data.directive_updates,
+            &mapped,
+        );
         Cow::Owned(data)
     }
 
@@ -415,6 +432,32 @@ impl Dataset {
 }
 
 /// The ids joined into the records of `c` earlier, mapped to those records.
+/// A file's record matched to one here (a directive of a joined conclusion with the same
+/// number, …) is that record: typed on both sides, each copy has its own times. Saying the
+/// same thing, it takes the times here, so it is identical, not a change on both sides; saying
+/// something else, it is compared as usual.
+fn same_when_unchanged<T: Record>(
+    here: &Collection<T>,
+    theirs: &mut Collection<T>,
+    mapped: &BTreeSet<(RecordKind, &str)>,
+) {
+    let matched: Vec<T> = theirs
+        .iter()
+        .filter(|r| mapped.contains(&(T::KIND, r.id().as_ref())))
+        .cloned()
+        .collect();
+    for record in matched {
+        let Some(mine) = here.get(record.id()) else {
+            continue;
+        };
+        let mut same = record.clone();
+        same.take_times_of(mine);
+        if &same == mine {
+            theirs.upsert(same);
+        }
+    }
+}
+
 fn remembered<T: Record, I: AsRef<str>>(
     c: &Collection<T>,
     joined: impl Fn(&T) -> &Vec<I>,

@@ -9,9 +9,13 @@ use crate::domain::sample::fixture::{now, sample, today};
 use crate::domain::sample::sample_dataset;
 use crate::domain::{Committee, DirectivePath, DirectiveUpdate, DirectiveUpdateId};
 
-/// The sample as a colleague loaded it on the same day: same content, other ids.
+/// The sample as a colleague took it on their own: other ids, other times.
 fn colleagues_copy() -> Dataset {
-    sample_dataset(today(), now(), &mut SeededIds::new(5))
+    sample_dataset(
+        today(),
+        now() + Duration::minutes(37),
+        &mut SeededIds::new(5),
+    )
 }
 
 fn count<T: Record>(c: &Collection<T>, f: impl Fn(&T) -> bool) -> usize {
