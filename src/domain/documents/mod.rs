@@ -1,0 +1,7 @@
+//! Documents.
+
+pub mod document;
+pub mod office;
+pub mod reading;
+pub mod sheets;
+pub mod table;
