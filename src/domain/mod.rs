@@ -1,74 +1,49 @@
 //! The domain: plain Rust, no browser. Everything an officer's rules decide lives here and is
 //! tested natively.
+//!
+//! One folder per area, each with its records, rules, drafts and `Dataset` verbs, and a front
+//! door (its `mod.rs`: what it owns, its invariants, and what other layers use):
+//! - `model`: the model's core (`Dataset`, `Collection`, ids, `Record`, derived lookups, tabs);
+//! - `projects`: projects, progress reports, schedule status, the projects list, the dashboard;
+//! - `followup`: meetings, conclusions, directives, deadlines, extensions, the follow-up state,
+//!   the overview and the follow-up report's counts;
+//! - `units`: committees and units, their joining, ending and hand-overs;
+//! - `sharing`: export, import and merge, validation, migration of older files;
+//! - `documents`: notices read in; documents, tables, Word and Excel files written.
+//!
+//! Beside them: `draft` (what every form's draft shares: field errors, reading numbers and
+//! dates as typed, the office's settings), small support modules (`text`, `number`, `money`,
+//! `dates`, `sorting`, `paging`), and the test-data builders `sample` and `generate`.
+
+pub mod documents;
+pub mod followup;
+pub mod model;
+pub mod projects;
+pub mod sharing;
+pub mod units;
 
 pub mod dates;
-pub mod documents;
 pub mod draft;
-pub mod followup;
-pub mod generate;
-pub mod model;
 pub mod money;
 pub mod number;
 pub mod paging;
-pub mod projects;
-pub mod sample;
-pub mod sharing;
 pub mod sorting;
 pub mod text;
-pub mod units;
 
-pub use documents::document;
-pub use documents::office;
-pub use documents::reading;
-pub use documents::sheets;
-pub use documents::table;
-pub use followup::conclusion;
-pub use followup::deadline;
-pub use followup::extension;
-pub use followup::facts;
-pub use followup::meeting;
-pub use followup::overview as followup_overview;
-pub use followup::report_counts as report;
-pub use followup::tallies as overview;
-pub use model::collection;
-pub use model::dataset;
-pub use model::derived;
-pub use model::ids;
-pub use model::record;
-pub use model::tabs;
-pub use projects::dashboard as summary;
-pub use projects::latest;
-pub use projects::portfolio;
-pub use projects::progress;
-pub use projects::project;
-pub use projects::status;
-pub use sharing::merge;
-pub use sharing::migrate;
-pub use sharing::share;
-pub use sharing::unreadable;
-pub use sharing::validate;
-pub use units::handover;
-pub use units::org;
-pub use units::succession;
-pub use units::unit_join;
+pub mod generate;
+pub mod sample;
 
-pub use followup::conclusion::{
-    Conclusion, Directive, DirectivePath, DirectiveUpdate, NumberChoices, RecordedStatus,
+pub use followup::{
+    urgency_key, Conclusion, Deadline, Directive, DirectiveFacts, DirectivePath, DirectiveUpdate,
+    Extension, ExtensionMark, FollowUpState, Meeting, MeetingKind, NumberChoices, RecordedStatus,
+    Tally, DEFAULT_DUE_SOON_DAYS,
 };
-pub use followup::deadline::Deadline;
-pub use followup::extension::{Extension, ExtensionMark};
-pub use followup::facts::{urgency_key, DirectiveFacts};
-pub use followup::meeting::{Meeting, MeetingKind};
-pub use followup::state::{FollowUpState, Tally, DEFAULT_DUE_SOON_DAYS};
-pub use model::collection::Collection;
-pub use model::dataset::{
-    Changes, Dataset, ImportSummary, Visitor, VisitorMut, FORMAT_NAME, SCHEMA_VERSION,
-};
-pub use model::ids::*;
-pub use model::record::{Record, RecordKind};
+pub use model::*;
 pub use money::{Amount, Qualifier, Vnd};
-pub use projects::progress::*;
-pub use projects::project::*;
-pub use sharing::migrate::{parse_dataset, LoadError, Loaded};
-pub use sharing::validate::{validate, Problem, ValidationError};
-pub use units::org::{BodyKind, Committee, DatedCapital, Unit, UnitKind};
+pub use projects::{
+    changes_since_previous, Capital, CapitalSource, Construction, Dated, InvestmentGroup,
+    LatestFigures, Light, Measure, MeasureChange, Obstacle, ObstacleCategory, ProgressReport,
+    Project, ReportChanges, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,
+};
+pub use sharing::{parse_dataset, validate, LoadError, Loaded, Problem, ValidationError};
+pub use units::{BodyKind, Committee, DatedCapital, Unit, UnitKind};

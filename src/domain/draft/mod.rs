@@ -15,16 +15,6 @@ use crate::domain::number::{
 };
 use crate::domain::sharing::validate::{Problem, ValidationError};
 
-pub use crate::domain::followup::conclusion_draft::ConclusionDraft;
-pub use crate::domain::followup::directive_draft::DirectiveDraft;
-pub use crate::domain::followup::extension_draft::ExtensionDraft;
-pub use crate::domain::followup::meeting_draft::MeetingDraft;
-pub use crate::domain::followup::update_draft::{UpdateDraft, STATUS_CODES};
-pub use crate::domain::projects::obstacle_draft::ObstacleDraft;
-pub use crate::domain::projects::project_draft::ProjectDraft;
-pub use crate::domain::projects::report_draft::ReportDraft;
-pub use crate::domain::units::succession_draft::SuccessionDraft;
-pub use crate::domain::units::unit_draft::{renamed_since, UnitDraft};
 pub use settings::{OfficeSettings, SettingsDraft, MAX_DUE_SOON_DAYS};
 
 #[derive(Debug, Clone, PartialEq)]

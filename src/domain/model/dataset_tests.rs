@@ -66,7 +66,7 @@ fn a_directive_being_corrected_keeps_its_own_number_free() {
 fn a_new_directive_takes_the_next_number_and_units_are_found_by_any_name() {
     let (data, _) = sample();
     let kl16 = crate::domain::sample::fixture::conclusion_16(&data);
-    let fresh = crate::domain::draft::DirectiveDraft::next_after(
+    let fresh = crate::domain::followup::DirectiveDraft::next_after(
         None,
         false,
         &data.directives_of(&kl16.id),

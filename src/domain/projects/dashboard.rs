@@ -10,10 +10,10 @@ use crate::domain::model::dataset::Dataset;
 use crate::domain::model::derived::ProjectFigures;
 use crate::domain::model::ids::ProjectId;
 use crate::domain::money::Vnd;
-use crate::domain::projects::project::{
+use crate::domain::projects::status::computed_status;
+use crate::domain::projects::{
     changes_since_previous, LatestFigures, Obstacle, Project, ReportChanges, ScheduleStatus,
 };
-use crate::domain::projects::status::computed_status;
 use crate::domain::sorting;
 use crate::domain::units::org::DatedCapital;
 

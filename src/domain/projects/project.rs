@@ -7,10 +7,6 @@ use crate::domain::model::ids::{CommitteeId, DirectiveId, ObstacleId, ProjectId,
 use crate::domain::model::record::{record_impl, RecordKind};
 use crate::domain::money::Amount;
 
-pub use crate::domain::projects::latest::{
-    changes_since_previous, Dated, LatestFigures, Measure, MeasureChange, ReportChanges,
-};
-
 /// Size class under the Public Investment Law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -12,7 +12,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::projects::project::{
+use crate::domain::projects::{
     LatestFigures, Light, Project, ScheduleStatus, StatusDecision, TrafficLight,
 };
 
@@ -71,7 +71,7 @@ impl Project {
 mod tests_support {
     use chrono::{DateTime, Utc};
 
-    use crate::domain::projects::project::Project;
+    use crate::domain::projects::Project;
 
     pub fn project() -> Project {
         Project {
@@ -103,7 +103,7 @@ mod tests {
 
     use super::*;
     use crate::domain::projects::progress::Construction;
-    use crate::domain::projects::project::Dated;
+    use crate::domain::projects::Dated;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

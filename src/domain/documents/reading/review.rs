@@ -6,8 +6,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::notice::{Mark, ReadDirective, ReadNotice};
-use crate::domain::draft::{date_text, ConclusionDraft, DirectiveDraft, DraftProblem, FieldError};
+use crate::domain::draft::{date_text, DraftProblem, FieldError};
 use crate::domain::followup::conclusion::{Conclusion, Directive, DirectivePath};
+use crate::domain::followup::{ConclusionDraft, DirectiveDraft};
 use crate::domain::model::dataset::Dataset;
 use crate::domain::model::ids::{IdSource, UnitId};
 use crate::domain::sorting;

@@ -99,6 +99,7 @@ pub fn units_named<'a>(text: &str, units: &UnitIndex<'a>) -> Vec<&'a UnitId> {
 
 /// The lead unit of an item: the unit after "Giao" ("Giao Sở Xây dựng chủ trì, …"), or the
 /// unit the item begins with ("UBND xã Mường Phăng:", "Sở Tài chính tham mưu …").
+#[cfg(test)]
 pub fn lead_unit<'a>(text: &str, units: &'a Collection<Unit>) -> Option<&'a UnitId> {
     lead_unit_as_written(text, &UnitIndex::new(units)).map(|(id, _)| id)
 }
