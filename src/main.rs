@@ -37,10 +37,7 @@ fn main() {
             "large" => generate(Scale::LARGE, 1, today, now),
             _ => sample_dataset(today, now, &mut SeededIds::new(1)),
         };
-        print!(
-            "{}",
-            dondoc::domain::reading::long::long_notice(&register, 10)
-        );
+        print!("{}", dondoc::domain::documents::long_notice(&register, 10));
         return;
     }
     if what == "read-conclusion" {
@@ -95,7 +92,7 @@ fn read_conclusion(
     today: chrono::NaiveDate,
     now: chrono::DateTime<chrono::Utc>,
 ) {
-    use dondoc::domain::{reading::notice::read_notice, sample::sample_dataset, SeededIds};
+    use dondoc::domain::{documents::read_notice, sample::sample_dataset, SeededIds};
     let Some(path) = path else {
         eprintln!("usage: dondoc read-conclusion FILE  (a .txt or .docx notice)");
         std::process::exit(2);
@@ -108,7 +105,7 @@ fn read_conclusion(
         }
     };
     let text = if path.to_lowercase().ends_with(".docx") {
-        match dondoc::domain::reading::docx::docx_text(&bytes) {
+        match dondoc::domain::documents::docx_text(&bytes) {
             Ok(text) => text,
             Err(e) => {
                 eprintln!("{path} is not a Word file that can be read ({e:?})");

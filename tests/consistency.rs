@@ -11,14 +11,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use dondoc::domain::document::{head_brief, units_with_overdue, DocLang, Owed};
+use dondoc::domain::documents::directives_table;
+use dondoc::domain::documents::Cell;
+use dondoc::domain::documents::{head_brief, units_with_overdue, DocLang, Owed};
+use dondoc::domain::followup::ReportScope;
 use dondoc::domain::generate::{generate, Scale};
-use dondoc::domain::org::{EndKind, UnitKind};
-use dondoc::domain::report::ReportScope;
-use dondoc::domain::share::Scope;
-use dondoc::domain::sheets::directives_table;
-use dondoc::domain::succession::Succession;
-use dondoc::domain::table::Cell;
+use dondoc::domain::sharing::Scope;
+use dondoc::domain::units::Succession;
+use dondoc::domain::units::{EndKind, UnitKind};
 use dondoc::domain::*;
 use proptest::prelude::*;
 

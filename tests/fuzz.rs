@@ -10,7 +10,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use dondoc::domain::sample::sample_dataset;
-use dondoc::domain::unreadable::WhatWrong;
+use dondoc::domain::sharing::WhatWrong;
 use dondoc::domain::{parse_dataset, Dataset, LoadError, Problem, SeededIds};
 use dondoc::i18n::{load_error_message, problem_message, Lang};
 use serde_json::{json, Value};

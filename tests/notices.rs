@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use dondoc::domain::reading::{docx::docx_text, notice::read_notice};
+use dondoc::domain::documents::{docx_text, read_notice};
 use dondoc::domain::{sample::sample_dataset, SeededIds};
 use serde_json::Value;
 

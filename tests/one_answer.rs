@@ -6,13 +6,13 @@ mod common;
 
 use chrono::{Days, NaiveDate};
 use common::{now, sample, today};
-use dondoc::domain::document::{
+use dondoc::domain::documents::Review;
+use dondoc::domain::documents::{
     conclusion_notice, head_brief, reminder_letters, DocLang, Letterhead,
 };
+use dondoc::domain::documents::{read_notice, Mark};
 use dondoc::domain::generate::{generate, Scale};
-use dondoc::domain::reading::notice::{read_notice, Mark};
-use dondoc::domain::reading::review::Review;
-use dondoc::domain::share::Scope;
+use dondoc::domain::sharing::Scope;
 use dondoc::domain::*;
 
 const SOON: u64 = 7;
@@ -56,7 +56,7 @@ fn an_inherited_item_is_led_by_its_successor_everywhere() {
         .directives_in_state(FollowUpState::Overdue, today(), SOON)
         .iter()
         .any(|d| d.id == inherited.id));
-    let owed = dondoc::domain::document::letter_owed(&data, &commune.id, today(), SOON);
+    let owed = dondoc::domain::documents::letter_owed(&data, &commune.id, today(), SOON);
     assert!(owed.iter().any(|d| d.id == inherited.id));
     let district = unit(&data, "Huyện Điện Biên");
     let letters = reminder_letters(
@@ -242,7 +242,7 @@ fn a_pasted_item_for_an_ended_unit_goes_to_its_successor() {
     let letters = reminder_letters(&after, later, SOON, later, &letterhead(), DocLang::Vi);
     assert!(!format!("{letters:?}").contains(&format!("Kính gửi: {}", district.name)));
     let report = after.follow_up_report(
-        &dondoc::domain::report::ReportScope::Everything,
+        &dondoc::domain::followup::ReportScope::Everything,
         today(),
         later,
         SOON,
@@ -254,9 +254,9 @@ fn a_pasted_item_for_an_ended_unit_goes_to_its_successor() {
 /// its CSV rounded each line, so its sum differed from the screen's total.
 #[test]
 fn the_register_keeps_qualifiers_and_exact_money() {
-    use dondoc::domain::portfolio::ProjectQuery;
-    use dondoc::domain::sheets::register_table;
-    use dondoc::domain::table::Cell;
+    use dondoc::domain::documents::register_table;
+    use dondoc::domain::documents::Cell;
+    use dondoc::domain::projects::ProjectQuery;
     let data = sample();
     let rows = data.query_projects(&ProjectQuery::default(), today(), 10.0);
     let table = register_table(&rows, &|_| "x", DocLang::Vi);

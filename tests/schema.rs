@@ -48,7 +48,7 @@ fn the_sample_and_a_province_dataset_follow_the_schema() {
 
 #[test]
 fn an_exported_selection_with_its_envelope_follows_the_schema() {
-    use dondoc::domain::share::{ExportFile, ExportInfo, Officer, Scope};
+    use dondoc::domain::sharing::{ExportFile, ExportInfo, Officer, Scope};
     let data = sample_dataset(today(), now(), &mut SeededIds::new(1));
     let conclusion = data.conclusions.iter().next().unwrap().id.clone();
     let scope = Scope::Conclusion(conclusion);
@@ -65,7 +65,7 @@ fn an_exported_selection_with_its_envelope_follows_the_schema() {
         based_on: file
             .directives
             .iter()
-            .map(|d| (d.id.to_string(), dondoc::domain::merge::fingerprint(d)))
+            .map(|d| (d.id.to_string(), dondoc::domain::sharing::fingerprint(d)))
             .collect(),
     };
     let v = validator();

@@ -6,9 +6,9 @@ mod common;
 
 use chrono::{DateTime, Utc};
 use common::*;
-use dondoc::domain::merge::Resolution;
 use dondoc::domain::sample::sample_dataset;
-use dondoc::domain::share::{Officer, Scope};
+use dondoc::domain::sharing::Resolution;
+use dondoc::domain::sharing::{Officer, Scope};
 use dondoc::domain::*;
 use dondoc::storage::repo::{AsideReason, MANIFEST_KEY};
 use dondoc::storage::session::{SaveStatus, Session};

@@ -84,8 +84,8 @@ fn a_snapshot_whose_text_is_written_is_stored_even_when_the_data_changes_meanwhi
 /// each show in them at once.
 #[test]
 fn the_lookups_follow_every_change_of_the_data() {
-    use dondoc::domain::derived::ProjectFigures;
-    use dondoc::domain::followup_overview::KeptOverview;
+    use dondoc::domain::followup::KeptOverview;
+    use dondoc::domain::model::ProjectFigures;
     let kv = stored_sample();
     let (mut a, mut b) = (open(&kv), open(&kv));
     // Asked for (and so kept), then checked against what the data says now.

@@ -193,7 +193,7 @@ async fn the_app_mounts_loads_stored_data_and_switches_language() {
 
 #[wasm_bindgen_test]
 fn a_quota_failure_during_an_import_leaves_storage_as_it_was() {
-    use dondoc::domain::merge::{Resolution, SyncBase};
+    use dondoc::domain::sharing::{Resolution, SyncBase};
     use dondoc::storage::side::{self, SYNC_KEY};
     clear();
     let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));

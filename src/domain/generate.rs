@@ -3,15 +3,19 @@
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
-use super::conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus};
-use super::dataset::Dataset;
-use super::deadline::Deadline;
-use super::ids::{IdSource, SeededIds};
-use super::meeting::{Meeting, MeetingKind};
-use super::money::{Amount, Vnd};
-use super::org::{Committee, Unit, UnitKind};
-use super::progress::{Capital, Construction, ProgressReport, SiteClearance};
-use super::project::{CapitalSource, InvestmentGroup, Obstacle, ObstacleCategory, Project};
+use crate::domain::followup::conclusion::{
+    Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus,
+};
+use crate::domain::followup::deadline::Deadline;
+use crate::domain::followup::meeting::{Meeting, MeetingKind};
+use crate::domain::model::dataset::Dataset;
+use crate::domain::model::ids::{IdSource, SeededIds};
+use crate::domain::money::{Amount, Vnd};
+use crate::domain::projects::progress::{Capital, Construction, ProgressReport, SiteClearance};
+use crate::domain::projects::project::{
+    CapitalSource, InvestmentGroup, Obstacle, ObstacleCategory, Project,
+};
+use crate::domain::units::org::{Committee, Unit, UnitKind};
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +105,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
 
     let units: Vec<_> = (0..(20 + scale.projects / 5))
         .map(|i| {
-            let id: super::ids::UnitId = rng.next_id().as_str().into();
+            let id: crate::domain::model::ids::UnitId = rng.next_id().as_str().into();
             let (name, kind) = match i % 4 {
                 0 => (format!("Sở chuyên ngành số {i}"), UnitKind::Department),
                 1 => (
@@ -129,7 +133,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
     let year = today.year();
     let mut projects = Vec::new();
     for i in 0..scale.projects {
-        let id: super::ids::ProjectId = rng.next_id().as_str().into();
+        let id: crate::domain::model::ids::ProjectId = rng.next_id().as_str().into();
         let start = NaiveDate::from_ymd_opt(
             year - 1 - pick(&mut rng, 4) as i32,
             1 + pick(&mut rng, 12) as u32,
@@ -232,7 +236,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
 
     for m in 0..scale.meetings {
         let date = today - Days::new(5 + (m as u64 * 1_800 / scale.meetings.max(1) as u64));
-        let meeting_id: super::ids::MeetingId = rng.next_id().as_str().into();
+        let meeting_id: crate::domain::model::ids::MeetingId = rng.next_id().as_str().into();
         let discussed: Vec<_> = (0..3)
             .map(|_| projects[pick(&mut rng, projects.len())].clone())
             .collect();
@@ -258,7 +262,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
             next_meeting: None,
             joined: Vec::new(),
         });
-        let conclusion_id: super::ids::ConclusionId = rng.next_id().as_str().into();
+        let conclusion_id: crate::domain::model::ids::ConclusionId = rng.next_id().as_str().into();
         let issued = date + Days::new(3);
         data.conclusions.upsert(Conclusion {
             id: conclusion_id.clone(),
@@ -285,7 +289,8 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
         for k in 0..scale.directives_per_conclusion {
             let due = issued + Days::new(15 + pick(&mut rng, 120) as u64);
             let done = pick(&mut rng, 3) > 0 && due < today;
-            let directive_id: super::ids::DirectiveId = rng.next_id().as_str().into();
+            let directive_id: crate::domain::model::ids::DirectiveId =
+                rng.next_id().as_str().into();
             let lead = units[pick(&mut rng, units.len())].clone();
             data.directives.upsert(Directive {
                 id: directive_id.clone(),
@@ -297,14 +302,14 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                 text: format!(
                     "Giao đơn vị chủ trì {} trước ngày {}.",
                     TASKS[pick(&mut rng, TASKS.len())],
-                    super::dates::dd_mm_yyyy(due)
+                    crate::domain::dates::dd_mm_yyyy(due)
                 ),
                 lead_unit: Some(lead),
                 coordinating_units: vec![units[pick(&mut rng, units.len())].clone()],
                 responsible_person: String::new(),
                 deadline: Deadline::Before {
                     date: due,
-                    words: format!("trước ngày {}", super::dates::d_m_yyyy(due)),
+                    words: format!("trước ngày {}", crate::domain::dates::d_m_yyyy(due)),
                 },
                 extensions: Vec::new(),
                 handovers: Vec::new(),

@@ -1,68 +1,49 @@
 //! The domain: plain Rust, no browser. Everything an officer's rules decide lives here and is
 //! tested natively.
+//!
+//! One folder per area, each with its records, rules, drafts and `Dataset` verbs, and a front
+//! door (its `mod.rs`: what it owns, its invariants, and what other layers use):
+//! - `model`: the model's core (`Dataset`, `Collection`, ids, `Record`, derived lookups, tabs);
+//! - `projects`: projects, progress reports, schedule status, the projects list, the dashboard;
+//! - `followup`: meetings, conclusions, directives, deadlines, extensions, the follow-up state,
+//!   the overview and the follow-up report's counts;
+//! - `units`: committees and units, their joining, ending and hand-overs;
+//! - `sharing`: export, import and merge, validation, migration of older files;
+//! - `documents`: notices read in; documents, tables, Word and Excel files written.
+//!
+//! Beside them: `draft` (what every form's draft shares: field errors, reading numbers and
+//! dates as typed, the office's settings), small support modules (`text`, `number`, `money`,
+//! `dates`, `sorting`, `paging`), and the test-data builders `sample` and `generate`.
 
-pub mod collection;
-pub mod conclusion;
-pub mod dataset;
-pub mod dates;
-pub mod deadline;
-pub mod derived;
-pub mod document;
-pub mod draft;
-pub mod extension;
-pub mod facts;
+pub mod documents;
 pub mod followup;
-pub mod followup_overview;
-pub mod generate;
-pub mod handover;
-pub mod ids;
-pub mod latest;
-pub mod meeting;
-pub mod merge;
-pub mod migrate;
+pub mod model;
+pub mod projects;
+pub mod sharing;
+pub mod units;
+
+pub mod dates;
+pub mod draft;
 pub mod money;
 pub mod number;
-pub mod office;
-pub mod org;
-pub mod overview;
 pub mod paging;
-pub mod portfolio;
-pub mod progress;
-pub mod project;
-pub mod reading;
-pub mod record;
-pub mod report;
-pub mod sample;
-pub mod share;
-pub mod sheets;
 pub mod sorting;
-pub mod status;
-pub mod succession;
-pub mod summary;
-pub mod table;
-pub mod tabs;
 pub mod text;
-pub mod unit_join;
-pub mod unreadable;
-pub mod validate;
 
-pub use collection::Collection;
-pub use conclusion::{
-    Conclusion, Directive, DirectivePath, DirectiveUpdate, NumberChoices, RecordedStatus,
+pub mod generate;
+pub mod sample;
+
+pub use followup::{
+    urgency_key, Conclusion, Deadline, Directive, DirectiveFacts, DirectivePath, DirectiveUpdate,
+    Extension, ExtensionMark, FollowUpState, Meeting, MeetingKind, NumberChoices, RecordedStatus,
+    Tally, DEFAULT_DUE_SOON_DAYS,
 };
-pub use dataset::{
-    Changes, Dataset, ImportSummary, Visitor, VisitorMut, FORMAT_NAME, SCHEMA_VERSION,
-};
-pub use deadline::Deadline;
-pub use extension::{Extension, ExtensionMark};
-pub use facts::{urgency_key, DirectiveFacts};
-pub use followup::{FollowUpState, Tally, DEFAULT_DUE_SOON_DAYS};
-pub use ids::*;
-pub use meeting::{Meeting, MeetingKind};
-pub use migrate::{parse_dataset, LoadError, Loaded};
+pub use model::*;
 pub use money::{Amount, Qualifier, Vnd};
-pub use org::{BodyKind, Committee, DatedCapital, Unit, UnitKind};
-pub use progress::*;
-pub use project::*;
-pub use record::{Record, RecordKind};
-pub use validate::{validate, Problem, ValidationError};
+pub use projects::{
+    changes_since_previous, Capital, CapitalSource, Construction, Dated, InvestmentGroup,
+    LatestFigures, Light, Measure, MeasureChange, Obstacle, ObstacleCategory, ProgressReport,
+    Project, ReportChanges, ScheduleStatus, SiteClearance, StatusDecision, TrafficLight,
+};
+pub use sharing::{parse_dataset, validate, LoadError, Loaded, Problem, ValidationError};
+pub use units::{BodyKind, Committee, DatedCapital, Unit, UnitKind};

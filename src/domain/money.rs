@@ -44,7 +44,7 @@ pub struct Amount {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::domain::record::present"
+        deserialize_with = "crate::domain::model::record::present"
     )]
     pub qualifier: Option<Qualifier>,
 }

@@ -2,7 +2,7 @@
 //! hundred and "44,55" is a decimal; in English it is the other way round. Money is typed in
 //! tỷ đồng (billions) and stored exactly as integer đồng.
 
-use super::money::{Vnd, ONE_BILLION};
+use crate::domain::money::{Vnd, ONE_BILLION};
 
 /// Which character separates decimals: a comma (Vietnamese) or a point (English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 use super::fields::{field_label, kind_label};
 use super::format::format_date;
 use super::{format_decimal, Lang};
-use crate::domain::deadline::DeadlineError;
 use crate::domain::draft::DraftProblem;
+use crate::domain::followup::DeadlineError;
 use crate::domain::number::{DecimalMark, NumberError};
 use crate::domain::{LoadError, Problem, ValidationError};
 
@@ -14,7 +14,7 @@ pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
     let kind = kind_label(error.kind, lang);
     // A record's name or a value from a file can be of any length: quoted cut short, and
     // the whole message kept short.
-    let label = crate::domain::unreadable::quote(&error.label);
+    let label = crate::domain::sharing::quote(&error.label);
     short(match lang {
         Lang::Vi => format!("{kind} «{label}»: {field} {what}."),
         Lang::En => format!("{kind} “{label}”: {field} {what}."),
@@ -39,12 +39,12 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             Lang::Vi => format!(
                 "trỏ tới {} không có trong dữ liệu (mã {})",
                 kind_label(*target, lang).to_lowercase(),
-                crate::domain::unreadable::quote(id)
+                crate::domain::sharing::quote(id)
             ),
             Lang::En => format!(
                 "refers to a {} that is not in the data (id {})",
                 kind_label(*target, lang).to_lowercase(),
-                crate::domain::unreadable::quote(id)
+                crate::domain::sharing::quote(id)
             ),
         },
         Problem::AboveTotal { total_field } => match lang {
@@ -173,8 +173,8 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
 pub const MESSAGE_CHARS: usize = 300;
 
 /// Where a file could not be read and why, short, in the officer's language.
-fn unreadable_message(u: &crate::domain::unreadable::Unreadable, lang: Lang) -> String {
-    use crate::domain::unreadable::WhatWrong;
+fn unreadable_message(u: &crate::domain::sharing::Unreadable, lang: Lang) -> String {
+    use crate::domain::sharing::WhatWrong;
     let mut place = match lang {
         Lang::Vi => format!("Tệp có dữ liệu không đọc được ở dòng {}", u.line),
         Lang::En => format!("The file has data that cannot be read at line {}", u.line),

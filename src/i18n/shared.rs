@@ -2,7 +2,7 @@
 //! publication did.
 
 use super::{load_error_message, problem_message, Lang};
-use crate::domain::share::ExportInfo;
+use crate::domain::sharing::ExportInfo;
 use crate::storage::shared::{Freshness, Published, Refusal};
 
 /// Why the shared file could not be read or written, in plain words.

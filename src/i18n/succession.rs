@@ -3,10 +3,10 @@
 use chrono::NaiveDate;
 
 use super::{format_date, Lang};
-use crate::domain::handover::Role;
-use crate::domain::org::{EndKind, Unit};
-use crate::domain::succession::SuccessionProblem;
-use crate::domain::validate::Problem;
+use crate::domain::sharing::Problem;
+use crate::domain::units::Role;
+use crate::domain::units::SuccessionProblem;
+use crate::domain::units::{EndKind, Unit};
 use crate::domain::{Dataset, Directive, UnitId};
 
 fn full_name(data: &Dataset, id: &UnitId) -> String {

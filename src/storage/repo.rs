@@ -18,8 +18,8 @@ use serde_json::Value;
 use super::codec::{decode, encode as encode_text};
 use super::kv::{KeyValue, WriteError};
 use super::shards::{default_shard_count, shard_index, shard_key, EncodeShards, Fill};
-use crate::domain::migrate::dataset_from_value;
-use crate::domain::tabs::{Cover, Part, Rebased};
+use crate::domain::model::{Cover, Part, Rebased};
+use crate::domain::sharing::dataset_from_value;
 use crate::domain::{Dataset, LoadError, RecordKind, FORMAT_NAME, SCHEMA_VERSION};
 
 mod load;

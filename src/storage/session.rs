@@ -24,10 +24,10 @@ use super::repo::{AsideReason, MANIFEST_KEY};
 use super::side::{self, UndoImport, SYNC_KEY, UNDO_HEAD_KEY};
 use super::snapshots::{self, SnapshotInfo};
 use super::{KeyValue, LoadOutcome, Repository, WriteError};
-use crate::domain::derived::{Derived, Lookups};
-use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
-use crate::domain::reading::review::Saved;
-use crate::domain::share::{file_name, ExportFile, ExportInfo, Officer, Scope};
+use crate::domain::documents::Saved;
+use crate::domain::model::{Derived, Lookups};
+use crate::domain::sharing::{file_name, ExportFile, ExportInfo, Officer, Scope};
+use crate::domain::sharing::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
 use crate::domain::{Changes, Dataset, Record};
 
 mod whole;

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::repo::PREFIX;
-use crate::domain::dataset::{Visitor, VisitorMut};
+use crate::domain::model::{Visitor, VisitorMut};
 use crate::domain::{Collection, Record, RecordKind};
 
 /// How many shards a collection is split into: enough that saving one edit re-encodes a

@@ -23,10 +23,10 @@ use serde::{Deserialize, Serialize};
 
 use super::session::Session;
 use super::KeyValue;
-use crate::domain::merge::ImportPlan;
-use crate::domain::migrate::LoadError;
-use crate::domain::share::ExportInfo;
-use crate::domain::validate::ValidationError;
+use crate::domain::sharing::ExportInfo;
+use crate::domain::sharing::ImportPlan;
+use crate::domain::sharing::LoadError;
+use crate::domain::sharing::ValidationError;
 use crate::domain::{parse_dataset, Dataset};
 
 /// The shared file's name when the office sets none: next to `index.html`.

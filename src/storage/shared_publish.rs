@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 use super::{read_incoming, Answer, FileVersion, Incoming, Precondition, Refusal};
 use super::{MAX_ROUNDS, MAX_WAITS};
-use crate::domain::merge::Resolution;
-use crate::domain::share::{ExportInfo, Officer, Scope};
+use crate::domain::sharing::Resolution;
+use crate::domain::sharing::{ExportInfo, Officer, Scope};
 use crate::domain::{parse_dataset, Dataset, Record};
 use crate::storage::session::{ImportRefused, Session};
 use crate::storage::KeyValue;
@@ -70,8 +70,8 @@ pub struct Publish {
 /// Every record of `data` by collection and id, with its time of change.
 fn stamps(data: &Dataset) -> BTreeMap<(&'static str, String), DateTime<Utc>> {
     struct Stamps(BTreeMap<(&'static str, String), DateTime<Utc>>);
-    impl crate::domain::dataset::Visitor for Stamps {
-        fn visit<T: Record>(&mut self, c: &crate::domain::collection::Collection<T>) {
+    impl crate::domain::model::Visitor for Stamps {
+        fn visit<T: Record>(&mut self, c: &crate::domain::model::Collection<T>) {
             for r in c.iter() {
                 self.0
                     .insert((T::KIND.collection(), r.id().to_string()), r.updated_at());

@@ -5,11 +5,11 @@
 use chrono::{Duration, FixedOffset, NaiveDate};
 
 use super::*;
-use crate::domain::conclusion::DirectiveUpdate;
-use crate::domain::ids::SeededIds;
-use crate::domain::merge::Resolution;
+use crate::domain::followup::DirectiveUpdate;
+use crate::domain::model::SeededIds;
 use crate::domain::sample::sample_dataset;
-use crate::domain::share::Officer;
+use crate::domain::sharing::Officer;
+use crate::domain::sharing::Resolution;
 use crate::storage::MemoryKv;
 use chrono::DateTime;
 

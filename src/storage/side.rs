@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codec::{decode, encode};
 use super::kv::{KeyValue, WriteError};
-use crate::domain::merge::SyncBase;
+use crate::domain::sharing::SyncBase;
 use crate::domain::Dataset;
 
 /// The merge's base: fingerprints of the versions exchanged, by record id.
@@ -81,7 +81,7 @@ pub fn remove_undo(kv: &mut impl KeyValue) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::merge::SyncBase;
+    use crate::domain::sharing::SyncBase;
     use crate::storage::MemoryKv;
 
     #[test]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::{use_state, Persistence};
-use crate::domain::merge::Change;
+use crate::domain::sharing::Change;
 use crate::domain::Dataset;
 use crate::i18n::{format_decimal, Lang, Msg};
 

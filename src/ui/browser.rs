@@ -149,7 +149,7 @@ impl Settings {
     pub fn tolerance_points(&self) -> f64 {
         self.tolerance_points
             .filter(|t| (0.0..=100.0).contains(t))
-            .unwrap_or(crate::domain::status::DEFAULT_TOLERANCE_POINTS)
+            .unwrap_or(crate::domain::projects::DEFAULT_TOLERANCE_POINTS)
     }
 
     pub fn due_soon_days(&self) -> u64 {

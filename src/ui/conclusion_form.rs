@@ -9,7 +9,7 @@ use super::form::{choices, field_title, Draft, Kind, ReadField, WriteField};
 use super::state::use_state;
 use super::widgets::NotFound;
 use crate::domain::dates::iso;
-use crate::domain::draft::ConclusionDraft;
+use crate::domain::followup::ConclusionDraft;
 use crate::domain::sorting;
 use crate::domain::{ConclusionId, IdSource};
 use crate::i18n::{format_date, labels, Msg};

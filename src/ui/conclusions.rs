@@ -12,8 +12,8 @@ use super::widgets::{
     extension_mark, field, handover_history, keyed_rows, unit_link_on, ListPage, NotFound,
     StateBadge,
 };
-use crate::domain::document::{conclusion_notice, conclusion_notice_with};
-use crate::domain::sheets::directives_table;
+use crate::domain::documents::directives_table;
+use crate::domain::documents::{conclusion_notice, conclusion_notice_with};
 use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
@@ -209,7 +209,7 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                 <p class="actions">
                     <a class="button" href=Route::Edit(Form::Conclusion, c.id.to_string()).href()>{state.t(Msg::EditConclusion)}</a>
                     " "
-                    <button type="button" on:click={let scope = crate::domain::share::Scope::Conclusion(c.id.clone()); move |_| state.export(scope.clone())}>
+                    <button type="button" on:click={let scope = crate::domain::sharing::Scope::Conclusion(c.id.clone()); move |_| state.export(scope.clone())}>
                         {state.t(Msg::ExportThis)}
                     </button>
                     " "
@@ -247,7 +247,7 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                     {field(state, Msg::IssuingBody, c.issuing_body.clone())}
                     {meeting}
                     {field(state, Msg::Signer, format!("{} {}", c.signer_title, c.signer))}
-                    {field(state, Msg::Recipients, crate::domain::document::recipients_line(&c.recipients))}
+                    {field(state, Msg::Recipients, crate::domain::documents::recipients_line(&c.recipients))}
                     {field(state, Msg::Assessment, c.assessment.clone())}
                 </dl>
                 <h2>

@@ -5,13 +5,13 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use super::document::{brief_view, doc_lang, print};
-use crate::domain::document::head_brief;
+use crate::domain::documents::head_brief;
 
 use super::browser::{self, CryptoIds};
 use super::state::{use_state, AppState};
 use super::widgets::{inherited_mark, unit_name, StateBadge};
+use crate::domain::projects::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 use crate::domain::sample::sample_dataset;
-use crate::domain::summary::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 use crate::domain::FollowUpState;
 use crate::domain::Measure;
 use crate::i18n::figures::measure_step;

@@ -8,7 +8,7 @@ use super::import::ImportCard;
 use super::settings::SettingsCard;
 use super::state::{export_all, use_state};
 use super::widgets::download_aside;
-use crate::domain::share::export_reminder_due;
+use crate::domain::sharing::export_reminder_due;
 use crate::domain::{validate, RecordKind};
 use crate::i18n::{format_decimal, format_percent, kind_label, problem_message, Msg};
 use crate::storage::QUOTA_UNITS;

@@ -9,7 +9,7 @@ use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 
 use super::browser;
-use crate::domain::derived::Lookups;
+use crate::domain::model::Lookups;
 use crate::domain::Dataset;
 use crate::storage::local::LocalKv;
 use crate::storage::session::Session;

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use super::browser::{self, CryptoIds};
 use super::form::{choices, field_title, Draft, Kind, PickList};
 use super::state::use_state;
-use crate::domain::dataset::paths_taken;
-use crate::domain::draft::{DirectiveDraft, FieldError};
+use crate::domain::draft::FieldError;
+use crate::domain::followup::DirectiveDraft;
+use crate::domain::model::paths_taken;
 use crate::domain::{ConclusionId, DirectiveId, IdSource, NumberChoices, Unit};
 use crate::i18n::{labels, Msg};
 
@@ -52,7 +53,7 @@ pub fn DirectiveForm(
             } else {
                 editing.get_untracked()
             };
-            let read_data = |found: crate::domain::derived::Lookups| {
+            let read_data = |found: crate::domain::model::Lookups| {
                 let d = found.data;
                 let c = d.conclusions.get(&conclusion)?;
                 let taken = found.directive_paths_taken(&conclusion, editing_id.as_ref());

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::state::AppState;
-use crate::domain::document::{Block, Brief, DocLang, Document, Letterhead};
-use crate::domain::table::Table;
+use crate::domain::documents::Table;
+use crate::domain::documents::{file_name, office};
+use crate::domain::documents::{Block, Brief, DocLang, Document, Letterhead};
 use crate::domain::BodyKind;
-use crate::domain::{office, sheets};
 use crate::i18n::{Lang, Msg};
 
 pub fn doc_lang(lang: Lang) -> DocLang {
@@ -161,7 +161,7 @@ pub fn download_docx(state: AppState, stem: &str, docs: &[Document]) {
     let lang = doc_lang(state.lang.get_untracked());
     let bytes = office::docx(docs, lang, state.today);
     browser::download_bytes(
-        &sheets::file_name(stem, state.today, "docx"),
+        &file_name(stem, state.today, "docx"),
         office::DOCX_MIME,
         &bytes,
     );
@@ -171,7 +171,7 @@ pub fn download_docx(state: AppState, stem: &str, docs: &[Document]) {
 pub fn download_xlsx(state: AppState, stem: &str, tables: &[Table]) {
     let bytes = office::xlsx(tables, state.today);
     browser::download_bytes(
-        &sheets::file_name(stem, state.today, "xlsx"),
+        &file_name(stem, state.today, "xlsx"),
         office::XLSX_MIME,
         &bytes,
     );
@@ -180,7 +180,7 @@ pub fn download_xlsx(state: AppState, stem: &str, tables: &[Table]) {
 /// Downloads `table` as CSV (UTF-8 with a byte-order mark).
 pub fn download_csv(state: AppState, stem: &str, table: &Table) {
     browser::download_bytes(
-        &sheets::file_name(stem, state.today, "csv"),
+        &file_name(stem, state.today, "csv"),
         "text/csv;charset=utf-8",
         &table.to_csv(),
     );

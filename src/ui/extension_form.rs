@@ -9,7 +9,7 @@ use super::browser;
 use super::form::{field_title, Draft, Kind};
 use super::state::use_state;
 use super::update_form::directive_form_heading;
-use crate::domain::draft::ExtensionDraft;
+use crate::domain::followup::ExtensionDraft;
 use crate::domain::DirectiveId;
 use crate::i18n::{format_date, labels, Msg};
 

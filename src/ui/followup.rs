@@ -7,15 +7,15 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::document::{doc_lang, export_buttons};
+use crate::domain::documents::directives_table;
 use crate::domain::followup::urgency_order;
-use crate::domain::sheets::directives_table;
 
 use super::state::use_state;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{keyed_rows, StateBadge};
 use crate::domain::dates::iso;
-use crate::domain::followup_overview::KeptOverview;
-use crate::domain::overview::{Found, DUE_WITHIN_MONTH_DAYS};
+use crate::domain::followup::KeptOverview;
+use crate::domain::followup::{Found, DUE_WITHIN_MONTH_DAYS};
 use crate::domain::{
     ConclusionId, Directive, DirectiveId, DirectiveUpdateId, FollowUpState, Tally,
 };

@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{date_time, focus_later};
 use super::state::use_state;
-use crate::domain::merge::{Applied, Change, Duplicate, Entry, ImportPlan, Resolution};
-use crate::domain::share::{ExportInfo, Scope};
+use crate::domain::sharing::{Applied, Change, Duplicate, Entry, ImportPlan, Resolution};
+use crate::domain::sharing::{ExportInfo, Scope};
 use crate::domain::sorting;
 use crate::domain::{parse_dataset, Dataset};
 use crate::i18n::{field_label, kind_label, load_error_message, problem_message, Lang, Msg};

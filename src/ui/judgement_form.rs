@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::use_state;
-use crate::domain::status::JudgementError;
+use crate::domain::projects::JudgementError;
 use crate::domain::{Light, ProjectId, Record, ScheduleStatus};
 use crate::i18n::{labels, Msg};
 

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::browser::{self, CryptoIds};
 use super::form::{choices, field_title, Draft, Kind};
 use super::state::use_state;
-use crate::domain::draft::{code, ObstacleDraft};
+use crate::domain::draft::code;
+use crate::domain::projects::ObstacleDraft;
 use crate::domain::{IdSource, ObstacleCategory, ObstacleId, ProjectId};
 use crate::i18n::{labels, Msg};
 

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 
 use super::document::{doc_lang, export_buttons};
-use crate::domain::sheets::register_table;
+use crate::domain::documents::register_table;
 
 use super::state::{use_state, AppState};
 use super::widgets::{bar_cell, keyed_rows, ListPage};
-use crate::domain::derived::Lookups;
 use crate::domain::draft::{code, from_code};
-use crate::domain::portfolio::{ProjectQuery, ProjectSort};
+use crate::domain::model::Lookups;
+use crate::domain::projects::{ProjectQuery, ProjectSort};
 use crate::domain::{CapitalSource, InvestmentGroup, ScheduleStatus};
 use crate::i18n::format::format_amount;
 use crate::i18n::{labels, Msg};

@@ -9,8 +9,8 @@ use super::obstacle_form::ObstacleForm;
 use super::report_form::ReportForm;
 use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, NotFound, StateBadge};
+use crate::domain::projects::Figure;
 use crate::domain::sorting;
-use crate::domain::summary::Figure;
 use crate::domain::{changes_since_previous, Dataset, LatestFigures, ObstacleId, ProjectId};
 use crate::i18n::figures::{
     capital_text, construction_text, measure_change_text, site_clearance_text,
@@ -109,7 +109,7 @@ fn project_part(
             Part::Top => top_part(state, d, p).into_any(),
             Part::Reports => {
                 let reports = d.reports_of(&p.id);
-                let dropped = crate::domain::latest::reports_with_drops(&reports);
+                let dropped = crate::domain::projects::reports_with_drops(&reports);
                 let report_rows = reports
                     .iter()
                     .rev()
@@ -304,7 +304,7 @@ fn top_part(state: AppState, d: &Dataset, p: &crate::domain::Project) -> impl In
                 {state.t(if archived { Msg::Unarchive } else { Msg::Archive })}
             </button>
             " "
-            <button type="button" on:click={let scope = crate::domain::share::Scope::Project(p.id.clone()); move |_| state.export(scope.clone())}>
+            <button type="button" on:click={let scope = crate::domain::sharing::Scope::Project(p.id.clone()); move |_| state.export(scope.clone())}>
                 {state.t(Msg::ExportThis)}
             </button>
         </p>

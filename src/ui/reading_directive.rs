@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use super::form::{choices, field_title};
 use super::reading_fields::review_input;
 use super::state::use_state;
-use crate::domain::reading::notice::Mark;
-use crate::domain::reading::review::{due_of, new_unit_ref, NewUnitChoice, Review};
+use crate::domain::documents::Mark;
+use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review};
 use crate::i18n::{format_date, Lang, Msg};
 
 fn mark_text(mark: Mark, lang: Lang) -> &'static str {

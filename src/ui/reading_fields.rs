@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::form::{choices, field_title};
 use super::state::use_state;
-use crate::domain::reading::review::{meetings_near, NewUnitChoice, Review};
+use crate::domain::documents::{meetings_near, NewUnitChoice, Review};
 use crate::i18n::{format_date, Msg};
 
 /// Reads one string of the review.

@@ -11,10 +11,10 @@ use super::document::{
 use super::state::use_state;
 use super::widgets::unit_link;
 use crate::domain::dates::iso;
-use crate::domain::document::{
+use crate::domain::documents::{
     follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
 };
-use crate::domain::report::{ReportScope, REPLY_WITHIN_DAYS};
+use crate::domain::followup::{ReportScope, REPLY_WITHIN_DAYS};
 use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;

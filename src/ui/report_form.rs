@@ -8,7 +8,7 @@ use super::browser::{self, CryptoIds};
 use super::form::{field_title, Draft, Kind, ReadField, WriteField};
 use super::state::use_state;
 use crate::domain::dates::iso;
-use crate::domain::draft::ReportDraft;
+use crate::domain::projects::ReportDraft;
 use crate::domain::{IdSource, ProjectId};
 use crate::i18n::{decimal_mark, Msg};
 

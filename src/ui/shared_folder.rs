@@ -13,8 +13,8 @@ use super::browser::{self, Settings};
 use super::import::{apply_previewed, preview_view, Preview, Replan};
 use super::shared_io::{self as io, clock, file_name, remember, remembered, Carrier, Place};
 use super::state::{use_state, AppState};
-use crate::domain::merge::Resolution;
-use crate::domain::share::Officer;
+use crate::domain::sharing::Officer;
+use crate::domain::sharing::Resolution;
 use crate::i18n::{shared as words, Msg};
 use crate::storage::shared::{
     freshness, read_incoming, valid_file_name, FileVersion, Incoming, Next, Publish,

@@ -15,8 +15,8 @@ use super::browser::{self, Settings};
 use super::commit_lock;
 pub use super::data_signal::DataSignal;
 use super::data_signal::SessionCell;
-use crate::domain::merge::{Applied, Entry, ImportPlan, Resolution};
-use crate::domain::share::{Officer, Scope};
+use crate::domain::sharing::{Applied, Entry, ImportPlan, Resolution};
+use crate::domain::sharing::{Officer, Scope};
 use crate::domain::{Dataset, Record};
 use crate::i18n::{Lang, Msg};
 use crate::route::Route;
@@ -325,7 +325,7 @@ impl AppState {
         &self,
         incoming: &Dataset,
         based_on: Option<&std::collections::BTreeMap<String, u64>>,
-        joins: &[crate::domain::merge::Duplicate],
+        joins: &[crate::domain::sharing::Duplicate],
     ) -> (ImportPlan, u64) {
         self.session.with_value(|s| {
             (
@@ -361,7 +361,7 @@ impl AppState {
 
     /// Stores a conclusion read from a notice, its directives and the units accepted, in one
     /// step that [`AppState::undo_import`] reverses.
-    pub fn add_read_notice(&self, saved: crate::domain::reading::review::Saved, label: String) {
+    pub fn add_read_notice(&self, saved: crate::domain::documents::Saved, label: String) {
         let now = browser::now();
         self.with_session(true, |s| {
             s.add_read_notice(saved, label, now, browser::utc_offset(now))

@@ -10,9 +10,10 @@ use super::browser;
 use super::form::{choices, field_title, Draft, Kind};
 use super::state::{use_state, AppState};
 use super::widgets::Folded;
-use crate::domain::draft::{code, SuccessionDraft};
-use crate::domain::handover::Role;
-use crate::domain::org::EndKind;
+use crate::domain::draft::code;
+use crate::domain::units::EndKind;
+use crate::domain::units::Role;
+use crate::domain::units::SuccessionDraft;
 use crate::domain::{DirectiveId, UnitId};
 use crate::i18n::{succession as words, Msg};
 

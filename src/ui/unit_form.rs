@@ -8,7 +8,8 @@ use super::browser::{self, CryptoIds};
 use super::form::{choices, field_title, Draft, Kind};
 use super::state::use_state;
 use super::widgets::Folded;
-use crate::domain::draft::{code, UnitDraft};
+use crate::domain::draft::code;
+use crate::domain::units::UnitDraft;
 use crate::domain::{IdSource, UnitId, UnitKind};
 use crate::i18n::{labels, Msg};
 

@@ -12,11 +12,11 @@ use super::unit_form::UnitForm;
 use super::unit_join::UnitJoin;
 use super::update_form::{directive_item, UpdateForm};
 use super::widgets::{field, unit_link, unit_tag, NotFound};
-use crate::domain::document::Owed;
+use crate::domain::documents::directives_table;
+use crate::domain::documents::Owed;
 use crate::domain::followup::urgency_order;
+use crate::domain::followup::ReportScope;
 use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
-use crate::domain::report::ReportScope;
-use crate::domain::sheets::directives_table;
 use crate::domain::{Dataset, Directive, DirectiveId, FollowUpState, Tally, Unit, UnitId};
 use crate::i18n::{format_date, labels, succession as words, Lang, Msg};
 use crate::route::Route;
@@ -31,7 +31,7 @@ fn reminder(
     report_by: RwSignal<chrono::NaiveDate>,
     lang: Lang,
 ) -> Option<AnyView> {
-    use crate::domain::document::reminder_letter;
+    use crate::domain::documents::reminder_letter;
     if owed.items.is_empty() {
         return None;
     }
@@ -230,7 +230,7 @@ fn unit_lists(
                 <h1>{u.name.clone()}</h1>
                 {tag.map(|t| view! { <p><span class="tag">{t}</span></p> })}
                 <p class="actions">
-                    <button type="button" on:click={let scope = crate::domain::share::Scope::Unit(u.id.clone()); move |_| state.export(scope.clone())}>
+                    <button type="button" on:click={let scope = crate::domain::sharing::Scope::Unit(u.id.clone()); move |_| state.export(scope.clone())}>
                         {state.t(Msg::ExportThis)}
                     </button>
                 </p>

@@ -8,7 +8,7 @@ use super::browser::{self, CryptoIds};
 use super::form::{field_title, Draft, Kind};
 use super::state::{use_state, AppState};
 use super::widgets::{extension_mark, inherited_mark, unit_name, StateBadge};
-use crate::domain::draft::{UpdateDraft, STATUS_CODES};
+use crate::domain::followup::{UpdateDraft, STATUS_CODES};
 use crate::domain::{Dataset, Directive, DirectiveUpdate};
 use crate::domain::{DirectiveId, IdSource};
 use crate::i18n::format_date;

@@ -106,7 +106,7 @@ pub fn import_theirs(tab: &mut Session<SharedKv>, incoming: &Dataset, at: DateTi
         incoming,
         &plan,
         planned_at,
-        &|_: &str| Some(dondoc::domain::merge::Resolution::TakeTheirs),
+        &|_: &str| Some(dondoc::domain::sharing::Resolution::TakeTheirs),
         "tệp của đồng nghiệp".into(),
         at,
         hanoi(),

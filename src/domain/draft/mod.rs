@@ -2,40 +2,20 @@
 //! checked by the model's rules before anything is stored. A draft keeps what was typed, so
 //! a rejected form loses nothing.
 
-mod conclusion;
-mod directive;
-mod extension;
-mod meeting;
-mod obstacle;
-mod project;
-mod report;
 mod settings;
-mod succession;
-mod unit;
-mod update;
 
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::deadline::DeadlineError;
-use super::money::Vnd;
-use super::number::{
+use crate::domain::followup::deadline::DeadlineError;
+use crate::domain::money::Vnd;
+use crate::domain::number::{
     format_scaled, parse_billions, parse_decimal, DecimalMark, NumberError, BILLION_HUNDREDTHS,
 };
-use super::validate::{Problem, ValidationError};
+use crate::domain::sharing::validate::{Problem, ValidationError};
 
-pub use conclusion::ConclusionDraft;
-pub use directive::DirectiveDraft;
-pub use extension::ExtensionDraft;
-pub use meeting::MeetingDraft;
-pub use obstacle::ObstacleDraft;
-pub use project::ProjectDraft;
-pub use report::ReportDraft;
 pub use settings::{OfficeSettings, SettingsDraft, MAX_DUE_SOON_DAYS};
-pub use succession::SuccessionDraft;
-pub use unit::{renamed_since, UnitDraft};
-pub use update::{UpdateDraft, STATUS_CODES};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum DraftProblem {
@@ -99,7 +79,7 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
 }
 
 /// The id chosen in a picker; an empty choice is no reference.
-fn id_of<T: From<String>>(text: &str) -> Option<T> {
+pub(super) fn id_of<T: From<String>>(text: &str) -> Option<T> {
     Some(text.trim())
         .filter(|t| !t.is_empty())
         .map(|t| T::from(t.to_owned()))
@@ -107,7 +87,7 @@ fn id_of<T: From<String>>(text: &str) -> Option<T> {
 
 /// An optional date as a form gives it ("" or "YYYY-MM-DD").
 pub fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(super::dates::iso).unwrap_or_default()
+    date.map(crate::domain::dates::iso).unwrap_or_default()
 }
 
 /// Money in billions as the officer would type it back ("1.300", "3.355,9").
@@ -116,24 +96,29 @@ pub fn billions_text(vnd: Vnd, mark: DecimalMark) -> String {
 }
 
 /// Reads the fields of a draft, collecting one problem per wrong field.
-struct Reader {
-    mark: DecimalMark,
-    errors: Vec<FieldError>,
+pub(super) struct Reader {
+    pub(super) mark: DecimalMark,
+    pub(super) errors: Vec<FieldError>,
 }
 
 impl Reader {
-    fn new(mark: DecimalMark) -> Self {
+    pub(super) fn new(mark: DecimalMark) -> Self {
         Reader {
             mark,
             errors: Vec::new(),
         }
     }
 
-    fn push(&mut self, field: &'static str, problem: DraftProblem) {
+    pub(super) fn push(&mut self, field: &'static str, problem: DraftProblem) {
         self.errors.push(FieldError { field, problem });
     }
 
-    fn decimal(&mut self, field: &'static str, text: &str, decimals: u32) -> Option<f64> {
+    pub(super) fn decimal(
+        &mut self,
+        field: &'static str,
+        text: &str,
+        decimals: u32,
+    ) -> Option<f64> {
         match parse_decimal(text, self.mark, decimals) {
             Ok(v) => Some(v),
             Err(NumberError::Empty) => None,
@@ -145,12 +130,12 @@ impl Reader {
     }
 
     /// A percentage, with or without its sign ("44,55" or "44,55 %"), as reports write it.
-    fn percent(&mut self, field: &'static str, text: &str) -> Option<f64> {
+    pub(super) fn percent(&mut self, field: &'static str, text: &str) -> Option<f64> {
         let text = text.trim();
         self.decimal(field, text.strip_suffix('%').unwrap_or(text), 2)
     }
 
-    fn count(&mut self, field: &'static str, text: &str) -> Option<u32> {
+    pub(super) fn count(&mut self, field: &'static str, text: &str) -> Option<u32> {
         let value = self.decimal(field, text, 6)?;
         if value.fract() != 0.0 || value > f64::from(u32::MAX) {
             self.push(field, DraftProblem::NotWhole);
@@ -159,7 +144,7 @@ impl Reader {
         Some(value as u32)
     }
 
-    fn money(&mut self, field: &'static str, text: &str) -> Option<Vnd> {
+    pub(super) fn money(&mut self, field: &'static str, text: &str) -> Option<Vnd> {
         match parse_billions(text, self.mark) {
             Ok(v) => Some(v),
             Err(NumberError::Empty) => None,
@@ -171,7 +156,7 @@ impl Reader {
     }
 
     /// An optional date: empty is `None`, anything else must be a date.
-    fn date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
+    pub(super) fn date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
         let text = text.trim();
         if text.is_empty() {
             return None;
@@ -184,7 +169,7 @@ impl Reader {
     }
 
     /// A date that must be given.
-    fn required_date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
+    pub(super) fn required_date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
         if text.trim().is_empty() {
             self.push(field, DraftProblem::Date);
             return None;
@@ -194,14 +179,23 @@ impl Reader {
 
     /// A date of something that has happened (a report's figures, an update, an obstacle):
     /// one after `today` is refused, because it would stand as the latest news of a record.
-    fn not_after(&mut self, field: &'static str, date: Option<NaiveDate>, today: NaiveDate) {
+    pub(super) fn not_after(
+        &mut self,
+        field: &'static str,
+        date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) {
         if date.is_some_and(|d| d > today) {
             self.push(field, DraftProblem::Rule(Problem::InFuture));
         }
     }
 
     /// The record is built; the model's own rules are checked on it.
-    fn finish<T>(mut self, record: T, rules: Vec<ValidationError>) -> Result<T, Vec<FieldError>> {
+    pub(super) fn finish<T>(
+        mut self,
+        record: T,
+        rules: Vec<ValidationError>,
+    ) -> Result<T, Vec<FieldError>> {
         for e in rules {
             let e = FieldError::from(e);
             if !self.errors.iter().any(|x| x.field == e.field) {

@@ -4,7 +4,7 @@
 use super::{FieldError, Reader};
 use crate::domain::draft::DraftProblem;
 use crate::domain::number::DecimalMark;
-use crate::domain::validate::Problem;
+use crate::domain::sharing::validate::Problem;
 
 /// The largest number of days "due soon" may look ahead.
 pub const MAX_DUE_SOON_DAYS: u32 = 90;

@@ -188,15 +188,16 @@ pub(super) fn build(b: &mut Builder, cast: &Cast) {
         .and_then(|end| end.checked_add_months(Months::new(3)))
         .and_then(|d| last_day_of_month(d.year(), d.month()));
     if let (Some(mut x), Some(date)) = (b.data.directives.get(&d4).cloned(), extended_to) {
-        x.extensions.push(crate::domain::extension::Extension {
-            deadline: Deadline::On {
-                date,
-                words: format!("chậm nhất ngày {}", dmy(date)),
-            },
-            granted_on,
-            document_ref: "Công văn số 1520/UBND-KT".into(),
-            reason: "Chờ bố trí vốn đối ứng để hoàn thiện hạ tầng kỹ thuật.".into(),
-        });
+        x.extensions
+            .push(crate::domain::followup::extension::Extension {
+                deadline: Deadline::On {
+                    date,
+                    words: format!("chậm nhất ngày {}", dmy(date)),
+                },
+                granted_on,
+                document_ref: "Công văn số 1520/UBND-KT".into(),
+                reason: "Chờ bố trí vốn đối ứng để hoàn thiện hạ tầng kỹ thuật.".into(),
+            });
         b.data.directives.upsert(x);
     }
     // 5: a half-year, open within term, not started.

@@ -12,18 +12,22 @@ mod reorganisation;
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 
-use super::conclusion::{Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus};
-use super::dataset::Dataset;
-use super::deadline::{last_day_of_month, Deadline};
-use super::ids::{CommitteeId, ConclusionId, DirectiveId, IdSource, MeetingId, ProjectId, UnitId};
-use super::meeting::{Meeting, MeetingKind};
-use super::money::{Amount, Qualifier, Vnd};
-use super::org::{BodyKind, Committee, DatedCapital, Unit, UnitKind};
-use super::progress::{Capital, Construction, ProgressReport, SiteClearance};
-use super::project::{
+use crate::domain::followup::conclusion::{
+    Conclusion, Directive, DirectivePath, DirectiveUpdate, RecordedStatus,
+};
+use crate::domain::followup::deadline::{last_day_of_month, Deadline};
+use crate::domain::followup::meeting::{Meeting, MeetingKind};
+use crate::domain::model::dataset::Dataset;
+use crate::domain::model::ids::{
+    CommitteeId, ConclusionId, DirectiveId, IdSource, MeetingId, ProjectId, UnitId,
+};
+use crate::domain::money::{Amount, Qualifier, Vnd};
+use crate::domain::projects::progress::{Capital, Construction, ProgressReport, SiteClearance};
+use crate::domain::projects::project::{
     CapitalSource, InvestmentGroup, Light, Obstacle, ObstacleCategory, Project, ScheduleStatus,
     StatusDecision, TrafficLight,
 };
+use crate::domain::units::org::{BodyKind, Committee, DatedCapital, Unit, UnitKind};
 
 pub(super) struct Builder<'a> {
     pub now: DateTime<Utc>,
@@ -32,7 +36,7 @@ pub(super) struct Builder<'a> {
     pub data: Dataset,
 }
 
-use super::dates::d_m_yyyy as dmy;
+use crate::domain::dates::d_m_yyyy as dmy;
 
 impl Builder<'_> {
     pub fn id(&mut self) -> String {
@@ -186,7 +190,7 @@ pub(crate) mod fixture {
     use chrono::{DateTime, NaiveDate, Utc};
 
     use super::sample_dataset;
-    use crate::domain::ids::SeededIds;
+    use crate::domain::model::ids::SeededIds;
     use crate::domain::Dataset;
 
     pub fn today() -> NaiveDate {

@@ -5,8 +5,8 @@
 
 use super::portfolio::Cast;
 use super::*;
-use crate::domain::org::{EndKind, FormerName};
-use crate::domain::succession::{Succession, Taker};
+use crate::domain::units::org::{EndKind, FormerName};
+use crate::domain::units::succession::{Succession, Taker};
 
 pub(super) fn build(b: &mut Builder, cast: &Cast) {
     let now = b.now;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::*;
-use crate::domain::merge::Duplicate;
+use crate::domain::sharing::Duplicate;
 
 impl<K: KeyValue> Session<K> {
     /// What importing `incoming` would do, before anything is written. `based_on`: what

@@ -1,0 +1,433 @@
+//! A Word file (.docx, WordprocessingML of ECMA-376) of one or more documents, laid out as
+//! the print view lays them: A4 portrait, margins 20/15/20/30 mm, Times New Roman 14 pt,
+//! the header's two blocks side by side, page numbers from page 2. Several documents (the
+//! letters to every overdue unit) are sections of one file, each from a new page with its
+//! own page numbers.
+
+use chrono::NaiveDate;
+
+use super::escape;
+use super::zip::Zip;
+use crate::domain::documents::document::{Block, DocLang, Document};
+use crate::domain::documents::table::Table;
+use crate::domain::units::org::BodyKind;
+
+/// The width the text may take: 210 mm less 30 mm and 15 mm, in twentieths of a point.
+const TEXT_WIDTH: u32 = 9355;
+/// A first-line indent of 1.27 cm.
+const INDENT: u32 = 720;
+
+#[derive(Default, Clone, Copy)]
+struct Run {
+    bold: bool,
+    italic: bool,
+    underline: bool,
+    /// Half-points: 28 is 14 pt.
+    size: u32,
+}
+
+const BODY: Run = Run {
+    bold: false,
+    italic: false,
+    underline: false,
+    size: 28,
+};
+
+impl Run {
+    fn bold(self) -> Run {
+        Run { bold: true, ..self }
+    }
+    fn italic(self) -> Run {
+        Run {
+            italic: true,
+            ..self
+        }
+    }
+    fn underline(self) -> Run {
+        Run {
+            underline: true,
+            ..self
+        }
+    }
+    fn size(self, pt: u32) -> Run {
+        Run {
+            size: pt * 2,
+            ..self
+        }
+    }
+
+    fn xml(self, text: &str) -> String {
+        // In the schema's order: b, i, sz, szCs, u (Word drops properties out of order).
+        let mut props = String::new();
+        if self.bold {
+            props.push_str("<w:b/>");
+        }
+        if self.italic {
+            props.push_str("<w:i/>");
+        }
+        if self.size != BODY.size {
+            props.push_str(&format!(
+                r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#,
+                self.size
+            ));
+        }
+        if self.underline {
+            props.push_str(r#"<w:u w:val="single"/>"#);
+        }
+        let mut out = String::new();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push_str("<w:r><w:br/></w:r>");
+            }
+            out.push_str(&format!(
+                r#"<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                escape(line)
+            ));
+        }
+        out
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Align {
+    Left,
+    Center,
+    Right,
+    Both,
+}
+
+#[derive(Clone, Copy)]
+struct Para {
+    align: Align,
+    indent: u32,
+    before: u32,
+    after: u32,
+    keep_next: bool,
+}
+
+const CENTER: Para = Para {
+    align: Align::Center,
+    indent: 0,
+    before: 0,
+    after: 0,
+    keep_next: false,
+};
+
+impl Para {
+    fn xml(self, runs: &str) -> String {
+        let jc = match self.align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+            Align::Both => "both",
+        };
+        let keep = if self.keep_next { "<w:keepNext/>" } else { "" };
+        format!(
+            r#"<w:p><w:pPr>{keep}<w:spacing w:before="{}" w:after="{}"/><w:ind w:firstLine="{}"/><w:jc w:val="{jc}"/></w:pPr>{runs}</w:p>"#,
+            self.before, self.after, self.indent
+        )
+    }
+}
+
+/// A short centred rule: an empty paragraph with a bottom border, indented to `width`.
+fn rule(cell_width: u32, width: u32) -> String {
+    let side = cell_width.saturating_sub(width) / 2;
+    format!(
+        r#"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/><w:ind w:left="{side}" w:right="{side}"/></w:pPr></w:p>"#
+    )
+}
+
+fn cell(width: u32, content: &str, borders: bool) -> String {
+    let borders = if borders {
+        ""
+    } else {
+        r#"<w:tcBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/></w:tcBorders>"#
+    };
+    format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{borders}</w:tcPr>{content}</w:tc>"#
+    )
+}
+
+fn table(widths: &[u32], rows: &[String], borders: bool, header_rows: usize) -> String {
+    let grid: String = widths
+        .iter()
+        .map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#))
+        .collect();
+    let border = if borders {
+        r#"<w:tblBorders><w:top w:val="single" w:sz="4" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/><w:bottom w:val="single" w:sz="4" w:color="000000"/><w:right w:val="single" w:sz="4" w:color="000000"/><w:insideH w:val="single" w:sz="4" w:color="000000"/><w:insideV w:val="single" w:sz="4" w:color="000000"/></w:tblBorders>"#
+    } else {
+        ""
+    };
+    let rows: String = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let head = if i < header_rows {
+                "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>"
+            } else {
+                "<w:trPr><w:cantSplit/></w:trPr>"
+            };
+            format!("<w:tr>{head}{r}</w:tr>")
+        })
+        .collect();
+    let total: u32 = widths.iter().sum();
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/>{border}<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"#
+    )
+}
+
+/// Column widths in proportion to the table's own, filling the text width.
+fn widths(columns: &[(String, u8)]) -> Vec<u32> {
+    let sum: u32 = columns.iter().map(|(_, w)| u32::from((*w).max(1))).sum();
+    columns
+        .iter()
+        .map(|(_, w)| TEXT_WIDTH * u32::from((*w).max(1)) / sum.max(1))
+        .collect()
+}
+
+fn data_table(t: &Table, lang: DocLang) -> String {
+    let (columns, printed) = t.on_paper(lang);
+    let widths = widths(&columns);
+    let small = BODY.size(12);
+    let p = |align, text: &str, run: Run| Para { align, ..CENTER }.xml(&run.xml(text));
+    let head: String = columns
+        .iter()
+        .zip(&widths)
+        .map(|((h, _), w)| cell(*w, &p(Align::Center, h, small.bold()), true))
+        .collect();
+    let mut rows = vec![head];
+    rows.extend(printed.iter().map(|row| {
+        row.iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let align = if c.numeric { Align::Right } else { Align::Left };
+                cell(*w, &p(align, &c.text, small), true)
+            })
+            .collect::<String>()
+    }));
+    // An empty paragraph after the table: Word needs one before the next table.
+    table(&widths, &rows, true, 1)
+        + &Para {
+            after: 120,
+            ..CENTER
+        }
+        .xml("")
+}
+
+fn header(doc: &Document) -> String {
+    let h = &doc.header;
+    // The decree's 12–13 pt national name fits on one line at 12 pt in 62% of the width.
+    let (left, right) = (TEXT_WIDTH * 38 / 100, TEXT_WIDTH - TEXT_WIDTH * 38 / 100);
+    let mut issuer = String::new();
+    if !h.parent_body.is_empty() {
+        issuer.push_str(&CENTER.xml(&BODY.size(13).xml(&h.parent_body)));
+    }
+    issuer.push_str(&CENTER.xml(&BODY.size(13).bold().xml(&h.issuing_body)));
+    if doc.body_kind == BodyKind::Party {
+        issuer.push_str(&CENTER.xml(&BODY.size(13).xml("*")));
+    } else {
+        issuer.push_str(&rule(left, left * 2 / 5));
+    }
+    issuer.push_str(
+        &Para {
+            before: 120,
+            ..CENTER
+        }
+        .xml(&BODY.size(13).xml(&h.number)),
+    );
+    if !h.regarding.is_empty() {
+        issuer.push_str(&CENTER.xml(&BODY.size(12).xml(&h.regarding)));
+    }
+    let name_run = BODY.size(12).bold();
+    let mut nation = CENTER.xml(&match h.motto {
+        Some(_) => name_run.xml(h.national_name),
+        None => name_run.underline().xml(h.national_name),
+    });
+    if let Some(motto) = h.motto {
+        nation.push_str(&CENTER.xml(&BODY.bold().underline().xml(motto)));
+    }
+    nation.push_str(
+        &Para {
+            before: 240,
+            ..CENTER
+        }
+        .xml(&BODY.italic().xml(&h.place_date)),
+    );
+    let row = cell(left, &issuer, false) + &cell(right, &nation, false);
+    table(&[left, right], &[row], false, 0)
+}
+
+fn body(doc: &Document, lang: DocLang) -> String {
+    let justified = Para {
+        align: Align::Both,
+        indent: INDENT,
+        before: 0,
+        after: 120,
+        keep_next: false,
+    };
+    let mut out = String::new();
+    if !doc.kind.is_empty() {
+        let size = if doc.body_kind == BodyKind::Party {
+            15
+        } else {
+            14
+        };
+        out.push_str(
+            &Para {
+                before: 360,
+                keep_next: true,
+                ..CENTER
+            }
+            .xml(&BODY.size(size).bold().xml(&doc.kind)),
+        );
+    }
+    if !doc.subject.is_empty() {
+        out.push_str(
+            &Para {
+                keep_next: true,
+                before: if doc.kind.is_empty() { 360 } else { 0 },
+                ..CENTER
+            }
+            .xml(&BODY.bold().xml(&doc.subject)),
+        );
+        if doc.body_kind == BodyKind::Party {
+            out.push_str(&CENTER.xml(&BODY.xml("-----")));
+        } else {
+            out.push_str(&rule(TEXT_WIDTH, TEXT_WIDTH / 4));
+        }
+        out.push_str(
+            &Para {
+                after: 120,
+                ..CENTER
+            }
+            .xml(""),
+        );
+    }
+    for block in &doc.body {
+        out.push_str(&match block {
+            Block::Paragraph(text) => justified.xml(&BODY.xml(text)),
+            Block::Heading(text) => Para {
+                indent: 0,
+                before: 120,
+                keep_next: true,
+                ..justified
+            }
+            .xml(&BODY.bold().xml(text)),
+            Block::Addressee(text) => Para {
+                before: 360,
+                after: 240,
+                ..CENTER
+            }
+            .xml(&BODY.xml(text)),
+            Block::Item { label, text, .. } => {
+                justified.xml(&(BODY.bold().xml(label) + &BODY.xml(&format!(" {text}"))))
+            }
+            Block::Table(t) => data_table(t, lang),
+        });
+    }
+    out
+}
+
+fn foot(doc: &Document) -> String {
+    let half = TEXT_WIDTH / 2;
+    let left_para = Para {
+        align: Align::Left,
+        ..CENTER
+    };
+    let mut recipients = Para {
+        before: 240,
+        ..left_para
+    }
+    .xml(&BODY.size(12).bold().italic().xml(doc.recipients_heading));
+    for line in &doc.recipients {
+        recipients.push_str(&left_para.xml(&BODY.size(11).xml(line)));
+    }
+    let mut signer = String::new();
+    for (i, line) in doc.signer_title.iter().enumerate() {
+        let before = if i == 0 { 240 } else { 0 };
+        signer.push_str(&Para { before, ..CENTER }.xml(&BODY.bold().xml(line)));
+    }
+    signer.push_str(
+        &Para {
+            before: 1440,
+            ..CENTER
+        }
+        .xml(&BODY.bold().xml(&doc.signer_name)),
+    );
+    let row = cell(half, &recipients, false) + &cell(TEXT_WIDTH - half, &signer, false);
+    table(&[half, TEXT_WIDTH - half], &[row], false, 0)
+}
+
+/// A4 portrait, the decree's margins, page numbers restarting at 1 and shown from page 2.
+const SECTION: &str = r#"<w:headerReference w:type="default" r:id="rIdPageNumber"/><w:headerReference w:type="first" r:id="rIdFirst"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:pgNumType w:start="1"/><w:titlePg/>"#;
+
+const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+/// The body of `document.xml`: each document a section.
+fn document_xml(docs: &[Document], lang: DocLang) -> String {
+    let mut out = String::new();
+    for (i, doc) in docs.iter().enumerate() {
+        out.push_str(&header(doc));
+        out.push_str(&body(doc, lang));
+        out.push_str(&foot(doc));
+        // A paragraph after the signature's table: the body must not end on a table.
+        out.push_str(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>"#);
+        if i + 1 < docs.len() {
+            // A section ends with a paragraph carrying its properties; the next one
+            // starts on a new page.
+            out.push_str(&format!(
+                r#"<w:p><w:pPr><w:sectPr>{SECTION}</w:sectPr></w:pPr></w:p>"#
+            ));
+        }
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{out}<w:sectPr>{SECTION}</w:sectPr></w:body></w:document>"#
+    )
+}
+
+fn styles(lang: DocLang) -> String {
+    let tag = match lang {
+        DocLang::Vi => "vi-VN",
+        DocLang::En => "en-GB",
+    };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="{tag}"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#
+    )
+}
+
+const PAGE_NUMBER: &str = r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>"#;
+
+/// The Word file of `docs`, made on `made`.
+pub fn docx(docs: &[Document], lang: DocLang, made: NaiveDate) -> Vec<u8> {
+    let mut zip = Zip::new(made);
+    zip.add(
+        "[Content_Types].xml",
+        br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#,
+    );
+    zip.add(
+        "_rels/.rels",
+        br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+    );
+    zip.add(
+        "word/_rels/document.xml.rels",
+        br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdPageNumber" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#,
+    );
+    zip.add("word/document.xml", document_xml(docs, lang).as_bytes());
+    zip.add("word/styles.xml", styles(lang).as_bytes());
+    zip.add(
+        "word/header1.xml",
+        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}>{PAGE_NUMBER}</w:hdr>"#).as_bytes(),
+    );
+    zip.add(
+        "word/header2.xml",
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}><w:p/></w:hdr>"#
+        )
+        .as_bytes(),
+    );
+    zip.finish()
+}
+
+#[cfg(test)]
+#[path = "docx_tests.rs"]
+mod tests;
