@@ -18,6 +18,43 @@ pub const UNDO_KEY: &str = "dondoc.undo";
 pub const UNDO_HEAD_KEY: &str = "dondoc.undo.head";
 
 /// Reads a side value; `None` when absent or unreadable (a side value is never essential).
+/// What the kept copy undoes, as its label is stored beside it ("read:16-KL/BCĐ",
+/// "snapshot:07/12/2026 09:00", or an imported file's name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoKind {
+    /// A file imported (its name).
+    Import(String),
+    /// A backup restored (when it was taken, as shown).
+    Restore(String),
+    /// A pasted notice saved (its number and symbol).
+    Read(String),
+}
+
+const RESTORE_PREFIX: &str = "snapshot:";
+const READ_PREFIX: &str = "read:";
+
+impl UndoKind {
+    /// The label stored with the copy.
+    pub fn label(&self) -> String {
+        match self {
+            UndoKind::Import(name) => name.clone(),
+            UndoKind::Restore(when) => format!("{RESTORE_PREFIX}{when}"),
+            UndoKind::Read(number) => format!("{READ_PREFIX}{number}"),
+        }
+    }
+
+    /// The kind a stored label names.
+    pub fn of_label(label: &str) -> UndoKind {
+        if let Some(when) = label.strip_prefix(RESTORE_PREFIX) {
+            UndoKind::Restore(when.to_owned())
+        } else if let Some(number) = label.strip_prefix(READ_PREFIX) {
+            UndoKind::Read(number.to_owned())
+        } else {
+            UndoKind::Import(label.to_owned())
+        }
+    }
+}
+
 pub fn read<T: DeserializeOwned>(kv: &impl KeyValue, key: &str) -> Option<T> {
     let stored = kv.get(key)?;
     let json = decode(&stored).ok()?;

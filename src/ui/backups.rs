@@ -1,15 +1,13 @@
 //! Backups kept in this browser: whether the browser promised to keep the storage, the
 //! rotating snapshots, and restoring one after a preview (undone like an import).
 
+use crate::storage::side::UndoKind;
 use leptos::prelude::*;
 
 use super::state::{use_state, Persistence};
 use crate::domain::sharing::Change;
 use crate::domain::Dataset;
 use crate::i18n::{format_decimal, Lang, Msg};
-
-/// What the undo copy is named by when it came from a restored snapshot.
-pub(super) const RESTORE_LABEL: &str = "snapshot:";
 
 #[derive(Clone)]
 struct Preview {
@@ -79,7 +77,7 @@ pub fn BackupsCard() -> impl IntoView {
             let restore = {
                 let p = p.clone();
                 move |_| {
-                    state.restore_snapshot(p.snapshot.clone(), format!("{RESTORE_LABEL}{}", p.when));
+                    state.restore_snapshot(p.snapshot.clone(), UndoKind::Restore(p.when.to_string()).label());
                     preview.set(None);
                     restored.set(true);
                 }

@@ -11,7 +11,7 @@ use super::state::use_state;
 use crate::domain::draft::FieldError;
 use crate::domain::followup::DirectiveDraft;
 use crate::domain::model::paths_taken;
-use crate::domain::{ConclusionId, DirectiveId, IdSource, NumberChoices, Unit};
+use crate::domain::{ConclusionId, DirectiveId, IdSource, NumberChoices};
 use crate::i18n::{labels, Msg};
 
 /// The id of the form's first field, where the keyboard goes when the form is opened.
@@ -187,21 +187,24 @@ pub fn DirectiveForm(
     let new_unit = RwSignal::new(String::new());
     let unit_note = RwSignal::new(None::<String>);
     let add_unit = move |name: String, as_lead: bool| {
-        let found = state.data.with_untracked(|d| {
+        // Looked up first: a name already in the register changes nothing.
+        let known = state.data.with_untracked(|d| {
             d.unit_named(&name)
                 .map(|u| (u.id.clone(), u.full_and_short_name()))
         });
-        let (id, name, msg) = match found {
-            Some((id, name)) => (id, name, Msg::UnitFound),
-            None => {
-                let Some(unit) = Unit::named(&name, CryptoIds.next_id().into(), browser::now())
-                else {
-                    return;
-                };
-                let picked = (unit.id.clone(), unit.name.clone());
-                state.edit(|data| data.units.upsert(unit));
-                (picked.0, picked.1, Msg::UnitAdded)
-            }
+        let found = match known {
+            Some((id, shown)) => Some((id, shown, false)),
+            None => state.edit(|data| {
+                data.find_or_add_unit(&name, CryptoIds.next_id().into(), browser::now())
+            }),
+        };
+        let Some((id, name, added)) = found else {
+            return;
+        };
+        let msg = if added {
+            Msg::UnitAdded
+        } else {
+            Msg::UnitFound
         };
         draft.value.update(|d| d.assign_unit(id.as_ref(), as_lead));
         new_unit.set(String::new());

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::storage::side::UndoKind;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -528,10 +529,10 @@ pub fn ImportCard() -> impl IntoView {
             view! {
                 <p>
                     <button type="button" id="undo-import" on:click=move |_| import.set(if state.undo_import() { ImportState::Undone } else { ImportState::UndoGone })>
-                        {move || match label.strip_prefix(super::backups::RESTORE_LABEL) {
-                            Some(when) => format!("{} {when}", state.t(Msg::UndoRestore)),
-                            None if label.starts_with(super::reading::READ_LABEL) => format!("{} {} ({})", state.t(Msg::UndoRead), &label[super::reading::READ_LABEL.len()..], date_time(at)),
-                            None => format!("{} {} ({})", state.t(Msg::UndoImport), label, date_time(at)),
+                        {move || match UndoKind::of_label(&label) {
+                            UndoKind::Restore(when) => format!("{} {when}", state.t(Msg::UndoRestore)),
+                            UndoKind::Read(number) => format!("{} {number} ({})", state.t(Msg::UndoRead), date_time(at)),
+                            UndoKind::Import(name) => format!("{} {name} ({})", state.t(Msg::UndoImport), date_time(at)),
                         }}
                     </button>
                 </p>

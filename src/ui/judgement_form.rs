@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::state::use_state;
 use crate::domain::projects::JudgementError;
-use crate::domain::{Light, ProjectId, Record, ScheduleStatus};
+use crate::domain::{Light, ProjectId, ScheduleStatus};
 use crate::i18n::{labels, Msg};
 
 const LIGHTS: [Light; 3] = [Light::Green, Light::Amber, Light::Red];
@@ -59,9 +59,8 @@ pub fn JudgementForm(project: ProjectId) -> impl IntoView {
             Some(checked.map(|_| p))
         });
         match result {
-            Some(Ok(mut p)) => {
-                p.touch(super::browser::now());
-                state.edit(|d| d.projects.upsert(p));
+            Some(Ok(p)) => {
+                state.edit(|d| d.record_judgement(p, super::browser::now()));
                 outcome.set(Some(Ok(())));
             }
             Some(Err(e)) => outcome.set(Some(Err(e))),

@@ -10,7 +10,6 @@ use super::report_form::ReportForm;
 use super::state::{use_state, AppState};
 use super::widgets::{field, unit_link, unit_name, NotFound, StateBadge};
 use crate::domain::projects::Figure;
-use crate::domain::sorting;
 use crate::domain::{changes_since_previous, Dataset, LatestFigures, ObstacleId, ProjectId};
 use crate::i18n::figures::{
     capital_text, construction_text, measure_change_text, site_clearance_text,
@@ -72,26 +71,14 @@ fn set_archived(state: AppState, id: &ProjectId, archived: bool) {
         }
     }
     let now = super::browser::now();
-    state.edit(|d| {
-        if let Some(mut p) = d.projects.get(id).cloned() {
-            p.archived = archived;
-            p.updated_at = now;
-            d.projects.upsert(p);
-        }
-    });
+    state.edit(|d| d.set_project_archived(id, archived, now));
 }
 
 /// Marks an obstacle resolved today, or open again.
 fn set_resolved(state: AppState, id: &ObstacleId, resolved: bool) {
     let today = state.today;
     let now = super::browser::now();
-    state.edit(|d| {
-        if let Some(mut o) = d.obstacles.get(id).cloned() {
-            o.resolved_on = resolved.then(|| o.since.map_or(today, |s| s.max(today)));
-            o.updated_at = now;
-            d.obstacles.upsert(o);
-        }
-    });
+    state.edit(|d| d.set_obstacle_resolved(id, resolved, today, now));
 }
 
 fn project_part(
@@ -133,8 +120,7 @@ fn project_part(
                         }
                     })
                     .collect_view();
-                let mut obstacles: Vec<_> = d.obstacles.iter().filter(|o| o.project == p.id).collect();
-                sorting::sort_by_key(&mut obstacles, |o| (o.resolved_on.is_some(), o.since));
+                let obstacles = d.obstacles_of(&p.id);
                 let obstacle_rows = obstacles
                     .into_iter()
                     .map(|o| {

@@ -2,6 +2,7 @@
 //! `domain::reading`, shown as a draft beside the text it came from, corrected, and saved
 //! in one step that one undo reverses. Nothing is stored before the officer confirms.
 
+use crate::storage::side::UndoKind;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,9 +17,6 @@ use crate::domain::sorting;
 use crate::domain::SeededIds;
 use crate::i18n::{draft_message, Lang, Msg};
 use crate::route::Route;
-
-/// What the undo copy is named by when it came from saving a notice read.
-pub(super) const READ_LABEL: &str = "read:";
 
 /// How many directives of the review are laid out in one task.
 const BATCH: usize = 12;
@@ -237,7 +235,7 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
         match result {
             Ok(saved) => {
                 let id = saved.conclusion.id.clone();
-                let label = format!("{READ_LABEL}{}", saved.conclusion.number_symbol);
+                let label = UndoKind::Read(saved.conclusion.number_symbol.clone()).label();
                 state.add_read_notice(saved, label);
                 if let Some(undone) = use_context::<ReadUndone>() {
                     undone.0.set(false);
@@ -418,7 +416,9 @@ pub fn undo_bar(on_list: bool) -> impl IntoView {
             );
         }
         let (label, _) = state.undo_label.get()?;
-        let number = label.strip_prefix(READ_LABEL)?.to_owned();
+        let UndoKind::Read(number) = UndoKind::of_label(&label) else {
+            return None;
+        };
         Some(
             view! {
                 <p class="notice" role="status" id="read-saved">

@@ -166,7 +166,7 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
             })
         });
         if let Ok(report) = result {
-            state.edit(|data| data.progress_reports.upsert(report));
+            state.edit(|data| data.add_report(report));
             draft.value.set(fresh());
             draft.submitted.set(false);
             saved.set(Some(fresh()));

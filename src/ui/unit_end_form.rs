@@ -272,12 +272,7 @@ fn unit_end_form(unit: UnitId) -> impl IntoView {
                     .with_untracked(|data| d.record(data, &unit, browser::now()))
             });
             if let Ok(done) = result {
-                state.edit(|data| {
-                    data.units.upsert(done.unit);
-                    done.directives
-                        .into_iter()
-                        .for_each(|x| data.directives.upsert(x));
-                });
+                state.edit(|data| data.record_succession(done));
                 draft.value.set(SuccessionDraft::default());
                 draft.submitted.set(false);
             }

@@ -73,7 +73,9 @@ fn reminder(
 #[component]
 pub fn UnitPage(id: String) -> impl IntoView {
     let selected = RwSignal::new(None::<DirectiveId>);
-    let report_by = RwSignal::new(use_state().today + chrono::Days::new(7));
+    let report_by = RwSignal::new(
+        use_state().today + chrono::Days::new(crate::domain::followup::REPLY_WITHIN_DAYS),
+    );
     let id = UnitId(id);
     let state = use_state();
     let exists = {

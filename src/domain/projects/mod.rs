@@ -10,6 +10,8 @@
 //! - `dashboard`: the figures the dashboard quotes, with its thresholds
 //!   (`STALE_REPORT_DAYS`, `RECENT_CHANGE_DAYS`).
 //! - `*_draft`: the project, report and obstacle forms' drafts.
+//! - `verbs`: what an officer does on a project's page (archive, add a report, judge,
+//!   resolve an obstacle), each a named change of the data.
 
 pub(super) mod dashboard;
 pub(super) mod latest;
@@ -20,6 +22,7 @@ pub(super) mod project;
 pub(super) mod project_draft;
 pub(super) mod report_draft;
 pub(super) mod status;
+mod verbs;
 
 pub use dashboard::{CapitalTotals, Figure, ProjectFacts, RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 pub use latest::{

@@ -46,6 +46,35 @@ pub struct Recorded {
     pub directives: Vec<Directive>,
 }
 
+impl Dataset {
+    /// A unit's end as the officer recorded it: the unit ended and its directives handed
+    /// over, in one change.
+    pub fn record_succession(&mut self, recorded: Recorded) {
+        self.units.upsert(recorded.unit);
+        for d in recorded.directives {
+            self.directives.upsert(d);
+        }
+    }
+
+    /// The unit of the register known by `name` (any of its names), else one added under
+    /// it with `id`: its id, the name it is listed under, and whether it was added. None
+    /// for a name that is no unit's name (blank).
+    pub fn find_or_add_unit(
+        &mut self,
+        name: &str,
+        id: UnitId,
+        now: DateTime<Utc>,
+    ) -> Option<(UnitId, String, bool)> {
+        if let Some(u) = self.unit_named(name) {
+            return Some((u.id.clone(), u.full_and_short_name(), false));
+        }
+        let unit = Unit::named(name, id, now)?;
+        let found = (unit.id.clone(), unit.name.clone(), true);
+        self.units.upsert(unit);
+        Some(found)
+    }
+}
+
 impl Succession {
     pub fn new(unit: UnitId, kind: EndKind) -> Self {
         Succession {

@@ -509,3 +509,27 @@ fn the_sample_shows_a_district_abolished_into_two_communes() {
     assert_eq!(found.map(|(id, _)| id), Some(&district.id));
     assert!(crate::domain::validate(&data).is_empty());
 }
+
+#[test]
+fn a_unit_typed_on_a_form_is_found_by_any_of_its_names_or_added_once() {
+    let (mut data, _) = crate::domain::sample::fixture::sample();
+    let now = crate::domain::sample::fixture::now();
+    let before = data.units.len();
+    let district = data.unit_named("Huyện Điện Biên").unwrap().id.clone();
+    let found = data.find_or_add_unit("ủy ban nhân dân huyện điện biên", "x1".into(), now);
+    assert_eq!(
+        found.map(|(id, _, added)| (id, added)),
+        Some((district, false))
+    );
+    let added = data
+        .find_or_add_unit("Ban Quản lý dự án mới", "x2".into(), now)
+        .unwrap();
+    assert!(added.2);
+    assert_eq!(data.units.len(), before + 1);
+    let again = data
+        .find_or_add_unit("ban quan ly du an moi", "x3".into(), now)
+        .unwrap();
+    assert_eq!((again.0, again.2), (added.0, false));
+    assert_eq!(data.find_or_add_unit("  ", "x4".into(), now), None);
+    assert_eq!(data.units.len(), before + 1);
+}
