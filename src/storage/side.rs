@@ -169,4 +169,15 @@ mod tests {
         write_undo(&mut full, &undo);
         assert_eq!(read_undo_head(&full), None);
     }
+
+    #[test]
+    fn an_undo_label_reads_back_as_its_kind() {
+        for kind in [
+            UndoKind::Import("dondoc-ket-luan-16-kl-bcd-2026-12-07.json".into()),
+            UndoKind::Restore("07/12/2026 09:00".into()),
+            UndoKind::Read("16-KL/BCĐ".into()),
+        ] {
+            assert_eq!(UndoKind::of_label(&kind.label()), kind);
+        }
+    }
 }
