@@ -218,8 +218,6 @@ messages! {
     AsOfDate => "Tính đến ngày", "As of";
     SearchResults => "Kết quả tìm kiếm", "Search results";
     NothingFound => "Không tìm thấy.", "Nothing found.";
-    DueIn7 => "Đến hạn trong 7 ngày tới", "Due in the next 7 days";
-    DueIn30 => "Đến hạn trong 30 ngày tới", "Due in the next 30 days";
     OpenBeforeMeeting => "Nhiệm vụ chưa xong của các kết luận trước, để hỏi tại cuộc họp.", "Directives of earlier conclusions still open, to ask about at the meeting.";
     ByUnit => "Theo đơn vị chủ trì", "By lead unit";
     ByConclusion => "Theo kết luận", "By conclusion";
@@ -360,7 +358,6 @@ messages! {
     DashMoreDirectives => "nhiệm vụ khác: xem trang đôn đốc.", "more directives: see the follow-up page.";
     MoreDirectives => "nhiệm vụ khác: xem theo đơn vị hoặc theo kết luận ở dưới.", "more directives: see them by unit or by conclusion below.";
     SearchMore => "Chỉ hiện 30 kết quả đầu: gõ thêm từ để thu hẹp.", "Only the first 30 results are shown: type more words to narrow them.";
-    ExportReminder => "Nên xuất toàn bộ dữ liệu ra tệp ngay để có bản sao ngoài trình duyệt (lần xuất gần nhất đã quá 7 ngày, chưa có, hoặc bộ nhớ sắp đầy).", "Export all data to a file now to keep a copy outside the browser (the last export is over 7 days old or missing, or storage is nearly full).";
     ExportThis => "Xuất tệp để gửi", "Export a file to send";
     ImportPreviewNew => "bản ghi mới sẽ được thêm", "new records will be added";
     ImportPreviewSame => "bản ghi giống hệt dữ liệu hiện có", "records identical to yours";
@@ -411,9 +408,7 @@ messages! {
     Migrated => "Dữ liệu đã lưu được chuyển lên định dạng mới từ định dạng", "Stored data was upgraded to the current format from format";
     NoneYet => "Chưa có", "None yet";
     Contact => "Liên hệ", "Contact";
-    RecentChanges => "Thay đổi so với báo cáo trước (báo cáo trong 30 ngày qua)", "Changes since the previous report (reports of the last 30 days)";
     RecentChangesHint => "Tỷ lệ giải phóng mặt bằng, khối lượng và giải ngân; mọi số liệu khác ở trang của từng dự án.", "Site clearance, volume and disbursement rates; every other figure is on each project's page.";
-    NoReportIn45 => "Dự án chưa có báo cáo trong 45 ngày", "Projects with no report in 45 days";
     StorageTitle => "Lưu trữ trên máy này", "Storage on this computer";
     SampleTitle => "Dữ liệu mẫu", "Sample data";
     SampleHint => "Thêm bộ dữ liệu mẫu (6 dự án trọng điểm tỉnh Điện Biên) để thử các chức năng.", "Add the sample dataset (six Điện Biên key projects) to try the features.";

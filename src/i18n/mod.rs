@@ -12,6 +12,7 @@ mod messages;
 mod problems;
 pub mod shared;
 pub mod succession;
+pub mod windows;
 
 pub use fields::{field_label, kind_label};
 pub use format::{

@@ -106,7 +106,7 @@ fn Overview() -> impl IntoView {
                 <p>{move || state.t(Msg::Obstacles)} ": " {open_obstacles} " " {move || state.t(Msg::Unresolved).to_lowercase()}</p>
                 <h3>{move || state.t(Msg::BehindWithObstacle)}</h3>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{behind}{behind_more}</ul>
-                <h3>{move || state.t(Msg::NoReportIn45)} " (" {stale.len()} ")"</h3>
+                <h3>{move || crate::i18n::windows::no_recent_report(state.lang.get())} " (" {stale.len()} ")"</h3>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{stale_list}{stale_more}</ul>
             }
         })
@@ -281,7 +281,7 @@ fn Overview() -> impl IntoView {
                 {directives}
             </section>
             <section class="card wide" aria-labelledby="dash-recent">
-                <h2 id="dash-recent">{move || state.t(Msg::RecentChanges)}</h2>
+                <h2 id="dash-recent">{move || crate::i18n::windows::recent_changes(state.lang.get())}</h2>
                 <div class="table-wrap">
                     <table class="list">
                         <thead><tr>

@@ -36,7 +36,7 @@ pub fn DataPage() -> impl IntoView {
                 Some(at) => format!("{}: {}", state.t(Msg::LastExportAt), super::browser::date_time(at)),
                 None => state.t(Msg::NeverExported).to_owned(),
             }}</p>
-            {remind.then(|| view! { <p class="notice error" role="status">{state.t(Msg::ExportReminder)}</p> })}
+            {remind.then(|| view! { <p class="notice error" role="status">{crate::i18n::windows::export_reminder(state.lang.get())}</p> })}
         }
     };
 

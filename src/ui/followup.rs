@@ -340,7 +340,7 @@ pub fn FollowUpPage() -> impl IntoView {
                 </tr></thead>
             };
             view! {
-                <h2>{state.t(Msg::DueIn7)}</h2>
+                <h2>{crate::i18n::windows::due_this_week(state.lang.get())}</h2>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{week}</ul>
                 {coming}
                 <h2>{state.t(Msg::ByUnit)}</h2>
@@ -350,7 +350,7 @@ pub fn FollowUpPage() -> impl IntoView {
                 {older}
                 <details class="card" 
                     on:toggle=move |ev| month_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
-                    <summary>{state.t(Msg::DueIn30)}</summary>
+                    <summary>{crate::i18n::windows::due_this_month(state.lang.get())}</summary>
                     <ul class="plain" data-empty=state.t(Msg::NoneYet)>{month_list}</ul>
                 </details>
             }
