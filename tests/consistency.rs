@@ -277,8 +277,10 @@ fn check_conclusions(data: &Dataset) {
         .into_iter()
         .map(|(c, t)| (&c.id, t))
         .collect();
+    let derived = Derived::default();
+    let lookups = derived.with(data);
     for c in data.conclusions.iter() {
-        let lines = data.checklist_of(&c.id);
+        let lines = lookups.checklist_of(&c.id);
         let checklist = Tally::of(
             lines.iter().filter(|l| !l.heading).map(|l| l.directive),
             on,
@@ -315,7 +317,8 @@ fn check_conclusions(data: &Dataset) {
             c.number_symbol
         );
         let (file, _) = data.select(&Scope::Conclusion(c.id.clone()));
-        let there = file.checklist_of(&c.id);
+        let kept = Derived::default();
+        let there = kept.with(&file).checklist_of(&c.id);
         let there = Tally::of(
             there.iter().filter(|l| !l.heading).map(|l| l.directive),
             on,

@@ -36,7 +36,10 @@ fn item<'a>(data: &'a Dataset, symbol: &str, path: &str) -> &'a Directive {
         .iter()
         .find(|c| c.number_symbol == symbol)
         .unwrap();
-    data.directives_of(&c.id)
+    let derived = Box::leak(Box::new(Derived::default()));
+    derived
+        .with(data)
+        .directives_of(&c.id)
         .into_iter()
         .find(|d| d.path.to_string() == path)
         .unwrap()
@@ -146,7 +149,9 @@ fn an_extended_item_shows_the_deadline_in_force() {
         .iter()
         .find(|c| c.number_symbol == "16-KL/BCĐ")
         .unwrap();
-    let extended = data
+    let derived = Derived::default();
+    let extended = derived
+        .with(&data)
         .directives_of(&kl16.id)
         .into_iter()
         .find(|d| !d.extensions.is_empty() && d.closed_on().is_none())

@@ -344,7 +344,13 @@ impl Dataset {
     /// A conclusion's checklist: its directives in document order, each with whether it is
     /// a group heading and its latest update. Reads the conclusion's directives and one pass
     /// of the log, never the whole dataset's headings.
-    pub fn checklist_of(&self, conclusion: &ConclusionId) -> Vec<ChecklistLine<'_>> {
+    ///
+    /// Kept as the reference the lookups are checked against: screens ask `Lookups`.
+    #[cfg(test)]
+    pub(in crate::domain) fn checklist_of(
+        &self,
+        conclusion: &ConclusionId,
+    ) -> Vec<ChecklistLine<'_>> {
         self.checklist_from(self.directives_of(conclusion))
     }
 
@@ -384,7 +390,10 @@ impl Dataset {
 
     /// The numbers the directives of `conclusion` use, but that of `except` (the directive
     /// being corrected, whose own number stays free for it).
-    pub fn directive_paths_taken(
+    ///
+    /// Kept as the reference the lookups are checked against: screens ask `Lookups`.
+    #[cfg(test)]
+    pub(in crate::domain) fn directive_paths_taken(
         &self,
         conclusion: &ConclusionId,
         except: Option<&DirectiveId>,
@@ -392,7 +401,9 @@ impl Dataset {
         paths_taken(&self.directives_of(conclusion), except)
     }
 
-    pub fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
+    /// Walks every directive: screens read a conclusion's directives from the lookups kept
+    /// per version of the data (`Lookups::directives_of`), the one query path they have.
+    pub(in crate::domain) fn directives_of(&self, conclusion: &ConclusionId) -> Vec<&Directive> {
         let mut items: Vec<_> = self
             .directives
             .iter()
