@@ -1,0 +1,54 @@
+//! The layers' rules that the compiler does not hold by itself: screens (src/ui) change data
+//! only through named domain verbs (`AppState::edit(|data| data.<verb>(…))`) or a form's
+//! `save_edit`, never by writing a collection; and the domain uses no browser crate.
+
+use std::fs;
+use std::path::Path;
+
+fn files(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push((
+                path.display().to_string(),
+                fs::read_to_string(&path).unwrap(),
+            ));
+        }
+    }
+}
+
+fn offending(dir: &str, patterns: &[&str]) -> Vec<String> {
+    let mut all = Vec::new();
+    files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut all);
+    all.iter()
+        .flat_map(|(path, text)| {
+            text.lines().enumerate().filter_map(move |(i, line)| {
+                patterns
+                    .iter()
+                    .any(|p| line.contains(p))
+                    .then(|| format!("{path}:{}: {}", i + 1, line.trim()))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn screens_write_no_collection() {
+    let found = offending("src/ui", &[".upsert(", "collection_mut", ".remove(&"]);
+    assert!(
+        found.is_empty(),
+        "a screen writes a collection; add a domain verb:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_domain_uses_no_browser_crate() {
+    let found = offending(
+        "src/domain",
+        &["leptos", "web_sys", "wasm_bindgen", "gloo", "js_sys"],
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
