@@ -24,12 +24,10 @@ fn offending(dir: &str, patterns: &[&str]) -> Vec<String> {
     files(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir), &mut all);
     all.iter()
         .flat_map(|(path, text)| {
-            text.lines().enumerate().filter_map(move |(i, line)| {
-                patterns
-                    .iter()
-                    .any(|p| line.contains(p))
-                    .then(|| format!("{path}:{}: {}", i + 1, line.trim()))
-            })
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| patterns.iter().any(|p| line.contains(p)))
+                .map(move |(i, line)| format!("{path}:{}: {}", i + 1, line.trim()))
         })
         .collect()
 }
