@@ -1,5 +1,5 @@
 /*
- * Dondoc benchmark baseline: the dashboard (src/ui/dashboard.rs, `Overview`) in plain
+ * Dondoc benchmark baseline: the dashboard (src/ui/projects/dashboard.rs, `Overview`) in plain
  * JavaScript with no framework, read from the data the app keeps in localStorage.
  *
  * It does the dashboard's start-up work, no more and no less:
@@ -11,7 +11,7 @@
  *  - each active project's latest figures, carried forward field by field (src/domain/latest.rs),
  *    and its schedule status (src/domain/status.rs), the officer's decision counting in its
  *    place (Dataset::project_facts in src/domain/summary.rs): the active count, the status
- *    summary (status_summary, src/ui/project_list.rs) and the projects behind schedule with
+ *    summary (status_summary, src/ui/projects/project_list.rs) and the projects behind schedule with
  *    their main open obstacle (Dataset::behind_with_obstacles);
  *  - the unresolved obstacles counted, and the active projects with no report in 45 days
  *    (Dataset::projects_without_recent_report);

@@ -1,44 +1,25 @@
 //! The interface: a thin shell over the domain. Components read the dataset from the one
 //! [`state::AppState`] and call domain functions; they hold no business rules.
+//!
+//! One folder per area of the domain, each with its screens and forms and a `mod.rs` that
+//! says what they read and what other screens use: `projects`, `followup`, `units`,
+//! `sharing`, `documents`. Here, the shell every screen shares: the app and its router
+//! (this file), `state`, `data_signal`, `commit_lock`, `browser`, `form`, `widgets`, and
+//! `settings` (the Data screen's settings card, kept beside the `Settings` that `state` and
+//! `browser` hold).
 
-mod backups;
-mod browser;
-mod chart;
-mod commit_lock;
-mod conclusion_form;
-mod conclusions;
-mod dashboard;
-mod data;
-mod data_signal;
-mod directive_form;
-mod document;
-mod extension_form;
+mod documents;
 mod followup;
-mod form;
-mod import;
-mod judgement_form;
-mod meeting_form;
-mod meetings;
-mod obstacle_form;
-mod project_form;
-mod project_list;
 mod projects;
-mod reading;
-mod reading_directive;
-mod reading_fields;
-mod report;
-mod report_form;
-mod settings;
-mod shared_folder;
-mod shared_io;
-pub mod state;
-mod tabs;
-mod unit_end_form;
-mod unit_form;
-mod unit_join;
-mod unit_page;
+mod sharing;
 mod units;
-mod update_form;
+
+mod browser;
+mod commit_lock;
+mod data_signal;
+mod form;
+mod settings;
+pub mod state;
 mod widgets;
 
 use leptos::prelude::*;
@@ -65,7 +46,7 @@ fn current_hash() -> String {
 pub fn App() -> impl IntoView {
     let state = AppState::load(&current_hash());
     provide_context(state);
-    provide_context(reading::ReadUndone(RwSignal::new(false)));
+    provide_context(documents::ReadUndone(RwSignal::new(false)));
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(Route::parse(&current_hash()));
@@ -77,7 +58,7 @@ pub fn App() -> impl IntoView {
     // Not needed for the first screen: asked in a task after it is drawn.
     widgets::next_task(move || {
         browser::ask_persistent_storage(move |got| state.persistence.set(got));
-        shared_folder::check_at_start(state);
+        sharing::check_at_start(state);
     });
     // After the first screen is on show.
     state.warm_up(100);
@@ -109,48 +90,46 @@ pub fn App() -> impl IntoView {
         }>{move || state.t(Msg::Skip)}</a>
         <Header/>
         <Banners/>
-        <tabs::TabConflicts/>
+        <sharing::TabConflicts/>
         <main id="main" tabindex="-1">{move || page(state.route.get())}</main>
     }
 }
 
 fn page(route: Route) -> AnyView {
     match route {
-        Route::Dashboard => dashboard::Dashboard().into_any(),
-        Route::Projects => project_list::ProjectList().into_any(),
+        Route::Dashboard => projects::Dashboard().into_any(),
+        Route::Projects => projects::ProjectList().into_any(),
         Route::Project(id) => projects::ProjectPage(projects::ProjectPageProps { id }).into_any(),
         Route::New(Form::Project) => {
-            project_form::ProjectForm(project_form::ProjectFormProps { id: None }).into_any()
+            projects::ProjectForm(projects::ProjectFormProps { id: None }).into_any()
         }
         Route::Edit(Form::Project, id) => {
-            project_form::ProjectForm(project_form::ProjectFormProps { id: Some(id) }).into_any()
+            projects::ProjectForm(projects::ProjectFormProps { id: Some(id) }).into_any()
         }
         Route::New(Form::Meeting) => {
-            meeting_form::MeetingForm(meeting_form::MeetingFormProps { id: None }).into_any()
+            followup::MeetingForm(followup::MeetingFormProps { id: None }).into_any()
         }
         Route::Edit(Form::Meeting, id) => {
-            meeting_form::MeetingForm(meeting_form::MeetingFormProps { id: Some(id) }).into_any()
+            followup::MeetingForm(followup::MeetingFormProps { id: Some(id) }).into_any()
         }
         Route::New(Form::Conclusion) => {
-            conclusion_form::ConclusionForm(conclusion_form::ConclusionFormProps { id: None })
-                .into_any()
+            followup::ConclusionForm(followup::ConclusionFormProps { id: None }).into_any()
         }
         Route::Edit(Form::Conclusion, id) => {
-            conclusion_form::ConclusionForm(conclusion_form::ConclusionFormProps { id: Some(id) })
-                .into_any()
+            followup::ConclusionForm(followup::ConclusionFormProps { id: Some(id) }).into_any()
         }
-        Route::Meetings => meetings::MeetingList().into_any(),
-        Route::Meeting(id) => meetings::MeetingPage(meetings::MeetingPageProps { id }).into_any(),
-        Route::Conclusions => conclusions::ConclusionList().into_any(),
+        Route::Meetings => followup::MeetingList().into_any(),
+        Route::Meeting(id) => followup::MeetingPage(followup::MeetingPageProps { id }).into_any(),
+        Route::Conclusions => followup::ConclusionList().into_any(),
         Route::Conclusion(id) => {
-            conclusions::ConclusionPage(conclusions::ConclusionPageProps { id }).into_any()
+            followup::ConclusionPage(followup::ConclusionPageProps { id }).into_any()
         }
-        Route::ReadConclusion => reading::ReadConclusionPage().into_any(),
+        Route::ReadConclusion => documents::ReadConclusionPage().into_any(),
         Route::FollowUp => followup::FollowUpPage().into_any(),
-        Route::Report => report::ReportPage().into_any(),
+        Route::Report => followup::ReportPage().into_any(),
         Route::Units => units::UnitList().into_any(),
-        Route::Unit(id) => unit_page::UnitPage(unit_page::UnitPageProps { id }).into_any(),
-        Route::Data => data::DataPage().into_any(),
+        Route::Unit(id) => units::UnitPage(units::UnitPageProps { id }).into_any(),
+        Route::Data => sharing::DataPage().into_any(),
         Route::NotFound(_) => widgets::NotFound().into_any(),
     }
 }
@@ -261,5 +240,5 @@ fn Banners() -> impl IntoView {
             <div class="banner info" role="status"><p>{move || format!("{} {v}.", state.t(Msg::Migrated))}</p></div>
         })
     };
-    view! { {save_failed} {aside} {migrated} <shared_folder::SharedNotice/> }
+    view! { {save_failed} {aside} {migrated} <sharing::SharedNotice/> }
 }

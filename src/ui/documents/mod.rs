@@ -1,0 +1,19 @@
+//! Documents: the office's documents laid out for print and downloaded as Word, Excel and
+//! CSV (`document`), and a notice read in (`reading`, with the review's fields in
+//! `reading_fields` and `reading_directive`). They read `domain::documents` (documents,
+//! tables, the notice reader).
+//!
+//! Every area's pages print and download through `document`; the reading's undo bar is
+//! shown on the conclusions list and page.
+
+mod document;
+mod reading;
+mod reading_directive;
+mod reading_fields;
+
+pub(crate) use document::{
+    brief_view, doc_lang, document_view, download_csv, download_docx, download_xlsx,
+    export_buttons, letterhead, print,
+};
+pub(crate) use reading::undo_bar;
+pub(super) use reading::{ReadConclusionPage, ReadUndone};

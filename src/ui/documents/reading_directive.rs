@@ -1,0 +1,270 @@
+//! One directive of the review with the marks of what was read, guessed or missing (the
+//! lists of every unit and project laid out only for the directive being edited).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::reading_fields::review_input;
+use crate::domain::documents::Mark;
+use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review};
+use crate::i18n::{format_date, Lang, Msg};
+use crate::ui::form::{choices, field_title};
+use crate::ui::state::use_state;
+
+fn mark_text(mark: Mark, lang: Lang) -> &'static str {
+    match mark {
+        Mark::Read => Msg::MarkRead.text(lang),
+        Mark::Guessed => Msg::MarkGuessed.text(lang),
+        Mark::Missing => Msg::MarkMissing.text(lang),
+    }
+}
+
+fn mark_class(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Read => "mark mark-read",
+        Mark::Guessed => "mark mark-guessed",
+        Mark::Missing => "mark mark-missing",
+    }
+}
+
+#[component]
+pub(super) fn DirectiveFields(
+    review: RwSignal<Option<Review>>,
+    i: usize,
+    focused: RwSignal<usize>,
+) -> impl IntoView {
+    let state = use_state();
+    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let prefix = format!("rd-{i}");
+    // This directive's part of the review: what depends on it redraws when it changes, not
+    // when another directive does.
+    let item =
+        Memo::new(move |_| review.with(|r| r.as_ref().and_then(|r| r.items.get(i).cloned())));
+    let item = move || item.get();
+    let issued = Memo::new(move |_| {
+        review.with(|r| {
+            r.as_ref().and_then(|r| {
+                chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok()
+            })
+        })
+    });
+    let news = Memo::new(move |_| {
+        review.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.new_units
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, u)| !matches!(u.choice, NewUnitChoice::Leave))
+                        .map(|(k, u)| (new_unit_ref(k), u.as_read.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let first_lead = review.with_untracked(|r| {
+        r.as_ref()
+            .and_then(|r| r.first_leads.get(i).cloned())
+            .unwrap_or_default()
+    });
+    let path = move || item().map(|x| x.draft.path).unwrap_or_default();
+    let lead_mark = Memo::new(move |_| item().map_or(Mark::Missing, |x| x.lead_mark(&first_lead)));
+    let lead_mark = move || lead_mark.get();
+    let deadline_mark = move || item().map_or(Mark::Missing, |x| x.read.deadline_mark);
+    let heading = move || item().is_some_and(|x| x.draft.heading);
+    let due = move || {
+        let lang = state.lang.get();
+        let x = item()?;
+        Some(match due_of(&x.draft, issued.get()) {
+            Some(d) => format!("{} {}", Msg::DueOn.text(lang), format_date(d)),
+            None => Msg::NoDueDate.text(lang).to_owned(),
+        })
+    };
+    let lead = Memo::new(move |_| item().map(|x| x.draft.lead_unit).unwrap_or_default());
+    let lead_options = move || {
+        let lang = state.lang.get();
+        let chosen = lead.get();
+        let news = news
+            .get()
+            .into_iter()
+            .map(|(v, name)| (v, format!("{} {name}", Msg::NewUnitWord.text(lang))));
+        let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
+        all.extend(news);
+        all.extend(state.data.with(choices::units));
+        all.into_iter()
+            .map(|(v, t)| {
+                let selected = v == chosen;
+                view! { <option value=v selected=selected>{t}</option> }
+            })
+            .collect_view()
+    };
+    // The ids chosen in one of the draft's lists: its coordinating units or its projects.
+    let chosen_in = move |field: &'static str| {
+        item()
+            .map(|x| {
+                if field == "projects" {
+                    x.draft.projects
+                } else {
+                    x.draft.coordinating_units
+                }
+            })
+            .unwrap_or_default()
+    };
+    let multi =
+        move |field: &'static str,
+              options: fn(&crate::domain::Dataset) -> Vec<(String, String)>| {
+            let id = format!("rd-{i}-{}", field.replace('_', "-"));
+            let opts = move || {
+                let chosen = chosen_in(field);
+                state
+                    .data
+                    .with(options)
+                    .into_iter()
+                    .map(|(v, t)| {
+                        let selected = chosen.contains(&v);
+                        view! { <option value=v selected=selected>{t}</option> }
+                    })
+                    .collect_view()
+            };
+            let on_change = move |ev: leptos::ev::Event| {
+                let Some(select) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                else {
+                    return;
+                };
+                let options = select.selected_options();
+                let picked: Vec<String> = (0..options.length())
+                    .filter_map(|k| options.item(k))
+                    .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                    .map(|o| o.value())
+                    .collect();
+                review.update(|r| {
+                    if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) {
+                        if field == "projects" {
+                            x.draft.projects = picked
+                        } else {
+                            x.draft.coordinating_units = picked
+                        }
+                    }
+                });
+            };
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{title(field)}</label>
+                    <select id=id multiple size="4" on:change=on_change>{opts}</select>
+                </div>
+            }
+        };
+    let open = move || focused.get() == i;
+    let lead_name = move || {
+        let lang = state.lang.get();
+        let id = lead.get();
+        if id.is_empty() {
+            return state.t(Msg::NotGiven).to_owned();
+        }
+        if let Some((_, name)) = news.with(|n| n.iter().find(|(v, _)| *v == id).cloned()) {
+            return format!("{} {name}", Msg::NewUnitWord.text(lang));
+        }
+        state.data.with(|d| {
+            d.units
+                .get(&id.clone().into())
+                .map(|u| u.full_and_short_name())
+                .unwrap_or(id)
+        })
+    };
+    let names = move |field: &'static str| {
+        let ids = chosen_in(field);
+        if ids.is_empty() {
+            return state.t(Msg::NotGiven).to_owned();
+        }
+        state.data.with(|d| {
+            ids.iter()
+                .map(|id| {
+                    if field == "projects" {
+                        d.projects
+                            .get(&id.clone().into())
+                            .map_or(id.clone(), |p| p.display_name().to_owned())
+                    } else {
+                        d.units
+                            .get(&id.clone().into())
+                            .map_or(id.clone(), |u| u.display_name().to_owned())
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    };
+    view! {
+        <fieldset class="read-item" id=format!("rd-{i}") on:focusin=move |_| focused.set(i)
+            class:read-focused=move || focused.get() == i>
+            <legend>{move || state.t(Msg::DirectiveWord)} " " {path}</legend>
+            <p class="marks">
+                <span class=move || mark_class(lead_mark())>{move || state.t(Msg::LeadUnitWord)} ": " {move || mark_text(lead_mark(), state.lang.get())}</span>
+                " "
+                <Show when=move || !heading() fallback=move || view! { <span class="mark">{move || state.t(Msg::HeadingItem)}</span> }>
+                    <span class=move || mark_class(deadline_mark())>{move || state.t(Msg::DeadlineWord)} ": " {move || mark_text(deadline_mark(), state.lang.get())}</span>
+                </Show>
+            </p>
+            {move || {
+                let ended = item().map(|x| x.ended).unwrap_or_default();
+                state.data.with(|d| crate::i18n::succession::ended_in_review(d, &ended, state.lang.get()))
+                    .map(|text| view! { <p class="ended-note small" role="note">{text}</p> })
+            }}
+            <div class="grid">
+                {review_input(review, format!("{prefix}-path"), title("path"), false,
+                    move |r| r.items.get(i).map(|x| x.draft.path.clone()).unwrap_or_default(),
+                    move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.path = v })}
+                // The lists of every unit and project are laid out for the directive being
+                // edited only: a ten-page notice has a hundred directives.
+                <Show when=open fallback=move || view! {
+                    <div class="field">
+                        <span class="label">{title("lead_unit")}</span>
+                        <span class="value" id=format!("rd-{i}-lead-name")>{lead_name}</span>
+                    </div>
+                }>
+                    <div class="field">
+                        <label for=format!("rd-{i}-lead")>{title("lead_unit")}</label>
+                        <select id=format!("rd-{i}-lead") on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.lead_unit = v });
+                        }>{lead_options}</select>
+                    </div>
+                </Show>
+                {review_input(review, format!("{prefix}-text"), title("text"), true,
+                    move |r| r.items.get(i).map(|x| x.draft.text.clone()).unwrap_or_default(),
+                    move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.text = v })}
+                <Show when=move || !heading()>
+                    <div class="field">
+                        {review_input(review, format!("rd-{i}-deadline"), title("deadline"), false,
+                            move |r| r.items.get(i).map(|x| x.draft.deadline_words.clone()).unwrap_or_default(),
+                            move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.deadline_words = v })}
+                        <span class="echo" role="status" id=format!("rd-{i}-due")>{due}</span>
+                    </div>
+                    <div class="field">
+                        <label for=format!("rd-{i}-due-by-hand")>{title("due_by_hand")}</label>
+                        <input id=format!("rd-{i}-due-by-hand") type="date"
+                            prop:value=move || item().map(|x| x.draft.due_by_hand).unwrap_or_default()
+                            on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.due_by_hand = v }) }/>
+                    </div>
+                </Show>
+                {review_input(review, format!("{prefix}-responsible"), title("responsible_person"), false,
+                    move |r| r.items.get(i).map(|x| x.draft.responsible_person.clone()).unwrap_or_default(),
+                    move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.responsible_person = v })}
+                <Show when=open fallback=move || view! {
+                    <div class="field">
+                        <span class="label">{title("coordinating_units")}</span>
+                        <span class="value">{move || names("coordinating_units")}</span>
+                    </div>
+                    <div class="field">
+                        <span class="label">{title("projects")}</span>
+                        <span class="value">{move || names("projects")}</span>
+                    </div>
+                }>
+                    {multi("coordinating_units", choices::units)}
+                    {multi("projects", choices::projects)}
+                </Show>
+            </div>
+        </fieldset>
+    }
+}

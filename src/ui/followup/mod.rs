@@ -1,0 +1,26 @@
+//! Follow-up: meetings, conclusions and the checklist of their directives, the follow-up
+//! overview (`followup_page`), the follow-up report (`report`), and the forms that record
+//! them: a meeting, a conclusion, a directive, a unit's update and an extension. They read
+//! `domain::followup` (the state against a date, the deadline in force, tallies, the
+//! overview and the report's counts) and its drafts.
+//!
+//! `update_form` is shared with the units area: a unit's page records updates on the
+//! directives it owes through the same form and the same rows (`directive_item`).
+
+mod conclusion_form;
+mod conclusions;
+mod directive_form;
+mod extension_form;
+mod followup_page;
+mod meeting_form;
+mod meetings;
+mod report;
+mod update_form;
+
+pub(super) use conclusion_form::{ConclusionForm, ConclusionFormProps};
+pub(super) use conclusions::{ConclusionList, ConclusionPage, ConclusionPageProps};
+pub(super) use followup_page::FollowUpPage;
+pub(super) use meeting_form::{MeetingForm, MeetingFormProps};
+pub(super) use meetings::{MeetingList, MeetingPage, MeetingPageProps};
+pub(super) use report::ReportPage;
+pub(super) use update_form::{directive_item, UpdateForm};

@@ -1,0 +1,326 @@
+//! The follow-up report before a meeting: for a period ending on an "as of" date, over
+//! everything, one committee or one conclusion; its counts on screen and, printed, as the
+//! office's report document (`domain::document::follow_up_report_document`).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::dates::iso;
+use crate::domain::documents::{
+    follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
+};
+use crate::domain::followup::{ReportScope, REPLY_WITHIN_DAYS};
+use crate::domain::sorting;
+use crate::i18n::{format_date, format_percent, labels, Msg};
+use crate::route::Route;
+use crate::ui::documents::{
+    doc_lang, document_view, download_csv, download_docx, download_xlsx, letterhead, print,
+};
+use crate::ui::state::use_state;
+use crate::ui::widgets::unit_link;
+
+/// A scope as the choice list stores it: "", "committee:<id>", "conclusion:<id>", or
+/// "some" for the conclusions ticked in `picked`.
+fn scope_of(code: &str, picked: &[String]) -> ReportScope {
+    match code.split_once(':') {
+        Some(("committee", id)) => ReportScope::Committee(id.into()),
+        Some(("conclusion", id)) => ReportScope::Conclusions(vec![id.into()]),
+        _ if code == SOME => {
+            ReportScope::Conclusions(picked.iter().map(|id| id.as_str().into()).collect())
+        }
+        _ => ReportScope::Everything,
+    }
+}
+
+const SOME: &str = "some";
+
+fn date_input(id: &'static str, label: Msg, value: RwSignal<NaiveDate>) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <div class="filter">
+            <label for=id>{move || state.t(label)}</label>
+            <input id=id type="date" prop:value=move || iso(value.get())
+                on:change=move |ev| {
+                    if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                        value.set(d);
+                    }
+                }/>
+        </div>
+    }
+}
+
+/// What the print view holds: the report, or the letters to every overdue unit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    Report,
+    Letters,
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let state = use_state();
+    // The period since the last meeting held, as a report before the next one covers.
+    let since = state
+        .data
+        .with_untracked(|d| d.report_period_start(state.today));
+    let from = RwSignal::new(since);
+    let as_of = RwSignal::new(state.today);
+    let scope = RwSignal::new(String::new());
+    let picked = RwSignal::new(Vec::<String>::new());
+    let printing = RwSignal::new(Printed::Report);
+    let report_by = RwSignal::new(state.today + chrono::Days::new(REPLY_WITHIN_DAYS));
+    // What the buttons make, built when clicked from what the page shows.
+    let report_doc = move || {
+        let (from, as_of, scope) = (
+            from.get_untracked(),
+            as_of.get_untracked(),
+            scope_of(&scope.get_untracked(), &picked.get_untracked()),
+        );
+        let lang = doc_lang(state.lang.get_untracked());
+        state.data.with_untracked(|d| {
+            let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
+            let head = letterhead(state, d.body_kind_of(&scope));
+            let doc = follow_up_report_document(d, &report, &head, lang);
+            let tables = report_tables(d, &report, lang);
+            (doc, tables)
+        })
+    };
+    let letters = move || {
+        let lang = doc_lang(state.lang.get_untracked());
+        state.data.with_untracked(|d| {
+            let head = letterhead(state, d.body_kind_of(&ReportScope::Everything));
+            reminder_letters(
+                d,
+                as_of.get_untracked(),
+                state.due_soon_days(),
+                report_by.get_untracked(),
+                &head,
+                lang,
+            )
+        })
+    };
+    let overdue_units = move || {
+        state
+            .data
+            .with(|d| units_with_overdue(d, as_of.get(), state.due_soon_days()).len())
+    };
+    let print_as = move |what: Printed| {
+        printing.set(what);
+        // After the page has laid out what is printed.
+        gloo_timers::callback::Timeout::new(0, print).forget();
+    };
+    // Ctrl+P prints the report again once the letters have been printed.
+    let after = window_event_listener(leptos::ev::afterprint, move |_| {
+        printing.set(Printed::Report)
+    });
+    on_cleanup(move || after.remove());
+    let stem = move || state.t(Msg::NavReport).to_owned();
+    let scopes = move || {
+        state.data.with(|d| {
+            let mut all = vec![
+                (String::new(), state.t(Msg::ReportEverything).to_owned()),
+                (
+                    SOME.to_owned(),
+                    state.t(Msg::ReportSomeConclusions).to_owned(),
+                ),
+            ];
+            all.extend(
+                d.committees
+                    .iter()
+                    .map(|c| (format!("committee:{}", c.id), c.name.clone())),
+            );
+            let mut conclusions: Vec<_> = d.conclusions.iter().collect();
+            sorting::sort_by_key(&mut conclusions, |c| std::cmp::Reverse(c.date));
+            all.extend(conclusions.into_iter().map(|c| {
+                (
+                    format!("conclusion:{}", c.id),
+                    format!("{} · {}", c.number_symbol, format_date(c.date)),
+                )
+            }));
+            all.into_iter()
+                .map(|(value, text)| view! { <option value=value>{text}</option> })
+                .collect_view()
+        })
+    };
+
+    let content = move || {
+        let lang = state.lang.get();
+        let (from, as_of, scope) = (
+            from.get(),
+            as_of.get(),
+            scope_of(&scope.get(), &picked.get()),
+        );
+        state.data.with(|d| {
+            let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
+            let t = report.totals;
+            let units = report
+                .by_unit
+                .iter()
+                .map(|l| {
+                    let c = l.counts;
+                    let rank = if l.tied {
+                        format!("{} ({})", l.rank, state.t(Msg::Tied))
+                    } else {
+                        l.rank.to_string()
+                    };
+                    view! {
+                        <tr>
+                            <td class="num" data-label=state.t(Msg::Rank)>{rank}</td>
+                            <th scope="row">{unit_link(d, Some(l.unit))}</th>
+                            <td class="num" data-label=state.t(Msg::Assigned)>{c.followed}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)>{c.done_on_time}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)>{c.done_late}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)>{c.overdue}</td>
+                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)>{c.within_term}</td>
+                            <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.on_time_rate().map(|p| format_percent(p, lang))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let share = t.overdue_share().map(|p| format_percent(p, lang)).unwrap_or_else(|| "—".into());
+            let from = letterhead(state, d.body_kind_of(&scope));
+            let doc = follow_up_report_document(d, &report, &from, doc_lang(lang));
+            let printed = match printing.get() {
+                Printed::Report => document_view(doc, lang).into_any(),
+                Printed::Letters => {
+                    let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
+                    reminder_letters(d, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
+                        .into_iter()
+                        .map(|l| document_view(l, lang))
+                        .collect_view()
+                        .into_any()
+                }
+            };
+            view! {
+                <section class="card" aria-labelledby="rp-overall">
+                    <h2 id="rp-overall">{state.t(Msg::OverdueShare)} ": " <strong>{share}</strong></h2>
+                    <ul class="states">
+                        <li>{state.t(Msg::Followed)} " " <strong>{t.followed}</strong></li>
+                        <li>{state.t(Msg::DueInPeriod)} " " <strong>{t.due_in_period}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)} " " <strong>{t.done_on_time}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)} " " <strong>{t.done_late}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)} " " <strong>{t.within_term}</strong></li>
+                        <li>{labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)} " " <strong>{t.overdue}</strong></li>
+                        <li>{state.t(Msg::Extended)} " " <strong>{t.extended}</strong>
+                            {(t.extended_late > 0).then(|| view! { " (" {state.t(Msg::GrantedLate)} " " <strong>{t.extended_late}</strong> ")" })}</li>
+                    </ul>
+                    {labels::set_apart(t.transferred, t.cancelled, lang)
+                        .map(|s| view! { <p class="muted small">{s}</p> })}
+                </section>
+                <h2>{state.t(Msg::ByUnit)}</h2>
+                <div class="table-wrap">
+                    <table class="list">
+                        <thead><tr>
+                            <th scope="col">{state.t(Msg::Rank)}</th>
+                            <th scope="col">{state.t(Msg::LeadUnit)}</th>
+                            <th scope="col">{state.t(Msg::Assigned)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)}</th>
+                            <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)}</th>
+                            <th scope="col">{state.t(Msg::OnTimeRate)}</th>
+                        </tr></thead>
+                        <tbody>{units}</tbody>
+                    </table>
+                </div>
+                <h2>{state.t(Msg::NeedsChasing)} " " <span class="count">{format!("({})", report.attention.len())}</span></h2>
+                <ul class="plain" data-empty=state.t(Msg::NoneYet)>
+                    {report.attention.iter().map(|x| {
+                        let number = d.number_of(x).to_owned();
+                        view! {
+                            <li>
+                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+                                {x.text.clone()}
+                                <span class="muted">" · " {labels::deadline_text(&x.deadline, lang)}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <div class="doc-wrap" class:doc-set=move || printing.get() == Printed::Letters>{printed}</div>
+            }
+        })
+    };
+
+    view! {
+        <h1>{move || state.t(Msg::NavReport)}</h1>
+        <p class="muted small">{move || state.t(Msg::ReportHint)}</p>
+        <div class="filters">
+            {date_input("rp-from", Msg::PeriodFrom, from)}
+            {date_input("rp-as-of", Msg::AsOfDate, as_of)}
+            <div class="filter">
+                <label for="rp-scope">{move || state.t(Msg::ReportScopeLabel)}</label>
+                <select id="rp-scope" prop:value=move || scope.get()
+                    on:change=move |ev| scope.set(event_target_value(&ev))>
+                    {scopes}
+                </select>
+            </div>
+        </div>
+        {move || (scope.get() == SOME).then(|| {
+            let boxes = state.data.with(|d| {
+                let mut conclusions: Vec<_> = d.conclusions.iter().collect();
+                sorting::sort_by_key(&mut conclusions, |c| std::cmp::Reverse(c.date));
+                conclusions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let id = c.id.to_string();
+                        let box_id = format!("rp-pick-{i}");
+                        let checked = { let id = id.clone(); move || picked.with(|p| p.contains(&id)) };
+                        view! {
+                            <label>
+                                <input type="checkbox" id=box_id prop:checked=checked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        picked.update(|p| {
+                                            p.retain(|x| *x != id);
+                                            if on { p.push(id.clone()); }
+                                        });
+                                    }/>
+                                " " {format!("{} · {} · {}", c.number_symbol, format_date(c.date), c.title)}
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            });
+            view! {
+                <fieldset class="picks report-picks">
+                    <legend>{state.t(Msg::ReportPickConclusions)}</legend>
+                    {boxes}
+                </fieldset>
+            }
+        })}
+        <p class="actions">
+            <button type="button" id="print-report" on:click=move |_| print_as(Printed::Report)>{move || state.t(Msg::PrintReport)}</button>
+            " "
+            <button type="button" id="word-report" on:click=move |_| download_docx(state, &stem(), &[report_doc().0])>{move || state.t(Msg::DownloadWord)}</button>
+            " "
+            <button type="button" id="xlsx-report" on:click=move |_| download_xlsx(state, &stem(), &report_doc().1)>{move || state.t(Msg::DownloadExcel)}</button>
+            " "
+            <button type="button" id="csv-by-unit" on:click=move |_| {
+                if let Some(t) = report_doc().1.get(1) { download_csv(state, state.t(Msg::TableByUnit), t) }
+            }>{move || format!("{} · {}", state.t(Msg::DownloadCsv), state.t(Msg::TableByUnit))}</button>
+            " "
+            <button type="button" id="csv-chasing" on:click=move |_| {
+                if let Some(t) = report_doc().1.get(2) { download_csv(state, state.t(Msg::TableChasing), t) }
+            }>{move || format!("{} · {}", state.t(Msg::DownloadCsv), state.t(Msg::TableChasing))}</button>
+        </p>
+        <section class="card" aria-labelledby="rp-letters">
+            <h2 id="rp-letters">{move || state.t(Msg::RemindAllOverdue)} " " <span class="count">{move || format!("({})", overdue_units())}</span></h2>
+            <p class="muted small">{move || if overdue_units() == 0 { state.t(Msg::NoOverdueUnits) } else { state.t(Msg::LettersHint) }}</p>
+            <p class="actions">
+                <label for="rp-report-by" class="small">{move || state.t(Msg::ReportBy)}</label>
+                <input id="rp-report-by" type="date" prop:value=move || iso(report_by.get())
+                    on:change=move |ev| {
+                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
+                            report_by.set(d);
+                        }
+                    }/>
+                <button type="button" id="print-letters" disabled=move || overdue_units() == 0
+                    on:click=move |_| print_as(Printed::Letters)>{move || state.t(Msg::PrintLetters)}</button>
+                <button type="button" id="word-letters" disabled=move || overdue_units() == 0
+                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), &letters())>{move || state.t(Msg::DownloadWord)}</button>
+            </p>
+        </section>
+        {content}
+    }
+}

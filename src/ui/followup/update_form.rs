@@ -1,0 +1,230 @@
+//! Recording what a unit reported on a directive (often read out on the phone): the date,
+//! who, what, the report's reference, and a change of status. One form under the checklist,
+//! pointed at a directive by the row's button; the keyboard goes straight to it and back.
+
+use leptos::prelude::*;
+
+use crate::domain::followup::{UpdateDraft, STATUS_CODES};
+use crate::domain::{Dataset, Directive, DirectiveUpdate};
+use crate::domain::{DirectiveId, IdSource};
+use crate::i18n::format_date;
+use crate::i18n::{labels, Msg};
+use crate::route::Route;
+use crate::ui::browser::{self, CryptoIds};
+use crate::ui::form::{field_title, Draft, Kind};
+use crate::ui::state::{use_state, AppState};
+use crate::ui::widgets::{extension_mark, inherited_mark, unit_name, StateBadge};
+use chrono::NaiveDate;
+
+/// The id of the row button that opened the form for `directive`, to return the focus to.
+pub fn row_button_id(directive: &DirectiveId) -> String {
+    format!("upd-{directive}")
+}
+
+/// Every row button that opens the update form.
+const ROW_BUTTONS: &str = "button[id^='upd-']";
+
+/// Moves the keyboard focus to the update form's first field once it is drawn.
+pub fn focus_update_form() {
+    browser::focus_later("uf-text");
+}
+
+/// One directive as a line of a list: its state against `reference`, its number linking to
+/// its checklist, its text, deadline, last update, and the button opening the update form.
+pub fn directive_item(
+    state: AppState,
+    d: &Dataset,
+    x: &Directive,
+    last: Option<&DirectiveUpdate>,
+    reference: NaiveDate,
+    selected: RwSignal<Option<DirectiveId>>,
+) -> impl IntoView {
+    let number = d.number_of(x).to_owned();
+    let last = last.map(|u| format!("{}: {}", format_date(u.date), u.text));
+    let lang = state.lang.get_untracked();
+    let facts = x.facts(reference, state.due_soon_days());
+    let details = [
+        unit_name(d, facts.lead),
+        labels::deadline_text(facts.deadline, lang),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .map(|s| format!(" · {s}"))
+    .collect::<String>();
+    let pick = x.id.clone();
+    view! {
+        <li>
+            <StateBadge state=facts.state/> " "
+            <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+            {x.text.clone()}
+            <span class="muted">{details}</span>
+            {extension_mark(state, x, reference)}
+            {inherited_mark(state, d, x, reference)}
+            {last.map(|l| view! { <br/><span class="small">{state.t(Msg::LastUpdate)} ": " {l}</span> })}
+            <span class="actions">
+                <button type="button" class="small" id=row_button_id(&x.id)
+                    on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
+                    {state.t(Msg::RecordUpdateShort)}
+                </button>
+            </span>
+        </li>
+    }
+}
+
+/// A form's heading naming the directive it is for: "Ghi cập nhật nhiệm vụ 3.1 · 16-KL/BCĐ ·
+/// …" (the text cut at 140 characters).
+pub fn directive_form_heading(state: AppState, x: &Directive, action: Msg) -> String {
+    let text = crate::domain::text::clip(&x.text, 140).into_owned();
+    let number = state.data.with(|d| d.number_of(x).to_owned());
+    format!("{} {} · {number} · {text}", state.t(action), x.path)
+}
+
+#[component]
+pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
+    let state = use_state();
+    let today = state.today;
+    let directive = Memo::new(move |_| {
+        selected
+            .get()
+            .and_then(|id| state.data.with(|d| d.directives.get(&id).cloned()))
+    });
+    let draft = Draft::new(state, UpdateDraft::new(today), move |d: &UpdateDraft| {
+        directive.with(|x| match x {
+            Some(x) => d
+                .to_update(x, String::new(), today, browser::now())
+                .err()
+                .unwrap_or_default(),
+            None => Vec::new(),
+        })
+    });
+    // A new directive chosen: a fresh form.
+    Effect::new(move |_| {
+        selected.track();
+        draft.value.set(UpdateDraft::new(today));
+        draft.submitted.set(false);
+    });
+    let saved = RwSignal::new(None::<String>);
+    let close = move || {
+        if let Some(id) = selected.get_untracked() {
+            selected.set(None);
+            browser::focus_later(row_button_id(&id));
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        draft.submitted.set(true);
+        let Some(x) = directive.get_untracked() else {
+            return;
+        };
+        let result = draft
+            .value
+            .with_untracked(|d| d.to_update(&x, CryptoIds.next_id(), today, browser::now()));
+        if let Ok(update) = result {
+            // Chosen before the change: the row may leave its list (done, no longer overdue),
+            // and the focus then goes to the row that takes its place.
+            let focus = browser::focus_candidates(&row_button_id(&x.id), ROW_BUTTONS);
+            let now = browser::now();
+            state.edit(|data| data.record_update(update, now));
+            saved.set(Some(x.path.to_string()));
+            selected.set(None);
+            browser::focus_first_later(focus);
+        }
+    };
+    let body = move || {
+        let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+        let text = draft.input(
+            "uf",
+            "text",
+            Kind::Long,
+            move || state.t(Msg::WhatWasReported).to_owned(),
+            |d| &d.text,
+            |d| &mut d.text,
+        );
+        let date = draft.input(
+            "uf",
+            "date",
+            Kind::Date,
+            title("date"),
+            |d| &d.date,
+            |d| &mut d.date,
+        );
+        let by = draft.input(
+            "uf",
+            "reported_by",
+            Kind::Text,
+            title("reported_by"),
+            |d| &d.reported_by,
+            |d| &mut d.reported_by,
+        );
+        let reference = draft.input(
+            "uf",
+            "document_ref",
+            Kind::Text,
+            title("document_ref"),
+            |d| &d.document_ref,
+            |d| &mut d.document_ref,
+        );
+        let status = draft.select(
+            "uf",
+            "status",
+            title("status"),
+            move || {
+                let lang = state.lang.get();
+                let mut all = vec![(String::new(), state.t(Msg::NoStatusChange).to_owned())];
+                all.extend(STATUS_CODES.iter().map(|c| {
+                    (
+                        (*c).to_owned(),
+                        labels::recorded_status_code(c, lang).to_owned(),
+                    )
+                }));
+                all
+            },
+            |d| &d.status,
+            |d| &mut d.status,
+        );
+        let note = draft.input(
+            "uf",
+            "note",
+            Kind::Text,
+            title("note"),
+            |d| &d.note,
+            |d| &mut d.note,
+        );
+        let needs_note = move || draft.value.with(UpdateDraft::needs_note);
+        view! {
+            <form on:submit=on_submit novalidate>
+                {text}
+                <div class="groups">
+                    <fieldset>
+                        <legend>{move || state.t(Msg::Source)}</legend>
+                        {date}{by}{reference}
+                    </fieldset>
+                    <fieldset>
+                        <legend>{move || state.t(Msg::State)}</legend>
+                        {status}
+                        <div class:hidden=move || !needs_note()>{note}</div>
+                    </fieldset>
+                </div>
+                <button type="submit" class="primary">{move || state.t(Msg::SaveUpdate)}</button>
+                " "
+                <button type="button" on:click=move |_| close()>{move || state.t(Msg::Cancel)}</button>
+            </form>
+        }
+    };
+    let heading = move || {
+        directive.with(|x| {
+            x.as_ref()
+                .map(|x| directive_form_heading(state, x, Msg::RecordUpdate))
+        })
+    };
+    view! {
+        <p class="saved" role="status">{move || saved.get().map(|p| format!("{} {p}.", state.t(Msg::UpdateSaved)))}</p>
+        <Show when=move || directive.with(Option::is_some)>
+            <section class="card form" aria-labelledby="uf-heading" id="update-form"
+                on:keydown=move |ev| if ev.key() == "Escape" { close() }>
+                <h2 id="uf-heading">{heading}</h2>
+                {body}
+            </section>
+        </Show>
+    }
+}
