@@ -105,8 +105,8 @@
     if (text == null) throw new Error('nothing stored (no dondoc.d.manifest)');
     const manifest = JSON.parse(text);
     if (manifest.format !== 'dondoc-storage') throw new Error('manifest: unknown format');
-    // Format 4 adds units' endings and directives' hand-overs, which the dashboard does
-    // not show: the baseline reads both.
+    // Format 4 adds units' endings and directives' hand-overs, format 5 the ids joined into
+    // a record at import; the dashboard shows neither: the baseline reads 3 to 5.
     if (manifest.schema_version < 3 || manifest.schema_version > 5) {
       throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 3 to 5');
     }
