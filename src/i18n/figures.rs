@@ -38,13 +38,21 @@ pub fn construction_text(c: &Construction, lang: Lang) -> String {
 }
 
 pub fn capital_text(c: &Capital, lang: Lang) -> String {
+    // A report that gives one of the two still shows it (a row that hides a typed figure
+    // reads as if nothing was reported).
     let amounts = match (c.disbursed, c.plan) {
         (Some(done), Some(plan)) => Some(format!(
             "{} / {}",
             format_money_billions(done, lang),
             format_money_billions(plan, lang)
         )),
-        _ => None,
+        (Some(done), None) => Some(format_money_billions(done, lang)),
+        (None, Some(plan)) => Some(format!(
+            "{} {}",
+            lang.pick("kế hoạch", "plan"),
+            format_money_billions(plan, lang)
+        )),
+        (None, None) => None,
     };
     match (amounts, c.disbursement_percent()) {
         (Some(a), Some(p)) => format!("{a} ({})", format_percent(p, lang)),
@@ -166,5 +174,15 @@ mod tests {
             "125,64 tỷ đồng / 180 tỷ đồng (69,8%)"
         );
         assert_eq!(capital_text(&Capital::default(), Lang::Vi), "");
+        let only_disbursed = Capital {
+            disbursed: Some(Vnd::billions(21, 40)),
+            ..Default::default()
+        };
+        assert_eq!(capital_text(&only_disbursed, Lang::Vi), "21,4 tỷ đồng");
+        let only_plan = Capital {
+            plan: Some(Vnd::billions(180, 0)),
+            ..Default::default()
+        };
+        assert_eq!(capital_text(&only_plan, Lang::En), "plan 180 billion VND");
     }
 }
