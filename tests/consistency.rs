@@ -344,7 +344,7 @@ fn check_meetings(data: &Dataset) {
     );
     if let Some(m) = coming.meeting {
         assert_eq!(
-            ids(&data.followed_up_at(m, on, SOON)),
+            ids(&data.followed_up_at(m, on, SOON).expect("still to come")),
             ids(&coming.open),
             "the meeting's page"
         );

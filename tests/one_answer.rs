@@ -99,8 +99,15 @@ fn a_meeting_covers_conclusions_whose_committee_is_not_recorded() {
     let coming = data.coming_meeting(today(), SOON).unwrap();
     assert_eq!(coming.open.len(), open.len());
     assert_eq!(
-        data.followed_up_at(&meeting, today(), SOON).len(),
-        open.len()
+        data.followed_up_at(&meeting, today(), SOON)
+            .map(|l| l.len()),
+        Some(open.len())
+    );
+    let held = data.meetings.iter().find(|m| m.date < today()).unwrap();
+    assert_eq!(
+        data.followed_up_at(held, today(), SOON),
+        None,
+        "a meeting held is not counted again"
     );
     let overdue = open
         .iter()

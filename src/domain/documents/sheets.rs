@@ -26,7 +26,7 @@ pub fn register_table(
         Column::new(l("Chủ đầu tư", "Investor"), 30),
         Column::new(l("Địa điểm", "Location"), 16),
         // "trên", "gần", "khoảng": the figure is kept as a number, its qualifier beside it.
-        Column::new(l("Tổng mức: mức", "Total investment: qualifier"), 8)
+        Column::new(l("Ghi kèm tổng mức", "Total investment qualifier"), 10)
             .on_paper(OnPaper::WordBeforeNext),
         Column::new(
             l("Tổng mức đầu tư (tỷ đồng)", "Total investment (VND bn)"),

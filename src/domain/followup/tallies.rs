@@ -228,26 +228,30 @@ impl Dataset {
         open
     }
 
-    /// The open directives a recorded meeting follows up, as of `reference` (its page shows
-    /// how many; the same rule as the coming meeting's list and the head's brief).
+    /// The open directives a meeting still to come follows up, as of `reference` (its page
+    /// shows how many; the same rule as the coming meeting's list and the head's brief).
+    /// None for a meeting already held: what it followed up was what was open on its day.
     pub fn followed_up_at(
         &self,
         meeting: &Meeting,
         reference: NaiveDate,
         due_soon_days: u64,
-    ) -> Vec<&Directive> {
+    ) -> Option<Vec<&Directive>> {
+        if meeting.date < reference {
+            return None;
+        }
         let followed: Vec<_> = self
             .followed()
             .into_iter()
             .map(|d| (d, d.state(reference, due_soon_days)))
             .collect();
-        self.open_for_meeting(
+        Some(self.open_for_meeting(
             meeting.date,
             meeting.committee.as_ref(),
             reference,
             due_soon_days,
             &followed,
-        )
+        ))
     }
 
     /// The next planned meeting on or after `reference`, with the open directives of the

@@ -68,7 +68,7 @@ pub fn MeetingPage(id: String) -> impl IntoView {
                 Some(c) => d.committees.get(c).map(|c| c.name.clone()).unwrap_or_default(),
                 None => Msg::CommitteeNotRecorded.text(lang).to_owned(),
             };
-            let open = d.followed_up_at(m, state.today, state.due_soon_days()).len();
+            let open = d.followed_up_at(m, state.today, state.due_soon_days()).map(|l| l.len());
             let when = match m.time {
                 Some(t) => format!("{:02}:{:02} {}", t.hour(), t.minute(), format_date(m.date)),
                 None => format_date(m.date),
@@ -80,7 +80,7 @@ pub fn MeetingPage(id: String) -> impl IntoView {
                 <dl class="fields">
                     {field(state, Msg::Date, when)}
                     {field(state, Msg::Committee, committee)}
-                    {(m.date >= state.today).then(|| field(state, Msg::FollowsUp, open.to_string()))}
+                    {open.map(|n| field(state, Msg::FollowsUp, n.to_string()))}
                     {field(state, Msg::Place, m.place.clone())}
                     {field(state, Msg::Chair, m.chair.clone())}
                     {field(state, Msg::CoChairs, join(m.co_chairs.clone()))}
