@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::domain::draft::FieldError;
 use crate::domain::number::parse_billions;
+use crate::domain::Field;
 use crate::i18n::{decimal_mark, draft_message, field_label, format_money_billions, Lang};
 
 /// Reads one text field of a draft.
@@ -20,7 +21,7 @@ pub type WriteList<D> = fn(&mut D) -> &mut Vec<String>;
 
 /// A list field of a draft: its name in the format, how to read and write it.
 pub struct PickList<D> {
-    pub field: &'static str,
+    pub field: Field,
     pub get: ReadList<D>,
     pub set: WriteList<D>,
 }
@@ -72,7 +73,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     }
 
     /// The message for `field`, when it should be shown.
-    pub fn problem(&self, field: &'static str, typed: bool) -> Option<String> {
+    pub fn problem(&self, field: Field, typed: bool) -> Option<String> {
         if !(typed || self.submitted.get()) {
             return None;
         }
@@ -89,7 +90,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn input(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         kind: Kind,
         label: impl Fn() -> String + Send + Sync + 'static,
         get: ReadField<D>,
@@ -104,14 +105,14 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn input_echo(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         kind: Kind,
         label: impl Fn() -> String + Send + Sync + 'static,
         get: ReadField<D>,
         set: WriteField<D>,
         understood: impl Fn() -> Option<String> + Send + Sync + 'static,
     ) -> AnyView {
-        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let id = format!("{prefix}-{}", field.name().replace(['.', '_'], "-"));
         let hint = format!("{id}-problem");
         let draft = self;
         let message = Signal::derive(move || {
@@ -181,7 +182,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn picks(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         label: impl Fn() -> String + Send + Sync + 'static,
         options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
         get: ReadList<D>,
@@ -212,7 +213,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         no_match: impl Fn(String) -> AnyView + Send + Sync + 'static,
     ) -> AnyView {
         let PickList { field, get, set } = list;
-        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let id = format!("{prefix}-{}", field.name().replace(['.', '_'], "-"));
         let draft = self;
         let state = self.state;
         let options = Memo::new(move |_| options());
@@ -298,13 +299,13 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn select(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         label: impl Fn() -> String + Send + Sync + 'static,
         options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
         get: ReadField<D>,
         set: WriteField<D>,
     ) -> AnyView {
-        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let id = format!("{prefix}-{}", field.name().replace(['.', '_'], "-"));
         let draft = self;
         let current = move || draft.value.with(|d| get(d).clone());
         let options = move || {
@@ -332,7 +333,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
 
 /// A field's label on a form: capitalised (labels are lower case inside sentences), with the
 /// unit money is typed in.
-pub fn field_title(field: &str, billions: bool, lang: Lang) -> String {
+pub fn field_title(field: Field, billions: bool, lang: Lang) -> String {
     let label = field_label(field, lang);
     let mut chars = label.chars();
     let first: String = chars

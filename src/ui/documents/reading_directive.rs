@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::reading_fields::review_input;
 use crate::domain::documents::Mark;
 use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review};
+use crate::domain::Field;
 use crate::i18n::{format_date, Lang, Msg};
 use crate::ui::form::{choices, field_title};
 use crate::ui::state::use_state;
@@ -34,7 +35,7 @@ pub(super) fn DirectiveFields(
     focused: RwSignal<usize>,
 ) -> impl IntoView {
     let state = use_state();
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let prefix = format!("rd-{i}");
     // This directive's part of the review: what depends on it redraws when it changes, not
     // when another directive does.
@@ -99,10 +100,10 @@ pub(super) fn DirectiveFields(
             .collect_view()
     };
     // The ids chosen in one of the draft's lists: its coordinating units or its projects.
-    let chosen_in = move |field: &'static str| {
+    let chosen_in = move |field: Field| {
         item()
             .map(|x| {
-                if field == "projects" {
+                if field == Field::Projects {
                     x.draft.projects
                 } else {
                     x.draft.coordinating_units
@@ -111,9 +112,8 @@ pub(super) fn DirectiveFields(
             .unwrap_or_default()
     };
     let multi =
-        move |field: &'static str,
-              options: fn(&crate::domain::Dataset) -> Vec<(String, String)>| {
-            let id = format!("rd-{i}-{}", field.replace('_', "-"));
+        move |field: Field, options: fn(&crate::domain::Dataset) -> Vec<(String, String)>| {
+            let id = format!("rd-{i}-{}", field.name().replace('_', "-"));
             let opts = move || {
                 let chosen = chosen_in(field);
                 state
@@ -141,7 +141,7 @@ pub(super) fn DirectiveFields(
                     .collect();
                 review.update(|r| {
                     if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) {
-                        if field == "projects" {
+                        if field == Field::Projects {
                             x.draft.projects = picked
                         } else {
                             x.draft.coordinating_units = picked
@@ -173,7 +173,7 @@ pub(super) fn DirectiveFields(
                 .unwrap_or(id)
         })
     };
-    let names = move |field: &'static str| {
+    let names = move |field: Field| {
         let ids = chosen_in(field);
         if ids.is_empty() {
             return state.t(Msg::NotGiven).to_owned();
@@ -181,7 +181,7 @@ pub(super) fn DirectiveFields(
         state.data.with(|d| {
             ids.iter()
                 .map(|id| {
-                    if field == "projects" {
+                    if field == Field::Projects {
                         d.projects
                             .get(&id.clone().into())
                             .map_or(id.clone(), |p| p.display_name().to_owned())
@@ -212,57 +212,57 @@ pub(super) fn DirectiveFields(
                     .map(|text| view! { <p class="ended-note small" role="note">{text}</p> })
             }}
             <div class="grid">
-                {review_input(review, format!("{prefix}-path"), title("path"), false,
+                {review_input(review, format!("{prefix}-path"), title(Field::Path), false,
                     move |r| r.items.get(i).map(|x| x.draft.path.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.path = v })}
                 // The lists of every unit and project are laid out for the directive being
                 // edited only: a ten-page notice has a hundred directives.
                 <Show when=open fallback=move || view! {
                     <div class="field">
-                        <span class="label">{title("lead_unit")}</span>
+                        <span class="label">{title(Field::LeadUnit)}</span>
                         <span class="value" id=format!("rd-{i}-lead-name")>{lead_name}</span>
                     </div>
                 }>
                     <div class="field">
-                        <label for=format!("rd-{i}-lead")>{title("lead_unit")}</label>
+                        <label for=format!("rd-{i}-lead")>{title(Field::LeadUnit)}</label>
                         <select id=format!("rd-{i}-lead") on:change=move |ev| {
                             let v = event_target_value(&ev);
                             review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.lead_unit = v });
                         }>{lead_options}</select>
                     </div>
                 </Show>
-                {review_input(review, format!("{prefix}-text"), title("text"), true,
+                {review_input(review, format!("{prefix}-text"), title(Field::Text), true,
                     move |r| r.items.get(i).map(|x| x.draft.text.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.text = v })}
                 <Show when=move || !heading()>
                     <div class="field">
-                        {review_input(review, format!("rd-{i}-deadline"), title("deadline"), false,
+                        {review_input(review, format!("rd-{i}-deadline"), title(Field::Deadline), false,
                             move |r| r.items.get(i).map(|x| x.draft.deadline_words.clone()).unwrap_or_default(),
                             move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.deadline_words = v })}
                         <span class="echo" role="status" id=format!("rd-{i}-due")>{due}</span>
                     </div>
                     <div class="field">
-                        <label for=format!("rd-{i}-due-by-hand")>{title("due_by_hand")}</label>
+                        <label for=format!("rd-{i}-due-by-hand")>{title(Field::DueByHand)}</label>
                         <input id=format!("rd-{i}-due-by-hand") type="date"
                             prop:value=move || item().map(|x| x.draft.due_by_hand).unwrap_or_default()
                             on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.due_by_hand = v }) }/>
                     </div>
                 </Show>
-                {review_input(review, format!("{prefix}-responsible"), title("responsible_person"), false,
+                {review_input(review, format!("{prefix}-responsible"), title(Field::ResponsiblePerson), false,
                     move |r| r.items.get(i).map(|x| x.draft.responsible_person.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.responsible_person = v })}
                 <Show when=open fallback=move || view! {
                     <div class="field">
-                        <span class="label">{title("coordinating_units")}</span>
-                        <span class="value">{move || names("coordinating_units")}</span>
+                        <span class="label">{title(Field::CoordinatingUnits)}</span>
+                        <span class="value">{move || names(Field::CoordinatingUnits)}</span>
                     </div>
                     <div class="field">
-                        <span class="label">{title("projects")}</span>
-                        <span class="value">{move || names("projects")}</span>
+                        <span class="label">{title(Field::Projects)}</span>
+                        <span class="value">{move || names(Field::Projects)}</span>
                     </div>
                 }>
-                    {multi("coordinating_units", choices::units)}
-                    {multi("projects", choices::projects)}
+                    {multi(Field::CoordinatingUnits, choices::units)}
+                    {multi(Field::Projects, choices::projects)}
                 </Show>
             </div>
         </fieldset>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::documents::{meetings_near, NewUnitChoice, Review};
+use crate::domain::Field;
 use crate::i18n::{format_date, Msg};
 use crate::ui::form::{choices, field_title};
 use crate::ui::state::use_state;
@@ -72,13 +73,13 @@ fn text_box(
 #[component]
 pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
     let state = use_state();
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     macro_rules! text {
-        ($field:ident, $long:expr) => {
+        ($field:ident, $name:ident, $long:expr) => {
             review_input(
                 review,
                 concat!("rc-", stringify!($field)).replace('_', "-"),
-                title(stringify!($field)),
+                title(Field::$name),
                 $long,
                 |r| r.conclusion.$field.clone(),
                 |r, v| r.conclusion.$field = v,
@@ -158,38 +159,38 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
                 <strong>{move || review.with(|r| r.as_ref().map(|r| r.kind.clone()).filter(|k| !k.is_empty()).unwrap_or_else(|| state.t(Msg::NotGiven).to_owned()))}</strong>
             </p>
             <div class="grid">
-                {text!(number_symbol, false)}
+                {text!(number_symbol, NumberSymbol, false)}
                 <div class="field">
-                    <label for="rc-date">{title("date")}</label>
+                    <label for="rc-date">{title(Field::Date)}</label>
                     <input id="rc-date" type="date" prop:value=date_value
                         on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.date = v }) }/>
                 </div>
-                {text!(issuing_body, false)}
-                {text!(parent_body, false)}
-                {text!(place, false)}
+                {text!(issuing_body, IssuingBody, false)}
+                {text!(parent_body, ParentBody, false)}
+                {text!(place, Place, false)}
                 <div class="field">
-                    <label for="rc-body-kind">{title("body_kind")}</label>
+                    <label for="rc-body-kind">{title(Field::BodyKind)}</label>
                     <select id="rc-body-kind" on:change=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.body_kind = v }) }>
                         {body_kind_options}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="rc-meeting">{title("meeting")}</label>
+                    <label for="rc-meeting">{title(Field::Meeting)}</label>
                     <select id="rc-meeting" on:change=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.meeting = v }) }>
                         {meeting_options}
                     </select>
                 </div>
-                {text!(title, true)}
-                {text!(signer_title, true)}
-                {text!(signer, false)}
-                {text!(recipients, true)}
+                {text!(title, Title, true)}
+                {text!(signer_title, SignerTitle, true)}
+                {text!(signer, Signer, false)}
+                {text!(recipients, Recipients, true)}
             </div>
             <details>
                 <summary>{move || state.t(Msg::ReadParagraphs)}</summary>
                 <div class="grid">
-                    {text!(opening, true)}
-                    {text!(assessment, true)}
-                    {text!(closing, true)}
+                    {text!(opening, Opening, true)}
+                    {text!(assessment, Assessment, true)}
+                    {text!(closing, Closing, true)}
                 </div>
             </details>
         </section>

@@ -14,6 +14,7 @@ use crate::domain::model::ids::{IdSource, UnitId};
 use crate::domain::sorting;
 use crate::domain::text::fold;
 use crate::domain::units::org::Unit;
+use crate::domain::Field;
 
 /// A lead unit read that the register does not hold, and the officer's decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -320,7 +321,7 @@ impl Review {
             problems.push(ReviewProblem {
                 place: Place::Conclusion,
                 error: FieldError {
-                    field: "number_symbol",
+                    field: Field::NumberSymbol,
                     problem: DraftProblem::AlreadyRegistered,
                 },
             });
@@ -346,7 +347,7 @@ impl Review {
                                 problems.push(ReviewProblem {
                                     place: Place::NewUnit(i),
                                     error: FieldError {
-                                        field: "name",
+                                        field: Field::Name,
                                         problem: DraftProblem::Rule(
                                             crate::domain::sharing::validate::Problem::Empty,
                                         ),

@@ -101,7 +101,7 @@ fn a_review_with_a_problem_saves_nothing_and_says_where() {
         .save(&data, &mut SeededIds::new(9), now())
         .unwrap_err();
     assert_eq!(problems[0].place, Place::Conclusion);
-    assert_eq!(problems[0].error.field, "date");
+    assert_eq!(problems[0].error.field.name(), "date");
     let (data, mut review) = self::review();
     review.items[0].draft.deadline_words = "khi nào xong".into();
     let problems = review
@@ -130,7 +130,7 @@ fn a_conclusion_already_registered_is_not_saved_twice() {
     let problems = review
         .save(&data, &mut SeededIds::new(10), now())
         .unwrap_err();
-    assert_eq!(problems[0].error.field, "number_symbol");
+    assert_eq!(problems[0].error.field.name(), "number_symbol");
 }
 
 #[test]
