@@ -8,6 +8,7 @@ pub mod docx;
 pub mod header;
 pub mod long;
 pub mod notice;
+pub mod opening;
 pub mod review;
 pub mod structure;
 pub mod units;

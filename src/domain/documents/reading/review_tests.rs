@@ -167,3 +167,89 @@ fn a_lead_the_officer_chose_counts_as_read() {
         Mark::Read
     );
 }
+
+const WITH_OPENING: &str = "UBND TỈNH ĐIỆN BIÊN
+VĂN PHÒNG
+Số: 302/TB-VPUBND
+Điện Biên, ngày 20 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại buổi kiểm tra dự án Trung tâm TDTT
+
+Ngày 16/11/2026, đồng chí Lò Văn B, Phó Chủ tịch UBND tỉnh đã kiểm tra hiện trường tại phường Điện Biên Phủ với chủ đầu tư. Sau khi nghe báo cáo, đồng chí kết luận như sau:
+
+1. Sở Xây dựng hoàn thành thẩm định trước ngày 28/11/2026.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
+";
+
+#[test]
+fn the_meeting_the_opening_describes_is_recorded_with_the_notice_when_chosen() {
+    let (data, _) = sample();
+    let read = read_notice(WITH_OPENING, &data).unwrap();
+    let mut review = Review::new(&read, &data);
+    assert_eq!(review.new_meeting.date, "2026-11-16");
+    assert_eq!(review.new_meeting.chair, "Lò Văn B, Phó Chủ tịch UBND tỉnh");
+    assert_eq!(review.new_meeting.place, "phường Điện Biên Phủ");
+    assert_eq!(review.new_meeting.kind, "inspection_visit");
+    // Not chosen: no meeting is added.
+    let saved = review.save(&data, &mut SeededIds::new(3), now()).unwrap();
+    assert!(saved.meeting.is_none());
+    review.conclusion.meeting = NEW_MEETING.to_owned();
+    let saved = review.save(&data, &mut SeededIds::new(3), now()).unwrap();
+    let meeting = saved.meeting.clone().expect("the meeting is recorded");
+    assert_eq!(saved.conclusion.meeting, Some(meeting.id.clone()));
+    assert_eq!(meeting.date, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
+    let mut after = data.clone();
+    saved.add_to(&mut after);
+    assert_eq!(after.meetings.len(), data.meetings.len() + 1);
+    // A meeting with no date stops the save, and says where.
+    review.new_meeting.date.clear();
+    let problems = review
+        .save(&data, &mut SeededIds::new(3), now())
+        .unwrap_err();
+    assert!(problems
+        .iter()
+        .any(|p| p.place == Place::Meeting && p.error.field == Field::Date));
+}
+
+#[test]
+fn a_unit_typed_in_the_review_is_added_once_with_its_kind_and_parent() {
+    let (data, mut review) = review();
+    let first = review
+        .add_unit("  Ban Quản lý   khu kinh tế cửa khẩu ")
+        .unwrap();
+    let again = review.add_unit("ban quan ly khu kinh te cua khau").unwrap();
+    assert_eq!(first, again, "one unit for one name");
+    assert_eq!(review.add_unit("   "), None);
+    let k = review.new_units.len() - 1;
+    assert_eq!(
+        review.new_units[k].kind, "investor",
+        "guessed from the name"
+    );
+    let parent = data.units.iter().next().unwrap().id.clone();
+    review.new_units[k].parent = parent.to_string();
+    review.items[0].draft.coordinating_units = vec![first.clone(), first.clone()];
+    let saved = review.save(&data, &mut SeededIds::new(5), now()).unwrap();
+    let added = saved
+        .units
+        .iter()
+        .find(|u| u.name == "Ban Quản lý khu kinh tế cửa khẩu")
+        .expect("added");
+    assert_eq!(added.parent, Some(parent));
+    assert_eq!(
+        saved.directives[0].coordinating_units,
+        vec![added.id.clone()],
+        "a new unit stands for its reference among the coordinating units too, once"
+    );
+}
+
+#[test]
+fn the_same_number_is_found_before_saving() {
+    let (mut data, review) = review();
+    assert_eq!(review.same_number_in(&data), None);
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    let id = saved.conclusion.id.clone();
+    saved.add_to(&mut data);
+    assert_eq!(review.same_number_in(&data), Some(id));
+}
