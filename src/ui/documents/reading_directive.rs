@@ -1,15 +1,16 @@
-//! One directive of the review with the marks of what was read, guessed or missing (the
-//! lists of every unit and project laid out only for the directive being edited).
+//! One directive of the review with the marks of what was read, guessed or missing; its
+//! lead unit, coordinating units and projects are named on it, and the search boxes to
+//! change them are laid out only for the directive being edited.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::reading_choices::{project_pick, unit_pick, UnitList};
 use super::reading_fields::review_input;
 use crate::domain::documents::Mark;
 use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review};
 use crate::domain::Field;
 use crate::i18n::{format_date, Lang, Msg};
-use crate::ui::form::{choices, field_title};
+use crate::ui::form::field_title;
 use crate::ui::state::use_state;
 
 fn mark_text(mark: Mark, lang: Lang) -> &'static str {
@@ -82,23 +83,6 @@ pub(super) fn DirectiveFields(
         })
     };
     let lead = Memo::new(move |_| item().map(|x| x.draft.lead_unit).unwrap_or_default());
-    let lead_options = move || {
-        let lang = state.lang.get();
-        let chosen = lead.get();
-        let news = news
-            .get()
-            .into_iter()
-            .map(|(v, name)| (v, format!("{} {name}", Msg::NewUnitWord.text(lang))));
-        let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
-        all.extend(news);
-        all.extend(state.data.with(choices::units));
-        all.into_iter()
-            .map(|(v, t)| {
-                let selected = v == chosen;
-                view! { <option value=v selected=selected>{t}</option> }
-            })
-            .collect_view()
-    };
     // The ids chosen in one of the draft's lists: its coordinating units or its projects.
     let chosen_in = move |field: Field| {
         item()
@@ -111,51 +95,6 @@ pub(super) fn DirectiveFields(
             })
             .unwrap_or_default()
     };
-    let multi =
-        move |field: Field, options: fn(&crate::domain::Dataset) -> Vec<(String, String)>| {
-            let id = format!("rd-{i}-{}", field.name().replace('_', "-"));
-            let opts = move || {
-                let chosen = chosen_in(field);
-                state
-                    .data
-                    .with(options)
-                    .into_iter()
-                    .map(|(v, t)| {
-                        let selected = chosen.contains(&v);
-                        view! { <option value=v selected=selected>{t}</option> }
-                    })
-                    .collect_view()
-            };
-            let on_change = move |ev: leptos::ev::Event| {
-                let Some(select) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                else {
-                    return;
-                };
-                let options = select.selected_options();
-                let picked: Vec<String> = (0..options.length())
-                    .filter_map(|k| options.item(k))
-                    .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                    .map(|o| o.value())
-                    .collect();
-                review.update(|r| {
-                    if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) {
-                        if field == Field::Projects {
-                            x.draft.projects = picked
-                        } else {
-                            x.draft.coordinating_units = picked
-                        }
-                    }
-                });
-            };
-            view! {
-                <div class="field">
-                    <label for=id.clone()>{title(field)}</label>
-                    <select id=id multiple size="4" on:change=on_change>{opts}</select>
-                </div>
-            }
-        };
     let open = move || focused.get() == i;
     let lead_name = move || {
         let lang = state.lang.get();
@@ -223,13 +162,7 @@ pub(super) fn DirectiveFields(
                         <span class="value" id=format!("rd-{i}-lead-name")>{lead_name}</span>
                     </div>
                 }>
-                    <div class="field">
-                        <label for=format!("rd-{i}-lead")>{title(Field::LeadUnit)}</label>
-                        <select id=format!("rd-{i}-lead") on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.lead_unit = v });
-                        }>{lead_options}</select>
-                    </div>
+                    {unit_pick(review, i, UnitList::Lead)}
                 </Show>
                 {review_input(review, format!("{prefix}-text"), title(Field::Text), true,
                     move |r| r.items.get(i).map(|x| x.draft.text.clone()).unwrap_or_default(),
@@ -261,8 +194,8 @@ pub(super) fn DirectiveFields(
                         <span class="value">{move || names(Field::Projects)}</span>
                     </div>
                 }>
-                    {multi(Field::CoordinatingUnits, choices::units)}
-                    {multi(Field::Projects, choices::projects)}
+                    {unit_pick(review, i, UnitList::Coordinating)}
+                    {project_pick(review, i)}
                 </Show>
             </div>
         </fieldset>

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::documents::{meetings_near, NewUnitChoice, Review};
+use super::reading_choices::{parent_pick, review_select, NewMeetingFields};
+use crate::domain::documents::{meetings_near, NewUnitChoice, Review, NEW_MEETING};
 use crate::domain::Field;
 use crate::i18n::{format_date, Msg};
 use crate::ui::form::{choices, field_title};
@@ -102,7 +103,13 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
     });
     let meeting_options = move || {
         let chosen = meeting.get();
-        let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
+        let mut all = vec![
+            (String::new(), state.t(Msg::NotGiven).to_owned()),
+            (
+                NEW_MEETING.to_owned(),
+                state.t(Msg::ReadNewMeetingOption).to_owned(),
+            ),
+        ];
         let day = review.with_untracked(|r| {
             r.as_ref().and_then(|r| {
                 chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok()
@@ -180,6 +187,7 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
                         {meeting_options}
                     </select>
                 </div>
+                <NewMeetingFields review=review/>
                 {text!(title, Title, true)}
                 {text!(signer_title, SignerTitle, true)}
                 {text!(signer, Signer, false)}
@@ -283,10 +291,18 @@ pub(super) fn NewUnits(review: RwSignal<Option<Review>>) -> impl IntoView {
                     <select id=format!("nu-{i}-choice") on:change=on_choice>{options}</select>
                 </div>
                 <Show when=adding>
-                    <div class="field">
-                        <label for=format!("nu-{i}-name")>{move || state.t(Msg::NewUnitName)}</label>
-                        <input id=format!("nu-{i}-name") type="text" prop:value=name on:input=on_name/>
+                    <div class="grid">
+                        <div class="field">
+                            <label for=format!("nu-{i}-name")>{move || state.t(Msg::NewUnitName)}</label>
+                            <input id=format!("nu-{i}-name") type="text" prop:value=name on:input=on_name/>
+                        </div>
+                        {review_select(review, format!("nu-{i}-kind"),
+                            move || field_title(Field::UnitKind, false, state.lang.get()),
+                            move || choices::unit_kinds(state.lang.get()),
+                            move |r| r.new_units.get(i).map(|u| u.kind.clone()).unwrap_or_default(),
+                            move |r, v| if let Some(u) = r.new_units.get_mut(i) { u.kind = v })}
                     </div>
+                    {parent_pick(review, i)}
                 </Show>
             </li>
         }

@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::iso;
-use crate::domain::draft::code;
 use crate::domain::followup::MeetingDraft;
 use crate::domain::Field;
-use crate::domain::{IdSource, MeetingId, MeetingKind};
-use crate::i18n::{labels, Msg};
+use crate::domain::{IdSource, MeetingId};
+use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::browser::{self, CryptoIds};
 use crate::ui::form::{choices, field_title, Draft, Kind, ReadField, WriteField};
@@ -79,13 +78,7 @@ pub fn MeetingForm(id: Option<String>) -> impl IntoView {
         "mf",
         Field::Kind,
         title(Field::Kind),
-        move || {
-            let lang = state.lang.get();
-            MeetingKind::ALL
-                .iter()
-                .map(|k| (code(k), labels::meeting_kind(*k, lang).to_owned()))
-                .collect()
-        },
+        move || choices::meeting_kinds(state.lang.get()),
         |d| &d.kind,
         |d| &mut d.kind,
     );

@@ -4,11 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::draft::code;
 use crate::domain::units::UnitDraft;
 use crate::domain::Field;
-use crate::domain::{IdSource, UnitId, UnitKind};
-use crate::i18n::{labels, Msg};
+use crate::domain::{IdSource, UnitId};
+use crate::i18n::Msg;
 use crate::ui::browser::{self, CryptoIds};
 use crate::ui::form::{choices, field_title, Draft, Kind};
 use crate::ui::state::use_state;
@@ -69,13 +68,7 @@ fn unit_form(unit: Option<UnitId>) -> impl IntoView {
         "uf2",
         Field::Kind,
         title(Field::UnitKind),
-        move || {
-            let lang = state.lang.get();
-            UnitKind::ALL
-                .iter()
-                .map(|k| (code(k), labels::unit_kind(*k, lang).to_owned()))
-                .collect()
-        },
+        move || choices::unit_kinds(state.lang.get()),
         |d| &d.kind,
         |d| &mut d.kind,
     );
