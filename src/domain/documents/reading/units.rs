@@ -10,7 +10,9 @@ use crate::domain::text::fold;
 use crate::domain::units::org::Unit;
 
 /// Short forms and what they stand for, folded.
-const FORMS: [(&str, &str); 10] = [
+const FORMS: [(&str, &str); 12] = [
+    ("ql", "quoc lo"),
+    ("tdc", "tai dinh cu"),
     ("ubnd", "uy ban nhan dan"),
     ("hdnd", "hoi dong nhan dan"),
     ("qlda", "quan ly du an"),
@@ -26,10 +28,27 @@ const FORMS: [(&str, &str); 10] = [
 /// The words of `text` folded, short forms written out, punctuation around words dropped.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for raw in fold(text).split_whitespace() {
+    let folded = fold(text);
+    // A dash between names ("Sơn La – Điện Biên", "QL279–QL12") is no word; a hyphen
+    // inside one ("Km12+300") stays.
+    let pieces = folded
+        .split_whitespace()
+        .flat_map(|w| w.split(['–', '—']))
+        .flat_map(|w| match w.split_once('-') {
+            Some((a, b)) if a.starts_with("ql") && b.starts_with("ql") => vec![a, b],
+            _ => vec![w],
+        });
+    for raw in pieces {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"'));
-        // A dash between names ("Sơn La – Điện Biên", "Sơn La - Điện Biên") is no word.
         if word.is_empty() || word.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+            continue;
+        }
+        // "QL279" is "Quốc lộ 279".
+        if let Some(number) = word
+            .strip_prefix("ql")
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        {
+            out.extend(["quoc", "lo", number].map(str::to_owned));
             continue;
         }
         match FORMS.iter().find(|(short, _)| *short == word) {
@@ -114,13 +133,15 @@ pub fn lead_unit_as_written<'a>(text: &str, units: &UnitIndex<'a>) -> Option<(&'
 }
 
 /// How many folded words open an item before its lead unit: "Giao", "Giao cho", "Đề nghị",
-/// "Yêu cầu".
+/// "Yêu cầu", "Đối với".
 fn lead_in(item: &[String]) -> usize {
     let word = |i: usize| item.get(i).map(String::as_str);
     match (word(0), word(1), word(2)) {
         (Some("giao"), Some("cho"), _) => 2,
         (Some("giao"), _, _) => 1,
         (Some("de"), Some("nghi"), _) | (Some("yeu"), Some("cau"), _) => 2,
+        // "Đối với UBND phường …:" heads what the unit is to do.
+        (Some("doi"), Some("voi"), _) => 2,
         _ => 0,
     }
 }
@@ -148,16 +169,45 @@ fn written(text: &str, at: usize, n: usize) -> String {
 
 /// The register's project names made into words once per reading.
 pub struct ProjectIndex<'a> {
-    names: Vec<(Vec<String>, Vec<String>, &'a Project)>,
+    names: Vec<(Vec<Vec<String>>, &'a Project)>,
+}
+
+/// The ways notices name a project: its name and short name, each without a leading "Dự
+/// án" / "Công trình", and its name without what follows its last comma or parenthesis
+/// ("Cao tốc Sơn La – Điện Biên – Cửa khẩu Tây Trang" of "…, đoạn qua tỉnh Điện Biên (178
+/// km)") when four words or more are left.
+fn project_names(project: &Project) -> Vec<Vec<String>> {
+    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut add = |name: Vec<String>| {
+        let bare = match name.as_slice() {
+            [a, b, rest @ ..] if (a == "du" && b == "an") || (a == "cong" && b == "trinh") => {
+                rest.to_vec()
+            }
+            _ => name.clone(),
+        };
+        for n in [name, bare] {
+            if !n.is_empty() && !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    };
+    add(words(&project.name));
+    add(words(&project.short_name));
+    let mut head = project.name.as_str();
+    while let Some(cut) = head.rfind([',', '(']) {
+        head = head[..cut].trim_end();
+        let shorter = words(head);
+        if shorter.len() >= 4 {
+            add(shorter);
+        }
+    }
+    names
 }
 
 impl<'a> ProjectIndex<'a> {
     pub fn new(projects: &'a Collection<Project>) -> Self {
         ProjectIndex {
-            names: projects
-                .iter()
-                .map(|p| (words(&p.name), words(&p.short_name), p))
-                .collect(),
+            names: projects.iter().map(|p| (project_names(p), p)).collect(),
         }
     }
 
@@ -173,11 +223,8 @@ impl<'a> ProjectIndex<'a> {
         let mut found: Vec<(usize, &Project)> = self
             .names
             .iter()
-            .filter_map(|(name, short, p)| {
-                let at = [first_at(name), first_at(short)]
-                    .into_iter()
-                    .flatten()
-                    .min()?;
+            .filter_map(|(names, p)| {
+                let at = names.iter().filter_map(|n| first_at(n)).min()?;
                 Some((at, *p))
             })
             .collect();
@@ -188,8 +235,9 @@ impl<'a> ProjectIndex<'a> {
 
 /// Words that begin a unit's name in notices, lower case with their diacritics ("bộ" is a
 /// ministry, "bố trí" is not; "sở" a department, "số" a number).
-const UNIT_WORDS: [&str; 26] = [
+const UNIT_WORDS: [&str; 27] = [
     "sở",
+    "thường trực",
     "ủy ban",
     "uỷ ban",
     "ubnd",
@@ -218,7 +266,15 @@ const UNIT_WORDS: [&str; 26] = [
 ];
 
 /// Words after a unit's name where the name ends ("chủ trì", a verb of the directive).
-const AFTER_NAME: [&str; 54] = [
+const AFTER_NAME: [&str; 62] = [
+    "thuong xuyen",
+    "phan dau",
+    "kien quyet",
+    "nghiem tuc",
+    "tich cuc",
+    "som",
+    "can",
+    "phai",
     "lanh dao",
     "theo doi",
     "quan tam",
