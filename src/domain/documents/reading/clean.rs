@@ -169,6 +169,41 @@ mod tests {
     }
 
     #[test]
+    fn markdown_residue_is_made_plain() {
+        assert_eq!(clean_line("### KẾT LUẬN"), "KẾT LUẬN");
+        assert_eq!(clean_line("#5 chưa là tiêu đề"), "#5 chưa là tiêu đề");
+        assert_eq!(clean_line("\\*  "), "");
+        assert_eq!(clean_line("2\\. Sở Xây dựng"), "2. Sở Xây dựng");
+        assert_eq!(clean_line("\\- Lưu VT."), "- Lưu VT.");
+        assert_eq!(clean_line("__Số 9 -KL/BCĐ__"), "Số 9 -KL/BCĐ");
+        assert_eq!(clean_line("tỷ lệ 40\\%"), "tỷ lệ 40%");
+        let lines = clean_lines("## ĐẢNG BỘ XÃ\n\\*  \n**Số 4 -TB/ĐU**\n");
+        assert_eq!(lines, vec!["ĐẢNG BỘ XÃ", "", "Số 4 -TB/ĐU"]);
+        assert!(lines.iter().all(|l| l != "\\"));
+    }
+
+    #[test]
+    fn the_cells_of_a_word_table_row_are_lines_of_their_own() {
+        assert_eq!(
+            clean_lines("SỞ TÀI CHÍNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7/TB-STC\t\tLai Châu, ngày 2 tháng 3 năm 2026"),
+            vec![
+                "SỞ TÀI CHÍNH",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Số: 7/TB-STC",
+                "Lai Châu, ngày 2 tháng 3 năm 2026"
+            ]
+        );
+        // A tab after a list mark, or at an end, only spaces.
+        assert_eq!(
+            clean_lines("2.\tGiao Sở Tài chính"),
+            vec!["2. Giao Sở Tài chính"]
+        );
+        assert_eq!(clean_lines("b)\tLập hồ sơ"), vec!["b) Lập hồ sơ"]);
+        assert_eq!(clean_lines("–\tPhối hợp"), vec!["- Phối hợp"]);
+        assert_eq!(clean_lines("\tTrần Văn D\t"), vec!["Trần Văn D"]);
+    }
+
+    #[test]
     fn a_sentence_broken_by_a_page_break_is_joined() {
         let text = "3. Giao Sở Xây dựng chủ trì, phối hợp với UBND xã thực\r\n\r\nhiện thẩm định trước ngày 15/5/2025.\r\n\r\n4. UBND xã Tân Lập:\n- Hoàn thành giải phóng mặt bằ-\n\nng trong tháng 6.";
         assert_eq!(

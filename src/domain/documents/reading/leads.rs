@@ -159,7 +159,8 @@ pub fn sentence_lead<'a>(
     if let Some((id, name, _)) = place_lead(rest, index) {
         return Some((id, name));
     }
-    unit_name_as_read(rest).map(|name| (None, name))
+    // The sentence is no heading of its own: its unit's name ends at the first comma.
+    unit_name_as_read(rest.trim_end().trim_end_matches(':')).map(|name| (None, name))
 }
 
 #[cfg(test)]

@@ -242,13 +242,13 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             .map(|c| covered(c, &project_ids, register))
             .unwrap_or_default();
         let new_unit = (lead.is_none() && unit_class.is_none())
-            .then(|| place.as_ref().map(|(_, name, _)| name.clone()))
-            .flatten()
-            .or_else(|| {
-                lead.is_none()
-                    .then(|| unit_name_as_read(&item.text))
-                    .flatten()
-            });
+            .then(|| {
+                place
+                    .as_ref()
+                    .map(|(_, name, _)| name.clone())
+                    .or_else(|| unit_name_as_read(&item.text))
+            })
+            .flatten();
         // Naming none, it is for whom the sentence before the list names.
         let from_sentence = (lead.is_none() && new_unit.is_none() && unit_class.is_none())
             .then_some(for_whom.as_ref())

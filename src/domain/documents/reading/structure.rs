@@ -384,6 +384,64 @@ Nguyễn Văn C";
         assert_eq!(sub_item("Sở Xây dựng"), None);
     }
 
+    #[test]
+    fn the_documents_own_labels_and_nested_marks() {
+        let text = "KẾT LUẬN\nvề tiến độ\n\nNgày 02/3/2026, họp.\n\n\
+1. Sở Tài chính:\n- Về vốn:\n+ Điều chuyển vốn.\n+ Báo cáo.\n- Về thủ tục.\n\
+2) UBND xã Thanh Nưa:\na) Kiểm đếm.\nb) Chi trả.\n";
+        let p = parts(&clean_lines(text));
+        let got: Vec<(&str, &str)> = p
+            .items
+            .iter()
+            .map(|i| (i.path.as_str(), i.label.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("1", "1."),
+                ("1.1", "-"),
+                ("1.1.1", "+"),
+                ("1.1.2", "+"),
+                ("1.2", "-"),
+                ("2", "2)"),
+                ("2.1", "a)"),
+                ("2.2", "b)")
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_numbering_from_one_again_go_on_and_are_cited_with_their_section() {
+        let text = "KẾT LUẬN\nvề tiến độ\n\nNgày 02/3/2026, họp.\n\n\
+I. ĐÁNH GIÁ TÌNH HÌNH\n1. Kết quả đạt được\nGiải ngân đạt 40%.\n\
+II. NHIỆM VỤ\n1. Sở Xây dựng thẩm định.\n2. Sở Tài chính bố trí vốn.\n\
+III. KIẾN NGHỊ\n1. Đề nghị Bộ Xây dựng hướng dẫn.\n";
+        let p = parts(&clean_lines(text));
+        let got: Vec<(&str, &str)> = p
+            .items
+            .iter()
+            .map(|i| (i.path.as_str(), i.label.as_str()))
+            .collect();
+        assert_eq!(got, vec![("1", "II.1."), ("2", "II.2."), ("3", "III.1.")]);
+    }
+
+    #[test]
+    fn lines_broken_mid_sentence_by_a_pdf_are_one_paragraph() {
+        let text =
+            "THÔNG BÁO\nvề tiến độ\nNgày 02/3/2026, đồng chí Phó Chủ tịch làm việc với UBND xã\n\
+Thanh Nưa. Đồng chí kết luận:\n1. Giao Sở Tài chính chủ trì, phối hợp với\nSở Xây dựng thẩm định.\n\
+Trường hợp vướng mắc, báo cáo UBND tỉnh.\n";
+        let p = parts(&clean_lines(text));
+        assert_eq!(
+            p.paragraphs,
+            vec!["Ngày 02/3/2026, đồng chí Phó Chủ tịch làm việc với UBND xã Thanh Nưa. Đồng chí kết luận:"]
+        );
+        assert_eq!(
+            p.items[0].text,
+            "Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng thẩm định.\nTrường hợp vướng mắc, báo cáo UBND tỉnh."
+        );
+    }
+
     proptest::proptest! {
         #[test]
         fn any_text_is_cut_without_a_panic(text in "\\PC{0,400}") {
