@@ -55,7 +55,14 @@ fn marker_at(folded: &str, marker: &str) -> Option<usize> {
             "truoc " | "thang " | "tu ngay" => after.starts_with(|c: char| c.is_ascii_digit()),
             _ => true,
         };
-        if starts_word && fits {
+        // "ngày 15 tháng 11 năm 2026" is a day, not the month "tháng 11".
+        let a_days_month = marker == "thang "
+            && folded[..at]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit()));
+        if starts_word && fits && !a_days_month {
             return Some(at);
         }
         from = at + marker.len();

@@ -65,4 +65,9 @@ fn a_month_alone_is_read_to_its_end() {
         Some(day(2026, 6, 30))
     );
     assert_eq!(due("Hằng tháng báo cáo tiến độ.").1, None);
+    // A day written in words keeps its day.
+    assert_eq!(
+        due("Tổ chức lễ khởi công vào ngày 15 tháng 11 năm 2026.").1,
+        Some(day(2026, 11, 15))
+    );
 }

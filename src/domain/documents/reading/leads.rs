@@ -153,6 +153,15 @@ pub fn sentence_lead<'a>(
         .filter_map(|w| lower.find(w).map(|i| i + w.len()))
         .min()?;
     let rest = paragraph.get(at..)?;
+    // It asks them to carry out what follows ("… thực hiện các nội dung sau:"), not only
+    // mentions a proposal ("nghe đề nghị của Sở Xây dựng, … kết luận:").
+    let asks = fold(rest);
+    if !["thuc hien", "trien khai", "noi dung", "sau:", "nhiem vu"]
+        .iter()
+        .any(|w| asks.contains(w))
+    {
+        return None;
+    }
     if let Some((id, _)) = lead_unit_as_written(rest, index) {
         return Some((Some(id), String::new()));
     }

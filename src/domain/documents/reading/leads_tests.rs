@@ -49,6 +49,14 @@ fn the_sentence_before_the_list_names_who_it_is_for() {
         Some((None, "UBND huyện Mường Chà".into()))
     );
     assert_eq!(
+        sentence_lead(
+            "Sau khi nghe đề nghị Sở Xây dựng về điều chỉnh thiết kế, Ban Chỉ đạo kết luận:",
+            &index
+        ),
+        None,
+        "a proposal heard, not a request"
+    );
+    assert_eq!(
         sentence_lead("Ban Chỉ đạo kết luận như sau:", &index),
         None,
         "asks no one"
@@ -88,7 +96,11 @@ fn a_class_of_units_and_what_it_covers() {
         .find(|p| p.short_name == "Trung tâm TDTT")
         .unwrap();
     assert_eq!(
-        names(covered(UnitClass::Investors, &[sports.id.clone()], &data)),
+        names(covered(
+            UnitClass::Investors,
+            std::slice::from_ref(&sports.id),
+            &data
+        )),
         vec!["Ban Quản lý dự án các công trình dân dụng và công nghiệp tỉnh"]
     );
     let all = names(covered(UnitClass::Investors, &[], &data));
