@@ -18,6 +18,9 @@ use crate::domain::Field;
 pub struct DirectiveDraft {
     /// "3" or "3.2".
     pub path: String,
+    /// The document's own mark for the item ("a)", "-", "II.1."), kept as read; empty
+    /// for one typed in.
+    pub label: String,
     pub text: String,
     pub lead_unit: String,
     pub coordinating_units: Vec<String>,
@@ -82,6 +85,7 @@ impl DirectiveDraft {
         };
         DirectiveDraft {
             path: d.path.to_string(),
+            label: d.label.clone(),
             text: d.text.clone(),
             lead_unit: d
                 .lead_unit
@@ -193,6 +197,7 @@ impl DirectiveDraft {
             updated_at: now,
             conclusion: conclusion.id.clone(),
             path: path.unwrap_or_else(|| DirectivePath::parse("1").expect("1 is a path")),
+            label: self.label.trim().to_owned(),
             text,
             coordinating_units: ids::<crate::domain::UnitId>(&self.coordinating_units)
                 .into_iter()

@@ -137,6 +137,7 @@ mod tests {
             updated_at: now(),
             conclusion: "c".into(),
             path: crate::domain::DirectivePath::parse("2").unwrap(),
+            label: String::new(),
             text: "Hoàn thành kiểm đếm".into(),
             lead_unit: None,
             coordinating_units: Vec::new(),

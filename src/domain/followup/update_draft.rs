@@ -146,6 +146,7 @@ mod tests {
             updated_at: now(),
             conclusion: "c".into(),
             path: DirectivePath::parse("3.1").unwrap(),
+            label: String::new(),
             text: "Hoàn thành kiểm đếm".into(),
             lead_unit: None,
             coordinating_units: Vec::new(),

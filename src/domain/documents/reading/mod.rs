@@ -4,11 +4,14 @@
 //! notice with its directives (`notice::read_notice`); a Word file's text (`docx`).
 
 pub mod clean;
+pub mod deadline_words;
 pub mod docx;
 pub mod header;
+pub mod leads;
 pub mod long;
 pub mod notice;
 pub mod opening;
 pub mod review;
+pub mod split;
 pub mod structure;
 pub mod units;

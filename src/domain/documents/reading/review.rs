@@ -281,6 +281,7 @@ impl Review {
                     ended,
                     draft: DirectiveDraft {
                         path: d.path.clone(),
+                        label: d.label.clone(),
                         text: d.text.clone(),
                         lead_unit: lead,
                         coordinating_units: coordinating,

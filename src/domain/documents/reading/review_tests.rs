@@ -253,3 +253,32 @@ fn the_same_number_is_found_before_saving() {
     saved.add_to(&mut data);
     assert_eq!(review.same_number_in(&data), Some(id));
 }
+
+#[test]
+fn the_documents_own_labels_are_saved_and_old_records_load_without_one() {
+    let (data, _) = sample();
+    let text = NOTICE.replace(
+        "4. Các sở, ngành thường xuyên báo cáo.",
+        "4. Sở Tài chính:\na) Bố trí vốn trong tháng 12/2026.\nb) Thường xuyên báo cáo.",
+    );
+    let read = read_notice(&text, &data).unwrap();
+    let review = Review::new(&read, &data);
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    let cited: Vec<(String, String)> = saved
+        .directives
+        .iter()
+        .map(|d| (d.path.to_string(), d.cited()))
+        .collect();
+    assert_eq!(cited[4], ("4.1".into(), "a)".into()));
+    assert_eq!(cited[5], ("4.2".into(), "b)".into()));
+    assert_eq!(cited[0], ("1".into(), "1.".into()));
+    // Stored with its label; a record written before labels existed loads with none.
+    let mut json = serde_json::to_value(&saved.directives[4]).unwrap();
+    assert_eq!(json["label"], "a)");
+    json.as_object_mut().unwrap().remove("label");
+    let old: crate::domain::Directive = serde_json::from_value(json).unwrap();
+    assert_eq!(old.label, "");
+    assert_eq!(old.cited(), "4.1");
+    let unlabelled = serde_json::to_value(&old).unwrap();
+    assert!(unlabelled.get("label").is_none(), "not written when empty");
+}
