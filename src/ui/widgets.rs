@@ -10,6 +10,12 @@ use crate::route::Route;
 use chrono::NaiveDate;
 
 /// A unit's short name, or an empty string.
+/// How a directive is cited in a list ("4.a" for a notice read with its own labels; its
+/// number otherwise): the domain's one rule, found once per version of the data.
+pub fn cited(state: AppState, x: &Directive) -> String {
+    state.data.with_lookups_untracked(|l| l.citation(x))
+}
+
 pub fn unit_name(data: &Dataset, id: Option<&UnitId>) -> String {
     id.and_then(|id| data.units.get(id))
         .map(|u| u.display_name().to_owned())

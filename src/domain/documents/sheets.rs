@@ -119,6 +119,7 @@ pub fn directives_table<'a>(
     ];
     let unit = |id: &crate::domain::model::ids::UnitId| data.unit_name(id);
     let last = data.last_updates();
+    let cited = crate::domain::followup::Citations::of(data);
     let rows = directives
         .into_iter()
         .enumerate()
@@ -129,7 +130,7 @@ pub fn directives_table<'a>(
                 Cell::Int(i as i64 + 1),
                 Cell::text(data.number_of(d)),
                 Cell::date(conclusion.map(|c| c.date)),
-                Cell::Text(d.path.to_string()),
+                Cell::Text(cited.of_directive(d)),
                 Cell::text(d.text.clone()),
                 Cell::Text(d.lead_at(today).map(unit).unwrap_or_default()),
                 Cell::Text(

@@ -15,6 +15,7 @@
 //! - `report_counts`: the follow-up report's counts as of its date and the ranking of units.
 //! - `*_draft`: the meeting, conclusion, directive, update and extension forms' drafts.
 
+pub(super) mod citation;
 pub(super) mod conclusion;
 pub(super) mod conclusion_draft;
 pub(super) mod deadline;
@@ -30,6 +31,7 @@ pub(super) mod state;
 pub(super) mod tallies;
 pub(super) mod update_draft;
 
+pub use citation::{legend_mark, own_mark, Citations};
 pub use conclusion::{
     Conclusion, Directive, DirectivePath, DirectiveUpdate, NumberChoices, RecordedStatus,
 };

@@ -18,6 +18,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
+use crate::domain::followup::citation::Citations;
 use crate::domain::followup::conclusion::{Directive, DirectivePath};
 use crate::domain::followup::overview::KeptOverview;
 use crate::domain::model::dataset::{in_document_order, paths_taken, ChecklistLine, Dataset};
@@ -65,6 +66,8 @@ pub struct Derived {
     /// Each conclusion's directives: a checklist or the directive form reads its own
     /// instead of walking every directive of the data (18,000 on the large dataset).
     by_conclusion: OnceCell<FxHashMap<ConclusionId, Vec<DirectiveId>>>,
+    /// How each directive read with its notice's own labels is cited.
+    citations: OnceCell<Citations>,
     /// The follow-up overview, with the reference date and due-soon days it is as of.
     follow_up: RefCell<Option<(AsOf, Rc<KeptOverview>)>>,
 }
@@ -108,6 +111,14 @@ impl<'a> Lookups<'a> {
         ));
         *self.derived.follow_up.borrow_mut() = Some((key, Rc::clone(&kept)));
         kept
+    }
+
+    /// How `d` is cited outside its conclusion ("4.a"; its path when read without labels).
+    pub fn citation(&self, d: &Directive) -> String {
+        self.derived
+            .citations
+            .get_or_init(|| Citations::of(self.data))
+            .of_directive(d)
     }
 
     /// The ids of each conclusion's directives: one walk over the directives.

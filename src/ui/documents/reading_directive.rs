@@ -69,7 +69,12 @@ pub(super) fn DirectiveFields(
             .and_then(|r| r.first_leads.get(i).cloned())
             .unwrap_or_default()
     });
-    let path = move || item().map(|x| x.draft.path).unwrap_or_default();
+    // The document's own mark when it is one to cite ("a)", "II.1"), else the number.
+    let path = move || {
+        item()
+            .map(|x| crate::domain::followup::legend_mark(&x.draft.label, &x.draft.path))
+            .unwrap_or_default()
+    };
     let lead_mark = Memo::new(move |_| item().map_or(Mark::Missing, |x| x.lead_mark(&first_lead)));
     let lead_mark = move || lead_mark.get();
     let deadline_mark = move || item().map_or(Mark::Missing, |x| x.read.deadline_mark);

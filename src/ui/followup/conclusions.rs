@@ -157,9 +157,9 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                     let pick = x.id.clone();
                     let edit = x.id.clone();
                     let extend = x.id.clone();
-                    let extend_label = format!("{} {}", state.t(Msg::ExtendDirective), x.path);
+                    let extend_label = format!("{} {}", state.t(Msg::ExtendDirective), crate::ui::widgets::cited(state, x));
                     let mark = extension_mark(state, x, state.today);
-                    let edit_label = format!("{} {}", state.t(Msg::EditDirective), x.path);
+                    let edit_label = format!("{} {}", state.t(Msg::EditDirective), crate::ui::widgets::cited(state, x));
                     let button_id = row_button_id(&x.id);
                     // A group heading is followed up through its sub-items.
                     let heading = line.heading;
@@ -169,7 +169,7 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                     };
                     view! {
                         <tr class=depth>
-                            <th scope="row">{x.path.to_string()}</th>
+                            <th scope="row">{x.cited()}</th>
                             <td data-label=state.t(Msg::Directives)>{x.text.clone()}</td>
                             <td data-label=state.t(Msg::LeadUnit)><div>{unit_link_on(d, facts.lead, if facts.inherited.is_some() { state.today } else { c.date })}<span class="muted small">{(!coordinating.is_empty()).then(|| format!(" + {coordinating}"))}</span>{history.map(|h| view! { <br/>{h} })}</div></td>
                             <td data-label=state.t(Msg::Deadline)><div>{words}<br/><span class="muted small">{due}</span>{mark}</div></td>

@@ -229,7 +229,7 @@ pub fn ReportPage() -> impl IntoView {
                         let number = d.number_of(x).to_owned();
                         view! {
                             <li>
-                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {crate::ui::widgets::cited(state, x)}</a> " "
                                 {x.text.clone()}
                                 <span class="muted">" · " {labels::deadline_text(&x.deadline, lang)}</span>
                             </li>

@@ -56,7 +56,7 @@ pub fn directive_item(
     view! {
         <li>
             <StateBadge state=facts.state/> " "
-            <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+            <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {crate::ui::widgets::cited(state, x)}</a> " "
             {x.text.clone()}
             <span class="muted">{details}</span>
             {extension_mark(state, x, reference)}
@@ -77,7 +77,11 @@ pub fn directive_item(
 pub fn directive_form_heading(state: AppState, x: &Directive, action: Msg) -> String {
     let text = crate::domain::text::clip(&x.text, 140).into_owned();
     let number = state.data.with(|d| d.number_of(x).to_owned());
-    format!("{} {} · {number} · {text}", state.t(action), x.path)
+    format!(
+        "{} {} · {number} · {text}",
+        state.t(action),
+        crate::ui::widgets::cited(state, x)
+    )
 }
 
 #[component]

@@ -173,7 +173,7 @@ fn Overview() -> impl IntoView {
                     let number = conclusion.map(|c| c.number_symbol.clone()).unwrap_or_default();
                     view! {
                         <li>
-                            <a href=href>{number} " · " {item.path.to_string()}</a> " "
+                            <a href=href>{number} " · " {crate::ui::widgets::cited(state, item)}</a> " "
                             {crate::domain::text::clip(&item.text, crate::domain::text::LIST_TEXT_CHARS).into_owned()}
                             <span class="muted">" · " {unit_name(d, facts.lead)} " · " {facts.due.map(format_date)}</span>
                             {inherited_mark(state, d, item, today)}

@@ -104,7 +104,13 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
                                 .map(|c| c.number_symbol.as_str())
                                 .unwrap_or_default();
                             let text = crate::domain::text::clip(&x.text, 70).into_owned();
-                            (x.id.to_string(), format!("{number} · {} · {text}", x.path))
+                            (
+                                x.id.to_string(),
+                                format!(
+                                    "{number} · {} · {text}",
+                                    crate::ui::widgets::cited(state, x)
+                                ),
+                            )
                         }),
                 )
             });

@@ -128,7 +128,7 @@ fn project_part(
                         let (edit_id, toggle_id) = (o.id.clone(), o.id.clone());
                         let directive = o.directive.as_ref().and_then(|x| d.directives.get(x)).map(|x| {
                             let number = d.number_of(x).to_owned();
-                            view! { " · " <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> }
+                            view! { " · " <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {crate::ui::widgets::cited(state, x)}</a> }
                         });
                         let status = match o.resolved_on {
                             Some(on) => format!("{} {}", state.t(Msg::ResolvedOn), format_date(on)),
@@ -186,7 +186,7 @@ fn project_part(
                         view! {
                             <li>
                                 <StateBadge state=x.state(state.today, state.due_soon_days())/> " "
-                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {x.path.to_string()}</a> " "
+                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {crate::ui::widgets::cited(state, x)}</a> " "
                                 {x.text.clone()}
                             </li>
                         }

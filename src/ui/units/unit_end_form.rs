@@ -98,7 +98,7 @@ fn unit_end_form(unit: UnitId) -> impl IntoView {
                                 .get(&x.conclusion)
                                 .map(|c| c.number_symbol.as_str())
                                 .unwrap_or(""),
-                            x.path
+                            crate::ui::widgets::cited(state, x)
                         ),
                         text: x.text.clone(),
                         role,

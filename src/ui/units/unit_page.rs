@@ -128,7 +128,7 @@ fn ended_section(state: AppState, d: &Dataset, u: &Unit, lang: Lang) -> Option<A
             let to = words::handed_to(d, x, &u.id, lang);
             view! {
                 <li>
-                    <strong>{format!("{number} · {}", x.path)}</strong> " " {x.text.clone()}
+                    <strong>{format!("{number} · {}", crate::ui::widgets::cited(state, x))}</strong> " " {x.text.clone()}
                     <br/><span class="small handover">"→ " {to}</span>
                 </li>
             }

@@ -221,6 +221,7 @@ pub fn head_brief(
                     coming.open.len()
                 ),
             }));
+            let cited = crate::domain::followup::Citations::of(data);
             let rows: Vec<Vec<Cell>> = coming
                 .open
                 .iter()
@@ -229,7 +230,7 @@ pub fn head_brief(
                 .map(|(i, d)| {
                     vec![
                         Cell::Int(i as i64 + 1),
-                        Cell::Text(format!("{}, {}", data.number_of(d), d.path)),
+                        Cell::Text(format!("{}, {}", data.number_of(d), cited.of_directive(d))),
                         Cell::text(d.text.clone()),
                         Cell::Text(unit_name(d.lead_at(today))),
                         Cell::date(d.due_judged(today)),

@@ -179,6 +179,7 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
 /// Every overdue and due-soon directive with its lead unit, deadline and last update.
 fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
     let last = data.last_updates();
+    let cited = crate::domain::followup::Citations::of(data);
     let rows = report
         .attention
         .iter()
@@ -187,7 +188,7 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
             let update = last.get(&d.id);
             vec![
                 Cell::Int(i as i64 + 1),
-                Cell::Text(format!("{}, {}", data.number_of(d), d.path)),
+                Cell::Text(format!("{}, {}", data.number_of(d), cited.of_directive(d))),
                 Cell::text(d.text.clone()),
                 Cell::Text(
                     d.lead_at(report.as_of)

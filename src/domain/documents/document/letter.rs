@@ -107,6 +107,7 @@ pub fn reminder_letter(
     let (national_name, motto) = super::national_name(from.body_kind, lang);
     let name = data.unit_name(owed.unit);
     let last = &owed.last;
+    let cited = crate::domain::followup::Citations::of(data);
     let rows: Vec<Vec<Cell>> = owed
         .items
         .iter()
@@ -124,7 +125,7 @@ pub fn reminder_letter(
             let update = last.get(&d.id);
             vec![
                 Cell::Int(i as i64 + 1),
-                Cell::Text(format!("{number}, {}", d.path)),
+                Cell::Text(format!("{number}, {}", cited.of_directive(d))),
                 Cell::text(d.text.clone()),
                 Cell::date(d.due_on(today)),
                 Cell::text(state),

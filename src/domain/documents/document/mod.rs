@@ -278,7 +278,7 @@ pub fn deadline_words(d: &Directive, as_of: NaiveDate, lang: DocLang) -> String 
 
 fn item(d: &Directive) -> Block {
     Block::Item {
-        label: format!("{}.", d.path),
+        label: crate::domain::followup::own_mark(d),
         text: d.text.trim().to_owned(),
         depth: d.path.parts().len(),
     }
