@@ -459,6 +459,10 @@ messages! {
     NewUnitLeave => "Không thêm (để trống đơn vị chủ trì)", "Leave out (no lead unit)";
     NewUnitSame => "Là:", "Same as:";
     NewUnitName => "Tên đơn vị", "Unit name";
+    ReadClassNote => "Mục này giao cho {class}: {n} đơn vị trong danh sách ({names}).", "This item is for {class}: {n} units of the register ({names}).";
+    ReadSplit => "Tách thành {n} nhiệm vụ, mỗi đơn vị một", "Split into {n} directives, one per unit";
+    ClassInvestors => "các chủ đầu tư", "the investors";
+    ClassDepartments => "các sở, ngành", "the departments";
     ReadAddUnitNamed => "Thêm đơn vị mới «{name}»", "Add a new unit «{name}»";
     ReadNewMeetingOption => "Ghi cuộc họp mới theo đoạn mở đầu", "Record a new meeting from the opening paragraph";
     ReadNewMeetingPart => "Cuộc họp ghi cùng văn bản", "The meeting recorded with the notice";

@@ -176,6 +176,28 @@ describe('reading a notice (http)', () => {
     });
   });
 
+  test('an item for a class of units split into one directive per unit, on request', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await pasteAndReview(page);
+      const note = page.locator('#rd-5 .class-note');
+      assert.match(await note.textContent(), /Mục này giao cho các sở, ngành: \d+ đơn vị trong danh sách/);
+      const before = await page.locator('fieldset.read-item').count();
+      await page.locator('#rd-5-split').click();
+      await page.locator('#rd-6').waitFor();
+      const after = await page.locator('fieldset.read-item').count();
+      assert.ok(after > before + 1, `${before} → ${after}`);
+      assert.equal(await page.locator('#rd-5 .class-note').count(), 0, 'split once');
+      assert.match(await page.locator('#rd-5 .marks').textContent(), /Mục tiêu đề/);
+      assert.match(await page.locator('#rd-6-lead-name').textContent(), /^Sở /);
+      await page.locator('#rd-5').screenshot({ path: join(shotsDir, 'http-vi-desktop-read-split.png') });
+      await page.locator('#read-save').click();
+      await page.locator('#read-saved').waitFor();
+      const rows = await page.locator('table.checklist tbody tr').count();
+      assert.ok(rows >= after, `every piece on the checklist (${rows})`);
+    });
+  });
+
   test('a long notice: every directive laid out, the last one edited after scrolling, all saved', async (t) => {
     // 30 directives: beyond the first dozen, a directive off screen is laid out when
     // scrolled to (content-visibility), and the review is drawn a task after the reading.

@@ -26,6 +26,7 @@ pub use document::{
     BRIEF_ROWS,
 };
 pub use reading::docx::{docx_text, DocxError};
+pub use reading::leads::UnitClass;
 pub use reading::long::long_notice;
 pub use reading::notice::{
     body_kind_of_line, read_notice, Mark, NotANotice, ReadDirective, ReadNotice,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::reading_choices::{project_pick, unit_pick, UnitList};
 use super::reading_fields::review_input;
 use crate::domain::documents::Mark;
-use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review};
+use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review, UnitClass};
 use crate::domain::Field;
 use crate::i18n::{format_date, Lang, Msg};
 use crate::ui::form::field_title;
@@ -150,6 +150,7 @@ pub(super) fn DirectiveFields(
                     <span class=move || mark_class(deadline_mark())>{move || state.t(Msg::DeadlineWord)} ": " {move || mark_text(deadline_mark(), state.lang.get())}</span>
                 </Show>
             </p>
+            {move || class_note(review, i)}
             {move || {
                 let ended = item().map(|x| x.ended).unwrap_or_default();
                 state.data.with(|d| crate::i18n::succession::ended_in_review(d, &ended, state.lang.get()))
@@ -205,4 +206,38 @@ pub(super) fn DirectiveFields(
             </div>
         </fieldset>
     }
+}
+
+/// An item for a class of units ("các chủ đầu tư"): which of the register's it covers, and
+/// the choice to split it into one directive per unit (kept as one until the officer does).
+fn class_note(review: RwSignal<Option<Review>>, i: usize) -> Option<AnyView> {
+    let state = use_state();
+    let lang = state.lang.get();
+    let (class, names) = review.with(|r| {
+        let r = r.as_ref()?;
+        r.can_split(i).then(|| {
+            let x = &r.items[i];
+            (x.read.unit_class, x.read.covers.clone())
+        })
+    })?;
+    let class = match class? {
+        UnitClass::Investors => Msg::ClassInvestors,
+        UnitClass::Departments => Msg::ClassDepartments,
+    };
+    let n = names.len().to_string();
+    let note = Msg::ReadClassNote
+        .text(lang)
+        .replace("{class}", class.text(lang))
+        .replace("{n}", &n)
+        .replace("{names}", &names.join("; "));
+    let button = Msg::ReadSplit.text(lang).replace("{n}", &n);
+    Some(
+        view! {
+            <p class="class-note small" role="note">{note} " "
+                <button type="button" class="secondary" id=format!("rd-{i}-split")
+                    on:click=move |_| review.update(|r| if let Some(r) = r { r.split_item(i); })>{button}</button>
+            </p>
+        }
+        .into_any(),
+    )
 }

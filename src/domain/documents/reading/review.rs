@@ -319,6 +319,61 @@ impl Review {
             .map(|c| c.id.clone())
     }
 
+    /// Whether item `i` names a class of units ("các chủ đầu tư") covering some of the
+    /// register's, and can be split into one directive per unit (not a heading, not at the
+    /// deepest level, no sub-items of its own).
+    pub fn can_split(&self, i: usize) -> bool {
+        let Some(item) = self.items.get(i) else {
+            return false;
+        };
+        let under = format!("{}.", item.draft.path);
+        item.read.unit_class.is_some()
+            && !item.read.covers_ids.is_empty()
+            && !item.draft.heading
+            && item.draft.path.split('.').count() < 4
+            && !self.items.iter().any(|o| o.draft.path.starts_with(&under))
+    }
+
+    /// Splits item `i` as the officer chose: it stays as the document writes it, a heading,
+    /// and each unit its class covers gets a sub-item with the same text and deadline (as
+    /// edited so far) and that unit as lead. Returns whether it did.
+    pub fn split_item(&mut self, i: usize) -> bool {
+        if !self.can_split(i) {
+            return false;
+        }
+        let whole = self.items[i].clone();
+        let pieces: Vec<ReviewItem> = whole
+            .read
+            .covers_ids
+            .iter()
+            .enumerate()
+            .map(|(k, unit)| {
+                let mut x = whole.clone();
+                let unit = unit.to_string();
+                x.draft.path = format!("{}.{}", whole.draft.path, k + 1);
+                x.draft.label = String::new();
+                x.draft.coordinating_units.retain(|c| *c != unit);
+                x.draft.lead_unit = unit;
+                x.read.lead_mark = Mark::Read;
+                x.read.unit_class = None;
+                x.read.covers.clear();
+                x.read.covers_ids.clear();
+                x
+            })
+            .collect();
+        let leads: Vec<String> = pieces.iter().map(|p| p.draft.lead_unit.clone()).collect();
+        let item = &mut self.items[i];
+        item.draft.heading = true;
+        item.draft.lead_unit = String::new();
+        item.read.unit_class = None;
+        // Its units are its sub-items': nothing is missing on the heading.
+        item.read.lead_mark = Mark::Read;
+        self.first_leads[i] = String::new();
+        self.items.splice(i + 1..i + 1, pieces);
+        self.first_leads.splice(i + 1..i + 1, leads);
+        true
+    }
+
     /// A unit typed in a picker that the register does not hold, to be added when the notice
     /// is saved: its reference for a directive's lead or coordinating units ("new:2"), the
     /// same one when it was already added under that name. `None` for an empty name.

@@ -282,3 +282,45 @@ fn the_documents_own_labels_are_saved_and_old_records_load_without_one() {
     let unlabelled = serde_json::to_value(&old).unwrap();
     assert!(unlabelled.get("label").is_none(), "not written when empty");
 }
+
+#[test]
+fn an_item_for_a_class_is_split_on_request_into_a_heading_and_one_item_per_unit() {
+    let (data, _) = sample();
+    let text = NOTICE.replace(
+        "4. Các sở, ngành thường xuyên báo cáo.",
+        "4. Các sở, ngành rà soát thủ tục đầu tư trước ngày 15/12/2026.",
+    );
+    let read = read_notice(&text, &data).unwrap();
+    let mut review = Review::new(&read, &data);
+    let at = review.items.len() - 1;
+    assert!(
+        review.can_split(at),
+        "{:?}",
+        review.items[at].read.unit_class
+    );
+    assert!(!review.can_split(0), "an item naming its unit");
+    let covered = review.items[at].read.covers_ids.clone();
+    review.items[at].draft.text = "Các sở, ngành rà soát, báo cáo thủ tục đầu tư.".into();
+    assert!(review.split_item(at));
+    assert!(!review.can_split(at), "split once");
+    assert_eq!(review.items.len(), at + 1 + covered.len());
+    assert_eq!(review.first_leads.len(), review.items.len());
+    assert!(review.items[at].draft.heading);
+    for (k, unit) in covered.iter().enumerate() {
+        let piece = &review.items[at + 1 + k];
+        assert_eq!(piece.draft.path, format!("4.{}", k + 1));
+        assert_eq!(piece.draft.lead_unit, unit.to_string());
+        assert_eq!(
+            piece.draft.text, "Các sở, ngành rà soát, báo cáo thủ tục đầu tư.",
+            "the edit kept"
+        );
+        assert_eq!(piece.lead_mark(&review.first_leads[at + 1 + k]), Mark::Read);
+    }
+    let saved = review.save(&data, &mut SeededIds::new(4), now()).unwrap();
+    assert_eq!(saved.directives.len(), review.items.len());
+    assert!(saved
+        .directives
+        .iter()
+        .filter(|d| d.path.to_string().starts_with("4."))
+        .all(|d| d.deadline.due() == NaiveDate::from_ymd_opt(2026, 12, 14)));
+}
