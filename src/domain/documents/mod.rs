@@ -35,5 +35,5 @@ pub use reading::review::{
     due_of, meetings_near, new_unit_ref, successor_on, NewUnit, NewUnitChoice, Place, Review,
     ReviewItem, ReviewProblem, Saved, MEETINGS_OFFERED, NEW_MEETING,
 };
-pub use sheets::{directives_table, file_name, qualifier_word, register_table};
-pub use table::{Cell, Column, OnPaper, PrintedCell, Table};
+pub use sheets::{directives_table, file_name, qualifier_word, register_table, Listed};
+pub use table::{About, Cell, Column, OnPaper, PrintedCell, Table};

@@ -5,9 +5,10 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::documents::document::DocLang;
-use crate::domain::documents::table::{Cell, Column, OnPaper, Table};
-use crate::domain::followup::conclusion::Directive;
+use crate::domain::documents::table::{About, Cell, Column, OnPaper, Table};
+use crate::domain::followup::conclusion::{Conclusion, Directive};
 use crate::domain::followup::state::FollowUpState;
 use crate::domain::model::dataset::Dataset;
 use crate::domain::projects::portfolio::ProjectRow;
@@ -17,9 +18,11 @@ use crate::domain::projects::project::ScheduleStatus;
 pub fn register_table(
     rows: &[ProjectRow<'_>],
     status_word: &dyn Fn(ScheduleStatus) -> &'static str,
+    today: NaiveDate,
     lang: DocLang,
 ) -> Table {
     let l = |vi, en| lang.pick(vi, en);
+    let rows_len = rows.len();
     let columns = vec![
         Column::new(l("STT", "No."), 6),
         Column::new(l("Dự án", "Project"), 40),
@@ -88,14 +91,34 @@ pub fn register_table(
         name: l("Danh mục dự án", "Projects").to_owned(),
         columns,
         rows,
+        about: About {
+            what: l("Danh mục dự án trọng điểm", "Key projects").to_owned(),
+            scope: match lang {
+                DocLang::Vi => format!("{rows_len} dự án"),
+                DocLang::En => format!("{rows_len} projects"),
+            },
+            period: None,
+            as_of: Some(today),
+        },
     }
+}
+
+/// Which directives a sheet lists, for its name and its title.
+#[derive(Debug, Clone, Copy)]
+pub enum Listed<'a> {
+    /// All followed directives.
+    All,
+    /// Those of one conclusion.
+    Conclusion(&'a Conclusion),
+    /// Those a unit leads (the unit's name).
+    LedBy(&'a str),
 }
 
 /// `directives` as listed (those followed one by one, not headings), with their computed
 /// state as of `today`.
 pub fn directives_table<'a>(
     data: &Dataset,
-    name: &str,
+    listed: Listed<'_>,
     directives: impl IntoIterator<Item = &'a Directive>,
     today: NaiveDate,
     due_soon_days: u64,
@@ -150,10 +173,33 @@ pub fn directives_table<'a>(
             ]
         })
         .collect();
+    let what = l("Danh sách nhiệm vụ", "Directives");
+    let (name, what, scope) = match listed {
+        Listed::All => (what.to_owned(), what, String::new()),
+        Listed::Conclusion(c) => (
+            c.number_symbol.clone(),
+            what,
+            match lang {
+                DocLang::Vi => format!("Kết luận {} ngày {}", c.number_symbol, dd_mm_yyyy(c.date)),
+                DocLang::En => format!("Conclusion {} of {}", c.number_symbol, dd_mm_yyyy(c.date)),
+            },
+        ),
+        Listed::LedBy(unit) => (
+            unit.to_owned(),
+            l("Danh sách nhiệm vụ chủ trì", "Directives led"),
+            unit.to_owned(),
+        ),
+    };
     Table {
-        name: name.to_owned(),
+        name,
         columns,
         rows,
+        about: About {
+            what: what.to_owned(),
+            scope,
+            period: None,
+            as_of: Some(today),
+        },
     }
 }
 
@@ -194,7 +240,7 @@ mod tests {
     fn the_register_has_a_line_per_project_with_typed_figures() {
         let (data, today) = sample();
         let rows = data.query_projects(&ProjectQuery::default(), today, 10.0);
-        let t = register_table(&rows, &|_| "x", DocLang::Vi);
+        let t = register_table(&rows, &|_| "x", today, DocLang::Vi);
         assert_eq!(t.rows.len(), rows.len());
         assert!(t.rows.iter().all(|r| r.len() == t.columns.len()));
         assert!(
@@ -211,7 +257,7 @@ mod tests {
         let all = data.followed();
         let t = directives_table(
             &data,
-            "Nhiệm vụ",
+            Listed::All,
             all.iter().copied(),
             today,
             7,

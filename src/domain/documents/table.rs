@@ -150,15 +150,65 @@ pub struct PrintedCell {
     pub numeric: bool,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
     /// What the table is (an Excel sheet's name, at most 31 characters there).
     pub name: String,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
+    /// What a sheet of it says above its header row.
+    pub about: About,
+}
+
+/// What a table lists, over what, for which period and as of which day: the title row of
+/// its sheet ("Danh sách nhiệm vụ — Kết luận 16-KL/BCĐ — số liệu đến ngày 07/12/2026").
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct About {
+    /// What the table lists, in full; the table's name when empty.
+    pub what: String,
+    /// Over what: a conclusion, a unit; nothing said when empty.
+    pub scope: String,
+    /// The period its figures cover, first and last day.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    /// The day its figures are as of; the day the file is made when none.
+    pub as_of: Option<NaiveDate>,
 }
 
 impl Table {
+    /// The table with what its sheet says above the header.
+    pub fn about(self, about: About) -> Table {
+        Table { about, ..self }
+    }
+
+    /// The title row of its sheet in `lang`, for a file made on `made`: what, scope,
+    /// period, as of, joined by dashes.
+    pub fn title(&self, made: NaiveDate, lang: DocLang) -> String {
+        let a = &self.about;
+        let what = if a.what.is_empty() {
+            &self.name
+        } else {
+            &a.what
+        };
+        let mut parts = vec![what.clone()];
+        if !a.scope.is_empty() {
+            parts.push(a.scope.clone());
+        }
+        if let Some((from, to)) = a.period {
+            let (from, to) = (dd_mm_yyyy(from), dd_mm_yyyy(to));
+            parts.push(match lang {
+                DocLang::Vi => format!("từ ngày {from} đến ngày {to}"),
+                DocLang::En => format!("from {from} to {to}"),
+            });
+        }
+        let as_of = dd_mm_yyyy(a.as_of.unwrap_or(made));
+        parts.push(match lang {
+            DocLang::Vi => format!("số liệu đến ngày {as_of}"),
+            DocLang::En => format!("figures as of {as_of}"),
+        });
+        parts.retain(|p| !p.trim().is_empty());
+        parts.join(" — ")
+    }
+
     /// The table as a page shows it in `lang`: its columns' headings and widths, and each
     /// row's cells, with [`OnPaper`] applied.
     pub fn on_paper(&self, lang: DocLang) -> (Vec<(String, u8)>, Vec<Vec<PrintedCell>>) {
@@ -261,6 +311,7 @@ mod tests {
     fn on_paper_a_column_is_hidden_or_joined_to_the_next() {
         let d = NaiveDate::from_ymd_opt(2026, 11, 12).unwrap();
         let t = Table {
+            about: Default::default(),
             name: "x".into(),
             columns: vec![
                 Column::new("STT", 4),
@@ -300,6 +351,39 @@ mod tests {
     }
 
     #[test]
+    fn a_title_says_what_over_what_for_when_and_as_of_when() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let t = Table {
+            about: Default::default(),
+            name: "16-KL-BCĐ".into(),
+            ..Table::default()
+        };
+        assert_eq!(
+            t.title(day(7), DocLang::Vi),
+            "16-KL-BCĐ — số liệu đến ngày 07/12/2026"
+        );
+        let t = t.about(About {
+            what: "Danh sách nhiệm vụ".into(),
+            scope: "Kết luận 16-KL/BCĐ".into(),
+            period: None,
+            as_of: Some(day(5)),
+        });
+        assert_eq!(
+            t.title(day(7), DocLang::Vi),
+            "Danh sách nhiệm vụ — Kết luận 16-KL/BCĐ — số liệu đến ngày 05/12/2026"
+        );
+        let t = t.about(About {
+            what: "By unit".into(),
+            period: Some((day(1), day(5))),
+            ..About::default()
+        });
+        assert_eq!(
+            t.title(day(7), DocLang::En),
+            "By unit — from 01/12/2026 to 05/12/2026 — figures as of 07/12/2026"
+        );
+    }
+
+    #[test]
     fn money_shows_in_hundredths_and_travels_exact_in_csv() {
         assert_eq!(Cell::Billions(Vnd(4_999_999)).plain(), "0.004999999");
         assert_eq!(Cell::Billions(Vnd(5_000_000)).plain(), "0.005");
@@ -311,6 +395,7 @@ mod tests {
     #[test]
     fn csv_starts_with_the_bom_and_quotes_what_it_must() {
         let t = Table {
+            about: Default::default(),
             name: "x".into(),
             columns: vec![Column::new("Tên", 10), Column::new("Số", 5)],
             rows: vec![

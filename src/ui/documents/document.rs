@@ -169,7 +169,7 @@ pub fn download_docx(state: AppState, stem: &str, docs: &[Document]) {
 
 /// Downloads `tables` as one Excel file, a sheet each.
 pub fn download_xlsx(state: AppState, stem: &str, tables: &[Table]) {
-    let bytes = office::xlsx(tables, state.today);
+    let bytes = office::xlsx(tables, doc_lang(state.lang.get_untracked()), state.today);
     browser::download_bytes(
         &file_name(stem, state.today, "xlsx"),
         office::XLSX_MIME,

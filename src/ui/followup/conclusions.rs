@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::directive_form::{DirectiveForm, FIRST_FIELD};
 use super::extension_form::{extend_button_id, ExtensionForm, EXTENSION_FIRST_FIELD};
 use super::update_form::{focus_update_form, row_button_id, UpdateForm};
-use crate::domain::documents::directives_table;
 use crate::domain::documents::{conclusion_notice, conclusion_notice_with};
+use crate::domain::documents::{directives_table, Listed};
 use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
@@ -235,8 +235,8 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                     {export_buttons("checklist", Msg::TableDirectives, c.number_symbol.clone(), {
                         let id = c.id.clone();
                         move || state.data.with_untracked(|d| {
-                            let name = d.conclusions.get(&id).map(|c| c.number_symbol.clone()).unwrap_or_default();
-                            directives_table(d, &name, d.followed_of(&id), state.today, state.due_soon_days(),
+                            let listed = d.conclusions.get(&id).map_or(Listed::All, Listed::Conclusion);
+                            directives_table(d, listed, d.followed_of(&id), state.today, state.due_soon_days(),
                                 &|s| labels::follow_up_state(s, state.lang.get_untracked()), doc_lang(state.lang.get_untracked()))
                         })
                     })}

@@ -213,7 +213,7 @@ pub fn ProjectList() -> impl IntoView {
             let lang = state.lang.get_untracked();
             query.with_untracked(|q| state.data.with_untracked(|d| {
                 let rows = d.query_projects(q, state.today, state.tolerance());
-                register_table(&rows, &|s| labels::schedule_status(s, lang), doc_lang(lang))
+                register_table(&rows, &|s| labels::schedule_status(s, lang), state.today, doc_lang(lang))
             }))
         })}</p>
         <p><a class="button primary" href=Route::New(Form::Project).href()>{move || state.t(Msg::NewProject)}</a></p>

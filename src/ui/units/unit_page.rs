@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::unit_end_form::UnitEndForm;
 use super::unit_form::UnitForm;
 use super::unit_join::UnitJoin;
-use crate::domain::documents::directives_table;
 use crate::domain::documents::Owed;
+use crate::domain::documents::{directives_table, Listed};
 use crate::domain::followup::urgency_order;
 use crate::domain::followup::ReportScope;
 use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
@@ -257,7 +257,7 @@ fn unit_lists(
                         let lang = state.lang.get_untracked();
                         let name = d.units.get(&id).map(|u| u.name.clone()).unwrap_or_default();
                         let led = d.owed_by(&id, state.today).0;
-                        directives_table(d, &name, urgency_order(led, state.today, state.due_soon_days()), state.today, state.due_soon_days(),
+                        directives_table(d, Listed::LedBy(&name), urgency_order(led, state.today, state.due_soon_days()), state.today, state.due_soon_days(),
                             &|s| labels::follow_up_state(s, lang), doc_lang(lang))
                     })
                 })}</p>

@@ -101,6 +101,7 @@ pub fn head_brief(
         ));
     } else {
         body.push(Block::Table(Table {
+            about: Default::default(),
             name: l("Chậm tiến độ", "Behind schedule").to_owned(),
             columns: vec![
                 Column::new(l("STT", "No."), 4),
@@ -177,6 +178,7 @@ pub fn head_brief(
         .collect();
     if !rows.is_empty() {
         body.push(Block::Table(Table {
+            about: Default::default(),
             name: l("Giải ngân thấp nhất", "Lowest disbursement").to_owned(),
             columns: vec![
                 Column::new(l("STT", "No."), 4),
@@ -240,6 +242,7 @@ pub fn head_brief(
                 .collect();
             if !rows.is_empty() {
                 body.push(Block::Table(Table {
+                    about: Default::default(),
                     name: l("Trước cuộc họp", "Before the meeting").to_owned(),
                     columns: vec![
                         Column::new(l("STT", "No."), 4),

@@ -4,7 +4,7 @@
 
 use super::{recipient_lines, Block, DocLang, Document, Header, Letterhead};
 use crate::domain::dates::dd_mm_yyyy;
-use crate::domain::documents::table::{Cell, Column, OnPaper, Table};
+use crate::domain::documents::table::{About, Cell, Column, OnPaper, Table};
 use crate::domain::followup::report_counts::{FollowUpReport, ReportCounts};
 use crate::domain::model::dataset::Dataset;
 use crate::domain::units::org::BodyKind;
@@ -86,6 +86,7 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
     let n = |v: usize| Cell::Int(v as i64);
     let l = |vi, en| Cell::text(lang.pick(vi, en));
     Table {
+        about: Default::default(),
         name: lang.pick("Tổng hợp", "Summary").to_owned(),
         columns: vec![
             Column::new(lang.pick("Chỉ tiêu", "Figure"), 40),
@@ -161,6 +162,7 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
         })
         .collect();
     Table {
+        about: Default::default(),
         name: lang.pick("Theo đơn vị", "By unit").to_owned(),
         columns: vec![
             Column::new(lang.pick("Hạng", "Rank"), 14),
@@ -203,6 +205,7 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
         })
         .collect();
     Table {
+        about: Default::default(),
         name: lang
             .pick("Quá hạn, sắp đến hạn", "Overdue, due soon")
             .to_owned(),
@@ -214,10 +217,22 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
 /// The report's Excel file: its counts, the table by unit and the directives to chase,
 /// always all three (a table with no rows when nothing is overdue or due soon).
 pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Vec<Table> {
+    let about = |vi: &str, en: &str| About {
+        what: match lang {
+            DocLang::Vi => format!("Báo cáo tình hình thực hiện kết luận: {vi}"),
+            DocLang::En => format!("Implementation of conclusions: {en}"),
+        },
+        scope: String::new(),
+        period: Some((report.from, report.as_of)),
+        as_of: Some(report.as_of),
+    };
     vec![
-        report_counts_table(report, lang),
-        by_unit_table(data, report, lang),
-        attention_table(data, report, lang),
+        report_counts_table(report, lang).about(about("tổng hợp", "summary")),
+        by_unit_table(data, report, lang).about(about("theo đơn vị chủ trì", "by lead unit")),
+        attention_table(data, report, lang).about(about(
+            "nhiệm vụ quá hạn và sắp đến hạn",
+            "overdue and due-soon directives",
+        )),
     ]
 }
 

@@ -149,6 +149,7 @@ pub fn reminder_letter(
     ];
     if !rows.is_empty() {
         body.push(Block::Table(Table {
+            about: Default::default(),
             name: name.chars().take(31).collect(),
             columns: vec![
                 Column::new(lang.pick("STT", "No."), 8),

@@ -1,7 +1,9 @@
 //! An Excel file (.xlsx, SpreadsheetML of ECMA-376) of tables, a sheet each: numbers as
 //! numbers, dates as dates shown dd/mm/yyyy, money in billions of đồng, percentages as
-//! percentages; the header row bold and frozen, columns as wide as the table says.
-//! Text is written inline in its cell (no shared-strings part), which Excel and
+//! percentages; a title row (what, scope, period, as of) above the header row, which is
+//! bold, frozen and printed on every page; columns as wide as the table says, long text
+//! wrapped in rows tall enough to show it; printed landscape on A4, fitted to the page's
+//! width. Text is written inline in its cell (no shared-strings part), which Excel and
 //! LibreOffice both read.
 
 use chrono::NaiveDate;
@@ -10,6 +12,7 @@ use std::fmt::Write;
 
 use super::zip::Zip;
 use super::{escape, escape_into};
+use crate::domain::documents::document::DocLang;
 use crate::domain::documents::table::{Cell, Table};
 use crate::domain::money::ONE_BILLION;
 
@@ -22,9 +25,25 @@ enum Style {
     Billions = 3,
     Percent = 4,
     Int = 5,
+    Title = 6,
 }
 
-const STYLES: &str = r##"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/><bgColor indexed="64"/></patternFill></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf><xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"##;
+const STYLES: &str = concat!(
+    r##"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"##,
+    r##"<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts>"##,
+    r##"<fonts count="3"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font><font><b/><sz val="13"/><name val="Arial"/></font></fonts>"##,
+    r##"<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/><bgColor indexed="64"/></patternFill></fill></fills>"##,
+    r##"<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right><top style="thin"><color rgb="FF808080"/></top><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border></borders>"##,
+    r##"<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7">"##,
+    r##"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>"##,
+    r##"<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>"##,
+    r##"<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>"##,
+    r##"<xf numFmtId="165" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>"##,
+    r##"<xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>"##,
+    r##"<xf numFmtId="1" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>"##,
+    r##"<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>"##,
+    r##"</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"##
+);
 
 /// "A", "B", …, "Z", "AA", … for column `index` from 0.
 fn column_name(mut index: usize) -> String {
@@ -77,33 +96,134 @@ fn cell_xml(out: &mut String, at: &str, cell: &Cell) {
         Cell::Billions(v) => number_cell(out, at, v.0 as f64 / ONE_BILLION as f64, Style::Billions),
         Cell::Decimal(x, _) => number_cell(out, at, *x, Style::Billions),
         Cell::Date(d) => number_cell(out, at, serial(*d) as f64, Style::Date),
-        Cell::Percent(None) | Cell::Empty => {}
+        // An empty cell keeps its border on paper.
+        Cell::Percent(None) | Cell::Empty => {
+            let _ = write!(out, r#"<c r="{at}" s="{}"/>"#, Style::Text as u8);
+        }
     }
 }
 
-fn sheet_xml(table: &Table) -> String {
-    let mut out = String::with_capacity(256 + table.rows.len() * 64 * table.columns.len().max(1));
-    out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#);
-    for (i, c) in table.columns.iter().enumerate() {
+/// Points a line of 11-point text takes in a row; the title's 13-point line takes more.
+const LINE_POINTS: f64 = 15.0;
+const TITLE_LINE_POINTS: f64 = 18.0;
+/// The tallest row Excel allows, in points.
+const MAX_ROW_POINTS: f64 = 409.0;
+
+/// Characters of text that fit on one line of a column `width` wide (Excel's width is in
+/// widths of the digit 0; a letter of Vietnamese text is about as wide, and the cell's
+/// padding takes about one), or `share` of that for wider letters (bold, larger).
+fn per_line(width: f64, share: f64) -> usize {
+    ((width - 1.0) * share).floor().max(1.0) as usize
+}
+
+/// Lines `text` takes when wrapped at `per_line` characters, word by word as a spreadsheet
+/// wraps it, a word longer than a line cut across lines.
+fn wrapped_lines(text: &str, per_line: usize) -> usize {
+    text.split('\n')
+        .map(|para| {
+            let (mut lines, mut used) = (1, 0);
+            for word in para.split(' ').filter(|w| !w.is_empty()) {
+                let n = word.chars().count();
+                if used > 0 && used + 1 + n <= per_line {
+                    used += 1 + n;
+                    continue;
+                }
+                if used > 0 {
+                    lines += 1;
+                }
+                used = n;
+                while used > per_line {
+                    lines += 1;
+                    used -= per_line;
+                }
+            }
+            lines
+        })
+        .sum()
+}
+
+/// A row's `ht` attributes for `lines` lines of `points` each: nothing for one line (the
+/// sheet's default), a custom height for more, at most the tallest Excel allows.
+fn row_height(out: &mut String, lines: usize, points: f64) {
+    if lines > 1 {
+        let ht = (lines as f64 * points).min(MAX_ROW_POINTS);
+        let _ = write!(out, r#" ht="{ht}" customHeight="1""#);
+    }
+}
+
+/// The page as printed: landscape A4 (paper 9), fitted to the width of one page and as
+/// many pages down as it takes, margins in inches (2 cm left for the binding, 1.5 cm
+/// elsewhere), "Trang 2/5" at the foot.
+fn page_setup(out: &mut String, lang: DocLang) {
+    let page = lang.pick("Trang", "Page");
+    let _ = write!(
+        out,
+        r#"<printOptions horizontalCentered="1"/><pageMargins left="0.79" right="0.59" top="0.59" bottom="0.59" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C{page} &amp;P/&amp;N</oddFooter></headerFooter>"#
+    );
+}
+
+/// The sheet of `table`: its title in row 1 (across every column), its header in row 2
+/// (frozen, and repeated on each printed page by the workbook's print titles), its rows
+/// from row 3, each as tall as its longest wrapped text.
+fn sheet_xml(table: &Table, title: &str, lang: DocLang) -> String {
+    let mut out = String::with_capacity(1024 + table.rows.len() * 96 * table.columns.len().max(1));
+    out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#);
+    let widths: Vec<f64> = table
+        .columns
+        .iter()
+        .map(|c| f64::from(c.width.max(4)))
+        .collect();
+    for (i, w) in widths.iter().enumerate() {
         let _ = write!(
             out,
-            r#"<col min="{0}" max="{0}" width="{1}" customWidth="1"/>"#,
-            i + 1,
-            c.width.max(4)
+            r#"<col min="{0}" max="{0}" width="{w}" customWidth="1"/>"#,
+            i + 1
         );
     }
-    out.push_str(r#"</cols><sheetData><row r="1">"#);
+    out.push_str("</cols><sheetData>");
     let names: Vec<String> = (0..table.columns.len()).map(column_name).collect();
+    // The title across the table's width (or the first column's when there is one).
+    let across = widths.iter().sum::<f64>().max(20.0);
+    out.push_str(r#"<row r="1""#);
+    row_height(
+        &mut out,
+        wrapped_lines(title, per_line(across, 0.8)),
+        TITLE_LINE_POINTS,
+    );
+    out.push('>');
+    text_cell(&mut out, "A1", title, Style::Title);
+    out.push_str(r#"</row><row r="2""#);
+    let head_lines = table
+        .columns
+        .iter()
+        .zip(&widths)
+        .map(|(c, w)| wrapped_lines(&c.head, per_line(*w, 0.9)))
+        .max()
+        .unwrap_or(1);
+    row_height(&mut out, head_lines, LINE_POINTS);
+    out.push('>');
     let mut at = String::new();
     for (c, name) in table.columns.iter().zip(&names) {
         at.clear();
-        let _ = write!(at, "{name}1");
+        let _ = write!(at, "{name}2");
         text_cell(&mut out, &at, &c.head, Style::Head);
     }
     out.push_str("</row>");
+    let per_lines: Vec<usize> = widths.iter().map(|w| per_line(*w, 1.0)).collect();
     for (r, row) in table.rows.iter().enumerate() {
-        let n = r + 2;
-        let _ = write!(out, r#"<row r="{n}">"#);
+        let n = r + 3;
+        let lines = row
+            .iter()
+            .zip(&per_lines)
+            .map(|(c, per)| match c {
+                Cell::Text(t) => wrapped_lines(t, *per),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(1);
+        let _ = write!(out, r#"<row r="{n}""#);
+        row_height(&mut out, lines, LINE_POINTS);
+        out.push('>');
         for (c, name) in row.iter().zip(&names) {
             at.clear();
             let _ = write!(at, "{name}{n}");
@@ -111,7 +231,15 @@ fn sheet_xml(table: &Table) -> String {
         }
         out.push_str("</row>");
     }
-    out.push_str("</sheetData></worksheet>");
+    out.push_str("</sheetData>");
+    if let Some(last) = names.last().filter(|_| names.len() > 1) {
+        let _ = write!(
+            out,
+            r#"<mergeCells count="1"><mergeCell ref="A1:{last}1"/></mergeCells>"#
+        );
+    }
+    page_setup(&mut out, lang);
+    out.push_str("</worksheet>");
     out
 }
 
@@ -145,8 +273,23 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
     candidate
 }
 
-/// The Excel file of `tables`, made on `made`.
-pub fn xlsx(tables: &[Table], made: NaiveDate) -> Vec<u8> {
+/// The workbook's print titles: each sheet's header row (row 2) on every printed page.
+fn print_titles(names: &[String]) -> String {
+    let mut out = String::from("<definedNames>");
+    for (i, n) in names.iter().enumerate() {
+        let quoted = format!("'{}'!$2:$2", n.replace('\'', "''"));
+        let _ = write!(
+            out,
+            r#"<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{}</definedName>"#,
+            escape(&quoted)
+        );
+    }
+    out.push_str("</definedNames>");
+    out
+}
+
+/// The Excel file of `tables`, made on `made`, titled in `lang`.
+pub fn xlsx(tables: &[Table], lang: DocLang, made: NaiveDate) -> Vec<u8> {
     let mut names: Vec<String> = Vec::new();
     for t in tables {
         let name = sheet_name(&t.name, &names);
@@ -181,7 +324,7 @@ pub fn xlsx(tables: &[Table], made: NaiveDate) -> Vec<u8> {
     );
     zip.add(
         "xl/workbook.xml",
-        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets></workbook>"#).as_bytes(),
+        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets>{}</workbook>"#, if names.is_empty() { String::new() } else { print_titles(&names) }).as_bytes(),
     );
     zip.add(
         "xl/_rels/workbook.xml.rels",
@@ -191,95 +334,12 @@ pub fn xlsx(tables: &[Table], made: NaiveDate) -> Vec<u8> {
     for (i, t) in tables.iter().enumerate() {
         zip.add(
             &format!("xl/worksheets/sheet{}.xml", i + 1),
-            sheet_xml(t).as_bytes(),
+            sheet_xml(t, &t.title(made, lang), lang).as_bytes(),
         );
     }
     zip.finish()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::documents::table::Column;
-    use crate::domain::money::Vnd;
-
-    #[test]
-    fn columns_are_named_as_excel_names_them() {
-        assert_eq!(column_name(0), "A");
-        assert_eq!(column_name(25), "Z");
-        assert_eq!(column_name(26), "AA");
-        assert_eq!(column_name(27), "AB");
-        assert_eq!(column_name(701), "ZZ");
-        assert_eq!(column_name(702), "AAA");
-    }
-
-    #[test]
-    fn dates_are_excel_serials() {
-        assert_eq!(serial(NaiveDate::from_ymd_opt(1900, 3, 1).unwrap()), 61);
-        assert_eq!(serial(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()), 46357);
-    }
-
-    #[test]
-    fn a_cell_holds_at_most_what_excel_allows() {
-        let mut out = String::new();
-        text_cell(&mut out, "A1", &"ạ".repeat(CELL_CHARS + 10), Style::Text);
-        assert_eq!(out.matches('ạ').count(), CELL_CHARS);
-    }
-
-    #[test]
-    fn sheet_names_are_cut_cleaned_and_unique() {
-        let taken = vec!["Theo đơn vị".to_owned()];
-        assert_eq!(sheet_name("theo đơn vị", &taken), "theo đơn vị (2)");
-        assert_eq!(sheet_name("a/b:c", &[]), "a-b-c");
-        assert_eq!(sheet_name("", &[]), "Sheet");
-        assert_eq!(sheet_name("History", &[]), "History (1)");
-        assert_eq!(sheet_name("'trích'", &[]), "trích");
-        let quote_at_31 = format!("{}'x", "a".repeat(30));
-        assert_eq!(sheet_name(&quote_at_31, &[]), "a".repeat(30));
-        let long = "Ủy ban nhân dân xã Mường Phăng huyện Điện Biên";
-        assert!(sheet_name(long, &[]).chars().count() <= 31);
-    }
-
-    #[test]
-    fn cells_keep_their_kind() {
-        let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let t = Table {
-            name: "Dự án".into(),
-            columns: vec![Column::new("Tên", 30), Column::new("Vốn", 12)],
-            rows: vec![
-                vec![
-                    Cell::text("Cầu <Mới>"),
-                    Cell::Billions(Vnd::billions(3_355, 90)),
-                ],
-                vec![Cell::Date(d), Cell::Percent(Some(22.5))],
-            ],
-        };
-        let file = xlsx(&[t], d);
-        let parts = super::super::zip::read(&file);
-        let sheet = String::from_utf8(
-            parts
-                .iter()
-                .find(|(n, _)| n == "xl/worksheets/sheet1.xml")
-                .unwrap()
-                .1
-                .clone(),
-        )
-        .unwrap();
-        assert!(sheet.contains(r#"<c r="A2" s="0" t="inlineStr"><is><t xml:space="preserve">Cầu &lt;Mới&gt;</t></is></c>"#));
-        assert!(sheet.contains(r#"<c r="B2" s="3"><v>3355.9</v></c>"#));
-        assert!(sheet.contains(r#"<c r="A3" s="2"><v>46357</v></c>"#));
-        assert!(sheet.contains(r#"<c r="B3" s="4"><v>0.225</v></c>"#));
-        assert!(sheet.contains(r#"state="frozen""#));
-        assert!(sheet.contains(r#"<col min="1" max="1" width="30" customWidth="1"/>"#));
-        let workbook = String::from_utf8(
-            parts
-                .iter()
-                .find(|(n, _)| n == "xl/workbook.xml")
-                .unwrap()
-                .1
-                .clone(),
-        )
-        .unwrap();
-        assert!(workbook.contains(r#"<sheet name="Dự án" sheetId="1" r:id="rId1"/>"#));
-    }
-}
+#[path = "xlsx_tests.rs"]
+mod tests;

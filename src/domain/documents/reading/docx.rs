@@ -231,7 +231,11 @@ mod tests {
             today,
         );
         assert!(docx_text(&file[..file.len() / 2]).is_err(), "cut in half");
-        let xlsx = crate::domain::documents::office::xlsx(&[], today);
+        let xlsx = crate::domain::documents::office::xlsx(
+            &[],
+            crate::domain::documents::document::DocLang::Vi,
+            today,
+        );
         assert_eq!(docx_text(&xlsx), Err(DocxError::NoDocument));
     }
 
