@@ -3,7 +3,9 @@
 //! `store <size> [file]` prints what the app keeps in localStorage for that dataset (key →
 //! value) and writes the same dataset to `file`,
 //! `fit` how many province-sized datasets fit in the quota; `read-conclusion FILE` the
-//! draft read from a notice's text; `long-notice SIZE` a ten-page notice to time reading.
+//! draft read from a notice's text; `long-notice SIZE` a ten-page notice to time reading;
+//! `sheets SIZE DIR` writes the Excel files of all directives, the register and the
+//! report into DIR and prints how long each took to build and to write.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -38,6 +40,17 @@ fn main() {
             _ => sample_dataset(today, now, &mut SeededIds::new(1)),
         };
         print!("{}", dondoc::domain::documents::long_notice(&register, 10));
+        return;
+    }
+    if what == "sheets" {
+        let size = args.get(2).map_or("sample", String::as_str);
+        let data = match size {
+            "small" => generate(Scale::SMALL, 1, today, now),
+            "province" => generate(Scale::PROVINCE, 1, today, now),
+            "large" => generate(Scale::LARGE, 1, today, now),
+            _ => sample_dataset(today, now, &mut SeededIds::new(1)),
+        };
+        sheets(&data, args.get(3).map_or(".", String::as_str), today);
         return;
     }
     if what == "read-conclusion" {
@@ -158,4 +171,75 @@ fn fit(today: chrono::NaiveDate, now: chrono::DateTime<chrono::Utc>) {
         }
     }
     println!("{}", serde_json::Value::Array(rows));
+}
+
+/// `sheets SIZE DIR`: the Excel files a follow-up officer downloads, written into `dir`,
+/// with the time each took to build (the table) and to write (the file), to stderr.
+#[cfg(not(target_arch = "wasm32"))]
+fn sheets(data: &dondoc::domain::Dataset, dir: &str, today: chrono::NaiveDate) {
+    use dondoc::domain::documents::{
+        directives_table, office, register_table, report_tables, DocLang, Listed, Table,
+    };
+    use dondoc::domain::followup::{urgency_order, ReportScope};
+    use dondoc::domain::projects::ProjectQuery;
+    use dondoc::domain::{FollowUpState, ScheduleStatus, DEFAULT_DUE_SOON_DAYS};
+    use std::time::Instant;
+    let state = |s: FollowUpState| match s {
+        FollowUpState::Overdue => "Quá hạn",
+        FollowUpState::DueSoon => "Sắp đến hạn",
+        FollowUpState::OpenWithinTerm => "Trong hạn",
+        FollowUpState::NoDeadline => "Chưa có hạn",
+        FollowUpState::DoneLate => "Hoàn thành trễ hạn",
+        FollowUpState::DoneOnTime => "Hoàn thành đúng hạn",
+        FollowUpState::Cancelled => "Đã hủy",
+        FollowUpState::Transferred => "Đã chuyển",
+    };
+    let schedule = |s: ScheduleStatus| match s {
+        ScheduleStatus::Completed => "Hoàn thành",
+        ScheduleStatus::OnSchedule => "Đúng tiến độ",
+        ScheduleStatus::BehindSchedule => "Chậm tiến độ",
+        ScheduleStatus::InvestmentPreparation => "Chuẩn bị đầu tư",
+    };
+    let soon = DEFAULT_DUE_SOON_DAYS;
+    let lang = DocLang::Vi;
+    let write = |name: &str, build: &dyn Fn() -> Vec<Table>| {
+        let start = Instant::now();
+        let tables = build();
+        let built = start.elapsed();
+        let bytes = office::xlsx(&tables, lang, today);
+        let written = start.elapsed() - built;
+        let rows: usize = tables.iter().map(|t| t.rows.len()).sum();
+        eprintln!(
+            "{name}: {rows} rows, built in {} ms, written in {} ms, {} KB",
+            built.as_millis(),
+            written.as_millis(),
+            bytes.len() / 1024
+        );
+        let path = std::path::Path::new(dir).join(format!("{name}.xlsx"));
+        if let Err(e) = std::fs::write(&path, bytes) {
+            eprintln!("could not write {}: {e}", path.display());
+            std::process::exit(1);
+        }
+    };
+    write("directives", &|| {
+        let all = urgency_order(data.followed(), today, soon);
+        vec![directives_table(
+            data,
+            Listed::All,
+            all,
+            today,
+            soon,
+            &state,
+            lang,
+        )]
+    });
+    write("register", &|| {
+        let rows = data.query_projects(&ProjectQuery::default(), today, 10.0);
+        vec![register_table(&rows, &schedule, today, lang)]
+    });
+    write("report", &|| {
+        let from = data.report_period_start(today);
+        let report = data.follow_up_report(&ReportScope::Everything, from, today, soon);
+        report_tables(data, &report, lang)
+    });
 }

@@ -28,7 +28,13 @@ pub(crate) fn escape_into(out: &mut String, text: &str) {
         !matches!(c, '&' | '<' | '>' | '"' | '\u{FFFE}' | '\u{FFFF}')
             && (c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
     };
-    if text.chars().all(plain) {
+    // Most text needs nothing: checked byte by byte (a byte 0xEF may begin U+FFFE or
+    // U+FFFF, which XML cannot hold, and is then looked at as characters).
+    let plain_byte = |b: u8| {
+        !matches!(b, b'&' | b'<' | b'>' | b'"' | 0xEF)
+            && (b >= b' ' || matches!(b, b'\t' | b'\n' | b'\r'))
+    };
+    if text.bytes().all(plain_byte) || text.chars().all(plain) {
         out.push_str(text);
         return;
     }

@@ -74,7 +74,13 @@ fn text_cell(out: &mut String, at: &str, text: &str, style: Style) {
         r#"<c r="{at}" s="{}" t="inlineStr"><is><t xml:space="preserve">"#,
         style as u8
     );
-    match text.char_indices().nth(CELL_CHARS) {
+    // A text of no more bytes than the limit has no more characters either.
+    let cut = if text.len() > CELL_CHARS {
+        text.char_indices().nth(CELL_CHARS)
+    } else {
+        None
+    };
+    match cut {
         Some((cut, _)) => escape_into(out, &text[..cut]),
         None => escape_into(out, text),
     }
@@ -119,6 +125,10 @@ fn per_line(width: f64, share: f64) -> usize {
 /// Lines `text` takes when wrapped at `per_line` characters, word by word as a spreadsheet
 /// wraps it, a word longer than a line cut across lines.
 fn wrapped_lines(text: &str, per_line: usize) -> usize {
+    // No more bytes than a line holds characters: one line (most cells).
+    if text.len() <= per_line && !text.contains('\n') {
+        return 1;
+    }
     text.split('\n')
         .map(|para| {
             let (mut lines, mut used) = (1, 0);

@@ -4,9 +4,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// The CRC-32 of ISO-HDLC (the zip one), one byte at a time.
-const CRC_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
+/// The CRC-32 of ISO-HDLC (the zip one), eight tables for eight bytes at a time
+/// ("slicing by 8"): a sheet of 18,000 directives is 20 MB of XML, and one byte at a time
+/// took 45 ms of it.
+const CRC_TABLES: [[u32; 256]; 8] = {
+    let mut tables = [[0u32; 256]; 8];
     let mut n = 0;
     while n < 256 {
         let mut c = n as u32;
@@ -19,16 +21,52 @@ const CRC_TABLE: [u32; 256] = {
             };
             k += 1;
         }
-        table[n] = c;
+        tables[0][n] = c;
         n += 1;
     }
-    table
+    let mut t = 1;
+    while t < 8 {
+        let mut n = 0;
+        while n < 256 {
+            let prev = tables[t - 1][n];
+            tables[t][n] = (prev >> 8) ^ tables[0][(prev & 0xFF) as usize];
+            n += 1;
+        }
+        t += 1;
+    }
+    tables
 };
 
 pub fn crc32(bytes: &[u8]) -> u32 {
-    !bytes.iter().fold(!0u32, |c, b| {
-        CRC_TABLE[((c ^ u32::from(*b)) & 0xFF) as usize] ^ (c >> 8)
-    })
+    let t = &CRC_TABLES;
+    let mut c = !0u32;
+    let mut chunks = bytes.chunks_exact(8);
+    for b in &mut chunks {
+        let lo = c ^ u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        c = t[7][(lo & 0xFF) as usize]
+            ^ t[6][((lo >> 8) & 0xFF) as usize]
+            ^ t[5][((lo >> 16) & 0xFF) as usize]
+            ^ t[4][(lo >> 24) as usize]
+            ^ t[3][b[4] as usize]
+            ^ t[2][b[5] as usize]
+            ^ t[1][b[6] as usize]
+            ^ t[0][b[7] as usize];
+    }
+    for b in chunks.remainder() {
+        c = t[0][((c ^ u32::from(*b)) & 0xFF) as usize] ^ (c >> 8);
+    }
+    !c
+}
+
+/// How hard a part is deflated: the usual level for a document's parts; a faster one for
+/// a part over a megabyte (a sheet of 18,000 directives: 70 ms instead of 240 ms, for a
+/// file 1.6 MB instead of 1.2 MB).
+fn level(size: usize) -> u8 {
+    if size > 1 << 20 {
+        2
+    } else {
+        6
+    }
 }
 
 struct Entry {
@@ -71,7 +109,7 @@ impl Zip {
     }
 
     pub fn add(&mut self, name: &str, data: &[u8]) {
-        let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
+        let deflated = miniz_oxide::deflate::compress_to_vec(data, level(data.len()));
         let entry = Entry {
             name: name.to_owned(),
             crc: crc32(data),
@@ -167,6 +205,14 @@ mod tests {
     fn crc32_is_the_zip_one() {
         assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
         assert_eq!(crc32(b""), 0);
+        // Eight bytes at a time gives what one at a time gives, whatever the length.
+        let bytes: Vec<u8> = (0..300u32).map(|i| (i * 37 % 251) as u8).collect();
+        for n in [1, 7, 8, 9, 16, 17, 299] {
+            let one_by_one = !bytes[..n].iter().fold(!0u32, |c, b| {
+                CRC_TABLES[0][((c ^ u32::from(*b)) & 0xFF) as usize] ^ (c >> 8)
+            });
+            assert_eq!(crc32(&bytes[..n]), one_by_one, "{n} bytes");
+        }
     }
 
     #[test]
