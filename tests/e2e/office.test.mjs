@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import {
   DESKTOP, PHONE, fileUrl, listRow, loadSample, navLink, screenshot, sharedBrowser, withApp,
 } from './helpers.mjs';
-import { checkPage, downloaded, excelSheets, parseCsv, printed, wordAsPdf } from './paper.mjs';
+import { checkPage, downloaded, excelSheets, openpyxlSheets, parseCsv, printed, wordAsPdf } from './paper.mjs';
 
 const shared = sharedBrowser();
 const DAY = /\d{4}-\d\d-\d\d/.source;
@@ -58,7 +58,9 @@ describe('Word and Excel files (http)', () => {
 
       // The checklist as Excel: every directive, its state and lead unit.
       const xlsx = await downloaded(page, page.locator('#checklist-xlsx'), /^dondoc-danh-sach-nhiem-vu-16-kl-bcd-.*\.xlsx$/);
-      const [sheet] = Object.values(excelSheets(xlsx));
+      const checklist = excelSheets(xlsx);
+      const [sheet] = Object.values(checklist);
+      assert.match(Object.values(checklist.titles)[0], /^Danh sách nhiệm vụ — Kết luận 16-KL\/BCĐ ngày \d\d\/\d\d\/\d{4} — số liệu đến ngày \d\d\/\d\d\/\d{4}$/, 'the title row');
       const [head, ...rows] = sheet;
       assert.deepEqual(head.slice(0, 6), ['STT', 'Kết luận', 'Ngày kết luận', 'Mục', 'Nội dung', 'Đơn vị chủ trì']);
       assert.ok(rows.length > 3 && rows.every((r) => r[1] === '16-KL/BCĐ'), JSON.stringify(rows[0]));
@@ -90,8 +92,34 @@ describe('Word and Excel files (http)', () => {
         assert.ok(flat(doc.text).includes(words), `“${words}” in the Word report`);
       }
 
-      const sheets = excelSheets(await downloaded(page, page.locator('#xlsx-report'), new RegExp(`^dondoc-bao-cao-${DAY}\\.xlsx$`)));
+      const reportXlsx = await downloaded(page, page.locator('#xlsx-report'), new RegExp(`^dondoc-bao-cao-${DAY}\\.xlsx$`));
+      const sheets = excelSheets(reportXlsx);
       assert.deepEqual(Object.keys(sheets).sort(), ['Quá hạn, sắp đến hạn', 'Theo đơn vị', 'Tổng hợp'].sort());
+      // Each sheet says what it is, for which period, as of when, above its header.
+      for (const title of Object.values(sheets.titles)) {
+        assert.match(title, /^Báo cáo tình hình thực hiện kết luận: .+ — từ ngày \d\d\/\d\d\/\d{4} đến ngày \d\d\/\d\d\/\d{4} — số liệu đến ngày \d\d\/\d\d\/\d{4}$/);
+      }
+      // A second reader (openpyxl): the same title, the header frozen and printed on every
+      // page, landscape A4 fitted to the width, counts and dates as numbers and dates, long
+      // text in taller rows.
+      const second = openpyxlSheets(reportXlsx);
+      if (second.skipped) t.diagnostic(`openpyxl check skipped: ${second.skipped}`);
+      else {
+        assert.deepEqual(Object.keys(second.sheets).sort(), Object.keys(sheets).sort());
+        for (const [name, s] of Object.entries(second.sheets)) {
+          assert.equal(s.title, sheets.titles[name], `${name}: the title row`);
+          assert.deepEqual(s.header, sheets[name][0], `${name}: the header row`);
+          assert.equal(s.freeze, 'A3', `${name}: header frozen`);
+          assert.equal(s.print_titles, '$2:$2', `${name}: header on every page`);
+          assert.deepEqual([s.orientation, s.paper, s.fit_width, s.fit_height, s.fit_to_page], ['landscape', '9', 1, 0, true], name);
+        }
+        const unitKinds = second.sheets['Theo đơn vị'].kinds;
+        assert.ok(unitKinds.every((k) => k.slice(2, 8).every((x) => x === 'number')), 'counts and rates as numbers');
+        assert.ok(unitKinds.every((k, i) => k[0] === 'number' || /\(đồng hạng\)/.test(sheets['Theo đơn vị'][i + 1][0])), 'a rank is a number unless the ranking writes a tie in words');
+        const chase = second.sheets['Quá hạn, sắp đến hạn'];
+        assert.ok(chase.kinds.every((k) => k[0] === 'number' && ['date', 'none'].includes(k[4])), 'numbers and deadlines as dates');
+        assert.ok(chase.tall.length > 0 && chase.tall.every(([, points]) => points >= 30), 'long text in taller rows');
+      }
       const summary = Object.fromEntries(sheets['Tổng hợp'].slice(1).map(([k, v]) => [k, v]));
       assert.match(summary['Từ ngày'], DATE);
       assert.match(summary['Đến ngày'], DATE);

@@ -76,8 +76,9 @@ export function wordAsPdf(docx) {
   return readPdf(pdf, basename(docx, '.docx') + '-word');
 }
 
-/** An Excel file opened by LibreOffice: each sheet as CSV text (UTF-8), by sheet name, and
- *  the whole workbook printed to PDF pages to look at. */
+/** An Excel file opened by LibreOffice: each sheet's rows as CSV text (UTF-8) by sheet
+ *  name, from its header row (the title row above it is in `sheets.titles`, by sheet name),
+ *  and the whole workbook printed to PDF pages to look at. */
 export function excelSheets(xlsx) {
   const stem = basename(xlsx, '.xlsx');
   const dir = join(outDir, `${stem}-sheets`);
@@ -88,11 +89,30 @@ export function excelSheets(xlsx) {
   soffice(['--convert-to', 'pdf', '--outdir', dir, xlsx]);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '2', join(dir, `${stem}.pdf`), join(outDir, `${stem}-excel`)]);
   const sheets = {};
+  const titles = {};
   for (const f of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
     const name = f.slice(stem.length + 1, -4) || f;
-    sheets[name] = parseCsv(readFileSync(join(dir, f), 'utf8'));
+    const [title, ...rows] = parseCsv(readFileSync(join(dir, f), 'utf8'));
+    titles[name] = title[0];
+    sheets[name] = rows;
   }
+  Object.defineProperty(sheets, 'titles', { value: titles, enumerable: false });
   return sheets;
+}
+
+/** An Excel file opened by a second, independent reader (Python's openpyxl, Debian's
+ *  python3-openpyxl): by sheet name, its title, header, frozen pane, print titles, page
+ *  setup, merged cells, the kind of each cell (number, date, text, none) and the rows
+ *  made taller; null (with the reason) when /usr/bin/python3 or openpyxl is absent. */
+export function openpyxlSheets(xlsx) {
+  const script = join(root, 'tests', 'e2e', 'xlsx_openpyxl.py');
+  try {
+    return { sheets: JSON.parse(execFileSync('/usr/bin/python3', [script, xlsx], { encoding: 'utf8' })) };
+  } catch (e) {
+    if (e.code === 'ENOENT') return { skipped: '/usr/bin/python3 is absent' };
+    if (e.status === 3) return { skipped: 'openpyxl is not installed (scripts/setup installs python3-openpyxl)' };
+    throw e;
+  }
 }
 
 /** RFC 4180 CSV into rows of fields. */
