@@ -11,8 +11,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use dondoc::domain::documents::directives_table;
 use dondoc::domain::documents::Cell;
+use dondoc::domain::documents::{directives_table, Listed};
 use dondoc::domain::documents::{head_brief, units_with_overdue, DocLang, Owed};
 use dondoc::domain::followup::ReportScope;
 use dondoc::domain::generate::{generate, Scale};
@@ -415,7 +415,7 @@ fn check_directives(data: &Dataset) {
     // The sheet of every directive: lead by name and due date from the facts.
     let table = directives_table(
         data,
-        "x",
+        Listed::All,
         followed.iter().copied(),
         on,
         SOON,

@@ -271,7 +271,7 @@ fn the_register_keeps_qualifiers_and_exact_money() {
     use dondoc::domain::projects::ProjectQuery;
     let data = sample();
     let rows = data.query_projects(&ProjectQuery::default(), today(), 10.0);
-    let table = register_table(&rows, &|_| "x", DocLang::Vi);
+    let table = register_table(&rows, &|_| "x", today(), DocLang::Vi);
     let over = table
         .rows
         .iter()

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::documents::{directives_table, Listed};
+use crate::domain::documents::{directives_table, Listed as Sheet};
 use crate::domain::followup::urgency_order;
 use crate::ui::documents::{doc_lang, export_buttons};
 
@@ -378,7 +378,7 @@ pub fn FollowUpPage() -> impl IntoView {
         <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, String::new(), move || {
             let (on, lang) = (reference.get_untracked(), state.lang.get_untracked());
             state.data.with_untracked(|d| {
-                directives_table(d, Listed::All, urgency_order(d.followed(), on, state.due_soon_days()),
+                directives_table(d, Sheet::All, urgency_order(d.followed(), on, state.due_soon_days()),
                     on, state.due_soon_days(), &|s| labels::follow_up_state(s, lang), doc_lang(lang))
             })
         })}</p>
