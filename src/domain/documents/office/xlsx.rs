@@ -69,9 +69,16 @@ fn serial(date: NaiveDate) -> i64 {
 const CELL_CHARS: usize = 32_767;
 
 fn text_cell(out: &mut String, at: &str, text: &str, style: Style) {
+    // Spaces kept as typed only where a reader could drop them (at either end, doubled,
+    // tabs and line breaks): most cells go without the attribute, a sixth of a long sheet.
+    let keep = text.starts_with(char::is_whitespace)
+        || text.ends_with(char::is_whitespace)
+        || text.contains("  ")
+        || text.contains(['\t', '\n', '\r']);
+    let space = if keep { r#" xml:space="preserve""# } else { "" };
     let _ = write!(
         out,
-        r#"<c r="{at}" s="{}" t="inlineStr"><is><t xml:space="preserve">"#,
+        r#"<c r="{at}" s="{}" t="inlineStr"><is><t{space}>"#,
         style as u8
     );
     // A text of no more bytes than the limit has no more characters either.

@@ -73,9 +73,7 @@ fn cells_keep_their_kind() {
             .clone(),
     )
     .unwrap();
-    assert!(sheet.contains(
-        r#"<c r="A3" s="0" t="inlineStr"><is><t xml:space="preserve">Cầu &lt;Mới&gt;</t></is></c>"#
-    ));
+    assert!(sheet.contains(r#"<c r="A3" s="0" t="inlineStr"><is><t>Cầu &lt;Mới&gt;</t></is></c>"#));
     assert!(sheet.contains(r#"<c r="B3" s="3"><v>3355.9</v></c>"#));
     assert!(sheet.contains(r#"<c r="A4" s="2"><v>46357</v></c>"#));
     assert!(sheet.contains(r#"<c r="B4" s="4"><v>0.225</v></c>"#));
@@ -91,6 +89,16 @@ fn cells_keep_their_kind() {
     )
     .unwrap();
     assert!(workbook.contains(r#"<sheet name="Dự án" sheetId="1" r:id="rId1"/>"#));
+}
+
+#[test]
+fn spaces_are_kept_where_a_reader_could_drop_them() {
+    let mut out = String::new();
+    text_cell(&mut out, "A1", " hai  dòng\nba ", Style::Text);
+    assert!(
+        out.contains(r#"<t xml:space="preserve"> hai  dòng"#),
+        "{out}"
+    );
 }
 
 #[test]
