@@ -116,7 +116,8 @@ messages! {
     Rank => "Hạng", "Rank";
     Tied => "đồng hạng", "tied";
     Assigned => "Được giao", "Assigned";
-    OnTimeRate => "Tỷ lệ đúng hạn", "On-time rate";
+    OnTimeRate => "Tỷ lệ đúng hạn (trên số đã đến hạn)", "On time (of those due)";
+    NothingDueYet => "Chưa đến hạn", "Nothing due";
     NeedsChasing => "Quá hạn và sắp đến hạn", "Overdue and due soon";
     PrintReminder => "In công văn đôn đốc", "Print a reminder letter";
     ReminderFile => "Công văn đôn đốc", "Reminder letter";

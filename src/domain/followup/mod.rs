@@ -45,7 +45,7 @@ pub use meeting::{Meeting, MeetingKind};
 pub use meeting_draft::MeetingDraft;
 pub use overview::{FollowUpOverview, KeptOverview};
 pub use report_counts::{
-    FollowUpReport, ReportCounts, ReportScope, UnitLine, REPLY_WITHIN_DAYS,
+    FollowUpReport, ReportCounts, ReportScope, UnitLine, RANKING_RULE, REPLY_WITHIN_DAYS,
     REPORT_PERIOD_FALLBACK_DAYS,
 };
 pub use state::{follow_up_state, urgency_order, FollowUpState, Tally, DEFAULT_DUE_SOON_DAYS};

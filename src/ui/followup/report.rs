@@ -158,10 +158,10 @@ pub fn ReportPage() -> impl IntoView {
                 .iter()
                 .map(|l| {
                     let c = l.counts;
-                    let rank = if l.tied {
-                        format!("{} ({})", l.rank, state.t(Msg::Tied))
-                    } else {
-                        l.rank.to_string()
+                    let rank = match l.rank {
+                        Some(r) if l.tied => format!("{r} ({})", state.t(Msg::Tied)),
+                        Some(r) => r.to_string(),
+                        None => state.t(Msg::NothingDueYet).to_owned(),
                     };
                     view! {
                         <tr>
@@ -172,7 +172,7 @@ pub fn ReportPage() -> impl IntoView {
                             <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)>{c.done_late}</td>
                             <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)>{c.overdue}</td>
                             <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)>{c.within_term}</td>
-                            <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.on_time_rate().map(|p| format_percent(p, lang))}</td>
+                            <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.ranking_rate().map(|p| format_percent(p, lang))}</td>
                         </tr>
                     }
                 })
@@ -208,6 +208,7 @@ pub fn ReportPage() -> impl IntoView {
                         .map(|s| view! { <p class="muted small">{s}</p> })}
                 </section>
                 <h2>{state.t(Msg::ByUnit)}</h2>
+                <p class="small muted" id="rp-ranking-rule">{lang.pick(crate::domain::followup::RANKING_RULE.0, crate::domain::followup::RANKING_RULE.1)}</p>
                 <div class="table-wrap">
                     <table class="list">
                         <thead><tr>
