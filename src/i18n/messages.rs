@@ -117,6 +117,12 @@ messages! {
     Tied => "đồng hạng", "tied";
     Assigned => "Được giao", "Assigned";
     OnTimeRate => "Tỷ lệ đúng hạn (trên số đã đến hạn)", "On time (of those due)";
+    ReportPeriodLabel => "Kỳ báo cáo", "Report period";
+    PeriodThisMonth => "Tháng này", "This month";
+    PeriodLastMonth => "Tháng trước", "Last month";
+    PeriodThisQuarter => "Quý này", "This quarter";
+    PeriodLastQuarter => "Quý trước", "Last quarter";
+    PeriodSinceMeeting => "Từ cuộc họp gần nhất", "Since the last meeting";
     NothingDueYet => "Chưa đến hạn", "Nothing due";
     NeedsChasing => "Quá hạn và sắp đến hạn", "Overdue and due soon";
     PrintReminder => "In công văn đôn đốc", "Print a reminder letter";

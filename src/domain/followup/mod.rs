@@ -26,6 +26,7 @@ pub(super) mod facts;
 pub(super) mod meeting;
 pub(super) mod meeting_draft;
 pub(super) mod overview;
+pub(super) mod period;
 pub(super) mod report_counts;
 pub(super) mod state;
 pub(super) mod tallies;
@@ -44,6 +45,7 @@ pub use facts::{urgency_key, DirectiveFacts};
 pub use meeting::{Meeting, MeetingKind};
 pub use meeting_draft::MeetingDraft;
 pub use overview::{FollowUpOverview, KeptOverview};
+pub use period::ReportPeriod;
 pub use report_counts::{
     FollowUpReport, ReportCounts, ReportScope, UnitLine, RANKING_RULE, REPLY_WITHIN_DAYS,
     REPORT_PERIOD_FALLBACK_DAYS,

@@ -44,6 +44,17 @@ pub enum ReportScope {
     Conclusions(Vec<ConclusionId>),
 }
 
+impl ReportScope {
+    /// Whether the report (and its letters) cover directives of conclusion `c`.
+    pub fn covers(&self, c: &crate::domain::followup::conclusion::Conclusion) -> bool {
+        match self {
+            ReportScope::Everything => true,
+            ReportScope::Committee(id) => c.committee.as_ref() == Some(id),
+            ReportScope::Conclusions(ids) => ids.contains(&c.id),
+        }
+    }
+}
+
 /// The counts of one set of directives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReportCounts {
@@ -226,11 +237,7 @@ impl Dataset {
             let Some(c) = self.conclusions.get(&d.conclusion) else {
                 return false;
             };
-            let scoped = match scope {
-                ReportScope::Everything => true,
-                ReportScope::Committee(id) => c.committee.as_ref() == Some(id),
-                ReportScope::Conclusions(ids) => ids.contains(&c.id),
-            };
+            let scoped = scope.covers(c);
             let closed_before = match &d.status {
                 RecordedStatus::Done { on }
                 | RecordedStatus::Cancelled { on, .. }

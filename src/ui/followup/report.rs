@@ -9,7 +9,7 @@ use crate::domain::dates::iso;
 use crate::domain::documents::{
     follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
 };
-use crate::domain::followup::{ReportScope, REPLY_WITHIN_DAYS};
+use crate::domain::followup::{ReportPeriod, ReportScope, REPLY_WITHIN_DAYS};
 use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
@@ -88,9 +88,11 @@ pub fn ReportPage() -> impl IntoView {
     let letters = move || {
         let lang = doc_lang(state.lang.get_untracked());
         state.data.with_untracked(|d| {
-            let head = letterhead(state, d.body_kind_of(&ReportScope::Everything));
+            let scope = scope_of(&scope.get_untracked(), &picked.get_untracked());
+            let head = letterhead(state, d.body_kind_of(&scope));
             reminder_letters(
                 d,
+                &scope,
                 as_of.get_untracked(),
                 state.due_soon_days(),
                 report_by.get_untracked(),
@@ -100,9 +102,10 @@ pub fn ReportPage() -> impl IntoView {
         })
     };
     let overdue_units = move || {
-        state
-            .data
-            .with(|d| units_with_overdue(d, as_of.get(), state.due_soon_days()).len())
+        state.data.with(|d| {
+            let scope = scope_of(&scope.get(), &picked.get());
+            units_with_overdue(d, &scope, as_of.get(), state.due_soon_days()).len()
+        })
     };
     let print_as = move |what: Printed| {
         printing.set(what);
@@ -183,8 +186,8 @@ pub fn ReportPage() -> impl IntoView {
             let printed = match printing.get() {
                 Printed::Report => document_view(doc, lang).into_any(),
                 Printed::Letters => {
-                    let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
-                    reminder_letters(d, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
+                    let from = letterhead(state, d.body_kind_of(&scope));
+                    reminder_letters(d, &scope, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
                         .into_iter()
                         .map(|l| document_view(l, lang))
                         .collect_view()
@@ -245,6 +248,28 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <h1>{move || state.t(Msg::NavReport)}</h1>
         <p class="muted small">{move || state.t(Msg::ReportHint)}</p>
+        <div class="period-choices" role="group" aria-label=move || state.t(Msg::ReportPeriodLabel)>
+            {ReportPeriod::ALL.into_iter().map(|p| {
+                let label = match p {
+                    ReportPeriod::ThisMonth => Msg::PeriodThisMonth,
+                    ReportPeriod::LastMonth => Msg::PeriodLastMonth,
+                    ReportPeriod::ThisQuarter => Msg::PeriodThisQuarter,
+                    ReportPeriod::LastQuarter => Msg::PeriodLastQuarter,
+                    ReportPeriod::SinceLastMeeting => Msg::PeriodSinceMeeting,
+                };
+                let pressed = move || {
+                    state.data.with(|d| ReportPeriod::matching(d, state.today, from.get(), as_of.get())) == Some(p)
+                };
+                view! {
+                    <button type="button" class="choice" aria-pressed=move || pressed().to_string()
+                        on:click=move |_| {
+                            let (start, end) = state.data.with_untracked(|d| p.range(d, state.today));
+                            from.set(start);
+                            as_of.set(end);
+                        }>{move || state.t(label)}</button>
+                }
+            }).collect_view()}
+        </div>
         <div class="filters">
             {date_input("rp-from", Msg::PeriodFrom, from)}
             {date_input("rp-as-of", Msg::AsOfDate, as_of)}
