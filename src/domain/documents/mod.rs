@@ -1,8 +1,8 @@
 //! Documents in and out: the office's notices read into drafts, and its documents, tables and
 //! Word and Excel files written.
 //!
-//! - `reading`: a conclusion notice pasted as text or given as .docx, read into a draft
-//!   (`read_notice`), each lead unit and deadline marked read, guessed or missing; `Review`
+//! - `reading`: a conclusion notice pasted as text or given as .docx or .pdf, read into a
+//!   draft (`read_notice`), each lead unit and deadline marked read, guessed or missing; `Review`
 //!   turns it into the forms' drafts. Nothing is stored here.
 //! - `document`: the office's documents described plainly, with the layout rules that decide
 //!   words (state or Party body, "Số:", the date line); the follow-up report, the head's
@@ -27,6 +27,7 @@ pub use document::{
 };
 pub use reading::docx::{docx_text, DocxError};
 pub use reading::long::long_notice;
+pub use reading::pdf::{pdf_text, PdfProblem, MAX_PAGES};
 pub use reading::notice::{
     body_kind_of_line, read_notice, Mark, NotANotice, ReadDirective, ReadNotice,
 };

@@ -1,13 +1,15 @@
 //! Reading a conclusion notice pasted as text (issue 13, in progress): the text made plain
 //! (`clean`), the header's number, place, date and kind (`header`), the notice cut into its
 //! parts (`structure`), the register's units an item names (`units`), and the draft of the
-//! notice with its directives (`notice::read_notice`); a Word file's text (`docx`).
+//! notice with its directives (`notice::read_notice`); a Word file's text (`docx`), a PDF
+//! file's (`pdf`).
 
 pub mod clean;
 pub mod docx;
 pub mod header;
 pub mod long;
 pub mod notice;
+pub mod pdf;
 pub mod review;
 pub mod structure;
 pub mod units;
