@@ -1,13 +1,15 @@
 //! Pieces of text placed on pages made into the lines a notice pasted would have: pieces
 //! on one baseline form a line, left to right; a gap as wide as a space is a space, a wide
 //! one (the two cells of a header laid out as a table) a tab, as Word copies a table row;
-//! a taller gap between lines is a blank line. Page numbers and the lines repeated at the
+//! a taller gap between lines is a blank line. A line wrapped by the layout (the next
+//! line's first word would not have fitted at its end) goes on after a space, so that a
+//! paragraph is one line, as in the Word file. Page numbers and the lines repeated at the
 //! top or bottom of every page (running headers and footers) are left out.
 
 use super::content::Piece;
 
 /// A gap wider than this many font sizes separates two cells (a tab).
-const CELL_GAP: f32 = 2.0;
+const CELL_GAP: f32 = 1.2;
 /// A gap wider than this many font sizes is a space between words.
 const WORD_GAP: f32 = 0.15;
 /// Lines further apart than this many font sizes have a blank line between them.
@@ -19,6 +21,9 @@ const EDGE_LINES: usize = 2;
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Line {
     pub y: f32,
+    /// Where the line starts and ends.
+    pub x: f32,
+    pub end: f32,
     pub size: f32,
     pub text: String,
 }
@@ -42,6 +47,8 @@ pub(super) fn lines(mut pieces: Vec<Piece>) -> Vec<Line> {
             group.sort_by(|a, b| a.x.total_cmp(&b.x));
             let line = Line {
                 y: group[0].y,
+                x: group[0].x,
+                end: group.iter().map(|p| p.end).fold(f32::MIN, f32::max),
                 size: group.iter().map(|p| p.size).fold(0.0, f32::max),
                 text: join(&group),
             };
@@ -159,19 +166,65 @@ pub(super) fn text(mut pages: Vec<Vec<Line>>) -> String {
             });
         }
     }
+    let right = pages
+        .iter()
+        .flatten()
+        .map(|l| l.end)
+        .fold(f32::MIN, f32::max);
     let mut out = String::new();
-    for page in pages {
-        let mut prev: Option<&Line> = None;
-        for line in &page {
+    let mut prev: Option<&Line> = None;
+    for (i, page) in pages.iter().enumerate() {
+        for (k, line) in page.iter().enumerate() {
             if let Some(p) = prev {
-                if p.y - line.y > PARAGRAPH_GAP * p.size.max(line.size) {
+                let same_page = k > 0;
+                let gap = p.y - line.y;
+                let blank = same_page && gap > PARAGRAPH_GAP * p.size.max(line.size);
+                let near = !same_page || (gap > 0.0 && !blank);
+                if near && wrapped(p, line, right) {
+                    out.push(' ');
+                } else {
+                    if blank {
+                        out.push('\n');
+                    }
                     out.push('\n');
                 }
+            } else if i > 0 {
+                out.push('\n');
             }
             out.push_str(&line.text);
-            out.push('\n');
             prev = Some(line);
         }
     }
+    if prev.is_some() {
+        out.push('\n');
+    }
     out
+}
+
+/// Whether `next` goes on the paragraph of `line`: its first word would not have fitted at
+/// the end of `line` before the right margin `right`, and it does not start an item.
+fn wrapped(line: &Line, next: &Line, right: f32) -> bool {
+    if line.text.contains('\t') || next.text.contains('\t') || (line.size - next.size).abs() > 0.5 {
+        return false;
+    }
+    let first = next.text.split(' ').next().unwrap_or("");
+    let chars = next.text.chars().count().max(1) as f32;
+    let word = (next.end - next.x) / chars * first.chars().count() as f32;
+    let fits = line.end + 0.3 * line.size + word <= right;
+    !fits && !starts_item(&next.text)
+}
+
+/// Whether a line starts an item or a sub-item: "3.", "12)", "a)", "II.", "-", "+", "•".
+fn starts_item(text: &str) -> bool {
+    let first = text.split(' ').next().unwrap_or("");
+    if first.starts_with(['-', '+', '•', '*', '–', '\u{f0b7}']) {
+        return true;
+    }
+    let Some(label) = first.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let label = label.split('.').next().unwrap_or("");
+    (!label.is_empty() && label.len() <= 2 && label.chars().all(|c| c.is_ascii_digit()))
+        || (label.chars().count() == 1 && label.chars().all(char::is_lowercase))
+        || (!label.is_empty() && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
