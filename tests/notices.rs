@@ -86,7 +86,12 @@ fn every_test_notice_reads_as_a_secretary_reads_it() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "docx" | "pdf")))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("txt" | "docx" | "pdf")
+            )
+        })
         .collect();
     files.sort();
     let mut notices = BTreeSet::new();

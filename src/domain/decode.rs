@@ -82,9 +82,30 @@ fn from_utf16(bytes: &[u8], big_endian: bool) -> Result<String, DecodeProblem> {
 /// above, tilde, dot below).
 const VOWELS: &str = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
 const TONED: [&str; 24] = [
-    "àáảãạ", "ằắẳẵặ", "ầấẩẫậ", "èéẻẽẹ", "ềếểễệ", "ìíỉĩị", "òóỏõọ", "ồốổỗộ", "ờớởỡợ", "ùúủũụ",
-    "ừứửữự", "ỳýỷỹỵ", "ÀÁẢÃẠ", "ẰẮẲẴẶ", "ẦẤẨẪẬ", "ÈÉẺẼẸ", "ỀẾỂỄỆ", "ÌÍỈĨỊ", "ÒÓỎÕỌ", "ỒỐỔỖỘ",
-    "ỜỚỞỠỢ", "ÙÚỦŨỤ", "ỪỨỬỮỰ", "ỲÝỶỸỴ",
+    "àáảãạ",
+    "ằắẳẵặ",
+    "ầấẩẫậ",
+    "èéẻẽẹ",
+    "ềếểễệ",
+    "ìíỉĩị",
+    "òóỏõọ",
+    "ồốổỗộ",
+    "ờớởỡợ",
+    "ùúủũụ",
+    "ừứửữự",
+    "ỳýỷỹỵ",
+    "ÀÁẢÃẠ",
+    "ẰẮẲẴẶ",
+    "ẦẤẨẪẬ",
+    "ÈÉẺẼẸ",
+    "ỀẾỂỄỆ",
+    "ÌÍỈĨỊ",
+    "ÒÓỎÕỌ",
+    "ỒỐỔỖỘ",
+    "ỜỚỞỠỢ",
+    "ÙÚỦŨỤ",
+    "ỪỨỬỮỰ",
+    "ỲÝỶỸỴ",
 ];
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{309}', '\u{303}', '\u{323}'];
 
@@ -129,7 +150,11 @@ pub fn compose(text: &str) -> String {
             chars.next();
             if let Some(b) = modified(base, m) {
                 base = b;
-            } else if let Some(t) = TONES.iter().position(|t| *t == m).filter(|_| tone.is_none()) {
+            } else if let Some(t) = TONES
+                .iter()
+                .position(|t| *t == m)
+                .filter(|_| tone.is_none())
+            {
                 tone = Some(t);
             } else {
                 others.push(m);

@@ -27,10 +27,10 @@ pub use document::{
 };
 pub use reading::docx::{docx_text, DocxError};
 pub use reading::long::long_notice;
-pub use reading::pdf::{pdf_text, PdfProblem, MAX_PAGES};
 pub use reading::notice::{
     body_kind_of_line, read_notice, Mark, NotANotice, ReadDirective, ReadNotice,
 };
+pub use reading::pdf::{pdf_text, PdfProblem, MAX_PAGES};
 pub use reading::review::{
     due_of, meetings_near, new_unit_ref, successor_on, NewUnit, NewUnitChoice, Place, Review,
     ReviewItem, ReviewProblem, Saved, MEETINGS_OFFERED,

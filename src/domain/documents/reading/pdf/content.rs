@@ -74,6 +74,8 @@ pub(super) struct Player<'f, 'a> {
     /// Marked content open: the text it stands for (`ActualText`) and whether a glyph
     /// already gave it.
     marked: Vec<Option<(String, bool)>>,
+    /// The text of the glyph being drawn (kept to save an allocation a glyph).
+    glyph: String,
 }
 
 /// A text string of the file (UTF-16 with its mark, or PDFDocEncoding, close to Latin-1).
@@ -135,16 +137,23 @@ impl<'f, 'a> Player<'f, 'a> {
             tm: IDENTITY,
             tlm: IDENTITY,
             marked: Vec::new(),
+            glyph: String::new(),
         }
     }
 
     /// Plays `content` with `resources`, forms `depth` deep.
-    pub fn play(&mut self, content: &[u8], resources: &Dict, depth: usize) -> Result<(), PdfProblem> {
+    pub fn play(
+        &mut self,
+        content: &[u8],
+        resources: &Dict,
+        depth: usize,
+    ) -> Result<(), PdfProblem> {
         *self.played = self.played.saturating_add(content.len());
         if *self.played > MAX_PLAYED {
             return Err(PdfProblem::TooLarge);
         }
         let mut lexer = Lexer::new(content, 0);
+        lexer.refs = false;
         let mut operands: Vec<Obj> = Vec::new();
         while let Some(tok) = lexer.token() {
             match tok {
@@ -165,7 +174,13 @@ impl<'f, 'a> Player<'f, 'a> {
         Ok(())
     }
 
-    fn operator(&mut self, op: &[u8], args: &[Obj], resources: &Dict, depth: usize) -> Result<(), PdfProblem> {
+    fn operator(
+        &mut self,
+        op: &[u8],
+        args: &[Obj],
+        resources: &Dict,
+        depth: usize,
+    ) -> Result<(), PdfProblem> {
         let n = |i: usize| args.get(i).and_then(Obj::num).unwrap_or(0.0) as f32;
         let matrix = || [n(0), n(1), n(2), n(3), n(4), n(5)];
         match op {
@@ -184,7 +199,10 @@ impl<'f, 'a> Player<'f, 'a> {
             }
             b"Tf" => {
                 self.state.size = n(1);
-                self.state.font = args.first().and_then(Obj::name).and_then(|name| self.font(resources, name));
+                self.state.font = args
+                    .first()
+                    .and_then(Obj::name)
+                    .and_then(|name| self.font(resources, name));
             }
             b"Tc" => self.state.char_spacing = n(0),
             b"Tw" => self.state.word_spacing = n(0),
@@ -218,7 +236,8 @@ impl<'f, 'a> Player<'f, 'a> {
                     match item {
                         Obj::Str(s) => self.show(s),
                         Obj::Num(adjust) => {
-                            let tx = -(*adjust as f32) / 1000.0 * self.state.size * self.state.scale;
+                            let tx =
+                                -(*adjust as f32) / 1000.0 * self.state.size * self.state.scale;
                             self.tm[4] += tx * self.tm[0];
                             self.tm[5] += tx * self.tm[1];
                         }
@@ -231,15 +250,19 @@ impl<'f, 'a> Player<'f, 'a> {
                 let props = match args.get(1) {
                     Some(Obj::Name(name)) => {
                         let all = self.file.key(resources, b"Properties");
-                        all.dict().map(|d| self.file.key(d, name)).unwrap_or(Obj::Null)
+                        all.dict()
+                            .map(|d| self.file.key(d, name))
+                            .unwrap_or(Obj::Null)
                     }
                     Some(other) => other.clone(),
                     None => Obj::Null,
                 };
-                let actual = props.dict().and_then(|d| match self.file.key(d, b"ActualText") {
-                    Obj::Str(s) => Some((text_string(&s), false)),
-                    _ => None,
-                });
+                let actual = props
+                    .dict()
+                    .and_then(|d| match self.file.key(d, b"ActualText") {
+                        Obj::Str(s) => Some((text_string(&s), false)),
+                        _ => None,
+                    });
                 if self.marked.len() < MAX_SAVED {
                     self.marked.push(actual);
                 }
@@ -259,7 +282,14 @@ impl<'f, 'a> Player<'f, 'a> {
 
     fn next_line(&mut self, tx: f32, ty: f32) {
         let l = &self.tlm;
-        self.tlm = [l[0], l[1], l[2], l[3], tx * l[0] + ty * l[2] + l[4], tx * l[1] + ty * l[3] + l[5]];
+        self.tlm = [
+            l[0],
+            l[1],
+            l[2],
+            l[3],
+            tx * l[0] + ty * l[2] + l[4],
+            tx * l[1] + ty * l[3] + l[5],
+        ];
         self.tm = self.tlm;
     }
 
@@ -290,7 +320,12 @@ impl<'f, 'a> Player<'f, 'a> {
         };
         let own = self.file.key(&dict, b"Resources");
         let matrix = self.file.key(&dict, b"Matrix");
-        let m: Vec<f32> = matrix.array().iter().filter_map(Obj::num).map(|v| v as f32).collect();
+        let m: Vec<f32> = matrix
+            .array()
+            .iter()
+            .filter_map(Obj::num)
+            .map(|v| v as f32)
+            .collect();
         let saved = (self.state.clone(), self.tm, self.tlm);
         if let [a, b, c, d, e, f] = m[..] {
             self.state.ctm = mul(&[a, b, c, d, e, f], &self.state.ctm);
@@ -321,30 +356,41 @@ impl<'f, 'a> Player<'f, 'a> {
             let end = x + advance * m[0];
             self.tm[4] += advance * self.tm[0];
             self.tm[5] += advance * self.tm[1];
-            let upright = m[0] > 0.0 && m[3] > 0.0 && m[1].abs() <= 0.1 * m[0] && m[2].abs() <= 0.1 * m[3];
+            let upright =
+                m[0] > 0.0 && m[3] > 0.0 && m[1].abs() <= 0.1 * m[0] && m[2].abs() <= 0.1 * m[3];
             if !upright || !x.is_finite() || !y.is_finite() || !end.is_finite() {
                 continue;
             }
-            let mut text = String::new();
+            let goes_on = self.pieces.last().is_some_and(|last| {
+                (last.y - y).abs() < 0.01 * size.max(1.0)
+                    && (x - last.end).abs() <= 0.05 * size
+                    && (last.size - size).abs() < 0.5
+            });
+            if !goes_on {
+                self.pieces.push(Piece {
+                    x,
+                    end,
+                    y,
+                    size,
+                    text: String::new(),
+                });
+            }
+            let Some(piece) = self.pieces.last_mut() else {
+                continue;
+            };
+            piece.end = end;
             match self.marked.iter_mut().rev().find_map(Option::as_mut) {
                 Some((actual, given)) => {
                     if !*given {
-                        push_clean(actual, &mut text);
+                        push_clean(actual, &mut piece.text);
                         *given = true;
                     }
                 }
                 None => {
-                    let mut raw = String::new();
-                    font.text(code, &mut raw);
-                    push_clean(&raw, &mut text);
+                    self.glyph.clear();
+                    font.text(code, &mut self.glyph);
+                    push_clean(&self.glyph, &mut piece.text);
                 }
-            }
-            match self.pieces.last_mut() {
-                Some(last) if (last.y - y).abs() < 0.01 * size.max(1.0) && (x - last.end).abs() <= 0.05 * size && (last.size - size).abs() < 0.5 => {
-                    last.end = end;
-                    last.text.push_str(&text);
-                }
-                _ => self.pieces.push(Piece { x, end, y, size, text }),
             }
         }
     }

@@ -144,7 +144,12 @@ impl<'a> File<'a> {
     }
 
     fn xref_stream(&mut self, dict: &Dict, data: &[u8]) -> Result<(), PdfProblem> {
-        let widths: Vec<usize> = dict.get(b"W").array().iter().filter_map(Obj::index).collect();
+        let widths: Vec<usize> = dict
+            .get(b"W")
+            .array()
+            .iter()
+            .filter_map(Obj::index)
+            .collect();
         let [w0, w1, w2] = widths[..] else {
             return Err(PdfProblem::Damaged);
         };
@@ -311,7 +316,10 @@ impl<'a> File<'a> {
         let raw = self.data.get(range).ok_or(PdfProblem::Damaged)?;
         let filters = match self.key(dict, b"Filter") {
             Obj::Name(n) => vec![n],
-            Obj::Array(a) => a.iter().filter_map(|f| f.name().map(<[u8]>::to_vec)).collect(),
+            Obj::Array(a) => a
+                .iter()
+                .filter_map(|f| f.name().map(<[u8]>::to_vec))
+                .collect(),
             _ => Vec::new(),
         };
         let params = match self.key(dict, b"DecodeParms") {
@@ -351,8 +359,16 @@ fn predict(data: Vec<u8>, params: Option<&Dict>) -> Result<Vec<u8>, PdfProblem> 
         return Ok(data);
     }
     let colors = params.get(b"Colors").index().unwrap_or(1).clamp(1, 32);
-    let bits = params.get(b"BitsPerComponent").index().unwrap_or(8).clamp(1, 16);
-    let columns = params.get(b"Columns").index().unwrap_or(1).clamp(1, 1 << 20);
+    let bits = params
+        .get(b"BitsPerComponent")
+        .index()
+        .unwrap_or(8)
+        .clamp(1, 16);
+    let columns = params
+        .get(b"Columns")
+        .index()
+        .unwrap_or(1)
+        .clamp(1, 1 << 20);
     let bpp = (colors * bits).div_ceil(8);
     let width = (colors * bits * columns).div_ceil(8);
     let mut out = Vec::with_capacity(data.len());

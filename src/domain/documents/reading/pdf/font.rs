@@ -36,7 +36,10 @@ const CP1252_HIGH: &str = "€\u{81}‚ƒ„…†‡ˆ‰Š‹Œ\u{8d}Ž\u{8f}\
 
 fn cp1252(b: u8) -> char {
     match b {
-        0x80..=0x9f => CP1252_HIGH.chars().nth(usize::from(b - 0x80)).unwrap_or(' '),
+        0x80..=0x9f => CP1252_HIGH
+            .chars()
+            .nth(usize::from(b - 0x80))
+            .unwrap_or(' '),
         b => char::from(b),
     }
 }
@@ -49,7 +52,9 @@ fn glyph_name(name: &[u8]) -> Option<char> {
         .strip_prefix("uni")
         .or_else(|| name.strip_prefix('u'))
         .filter(|h| (4..=6).contains(&h.len()));
-    if let Some(c) = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).and_then(char::from_u32)
+    if let Some(c) = hex
+        .and_then(|h| u32::from_str_radix(h, 16).ok())
+        .and_then(char::from_u32)
     {
         return Some(c);
     }
@@ -112,7 +117,12 @@ impl Font {
                     .is_none_or(|n| n >= 2),
                 _ => true,
             };
-            let descendant = file.resolve(file.key(dict, b"DescendantFonts").array().first().unwrap_or(&Obj::Null));
+            let descendant = file.resolve(
+                file.key(dict, b"DescendantFonts")
+                    .array()
+                    .first()
+                    .unwrap_or(&Obj::Null),
+            );
             if let Some(d) = descendant.dict() {
                 font.default_width = file.key(d, b"DW").num().unwrap_or(1000.0) as f32;
                 font.cid_widths_from(file, &file.key(d, b"W"));
@@ -129,7 +139,9 @@ impl Font {
             font.default_width = descriptor
                 .dict()
                 .and_then(|d| file.key(d, b"MissingWidth").num())
-                .map_or(if font.widths.is_empty() { 500.0 } else { 0.0 }, |w| w as f32);
+                .map_or(if font.widths.is_empty() { 500.0 } else { 0.0 }, |w| {
+                    w as f32
+                });
             if subtype.name() == Some(b"Type3") {
                 let matrix = file.key(dict, b"FontMatrix");
                 font.scale = matrix.array().first().and_then(Obj::num).unwrap_or(0.001) as f32;
@@ -239,7 +251,11 @@ impl Font {
             out.push_str(t);
             return;
         }
-        if let Some((lo, _, start)) = self.ranges.iter().find(|(lo, hi, _)| (*lo..=*hi).contains(&code)) {
+        if let Some((lo, _, start)) = self
+            .ranges
+            .iter()
+            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
+        {
             let mut units = start.clone();
             if let Some(last) = units.last_mut() {
                 *last = last.wrapping_add((code - lo) as u16);

@@ -38,7 +38,10 @@ const MAX_NODES: usize = 4 * MAX_PAGES + 64;
 pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfProblem> {
     let file = File::open(bytes)?;
     let root = file.key(&file.trailer, b"Root");
-    let tree = root.dict().map(|d| file.key(d, b"Pages")).ok_or(PdfProblem::Damaged)?;
+    let tree = root
+        .dict()
+        .map(|d| file.key(d, b"Pages"))
+        .ok_or(PdfProblem::Damaged)?;
     let pages = pages(&file, tree)?;
     if pages.is_empty() {
         return Err(PdfProblem::Damaged);

@@ -109,11 +109,17 @@ fn hex(b: u8) -> Option<u8> {
 pub(super) struct Lexer<'a> {
     pub data: &'a [u8],
     pub pos: usize,
+    /// Whether "1 0 R" is a reference (not in content streams, which have none).
+    pub refs: bool,
 }
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8], pos: usize) -> Self {
-        Lexer { data, pos }
+        Lexer {
+            data,
+            pos,
+            refs: true,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -287,6 +293,7 @@ impl<'a> Lexer<'a> {
             return Err(Bad);
         }
         Ok(match tok {
+            Tok::Num(n) if !self.refs => Obj::Num(n),
             Tok::Num(n) => {
                 // "12 0 R": look ahead, and step back when it is not a reference.
                 let back = self.pos;

@@ -5,7 +5,11 @@ use super::*;
 use miniz_oxide::deflate::compress_to_vec_zlib;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// A stream object: `dict`'s entries and `data`, deflated when `deflate`.
@@ -36,7 +40,10 @@ pub(super) fn pdf(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
         out.extend(format!("{o:010} 00000 n \n").bytes());
     }
     let size = objects.len() + 1;
-    out.extend(format!("trailer\n<</Size {size} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n").bytes());
+    out.extend(
+        format!("trailer\n<</Size {size} /Root 1 0 R {trailer}>>\nstartxref\n{xref}\n%%EOF\n")
+            .bytes(),
+    );
     out
 }
 
@@ -103,7 +110,10 @@ fn codes(text: &str) -> String {
             'ậ' => "0103".to_owned(),
             '\u{301}' => "0104".to_owned(),
             c if c.is_ascii() => format!("{:04X}", c as u32),
-            c => format!("{:04X}", 0x200 + LETTERS.chars().position(|l| l == c).unwrap()),
+            c => format!(
+                "{:04X}",
+                0x200 + LETTERS.chars().position(|l| l == c).unwrap()
+            ),
         })
         .collect()
 }
@@ -141,7 +151,9 @@ fn document(pages: &[String]) -> Vec<Vec<u8>> {
         stream("", cmap().as_bytes(), true),
     ];
     for (i, content) in pages.iter().enumerate() {
-        objects.push(format!("<</Type /Page /Parent 2 0 R /Contents {} 0 R>>", 7 + 2 * i).into_bytes());
+        objects.push(
+            format!("<</Type /Page /Parent 2 0 R /Contents {} 0 R>>", 7 + 2 * i).into_bytes(),
+        );
         objects.push(stream("", content.as_bytes(), true));
     }
     objects
@@ -196,7 +208,11 @@ fn page_numbers_and_running_headers_are_left_out() {
             codes(&format!("- {n} -")),
         )
     };
-    let pages = [page(1, "1. Sở Xây dựng"), page(2, "2. Sở Tài chính"), page(3, "3. Ban QLDA")];
+    let pages = [
+        page(1, "1. Sở Xây dựng"),
+        page(2, "2. Sở Tài chính"),
+        page(3, "3. Ban QLDA"),
+    ];
     let text = pdf_text(&pdf(&document(&pages), "")).unwrap();
     assert_eq!(text, "1. Sở Xây dựng\n2. Sở Tài chính\n3. Ban QLDA\n");
 }
@@ -204,7 +220,9 @@ fn page_numbers_and_running_headers_are_left_out() {
 #[test]
 fn a_scan_has_no_text() {
     let mut objects = document(&["q 595 0 0 842 0 0 cm /Im1 Do Q".to_owned()]);
-    objects[5] = b"<</Type /Page /Parent 2 0 R /Contents 7 0 R /Resources <</XObject <</Im1 8 0 R>>>>>>".to_vec();
+    objects[5] =
+        b"<</Type /Page /Parent 2 0 R /Contents 7 0 R /Resources <</XObject <</Im1 8 0 R>>>>>>"
+            .to_vec();
     objects.push(stream("/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8", &[0, 255, 255, 0], false));
     assert_eq!(pdf_text(&pdf(&objects, "")), Err(PdfProblem::NoText));
 }
@@ -212,12 +230,18 @@ fn a_scan_has_no_text() {
 #[test]
 fn encrypted_huge_and_damaged_files_are_refused() {
     let objects = document(&[page_one()]);
-    assert_eq!(pdf_text(&pdf(&objects, "/Encrypt 5 0 R")), Err(PdfProblem::Encrypted));
+    assert_eq!(
+        pdf_text(&pdf(&objects, "/Encrypt 5 0 R")),
+        Err(PdfProblem::Encrypted)
+    );
     // More pages than a notice has, counted or not.
     let many: Vec<String> = (0..MAX_PAGES + 1).map(|_| "BT ET".to_owned()).collect();
     let mut objects = document(&many);
     assert_eq!(pdf_text(&pdf(&objects, "")), Err(PdfProblem::TooLarge));
-    objects[1] = String::from_utf8(objects[1].clone()).unwrap().replace("/Count 201", "/Count 1").into_bytes();
+    objects[1] = String::from_utf8(objects[1].clone())
+        .unwrap()
+        .replace("/Count 201", "/Count 1")
+        .into_bytes();
     assert_eq!(pdf_text(&pdf(&objects, "")), Err(PdfProblem::TooLarge));
     // A stream that inflates past the limit: 40 MB of spaces in 40 KB.
     let mut objects = document(&[String::new()]);
@@ -227,7 +251,11 @@ fn encrypted_huge_and_damaged_files_are_refused() {
     // Cut short, or not a PDF.
     let file = fixture("notices/245-TB-VPUBND.pdf");
     for cut in [10, file.len() / 3, file.len() / 2, file.len() - 40] {
-        assert_eq!(pdf_text(&file[..cut]), Err(PdfProblem::Damaged), "cut at {cut}");
+        assert_eq!(
+            pdf_text(&file[..cut]),
+            Err(PdfProblem::Damaged),
+            "cut at {cut}"
+        );
     }
     assert_eq!(pdf_text(b"hello"), Err(PdfProblem::Damaged));
     assert_eq!(pdf_text(&[]), Err(PdfProblem::Damaged));
@@ -240,7 +268,10 @@ fn a_notice_saved_as_pdf_by_libreoffice_reads_as_its_word_file_does() {
     for name in ["245-TB-VPUBND", "01-kl-34-bcd-9-thang"] {
         let from_pdf = pdf_text(&fixture(&format!("notices/{name}.pdf"))).unwrap();
         let from_word = docx_text(&fixture(&format!("notices/{name}.docx"))).unwrap();
-        let (a, b) = (read_notice(&from_pdf, &data), read_notice(&from_word, &data));
+        let (a, b) = (
+            read_notice(&from_pdf, &data),
+            read_notice(&from_word, &data),
+        );
         assert!(a.is_ok(), "{name}");
         assert_eq!(a, b, "{name}");
     }
@@ -250,13 +281,22 @@ fn a_notice_saved_as_pdf_by_libreoffice_reads_as_its_word_file_does() {
 fn a_header_laid_out_as_a_table_comes_out_as_word_copies_it() {
     let text = pdf_text(&fixture("pdf/table-header.pdf")).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "UBND TỈNH ĐIỆN BIÊN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    assert_eq!(
+        lines[0],
+        "UBND TỈNH ĐIỆN BIÊN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    );
     assert_eq!(lines[1], "VĂN PHÒNG\tĐộc lập - Tự do - Hạnh phúc");
-    assert_eq!(lines[2], "Số: 118/TB-VPUBND\tĐiện Biên, ngày 12 tháng 3 năm 2027");
+    assert_eq!(
+        lines[2],
+        "Số: 118/TB-VPUBND\tĐiện Biên, ngày 12 tháng 3 năm 2027"
+    );
     assert!(lines.contains(&"Nơi nhận:\tKT. CHÁNH VĂN PHÒNG"), "{text}");
     // The running header and the page numbers are gone; the body is the notice's, word for
     // word.
-    assert!(!text.contains("Trang") && !text.contains("Thông báo số"), "{text}");
+    assert!(
+        !text.contains("Trang") && !text.contains("Thông báo số"),
+        "{text}"
+    );
     let source = include_str!("../../../../../tests/fixtures/notices/02-tb-118-vpubnd-him-lam.txt");
     let body = |t: &str| -> Vec<String> {
         let from = t.find("THÔNG BÁO").unwrap();
@@ -273,4 +313,24 @@ proptest::proptest! {
         file.extend_from_slice(&bytes);
         let _ = pdf_text(&file);
     }
+}
+
+/// How long a 30-page notice takes to read (not a timed test: run it by hand, optimised,
+/// after `tests/fixtures/pdf/make.py` and LibreOffice made the file):
+/// `cargo test --release --lib reading_time -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn reading_time_of_a_30_page_pdf() {
+    let file = fixture("pdf/long-30-pages.pdf");
+    let start = std::time::Instant::now();
+    let runs = 20;
+    let mut chars = 0;
+    for _ in 0..runs {
+        chars = pdf_text(&file).unwrap().chars().count();
+    }
+    let each = start.elapsed() / runs;
+    println!(
+        "{} bytes, {chars} characters of text: {each:?} a reading",
+        file.len()
+    );
 }
