@@ -8,6 +8,7 @@ use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
 use rustc_hash::FxHashMap;
 
 use super::object::{is_space, Dict, Lexer, Obj, Tok};
+use super::predict::predict;
 use super::PdfProblem;
 
 /// One stream inflates to at most this (a page's text is a few hundred KB at most).
@@ -34,6 +35,11 @@ pub(super) struct File<'a> {
     pub trailer: Dict,
     /// Object streams read so far: their objects by number.
     packed: RefCell<FxHashMap<u32, FxHashMap<u32, Obj>>>,
+    /// Where each "N 0 obj" stands, found by reading the whole file: made the first time an
+    /// object is not where the table says (a table a few bytes off, as some tools write).
+    found: RefCell<Option<FxHashMap<u32, usize>>>,
+    /// An object the file needs could not be read: its text would be incomplete.
+    pub broken: Cell<bool>,
     inflated: Cell<usize>,
     /// How many objects are being fetched inside one another (a stream's length, an object
     /// stream's own stream): bounded, so that a file's references cannot loop.
@@ -67,6 +73,8 @@ impl<'a> File<'a> {
             xref: FxHashMap::default(),
             trailer: Dict::default(),
             packed: RefCell::new(FxHashMap::default()),
+            found: RefCell::new(None),
+            broken: Cell::new(false),
             inflated: Cell::new(0),
             depth: Cell::new(0),
         };
@@ -77,7 +85,19 @@ impl<'a> File<'a> {
                 break;
             }
             seen.push(offset);
-            let trailer = file.section(offset)?;
+            let trailer = match file.section(offset) {
+                Ok(trailer) => trailer,
+                // The newest table not where "startxref" says (a file shifted by a few
+                // bytes): the last table in the file, if any.
+                Err(PdfProblem::Damaged) if seen.len() == 1 => {
+                    let last = data
+                        .windows(5)
+                        .rposition(|w| w == b"\nxref")
+                        .ok_or(PdfProblem::Damaged)?;
+                    file.section(last + 1)?
+                }
+                Err(e) => return Err(e),
+            };
             if let Some(stream_at) = trailer.get(b"XRefStm").index() {
                 // A file readable by old and new readers: the stream holds the rest.
                 file.section(stream_at)?;
@@ -237,6 +257,7 @@ impl<'a> File<'a> {
     /// The object numbered `number` (`Null` when there is none).
     pub fn get(&self, number: u32) -> Obj {
         if self.depth.get() >= MAX_HOPS {
+            self.broken.set(true);
             return Obj::Null;
         }
         self.depth.set(self.depth.get() + 1);
@@ -246,8 +267,10 @@ impl<'a> File<'a> {
     }
 
     fn fetch(&self, number: u32) -> Obj {
-        match self.xref.get(&number) {
-            Some(Loc::At(at)) => self.object_at(*at, Some(number)).unwrap_or(Obj::Null),
+        let obj = match self.xref.get(&number) {
+            Some(Loc::At(at)) => self
+                .object_at(*at, Some(number))
+                .or_else(|| self.object_at(self.find_object(number)?, Some(number))),
             Some(Loc::In(stream)) => {
                 if !self.packed.borrow().contains_key(stream) {
                     let objects = self.unpack(*stream).unwrap_or_default();
@@ -258,10 +281,49 @@ impl<'a> File<'a> {
                     .get(stream)
                     .and_then(|objects| objects.get(&number))
                     .cloned()
-                    .unwrap_or(Obj::Null)
             }
-            None => Obj::Null,
-        }
+            // Not in the table: the null object (ISO 32000-1, 7.3.10).
+            None => return Obj::Null,
+        };
+        obj.unwrap_or_else(|| {
+            self.broken.set(true);
+            Obj::Null
+        })
+    }
+
+    /// Where "`number` 0 obj" stands in the file, the last one winning (as updates do).
+    fn find_object(&self, number: u32) -> Option<usize> {
+        let mut found = self.found.borrow_mut();
+        let index = found.get_or_insert_with(|| {
+            let mut index = FxHashMap::default();
+            let data = self.data;
+            let mut from = 0;
+            while let Some(at) = find(data, b" obj", from) {
+                from = at + 4;
+                // Back over "N G": digits, a space, digits.
+                let mut i = at;
+                let digits = |i: &mut usize| {
+                    let end = *i;
+                    while *i > 0 && data[*i - 1].is_ascii_digit() {
+                        *i -= 1;
+                    }
+                    *i < end
+                };
+                if !digits(&mut i) || i == 0 || data[i - 1] != b' ' {
+                    continue;
+                }
+                i -= 1;
+                if !digits(&mut i) {
+                    continue;
+                }
+                let text = std::str::from_utf8(&data[i..at]).unwrap_or("");
+                if let Some(n) = text.split(' ').next().and_then(|n| n.parse().ok()) {
+                    index.insert(n, i);
+                }
+            }
+            index
+        });
+        index.get(&number).copied()
     }
 
     /// The objects of an object stream, by number.
@@ -346,68 +408,5 @@ impl<'a> File<'a> {
             };
         }
         Ok(data)
-    }
-}
-
-/// Undoes a PNG predictor (used by cross-reference streams: ISO 32000-1, 7.4.4.4).
-fn predict(data: Vec<u8>, params: Option<&Dict>) -> Result<Vec<u8>, PdfProblem> {
-    let Some(params) = params else {
-        return Ok(data);
-    };
-    let predictor = params.get(b"Predictor").index().unwrap_or(1);
-    if predictor < 10 {
-        return Ok(data);
-    }
-    let colors = params.get(b"Colors").index().unwrap_or(1).clamp(1, 32);
-    let bits = params
-        .get(b"BitsPerComponent")
-        .index()
-        .unwrap_or(8)
-        .clamp(1, 16);
-    let columns = params
-        .get(b"Columns")
-        .index()
-        .unwrap_or(1)
-        .clamp(1, 1 << 20);
-    let bpp = (colors * bits).div_ceil(8);
-    let width = (colors * bits * columns).div_ceil(8);
-    let mut out = Vec::with_capacity(data.len());
-    let mut prev = vec![0u8; width];
-    for row in data.chunks(width + 1) {
-        let (kind, row) = row.split_first().ok_or(PdfProblem::Damaged)?;
-        let mut cur = row.to_vec();
-        cur.resize(width, 0);
-        for i in 0..width {
-            let left = if i >= bpp { cur[i - bpp] } else { 0 };
-            let up = prev[i];
-            let corner = if i >= bpp { prev[i - bpp] } else { 0 };
-            let add = match kind {
-                1 => left,
-                2 => up,
-                3 => ((u16::from(left) + u16::from(up)) / 2) as u8,
-                4 => paeth(left, up, corner),
-                _ => 0,
-            };
-            cur[i] = cur[i].wrapping_add(add);
-        }
-        out.extend_from_slice(&cur);
-        prev = cur;
-    }
-    Ok(out)
-}
-
-fn paeth(a: u8, b: u8, c: u8) -> u8 {
-    let p = i16::from(a) + i16::from(b) - i16::from(c);
-    let (pa, pb, pc) = (
-        (p - i16::from(a)).abs(),
-        (p - i16::from(b)).abs(),
-        (p - i16::from(c)).abs(),
-    );
-    if pa <= pb && pa <= pc {
-        a
-    } else if pb <= pc {
-        b
-    } else {
-        c
     }
 }

@@ -167,7 +167,8 @@ impl Font {
                 Obj::Array(ws) => {
                     for (k, width) in ws.iter().enumerate() {
                         let width = width.num().unwrap_or(0.0) as f32;
-                        self.cid_widths.insert(first as u32 + k as u32, width);
+                        self.cid_widths
+                            .insert((first as u32).saturating_add(k as u32), width);
                     }
                     i += 2;
                 }
@@ -232,7 +233,7 @@ impl Font {
             }
             [Obj::Str(lo), Obj::Str(hi), Obj::Array(items)] => {
                 let (lo, hi) = (code(lo), code(hi));
-                let count = hi.saturating_sub(lo) as usize + 1;
+                let count = (hi.saturating_sub(lo) as usize).saturating_add(1);
                 for (i, item) in items.iter().enumerate().take(count) {
                     if let Obj::Str(d) = item {
                         let text = String::from_utf16_lossy(&utf16(d));

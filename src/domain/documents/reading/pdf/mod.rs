@@ -10,6 +10,7 @@ mod file;
 mod font;
 mod layout;
 mod object;
+mod predict;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -74,8 +75,11 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, PdfProblem> {
         all.push(layout::lines(player.pieces));
     }
     let text = crate::domain::decode::compose(&layout::text(all));
+    // Part of the text missing is worse than none: the officer is told the file is damaged.
+    if damaged || file.broken.get() {
+        return Err(PdfProblem::Damaged);
+    }
     match text.trim().is_empty() {
-        true if damaged => Err(PdfProblem::Damaged),
         true => Err(PdfProblem::NoText),
         false => Ok(text),
     }

@@ -119,7 +119,7 @@ fn codes(text: &str) -> String {
 }
 
 /// The other letters of the tests, numbered from 0x200.
-const LETTERS: &str = "ịỳỉỈỘÒởâựàíÀẢÁạốĐ";
+const LETTERS: &str = "ịỳỉỈỘÒởâựàíÀẢÁạốĐệê";
 
 fn cmap() -> String {
     let letters: String = LETTERS
@@ -259,6 +259,40 @@ fn encrypted_huge_and_damaged_files_are_refused() {
     }
     assert_eq!(pdf_text(b"hello"), Err(PdfProblem::Damaged));
     assert_eq!(pdf_text(&[]), Err(PdfProblem::Damaged));
+}
+
+#[test]
+fn a_table_a_few_bytes_off_is_found_but_a_missing_object_is_damage() {
+    let objects = document(&[page_one()]);
+    let good = pdf(&objects, "");
+    let text = pdf_text(&good).unwrap();
+    // Bytes added at the start: every offset of the table, and the table's own, are off.
+    let mut shifted = good.clone();
+    shifted.splice(9..9, b"% a comment a tool added\n".iter().copied());
+    assert_eq!(pdf_text(&shifted).as_ref(), Ok(&text));
+    // The page's content gone: not a page without text, a damaged file.
+    let s = String::from_utf8_lossy(&good).replace("7 0 obj", "7 0 xyz");
+    assert_eq!(pdf_text(s.as_bytes()), Err(PdfProblem::Damaged));
+}
+
+#[test]
+fn marked_text_and_forms() {
+    // Glyphs marked with the text they stand for (a letter drawn as a base and a mark), and
+    // text drawn by a form.
+    let mut objects = document(&[format!(
+        "BT /F1 12 Tf 72 700 Td /Span <</ActualText (Ho) >> BDC <{}> Tj EMC <{}> Tj ET /Fm1 Do",
+        codes("Xy"),
+        codes("a Binh"),
+    )]);
+    objects[5] = b"<</Type /Page /Parent 2 0 R /Contents 7 0 R /Resources <</Font <</F1 3 0 R>> /XObject <</Fm1 8 0 R>>>>>>".to_vec();
+    let form = format!("BT /F1 12 Tf 0 0 Td <{}> Tj ET", codes("Điện Biên"));
+    objects.push(stream(
+        "/Type /XObject /Subtype /Form /Matrix [1 0 0 1 72 600] /Resources <</Font <</F1 3 0 R>>>>",
+        form.as_bytes(),
+        true,
+    ));
+    let text = pdf_text(&pdf(&objects, "")).unwrap();
+    assert_eq!(text, "Hoa Binh\n\nĐiện Biên\n");
 }
 
 #[test]
