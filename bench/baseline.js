@@ -106,8 +106,8 @@
     const manifest = JSON.parse(text);
     if (manifest.format !== 'dondoc-storage') throw new Error('manifest: unknown format');
     // Format 4 adds units' endings and directives' hand-overs, format 5 the ids joined into
-    // a record at import; the dashboard shows neither: the baseline reads 3 to 5.
-    if (manifest.schema_version < 3 || manifest.schema_version > 5) {
+    // a record at import; the dashboard shows neither: the baseline reads 3 to 6.
+    if (manifest.schema_version < 3 || manifest.schema_version > 6) {
       throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 3 to 5');
     }
     const parts = [];

@@ -1,6 +1,8 @@
-//! The layers' rules that the compiler does not hold by itself: screens (src/ui) change data
+//! The layers' rules, checked on the source as a second guard: screens (src/ui) change data
 //! only through named domain verbs (`AppState::edit(|data| data.<verb>(…))`) or a form's
-//! `save_edit`, never by writing a collection; and the domain uses no browser crate.
+//! `save_edit`, never by writing a collection (the app's build holds this too: collection
+//! writes are visible only inside the domain without the `fixtures` feature); and the domain
+//! uses no browser crate.
 
 use std::fs;
 use std::path::Path;

@@ -91,7 +91,7 @@ fn broken_pdfs_give_text_or_a_problem_never_a_panic_or_a_hang() {
     let files: Vec<Vec<u8>> = [
         "notices/245-TB-VPUBND.pdf",
         "notices/01-kl-34-bcd-9-thang.pdf",
-        "pdf/table-header.pdf",
+        "notices/02-tb-118-vpubnd-him-lam.pdf",
     ]
     .iter()
     .map(|f| std::fs::read(format!("{dir}/{f}")).unwrap())

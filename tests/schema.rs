@@ -80,6 +80,17 @@ fn an_exported_selection_with_its_envelope_follows_the_schema() {
 }
 
 #[test]
+fn a_directive_with_the_documents_own_label_follows_the_schema() {
+    let v = validator();
+    let mut doc =
+        serde_json::to_value(sample_dataset(today(), now(), &mut SeededIds::new(1))).unwrap();
+    doc["directives"][0]["label"] = json!("a)");
+    assert_valid(&v, &doc);
+    doc["directives"][0]["label"] = json!(3);
+    assert!(!v.is_valid(&doc), "a label is text");
+}
+
+#[test]
 fn the_schema_rejects_what_the_app_would_reject() {
     let v = validator();
     let good =

@@ -299,6 +299,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                 conclusion: conclusion_id.clone(),
                 path: DirectivePath::parse(&(k + 1).to_string())
                     .unwrap_or_else(|| DirectivePath::parse("1").expect("1 is a path")),
+                label: String::new(),
                 text: format!(
                     "Giao đơn vị chủ trì {} trước ngày {}.",
                     TASKS[pick(&mut rng, TASKS.len())],

@@ -1,7 +1,7 @@
 //! The names of record kinds and of their fields, as problems and conflicts name them.
 
 use super::Lang;
-use crate::domain::RecordKind;
+use crate::domain::{Field, RecordKind};
 
 pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
     let (vi, en) = match kind {
@@ -18,143 +18,156 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
     lang.pick(vi, en)
 }
 
-/// The label of a field, by its name in the JSON format. Unknown names are shown as written.
-pub fn field_label(field: &str, lang: Lang) -> String {
+/// The label of a field (every field has one: the match is exhaustive).
+pub fn field_label(field: Field, lang: Lang) -> &'static str {
     let (vi, en) = match field {
-        "id" => ("mã bản ghi (id)", "record id"),
-        "created_at" => ("thời điểm tạo", "time created"),
-        "updated_at" => ("thời điểm sửa", "time changed"),
-        "name" => ("tên", "name"),
-        "short_name" => ("tên gọi tắt", "short name"),
-        "location" => ("địa điểm", "location"),
-        "group" => ("nhóm dự án", "investment group"),
-        "capital_source" => ("nguồn vốn", "capital source"),
-        "phase" => ("giai đoạn", "phase"),
-        "leader_in_charge" => ("lãnh đạo phụ trách", "leader in charge"),
-        "as_of" => ("số liệu đến ngày", "figures as of"),
-        "narrative" => ("tình hình, ghi chú", "narrative"),
-        "category" => ("loại vướng mắc", "kind of obstacle"),
-        "kind" => ("hình thức", "kind"),
-        "time" => ("giờ (như 08:30)", "time (like 08:30)"),
-        "place" => ("địa điểm", "place"),
-        "chair" => ("chủ trì", "chaired by"),
-        "co_chairs" => (
+        Field::Id => ("mã bản ghi (id)", "record id"),
+        Field::CreatedAt => ("thời điểm tạo", "time created"),
+        Field::UpdatedAt => ("thời điểm sửa", "time changed"),
+        Field::Name => ("tên", "name"),
+        Field::ShortName => ("tên gọi tắt", "short name"),
+        Field::Location => ("địa điểm", "location"),
+        Field::Group => ("nhóm dự án", "investment group"),
+        Field::CapitalSource => ("nguồn vốn", "capital source"),
+        Field::Phase => ("giai đoạn", "phase"),
+        Field::LeaderInCharge => ("lãnh đạo phụ trách", "leader in charge"),
+        Field::AsOf => ("số liệu đến ngày", "figures as of"),
+        Field::Narrative => ("tình hình, ghi chú", "narrative"),
+        Field::Category => ("loại vướng mắc", "kind of obstacle"),
+        Field::Kind => ("hình thức", "kind"),
+        Field::Time => ("giờ (như 08:30)", "time (like 08:30)"),
+        Field::Place => ("địa điểm", "place"),
+        Field::Chair => ("chủ trì", "chaired by"),
+        Field::CoChairs => (
             "đồng chủ trì (mỗi người một dòng)",
             "co-chairs (one per line)",
         ),
-        "attendees" => ("người dự (mỗi người một dòng)", "attendees (one per line)"),
-        "summary" => ("nội dung chính", "summary"),
-        "issuing_body" => ("cơ quan ban hành", "issuing body"),
-        "signer" => ("người ký", "signed by"),
-        "signer_title" => (
+        Field::Attendees => ("người dự (mỗi người một dòng)", "attendees (one per line)"),
+        Field::Summary => ("nội dung chính", "summary"),
+        Field::IssuingBody => ("cơ quan ban hành", "issuing body"),
+        Field::Signer => ("người ký", "signed by"),
+        Field::SignerTitle => (
             "thẩm quyền, chức vụ người ký (mỗi dòng như khi in)",
             "signer's authority and title (one line per printed line)",
         ),
-        "parent_body" => (
+        Field::ParentBody => (
             "cơ quan chủ quản (in phía trên)",
             "parent body (printed above)",
         ),
-        "body_kind" => ("loại văn bản", "kind of document"),
-        "opening" => ("đoạn mở đầu", "opening paragraph"),
-        "closing" => ("câu kết", "closing line"),
-        "recipients" => ("nơi nhận (mỗi nơi một dòng)", "recipients (one per line)"),
-        "assessment" => ("đánh giá chung", "assessment"),
-        "reported_by" => ("người, đơn vị báo cáo", "reported by"),
-        "document_ref" => ("số, ký hiệu văn bản báo cáo", "reference of the report"),
-        "status" => ("tình trạng mới", "new status"),
-        "note" => (
+        Field::BodyKind => ("loại văn bản", "kind of document"),
+        Field::Opening => ("đoạn mở đầu", "opening paragraph"),
+        Field::Closing => ("câu kết", "closing line"),
+        Field::Recipients => ("nơi nhận (mỗi nơi một dòng)", "recipients (one per line)"),
+        Field::Assessment => ("đánh giá chung", "assessment"),
+        Field::ReportedBy => ("người, đơn vị báo cáo", "reported by"),
+        Field::DocumentRef => ("số, ký hiệu văn bản báo cáo", "reference of the report"),
+        Field::Status => ("tình trạng mới", "new status"),
+        Field::Note => (
             "ghi chú (lý do huỷ, nơi chuyển)",
             "note (why cancelled, where transferred)",
         ),
-        "officer_name" => ("họ tên cán bộ", "officer's name"),
-        "office" => ("cơ quan", "office"),
-        "tolerance_points" => (
+        Field::OfficerName => ("họ tên cán bộ", "officer's name"),
+        Field::Office => ("cơ quan", "office"),
+        Field::TolerancePoints => (
             "mức chậm cho phép so với tiến độ đường thẳng (điểm %)",
             "tolerance below the straight-line schedule (points)",
         ),
-        "due_soon_days" => (
+        Field::DueSoonDays => (
             "số ngày báo \"sắp đến hạn\"",
             "days counted as \"due soon\"",
         ),
-        "committee" => ("Ban Chỉ đạo", "steering committee"),
-        "investor" => ("chủ đầu tư", "investor"),
-        "merged_into" => ("đơn vị sáp nhập vào", "merged into"),
-        "ended" => ("kết thúc", "end"),
-        "ended_on" => (
+        Field::Committee => ("Ban Chỉ đạo", "steering committee"),
+        Field::Investor => ("chủ đầu tư", "investor"),
+        Field::MergedInto => ("đơn vị sáp nhập vào", "merged into"),
+        Field::Ended => ("kết thúc", "end"),
+        Field::EndedOn => (
             "ngày kết thúc (đơn vị kế thừa nhận việc)",
             "end date (successors take over)",
         ),
-        "successors" => ("đơn vị kế thừa", "successors"),
-        "taker" => ("đơn vị nhận việc", "unit taking it over"),
-        "also" => ("đơn vị phối hợp nhận thêm", "further coordinating units"),
-        "handovers" => ("chuyển giao", "hand-overs"),
-        "parent" => ("cơ quan chủ quản", "parent body"),
-        "other_names" => ("tên gọi khác", "other names"),
-        "planned_start" => ("ngày khởi công theo kế hoạch", "planned start"),
-        "planned_finish" => ("ngày hoàn thành theo kế hoạch", "planned finish"),
-        "total_investment" => ("tổng mức đầu tư", "total investment"),
-        "project" => ("dự án", "project"),
-        "projects" => ("dự án liên quan", "projects"),
-        "site_clearance.area_total_ha" => ("diện tích cần thu hồi (ha)", "area to acquire (ha)"),
-        "site_clearance.area_handed_over_ha" => {
+        Field::Unit => ("đơn vị", "unit"),
+        Field::Successors => ("đơn vị kế thừa", "successors"),
+        Field::Taker => ("đơn vị nhận việc", "unit taking it over"),
+        Field::Also => ("đơn vị phối hợp nhận thêm", "further coordinating units"),
+        Field::Handovers => ("chuyển giao", "hand-overs"),
+        Field::Parent => ("cơ quan chủ quản", "parent body"),
+        Field::OtherNames => ("tên gọi khác", "other names"),
+        Field::PlannedStart => ("ngày khởi công theo kế hoạch", "planned start"),
+        Field::PlannedFinish => ("ngày hoàn thành theo kế hoạch", "planned finish"),
+        Field::TotalInvestmentQualifier => (
+            "ghi kèm tổng mức (như «dự kiến», «sơ bộ»)",
+            "qualifier of the total investment (like «estimated»)",
+        ),
+        Field::TotalInvestment => ("tổng mức đầu tư", "total investment"),
+        Field::Project => ("dự án", "project"),
+        Field::Projects => ("dự án liên quan", "projects"),
+        Field::SiteClearanceAreaTotalHa => ("diện tích cần thu hồi (ha)", "area to acquire (ha)"),
+        Field::SiteClearanceAreaHandedOverHa => {
             ("diện tích đã bàn giao (ha)", "area handed over (ha)")
         }
-        "site_clearance.households_total" => ("tổng số hộ bị ảnh hưởng", "households affected"),
-        "site_clearance.households_handed_over" => ("số hộ đã bàn giao", "households handed over"),
-        "site_clearance.percent" => ("tỷ lệ giải phóng mặt bằng", "site clearance %"),
-        "construction.packages_total" => ("tổng số gói thầu", "packages in total"),
-        "construction.packages_under_construction" => {
+        Field::SiteClearanceHouseholdsTotal => ("tổng số hộ bị ảnh hưởng", "households affected"),
+        Field::SiteClearanceHouseholdsHandedOver => ("số hộ đã bàn giao", "households handed over"),
+        Field::SiteClearancePercent => ("tỷ lệ giải phóng mặt bằng", "site clearance %"),
+        Field::ConstructionPackagesTotal => ("tổng số gói thầu", "packages in total"),
+        Field::ConstructionPackagesUnderConstruction => {
             ("số gói thầu đang thi công", "packages under construction")
         }
-        "construction.contracts_signed" => ("số hợp đồng đã ký", "contracts signed"),
-        "construction.volume_percent" => ("khối lượng xây lắp (%)", "construction volume (%)"),
-        "capital.plan" => ("kế hoạch vốn giao", "capital plan"),
-        "capital.allocated" => ("vốn đã phân bổ", "capital allocated"),
-        "capital.disbursed" => ("vốn đã giải ngân", "capital disbursed"),
-        "capital.disbursed_percent" => ("tỷ lệ giải ngân", "disbursement %"),
-        "capital.same_period_last_year_percent" => (
+        Field::ConstructionContractsSigned => ("số hợp đồng đã ký", "contracts signed"),
+        Field::ConstructionVolumePercent => ("khối lượng xây lắp (%)", "construction volume (%)"),
+        Field::CapitalPlan => ("kế hoạch vốn giao", "capital plan"),
+        Field::CapitalAllocated => ("vốn đã phân bổ", "capital allocated"),
+        Field::CapitalDisbursed => ("vốn đã giải ngân", "capital disbursed"),
+        Field::CapitalDisbursedPercent => ("tỷ lệ giải ngân", "disbursement %"),
+        Field::CapitalSamePeriodLastYearPercent => (
             "tỷ lệ giải ngân cùng kỳ năm trước",
             "disbursement % same period last year",
         ),
-        "description" => ("nội dung", "description"),
-        "responsible_unit" => ("đơn vị chịu trách nhiệm", "responsible unit"),
-        "directive" => ("nhiệm vụ", "directive"),
-        "since" => ("phát sinh từ ngày", "since"),
-        "resolved_on" => ("ngày tháo gỡ", "resolved on"),
-        "attendee_units" => ("đơn vị dự họp", "attending units"),
-        "date" => ("ngày", "date"),
-        "next_meeting" => ("ngày họp tiếp theo", "next meeting"),
-        "number_symbol" => ("số, ký hiệu", "number and symbol"),
-        "title" => ("trích yếu", "title"),
-        "meeting" => ("cuộc họp", "meeting"),
-        "text" => ("nội dung", "text"),
-        "conclusion" => ("kết luận", "conclusion"),
-        "lead_unit" => ("đơn vị chủ trì", "lead unit"),
-        "coordinating_units" => ("đơn vị phối hợp", "coordinating units"),
-        "deadline" => ("thời hạn", "deadline"),
-        "path" => ("số thứ tự", "number"),
-        "responsible_person" => ("người chịu trách nhiệm", "responsible person"),
-        "due_by_hand" => ("sửa hạn (nếu cần)", "correct the due date (if needed)"),
-        "schema_version" => ("phiên bản định dạng", "format version"),
-        "granted_on" => ("ngày gia hạn", "date granted"),
-        "extensions.granted_on" => ("ngày gia hạn", "date an extension was granted"),
-        "extensions.deadline" => ("hạn mới khi gia hạn", "an extension's new deadline"),
-        "reason" => ("lý do gia hạn", "reason for the extension"),
-        "new_deadline" => (
+        Field::Description => ("nội dung", "description"),
+        Field::ResponsibleUnit => ("đơn vị chịu trách nhiệm", "responsible unit"),
+        Field::Directive => ("nhiệm vụ", "directive"),
+        Field::Since => ("phát sinh từ ngày", "since"),
+        Field::ResolvedOn => ("ngày tháo gỡ", "resolved on"),
+        Field::AttendeeUnits => ("đơn vị dự họp", "attending units"),
+        Field::Date => ("ngày", "date"),
+        Field::NextMeeting => ("ngày họp tiếp theo", "next meeting"),
+        Field::NumberSymbol => ("số, ký hiệu", "number and symbol"),
+        Field::Title => ("trích yếu", "title"),
+        Field::Meeting => ("cuộc họp", "meeting"),
+        Field::Text => ("nội dung", "text"),
+        Field::Conclusion => ("kết luận", "conclusion"),
+        Field::LeadUnit => ("đơn vị chủ trì", "lead unit"),
+        Field::CoordinatingUnits => ("đơn vị phối hợp", "coordinating units"),
+        Field::Deadline => ("thời hạn", "deadline"),
+        Field::Path => ("số thứ tự", "number"),
+        Field::ResponsiblePerson => ("người chịu trách nhiệm", "responsible person"),
+        Field::DueByHand => ("sửa hạn (nếu cần)", "correct the due date (if needed)"),
+        Field::SchemaVersion => ("phiên bản định dạng", "format version"),
+        Field::GrantedOn => ("ngày gia hạn", "date granted"),
+        Field::ExtensionsGrantedOn => ("ngày gia hạn", "date an extension was granted"),
+        Field::ExtensionsDeadline => ("hạn mới khi gia hạn", "an extension's new deadline"),
+        Field::Reason => ("lý do gia hạn", "reason for the extension"),
+        Field::NewDeadline => (
             "hạn mới (ghi như văn bản cho gia hạn)",
             "new deadline (as the granting document words it)",
         ),
-        "unit_kind" => ("loại đơn vị", "kind of unit"),
-        "renamed_on" => (
+        Field::UnitKind => ("loại đơn vị", "kind of unit"),
+        Field::RenamedOn => (
             "dùng tên mới từ ngày (để trống nếu chỉ sửa lỗi gõ)",
             "new name used from (leave empty to correct a typo)",
         ),
-        "contact" => ("người liên hệ, điện thoại", "contact person, phone"),
-        "granting_ref" => (
+        Field::Contact => ("người liên hệ, điện thoại", "contact person, phone"),
+        Field::GrantingRef => (
             "số, ký hiệu văn bản cho gia hạn",
             "reference of the document granting it",
         ),
-        other => return other.to_owned(),
     };
-    lang.pick(vi, en).to_owned()
+    lang.pick(vi, en)
+}
+
+/// The label of a field named in the JSON format, as an import's differences name them;
+/// a name no form or problem uses is shown as written.
+pub fn name_label(name: &str, lang: Lang) -> String {
+    match Field::from_name(name) {
+        Some(field) => field_label(field, lang).to_owned(),
+        None => name.to_owned(),
+    }
 }

@@ -463,6 +463,11 @@ messages! {
     NewUnitLeave => "Không thêm (để trống đơn vị chủ trì)", "Leave out (no lead unit)";
     NewUnitSame => "Là:", "Same as:";
     NewUnitName => "Tên đơn vị", "Unit name";
+    ReadAddUnitNamed => "Thêm đơn vị mới «{name}»", "Add a new unit «{name}»";
+    ReadNewMeetingOption => "Ghi cuộc họp mới theo đoạn mở đầu", "Record a new meeting from the opening paragraph";
+    ReadNewMeetingPart => "Cuộc họp ghi cùng văn bản", "The meeting recorded with the notice";
+    ReadSameNumber => "Số, ký hiệu «{n}» đã có trong danh sách kết luận: văn bản này không lưu lần nữa được.", "Number «{n}» is already in the list of conclusions: this notice cannot be saved again.";
+    OpenSavedConclusion => "Mở kết luận đã lưu", "Open the saved conclusion";
     ReadSaved => "Đã lưu kết luận đọc từ văn bản:", "Saved from the text read: conclusion";
     UndoRead => "Hoàn tác việc lưu", "Undo this save";
     ReadUndone => "Đã hoàn tác: kết luận đọc từ văn bản không còn được lưu.", "Undone: the conclusion read from the text is no longer stored.";

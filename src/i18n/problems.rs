@@ -1,11 +1,12 @@
 //! The domain's error values, told to the officer in their language.
 
-use super::fields::{field_label, kind_label};
+use super::fields::{field_label, kind_label, name_label};
 use super::format::format_date;
 use super::{format_decimal, Lang};
 use crate::domain::draft::DraftProblem;
 use crate::domain::followup::DeadlineError;
 use crate::domain::number::{DecimalMark, NumberError};
+use crate::domain::Field;
 use crate::domain::{LoadError, Problem, ValidationError};
 
 pub fn problem_message(error: &ValidationError, lang: Lang) -> String {
@@ -48,8 +49,8 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             ),
         },
         Problem::AboveTotal { total_field } => match lang {
-            Lang::Vi => format!("lớn hơn {}", field_label(total_field, lang)),
-            Lang::En => format!("is above the {}", field_label(total_field, lang)),
+            Lang::Vi => format!("lớn hơn {}", field_label(*total_field, lang)),
+            Lang::En => format!("is above the {}", field_label(*total_field, lang)),
         },
         Problem::PercentOutOfRange { value } => match lang {
             Lang::Vi => format!("là {}%, phải từ 0 đến 100", format_decimal(*value, 2, lang)),
@@ -60,8 +61,8 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         },
         Problem::Negative => lang.pick("không được âm", "cannot be negative").to_owned(),
         Problem::DateAfter { later_field } => match lang {
-            Lang::Vi => format!("sau {}", field_label(later_field, lang)),
-            Lang::En => format!("is after the {}", field_label(later_field, lang)),
+            Lang::Vi => format!("sau {}", field_label(*later_field, lang)),
+            Lang::En => format!("is after the {}", field_label(*later_field, lang)),
         },
         Problem::NoSuchPeriod => lang
             .pick(
@@ -223,7 +224,7 @@ fn unreadable_message(u: &crate::domain::sharing::Unreadable, lang: Lang) -> Str
         place.push_str(&format!(
             ", {} «{}»",
             lang.pick("trường", "field"),
-            field_label(field, lang)
+            name_label(field, lang)
         ));
     }
     let what = match &u.what {
@@ -368,11 +369,11 @@ pub fn deadline_message(e: &DeadlineError, lang: Lang) -> String {
     let by_hand = match lang {
         Lang::Vi => format!(
             " Sửa lời, hoặc chọn ngày ở ô “{}” bên dưới.",
-            field_label("due_by_hand", lang)
+            field_label(Field::DueByHand, lang)
         ),
         Lang::En => format!(
             " Fix the words, or choose the date in “{}” below.",
-            field_label("due_by_hand", lang)
+            field_label(Field::DueByHand, lang)
         ),
     };
     let what = match (e, lang) {

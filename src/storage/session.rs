@@ -252,7 +252,7 @@ impl<K: KeyValue> Session<K> {
             Ok(()) => true,
             Err(refused) => {
                 let (entry, mine) = *refused;
-                self.tab_versions.collection_mut::<T>().upsert(mine);
+                self.tab_versions.set_aside(mine);
                 self.set_aside(entry);
                 false
             }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::AppState;
 use crate::domain::draft::FieldError;
 use crate::domain::number::parse_billions;
+use crate::domain::Field;
 use crate::i18n::{decimal_mark, draft_message, field_label, format_money_billions, Lang};
 
 /// Reads one text field of a draft.
@@ -20,7 +21,7 @@ pub type WriteList<D> = fn(&mut D) -> &mut Vec<String>;
 
 /// A list field of a draft: its name in the format, how to read and write it.
 pub struct PickList<D> {
-    pub field: &'static str,
+    pub field: Field,
     pub get: ReadList<D>,
     pub set: WriteList<D>,
 }
@@ -72,7 +73,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     }
 
     /// The message for `field`, when it should be shown.
-    pub fn problem(&self, field: &'static str, typed: bool) -> Option<String> {
+    pub fn problem(&self, field: Field, typed: bool) -> Option<String> {
         if !(typed || self.submitted.get()) {
             return None;
         }
@@ -89,7 +90,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn input(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         kind: Kind,
         label: impl Fn() -> String + Send + Sync + 'static,
         get: ReadField<D>,
@@ -104,14 +105,14 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn input_echo(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         kind: Kind,
         label: impl Fn() -> String + Send + Sync + 'static,
         get: ReadField<D>,
         set: WriteField<D>,
         understood: impl Fn() -> Option<String> + Send + Sync + 'static,
     ) -> AnyView {
-        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let id = format!("{prefix}-{}", field.name().replace(['.', '_'], "-"));
         let hint = format!("{id}-problem");
         let draft = self;
         let message = Signal::derive(move || {
@@ -181,7 +182,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn picks(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         label: impl Fn() -> String + Send + Sync + 'static,
         options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
         get: ReadList<D>,
@@ -212,85 +213,26 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         no_match: impl Fn(String) -> AnyView + Send + Sync + 'static,
     ) -> AnyView {
         let PickList { field, get, set } = list;
-        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
         let draft = self;
-        let state = self.state;
-        let options = Memo::new(move |_| options());
-        // Each option's text folded once per change of the options, not per keystroke.
-        let folded = Memo::new(move |_| {
-            options.with(|o| {
-                o.iter()
-                    .map(|(_, text)| crate::domain::text::fold(text))
-                    .collect::<Vec<_>>()
-            })
-        });
-        let missing = move || {
-            let wanted = filter.get();
-            let none = !crate::domain::text::fold(&wanted).is_empty()
-                && folded.with(|f| {
-                    !f.iter()
-                        .any(|text| crate::domain::text::matches_folded(text, &wanted))
-                });
-            none.then(|| no_match(wanted.trim().to_owned()))
-        };
-        let long = move || options.with(|o| o.len() > 8);
-        let shown = Memo::new(move |_| {
-            let wanted = filter.get();
-            let chosen = draft.value.with(|d| get(d).clone());
-            options.with(|o| {
-                let picked: Vec<bool> = o.iter().map(|(v, _)| chosen.contains(v)).collect();
-                let (at, more) =
-                    folded.with(|f| crate::domain::text::pick_shown(f, &picked, &wanted));
-                let items: Vec<_> = at.into_iter().map(|i| (o[i].clone(), picked[i])).collect();
-                (items, more)
-            })
-        });
-        let boxes = move || {
-            shown
-                .get()
-                .0
-                .into_iter()
-                .map(|((value, text), checked)| {
-                    let toggle = value.clone();
-                    view! {
-                        <label class="pick">
-                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                draft.value.update(|d| {
-                                    let list = set(d);
-                                    list.retain(|v| *v != toggle);
-                                    if on {
-                                        list.push(toggle.clone());
-                                    }
-                                });
-                            }/>
-                            " " {text}
-                        </label>
+        crate::ui::pick::PickBox {
+            id: format!("{prefix}-{}", field.name().replace(['.', '_'], "-")),
+            label,
+            options,
+            chosen: move || draft.value.with(|d| get(d).clone()),
+            toggle: move |value: String, on: bool| {
+                draft.value.update(|d| {
+                    let list = set(d);
+                    list.retain(|v| *v != value);
+                    if on {
+                        list.push(value);
                     }
                 })
-                .collect_view()
-        };
-        let more = move || {
-            let more = shown.with(|s| s.1);
-            (more > 0).then(|| {
-                view! { <p class="small muted pick-more">{format!("{more} {}", state.t(crate::i18n::Msg::PickMore))}</p> }
-            })
-        };
-        let count = move || draft.value.with(|d| get(d).len());
-        view! {
-            <fieldset class="field picks" id=id.clone()>
-                <legend>{label} " (" {count} ")"</legend>
-                <Show when=long>
-                    <input type="search" class="pick-filter" aria-label=move || state.t(crate::i18n::Msg::FilterList)
-                        placeholder=move || state.t(crate::i18n::Msg::FilterList)
-                        prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
-                </Show>
-                <div class="pick-missing" role="status">{missing}</div>
-                <div class="pick-box">{boxes}</div>
-                {more}
-            </fieldset>
+            },
+            single: false,
+            filter,
+            no_match,
         }
-        .into_any()
+        .view()
     }
 
     /// A labelled choice bound to one text field of the draft; `options` are (value, label)
@@ -298,13 +240,13 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
     pub fn select(
         self,
         prefix: &str,
-        field: &'static str,
+        field: Field,
         label: impl Fn() -> String + Send + Sync + 'static,
         options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
         get: ReadField<D>,
         set: WriteField<D>,
     ) -> AnyView {
-        let id = format!("{prefix}-{}", field.replace(['.', '_'], "-"));
+        let id = format!("{prefix}-{}", field.name().replace(['.', '_'], "-"));
         let draft = self;
         let current = move || draft.value.with(|d| get(d).clone());
         let options = move || {
@@ -332,7 +274,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
 
 /// A field's label on a form: capitalised (labels are lower case inside sentences), with the
 /// unit money is typed in.
-pub fn field_title(field: &str, billions: bool, lang: Lang) -> String {
+pub fn field_title(field: Field, billions: bool, lang: Lang) -> String {
     let label = field_label(field, lang);
     let mut chars = label.chars();
     let first: String = chars
@@ -375,6 +317,29 @@ pub mod choices {
                 labels::body_kind(BodyKind::Party, lang).to_owned(),
             ),
         ]
+    }
+
+    /// The kinds of meeting, as the meeting form and the review offer them.
+    pub fn meeting_kinds(lang: crate::i18n::Lang) -> Vec<(String, String)> {
+        use crate::domain::draft::code;
+        crate::domain::MeetingKind::ALL
+            .iter()
+            .map(|k| {
+                (
+                    code(k),
+                    crate::i18n::labels::meeting_kind(*k, lang).to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    /// The kinds of unit, as the unit form and the review offer them.
+    pub fn unit_kinds(lang: crate::i18n::Lang) -> Vec<(String, String)> {
+        use crate::domain::draft::code;
+        crate::domain::UnitKind::ALL
+            .iter()
+            .map(|k| (code(k), crate::i18n::labels::unit_kind(*k, lang).to_owned()))
+            .collect()
     }
 
     pub fn committees(d: &Dataset) -> Vec<(String, String)> {

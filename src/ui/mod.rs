@@ -18,6 +18,7 @@ mod browser;
 mod commit_lock;
 mod data_signal;
 mod form;
+mod pick;
 mod settings;
 pub mod state;
 mod widgets;

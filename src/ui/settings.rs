@@ -7,6 +7,7 @@ use super::form::{field_title, Draft, Kind};
 use super::state::use_state;
 use crate::domain::draft::SettingsDraft;
 use crate::domain::number::format_scaled;
+use crate::domain::Field;
 use crate::i18n::{decimal_mark, Msg};
 
 #[component]
@@ -29,36 +30,36 @@ pub fn SettingsCard() -> impl IntoView {
     });
     let saved = RwSignal::new(None::<SettingsDraft>);
     let show_saved = move || saved.with(|s| s.as_ref() == Some(&draft.value.get()));
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let name = draft.input(
         "st",
-        "officer_name",
+        Field::OfficerName,
         Kind::Text,
-        title("officer_name"),
+        title(Field::OfficerName),
         |d| &d.officer_name,
         |d| &mut d.officer_name,
     );
     let office = draft.input(
         "st",
-        "office",
+        Field::Office,
         Kind::Text,
-        title("office"),
+        title(Field::Office),
         |d| &d.office,
         |d| &mut d.office,
     );
     let tolerance = draft.input(
         "st",
-        "tolerance_points",
+        Field::TolerancePoints,
         Kind::Number,
-        title("tolerance_points"),
+        title(Field::TolerancePoints),
         |d| &d.tolerance_points,
         |d| &mut d.tolerance_points,
     );
     let days = draft.input(
         "st",
-        "due_soon_days",
+        Field::DueSoonDays,
         Kind::Number,
-        title("due_soon_days"),
+        title(Field::DueSoonDays),
         |d| &d.due_soon_days,
         |d| &mut d.due_soon_days,
     );

@@ -103,9 +103,11 @@ describe('reading a notice (http)', () => {
       assert.match(await item(5).locator('.marks').textContent(), /Đơn vị chủ trì: không thấy/);
       assert.equal(await page.locator('#rd-0-due').textContent(), 'Hạn: 14/12/2026', 'before the 15th');
       assert.equal(await page.locator('#rd-2-due').textContent(), 'Hạn: 31/12/2026');
-      const selected = (id) => page.locator(`${id} option:checked`).textContent();
+      // What a search box has ticked.
+      const selected = async (id) => (await page.locator(`${id} label.pick:has(input:checked)`).allTextContents())
+        .map((s) => s.trim()).join('; ');
       await page.locator('#rd-0-path').focus();
-      assert.equal(await selected('#rd-0-lead'), 'Sở Xây dựng (SXD)');
+      assert.equal(await selected('#rd-0-lead-unit'), 'Sở Xây dựng (SXD)');
       assert.equal(await selected('#rd-0-coordinating-units'), 'Sở Tài chính (STC)');
       assert.match(await selected('#rd-0-projects'), /Trung tâm TDTT/);
       assert.equal(await page.locator('#rd-4-lead-name').textContent(), 'Đơn vị mới: Công an tỉnh', 'shown as text until the directive is edited');
@@ -120,7 +122,9 @@ describe('reading a notice (http)', () => {
 
       // Corrections: item 4's lead unit, item 1's deadline; the new unit renamed.
       await page.locator('#rd-5-path').focus();
-      await page.locator('#rd-5-lead').selectOption({ label: 'Sở Tài chính (STC)' });
+      await page.locator('#rd-5-lead-unit-filter').fill('tai chinh');
+      await page.locator('#rd-5-lead-unit label.pick', { hasText: 'Sở Tài chính (STC)' }).locator('input').check();
+      assert.equal(await selected('#rd-5-lead-unit'), 'Sở Tài chính (STC)');
       assert.match(await item(5).locator('.marks').textContent(), /Đơn vị chủ trì: đọc được/, 'chosen by the officer');
       await page.locator('#rd-0-deadline').fill('trước ngày 20/12/2026');
       assert.match(await page.locator('#rd-5-lead-name').textContent(), /^Sở Tài chính/, 'the choice kept when another directive is edited');
@@ -128,6 +132,24 @@ describe('reading a notice (http)', () => {
       assert.equal(await page.locator('#nu-0-choice').inputValue(), 'add');
       await page.locator('#nu-0-name').fill('Công an tỉnh Điện Biên');
       assert.equal(await page.locator('#rd-4-lead-name').textContent(), 'Đơn vị mới: Công an tỉnh');
+
+      // A unit the register lacks, added from the search box, with its kind.
+      await page.locator('#rd-5-path').focus();
+      await page.locator('#rd-5-coordinating-units-filter').fill('Ban Dân tộc tỉnh');
+      await page.getByRole('button', { name: 'Thêm đơn vị mới «Ban Dân tộc tỉnh»' }).click();
+      assert.equal(await selected('#rd-5-coordinating-units'), 'Đơn vị mới: Ban Dân tộc tỉnh');
+      assert.equal(await page.locator('#nu-1-name').inputValue(), 'Ban Dân tộc tỉnh');
+      await page.locator('#nu-1-kind').selectOption('department');
+      await page.locator('#rd-5').screenshot({ path: join(shotsDir, 'http-vi-desktop-read-item-picks.png') });
+      await page.locator('section[aria-labelledby="read-new-units-title"]').screenshot({ path: join(shotsDir, 'http-vi-desktop-read-new-units.png') });
+
+      // The meeting the opening describes, recorded with the notice.
+      await page.locator('#rc-meeting').selectOption('new');
+      assert.equal(await page.locator('#rm-date').inputValue(), '2026-11-18');
+      assert.equal(await page.locator('#rm-chair').inputValue(), 'Chủ tịch UBND tỉnh');
+      assert.equal(await page.locator('#rm-kind').inputValue(), 'inspection_visit');
+      await page.locator('#rm-place').fill('Công trường Trung tâm TDTT');
+      await page.locator('#read-new-meeting').screenshot({ path: join(shotsDir, 'http-vi-desktop-read-new-meeting.png') });
 
       // Saved in one step: the checklist opens with every directive.
       await page.locator('#read-save').click();
@@ -137,9 +159,10 @@ describe('reading a notice (http)', () => {
       await checklist.waitFor();
       const text = await checklist.textContent();
       await screenshot(page, 'http-vi-desktop-read-saved');
-      for (const words of ['Công an tỉnh Điện Biên', '19/12/2026', 'Mường Phăng']) {
+      for (const words of ['Công an tỉnh Điện Biên', '19/12/2026', 'Mường Phăng', 'Ban Dân tộc tỉnh']) {
         assert.ok(text.includes(words), `“${words}” on the checklist`);
       }
+      assert.match(await page.locator('main').textContent(), /18\/11\/2026 · Công trường Trung tâm TDTT/, 'the meeting recorded and linked');
       await navLink(page, 'Kết luận').click();
       await listRow(page, '312/TB-VPUBND').waitFor();
       assert.equal(await conclusionCount(page), before + 1);
@@ -202,6 +225,9 @@ describe('reading a notice (http)', () => {
       assert.equal(await page.locator('#rc-number-symbol').inputValue(), '245/TB-VPUBND');
       assert.equal(await page.locator('#rc-signer').inputValue(), 'Trần Thị D');
       assert.equal(await page.locator('fieldset.read-item').count(), 2);
+      // Said as soon as it is read, with the way to the one saved.
+      assert.match(await page.locator('#read-same-number').textContent(), /«245\/TB-VPUBND» đã có trong danh sách kết luận/);
+      await page.locator('#read-same-number a').waitFor();
       await page.locator('#read-save').click();
       assert.match(await page.locator('#read-problems').textContent(), /đã có một kết luận mang số này/);
       assert.equal(await page.locator('#read-saved').count(), 0, 'nothing saved');

@@ -33,7 +33,7 @@ pub use reading::notice::{
 pub use reading::pdf::{pdf_text, PdfProblem, MAX_PAGES};
 pub use reading::review::{
     due_of, meetings_near, new_unit_ref, successor_on, NewUnit, NewUnitChoice, Place, Review,
-    ReviewItem, ReviewProblem, Saved, MEETINGS_OFFERED,
+    ReviewItem, ReviewProblem, Saved, MEETINGS_OFFERED, NEW_MEETING,
 };
 pub use sheets::{directives_table, file_name, qualifier_word, register_table};
 pub use table::{Cell, Column, OnPaper, PrintedCell, Table};

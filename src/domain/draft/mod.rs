@@ -14,6 +14,7 @@ use crate::domain::number::{
     format_scaled, parse_billions, parse_decimal, DecimalMark, NumberError, BILLION_HUNDREDTHS,
 };
 use crate::domain::sharing::validate::{Problem, ValidationError};
+use crate::domain::Field;
 
 pub use settings::{OfficeSettings, SettingsDraft, MAX_DUE_SOON_DAYS};
 
@@ -52,7 +53,7 @@ pub enum DraftProblem {
 /// A problem with one field of a form, named by the record's JSON field name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: Field,
     pub problem: DraftProblem,
 }
 
@@ -109,16 +110,11 @@ impl Reader {
         }
     }
 
-    pub(super) fn push(&mut self, field: &'static str, problem: DraftProblem) {
+    pub(super) fn push(&mut self, field: Field, problem: DraftProblem) {
         self.errors.push(FieldError { field, problem });
     }
 
-    pub(super) fn decimal(
-        &mut self,
-        field: &'static str,
-        text: &str,
-        decimals: u32,
-    ) -> Option<f64> {
+    pub(super) fn decimal(&mut self, field: Field, text: &str, decimals: u32) -> Option<f64> {
         match parse_decimal(text, self.mark, decimals) {
             Ok(v) => Some(v),
             Err(NumberError::Empty) => None,
@@ -130,12 +126,12 @@ impl Reader {
     }
 
     /// A percentage, with or without its sign ("44,55" or "44,55 %"), as reports write it.
-    pub(super) fn percent(&mut self, field: &'static str, text: &str) -> Option<f64> {
+    pub(super) fn percent(&mut self, field: Field, text: &str) -> Option<f64> {
         let text = text.trim();
         self.decimal(field, text.strip_suffix('%').unwrap_or(text), 2)
     }
 
-    pub(super) fn count(&mut self, field: &'static str, text: &str) -> Option<u32> {
+    pub(super) fn count(&mut self, field: Field, text: &str) -> Option<u32> {
         let value = self.decimal(field, text, 6)?;
         if value.fract() != 0.0 || value > f64::from(u32::MAX) {
             self.push(field, DraftProblem::NotWhole);
@@ -144,7 +140,7 @@ impl Reader {
         Some(value as u32)
     }
 
-    pub(super) fn money(&mut self, field: &'static str, text: &str) -> Option<Vnd> {
+    pub(super) fn money(&mut self, field: Field, text: &str) -> Option<Vnd> {
         match parse_billions(text, self.mark) {
             Ok(v) => Some(v),
             Err(NumberError::Empty) => None,
@@ -156,7 +152,7 @@ impl Reader {
     }
 
     /// An optional date: empty is `None`, anything else must be a date.
-    pub(super) fn date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
+    pub(super) fn date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
         let text = text.trim();
         if text.is_empty() {
             return None;
@@ -169,7 +165,7 @@ impl Reader {
     }
 
     /// A date that must be given.
-    pub(super) fn required_date(&mut self, field: &'static str, text: &str) -> Option<NaiveDate> {
+    pub(super) fn required_date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
         if text.trim().is_empty() {
             self.push(field, DraftProblem::Date);
             return None;
@@ -179,12 +175,7 @@ impl Reader {
 
     /// A date of something that has happened (a report's figures, an update, an obstacle):
     /// one after `today` is refused, because it would stand as the latest news of a record.
-    pub(super) fn not_after(
-        &mut self,
-        field: &'static str,
-        date: Option<NaiveDate>,
-        today: NaiveDate,
-    ) {
+    pub(super) fn not_after(&mut self, field: Field, date: Option<NaiveDate>, today: NaiveDate) {
         if date.is_some_and(|d| d > today) {
             self.push(field, DraftProblem::Rule(Problem::InFuture));
         }

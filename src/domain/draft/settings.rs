@@ -5,6 +5,7 @@ use super::{FieldError, Reader};
 use crate::domain::draft::DraftProblem;
 use crate::domain::number::DecimalMark;
 use crate::domain::sharing::validate::Problem;
+use crate::domain::Field;
 
 /// The largest number of days "due soon" may look ahead.
 pub const MAX_DUE_SOON_DAYS: u32 = 90;
@@ -30,22 +31,22 @@ pub struct OfficeSettings {
 impl SettingsDraft {
     pub fn read(&self, mark: DecimalMark) -> Result<OfficeSettings, Vec<FieldError>> {
         let mut r = Reader::new(mark);
-        let tolerance = r.decimal("tolerance_points", &self.tolerance_points, 1);
+        let tolerance = r.decimal(Field::TolerancePoints, &self.tolerance_points, 1);
         if tolerance.is_some_and(|t| t > 100.0) {
             r.push(
-                "tolerance_points",
+                Field::TolerancePoints,
                 DraftProblem::Rule(Problem::PercentOutOfRange {
                     value: tolerance.unwrap_or_default(),
                 }),
             );
         }
-        let days = r.count("due_soon_days", &self.due_soon_days);
+        let days = r.count(Field::DueSoonDays, &self.due_soon_days);
         if days.is_some_and(|d| d > MAX_DUE_SOON_DAYS) {
-            r.push("due_soon_days", DraftProblem::TooMany(MAX_DUE_SOON_DAYS));
+            r.push(Field::DueSoonDays, DraftProblem::TooMany(MAX_DUE_SOON_DAYS));
         }
         for (field, value) in [
-            ("tolerance_points", &self.tolerance_points),
-            ("due_soon_days", &self.due_soon_days),
+            (Field::TolerancePoints, &self.tolerance_points),
+            (Field::DueSoonDays, &self.due_soon_days),
         ] {
             if value.trim().is_empty() {
                 r.push(field, DraftProblem::Rule(Problem::Empty));
@@ -83,7 +84,7 @@ mod tests {
             d.read(DecimalMark::Comma)
                 .unwrap_err()
                 .iter()
-                .map(|e| e.field)
+                .map(|e| e.field.name())
                 .collect()
         };
         assert_eq!(fields(draft("150", "7")), vec!["tolerance_points"]);

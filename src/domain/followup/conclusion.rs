@@ -235,7 +235,13 @@ pub struct Directive {
     #[serde(with = "crate::domain::dates::stamp")]
     pub updated_at: DateTime<Utc>,
     pub conclusion: ConclusionId,
+    /// The directive's place in its conclusion's order ("3", "3.2"): unique, what the app
+    /// sorts and nests by.
     pub path: DirectivePath,
+    /// The item's own mark as the document prints it and officers cite it ("3.", "a)",
+    /// "-", "II.1."); empty when typed in without one (the path is shown then).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     pub text: String,
     #[serde(
         default,
@@ -263,6 +269,18 @@ pub struct Directive {
 record_impl!(Directive, DirectiveId, RecordKind::Directive, |d| d
     .path
     .to_string());
+
+impl Directive {
+    /// How officers cite the directive: the document's own mark when it has one ("a)"),
+    /// else its path ("3.2").
+    pub fn cited(&self) -> String {
+        if self.label.is_empty() {
+            self.path.to_string()
+        } else {
+            self.label.clone()
+        }
+    }
+}
 
 /// One entry in a directive's follow-up log: what a unit reported, when, by whom.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use crate::domain::draft::{code, date_text, from_code, id_of, FieldError, Reader
 use crate::domain::followup::conclusion::Conclusion;
 use crate::domain::number::DecimalMark;
 use crate::domain::sharing::validate::validate_conclusion;
+use crate::domain::Field;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConclusionDraft {
@@ -69,7 +70,7 @@ impl ConclusionDraft {
         now: DateTime<Utc>,
     ) -> Result<Conclusion, Vec<FieldError>> {
         let mut r = Reader::new(DecimalMark::Comma);
-        let date = r.required_date("date", &self.date);
+        let date = r.required_date(Field::Date, &self.date);
         let conclusion = Conclusion {
             id: base.map(|b| b.id.clone()).unwrap_or_else(|| id.into()),
             created_at: base.map_or(now, |b| b.created_at),
@@ -106,7 +107,7 @@ mod tests {
         let errors = ConclusionDraft::default()
             .to_conclusion(None, "c".into(), now)
             .unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.name()).collect();
         assert_eq!(fields, vec!["date", "number_symbol", "title"]);
         let d = ConclusionDraft {
             number_symbol: " 16-KL/BCĐ ".into(),

@@ -12,11 +12,15 @@ use crate::domain::followup::conclusion::{
 use crate::domain::followup::deadline::{parse_deadline, Deadline};
 use crate::domain::number::DecimalMark;
 use crate::domain::sharing::validate::Problem;
+use crate::domain::Field;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DirectiveDraft {
     /// "3" or "3.2".
     pub path: String,
+    /// The document's own mark for the item ("a)", "-", "II.1."), kept as read; empty
+    /// for one typed in.
+    pub label: String,
     pub text: String,
     pub lead_unit: String,
     pub coordinating_units: Vec<String>,
@@ -81,6 +85,7 @@ impl DirectiveDraft {
         };
         DirectiveDraft {
             path: d.path.to_string(),
+            label: d.label.clone(),
             text: d.text.clone(),
             lead_unit: d
                 .lead_unit
@@ -162,22 +167,24 @@ impl DirectiveDraft {
         let mut r = Reader::new(DecimalMark::Comma);
         let path = DirectivePath::parse(&self.path);
         match &path {
-            None => r.push("path", DraftProblem::NotAPath),
-            Some(p) if taken.contains(p) => r.push("path", DraftProblem::Rule(Problem::Repeated)),
+            None => r.push(Field::Path, DraftProblem::NotAPath),
+            Some(p) if taken.contains(p) => {
+                r.push(Field::Path, DraftProblem::Rule(Problem::Repeated))
+            }
             _ => {}
         }
         let text = self.text.trim().to_owned();
         if text.is_empty() {
-            r.push("text", DraftProblem::Rule(Problem::Empty));
+            r.push(Field::Text, DraftProblem::Rule(Problem::Empty));
         }
         let deadline = match self.deadline(conclusion.date) {
             _ if self.heading => Deadline::None {},
             Ok(d) => d,
             Err(problem) => {
                 let field = if self.due_by_hand.trim().is_empty() {
-                    "deadline"
+                    Field::Deadline
                 } else {
-                    "due_by_hand"
+                    Field::DueByHand
                 };
                 r.push(field, problem);
                 Deadline::None {}
@@ -190,6 +197,7 @@ impl DirectiveDraft {
             updated_at: now,
             conclusion: conclusion.id.clone(),
             path: path.unwrap_or_else(|| DirectivePath::parse("1").expect("1 is a path")),
+            label: self.label.trim().to_owned(),
             text,
             coordinating_units: ids::<crate::domain::UnitId>(&self.coordinating_units)
                 .into_iter()
@@ -340,7 +348,7 @@ mod tests {
         let errors = d
             .to_directive(&conclusion(), &taken, None, "d".into(), now())
             .unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.name()).collect();
         assert_eq!(fields, vec!["path", "text", "deadline"]);
         let bad = draft("a.b", "")
             .to_directive(&conclusion(), &[], None, "d".into(), now())

@@ -12,6 +12,7 @@ use crate::domain::followup::conclusion::{Directive, RecordedStatus};
 use crate::domain::followup::deadline::Deadline;
 use crate::domain::sharing::validate::Problem;
 use crate::domain::sorting;
+use crate::domain::Field;
 
 /// One extension of a directive's deadline, as the granting document words it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -153,24 +154,24 @@ impl Directive {
         extension: &Extension,
         issued: NaiveDate,
         today: NaiveDate,
-    ) -> Vec<(&'static str, Problem)> {
+    ) -> Vec<(Field, Problem)> {
         let mut problems = Vec::new();
         let granted = extension.granted_on;
         if granted > today {
-            problems.push(("granted_on", Problem::InFuture));
+            problems.push((Field::GrantedOn, Problem::InFuture));
         } else if granted < issued {
-            problems.push(("granted_on", Problem::BeforeConclusion));
+            problems.push((Field::GrantedOn, Problem::BeforeConclusion));
         } else if self.extensions.iter().any(|e| e.granted_on > granted) {
-            problems.push(("granted_on", Problem::BeforeLastExtension));
+            problems.push((Field::GrantedOn, Problem::BeforeLastExtension));
         } else if closed_on(&self.status).is_some_and(|closed| granted > closed) {
-            problems.push(("granted_on", Problem::AfterClosed));
+            problems.push((Field::GrantedOn, Problem::AfterClosed));
         }
         match extension.deadline.due() {
-            None => problems.push(("deadline", Problem::NoDueDay)),
+            None => problems.push((Field::Deadline, Problem::NoDueDay)),
             Some(due) => {
                 let in_force = self.due_on(granted);
                 if in_force.is_some_and(|before| due <= before) || due < granted {
-                    problems.push(("deadline", Problem::NotLater));
+                    problems.push((Field::Deadline, Problem::NotLater));
                 }
             }
         }

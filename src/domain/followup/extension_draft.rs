@@ -13,6 +13,7 @@ use crate::domain::model::dataset::Dataset;
 use crate::domain::model::ids::DirectiveId;
 use crate::domain::number::DecimalMark;
 use crate::domain::sharing::validate::Problem;
+use crate::domain::Field;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtensionDraft {
@@ -62,19 +63,19 @@ impl ExtensionDraft {
         today: NaiveDate,
     ) -> Result<Extension, Vec<FieldError>> {
         let mut r = Reader::new(DecimalMark::Comma);
-        let granted_on = r.required_date("granted_on", &self.granted_on);
+        let granted_on = r.required_date(Field::GrantedOn, &self.granted_on);
         let deadline = match self.deadline() {
             None if granted_on.is_some() => {
-                r.push("deadline", DraftProblem::Rule(Problem::Empty));
+                r.push(Field::Deadline, DraftProblem::Rule(Problem::Empty));
                 None
             }
             None => None,
             Some(Ok(d)) => Some(d),
             Some(Err(problem)) => {
                 let field = if self.due_by_hand.trim().is_empty() {
-                    "deadline"
+                    Field::Deadline
                 } else {
-                    "due_by_hand"
+                    Field::DueByHand
                 };
                 r.push(field, problem);
                 None
@@ -82,7 +83,7 @@ impl ExtensionDraft {
         };
         let document_ref = self.document_ref.trim().to_owned();
         if document_ref.is_empty() {
-            r.push("document_ref", DraftProblem::Rule(Problem::Empty));
+            r.push(Field::DocumentRef, DraftProblem::Rule(Problem::Empty));
         }
         let (Some(granted_on), Some(deadline)) = (granted_on, deadline) else {
             return Err(r.errors);
@@ -136,6 +137,7 @@ mod tests {
             updated_at: now(),
             conclusion: "c".into(),
             path: crate::domain::DirectivePath::parse("2").unwrap(),
+            label: String::new(),
             text: "Hoàn thành kiểm đếm".into(),
             lead_unit: None,
             coordinating_units: Vec::new(),
@@ -162,7 +164,7 @@ mod tests {
     }
 
     fn fields(e: Vec<FieldError>) -> Vec<&'static str> {
-        e.into_iter().map(|e| e.field).collect()
+        e.into_iter().map(|e| e.field.name()).collect()
     }
 
     #[test]

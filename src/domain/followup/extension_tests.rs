@@ -32,6 +32,7 @@ fn directive(deadline: Deadline, status: RecordedStatus, extensions: Vec<Extensi
         updated_at: now,
         conclusion: "c".into(),
         path: crate::domain::DirectivePath::parse("1").unwrap(),
+        label: String::new(),
         text: "t".into(),
         lead_unit: None,
         coordinating_units: Vec::new(),

@@ -6,6 +6,7 @@ use crate::domain::draft::{code, date_text, from_code, id_of, DraftProblem, Fiel
 use crate::domain::followup::meeting::{Meeting, MeetingKind};
 use crate::domain::number::DecimalMark;
 use crate::domain::sharing::validate::validate_meeting;
+use crate::domain::Field;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingDraft {
@@ -101,7 +102,7 @@ impl MeetingDraft {
         now: DateTime<Utc>,
     ) -> Result<Meeting, Vec<FieldError>> {
         let mut r = Reader::new(DecimalMark::Comma);
-        let date = r.required_date("date", &self.date);
+        let date = r.required_date(Field::Date, &self.date);
         let time = match self.time.trim() {
             "" => None,
             t => {
@@ -110,7 +111,7 @@ impl MeetingDraft {
                     .or_else(|_| NaiveTime::parse_from_str(&format!("{t}00"), "%Hh%M"))
                     .ok();
                 if parsed.is_none() {
-                    r.push("time", DraftProblem::Time);
+                    r.push(Field::Time, DraftProblem::Time);
                 }
                 parsed
             }
@@ -130,7 +131,7 @@ impl MeetingDraft {
             attendees: lines(&self.attendees),
             projects: ids(&self.projects),
             summary: self.summary.trim().to_owned(),
-            next_meeting: r.date("next_meeting", &self.next_meeting),
+            next_meeting: r.date(Field::NextMeeting, &self.next_meeting),
             joined: Vec::new(),
         };
         let rules = if date.is_some() {
@@ -179,14 +180,14 @@ mod tests {
         let errors = MeetingDraft::new(String::new())
             .to_meeting(None, "m".into(), now())
             .unwrap_err();
-        assert_eq!(errors[0].field, "date");
+        assert_eq!(errors[0].field.name(), "date");
         let earlier = MeetingDraft {
             next_meeting: "2026-11-01".into(),
             time: "25:00".into(),
             ..MeetingDraft::new("2026-11-20".into())
         };
         let errors = earlier.to_meeting(None, "m".into(), now()).unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.name()).collect();
         assert_eq!(fields, vec!["time", "date"]);
         let hour_only = MeetingDraft {
             time: "14h".into(),

@@ -47,6 +47,7 @@ impl Builder {
             updated_at: now(),
             conclusion: "c1".into(),
             path: DirectivePath::parse(&self.n.to_string()).unwrap(),
+            label: String::new(),
             text: id.clone(),
             lead_unit: Some(unit.into()),
             coordinating_units: Vec::new(),

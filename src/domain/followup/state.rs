@@ -176,6 +176,7 @@ mod tests {
             updated_at: now,
             conclusion: "c".into(),
             path: crate::domain::DirectivePath::parse("1").unwrap(),
+            label: String::new(),
             text: "t".into(),
             lead_unit: None,
             coordinating_units: Vec::new(),

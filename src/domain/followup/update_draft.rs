@@ -8,6 +8,7 @@ use crate::domain::followup::conclusion::{Directive, DirectiveUpdate, RecordedSt
 use crate::domain::model::dataset::Dataset;
 use crate::domain::number::DecimalMark;
 use crate::domain::sharing::validate::Problem;
+use crate::domain::Field;
 
 /// The status choices of the update form.
 pub const STATUS_CODES: [&str; 5] = [
@@ -58,8 +59,8 @@ impl UpdateDraft {
         now: DateTime<Utc>,
     ) -> Result<DirectiveUpdate, Vec<FieldError>> {
         let mut r = Reader::new(DecimalMark::Comma);
-        let date = r.required_date("date", &self.date);
-        r.not_after("date", date, today);
+        let date = r.required_date(Field::Date, &self.date);
+        r.not_after(Field::Date, date, today);
         let on = date.unwrap_or(today);
         let note = self.note.trim().to_owned();
         let status = match self.status.as_str() {
@@ -73,7 +74,7 @@ impl UpdateDraft {
         .filter(|s| *s != directive.status);
         let text = self.text.trim().to_owned();
         if text.is_empty() && status.is_none() {
-            r.push("text", DraftProblem::Rule(Problem::Empty));
+            r.push(Field::Text, DraftProblem::Rule(Problem::Empty));
         }
         let update = DirectiveUpdate {
             id: id.into(),
@@ -145,6 +146,7 @@ mod tests {
             updated_at: now(),
             conclusion: "c".into(),
             path: DirectivePath::parse("3.1").unwrap(),
+            label: String::new(),
             text: "Hoàn thành kiểm đếm".into(),
             lead_unit: None,
             coordinating_units: Vec::new(),
@@ -186,7 +188,7 @@ mod tests {
         let errors = UpdateDraft::new(day(24))
             .to_update(&d, "u".into(), day(23), now())
             .unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.name()).collect();
         assert_eq!(fields, vec!["date", "text"]);
         let same_status = UpdateDraft {
             status: "in_progress".into(),

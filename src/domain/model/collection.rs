@@ -13,6 +13,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::model::record::Record;
 
+/// A change of a collection: visible only inside the domain in the app's build, so a screen
+/// changes data through a named domain verb and the compiler holds it. Tests (and the
+/// `fixtures` feature the integration tests turn on) build their data with it directly.
+macro_rules! domain_write {
+    ($(#[$m:meta])* fn $($rest:tt)*) => {
+        $(#[$m])*
+        #[cfg(any(test, feature = "fixtures"))]
+        pub fn $($rest)*
+        $(#[$m])*
+        #[cfg(not(any(test, feature = "fixtures")))]
+        pub(in crate::domain) fn $($rest)*
+    };
+}
+
 #[derive(Debug, Clone)]
 pub struct Collection<T: Record> {
     items: BTreeMap<T::Id, T>,
@@ -85,11 +99,13 @@ impl<T: Record> Collection<T> {
         })
     }
 
+    domain_write! {
     /// Inserts or replaces a record, marking it changed.
-    pub fn upsert(&mut self, record: T) {
+    fn upsert(&mut self, record: T) {
         let before = self.items.get(record.id()).map(Record::updated_at);
         self.changed.entry(record.id().clone()).or_insert(before);
         self.items.insert(record.id().clone(), record);
+    }
     }
 
     /// Changes every record in place without marking it: for reading an older format's
@@ -98,7 +114,9 @@ impl<T: Record> Collection<T> {
         self.items.values_mut().for_each(f);
     }
 
-    pub fn remove(&mut self, id: &T::Id) -> Option<T> {
+    domain_write! {
+    /// Takes a record out, marking it changed.
+    fn remove(&mut self, id: &T::Id) -> Option<T> {
         let removed = self.items.remove(id);
         if let Some(r) = &removed {
             self.changed
@@ -106,6 +124,7 @@ impl<T: Record> Collection<T> {
                 .or_insert(Some(r.updated_at()));
         }
         removed
+    }
     }
 
     /// Ids changed since the last call, as strings (storage does not need their type).

@@ -16,7 +16,7 @@ use crate::domain::units::org::{Committee, Unit};
 
 /// The schema version this build writes. Older versions are migrated on load
 /// (see [`crate::domain::sharing::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The name written in every file, so a Dondoc file can be told from any other JSON.
 pub const FORMAT_NAME: &str = "dondoc";

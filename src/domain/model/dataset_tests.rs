@@ -101,6 +101,7 @@ fn only_an_item_that_just_introduces_sub_items_is_a_heading() {
     data.directives.upsert(crate::domain::Directive {
         id: "sub".into(),
         path: DirectivePath::parse("4.1").unwrap(),
+        label: String::new(),
         ..dated
     });
     assert_eq!(data.followed().len(), before + 1);

@@ -12,6 +12,7 @@
 pub(super) mod collection;
 pub(super) mod dataset;
 pub(super) mod derived;
+pub(super) mod field;
 pub(super) mod ids;
 pub(super) mod record;
 pub(super) mod tabs;
@@ -22,6 +23,7 @@ pub use dataset::{
     SCHEMA_VERSION,
 };
 pub use derived::{Derived, Lookups, ProjectFigures};
+pub use field::Field;
 pub use ids::*;
 pub use record::{Record, RecordKind};
 pub use tabs::{Cover, Part, Rebased, Whole};

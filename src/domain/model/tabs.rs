@@ -70,6 +70,12 @@ impl Dataset {
         collection_mut(self)
     }
 
+    /// Keeps a version this tab could not save (another tab or an import changed the record
+    /// meanwhile), among the versions set aside to be shown and kept if wanted.
+    pub fn set_aside<T: Record>(&mut self, mine: T) {
+        self.collection_mut::<T>().upsert(mine);
+    }
+
     /// Saves `record`, edited in a form opened on the version last changed at `opened`.
     /// When the stored record changed since (another tab, an import), nothing is saved:
     /// the difference and the form's version come back, to be shown and kept if wanted.

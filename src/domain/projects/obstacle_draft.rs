@@ -7,6 +7,7 @@ use crate::domain::model::ids::ProjectId;
 use crate::domain::number::DecimalMark;
 use crate::domain::projects::project::{Obstacle, ObstacleCategory};
 use crate::domain::sharing::validate::validate_obstacle;
+use crate::domain::Field;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObstacleDraft {
@@ -65,10 +66,10 @@ impl ObstacleDraft {
         now: DateTime<Utc>,
     ) -> Result<Obstacle, Vec<FieldError>> {
         let mut r = Reader::new(DecimalMark::Comma);
-        let since = r.date("since", &self.since);
-        let resolved_on = r.date("resolved_on", &self.resolved_on);
-        r.not_after("since", since, today);
-        r.not_after("resolved_on", resolved_on, today);
+        let since = r.date(Field::Since, &self.since);
+        let resolved_on = r.date(Field::ResolvedOn, &self.resolved_on);
+        r.not_after(Field::Since, since, today);
+        r.not_after(Field::ResolvedOn, resolved_on, today);
         let obstacle = Obstacle {
             id: base.map(|b| b.id.clone()).unwrap_or_else(|| id.into()),
             created_at: base.map_or(now, |b| b.created_at),
@@ -129,7 +130,7 @@ mod tests {
             ..ObstacleDraft::new(day(1))
         };
         let errors = read(&d).unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.name()).collect();
         assert_eq!(fields, vec!["since", "description"]);
         let resolved_before = ObstacleDraft {
             description: "Thiếu đường công vụ".into(),
@@ -141,7 +142,7 @@ mod tests {
         assert_eq!(
             errors[0].problem,
             DraftProblem::Rule(Problem::DateAfter {
-                later_field: "resolved_on"
+                later_field: Field::ResolvedOn
             })
         );
     }

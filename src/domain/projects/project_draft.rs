@@ -7,6 +7,7 @@ use crate::domain::money::Amount;
 use crate::domain::number::DecimalMark;
 use crate::domain::projects::project::Project;
 use crate::domain::sharing::validate::validate_project;
+use crate::domain::Field;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProjectDraft {
@@ -75,7 +76,7 @@ impl ProjectDraft {
             .filter(|a| billions_text(a.vnd, mark) == self.total_investment_billions.trim());
         let total_investment = match unchanged_amount {
             Some(a) => Some(a.vnd),
-            None => r.money("total_investment", &self.total_investment_billions),
+            None => r.money(Field::TotalInvestment, &self.total_investment_billions),
         }
         .map(|vnd| Amount {
             vnd,
@@ -94,8 +95,8 @@ impl ProjectDraft {
             capital_source: from_code(&self.capital_source),
             total_investment,
             phase: self.phase.trim().to_owned(),
-            planned_start: r.date("planned_start", &self.planned_start),
-            planned_finish: r.date("planned_finish", &self.planned_finish),
+            planned_start: r.date(Field::PlannedStart, &self.planned_start),
+            planned_finish: r.date(Field::PlannedFinish, &self.planned_finish),
             leader_in_charge: self.leader_in_charge.trim().to_owned(),
             schedule_status: base.and_then(|b| b.schedule_status.clone()),
             traffic_light: base.and_then(|b| b.traffic_light.clone()),
@@ -126,7 +127,7 @@ mod tests {
     }
 
     fn fields(errors: &[FieldError]) -> Vec<&'static str> {
-        errors.iter().map(|e| e.field).collect()
+        errors.iter().map(|e| e.field.name()).collect()
     }
 
     #[test]
@@ -197,7 +198,7 @@ mod tests {
         assert_eq!(
             errors[2].problem,
             DraftProblem::Rule(Problem::DateAfter {
-                later_field: "planned_finish"
+                later_field: Field::PlannedFinish
             })
         );
         let not_a_date = ProjectDraft {
@@ -244,7 +245,7 @@ mod tests {
         assert_eq!(
             errors,
             vec![FieldError {
-                field: "total_investment",
+                field: Field::TotalInvestment,
                 problem: DraftProblem::Number(NumberError::NotANumber)
             }]
         );

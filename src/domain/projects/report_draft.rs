@@ -7,6 +7,7 @@ use crate::domain::model::ids::ProjectId;
 use crate::domain::number::DecimalMark;
 use crate::domain::projects::progress::{Capital, Construction, ProgressReport, SiteClearance};
 use crate::domain::sharing::validate::validate_report;
+use crate::domain::Field;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportDraft {
@@ -31,13 +32,13 @@ pub struct ReportDraft {
 }
 
 /// The form field a cumulative figure is typed in.
-fn field_of(m: crate::domain::projects::latest::Measure) -> &'static str {
+fn field_of(m: crate::domain::projects::latest::Measure) -> Field {
     use crate::domain::projects::latest::Measure;
     match m {
-        Measure::HouseholdsHandedOver => "site_clearance.households_handed_over",
-        Measure::AreaHandedOverHa => "site_clearance.area_handed_over_ha",
-        Measure::VolumePercent => "construction.volume_percent",
-        _ => "capital.disbursed",
+        Measure::HouseholdsHandedOver => Field::SiteClearanceHouseholdsHandedOver,
+        Measure::AreaHandedOverHa => Field::SiteClearanceAreaHandedOverHa,
+        Measure::VolumePercent => Field::ConstructionVolumePercent,
+        _ => Field::CapitalDisbursed,
     }
 }
 
@@ -53,39 +54,39 @@ impl ReportDraft {
         now: DateTime<Utc>,
     ) -> Result<ProgressReport, Vec<FieldError>> {
         let mut r = Reader::new(mark);
-        let as_of = r.required_date("as_of", &self.as_of);
-        r.not_after("as_of", as_of, today);
+        let as_of = r.required_date(Field::AsOf, &self.as_of);
+        r.not_after(Field::AsOf, as_of, today);
         let site_clearance = SiteClearance {
-            households_total: r.count("site_clearance.households_total", &self.households_total),
+            households_total: r.count(Field::SiteClearanceHouseholdsTotal, &self.households_total),
             households_handed_over: r.count(
-                "site_clearance.households_handed_over",
+                Field::SiteClearanceHouseholdsHandedOver,
                 &self.households_handed_over,
             ),
-            area_total_ha: r.decimal("site_clearance.area_total_ha", &self.area_total_ha, 4),
+            area_total_ha: r.decimal(Field::SiteClearanceAreaTotalHa, &self.area_total_ha, 4),
             area_handed_over_ha: r.decimal(
-                "site_clearance.area_handed_over_ha",
+                Field::SiteClearanceAreaHandedOverHa,
                 &self.area_handed_over_ha,
                 4,
             ),
             percent: None,
         };
         let construction = Construction {
-            packages_total: r.count("construction.packages_total", &self.packages_total),
+            packages_total: r.count(Field::ConstructionPackagesTotal, &self.packages_total),
             packages_under_construction: r.count(
-                "construction.packages_under_construction",
+                Field::ConstructionPackagesUnderConstruction,
                 &self.packages_under_construction,
             ),
-            contracts_signed: r.count("construction.contracts_signed", &self.contracts_signed),
-            volume_percent: r.percent("construction.volume_percent", &self.volume_percent),
+            contracts_signed: r.count(Field::ConstructionContractsSigned, &self.contracts_signed),
+            volume_percent: r.percent(Field::ConstructionVolumePercent, &self.volume_percent),
         };
         let mut capital = Capital {
             year: None,
-            plan: r.money("capital.plan", &self.plan_billions),
-            allocated: r.money("capital.allocated", &self.allocated_billions),
-            disbursed: r.money("capital.disbursed", &self.disbursed_billions),
+            plan: r.money(Field::CapitalPlan, &self.plan_billions),
+            allocated: r.money(Field::CapitalAllocated, &self.allocated_billions),
+            disbursed: r.money(Field::CapitalDisbursed, &self.disbursed_billions),
             disbursed_percent: None,
             same_period_last_year_percent: r.percent(
-                "capital.same_period_last_year_percent",
+                Field::CapitalSamePeriodLastYearPercent,
                 &self.same_period_last_year_percent,
             ),
         };
@@ -110,7 +111,7 @@ impl ReportDraft {
             && report.capital.is_empty()
             && report.narrative.is_empty()
         {
-            r.push("narrative", DraftProblem::Nothing);
+            r.push(Field::Narrative, DraftProblem::Nothing);
         }
         let rules = validate_report(&report);
         r.finish(report, rules)
@@ -210,7 +211,7 @@ mod tests {
         assert_eq!(
             check(&d, DecimalMark::Comma).unwrap_err(),
             vec![FieldError {
-                field: "as_of",
+                field: Field::AsOf,
                 problem: DraftProblem::Rule(crate::domain::sharing::validate::Problem::InFuture)
             }]
         );
@@ -254,7 +255,7 @@ mod tests {
             ..draft()
         };
         let errors = check(&d, DecimalMark::Comma).unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.name()).collect();
         assert!(
             fields.contains(&"site_clearance.households_handed_over"),
             "{errors:?}"
@@ -270,7 +271,7 @@ mod tests {
         assert_eq!(
             errors[0],
             FieldError {
-                field: "as_of",
+                field: Field::AsOf,
                 problem: DraftProblem::Date
             }
         );
@@ -278,7 +279,7 @@ mod tests {
         assert_eq!(
             errors,
             vec![FieldError {
-                field: "narrative",
+                field: Field::Narrative,
                 problem: DraftProblem::Nothing
             }]
         );
@@ -305,7 +306,7 @@ mod tests {
         };
         let errors = check(&over, DecimalMark::Comma).unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].field, "construction.volume_percent");
+        assert_eq!(errors[0].field.name(), "construction.volume_percent");
         assert!(
             matches!(errors[0].problem, DraftProblem::Rule(_)),
             "the range is said, not 'not a number': {errors:?}"
@@ -358,7 +359,7 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(errors[0].field, "capital.disbursed");
+        assert_eq!(errors[0].field.name(), "capital.disbursed");
         assert_eq!(
             errors[0].problem,
             DraftProblem::Dropped {

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::domain::sample::fixture::{edit_directive as edit, now, sample};
-use crate::domain::RecordedStatus;
+use crate::domain::{Field, RecordedStatus};
 
 fn import(
     into: &mut Dataset,
@@ -137,7 +137,10 @@ fn a_selection_is_checked_against_the_data_it_joins() {
     file.directives.upsert(d);
     file.units = Default::default();
     let errors = Dataset::default().check_import(&file);
-    assert!(errors.iter().any(|e| e.field == "lead_unit"), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.field == Field::LeadUnit),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -149,10 +152,8 @@ fn a_record_with_an_empty_id_is_refused_as_the_schema_refuses_it() {
     file.units.upsert(unit);
     let errors = data.check_import(&file);
     assert!(
-        errors
-            .iter()
-            .any(|e| e.field == "id"
-                && e.problem == crate::domain::sharing::validate::Problem::Empty),
+        errors.iter().any(|e| e.field == Field::Id
+            && e.problem == crate::domain::sharing::validate::Problem::Empty),
         "{errors:?}"
     );
 }
@@ -487,7 +488,7 @@ fn a_directive_number_taken_here_by_another_directive_is_named_on_the_files_one(
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert_eq!(
         (errors[0].id.as_str(), errors[0].field),
-        (copy.id.as_ref(), "path")
+        (copy.id.as_ref(), Field::Path)
     );
 }
 

@@ -11,6 +11,7 @@ use crate::domain::model::record::{Record, RecordKind};
 use crate::domain::projects::progress::ProgressReport;
 use crate::domain::projects::project::{Obstacle, Project};
 use crate::domain::units::org::Unit;
+use crate::domain::Field;
 
 mod checker;
 use checker::Checker;
@@ -26,7 +27,7 @@ pub enum Problem {
     },
     /// A "handed over" or "done" figure above its total (named by its field).
     AboveTotal {
-        total_field: &'static str,
+        total_field: Field,
     },
     PercentOutOfRange {
         value: f64,
@@ -34,7 +35,7 @@ pub enum Problem {
     Negative,
     /// This date is after the date in `later_field`, which must not come before it.
     DateAfter {
-        later_field: &'static str,
+        later_field: Field,
     },
     /// A month, quarter or half-year that does not exist.
     NoSuchPeriod,
@@ -76,7 +77,7 @@ pub struct ValidationError {
     /// A short label to find the record ("16-KL/BCĐ", "Nam Rom", "3.2").
     pub label: String,
     /// The field's name in the JSON format, with a dot for nested figures.
-    pub field: &'static str,
+    pub field: Field,
     pub problem: Problem,
 }
 
@@ -149,7 +150,7 @@ impl Find for Over<'_> {
 pub fn validate(data: &Dataset) -> Vec<ValidationError> {
     let mut c = Checker::default();
     if data.format != FORMAT_NAME || data.schema_version != SCHEMA_VERSION {
-        c.push("schema_version", Problem::WrongFormat);
+        c.push(Field::SchemaVersion, Problem::WrongFormat);
     }
     check(c, data, data, BTreeSet::new())
 }
@@ -183,25 +184,25 @@ fn check<'a>(
 ) -> Vec<ValidationError> {
     for r in data.committees.iter() {
         c.on(r);
-        c.text("name", &r.name);
+        c.text(Field::Name, &r.name);
     }
     for r in data.units.iter() {
         c.on(r);
-        c.text("name", &r.name);
-        c.reference::<Unit>("parent", find, r.parent.as_ref());
+        c.text(Field::Name, &r.name);
+        c.reference::<Unit>(Field::Parent, find, r.parent.as_ref());
         for s in r.ended.iter().flat_map(|e| &e.successors) {
-            c.reference::<Unit>("successors", find, Some(s));
+            c.reference::<Unit>(Field::Successors, find, Some(s));
         }
     }
     for r in data.projects.iter() {
         c.on(r);
         c.project(r);
-        c.reference::<crate::domain::Committee>("committee", find, r.committee.as_ref());
-        c.reference::<Unit>("investor", find, r.investor.as_ref());
+        c.reference::<crate::domain::Committee>(Field::Committee, find, r.committee.as_ref());
+        c.reference::<Unit>(Field::Investor, find, r.investor.as_ref());
     }
     for r in data.progress_reports.iter() {
         c.on(r);
-        c.reference::<Project>("project", find, Some(&r.project));
+        c.reference::<Project>(Field::Project, find, Some(&r.project));
         c.site_clearance(&r.site_clearance);
         c.construction(&r.construction);
         c.capital(&r.capital);
@@ -209,69 +210,69 @@ fn check<'a>(
     for r in data.obstacles.iter() {
         c.on(r);
         c.obstacle(r);
-        c.reference::<Project>("project", find, Some(&r.project));
-        c.reference::<Unit>("responsible_unit", find, r.responsible_unit.as_ref());
-        c.reference::<crate::domain::Directive>("directive", find, r.directive.as_ref());
+        c.reference::<Project>(Field::Project, find, Some(&r.project));
+        c.reference::<Unit>(Field::ResponsibleUnit, find, r.responsible_unit.as_ref());
+        c.reference::<crate::domain::Directive>(Field::Directive, find, r.directive.as_ref());
     }
     for r in data.meetings.iter() {
         c.on(r);
-        c.reference::<crate::domain::Committee>("committee", find, r.committee.as_ref());
+        c.reference::<crate::domain::Committee>(Field::Committee, find, r.committee.as_ref());
         for u in &r.attendee_units {
-            c.reference::<Unit>("attendee_units", find, Some(u));
+            c.reference::<Unit>(Field::AttendeeUnits, find, Some(u));
         }
         for p in &r.projects {
-            c.reference::<Project>("projects", find, Some(p));
+            c.reference::<Project>(Field::Projects, find, Some(p));
         }
         c.meeting(r);
     }
     for r in data.conclusions.iter() {
         c.on(r);
         c.conclusion(r);
-        c.reference::<crate::domain::Committee>("committee", find, r.committee.as_ref());
-        c.reference::<Meeting>("meeting", find, r.meeting.as_ref());
+        c.reference::<crate::domain::Committee>(Field::Committee, find, r.committee.as_ref());
+        c.reference::<Meeting>(Field::Meeting, find, r.meeting.as_ref());
         let meeting_date = r
             .meeting
             .as_ref()
             .and_then(|m| find.find::<Meeting>(m))
             .map(|m| m.date);
-        c.order("meeting", meeting_date, "date", Some(r.date));
+        c.order(Field::Meeting, meeting_date, Field::Date, Some(r.date));
     }
     for r in data.directives.iter() {
         c.on(r);
-        c.text("text", &r.text);
-        c.reference::<Conclusion>("conclusion", find, Some(&r.conclusion));
-        c.reference::<Unit>("lead_unit", find, r.lead_unit.as_ref());
+        c.text(Field::Text, &r.text);
+        c.reference::<Conclusion>(Field::Conclusion, find, Some(&r.conclusion));
+        c.reference::<Unit>(Field::LeadUnit, find, r.lead_unit.as_ref());
         for h in &r.handovers {
-            c.reference::<Unit>("handovers", find, Some(&h.from));
-            c.reference::<Unit>("handovers", find, Some(&h.to));
+            c.reference::<Unit>(Field::Handovers, find, Some(&h.from));
+            c.reference::<Unit>(Field::Handovers, find, Some(&h.to));
         }
         for u in &r.coordinating_units {
-            c.reference::<Unit>("coordinating_units", find, Some(u));
+            c.reference::<Unit>(Field::CoordinatingUnits, find, Some(u));
         }
         for p in &r.projects {
-            c.reference::<Project>("projects", find, Some(p));
+            c.reference::<Project>(Field::Projects, find, Some(p));
         }
         let dated = !matches!(r.deadline, Deadline::None {} | Deadline::Continuous { .. });
         if dated && r.deadline.due().is_none() {
-            c.push("deadline", Problem::NoSuchPeriod);
+            c.push(Field::Deadline, Problem::NoSuchPeriod);
         }
         if !paths.insert((r.conclusion.clone(), r.path.clone())) {
-            c.push("path", Problem::Repeated);
+            c.push(Field::Path, Problem::Repeated);
         }
         let issued = find.find::<Conclusion>(&r.conclusion).map(|x| x.date);
         for e in &r.extensions {
             if e.deadline.due().is_none() {
-                c.push("extensions.deadline", Problem::NoDueDay);
+                c.push(Field::ExtensionsDeadline, Problem::NoDueDay);
             }
             if issued.is_some_and(|issued| e.granted_on < issued) {
-                c.push("extensions.granted_on", Problem::BeforeConclusion);
+                c.push(Field::ExtensionsGrantedOn, Problem::BeforeConclusion);
             }
         }
     }
     for r in data.directive_updates.iter() {
         c.on(r);
-        c.text("text", &r.text);
-        c.reference::<crate::domain::Directive>("directive", find, Some(&r.directive));
+        c.text(Field::Text, &r.text);
+        c.reference::<crate::domain::Directive>(Field::Directive, find, Some(&r.directive));
     }
     c.errors
 }

@@ -12,6 +12,7 @@ use crate::domain::model::ids::{DirectiveId, UnitId};
 use crate::domain::sharing::validate::Problem;
 use crate::domain::units::handover::{Handover, Role};
 use crate::domain::units::org::{EndKind, Ending, Unit};
+use crate::domain::Field;
 
 /// Who takes one directive: the successor taking the old unit's part in it, and others
 /// joining as coordinators.
@@ -35,7 +36,7 @@ pub struct Succession {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SuccessionProblem {
     pub directive: Option<DirectiveId>,
-    pub field: &'static str,
+    pub field: Field,
     pub problem: Problem,
 }
 
@@ -121,27 +122,27 @@ impl Succession {
             id: id.to_string(),
         };
         let Some(unit) = data.units.get(&self.unit) else {
-            push("unit", missing(&self.unit));
+            push(Field::Unit, missing(&self.unit));
             return out;
         };
         if unit.ended.is_some() {
-            push("ended", Problem::AlreadyEnded);
+            push(Field::Ended, Problem::AlreadyEnded);
         }
         let Some(on) = self.on else {
-            push("ended_on", Problem::Empty);
+            push(Field::EndedOn, Problem::Empty);
             return out;
         };
         if self.successors.is_empty() {
-            push("successors", Problem::Empty);
+            push(Field::Successors, Problem::Empty);
         }
         if self.kind == EndKind::Merged && self.successors.len() > 1 {
-            push("successors", Problem::OneSuccessorForMerger);
+            push(Field::Successors, Problem::OneSuccessorForMerger);
         }
         for s in &self.successors {
             match data.units.get(s) {
-                None => push("successors", missing(s)),
-                Some(_) if s == &self.unit => push("successors", Problem::SuccessorIsItself),
-                Some(u) if !u.exists_on(on) => push("successors", Problem::SuccessorEnded),
+                None => push(Field::Successors, missing(s)),
+                Some(_) if s == &self.unit => push(Field::Successors, Problem::SuccessorIsItself),
+                Some(u) if !u.exists_on(on) => push(Field::Successors, Problem::SuccessorEnded),
                 Some(_) => {}
             }
         }
@@ -165,12 +166,14 @@ impl Succession {
             };
             let taker = self.takers.get(id).cloned().unwrap_or_default();
             match &taker.to {
-                None => push("taker", Problem::Empty),
-                Some(t) if !self.successors.contains(t) => push("taker", Problem::NotASuccessor),
+                None => push(Field::Taker, Problem::Empty),
+                Some(t) if !self.successors.contains(t) => {
+                    push(Field::Taker, Problem::NotASuccessor)
+                }
                 Some(_) => {}
             }
             if taker.also.iter().any(|u| !self.successors.contains(u)) {
-                push("also", Problem::NotASuccessor);
+                push(Field::Also, Problem::NotASuccessor);
             }
         }
         out

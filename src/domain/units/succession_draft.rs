@@ -14,6 +14,7 @@ use crate::domain::number::DecimalMark;
 use crate::domain::units::handover::Role;
 use crate::domain::units::org::EndKind;
 use crate::domain::units::succession::{Recorded, Succession, SuccessionProblem, Taker};
+use crate::domain::Field;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SuccessionDraft {
@@ -46,11 +47,11 @@ impl SuccessionDraft {
         let kind = from_code::<EndKind>(&self.kind);
         if kind.is_none() {
             r.push(
-                "ended",
+                Field::Ended,
                 DraftProblem::Rule(crate::domain::sharing::validate::Problem::Empty),
             );
         }
-        let on = r.date("ended_on", &self.on);
+        let on = r.date(Field::EndedOn, &self.on);
         let mut s = Succession::new(unit.clone(), kind.unwrap_or(EndKind::Abolished));
         s.on = on;
         s.successors = self
@@ -206,13 +207,13 @@ mod tests {
             ..SuccessionDraft::default()
         };
         let (fields, _) = d.problems(&data, &district);
-        let names: Vec<_> = fields.iter().map(|f| f.field).collect();
+        let names: Vec<_> = fields.iter().map(|f| f.field.name()).collect();
         assert_eq!(names, vec!["ended_on"], "{fields:?}");
         assert!(d.work(&data, &district).is_empty(), "no date, no list");
         d.on = "2025-07-01".into();
         let (fields, rows) = d.problems(&data, &district);
         assert_eq!(
-            fields.iter().map(|f| f.field).collect::<Vec<_>>(),
+            fields.iter().map(|f| f.field.name()).collect::<Vec<_>>(),
             vec!["successors"]
         );
         assert_eq!(rows.len(), 2, "both open directives wait for a taker");
@@ -254,7 +255,7 @@ mod tests {
             takers: BTreeMap::new(),
         };
         let (fields, _) = d.problems(&data, &district);
-        assert_eq!(fields[0].field, "successors");
+        assert_eq!(fields[0].field.name(), "successors");
         assert_eq!(
             fields[0].problem,
             DraftProblem::Rule(crate::domain::sharing::validate::Problem::OneSuccessorForMerger)

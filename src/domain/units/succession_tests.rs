@@ -124,9 +124,9 @@ fn what_is_handed_over_at_the_boundary_days() {
 fn nothing_is_handed_over_without_a_taker_for_every_directive() {
     let data = district();
     let mut s = Succession::new("h".into(), EndKind::Abolished);
-    assert_eq!(s.problems(&data)[0].field, "ended_on");
+    assert_eq!(s.problems(&data)[0].field.name(), "ended_on");
     s.on = Some(end());
-    let fields: Vec<_> = s.problems(&data).iter().map(|p| p.field).collect();
+    let fields: Vec<_> = s.problems(&data).iter().map(|p| p.field.name()).collect();
     assert!(fields.contains(&"successors") && fields.contains(&"taker"));
     s.successors = vec!["x1".into(), "x2".into()];
     s.takers.insert(

@@ -13,6 +13,7 @@ use crate::domain::number::DecimalMark;
 use crate::domain::sharing::validate::Problem;
 use crate::domain::text::fold;
 use crate::domain::units::org::{FormerName, Unit, UnitKind};
+use crate::domain::Field;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitDraft {
@@ -78,13 +79,13 @@ impl UnitDraft {
     ) -> Result<Unit, Vec<FieldError>> {
         let mut r = Reader::new(DecimalMark::Comma);
         let name = self.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        let renamed_on = r.date("renamed_on", &self.renamed_on);
+        let renamed_on = r.date(Field::RenamedOn, &self.renamed_on);
         let kind = from_code::<UnitKind>(&self.kind);
         if kind.is_none() {
-            r.push("kind", DraftProblem::Rule(Problem::Empty));
+            r.push(Field::Kind, DraftProblem::Rule(Problem::Empty));
         }
         if name.is_empty() {
-            r.push("name", DraftProblem::Rule(Problem::Empty));
+            r.push(Field::Name, DraftProblem::Rule(Problem::Empty));
         } else {
             let folded = fold(&name);
             let taken = data
@@ -92,7 +93,7 @@ impl UnitDraft {
                 .iter()
                 .any(|u| Some(&u.id) != base.map(|b| &b.id) && fold(&u.name) == folded);
             if taken {
-                r.push("name", DraftProblem::NameTaken);
+                r.push(Field::Name, DraftProblem::NameTaken);
             }
         }
         let own_id = base
@@ -103,9 +104,12 @@ impl UnitDraft {
         let mut former_names = base.map(|b| b.former_names.clone()).unwrap_or_default();
         if let (Some(on), Some(b)) = (renamed_on, base) {
             if name == b.name {
-                r.push("renamed_on", DraftProblem::Rule(Problem::Empty));
+                r.push(Field::RenamedOn, DraftProblem::Rule(Problem::Empty));
             } else if former_names.iter().any(|f| f.until >= on) {
-                r.push("renamed_on", DraftProblem::Rule(Problem::BeforeLastRename));
+                r.push(
+                    Field::RenamedOn,
+                    DraftProblem::Rule(Problem::BeforeLastRename),
+                );
             } else if let Some(until) = on.pred_opt() {
                 former_names.push(FormerName {
                     name: b.name.clone(),
@@ -150,7 +154,7 @@ impl UnitDraft {
                 .iter()
                 .any(|u| &u.id != own && fold(&u.name) == folded)
             {
-                r.push("other_names", DraftProblem::NameTaken);
+                r.push(Field::OtherNames, DraftProblem::NameTaken);
             }
             names.push(line);
         }
@@ -162,7 +166,7 @@ impl UnitDraft {
         let parent: UnitId = id_of(&self.parent)?;
         if !data.units.contains(&parent) {
             r.push(
-                "parent",
+                Field::Parent,
                 DraftProblem::Rule(Problem::Missing {
                     target: RecordKind::Unit,
                     id: parent.to_string(),
@@ -174,7 +178,10 @@ impl UnitDraft {
         let mut steps = 0;
         while let Some(u) = at {
             if u == own {
-                r.push("parent", DraftProblem::Rule(Problem::SuccessorIsItself));
+                r.push(
+                    Field::Parent,
+                    DraftProblem::Rule(Problem::SuccessorIsItself),
+                );
                 return None;
             }
             steps += 1;
@@ -235,7 +242,7 @@ mod tests {
     }
 
     fn fields(e: Vec<FieldError>) -> Vec<&'static str> {
-        e.into_iter().map(|e| e.field).collect()
+        e.into_iter().map(|e| e.field.name()).collect()
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod document;
 mod reading;
+mod reading_choices;
 mod reading_directive;
 mod reading_fields;
 

@@ -173,6 +173,7 @@ fn problem_text(p: &ReviewProblem, review: &Review, lang: Lang) -> String {
             let path = review.items.get(*i).map_or("", |x| x.draft.path.as_str());
             format!("{} {path}, {field}: {what}", Msg::DirectiveWord.text(lang))
         }
+        Place::Meeting => format!("{}, {field}: {what}", Msg::ReadNewMeetingPart.text(lang)),
         Place::NewUnit(i) => {
             let name = review.new_units.get(*i).map_or("", |u| u.as_read.as_str());
             format!("{} «{name}»: {what}", Msg::NewUnitWord.text(lang))
@@ -276,9 +277,30 @@ fn ReviewScreen(review: RwSignal<Option<Review>>, step: RwSignal<Step>) -> impl 
             }
         })
     };
+    // A notice already in the register is said at once, not only when saving is refused.
+    let same = Memo::new(move |_| {
+        review.with(|r| {
+            let r = r.as_ref()?;
+            let id = state.data.with(|d| r.same_number_in(d))?;
+            Some((id, r.conclusion.number_symbol.trim().to_owned()))
+        })
+    });
+    let same_notice = move || {
+        same.get().map(|(id, number)| {
+            let lang = state.lang.get();
+            view! {
+                <div class="notice error" role="alert" id="read-same-number">
+                    <p>{Msg::ReadSameNumber.text(lang).replace("{n}", &number)} " "
+                        <a href=Route::Conclusion(id.to_string()).href()>{Msg::OpenSavedConclusion.text(lang)}</a>
+                    </p>
+                </div>
+            }
+        })
+    };
     view! {
         <h1>{move || state.t(Msg::ReadReviewTitle)}</h1>
         <p class="muted" id="read-summary" role="status">{summary}</p>
+        {same_notice}
         <div class="read-review">
             <section class="card read-source" aria-labelledby="read-source-title">
                 <h2 id="read-source-title">{move || state.t(Msg::ReadSource)}</h2>

@@ -1,14 +1,16 @@
-//! One directive of the review with the marks of what was read, guessed or missing (the
-//! lists of every unit and project laid out only for the directive being edited).
+//! One directive of the review with the marks of what was read, guessed or missing; its
+//! lead unit, coordinating units and projects are named on it, and the search boxes to
+//! change them are laid out only for the directive being edited.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
+use super::reading_choices::{project_pick, unit_pick, UnitList};
 use super::reading_fields::review_input;
 use crate::domain::documents::Mark;
 use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review};
+use crate::domain::Field;
 use crate::i18n::{format_date, Lang, Msg};
-use crate::ui::form::{choices, field_title};
+use crate::ui::form::field_title;
 use crate::ui::state::use_state;
 
 fn mark_text(mark: Mark, lang: Lang) -> &'static str {
@@ -34,7 +36,7 @@ pub(super) fn DirectiveFields(
     focused: RwSignal<usize>,
 ) -> impl IntoView {
     let state = use_state();
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let prefix = format!("rd-{i}");
     // This directive's part of the review: what depends on it redraws when it changes, not
     // when another directive does.
@@ -81,28 +83,11 @@ pub(super) fn DirectiveFields(
         })
     };
     let lead = Memo::new(move |_| item().map(|x| x.draft.lead_unit).unwrap_or_default());
-    let lead_options = move || {
-        let lang = state.lang.get();
-        let chosen = lead.get();
-        let news = news
-            .get()
-            .into_iter()
-            .map(|(v, name)| (v, format!("{} {name}", Msg::NewUnitWord.text(lang))));
-        let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
-        all.extend(news);
-        all.extend(state.data.with(choices::units));
-        all.into_iter()
-            .map(|(v, t)| {
-                let selected = v == chosen;
-                view! { <option value=v selected=selected>{t}</option> }
-            })
-            .collect_view()
-    };
     // The ids chosen in one of the draft's lists: its coordinating units or its projects.
-    let chosen_in = move |field: &'static str| {
+    let chosen_in = move |field: Field| {
         item()
             .map(|x| {
-                if field == "projects" {
+                if field == Field::Projects {
                     x.draft.projects
                 } else {
                     x.draft.coordinating_units
@@ -110,52 +95,6 @@ pub(super) fn DirectiveFields(
             })
             .unwrap_or_default()
     };
-    let multi =
-        move |field: &'static str,
-              options: fn(&crate::domain::Dataset) -> Vec<(String, String)>| {
-            let id = format!("rd-{i}-{}", field.replace('_', "-"));
-            let opts = move || {
-                let chosen = chosen_in(field);
-                state
-                    .data
-                    .with(options)
-                    .into_iter()
-                    .map(|(v, t)| {
-                        let selected = chosen.contains(&v);
-                        view! { <option value=v selected=selected>{t}</option> }
-                    })
-                    .collect_view()
-            };
-            let on_change = move |ev: leptos::ev::Event| {
-                let Some(select) = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                else {
-                    return;
-                };
-                let options = select.selected_options();
-                let picked: Vec<String> = (0..options.length())
-                    .filter_map(|k| options.item(k))
-                    .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                    .map(|o| o.value())
-                    .collect();
-                review.update(|r| {
-                    if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) {
-                        if field == "projects" {
-                            x.draft.projects = picked
-                        } else {
-                            x.draft.coordinating_units = picked
-                        }
-                    }
-                });
-            };
-            view! {
-                <div class="field">
-                    <label for=id.clone()>{title(field)}</label>
-                    <select id=id multiple size="4" on:change=on_change>{opts}</select>
-                </div>
-            }
-        };
     let open = move || focused.get() == i;
     let lead_name = move || {
         let lang = state.lang.get();
@@ -173,7 +112,7 @@ pub(super) fn DirectiveFields(
                 .unwrap_or(id)
         })
     };
-    let names = move |field: &'static str| {
+    let names = move |field: Field| {
         let ids = chosen_in(field);
         if ids.is_empty() {
             return state.t(Msg::NotGiven).to_owned();
@@ -181,7 +120,7 @@ pub(super) fn DirectiveFields(
         state.data.with(|d| {
             ids.iter()
                 .map(|id| {
-                    if field == "projects" {
+                    if field == Field::Projects {
                         d.projects
                             .get(&id.clone().into())
                             .map_or(id.clone(), |p| p.display_name().to_owned())
@@ -212,57 +151,51 @@ pub(super) fn DirectiveFields(
                     .map(|text| view! { <p class="ended-note small" role="note">{text}</p> })
             }}
             <div class="grid">
-                {review_input(review, format!("{prefix}-path"), title("path"), false,
+                {review_input(review, format!("{prefix}-path"), title(Field::Path), false,
                     move |r| r.items.get(i).map(|x| x.draft.path.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.path = v })}
                 // The lists of every unit and project are laid out for the directive being
                 // edited only: a ten-page notice has a hundred directives.
                 <Show when=open fallback=move || view! {
                     <div class="field">
-                        <span class="label">{title("lead_unit")}</span>
+                        <span class="label">{title(Field::LeadUnit)}</span>
                         <span class="value" id=format!("rd-{i}-lead-name")>{lead_name}</span>
                     </div>
                 }>
-                    <div class="field">
-                        <label for=format!("rd-{i}-lead")>{title("lead_unit")}</label>
-                        <select id=format!("rd-{i}-lead") on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.lead_unit = v });
-                        }>{lead_options}</select>
-                    </div>
+                    {unit_pick(review, i, UnitList::Lead)}
                 </Show>
-                {review_input(review, format!("{prefix}-text"), title("text"), true,
+                {review_input(review, format!("{prefix}-text"), title(Field::Text), true,
                     move |r| r.items.get(i).map(|x| x.draft.text.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.text = v })}
                 <Show when=move || !heading()>
                     <div class="field">
-                        {review_input(review, format!("rd-{i}-deadline"), title("deadline"), false,
+                        {review_input(review, format!("rd-{i}-deadline"), title(Field::Deadline), false,
                             move |r| r.items.get(i).map(|x| x.draft.deadline_words.clone()).unwrap_or_default(),
                             move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.deadline_words = v })}
                         <span class="echo" role="status" id=format!("rd-{i}-due")>{due}</span>
                     </div>
                     <div class="field">
-                        <label for=format!("rd-{i}-due-by-hand")>{title("due_by_hand")}</label>
+                        <label for=format!("rd-{i}-due-by-hand")>{title(Field::DueByHand)}</label>
                         <input id=format!("rd-{i}-due-by-hand") type="date"
                             prop:value=move || item().map(|x| x.draft.due_by_hand).unwrap_or_default()
                             on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.due_by_hand = v }) }/>
                     </div>
                 </Show>
-                {review_input(review, format!("{prefix}-responsible"), title("responsible_person"), false,
+                {review_input(review, format!("{prefix}-responsible"), title(Field::ResponsiblePerson), false,
                     move |r| r.items.get(i).map(|x| x.draft.responsible_person.clone()).unwrap_or_default(),
                     move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.responsible_person = v })}
                 <Show when=open fallback=move || view! {
                     <div class="field">
-                        <span class="label">{title("coordinating_units")}</span>
-                        <span class="value">{move || names("coordinating_units")}</span>
+                        <span class="label">{title(Field::CoordinatingUnits)}</span>
+                        <span class="value">{move || names(Field::CoordinatingUnits)}</span>
                     </div>
                     <div class="field">
-                        <span class="label">{title("projects")}</span>
-                        <span class="value">{move || names("projects")}</span>
+                        <span class="label">{title(Field::Projects)}</span>
+                        <span class="value">{move || names(Field::Projects)}</span>
                     </div>
                 }>
-                    {multi("coordinating_units", choices::units)}
-                    {multi("projects", choices::projects)}
+                    {unit_pick(review, i, UnitList::Coordinating)}
+                    {project_pick(review, i)}
                 </Show>
             </div>
         </fieldset>

@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::documents::{meetings_near, NewUnitChoice, Review};
+use super::reading_choices::{parent_pick, review_select, NewMeetingFields};
+use crate::domain::documents::{meetings_near, NewUnitChoice, Review, NEW_MEETING};
+use crate::domain::Field;
 use crate::i18n::{format_date, Msg};
 use crate::ui::form::{choices, field_title};
 use crate::ui::state::use_state;
@@ -72,13 +74,13 @@ fn text_box(
 #[component]
 pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
     let state = use_state();
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     macro_rules! text {
-        ($field:ident, $long:expr) => {
+        ($field:ident, $name:ident, $long:expr) => {
             review_input(
                 review,
                 concat!("rc-", stringify!($field)).replace('_', "-"),
-                title(stringify!($field)),
+                title(Field::$name),
                 $long,
                 |r| r.conclusion.$field.clone(),
                 |r, v| r.conclusion.$field = v,
@@ -101,7 +103,13 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
     });
     let meeting_options = move || {
         let chosen = meeting.get();
-        let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
+        let mut all = vec![
+            (String::new(), state.t(Msg::NotGiven).to_owned()),
+            (
+                NEW_MEETING.to_owned(),
+                state.t(Msg::ReadNewMeetingOption).to_owned(),
+            ),
+        ];
         let day = review.with_untracked(|r| {
             r.as_ref().and_then(|r| {
                 chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok()
@@ -158,38 +166,39 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
                 <strong>{move || review.with(|r| r.as_ref().map(|r| r.kind.clone()).filter(|k| !k.is_empty()).unwrap_or_else(|| state.t(Msg::NotGiven).to_owned()))}</strong>
             </p>
             <div class="grid">
-                {text!(number_symbol, false)}
+                {text!(number_symbol, NumberSymbol, false)}
                 <div class="field">
-                    <label for="rc-date">{title("date")}</label>
+                    <label for="rc-date">{title(Field::Date)}</label>
                     <input id="rc-date" type="date" prop:value=date_value
                         on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.date = v }) }/>
                 </div>
-                {text!(issuing_body, false)}
-                {text!(parent_body, false)}
-                {text!(place, false)}
+                {text!(issuing_body, IssuingBody, false)}
+                {text!(parent_body, ParentBody, false)}
+                {text!(place, Place, false)}
                 <div class="field">
-                    <label for="rc-body-kind">{title("body_kind")}</label>
+                    <label for="rc-body-kind">{title(Field::BodyKind)}</label>
                     <select id="rc-body-kind" on:change=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.body_kind = v }) }>
                         {body_kind_options}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="rc-meeting">{title("meeting")}</label>
+                    <label for="rc-meeting">{title(Field::Meeting)}</label>
                     <select id="rc-meeting" on:change=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.meeting = v }) }>
                         {meeting_options}
                     </select>
                 </div>
-                {text!(title, true)}
-                {text!(signer_title, true)}
-                {text!(signer, false)}
-                {text!(recipients, true)}
+                <NewMeetingFields review=review/>
+                {text!(title, Title, true)}
+                {text!(signer_title, SignerTitle, true)}
+                {text!(signer, Signer, false)}
+                {text!(recipients, Recipients, true)}
             </div>
             <details>
                 <summary>{move || state.t(Msg::ReadParagraphs)}</summary>
                 <div class="grid">
-                    {text!(opening, true)}
-                    {text!(assessment, true)}
-                    {text!(closing, true)}
+                    {text!(opening, Opening, true)}
+                    {text!(assessment, Assessment, true)}
+                    {text!(closing, Closing, true)}
                 </div>
             </details>
         </section>
@@ -282,10 +291,18 @@ pub(super) fn NewUnits(review: RwSignal<Option<Review>>) -> impl IntoView {
                     <select id=format!("nu-{i}-choice") on:change=on_choice>{options}</select>
                 </div>
                 <Show when=adding>
-                    <div class="field">
-                        <label for=format!("nu-{i}-name")>{move || state.t(Msg::NewUnitName)}</label>
-                        <input id=format!("nu-{i}-name") type="text" prop:value=name on:input=on_name/>
+                    <div class="grid">
+                        <div class="field">
+                            <label for=format!("nu-{i}-name")>{move || state.t(Msg::NewUnitName)}</label>
+                            <input id=format!("nu-{i}-name") type="text" prop:value=name on:input=on_name/>
+                        </div>
+                        {review_select(review, format!("nu-{i}-kind"),
+                            move || field_title(Field::UnitKind, false, state.lang.get()),
+                            move || choices::unit_kinds(state.lang.get()),
+                            move |r| r.new_units.get(i).map(|u| u.kind.clone()).unwrap_or_default(),
+                            move |r, v| if let Some(u) = r.new_units.get_mut(i) { u.kind = v })}
                     </div>
+                    {parent_pick(review, i)}
                 </Show>
             </li>
         }

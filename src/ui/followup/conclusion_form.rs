@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::dates::iso;
 use crate::domain::followup::ConclusionDraft;
 use crate::domain::sorting;
+use crate::domain::Field;
 use crate::domain::{ConclusionId, IdSource};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::Route;
@@ -17,49 +18,59 @@ use crate::ui::widgets::NotFound;
 
 /// (field, kind, read, write)
 const TEXT_FIELDS: [(
-    &str,
+    Field,
     Kind,
     ReadField<ConclusionDraft>,
     WriteField<ConclusionDraft>,
 ); 12] = [
     (
-        "number_symbol",
+        Field::NumberSymbol,
         Kind::Text,
         |d| &d.number_symbol,
         |d| &mut d.number_symbol,
     ),
-    ("date", Kind::Date, |d| &d.date, |d| &mut d.date),
+    (Field::Date, Kind::Date, |d| &d.date, |d| &mut d.date),
     (
-        "issuing_body",
+        Field::IssuingBody,
         Kind::Text,
         |d| &d.issuing_body,
         |d| &mut d.issuing_body,
     ),
-    ("title", Kind::Long, |d| &d.title, |d| &mut d.title),
+    (Field::Title, Kind::Long, |d| &d.title, |d| &mut d.title),
     (
-        "parent_body",
+        Field::ParentBody,
         Kind::Text,
         |d| &d.parent_body,
         |d| &mut d.parent_body,
     ),
-    ("place", Kind::Text, |d| &d.place, |d| &mut d.place),
-    ("opening", Kind::Long, |d| &d.opening, |d| &mut d.opening),
-    ("closing", Kind::Long, |d| &d.closing, |d| &mut d.closing),
+    (Field::Place, Kind::Text, |d| &d.place, |d| &mut d.place),
     (
-        "signer_title",
+        Field::Opening,
+        Kind::Long,
+        |d| &d.opening,
+        |d| &mut d.opening,
+    ),
+    (
+        Field::Closing,
+        Kind::Long,
+        |d| &d.closing,
+        |d| &mut d.closing,
+    ),
+    (
+        Field::SignerTitle,
         Kind::Long,
         |d| &d.signer_title,
         |d| &mut d.signer_title,
     ),
-    ("signer", Kind::Text, |d| &d.signer, |d| &mut d.signer),
+    (Field::Signer, Kind::Text, |d| &d.signer, |d| &mut d.signer),
     (
-        "recipients",
+        Field::Recipients,
         Kind::Long,
         |d| &d.recipients,
         |d| &mut d.recipients,
     ),
     (
-        "assessment",
+        Field::Assessment,
         Kind::Long,
         |d| &d.assessment,
         |d| &mut d.assessment,
@@ -93,14 +104,14 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
             .err()
             .unwrap_or_default()
     });
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let [number, date, body, heading, parent_body, place, opening, closing, signer_title, signer, recipients, assessment] =
         TEXT_FIELDS
             .map(|(field, kind, get, set)| draft.input("cf", field, kind, title(field), get, set));
     let committee = draft.select(
         "cf",
-        "committee",
-        title("committee"),
+        Field::Committee,
+        title(Field::Committee),
         move || {
             let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
             all.extend(state.data.with(choices::committees));
@@ -111,16 +122,16 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
     );
     let body_kind = draft.select(
         "cf",
-        "body_kind",
-        title("body_kind"),
+        Field::BodyKind,
+        title(Field::BodyKind),
         move || choices::body_kinds(state.lang.get()),
         |d| &d.body_kind,
         |d| &mut d.body_kind,
     );
     let meeting = draft.select(
         "cf",
-        "meeting",
-        title("meeting"),
+        Field::Meeting,
+        title(Field::Meeting),
         move || {
             let lang = state.lang.get();
             let mut all = vec![(String::new(), state.t(Msg::StandsAlone).to_owned())];

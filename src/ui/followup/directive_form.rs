@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::draft::FieldError;
 use crate::domain::followup::DirectiveDraft;
 use crate::domain::model::paths_taken;
+use crate::domain::Field;
 use crate::domain::{ConclusionId, DirectiveId, IdSource, NumberChoices};
 use crate::i18n::{labels, Msg};
 use crate::ui::browser::{self, CryptoIds};
@@ -102,7 +103,7 @@ pub fn DirectiveForm(
     let saved = RwSignal::new(None::<DirectiveDraft>);
     let show_saved = move || saved.with(|s| s.as_ref() == Some(&draft.value.get()));
 
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     // The register's units and projects as offered, compared after each change of the data:
     // an update recorded on the checklist above leaves the pickers' hundreds of options
     // as they are drawn.
@@ -110,24 +111,24 @@ pub fn DirectiveForm(
     let project_choices = Memo::new(move |_| state.data.with(choices::projects));
     let path = draft.input(
         "df",
-        "path",
+        Field::Path,
         Kind::Text,
-        title("path"),
+        title(Field::Path),
         |d| &d.path,
         |d| &mut d.path,
     );
     let text = draft.input(
         "df",
-        "text",
+        Field::Text,
         Kind::Long,
-        title("text"),
+        title(Field::Text),
         |d| &d.text,
         |d| &mut d.text,
     );
     let lead = draft.select(
         "df",
-        "lead_unit",
-        title("lead_unit"),
+        Field::LeadUnit,
+        title(Field::LeadUnit),
         move || {
             let mut units = unit_choices.get();
             units.insert(0, (String::new(), state.t(Msg::NotGiven).to_owned()));
@@ -139,23 +140,23 @@ pub fn DirectiveForm(
     // Typed into the coordinating list's filter and not found there: added from the filter.
     let unit_filter = RwSignal::new(String::new());
     let coordinating_list = PickList {
-        field: "coordinating_units",
+        field: Field::CoordinatingUnits,
         get: |d: &DirectiveDraft| &d.coordinating_units,
         set: |d: &mut DirectiveDraft| &mut d.coordinating_units,
     };
     let person = draft.input(
         "df",
-        "responsible_person",
+        Field::ResponsiblePerson,
         Kind::Text,
-        title("responsible_person"),
+        title(Field::ResponsiblePerson),
         |d| &d.responsible_person,
         |d| &mut d.responsible_person,
     );
     let deadline = draft.input_echo(
         "df",
-        "deadline",
+        Field::Deadline,
         Kind::Text,
-        title("deadline"),
+        title(Field::Deadline),
         |d| &d.deadline_words,
         |d| &mut d.deadline_words,
         move || {
@@ -167,16 +168,16 @@ pub fn DirectiveForm(
     );
     let by_hand = draft.input(
         "df",
-        "due_by_hand",
+        Field::DueByHand,
         Kind::Date,
-        title("due_by_hand"),
+        title(Field::DueByHand),
         |d| &d.due_by_hand,
         |d| &mut d.due_by_hand,
     );
     let projects = draft.picks(
         "df",
-        "projects",
-        title("projects"),
+        Field::Projects,
+        title(Field::Projects),
         move || project_choices.get(),
         |d| &d.projects,
         |d| &mut d.projects,
@@ -234,7 +235,7 @@ pub fn DirectiveForm(
     let coordinating = draft.picks_with(
         "df",
         coordinating_list,
-        title("coordinating_units"),
+        title(Field::CoordinatingUnits),
         move || unit_choices.get(),
         unit_filter,
         move |typed: String| {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::update_form::directive_form_heading;
 use crate::domain::followup::ExtensionDraft;
 use crate::domain::DirectiveId;
+use crate::domain::Field;
 use crate::i18n::{format_date, labels, Msg};
 use crate::ui::browser;
 use crate::ui::form::{field_title, Draft, Kind};
@@ -118,12 +119,12 @@ pub fn ExtensionForm(extending: RwSignal<Option<DirectiveId>>) -> impl IntoView 
         })
     };
     let body = move || {
-        let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+        let title = move |field: Field| move || field_title(field, false, state.lang.get());
         let deadline = draft.input_echo(
             "xf",
-            "deadline",
+            Field::Deadline,
             Kind::Text,
-            title("new_deadline"),
+            title(Field::NewDeadline),
             |d| &d.deadline_words,
             |d| &mut d.deadline_words,
             move || {
@@ -134,33 +135,33 @@ pub fn ExtensionForm(extending: RwSignal<Option<DirectiveId>>) -> impl IntoView 
         );
         let by_hand = draft.input(
             "xf",
-            "due_by_hand",
+            Field::DueByHand,
             Kind::Date,
-            title("due_by_hand"),
+            title(Field::DueByHand),
             |d| &d.due_by_hand,
             |d| &mut d.due_by_hand,
         );
         let granted = draft.input(
             "xf",
-            "granted_on",
+            Field::GrantedOn,
             Kind::Date,
-            title("granted_on"),
+            title(Field::GrantedOn),
             |d| &d.granted_on,
             |d| &mut d.granted_on,
         );
         let reference = draft.input(
             "xf",
-            "document_ref",
+            Field::DocumentRef,
             Kind::Text,
-            title("granting_ref"),
+            title(Field::GrantingRef),
             |d| &d.document_ref,
             |d| &mut d.document_ref,
         );
         let reason = draft.input(
             "xf",
-            "reason",
+            Field::Reason,
             Kind::Long,
-            title("reason"),
+            title(Field::Reason),
             |d| &d.reason,
             |d| &mut d.reason,
         );

@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::iso;
-use crate::domain::draft::code;
 use crate::domain::followup::MeetingDraft;
-use crate::domain::{IdSource, MeetingId, MeetingKind};
-use crate::i18n::{labels, Msg};
+use crate::domain::Field;
+use crate::domain::{IdSource, MeetingId};
+use crate::i18n::Msg;
 use crate::route::Route;
 use crate::ui::browser::{self, CryptoIds};
 use crate::ui::form::{choices, field_title, Draft, Kind, ReadField, WriteField};
@@ -15,30 +15,35 @@ use crate::ui::widgets::NotFound;
 
 /// (field, kind, read, write)
 const TEXT_FIELDS: [(
-    &str,
+    Field,
     Kind,
     ReadField<MeetingDraft>,
     WriteField<MeetingDraft>,
 ); 8] = [
-    ("date", Kind::Date, |d| &d.date, |d| &mut d.date),
-    ("time", Kind::Text, |d| &d.time, |d| &mut d.time),
-    ("place", Kind::Text, |d| &d.place, |d| &mut d.place),
-    ("chair", Kind::Text, |d| &d.chair, |d| &mut d.chair),
+    (Field::Date, Kind::Date, |d| &d.date, |d| &mut d.date),
+    (Field::Time, Kind::Text, |d| &d.time, |d| &mut d.time),
+    (Field::Place, Kind::Text, |d| &d.place, |d| &mut d.place),
+    (Field::Chair, Kind::Text, |d| &d.chair, |d| &mut d.chair),
     (
-        "co_chairs",
+        Field::CoChairs,
         Kind::Long,
         |d| &d.co_chairs,
         |d| &mut d.co_chairs,
     ),
     (
-        "attendees",
+        Field::Attendees,
         Kind::Long,
         |d| &d.attendees,
         |d| &mut d.attendees,
     ),
-    ("summary", Kind::Long, |d| &d.summary, |d| &mut d.summary),
     (
-        "next_meeting",
+        Field::Summary,
+        Kind::Long,
+        |d| &d.summary,
+        |d| &mut d.summary,
+    ),
+    (
+        Field::NextMeeting,
         Kind::Date,
         |d| &d.next_meeting,
         |d| &mut d.next_meeting,
@@ -66,27 +71,21 @@ pub fn MeetingForm(id: Option<String>) -> impl IntoView {
             .err()
             .unwrap_or_default()
     });
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let [date, time, place, chair, co_chairs, attendees, summary, next] = TEXT_FIELDS
         .map(|(field, kind, get, set)| draft.input("mf", field, kind, title(field), get, set));
     let kind = draft.select(
         "mf",
-        "kind",
-        title("kind"),
-        move || {
-            let lang = state.lang.get();
-            MeetingKind::ALL
-                .iter()
-                .map(|k| (code(k), labels::meeting_kind(*k, lang).to_owned()))
-                .collect()
-        },
+        Field::Kind,
+        title(Field::Kind),
+        move || choices::meeting_kinds(state.lang.get()),
         |d| &d.kind,
         |d| &mut d.kind,
     );
     let committee = draft.select(
         "mf",
-        "committee",
-        title("committee"),
+        Field::Committee,
+        title(Field::Committee),
         move || {
             let mut all = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
             all.extend(state.data.with(choices::committees));
@@ -97,16 +96,16 @@ pub fn MeetingForm(id: Option<String>) -> impl IntoView {
     );
     let units = draft.picks(
         "mf",
-        "attendee_units",
-        title("attendee_units"),
+        Field::AttendeeUnits,
+        title(Field::AttendeeUnits),
         move || state.data.with(choices::units),
         |d| &d.attendee_units,
         |d| &mut d.attendee_units,
     );
     let projects = draft.picks(
         "mf",
-        "projects",
-        title("projects"),
+        Field::Projects,
+        title(Field::Projects),
         move || state.data.with(choices::projects),
         |d| &d.projects,
         |d| &mut d.projects,

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::followup::{UpdateDraft, STATUS_CODES};
+use crate::domain::Field;
 use crate::domain::{Dataset, Directive, DirectiveUpdate};
 use crate::domain::{DirectiveId, IdSource};
 use crate::i18n::format_date;
@@ -131,10 +132,10 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
         }
     };
     let body = move || {
-        let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+        let title = move |field: Field| move || field_title(field, false, state.lang.get());
         let text = draft.input(
             "uf",
-            "text",
+            Field::Text,
             Kind::Long,
             move || state.t(Msg::WhatWasReported).to_owned(),
             |d| &d.text,
@@ -142,32 +143,32 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
         );
         let date = draft.input(
             "uf",
-            "date",
+            Field::Date,
             Kind::Date,
-            title("date"),
+            title(Field::Date),
             |d| &d.date,
             |d| &mut d.date,
         );
         let by = draft.input(
             "uf",
-            "reported_by",
+            Field::ReportedBy,
             Kind::Text,
-            title("reported_by"),
+            title(Field::ReportedBy),
             |d| &d.reported_by,
             |d| &mut d.reported_by,
         );
         let reference = draft.input(
             "uf",
-            "document_ref",
+            Field::DocumentRef,
             Kind::Text,
-            title("document_ref"),
+            title(Field::DocumentRef),
             |d| &d.document_ref,
             |d| &mut d.document_ref,
         );
         let status = draft.select(
             "uf",
-            "status",
-            title("status"),
+            Field::Status,
+            title(Field::Status),
             move || {
                 let lang = state.lang.get();
                 let mut all = vec![(String::new(), state.t(Msg::NoStatusChange).to_owned())];
@@ -184,9 +185,9 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
         );
         let note = draft.input(
             "uf",
-            "note",
+            Field::Note,
             Kind::Text,
-            title("note"),
+            title(Field::Note),
             |d| &d.note,
             |d| &mut d.note,
         );

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::draft::code;
 use crate::domain::projects::ObstacleDraft;
+use crate::domain::Field;
 use crate::domain::{IdSource, ObstacleCategory, ObstacleId, ProjectId};
 use crate::i18n::{labels, Msg};
 use crate::ui::browser::{self, CryptoIds};
@@ -45,11 +46,11 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
     let saved = RwSignal::new(None::<ObstacleDraft>);
     let show_saved = move || saved.with(|s| s.as_ref() == Some(&draft.value.get()));
 
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let category = draft.select(
         "of",
-        "category",
-        title("category"),
+        Field::Category,
+        title(Field::Category),
         move || {
             let lang = state.lang.get();
             ObstacleCategory::ALL
@@ -62,16 +63,16 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
     );
     let description = draft.input(
         "of",
-        "description",
+        Field::Description,
         Kind::Long,
-        title("description"),
+        title(Field::Description),
         |d| &d.description,
         |d| &mut d.description,
     );
     let unit = draft.select(
         "of",
-        "responsible_unit",
-        title("responsible_unit"),
+        Field::ResponsibleUnit,
+        title(Field::ResponsibleUnit),
         move || {
             let mut units = state.data.with(choices::units);
             units.insert(0, (String::new(), state.t(Msg::NotGiven).to_owned()));
@@ -83,8 +84,8 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
     let directive_project = project.clone();
     let directive = draft.select(
         "of",
-        "directive",
-        title("directive"),
+        Field::Directive,
+        title(Field::Directive),
         move || {
             let chosen = draft.value.with(|d| d.directive.clone());
             let mut options = vec![(String::new(), state.t(Msg::NotGiven).to_owned())];
@@ -114,17 +115,17 @@ pub fn ObstacleForm(project: ProjectId, editing: RwSignal<Option<ObstacleId>>) -
     );
     let since = draft.input(
         "of",
-        "since",
+        Field::Since,
         Kind::Date,
-        title("since"),
+        title(Field::Since),
         |d| &d.since,
         |d| &mut d.since,
     );
     let resolved = draft.input(
         "of",
-        "resolved_on",
+        Field::ResolvedOn,
         Kind::Date,
-        title("resolved_on"),
+        title(Field::ResolvedOn),
         |d| &d.resolved_on,
         |d| &mut d.resolved_on,
     );

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::draft::code;
 use crate::domain::projects::ProjectDraft;
+use crate::domain::Field;
 use crate::domain::{CapitalSource, IdSource, InvestmentGroup, ProjectId, Qualifier};
 use crate::i18n::{decimal_mark, labels, Lang, Msg};
 use crate::route::Route;
@@ -17,22 +18,27 @@ type Options = fn(&crate::domain::Dataset, Lang) -> Vec<(String, String)>;
 
 /// (field, kind, read, write)
 const TEXT_FIELDS: [(
-    &str,
+    Field,
     Kind,
     ReadField<ProjectDraft>,
     WriteField<ProjectDraft>,
 ); 5] = [
-    ("name", Kind::Text, |d| &d.name, |d| &mut d.name),
+    (Field::Name, Kind::Text, |d| &d.name, |d| &mut d.name),
     (
-        "short_name",
+        Field::ShortName,
         Kind::Text,
         |d| &d.short_name,
         |d| &mut d.short_name,
     ),
-    ("location", Kind::Text, |d| &d.location, |d| &mut d.location),
-    ("phase", Kind::Text, |d| &d.phase, |d| &mut d.phase),
     (
-        "leader_in_charge",
+        Field::Location,
+        Kind::Text,
+        |d| &d.location,
+        |d| &mut d.location,
+    ),
+    (Field::Phase, Kind::Text, |d| &d.phase, |d| &mut d.phase),
+    (
+        Field::LeaderInCharge,
         Kind::Text,
         |d| &d.leader_in_charge,
         |d| &mut d.leader_in_charge,
@@ -41,25 +47,25 @@ const TEXT_FIELDS: [(
 
 /// (field, options, read, write): the choices, each with an empty "not given" first.
 const CHOICES: [(
-    &str,
+    Field,
     Options,
     ReadField<ProjectDraft>,
     WriteField<ProjectDraft>,
 ); 4] = [
     (
-        "committee",
+        Field::Committee,
         |d, _| choices::committees(d),
         |d| &d.committee,
         |d| &mut d.committee,
     ),
     (
-        "investor",
+        Field::Investor,
         |d, _| choices::units(d),
         |d| &d.investor,
         |d| &mut d.investor,
     ),
     (
-        "group",
+        Field::Group,
         |_, lang| {
             InvestmentGroup::ALL
                 .iter()
@@ -70,7 +76,7 @@ const CHOICES: [(
         |d| &mut d.group,
     ),
     (
-        "capital_source",
+        Field::CapitalSource,
         |_, lang| {
             CapitalSource::ALL
                 .iter()
@@ -104,9 +110,9 @@ pub fn ProjectForm(id: Option<String>) -> impl IntoView {
             .err()
             .unwrap_or_default()
     });
-    let label = move |field: &'static str| {
+    let label = move |field: Field| {
         move || match field {
-            "name" => state.t(Msg::ProjectName).to_owned(),
+            Field::Name => state.t(Msg::ProjectName).to_owned(),
             _ => field_title(field, false, state.lang.get()),
         }
     };
@@ -127,15 +133,15 @@ pub fn ProjectForm(id: Option<String>) -> impl IntoView {
     let [committee, investor, group, capital_source] = choices;
     let amount = draft.input(
         "pf",
-        "total_investment",
+        Field::TotalInvestment,
         Kind::Money,
-        move || field_title("total_investment", true, state.lang.get()),
+        move || field_title(Field::TotalInvestment, true, state.lang.get()),
         |d| &d.total_investment_billions,
         |d| &mut d.total_investment_billions,
     );
     let qualifier = draft.select(
         "pf",
-        "total_investment_qualifier",
+        Field::TotalInvestmentQualifier,
         move || state.t(Msg::AmountQualifier).to_owned(),
         move || {
             let lang = state.lang.get();
@@ -152,17 +158,17 @@ pub fn ProjectForm(id: Option<String>) -> impl IntoView {
     );
     let start = draft.input(
         "pf",
-        "planned_start",
+        Field::PlannedStart,
         Kind::Date,
-        label("planned_start"),
+        label(Field::PlannedStart),
         |d| &d.planned_start,
         |d| &mut d.planned_start,
     );
     let finish = draft.input(
         "pf",
-        "planned_finish",
+        Field::PlannedFinish,
         Kind::Date,
-        label("planned_finish"),
+        label(Field::PlannedFinish),
         |d| &d.planned_finish,
         |d| &mut d.planned_finish,
     );

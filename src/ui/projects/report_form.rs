@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::dates::iso;
 use crate::domain::projects::ReportDraft;
+use crate::domain::Field;
 use crate::domain::{IdSource, ProjectId};
 use crate::i18n::{decimal_mark, Msg};
 use crate::ui::browser::{self, CryptoIds};
@@ -13,75 +14,75 @@ use crate::ui::form::{field_title, Draft, Kind, ReadField, WriteField};
 use crate::ui::state::use_state;
 
 /// (field name in the format, typed in billions, read, write)
-const FIGURES: [(&str, bool, ReadField<ReportDraft>, WriteField<ReportDraft>); 12] = [
+const FIGURES: [(Field, bool, ReadField<ReportDraft>, WriteField<ReportDraft>); 12] = [
     (
-        "site_clearance.households_total",
+        Field::SiteClearanceHouseholdsTotal,
         false,
         |d| &d.households_total,
         |d| &mut d.households_total,
     ),
     (
-        "site_clearance.households_handed_over",
+        Field::SiteClearanceHouseholdsHandedOver,
         false,
         |d| &d.households_handed_over,
         |d| &mut d.households_handed_over,
     ),
     (
-        "site_clearance.area_total_ha",
+        Field::SiteClearanceAreaTotalHa,
         false,
         |d| &d.area_total_ha,
         |d| &mut d.area_total_ha,
     ),
     (
-        "site_clearance.area_handed_over_ha",
+        Field::SiteClearanceAreaHandedOverHa,
         false,
         |d| &d.area_handed_over_ha,
         |d| &mut d.area_handed_over_ha,
     ),
     (
-        "construction.packages_total",
+        Field::ConstructionPackagesTotal,
         false,
         |d| &d.packages_total,
         |d| &mut d.packages_total,
     ),
     (
-        "construction.packages_under_construction",
+        Field::ConstructionPackagesUnderConstruction,
         false,
         |d| &d.packages_under_construction,
         |d| &mut d.packages_under_construction,
     ),
     (
-        "construction.contracts_signed",
+        Field::ConstructionContractsSigned,
         false,
         |d| &d.contracts_signed,
         |d| &mut d.contracts_signed,
     ),
     (
-        "construction.volume_percent",
+        Field::ConstructionVolumePercent,
         false,
         |d| &d.volume_percent,
         |d| &mut d.volume_percent,
     ),
     (
-        "capital.plan",
+        Field::CapitalPlan,
         true,
         |d| &d.plan_billions,
         |d| &mut d.plan_billions,
     ),
     (
-        "capital.allocated",
+        Field::CapitalAllocated,
         true,
         |d| &d.allocated_billions,
         |d| &mut d.allocated_billions,
     ),
     (
-        "capital.disbursed",
+        Field::CapitalDisbursed,
         true,
         |d| &d.disbursed_billions,
         |d| &mut d.disbursed_billions,
     ),
     (
-        "capital.same_period_last_year_percent",
+        Field::CapitalSamePeriodLastYearPercent,
         false,
         |d| &d.same_period_last_year_percent,
         |d| &mut d.same_period_last_year_percent,
@@ -174,7 +175,7 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
     };
     let as_of = draft.input(
         "rf",
-        "as_of",
+        Field::AsOf,
         Kind::Date,
         move || state.t(Msg::AsOf).to_owned(),
         |d| &d.as_of,
@@ -182,7 +183,7 @@ pub fn ReportForm(project: ProjectId) -> impl IntoView {
     );
     let narrative = draft.input(
         "rf",
-        "narrative",
+        Field::Narrative,
         Kind::Long,
         move || state.t(Msg::Narrative).to_owned(),
         |d| &d.narrative,

@@ -13,7 +13,7 @@ use crate::domain::sharing::{Applied, Change, Duplicate, Entry, ImportPlan, Reso
 use crate::domain::sharing::{ExportInfo, Scope};
 use crate::domain::sorting;
 use crate::domain::{parse_dataset, Dataset};
-use crate::i18n::{field_label, kind_label, load_error_message, problem_message, Lang, Msg};
+use crate::i18n::{kind_label, load_error_message, name_label, problem_message, Lang, Msg};
 use crate::storage::session::ImportRefused;
 use crate::ui::browser::{date_time, focus_later};
 use crate::ui::state::use_state;
@@ -149,7 +149,7 @@ pub(super) fn field_table(e: &Entry, lang: Lang, mine: Msg, theirs: Msg) -> impl
         .map(|f| {
             view! {
                 <tr>
-                    <th scope="row">{field_label(&f.field, lang)}</th>
+                    <th scope="row">{name_label(&f.field, lang)}</th>
                     <td data-label=mine.text(lang)>{f.mine.clone()}</td>
                     <td data-label=theirs.text(lang)>{f.theirs.clone()}</td>
                 </tr>
@@ -377,7 +377,7 @@ pub(super) fn preview_view(
             let fields = e
                 .fields
                 .iter()
-                .map(|f| field_label(&f.field, lang))
+                .map(|f| name_label(&f.field, lang))
                 .collect::<Vec<_>>()
                 .join(", ");
             view! {

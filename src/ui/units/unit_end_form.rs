@@ -10,6 +10,7 @@ use crate::domain::draft::code;
 use crate::domain::units::EndKind;
 use crate::domain::units::Role;
 use crate::domain::units::SuccessionDraft;
+use crate::domain::Field;
 use crate::domain::{DirectiveId, UnitId};
 use crate::i18n::{succession as words, Msg};
 use crate::ui::browser;
@@ -42,11 +43,11 @@ fn unit_end_form(unit: UnitId) -> impl IntoView {
     let draft = Draft::new(state, SuccessionDraft::default(), move |d| {
         state.data.with(|data| d.field_problems(data, &check_unit))
     });
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let kind = draft.select(
         "ue",
-        "ended",
-        title("ended"),
+        Field::Ended,
+        title(Field::Ended),
         move || {
             let lang = state.lang.get();
             [EndKind::Abolished, EndKind::Merged]
@@ -57,20 +58,20 @@ fn unit_end_form(unit: UnitId) -> impl IntoView {
         |d| &d.kind,
         |d| &mut d.kind,
     );
-    let kind_problem = move || draft.problem("ended", true);
+    let kind_problem = move || draft.problem(Field::Ended, true);
     let on = draft.input(
         "ue",
-        "ended_on",
+        Field::EndedOn,
         Kind::Date,
-        title("ended_on"),
+        title(Field::EndedOn),
         |d| &d.on,
         |d| &mut d.on,
     );
     let own = unit.clone();
     let successors = draft.picks(
         "ue",
-        "successors",
-        title("successors"),
+        Field::Successors,
+        title(Field::Successors),
         move || {
             state.data.with(|d| {
                 choices::units(d)
@@ -82,7 +83,7 @@ fn unit_end_form(unit: UnitId) -> impl IntoView {
         |d| &d.successors,
         |d| &mut d.successors,
     );
-    let successors_problem = move || draft.problem("successors", true);
+    let successors_problem = move || draft.problem(Field::Successors, true);
     let work_unit = unit.clone();
     let work = Memo::new(move |_| {
         draft.value.with(|d| {

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::draft::code;
 use crate::domain::units::UnitDraft;
-use crate::domain::{IdSource, UnitId, UnitKind};
-use crate::i18n::{labels, Msg};
+use crate::domain::Field;
+use crate::domain::{IdSource, UnitId};
+use crate::i18n::Msg;
 use crate::ui::browser::{self, CryptoIds};
 use crate::ui::form::{choices, field_title, Draft, Kind};
 use crate::ui::state::use_state;
@@ -47,53 +47,47 @@ fn unit_form(unit: Option<UnitId>) -> impl IntoView {
     };
     fill();
     let saved = RwSignal::new(false);
-    let title = move |field: &'static str| move || field_title(field, false, state.lang.get());
+    let title = move |field: Field| move || field_title(field, false, state.lang.get());
     let name = draft.input(
         "uf2",
-        "name",
+        Field::Name,
         Kind::Text,
-        title("name"),
+        title(Field::Name),
         |d| &d.name,
         |d| &mut d.name,
     );
     let short = draft.input(
         "uf2",
-        "short_name",
+        Field::ShortName,
         Kind::Text,
-        title("short_name"),
+        title(Field::ShortName),
         |d| &d.short_name,
         |d| &mut d.short_name,
     );
     let kind = draft.select(
         "uf2",
-        "kind",
-        title("unit_kind"),
-        move || {
-            let lang = state.lang.get();
-            UnitKind::ALL
-                .iter()
-                .map(|k| (code(k), labels::unit_kind(*k, lang).to_owned()))
-                .collect()
-        },
+        Field::Kind,
+        title(Field::UnitKind),
+        move || choices::unit_kinds(state.lang.get()),
         |d| &d.kind,
         |d| &mut d.kind,
     );
     let contact = draft.input(
         "uf2",
-        "contact",
+        Field::Contact,
         Kind::Text,
-        title("contact"),
+        title(Field::Contact),
         |d| &d.contact,
         |d| &mut d.contact,
     );
     let other_names = draft.input(
         "uf2",
-        "other_names",
+        Field::OtherNames,
         Kind::Long,
         move || {
             format!(
                 "{} {}",
-                field_title("other_names", false, state.lang.get()),
+                field_title(Field::OtherNames, false, state.lang.get()),
                 state.t(Msg::OnePerLine)
             )
         },
@@ -103,8 +97,8 @@ fn unit_form(unit: Option<UnitId>) -> impl IntoView {
     let own = unit.clone();
     let parent = draft.select(
         "uf2",
-        "parent",
-        title("parent"),
+        Field::Parent,
+        title(Field::Parent),
         move || {
             let mut list = vec![(String::new(), state.t(Msg::NoParent).to_owned())];
             state.data.with(|d| {
@@ -119,7 +113,7 @@ fn unit_form(unit: Option<UnitId>) -> impl IntoView {
         |d| &d.parent,
         |d| &mut d.parent,
     );
-    let parent_problem = move || draft.problem("parent", true);
+    let parent_problem = move || draft.problem(Field::Parent, true);
     let archived = editing.then(|| {
         view! {
             <label class="check">
@@ -133,9 +127,9 @@ fn unit_form(unit: Option<UnitId>) -> impl IntoView {
     let renamed = editing.then(|| {
         draft.input(
             "uf2",
-            "renamed_on",
+            Field::RenamedOn,
             Kind::Date,
-            title("renamed_on"),
+            title(Field::RenamedOn),
             |d| &d.renamed_on,
             |d| &mut d.renamed_on,
         )

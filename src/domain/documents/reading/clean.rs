@@ -13,7 +13,21 @@ fn is_emphasis(c: char) -> bool {
 /// ("•", "–", "—", "+", "·") as "- ", emphasis marks dropped, "3 ." as "3.".
 pub fn clean_line(line: &str) -> String {
     let mut text = String::with_capacity(line.len());
-    for c in line.chars() {
+    // A Markdown heading's marks ("## THÔNG BÁO") are no text.
+    let unmarked = line.trim_start();
+    let hashes = unmarked.len() - unmarked.trim_start_matches('#').len();
+    let line = match unmarked[hashes..].chars().next() {
+        Some(c) if hashes > 0 && hashes <= 6 && c.is_whitespace() => &unmarked[hashes..],
+        _ => line,
+    };
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        // A Markdown escape ("\*", "1\.", "\-") stands for the mark after it.
+        let c = match (c, chars.peek()) {
+            ('\\', Some(next)) if next.is_ascii_punctuation() => chars.next().unwrap_or(c),
+            ('\\', None) => continue,
+            _ => c,
+        };
         match c {
             '\u{a0}' | '\u{2007}' | '\u{202f}' | '\t' | '\u{2002}' | '\u{2003}' | '\u{2009}' => {
                 text.push(' ')
@@ -48,6 +62,29 @@ pub fn clean_line(line: &str) -> String {
     line.trim().to_owned()
 }
 
+/// A row of a table copied from Word arrives as its cells separated by tabs: the header's
+/// issuing body and national motto, the number and the place and date, the recipients and
+/// the signer's title. Each cell is a line of its own, left first. A tab after a list mark
+/// ("4.\tBan QLDA …", "–\tPhối hợp …") only spaces the item, and a tab at either end is none.
+fn table_cells(line: &str) -> Vec<&str> {
+    let cells: Vec<&str> = line
+        .split('\t')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let marker = |cell: &str| {
+        let core = cell.trim_end_matches(['.', ')']);
+        cell.chars().count() <= 5
+            && (core.chars().all(|c| c.is_ascii_digit() || c == '.')
+                || core.chars().count() <= 1
+                || core.chars().all(|c| "IVXL".contains(c)))
+    };
+    if cells.len() < 2 || marker(cells[0]) {
+        return vec![line];
+    }
+    cells
+}
+
 /// Whether a line ends where a sentence or a heading may end.
 fn ends_a_sentence(line: &str) -> bool {
     line.ends_with(['.', ':', ';', '!', '?', ')', '"'])
@@ -67,7 +104,7 @@ fn begins_anew(line: &str) -> bool {
 pub fn clean_lines(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut blank_since_last = false;
-    let raw_lines: Vec<&str> = text.split('\n').collect();
+    let raw_lines: Vec<&str> = text.split('\n').flat_map(table_cells).collect();
     for (i, raw) in raw_lines.iter().enumerate() {
         let line = clean_line(raw);
         // A page's number alone between blank lines ("2") is the page, not the text.
@@ -129,6 +166,41 @@ mod tests {
             "\"Dự án\" của tỉnh"
         );
         assert_eq!(clean_line("   "), "");
+    }
+
+    #[test]
+    fn markdown_residue_is_made_plain() {
+        assert_eq!(clean_line("### KẾT LUẬN"), "KẾT LUẬN");
+        assert_eq!(clean_line("#5 chưa là tiêu đề"), "#5 chưa là tiêu đề");
+        assert_eq!(clean_line("\\*  "), "");
+        assert_eq!(clean_line("2\\. Sở Xây dựng"), "2. Sở Xây dựng");
+        assert_eq!(clean_line("\\- Lưu VT."), "- Lưu VT.");
+        assert_eq!(clean_line("__Số 9 -KL/BCĐ__"), "Số 9 -KL/BCĐ");
+        assert_eq!(clean_line("tỷ lệ 40\\%"), "tỷ lệ 40%");
+        let lines = clean_lines("## ĐẢNG BỘ XÃ\n\\*  \n**Số 4 -TB/ĐU**\n");
+        assert_eq!(lines, vec!["ĐẢNG BỘ XÃ", "", "Số 4 -TB/ĐU"]);
+        assert!(lines.iter().all(|l| l != "\\"));
+    }
+
+    #[test]
+    fn the_cells_of_a_word_table_row_are_lines_of_their_own() {
+        assert_eq!(
+            clean_lines("SỞ TÀI CHÍNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 7/TB-STC\t\tLai Châu, ngày 2 tháng 3 năm 2026"),
+            vec![
+                "SỞ TÀI CHÍNH",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Số: 7/TB-STC",
+                "Lai Châu, ngày 2 tháng 3 năm 2026"
+            ]
+        );
+        // A tab after a list mark, or at an end, only spaces.
+        assert_eq!(
+            clean_lines("2.\tGiao Sở Tài chính"),
+            vec!["2. Giao Sở Tài chính"]
+        );
+        assert_eq!(clean_lines("b)\tLập hồ sơ"), vec!["b) Lập hồ sơ"]);
+        assert_eq!(clean_lines("–\tPhối hợp"), vec!["- Phối hợp"]);
+        assert_eq!(clean_lines("\tTrần Văn D\t"), vec!["Trần Văn D"]);
     }
 
     #[test]

@@ -83,6 +83,47 @@ pub fn place_date(line: &str) -> Option<(String, NaiveDate)> {
     Some((place, date))
 }
 
+/// A header line copied from a PDF or a Word table with its two columns run together:
+/// "UBND TỈNH ĐIỆN BIÊN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "VĂN PHÒNG Độc lập - Tự do -
+/// Hạnh phúc", "Số: 95/TB-VPUBND Điện Biên, ngày …". Cut where the right column begins: the
+/// national name, the motto, the Party's name, or the place and date after a number.
+pub fn header_cells(line: &str) -> Vec<String> {
+    const RIGHT: [&str; 3] = [
+        "cong hoa xa hoi chu nghia",
+        "doc lap",
+        "dang cong san viet nam",
+    ];
+    let starts: Vec<usize> = line
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0 && line[..i].ends_with(' '))
+        .collect();
+    let cut = starts
+        .iter()
+        .find(|&&i| {
+            let rest = fold(&line[i..]);
+            RIGHT.iter().any(|r| rest.starts_with(r))
+        })
+        .copied()
+        .or_else(|| {
+            // "Số: 95/TB-VPUBND Điện Biên, ngày …": the place and date after the symbol.
+            number_symbol(line)?;
+            starts
+                .iter()
+                .find(|&&i| {
+                    !line[i..].starts_with(|c: char| c.is_ascii_digit() || "-/".contains(c))
+                        && fold(&line[..i]).trim_end() != "so"
+                        && fold(&line[..i]).trim_end() != "so:"
+                        && place_date(&line[i..]).is_some()
+                })
+                .copied()
+        });
+    match cut {
+        Some(i) => vec![line[..i].trim().to_owned(), line[i..].trim().to_owned()],
+        None => vec![line.to_owned()],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +160,32 @@ mod tests {
         assert_eq!(number_symbol("Số        -BC"), None, "left blank");
         assert_eq!(number_symbol("Sở Xây dựng"), None);
         assert_eq!(number_symbol("Số hộ đã bàn giao 12"), None);
+    }
+
+    #[test]
+    fn two_columns_run_together_are_cut_apart() {
+        assert_eq!(
+            header_cells("SỞ XÂY DỰNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            vec!["SỞ XÂY DỰNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        );
+        assert_eq!(
+            header_cells("PHÒNG KINH TẾ Độc lập - Tự do - Hạnh phúc"),
+            vec!["PHÒNG KINH TẾ", "Độc lập - Tự do - Hạnh phúc"]
+        );
+        assert_eq!(
+            header_cells("HUYỆN ỦY MƯỜNG ẢNG ĐẢNG CỘNG SẢN VIỆT NAM"),
+            vec!["HUYỆN ỦY MƯỜNG ẢNG", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+        );
+        assert_eq!(
+            header_cells("Số: 12/TB-SXD Mường Ảng, ngày 03 tháng 02 năm 2026"),
+            vec!["Số: 12/TB-SXD", "Mường Ảng, ngày 03 tháng 02 năm 2026"]
+        );
+        assert_eq!(
+            header_cells("Số 9-TB/HU ngày 03 tháng 02 năm 2026"),
+            vec!["Số 9-TB/HU", "ngày 03 tháng 02 năm 2026"]
+        );
+        assert_eq!(header_cells("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").len(), 1);
+        assert_eq!(header_cells("BAN CHỈ ĐẠO CÁC CÔNG TRÌNH").len(), 1);
     }
 
     #[test]

@@ -5,11 +5,15 @@
 //! file's (`pdf`).
 
 pub mod clean;
+pub mod deadline_words;
 pub mod docx;
 pub mod header;
+pub mod leads;
 pub mod long;
 pub mod notice;
+pub mod opening;
 pub mod pdf;
 pub mod review;
+pub mod split;
 pub mod structure;
 pub mod units;

@@ -6,10 +6,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::clean::clean_lines;
-use super::header::{number_symbol, place_date, KindLine};
+use super::deadline_words::{has_year, item_deadline};
+use super::header::{header_cells, number_symbol, place_date, KindLine};
+use super::leads::{class_named, covered, place_lead, sentence_lead, UnitClass};
 use super::structure::parts;
 use super::units::{lead_unit_as_written, unit_name_as_read, units_named, ProjectIndex, UnitIndex};
-use crate::domain::followup::deadline::{parse_deadline, Deadline};
+use crate::domain::followup::deadline::Deadline;
 use crate::domain::model::dataset::Dataset;
 use crate::domain::model::ids::{ProjectId, UnitId};
 use crate::domain::text::fold;
@@ -28,7 +30,11 @@ pub enum Mark {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadDirective {
+    /// The order among the notice's items ("3", "3.1"): unique, what the stored path is.
     pub path: String,
+    /// The item's own mark as the notice prints it and officers cite it ("3.", "a)", "-",
+    /// "+", "II.1." when the notice has several sections of items).
+    pub label: String,
     pub text: String,
     /// The lead unit's name in the register, or as written when it is not there (None when
     /// the item names none).
@@ -43,6 +49,13 @@ pub struct ReadDirective {
     pub deadline_mark: Mark,
     /// The words the lead unit was read from, as written in the item.
     pub lead_words: Option<String>,
+    /// The class of units the item is addressed to ("Các chủ đầu tư …"), and the
+    /// register's units it covers, by name: the officer may split the item into one
+    /// directive per unit (`ReadNotice::split_directive`).
+    pub unit_class: Option<UnitClass>,
+    pub covers: Vec<String>,
+    #[serde(skip)]
+    pub covers_ids: Vec<UnitId>,
     /// The register's ids behind the names above (none for a unit not in the register).
     #[serde(skip)]
     pub lead_id: Option<UnitId>,
@@ -142,100 +155,6 @@ fn opening_date(paragraph: &str) -> Option<NaiveDate> {
     }
 }
 
-/// Words that open a deadline's phrase, folded.
-const MARKERS: [&str; 12] = [
-    "truoc ngay",
-    "trong ngay",
-    "cham nhat",
-    "trong thang",
-    "trong quy",
-    "quy ",
-    "cuoi thang",
-    "thuong xuyen",
-    "thang dau nam",
-    "trong nam",
-    "trong vong",
-    "tu ngay",
-];
-
-/// Where `marker` first stands in `folded` as words of their own ("quy " only before a
-/// quarter's number: "quy định" is no quarter).
-fn marker_at(folded: &str, marker: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(found) = folded[from..].find(marker) {
-        let at = from + found;
-        let starts_word = folded[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = folded[at + marker.len()..].trim_start();
-        let quarter = marker != "quy "
-            || after.starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v'));
-        if starts_word && quarter {
-            return Some(at);
-        }
-        from = at + marker.len();
-    }
-    None
-}
-
-/// The words of a deadline inside an item: the phrase from the first deadline marker to the
-/// end of its clause ("trước ngày 30/4/2027" of "…trước ngày 30/4/2027, phục vụ …"), or
-/// only "thường xuyên" of "thường xuyên kiểm tra …"; empty when there is no marker.
-fn deadline_words(text: &str) -> String {
-    let folded = fold(text);
-    let chars: Vec<char> = text.chars().collect();
-    if folded.chars().count() != chars.len() {
-        return String::new();
-    }
-    // A day ("trước ngày", "chậm nhất") wins over a period named earlier in the item
-    // ("Quý II/2027 báo cáo trước ngày 05/7/2027").
-    let strong = |m: &&str| matches!(*m, "truoc ngay" | "cham nhat" | "trong ngay" | "trong vong");
-    let found = |keep: &dyn Fn(&&str) -> bool| {
-        MARKERS
-            .iter()
-            .filter(|m| keep(m))
-            .filter_map(|m| marker_at(&folded, m).map(|at| (at, *m)))
-            .min()
-    };
-    let Some((byte, marker)) = found(&strong).or_else(|| found(&|_| true)) else {
-        return String::new();
-    };
-    let at = folded[..byte].chars().count();
-    if marker == "thuong xuyen" {
-        return chars[at..at + marker.chars().count()].iter().collect();
-    }
-    let from: String = chars[at..].iter().collect();
-    // "6 tháng đầu năm": the number before "tháng" belongs to it.
-    let number = if marker == "thang dau nam" {
-        let before: String = chars[..at].iter().collect();
-        before
-            .trim_end()
-            .rsplit(' ')
-            .next()
-            .filter(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
-            .map(|w| format!("{w} "))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
-    // The phrase ends with its clause: a line, a semicolon, a comma or a full stop.
-    let mut end = from.len();
-    for (i, c) in from.char_indices() {
-        let next = from[i + c.len_utf8()..].chars().next();
-        let ends = match c {
-            '\n' | ';' | '(' => true,
-            ',' | '.' | ':' => next.is_none_or(char::is_whitespace),
-            _ => false,
-        };
-        if ends {
-            end = i;
-            break;
-        }
-    }
-    format!("{number}{}", from[..end].trim())
-}
-
 /// "giao đồng chí Phó Chủ tịch UBND tỉnh chịu trách nhiệm": who answers for the item.
 fn responsible_person(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
@@ -258,15 +177,17 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
     if p.items.is_empty() {
         return Err(NotANotice::NoDirectives);
     }
-    let number_at = p.header.iter().position(|l| number_symbol(l).is_some());
+    // A header laid out in two columns may arrive with both on one line.
+    let header: Vec<String> = p.header.iter().flat_map(|l| header_cells(l)).collect();
+    let number_at = header.iter().position(|l| number_symbol(l).is_some());
     let number = number_at
-        .and_then(|i| number_symbol(&p.header[i]))
+        .and_then(|i| number_symbol(&header[i]))
         .unwrap_or_default();
-    let place_and_date = p.header.iter().find_map(|l| place_date(l));
+    let place_and_date = header.iter().find_map(|l| place_date(l));
     // Printed top right: a header laid out as a table may give it on the body's line.
-    let body_kind = p.header.iter().find_map(|l| body_kind_of_line(l));
+    let body_kind = header.iter().find_map(|l| body_kind_of_line(l));
     let date = place_and_date.as_ref().map(|(_, d)| *d);
-    let body_lines: Vec<&String> = p.header[..number_at.unwrap_or(p.header.len())]
+    let body_lines: Vec<&String> = header[..number_at.unwrap_or(header.len())]
         .iter()
         .filter(|l| !is_national(l) && place_date(l).is_none() && l.as_str() != "*")
         .collect();
@@ -296,17 +217,41 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
     let name_of = |id: &UnitId| units.get(id).map(|u| u.name.clone()).unwrap_or_default();
     let mut directives: Vec<ReadDirective> = Vec::new();
     let mut new_units: Vec<String> = Vec::new();
+    // The sentence before the list, naming who it is for: the lead of items naming none.
+    let for_whom = p
+        .paragraphs
+        .last()
+        .and_then(|para| sentence_lead(para, &index));
     for item in &p.items {
-        let top = item.path.split('.').next().unwrap_or("");
+        let above = item.path.rsplit_once('.').map(|(above, _)| above);
         // A sub-item takes its item's unit when the item only names the unit ("UBND xã …:").
         let parent = directives
             .iter()
-            .find(|d| d.path == top && item.path != top)
+            .find(|d| Some(d.path.as_str()) == above)
             .filter(|d| d.text.trim_end().ends_with(':'));
-        let lead = lead_unit_as_written(&item.text, &index);
-        let new_unit = lead
-            .is_none()
-            .then(|| unit_name_as_read(&item.text))
+        let projects = project_index.named(&item.text);
+        let project_ids: Vec<ProjectId> = projects.iter().map(|p| p.id.clone()).collect();
+        let place = place_lead(&item.text, &index);
+        let lead = lead_unit_as_written(&item.text, &index).or_else(|| {
+            place
+                .as_ref()
+                .and_then(|(id, _, written)| id.map(|id| (id, written.clone())))
+        });
+        let unit_class = lead.is_none().then(|| class_named(&item.text)).flatten();
+        let covers_ids = unit_class
+            .map(|c| covered(c, &project_ids, register))
+            .unwrap_or_default();
+        let new_unit = (lead.is_none() && unit_class.is_none())
+            .then(|| {
+                place
+                    .as_ref()
+                    .map(|(_, name, _)| name.clone())
+                    .or_else(|| unit_name_as_read(&item.text))
+            })
+            .flatten();
+        // Naming none, it is for whom the sentence before the list names.
+        let from_sentence = (lead.is_none() && new_unit.is_none() && unit_class.is_none())
+            .then_some(for_whom.as_ref())
             .flatten();
         if let Some(name) = &new_unit {
             if !new_units.contains(name) {
@@ -321,17 +266,21 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
                 Mark::Read,
             ),
             (None, Some(name), _) => (Some(name.clone()), None, Some(name.clone()), Mark::Guessed),
-            (None, None, Some(d)) => (
-                d.lead_unit.clone(),
-                d.lead_id.clone(),
-                None,
-                if d.lead_unit.is_some() {
-                    Mark::Guessed
-                } else {
-                    Mark::Missing
-                },
-            ),
-            (None, None, None) => (None, None, None, Mark::Missing),
+            (None, None, Some(d)) if d.lead_unit.is_some() => {
+                (d.lead_unit.clone(), d.lead_id.clone(), None, Mark::Guessed)
+            }
+            (None, None, _) => match from_sentence {
+                Some((Some(id), _)) => {
+                    (Some(name_of(id)), Some((*id).clone()), None, Mark::Guessed)
+                }
+                Some((None, name)) => {
+                    if !new_units.contains(name) {
+                        new_units.push(name.clone());
+                    }
+                    (Some(name.clone()), None, None, Mark::Guessed)
+                }
+                None => (None, None, None, Mark::Missing),
+            },
         };
         let coordinating_ids: Vec<UnitId> = fold(&item.text)
             .find("phoi hop")
@@ -348,18 +297,7 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
                     .collect()
             })
             .unwrap_or_default();
-        let words = deadline_words(&item.text);
-        // The phrase's own date first; else a day the whole item names ("ngày 15/5/2027"),
-        // not a bare year ("ngân sách năm 2027" is no deadline).
-        let deadline = parse_deadline(&words, date)
-            .ok()
-            .filter(|d| *d != Deadline::None {})
-            .or_else(|| {
-                parse_deadline(&item.text, date)
-                    .ok()
-                    .filter(|d| matches!(d, Deadline::Before { .. } | Deadline::On { .. }))
-            })
-            .unwrap_or(Deadline::None {});
+        let (words, deadline) = item_deadline(&item.text, date);
         let due = deadline.due();
         let deadline_mark = match (&deadline, due) {
             (Deadline::None {}, _) => Mark::Missing,
@@ -367,9 +305,9 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             (_, Some(_)) if !has_year(&words) => Mark::Guessed,
             _ => Mark::Read,
         };
-        let projects = project_index.named(&item.text);
         directives.push(ReadDirective {
             path: item.path.clone(),
+            label: item.label.clone(),
             text: item.text.clone(),
             lead_unit,
             coordinating_units: coordinating_ids.iter().map(name_of).collect(),
@@ -380,9 +318,12 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
             lead_mark,
             deadline_mark,
             lead_words,
+            unit_class,
+            covers: covers_ids.iter().map(name_of).collect(),
+            covers_ids,
             lead_id,
             coordinating_ids,
-            project_ids: projects.iter().map(|p| p.id.clone()).collect(),
+            project_ids,
             deadline,
             lines: item.lines.clone(),
         });
@@ -424,13 +365,6 @@ pub fn read_notice(text: &str, register: &Dataset) -> Result<ReadNotice, NotANot
         closing: p.closing.unwrap_or_default(),
         lines,
     })
-}
-
-/// Whether deadline words carry their own year ("trước ngày 12/10/2026", "Quý I/2027").
-fn has_year(words: &str) -> bool {
-    words
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|n| n.len() == 4)
 }
 
 #[cfg(test)]

@@ -8,20 +8,43 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::notice::{Mark, ReadDirective, ReadNotice};
 use crate::domain::draft::{date_text, DraftProblem, FieldError};
 use crate::domain::followup::conclusion::{Conclusion, Directive, DirectivePath};
+use crate::domain::followup::meeting::Meeting;
+use crate::domain::followup::MeetingDraft;
 use crate::domain::followup::{ConclusionDraft, DirectiveDraft};
 use crate::domain::model::dataset::Dataset;
+use crate::domain::model::ids::ConclusionId;
 use crate::domain::model::ids::{IdSource, UnitId};
 use crate::domain::sorting;
 use crate::domain::text::fold;
-use crate::domain::units::org::Unit;
+use crate::domain::units::org::{Unit, UnitKind};
+use crate::domain::Field;
 
 /// A lead unit read that the register does not hold, and the officer's decision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewUnit {
-    /// As the notice writes it.
+    /// As the notice writes it (or as the officer typed it in a picker).
     pub as_read: String,
     pub choice: NewUnitChoice,
+    /// The kind of unit added (a code of the format), guessed from the name.
+    pub kind: String,
+    /// The body it belongs to (a unit id of the register, or empty).
+    pub parent: String,
 }
+
+impl NewUnit {
+    /// A unit to add under `name`, its kind guessed from the name.
+    pub fn named(name: &str) -> NewUnit {
+        NewUnit {
+            as_read: name.to_owned(),
+            choice: NewUnitChoice::Add(name.to_owned()),
+            kind: crate::domain::draft::code(&UnitKind::guess(name)),
+            parent: String::new(),
+        }
+    }
+}
+
+/// The meeting choice that records the meeting the opening describes (`Review::new_meeting`).
+pub const NEW_MEETING: &str = "new";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NewUnitChoice {
@@ -104,11 +127,16 @@ pub struct Review {
     pub first_leads: Vec<String>,
     /// The text made plain, line by line.
     pub lines: Vec<String>,
+    /// The meeting the opening describes, recorded with the notice when the officer picks
+    /// [`NEW_MEETING`] as its meeting.
+    pub new_meeting: MeetingDraft,
 }
 
 /// What saving the review adds: one conclusion, its directives, and the units accepted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
+    /// The meeting recorded with the notice, when the officer chose to.
+    pub meeting: Option<Meeting>,
     pub conclusion: Conclusion,
     pub directives: Vec<Directive>,
     pub units: Vec<Unit>,
@@ -117,6 +145,9 @@ pub struct Saved {
 impl Saved {
     /// Puts the records into `data`: one step, undone as one.
     pub fn add_to(self, data: &mut Dataset) {
+        if let Some(meeting) = self.meeting {
+            data.meetings.upsert(meeting);
+        }
         for unit in self.units {
             data.units.upsert(unit);
         }
@@ -131,6 +162,8 @@ impl Saved {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Place {
     Conclusion,
+    /// The meeting recorded with the notice.
+    Meeting,
     Directive(usize),
     NewUnit(usize),
 }
@@ -184,10 +217,7 @@ impl Review {
         let new_units: Vec<NewUnit> = read
             .new_units
             .iter()
-            .map(|name| NewUnit {
-                as_read: name.clone(),
-                choice: NewUnitChoice::Add(name.clone()),
-            })
+            .map(|name| NewUnit::named(name))
             .collect();
         let heads: Vec<&str> = read
             .directives
@@ -251,6 +281,7 @@ impl Review {
                     ended,
                     draft: DirectiveDraft {
                         path: d.path.clone(),
+                        label: d.label.clone(),
                         text: d.text.clone(),
                         lead_unit: lead,
                         coordinating_units: coordinating,
@@ -270,7 +301,50 @@ impl Review {
             items,
             new_units,
             lines: read.lines.clone(),
+            new_meeting: super::opening::meeting_in_opening(&read.opening, read.meeting_date),
         }
+    }
+
+    /// The conclusion of the register with the same number and symbol, if any: saving is
+    /// refused then, and the review says so as soon as the text is read.
+    pub fn same_number_in(&self, register: &Dataset) -> Option<ConclusionId> {
+        let number = fold(self.conclusion.number_symbol.trim());
+        if number.is_empty() {
+            return None;
+        }
+        register
+            .conclusions
+            .iter()
+            .find(|c| fold(c.number_symbol.trim()) == number)
+            .map(|c| c.id.clone())
+    }
+
+    /// A unit typed in a picker that the register does not hold, to be added when the notice
+    /// is saved: its reference for a directive's lead or coordinating units ("new:2"), the
+    /// same one when it was already added under that name. `None` for an empty name.
+    pub fn add_unit(&mut self, name: &str) -> Option<String> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return None;
+        }
+        let folded = fold(&name);
+        let at = match self
+            .new_units
+            .iter()
+            .position(|u| fold(&u.as_read) == folded)
+        {
+            Some(at) => {
+                if self.new_units[at].choice == NewUnitChoice::Leave {
+                    self.new_units[at].choice = NewUnitChoice::Add(name);
+                }
+                at
+            }
+            None => {
+                self.new_units.push(NewUnit::named(&name));
+                self.new_units.len() - 1
+            }
+        };
+        Some(new_unit_ref(at))
     }
 
     /// How many directives have each mark for their lead unit and their deadline.
@@ -300,7 +374,28 @@ impl Review {
         now: DateTime<Utc>,
     ) -> Result<Saved, Vec<ReviewProblem>> {
         let mut problems = Vec::new();
-        let conclusion = match self.conclusion.to_conclusion(None, ids.next_id(), now) {
+        let mut heading = self.conclusion.clone();
+        let meeting = if heading.meeting == NEW_MEETING {
+            match self.new_meeting.to_meeting(None, ids.next_id(), now) {
+                Ok(mut m) => {
+                    // The notice's committee holds the meeting.
+                    m.committee = crate::domain::draft::id_of(&heading.committee);
+                    heading.meeting = m.id.to_string();
+                    Some(m)
+                }
+                Err(errors) => {
+                    heading.meeting.clear();
+                    problems.extend(errors.into_iter().map(|error| ReviewProblem {
+                        place: Place::Meeting,
+                        error,
+                    }));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let conclusion = match heading.to_conclusion(None, ids.next_id(), now) {
             Ok(c) => Some(c),
             Err(errors) => {
                 problems.extend(errors.into_iter().map(|error| ReviewProblem {
@@ -310,17 +405,11 @@ impl Review {
                 None
             }
         };
-        let number = fold(self.conclusion.number_symbol.trim());
-        let repeated = !number.is_empty()
-            && register
-                .conclusions
-                .iter()
-                .any(|c| fold(c.number_symbol.trim()) == number);
-        if repeated {
+        if self.same_number_in(register).is_some() {
             problems.push(ReviewProblem {
                 place: Place::Conclusion,
                 error: FieldError {
-                    field: "number_symbol",
+                    field: Field::NumberSymbol,
                     problem: DraftProblem::AlreadyRegistered,
                 },
             });
@@ -337,7 +426,11 @@ impl Review {
                     None => match units.iter().find(|u| fold(&u.name) == fold(name)) {
                         Some(u) => Some(u.id.clone()),
                         None => match Unit::named(name, ids.next_id().into(), now) {
-                            Some(unit) => {
+                            Some(mut unit) => {
+                                if let Some(kind) = crate::domain::draft::from_code(&new.kind) {
+                                    unit.kind = kind;
+                                }
+                                unit.parent = crate::domain::draft::id_of(&new.parent);
                                 let id = unit.id.clone();
                                 units.push(unit);
                                 Some(id)
@@ -346,7 +439,7 @@ impl Review {
                                 problems.push(ReviewProblem {
                                     place: Place::NewUnit(i),
                                     error: FieldError {
-                                        field: "name",
+                                        field: Field::Name,
                                         problem: DraftProblem::Rule(
                                             crate::domain::sharing::validate::Problem::Empty,
                                         ),
@@ -365,14 +458,24 @@ impl Review {
             let mut taken: Vec<DirectivePath> = Vec::new();
             for (i, item) in self.items.iter().enumerate() {
                 let mut draft = item.draft.clone();
-                if let Some(k) = new_unit_index(&draft.lead_unit) {
-                    draft.lead_unit = stands_for
+                let resolve = |unit: &str| match new_unit_index(unit) {
+                    Some(k) => stands_for
                         .get(k)
                         .cloned()
                         .flatten()
                         .map(|u| u.to_string())
-                        .unwrap_or_default();
+                        .unwrap_or_default(),
+                    None => unit.to_owned(),
+                };
+                draft.lead_unit = resolve(&draft.lead_unit);
+                let mut coordinating: Vec<String> = Vec::new();
+                for unit in draft.coordinating_units.iter().map(|u| resolve(u)) {
+                    if !unit.is_empty() && unit != draft.lead_unit && !coordinating.contains(&unit)
+                    {
+                        coordinating.push(unit);
+                    }
                 }
+                draft.coordinating_units = coordinating;
                 match draft.to_directive(conclusion, &taken, None, ids.next_id(), now) {
                     Ok(d) => {
                         taken.push(d.path.clone());
@@ -387,6 +490,7 @@ impl Review {
         }
         match conclusion {
             Some(conclusion) if problems.is_empty() => Ok(Saved {
+                meeting,
                 conclusion,
                 directives,
                 units,

@@ -101,7 +101,7 @@ fn a_review_with_a_problem_saves_nothing_and_says_where() {
         .save(&data, &mut SeededIds::new(9), now())
         .unwrap_err();
     assert_eq!(problems[0].place, Place::Conclusion);
-    assert_eq!(problems[0].error.field, "date");
+    assert_eq!(problems[0].error.field.name(), "date");
     let (data, mut review) = self::review();
     review.items[0].draft.deadline_words = "khi nào xong".into();
     let problems = review
@@ -130,7 +130,7 @@ fn a_conclusion_already_registered_is_not_saved_twice() {
     let problems = review
         .save(&data, &mut SeededIds::new(10), now())
         .unwrap_err();
-    assert_eq!(problems[0].error.field, "number_symbol");
+    assert_eq!(problems[0].error.field.name(), "number_symbol");
 }
 
 #[test]
@@ -166,4 +166,119 @@ fn a_lead_the_officer_chose_counts_as_read() {
         review.items[3].lead_mark(&review.first_leads[3]),
         Mark::Read
     );
+}
+
+const WITH_OPENING: &str = "UBND TỈNH ĐIỆN BIÊN
+VĂN PHÒNG
+Số: 302/TB-VPUBND
+Điện Biên, ngày 20 tháng 11 năm 2026
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại buổi kiểm tra dự án Trung tâm TDTT
+
+Ngày 16/11/2026, đồng chí Lò Văn B, Phó Chủ tịch UBND tỉnh đã kiểm tra hiện trường tại phường Điện Biên Phủ với chủ đầu tư. Sau khi nghe báo cáo, đồng chí kết luận như sau:
+
+1. Sở Xây dựng hoàn thành thẩm định trước ngày 28/11/2026.
+
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
+";
+
+#[test]
+fn the_meeting_the_opening_describes_is_recorded_with_the_notice_when_chosen() {
+    let (data, _) = sample();
+    let read = read_notice(WITH_OPENING, &data).unwrap();
+    let mut review = Review::new(&read, &data);
+    assert_eq!(review.new_meeting.date, "2026-11-16");
+    assert_eq!(review.new_meeting.chair, "Lò Văn B, Phó Chủ tịch UBND tỉnh");
+    assert_eq!(review.new_meeting.place, "phường Điện Biên Phủ");
+    assert_eq!(review.new_meeting.kind, "inspection_visit");
+    // Not chosen: no meeting is added.
+    let saved = review.save(&data, &mut SeededIds::new(3), now()).unwrap();
+    assert!(saved.meeting.is_none());
+    review.conclusion.meeting = NEW_MEETING.to_owned();
+    let saved = review.save(&data, &mut SeededIds::new(3), now()).unwrap();
+    let meeting = saved.meeting.clone().expect("the meeting is recorded");
+    assert_eq!(saved.conclusion.meeting, Some(meeting.id.clone()));
+    assert_eq!(meeting.date, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
+    let mut after = data.clone();
+    saved.add_to(&mut after);
+    assert_eq!(after.meetings.len(), data.meetings.len() + 1);
+    // A meeting with no date stops the save, and says where.
+    review.new_meeting.date.clear();
+    let problems = review
+        .save(&data, &mut SeededIds::new(3), now())
+        .unwrap_err();
+    assert!(problems
+        .iter()
+        .any(|p| p.place == Place::Meeting && p.error.field == Field::Date));
+}
+
+#[test]
+fn a_unit_typed_in_the_review_is_added_once_with_its_kind_and_parent() {
+    let (data, mut review) = review();
+    let first = review
+        .add_unit("  Ban Quản lý   khu kinh tế cửa khẩu ")
+        .unwrap();
+    let again = review.add_unit("ban quan ly khu kinh te cua khau").unwrap();
+    assert_eq!(first, again, "one unit for one name");
+    assert_eq!(review.add_unit("   "), None);
+    let k = review.new_units.len() - 1;
+    assert_eq!(
+        review.new_units[k].kind, "investor",
+        "guessed from the name"
+    );
+    let parent = data.units.iter().next().unwrap().id.clone();
+    review.new_units[k].parent = parent.to_string();
+    review.items[0].draft.coordinating_units = vec![first.clone(), first.clone()];
+    let saved = review.save(&data, &mut SeededIds::new(5), now()).unwrap();
+    let added = saved
+        .units
+        .iter()
+        .find(|u| u.name == "Ban Quản lý khu kinh tế cửa khẩu")
+        .expect("added");
+    assert_eq!(added.parent, Some(parent));
+    assert_eq!(
+        saved.directives[0].coordinating_units,
+        vec![added.id.clone()],
+        "a new unit stands for its reference among the coordinating units too, once"
+    );
+}
+
+#[test]
+fn the_same_number_is_found_before_saving() {
+    let (mut data, review) = review();
+    assert_eq!(review.same_number_in(&data), None);
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    let id = saved.conclusion.id.clone();
+    saved.add_to(&mut data);
+    assert_eq!(review.same_number_in(&data), Some(id));
+}
+
+#[test]
+fn the_documents_own_labels_are_saved_and_old_records_load_without_one() {
+    let (data, _) = sample();
+    let text = NOTICE.replace(
+        "4. Các sở, ngành thường xuyên báo cáo.",
+        "4. Sở Tài chính:\na) Bố trí vốn trong tháng 12/2026.\nb) Thường xuyên báo cáo.",
+    );
+    let read = read_notice(&text, &data).unwrap();
+    let review = Review::new(&read, &data);
+    let saved = review.save(&data, &mut SeededIds::new(9), now()).unwrap();
+    let cited: Vec<(String, String)> = saved
+        .directives
+        .iter()
+        .map(|d| (d.path.to_string(), d.cited()))
+        .collect();
+    assert_eq!(cited[4], ("4.1".into(), "a)".into()));
+    assert_eq!(cited[5], ("4.2".into(), "b)".into()));
+    assert_eq!(cited[0], ("1".into(), "1.".into()));
+    // Stored with its label; a record written before labels existed loads with none.
+    let mut json = serde_json::to_value(&saved.directives[4]).unwrap();
+    assert_eq!(json["label"], "a)");
+    json.as_object_mut().unwrap().remove("label");
+    let old: crate::domain::Directive = serde_json::from_value(json).unwrap();
+    assert_eq!(old.label, "");
+    assert_eq!(old.cited(), "4.1");
+    let unlabelled = serde_json::to_value(&old).unwrap();
+    assert!(unlabelled.get("label").is_none(), "not written when empty");
 }

@@ -12,6 +12,9 @@ use crate::domain::text::fold;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemText {
     pub path: String,
+    /// The item's own mark as the notice prints it and officers cite it: "3.", "a)", "-",
+    /// "+"; "II.3." when the notice has more than one section of items.
+    pub label: String,
     pub text: String,
     /// Where it stands among the clean lines: its first line and the continuation lines.
     pub lines: Vec<usize>,
@@ -70,17 +73,45 @@ fn is_assessment(heading: &str) -> bool {
 }
 
 /// A sub-item line: "- ", "+ ", "a) ", "b) ".
+#[cfg(test)]
 fn sub_item(line: &str) -> Option<&str> {
-    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("+ ")) {
-        return Some(rest);
+    sub_item_marked(line).map(|(_, rest)| rest)
+}
+
+/// A sub-item line with its mark as written: ("-", rest), ("+", rest), ("a)", rest).
+fn sub_item_marked(line: &str) -> Option<(&str, &str)> {
+    if let Some(rest) = line.strip_prefix("- ") {
+        return Some(("-", rest));
+    }
+    if let Some(rest) = line.strip_prefix("+ ") {
+        return Some(("+", rest));
     }
     let mut chars = line.chars();
     match (chars.next(), chars.next(), chars.next()) {
         (Some(c), Some(')'), Some(' ')) if c.is_lowercase() && c.is_alphabetic() => {
-            Some(line[c.len_utf8() + 1..].trim_start())
+            let mark = c.len_utf8() + 1;
+            Some((&line[..mark], line[mark..].trim_start()))
         }
         _ => None,
     }
+}
+
+/// The kind of a sub-item's mark: every letter is one kind ("a)", "b)"), each bullet its own.
+fn mark_kind(mark: &str) -> &str {
+    if mark.ends_with(')') {
+        ")"
+    } else {
+        mark
+    }
+}
+
+/// Whether a line goes on from `previous` as part of one paragraph: the previous line does
+/// not end a sentence (a PDF's line broken mid-sentence, "… phối hợp với" / "Sở Xây dựng …").
+fn goes_on(previous: &str, line: &str) -> bool {
+    !previous.trim_end().ends_with(['.', ';', ':', '!', '?'])
+        && !line.starts_with(['-', '+', '•'])
+        && numbered(line).is_none()
+        && !roman_section(line)
 }
 
 /// The closing paragraph: the one asking the bodies concerned to carry out the conclusion
@@ -127,7 +158,15 @@ pub fn parts(lines: &[String]) -> Parts {
         }
         None => 0,
     };
-    let mut sub = 0;
+    // The sub-items' kinds of mark from the outer one in ("-" then "+"), with how many
+    // of each so far; the number the current section's items start after (a second
+    // section numbering its items from 1 again goes on after the first's); the section.
+    let mut kinds: Vec<(String, usize)> = Vec::new();
+    let mut offset = 0;
+    let mut last_top = 0;
+    let mut section = String::new();
+    let mut sections: Vec<String> = Vec::new();
+    let mut item_sections: Vec<String> = Vec::new();
     let mut assessing = false;
     let mut in_recipients = false;
     let mut done = false;
@@ -164,6 +203,8 @@ pub fn parts(lines: &[String]) -> Parts {
         // that assesses ("I. Đánh giá kết quả"), numbered lines are the assessment's.
         if roman_section(line) {
             assessing = is_assessment(line);
+            section = line.split('.').next().unwrap_or("").to_owned();
+            offset = last_top;
             continue;
         }
         if assessing {
@@ -171,19 +212,54 @@ pub fn parts(lines: &[String]) -> Parts {
             continue;
         }
         if let Some((number, rest)) = numbered(line) {
-            sub = 0;
+            kinds.clear();
+            let mut parts: Vec<usize> = number.split('.').filter_map(|n| n.parse().ok()).collect();
+            // Numbered again from 1 in a new section: the items go on after the last one.
+            if parts.first().is_some_and(|&n| n > last_top) {
+                offset = 0;
+            }
+            if let Some(first) = parts.first_mut() {
+                *first += offset;
+                last_top = last_top.max(*first);
+            }
+            let path = parts
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(".");
+            let written = &line[..line.len() - rest.len()];
+            if !section.is_empty() && !sections.contains(&section) {
+                sections.push(section.clone());
+            }
+            item_sections.push(section.clone());
             p.items.push(ItemText {
-                path: number,
+                path,
+                label: written.trim().to_owned(),
                 text: rest.to_owned(),
                 lines: vec![at],
             });
             continue;
         }
-        if let (Some(rest), Some(parent)) = (sub_item(line), p.items.last()) {
-            sub += 1;
-            let top = parent.path.split('.').next().unwrap_or("").to_owned();
+        if let (Some((mark, rest)), Some(top)) = (sub_item_marked(line), top_item(&p.items)) {
+            // A kind of mark seen before closes the deeper ones; a new kind goes one deeper
+            // (a "+" under a "-"), down to the fourth level.
+            let kind = mark_kind(mark).to_owned();
+            match kinds.iter().position(|(k, _)| *k == kind) {
+                Some(level) => kinds.truncate(level + 1),
+                None if kinds.len() < 3 => kinds.push((kind, 0)),
+                None => {}
+            }
+            if let Some(last) = kinds.last_mut() {
+                last.1 += 1;
+            }
+            let path = std::iter::once(top)
+                .chain(kinds.iter().map(|(_, n)| n.to_string()))
+                .collect::<Vec<_>>()
+                .join(".");
+            item_sections.push(String::new());
             p.items.push(ItemText {
-                path: format!("{top}.{sub}"),
+                path,
+                label: mark.to_owned(),
                 text: rest.to_owned(),
                 lines: vec![at],
             });
@@ -191,97 +267,50 @@ pub fn parts(lines: &[String]) -> Parts {
         }
         match p.items.last_mut() {
             Some(item) => {
-                // A line wrapped by a PDF goes on in lower case after an unfinished sentence:
-                // the same paragraph. Otherwise a paragraph of its own, kept on a new line.
-                let wrapped = !item.text.trim_end().ends_with(['.', ';', ':', '!', '?'])
-                    && line.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+                // A line wrapped by a PDF goes on after an unfinished sentence: the same
+                // paragraph. Otherwise a paragraph of its own, kept on a new line.
+                let wrapped = goes_on(item.text.lines().last().unwrap_or(""), line);
                 item.text.push(if wrapped { ' ' } else { '\n' });
                 item.text.push_str(line);
                 item.lines.push(at);
             }
-            None => p.paragraphs.push(line.clone()),
+            None => match p.paragraphs.last_mut() {
+                // An opening broken into lines by a PDF is one paragraph (a header's
+                // lines in capitals are not).
+                Some(previous)
+                    if goes_on(previous, line)
+                        && numbered(previous).is_none()
+                        && previous.chars().any(char::is_lowercase)
+                        && at
+                            .checked_sub(1)
+                            .and_then(|b| lines.get(b))
+                            .is_some_and(|l| !l.is_empty()) =>
+                {
+                    previous.push(' ');
+                    previous.push_str(line);
+                }
+                _ => p.paragraphs.push(line.clone()),
+            },
+        }
+    }
+    // Items of more than one section are cited with their section: "II.3.", "III.1.".
+    if sections.len() > 1 {
+        for (item, section) in p.items.iter_mut().zip(&item_sections) {
+            if !section.is_empty() {
+                item.label = format!("{section}.{}", item.label);
+            }
         }
     }
     p
 }
 
-#[cfg(test)]
-mod tests {
-    use super::super::clean::clean_lines;
-    use super::*;
-
-    const NOTICE: &str = "TỈNH ỦY ĐIỆN BIÊN
-BAN CHỈ ĐẠO CÁC CÔNG TRÌNH, DỰ ÁN TRỌNG ĐIỂM
-*
-Số 21 -KL/BCĐ
-Điện Biên, ngày 20 tháng 9 năm 2026
-
-KẾT LUẬN
-của Trưởng Ban Chỉ đạo tại hội nghị đánh giá tiến độ các dự án trọng điểm
-
-Ngày 15/9/2026, Trưởng Ban Chỉ đạo chủ trì hội nghị đánh giá tiến độ các dự án trọng điểm.
-Công tác giải phóng mặt bằng có chuyển biến; giải ngân còn chậm.
-
-1. Giao Sở Xây dựng chủ trì, phối hợp với UBND phường Điện Biên Phủ hoàn thành thẩm định thiết kế trước ngày 12/10/2026.
-2. UBND xã Mường Phăng:
-- Hoàn thành kiểm đếm tài sản trên đất trong ngày 18/11/2026.
-- Thường xuyên báo cáo tiến độ về Văn phòng UBND tỉnh.
-3. Sở Tài chính tham mưu bố trí vốn đối ứng trong 6 tháng đầu năm 2027.
-Trường hợp vượt thẩm quyền, báo cáo UBND tỉnh.
-
-Văn phòng Ban Chỉ đạo thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.
-
-Nơi nhận:
-- Thành viên Ban Chỉ đạo;
-- Lưu VP.
-CHÁNH VĂN PHÒNG
-Nguyễn Văn C";
-
-    #[test]
-    fn a_notice_is_cut_into_its_parts() {
-        let p = parts(&clean_lines(NOTICE));
-        assert_eq!(p.header.len(), 4, "{:?}", p.header);
-        assert_eq!(p.kind, Some(KindLine::Conclusion));
-        assert_eq!(
-            p.title,
-            vec!["của Trưởng Ban Chỉ đạo tại hội nghị đánh giá tiến độ các dự án trọng điểm"]
-        );
-        assert_eq!(p.paragraphs.len(), 2);
-        let paths: Vec<&str> = p.items.iter().map(|i| i.path.as_str()).collect();
-        assert_eq!(paths, vec!["1", "2", "2.1", "2.2", "3"]);
-        assert_eq!(p.items[1].text, "UBND xã Mường Phăng:");
-        assert!(p.items[4]
-            .text
-            .ends_with("\nTrường hợp vượt thẩm quyền, báo cáo UBND tỉnh."));
-        assert!(p
-            .closing
-            .as_deref()
-            .is_some_and(|c| c.starts_with("Văn phòng Ban Chỉ đạo thông báo")));
-        assert_eq!(p.recipients, vec!["Thành viên Ban Chỉ đạo;", "Lưu VP."]);
-        assert_eq!(p.signer, vec!["CHÁNH VĂN PHÒNG", "Nguyễn Văn C"]);
-    }
-
-    #[test]
-    fn numbers_letters_and_sections() {
-        assert_eq!(numbered("3. Giao"), Some(("3".into(), "Giao")));
-        assert_eq!(
-            numbered("2.1. Hoàn thành"),
-            Some(("2.1".into(), "Hoàn thành"))
-        );
-        assert_eq!(numbered("4) Sở"), Some(("4".into(), "Sở")));
-        assert_eq!(numbered("2026 là năm"), None);
-        assert_eq!(numbered("15/9/2026, Trưởng"), None);
-        assert!(roman_section("II. Nhiệm vụ thời gian tới"));
-        assert!(!roman_section("Ủy ban"));
-        assert_eq!(sub_item("a) Hoàn thành"), Some("Hoàn thành"));
-        assert_eq!(sub_item("+ Báo cáo"), Some("Báo cáo"));
-        assert_eq!(sub_item("Sở Xây dựng"), None);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn any_text_is_cut_without_a_panic(text in "\\PC{0,400}") {
-            let _ = parts(&clean_lines(&text));
-        }
-    }
+/// The number of the last numbered item, which sub-items stand under.
+fn top_item(items: &[ItemText]) -> Option<String> {
+    items
+        .last()
+        .map(|i| i.path.split('.').next().unwrap_or("").to_owned())
 }
+
+#[cfg(test)]
+#[path = "structure_tests.rs"]
+mod tests;

@@ -10,7 +10,9 @@ use crate::domain::text::fold;
 use crate::domain::units::org::Unit;
 
 /// Short forms and what they stand for, folded.
-const FORMS: [(&str, &str); 10] = [
+const FORMS: [(&str, &str); 12] = [
+    ("ql", "quoc lo"),
+    ("tdc", "tai dinh cu"),
     ("ubnd", "uy ban nhan dan"),
     ("hdnd", "hoi dong nhan dan"),
     ("qlda", "quan ly du an"),
@@ -26,10 +28,27 @@ const FORMS: [(&str, &str); 10] = [
 /// The words of `text` folded, short forms written out, punctuation around words dropped.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for raw in fold(text).split_whitespace() {
+    let folded = fold(text);
+    // A dash between names ("Sơn La – Điện Biên", "QL279–QL12") is no word; a hyphen
+    // inside one ("Km12+300") stays.
+    let pieces = folded
+        .split_whitespace()
+        .flat_map(|w| w.split(['–', '—']))
+        .flat_map(|w| match w.split_once('-') {
+            Some((a, b)) if a.starts_with("ql") && b.starts_with("ql") => vec![a, b],
+            _ => vec![w],
+        });
+    for raw in pieces {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"'));
-        // A dash between names ("Sơn La – Điện Biên", "Sơn La - Điện Biên") is no word.
         if word.is_empty() || word.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+            continue;
+        }
+        // "QL279" is "Quốc lộ 279".
+        if let Some(number) = word
+            .strip_prefix("ql")
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        {
+            out.extend(["quoc", "lo", number].map(str::to_owned));
             continue;
         }
         match FORMS.iter().find(|(short, _)| *short == word) {
@@ -114,13 +133,15 @@ pub fn lead_unit_as_written<'a>(text: &str, units: &UnitIndex<'a>) -> Option<(&'
 }
 
 /// How many folded words open an item before its lead unit: "Giao", "Giao cho", "Đề nghị",
-/// "Yêu cầu".
+/// "Yêu cầu", "Đối với".
 fn lead_in(item: &[String]) -> usize {
     let word = |i: usize| item.get(i).map(String::as_str);
     match (word(0), word(1), word(2)) {
         (Some("giao"), Some("cho"), _) => 2,
         (Some("giao"), _, _) => 1,
         (Some("de"), Some("nghi"), _) | (Some("yeu"), Some("cau"), _) => 2,
+        // "Đối với UBND phường …:" heads what the unit is to do.
+        (Some("doi"), Some("voi"), _) => 2,
         _ => 0,
     }
 }
@@ -148,16 +169,45 @@ fn written(text: &str, at: usize, n: usize) -> String {
 
 /// The register's project names made into words once per reading.
 pub struct ProjectIndex<'a> {
-    names: Vec<(Vec<String>, Vec<String>, &'a Project)>,
+    names: Vec<(Vec<Vec<String>>, &'a Project)>,
+}
+
+/// The ways notices name a project: its name and short name, each without a leading "Dự
+/// án" / "Công trình", and its name without what follows its last comma or parenthesis
+/// ("Cao tốc Sơn La – Điện Biên – Cửa khẩu Tây Trang" of "…, đoạn qua tỉnh Điện Biên (178
+/// km)") when four words or more are left.
+fn project_names(project: &Project) -> Vec<Vec<String>> {
+    let mut names: Vec<Vec<String>> = Vec::new();
+    let mut add = |name: Vec<String>| {
+        let bare = match name.as_slice() {
+            [a, b, rest @ ..] if (a == "du" && b == "an") || (a == "cong" && b == "trinh") => {
+                rest.to_vec()
+            }
+            _ => name.clone(),
+        };
+        for n in [name, bare] {
+            if !n.is_empty() && !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    };
+    add(words(&project.name));
+    add(words(&project.short_name));
+    let mut head = project.name.as_str();
+    while let Some(cut) = head.rfind([',', '(']) {
+        head = head[..cut].trim_end();
+        let shorter = words(head);
+        if shorter.len() >= 4 {
+            add(shorter);
+        }
+    }
+    names
 }
 
 impl<'a> ProjectIndex<'a> {
     pub fn new(projects: &'a Collection<Project>) -> Self {
         ProjectIndex {
-            names: projects
-                .iter()
-                .map(|p| (words(&p.name), words(&p.short_name), p))
-                .collect(),
+            names: projects.iter().map(|p| (project_names(p), p)).collect(),
         }
     }
 
@@ -173,11 +223,8 @@ impl<'a> ProjectIndex<'a> {
         let mut found: Vec<(usize, &Project)> = self
             .names
             .iter()
-            .filter_map(|(name, short, p)| {
-                let at = [first_at(name), first_at(short)]
-                    .into_iter()
-                    .flatten()
-                    .min()?;
+            .filter_map(|(names, p)| {
+                let at = names.iter().filter_map(|n| first_at(n)).min()?;
                 Some((at, *p))
             })
             .collect();
@@ -188,8 +235,9 @@ impl<'a> ProjectIndex<'a> {
 
 /// Words that begin a unit's name in notices, lower case with their diacritics ("bộ" is a
 /// ministry, "bố trí" is not; "sở" a department, "số" a number).
-const UNIT_WORDS: [&str; 26] = [
+const UNIT_WORDS: [&str; 27] = [
     "sở",
+    "thường trực",
     "ủy ban",
     "uỷ ban",
     "ubnd",
@@ -218,7 +266,15 @@ const UNIT_WORDS: [&str; 26] = [
 ];
 
 /// Words after a unit's name where the name ends ("chủ trì", a verb of the directive).
-const AFTER_NAME: [&str; 54] = [
+const AFTER_NAME: [&str; 62] = [
+    "thuong xuyen",
+    "phan dau",
+    "kien quyet",
+    "nghiem tuc",
+    "tich cuc",
+    "som",
+    "can",
+    "phai",
     "lanh dao",
     "theo doi",
     "quan tam",
@@ -328,122 +384,5 @@ pub fn unit_name_as_read(text: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::sample::fixture::sample;
-
-    fn named<'a>(data: &'a crate::domain::Dataset, id: Option<&UnitId>) -> &'a str {
-        id.and_then(|u| data.units.get(u))
-            .map_or("", |u| u.name.as_str())
-    }
-
-    #[test]
-    fn short_and_long_forms_are_one() {
-        assert_eq!(
-            words("UBND xã Tân Lập"),
-            words("Ủy ban nhân dân xã Tân Lập")
-        );
-        assert_eq!(words("Sở KH&ĐT"), words("Sở Kế hoạch và Đầu tư"));
-        assert_eq!(
-            words("Ban QLDA giao thông,"),
-            words("Ban Quản lý dự án giao thông")
-        );
-    }
-
-    #[test]
-    fn the_lead_unit_is_found_as_notices_name_it() {
-        let (data, _) = sample();
-        let u = &data.units;
-        assert_eq!(
-            named(
-                &data,
-                lead_unit(
-                    "Giao Sở Xây dựng chủ trì, phối hợp với UBND phường Điện Biên Phủ hoàn thành",
-                    u
-                )
-            ),
-            "Sở Xây dựng"
-        );
-        assert_eq!(
-            named(&data, lead_unit("Ủy ban nhân dân xã Mường Phăng:", u)),
-            "UBND xã Mường Phăng"
-        );
-        assert_eq!(
-            named(&data, lead_unit("Sở Tài chính tham mưu bố trí vốn", u)),
-            "Sở Tài chính"
-        );
-        assert_eq!(
-            named(&data, lead_unit("STC tham mưu bố trí vốn", u)),
-            "Sở Tài chính",
-            "by short name"
-        );
-        assert_eq!(lead_unit("Các sở, ban, ngành tập trung cao độ", u), None);
-        assert_eq!(
-            lead_unit_as_written(
-                "Giao Ủy ban nhân dân xã Mường Phăng: hoàn thành",
-                &UnitIndex::new(u)
-            )
-            .map(|(_, w)| w),
-            Some("Ủy ban nhân dân xã Mường Phăng".into()),
-            "the words as written, to show where it was read"
-        );
-        assert_eq!(
-            lead_unit_as_written("UBND xã Mường Phăng, Sở Xây dựng", &UnitIndex::new(u))
-                .map(|(_, w)| w),
-            Some("UBND xã Mường Phăng".into())
-        );
-    }
-
-    #[test]
-    fn projects_are_found_by_name_or_short_name() {
-        let (data, _) = sample();
-        let found = |text: &str| -> Vec<String> {
-            ProjectIndex::new(&data.projects)
-                .named(text)
-                .iter()
-                .map(|p| p.short_name.clone())
-                .collect()
-        };
-        assert_eq!(
-            found("Đẩy nhanh GPMB dự án Trung tâm Thể dục thể thao tỉnh và dự án Nậm Rốm."),
-            vec!["Trung tâm TDTT", "Nậm Rốm"]
-        );
-        assert_eq!(
-            found("Trung tâm TDTT: bàn giao mặt bằng"),
-            vec!["Trung tâm TDTT"]
-        );
-        assert!(found("Hoàn thành kiểm đếm tài sản").is_empty());
-    }
-
-    #[test]
-    fn a_unit_not_in_the_register_is_read_as_written() {
-        assert_eq!(
-            unit_name_as_read("Nhà đầu tư dự án (Công ty TNHH Minh Phát, chi nhánh Điện Biên) khẩn trương hoàn thiện hồ sơ"),
-            Some("Nhà đầu tư dự án (Công ty TNHH Minh Phát, chi nhánh Điện Biên)".into())
-        );
-        assert_eq!(
-            unit_name_as_read("Giao UBND huyện Tuần Giáo chủ trì, phối hợp với Sở Xây dựng"),
-            Some("UBND huyện Tuần Giáo".into())
-        );
-        assert_eq!(
-            unit_name_as_read("Công an tỉnh:"),
-            Some("Công an tỉnh".into())
-        );
-        assert_eq!(unit_name_as_read("Các sở, ban, ngành tập trung"), None);
-        assert_eq!(unit_name_as_read(""), None);
-    }
-
-    #[test]
-    fn every_unit_named_in_an_item_once_in_order() {
-        let (data, _) = sample();
-        let ids = units_named(
-            "Giao Sở Xây dựng chủ trì, phối hợp với Sở Tài chính và UBND xã Mường Phăng; Sở Xây dựng báo cáo",
-            &UnitIndex::new(&data.units),
-        );
-        let names: Vec<&str> = ids.iter().map(|id| named(&data, Some(id))).collect();
-        assert_eq!(
-            names,
-            vec!["Sở Xây dựng", "Sở Tài chính", "UBND xã Mường Phăng"]
-        );
-    }
-}
+#[path = "units_tests.rs"]
+mod tests;

@@ -10,6 +10,7 @@ use crate::domain::followup::meeting::Meeting;
 use crate::domain::model::record::{Record, RecordKind};
 use crate::domain::projects::progress::{Capital, Construction, SiteClearance};
 use crate::domain::projects::project::{Obstacle, Project};
+use crate::domain::Field;
 
 /// The record being checked, named only when a problem is found (naming every record of a
 /// province's data would cost more than checking it).
@@ -42,11 +43,11 @@ impl<'a> Checker<'a> {
         self.record = Some(record);
         // The schema asks for at least one character: a record nothing can refer to.
         if record.id().as_ref().trim().is_empty() {
-            self.push("id", Problem::Empty);
+            self.push(Field::Id, Problem::Empty);
         }
     }
 
-    pub(super) fn push(&mut self, field: &'static str, problem: Problem) {
+    pub(super) fn push(&mut self, field: Field, problem: Problem) {
         let (kind, id, label) = match self.record {
             Some(r) => (r.kind(), r.id_text(), r.label_text()),
             None => (RecordKind::Committee, String::new(), String::new()),
@@ -60,7 +61,7 @@ impl<'a> Checker<'a> {
         });
     }
 
-    pub(super) fn text(&mut self, field: &'static str, value: &str) {
+    pub(super) fn text(&mut self, field: Field, value: &str) {
         if value.trim().is_empty() {
             self.push(field, Problem::Empty);
         }
@@ -68,7 +69,7 @@ impl<'a> Checker<'a> {
 
     pub(super) fn reference<T: Record>(
         &mut self,
-        field: &'static str,
+        field: Field,
         find: &impl Find,
         id: Option<&T::Id>,
     ) {
@@ -85,7 +86,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn percent(&mut self, field: &'static str, value: Option<f64>) {
+    pub(super) fn percent(&mut self, field: Field, value: Option<f64>) {
         if let Some(value) = value {
             if !(0.0..=100.0).contains(&value) {
                 self.push(field, Problem::PercentOutOfRange { value });
@@ -93,7 +94,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn non_negative(&mut self, field: &'static str, value: Option<f64>) {
+    pub(super) fn non_negative(&mut self, field: Field, value: Option<f64>) {
         if value.is_some_and(|v| v.is_nan() || v < 0.0) {
             self.push(field, Problem::Negative);
         }
@@ -101,9 +102,9 @@ impl<'a> Checker<'a> {
 
     pub(super) fn not_above<N: PartialOrd>(
         &mut self,
-        field: &'static str,
+        field: Field,
         part: Option<N>,
-        total_field: &'static str,
+        total_field: Field,
         total: Option<N>,
     ) {
         if let (Some(part), Some(total)) = (part, total) {
@@ -115,9 +116,9 @@ impl<'a> Checker<'a> {
 
     pub(super) fn order(
         &mut self,
-        field: &'static str,
+        field: Field,
         earlier: Option<NaiveDate>,
-        later_field: &'static str,
+        later_field: Field,
         later: Option<NaiveDate>,
     ) {
         if let (Some(a), Some(b)) = (earlier, later) {
@@ -128,80 +129,90 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn project(&mut self, p: &Project) {
-        self.text("name", &p.name);
+        self.text(Field::Name, &p.name);
         self.order(
-            "planned_start",
+            Field::PlannedStart,
             p.planned_start,
-            "planned_finish",
+            Field::PlannedFinish,
             p.planned_finish,
         );
         if p.total_investment.is_some_and(|a| a.vnd.0 < 0) {
-            self.push("total_investment", Problem::Negative);
+            self.push(Field::TotalInvestment, Problem::Negative);
         }
     }
 
     pub(super) fn obstacle(&mut self, o: &Obstacle) {
-        self.text("description", &o.description);
-        self.order("since", o.since, "resolved_on", o.resolved_on);
+        self.text(Field::Description, &o.description);
+        self.order(Field::Since, o.since, Field::ResolvedOn, o.resolved_on);
     }
 
     pub(super) fn conclusion(&mut self, c: &Conclusion) {
-        self.text("number_symbol", &c.number_symbol);
-        self.text("title", &c.title);
+        self.text(Field::NumberSymbol, &c.number_symbol);
+        self.text(Field::Title, &c.title);
     }
 
     pub(super) fn meeting(&mut self, m: &Meeting) {
-        self.order("date", Some(m.date), "next_meeting", m.next_meeting);
+        self.order(
+            Field::Date,
+            Some(m.date),
+            Field::NextMeeting,
+            m.next_meeting,
+        );
     }
 
     pub(super) fn site_clearance(&mut self, sc: &SiteClearance) {
-        self.non_negative("site_clearance.area_total_ha", sc.area_total_ha);
-        self.non_negative("site_clearance.area_handed_over_ha", sc.area_handed_over_ha);
+        self.non_negative(Field::SiteClearanceAreaTotalHa, sc.area_total_ha);
+        self.non_negative(Field::SiteClearanceAreaHandedOverHa, sc.area_handed_over_ha);
         self.not_above(
-            "site_clearance.area_handed_over_ha",
+            Field::SiteClearanceAreaHandedOverHa,
             sc.area_handed_over_ha,
-            "site_clearance.area_total_ha",
+            Field::SiteClearanceAreaTotalHa,
             sc.area_total_ha,
         );
         self.not_above(
-            "site_clearance.households_handed_over",
+            Field::SiteClearanceHouseholdsHandedOver,
             sc.households_handed_over,
-            "site_clearance.households_total",
+            Field::SiteClearanceHouseholdsTotal,
             sc.households_total,
         );
-        self.percent("site_clearance.percent", sc.percent);
+        self.percent(Field::SiteClearancePercent, sc.percent);
     }
 
     pub(super) fn construction(&mut self, c: &Construction) {
         self.not_above(
-            "construction.packages_under_construction",
+            Field::ConstructionPackagesUnderConstruction,
             c.packages_under_construction,
-            "construction.packages_total",
+            Field::ConstructionPackagesTotal,
             c.packages_total,
         );
         self.not_above(
-            "construction.contracts_signed",
+            Field::ConstructionContractsSigned,
             c.contracts_signed,
-            "construction.packages_total",
+            Field::ConstructionPackagesTotal,
             c.packages_total,
         );
-        self.percent("construction.volume_percent", c.volume_percent);
+        self.percent(Field::ConstructionVolumePercent, c.volume_percent);
     }
 
     pub(super) fn capital(&mut self, c: &Capital) {
         for (field, value) in [
-            ("capital.plan", c.plan),
-            ("capital.allocated", c.allocated),
-            ("capital.disbursed", c.disbursed),
+            (Field::CapitalPlan, c.plan),
+            (Field::CapitalAllocated, c.allocated),
+            (Field::CapitalDisbursed, c.disbursed),
         ] {
             if value.is_some_and(|v| v.0 < 0) {
                 self.push(field, Problem::Negative);
             }
         }
-        self.not_above("capital.disbursed", c.disbursed, "capital.plan", c.plan);
-        self.percent("capital.disbursed_percent", c.disbursed_percent);
+        self.not_above(
+            Field::CapitalDisbursed,
+            c.disbursed,
+            Field::CapitalPlan,
+            c.plan,
+        );
+        self.percent(Field::CapitalDisbursedPercent, c.disbursed_percent);
         self.percent(
-            "capital.same_period_last_year_percent",
+            Field::CapitalSamePeriodLastYearPercent,
             c.same_period_last_year_percent,
         );
     }

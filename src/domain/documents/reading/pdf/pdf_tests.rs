@@ -313,7 +313,7 @@ fn a_notice_saved_as_pdf_by_libreoffice_reads_as_its_word_file_does() {
 
 #[test]
 fn a_header_laid_out_as_a_table_comes_out_as_word_copies_it() {
-    let text = pdf_text(&fixture("pdf/table-header.pdf")).unwrap();
+    let text = pdf_text(&fixture("notices/02-tb-118-vpubnd-him-lam.pdf")).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
