@@ -101,6 +101,9 @@ pub fn ReadConclusionPage() -> impl IntoView {
             match source {
                 Ok(source) => {
                     text.set(source.clone());
+                    // Read in the next task: a long PDF's text and its reading in one would
+                    // hold the page too long.
+                    gloo_timers::future::TimeoutFuture::new(0).await;
                     read(source);
                 }
                 Err(problem) => message.set(Some(problem)),
