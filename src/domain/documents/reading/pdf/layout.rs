@@ -228,3 +228,7 @@ fn starts_item(text: &str) -> bool {
         || (label.chars().count() == 1 && label.chars().all(char::is_lowercase))
         || (!label.is_empty() && label.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;
