@@ -21,7 +21,8 @@ pub use format::{
 };
 pub use messages::Msg;
 pub use problems::{
-    decimal_mark, draft_message, load_error_message, problem_message, problem_text,
+    decimal_mark, decode_problem_message, draft_message, load_error_message, pdf_problem_message,
+    problem_message, problem_text,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
