@@ -25,7 +25,9 @@ pub(super) mod report_draft;
 pub(super) mod status;
 mod verbs;
 
-pub use dashboard::{CapitalTotals, Figure, ProjectFacts, RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
+pub use dashboard::{
+    Behind, CapitalTotals, Figure, ProjectFacts, RECENT_CHANGE_DAYS, STALE_REPORT_DAYS,
+};
 pub use latest::{
     changes_since_previous, drops, reports_with_drops, Dated, LatestFigures, Measure,
     MeasureChange, ReportChanges,
