@@ -69,7 +69,7 @@ pub fn behind_reason_words(reason: &BehindReason, lang: DocLang) -> String {
 
 /// The reason beside a project shown as behind: the rule that fired, or the officer's
 /// decision and its reason when "behind" is theirs alone.
-fn why_behind(b: &Behind, lang: DocLang) -> String {
+pub(crate) fn why_behind(b: &Behind, lang: DocLang) -> String {
     match (&b.reason, &b.project.schedule_status) {
         (Some(r), _) => behind_reason_words(r, lang),
         (None, Some(decision)) => format!(
