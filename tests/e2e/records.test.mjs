@@ -176,6 +176,7 @@ describe('storage problems and editing (http)', () => {
         await waitForHash(page, idPattern('projects'));
         const computed = page.locator('dl.fields dt', { hasText: 'Tình trạng tính từ số liệu' }).locator('xpath=following-sibling::dd[1]');
         await computed.filter({ hasText: `Chậm tiến độ — quá thời hạn hoàn thành ${ddmmyyyy(-10)} (chậm 10 ngày)` }).waitFor();
+        await screenshot(page, `http-vi-${width}-project-why-behind`);
         // The list, by how far behind: the finish passed first, then the largest shortfall.
         await navLink(page, 'Dự án').click();
         await page.locator('main .more-filters summary').click();

@@ -184,7 +184,7 @@ pub fn ProjectList() -> impl IntoView {
                     <td data-label=label(Msg::SiteClearance)>{bar_cell(label(Msg::SiteClearance), clearance, lang)}</td>
                     <td data-label=label(Msg::ConstructionVolume)>{bar_cell(label(Msg::ConstructionVolume), volume, lang)}</td>
                     <td data-label=label(Msg::Disbursement)>{bar_cell(label(Msg::Disbursement), disbursement, lang)}</td>
-                    <td data-label=label(Msg::ScheduleStatus)>{p.shown}{why}<br/><span class="muted small">{p.computed_note}</span></td>
+                    <td data-label=label(Msg::ScheduleStatus)><div>{p.shown}{why}<br/><span class="muted small">{p.computed_note}</span></div></td>
                     <td data-label=label(Msg::Light)>{light}</td>
                 </tr>
             }
