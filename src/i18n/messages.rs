@@ -55,6 +55,8 @@ messages! {
     MoreFilters => "Lọc theo chủ đầu tư, địa điểm, nguồn vốn, nhóm; sắp xếp", "Filter by investor, location, capital source, group; sort";
     SortBy => "Sắp xếp theo", "Sort by";
     Descending => "Giảm dần", "Descending";
+    HowFarBehind => "Mức độ chậm tiến độ", "How far behind schedule";
+    WhyBehind => "Lý do chậm", "Why behind";
     LatestReportDate => "Ngày báo cáo gần nhất", "Latest report";
     ArchivedTag => "Đã lưu trữ", "Archived";
     ChangesSince => "Thay đổi so với báo cáo trước", "Changes since the previous report";

@@ -230,7 +230,7 @@ describe('Word and Excel files (http)', () => {
       assert.match(brief.info, /Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/, brief.info);
       const pages = Number(brief.info.match(/Pages:\s+(\d+)/)[1]);
       assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
-      for (const words of ['TÓM TẮT TÌNH HÌNH', '1. Dự án chậm tiến độ', 'Vướng mắc chính', '2. Giải ngân vốn năm', 'tỷ đồng', '3. Nhiệm vụ chưa hoàn thành']) {
+      for (const words of ['TÓM TẮT TÌNH HÌNH', '1. Dự án chậm tiến độ', 'Lý do chậm', 'khối lượng 10%', 'Vướng mắc chính', '2. Giải ngân vốn năm', 'tỷ đồng', '3. Nhiệm vụ chưa hoàn thành']) {
         assert.ok(flat(brief.text).includes(words), `“${words}” in the brief`);
       }
       assert.ok(!brief.text.includes('Đôn đốc'), 'nothing of the screen is printed');
@@ -238,6 +238,7 @@ describe('Word and Excel files (http)', () => {
       await page.getByRole('button', { name: "Print the head's brief" }).click();
       const en = await printed(page, 'head-brief-en');
       assert.ok(flat(en.text).includes('1. Projects behind schedule'), 'the brief in English');
+      assert.ok(flat(en.text).includes('Why behind'), 'why each project is behind, in English');
     });
   });
 });

@@ -19,11 +19,11 @@ pub(super) mod sheets;
 pub(super) mod table;
 
 pub use document::{
-    conclusion_notice, conclusion_notice_with, deadline_words, follow_up_report_document,
-    head_brief, letter_owed, national_name, number_line, place_date_line, recipient_names,
-    recipients_line, reminder_letter, reminder_letters, report_counts_table, report_tables,
-    units_with_overdue, Block, Brief, DocLang, Document, Header, Letterhead, NoticeKind, Owed,
-    BRIEF_ROWS,
+    behind_reason_words, conclusion_notice, conclusion_notice_with, deadline_words,
+    follow_up_report_document, head_brief, letter_owed, national_name, number_line,
+    place_date_line, recipient_names, recipients_line, reminder_letter, reminder_letters,
+    report_counts_table, report_tables, units_with_overdue, Block, Brief, DocLang, Document,
+    Header, Letterhead, NoticeKind, Owed, BRIEF_ROWS,
 };
 pub use reading::docx::{docx_text, DocxError};
 pub use reading::leads::UnitClass;

@@ -56,8 +56,12 @@ fn dashboard_figures_of_the_sample() {
     );
     assert_eq!(behind.len(), 4);
     assert!(
-        behind.iter().all(|(_, o)| o.is_some()),
+        behind.iter().all(|b| b.obstacle.is_some()),
         "each behind project in the sample has an open obstacle"
+    );
+    assert!(
+        behind.iter().all(|b| b.reason.is_some()),
+        "each behind project in the sample is behind by a rule, which says why"
     );
     let counts = data.directive_state_counts(today, 7);
     let headings = data.headings();
