@@ -114,7 +114,7 @@ impl Dataset {
     }
 
     /// Active projects shown as behind schedule, each with why (the rule that fired) and its
-    /// main open obstacle (the longest-standing unresolved one), in name order.
+    /// main open obstacle (the longest-standing unresolved one), furthest behind first.
     pub fn behind_with_obstacles(&self, today: NaiveDate, tolerance: f64) -> Vec<Behind<'_>> {
         self.behind_with_obstacles_with(&ProjectFigures::of(self), today, tolerance)
     }
@@ -143,8 +143,16 @@ impl Dataset {
                 obstacle: main.get(&f.project.id).copied(),
             })
             .collect();
+        // Furthest behind first (the brief prints the first rows only), those behind by the
+        // officer's decision alone after, then by name.
         sorting::sort_by(&mut behind, |a, b| {
-            a.project.display_name().cmp(b.project.display_name())
+            let by_reason = match (&a.reason, &b.reason) {
+                (Some(x), Some(y)) => x.further_behind_first(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            by_reason.then_with(|| a.project.display_name().cmp(b.project.display_name()))
         });
         behind
     }
