@@ -113,7 +113,7 @@ messages! {
     PrintReport => "In báo cáo", "Print the report";
     DefaultOffice => "Văn phòng Ban Chỉ đạo", "Office of the steering committee";
     OverdueShare => "Tỷ lệ nhiệm vụ quá hạn", "Overdue share";
-    Followed => "Theo dõi", "Followed";
+    Followed => "Theo dõi", "Tracked";
     DueInPeriod => "Đến hạn trong kỳ", "Due in the period";
     Rank => "Hạng", "Rank";
     Tied => "đồng hạng", "tied";
@@ -141,9 +141,9 @@ messages! {
     TableChasing => "Nhiệm vụ quá hạn và sắp đến hạn", "Overdue and due-soon directives";
     TableDirectives => "Danh sách nhiệm vụ", "Directives";
     TableRegister => "Danh mục dự án", "Project register";
-    PrintBrief => "In bản tóm tắt cho lãnh đạo", "Print the head's brief";
+    PrintBrief => "In bản tóm tắt cho lãnh đạo", "Print the brief for the chair";
     BriefHint => "Một đến hai trang A4 ngang, đọc được khi in đen trắng: dự án chậm tiến độ và vướng mắc chính, giải ngân, nhiệm vụ chưa hoàn thành trước cuộc họp tới.", "One or two A4 landscape pages, readable in black and white: projects behind schedule with their main obstacle, disbursement, the open directives before the coming meeting.";
-    ReportBy => "Đề nghị báo cáo trước ngày", "Report asked for by";
+    ReportBy => "Đề nghị báo cáo trước ngày", "Ask for a report by";
     UnitNotInList => "Không có trong danh sách", "Not in the list";
     CoordinatingUnit => "Phối hợp", "Coordinating";
     SameLevel => "Cùng cấp", "Same level";
@@ -335,7 +335,7 @@ messages! {
     UndoDone => "Đã hoàn tác: dữ liệu trở lại như trước.", "Undone: the data is back as it was before.";
     DropHint => "hoặc kéo thả tệp vào khung này", "or drop the file on this box";
     LastExportAt => "Lần xuất toàn bộ gần nhất", "Everything last exported";
-    NeverExported => "Chưa xuất toàn bộ dữ liệu lần nào từ trình duyệt này.", "Everything has never been exported from this browser.";
+    NeverExported => "Chưa xuất toàn bộ dữ liệu lần nào từ trình duyệt này.", "Nothing has been exported from this browser yet.";
     TabConflict => "bản ghi này vừa được thay đổi ở nơi khác (một thẻ khác của ứng dụng, hoặc một tệp vừa nhập) trong khi bạn sửa nó ở đây. Bản được lưu trước đã được giữ; bản của bạn ở bên cạnh để so sánh.", "this record was changed elsewhere (another tab of the app, or a file just imported) while you changed it here. The version saved first was kept; yours is beside it to compare.";
     ThisTabSide => "Bản bạn sửa ở đây", "Your version here";
     KeptSide => "Bản đang giữ", "Version kept";
@@ -422,7 +422,7 @@ messages! {
     SampleTitle => "Dữ liệu mẫu", "Sample data";
     SampleHint => "Thêm bộ dữ liệu mẫu (6 dự án trọng điểm tỉnh Điện Biên) để thử các chức năng.", "Add the sample dataset (six Điện Biên key projects) to try the features.";
     ProblemsNone => "Không phát hiện lỗi nào trong dữ liệu.", "No problems found in the data.";
-    Light => "Đánh giá của cán bộ (đèn)", "Officer's light";
+    Light => "Đánh giá của cán bộ (đèn)", "Officer's rating (traffic light)";
     Reason => "Lý do", "Reason";
     DecidedOn => "ngày", "on";
     ImportTooLarge => "Tệp quá lớn (trên 64 MB) nên không được đọc. Tệp xuất từ Dondoc thường nhỏ hơn nhiều; hãy kiểm tra lại tệp.", "The file is too large (over 64 MB) and was not read. Dondoc exports are much smaller; please check the file.";

@@ -14,7 +14,7 @@ pub mod shared;
 pub mod succession;
 pub mod windows;
 
-pub use fields::{field_label, kind_label, name_label};
+pub use fields::{field_label, kind_count_label, kind_label, name_label};
 pub use format::{
     format_amount, format_date, format_date_time, format_decimal, format_money_billions,
     format_percent, format_ratio, format_saved_at,

@@ -235,7 +235,7 @@ describe('Word and Excel files (http)', () => {
       }
       assert.ok(!brief.text.includes('Đôn đốc'), 'nothing of the screen is printed');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('button', { name: "Print the head's brief" }).click();
+      await page.getByRole('button', { name: "Print the brief for the chair" }).click();
       const en = await printed(page, 'head-brief-en');
       assert.ok(flat(en.text).includes('1. Projects behind schedule'), 'the brief in English');
       assert.ok(flat(en.text).includes('Why behind'), 'why each project is behind, in English');
