@@ -106,9 +106,10 @@
     const manifest = JSON.parse(text);
     if (manifest.format !== 'dondoc-storage') throw new Error('manifest: unknown format');
     // Format 4 adds units' endings and directives' hand-overs, format 5 the ids joined into
-    // a record at import; the dashboard shows neither: the baseline reads 3 to 6.
+    // a record at import, format 6 a directive's own label; the dashboard shows none of
+    // them: the baseline reads 3 to 6.
     if (manifest.schema_version < 3 || manifest.schema_version > 6) {
-      throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 3 to 5');
+      throw new Error('schema version ' + manifest.schema_version + ': the baseline reads 3 to 6');
     }
     const parts = [];
     for (const [collection, generations] of Object.entries(manifest.shards)) {

@@ -97,7 +97,7 @@ fn main() {
     }
 }
 
-/// `read-conclusion FILE`: the draft read from a notice's text (a .txt or .docx file),
+/// `read-conclusion FILE`: the draft read from a notice's text (a .txt, .docx or .pdf file),
 /// against the sample's register of units, printed as JSON.
 #[cfg(not(target_arch = "wasm32"))]
 fn read_conclusion(
@@ -107,7 +107,7 @@ fn read_conclusion(
 ) {
     use dondoc::domain::{documents::read_notice, sample::sample_dataset, SeededIds};
     let Some(path) = path else {
-        eprintln!("usage: dondoc read-conclusion FILE  (a .txt or .docx notice)");
+        eprintln!("usage: dondoc read-conclusion FILE  (a .txt, .docx or .pdf notice)");
         std::process::exit(2);
     };
     let bytes = match std::fs::read(path) {
@@ -117,16 +117,20 @@ fn read_conclusion(
             std::process::exit(1);
         }
     };
-    let text = if path.to_lowercase().ends_with(".docx") {
-        match dondoc::domain::documents::docx_text(&bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                eprintln!("{path} is not a Word file that can be read ({e:?})");
-                std::process::exit(1);
-            }
-        }
+    let lower = path.to_lowercase();
+    let text = if lower.ends_with(".docx") {
+        dondoc::domain::documents::docx_text(&bytes).map_err(|e| format!("{e:?}"))
+    } else if lower.ends_with(".pdf") {
+        dondoc::domain::documents::pdf_text(&bytes).map_err(|e| format!("{e:?}"))
     } else {
-        String::from_utf8_lossy(&bytes).into_owned()
+        dondoc::domain::decode::decode_text(&bytes).map_err(|e| format!("{e:?}"))
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{path} could not be read ({e})");
+            std::process::exit(1);
+        }
     };
     let register = sample_dataset(today, now, &mut SeededIds::new(1));
     match read_notice(&text, &register) {

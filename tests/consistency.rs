@@ -174,7 +174,10 @@ fn check_units(data: &Dataset) {
     let report = data.follow_up_report(&ReportScope::Everything, from, on, SOON);
     let by_unit_report: BTreeMap<&UnitId, _> =
         report.by_unit.iter().map(|l| (l.unit, l.counts)).collect();
-    let with_overdue: BTreeSet<&UnitId> = units_with_overdue(data, on, SOON).into_iter().collect();
+    let with_overdue: BTreeSet<&UnitId> =
+        units_with_overdue(data, &ReportScope::Everything, on, SOON)
+            .into_iter()
+            .collect();
 
     for counts in data.unit_counts(on, SOON) {
         let u = &counts.unit.id;

@@ -1,5 +1,5 @@
 //! The notices written for the reader's tests (`tests/fixtures/notices/*.txt`, and the Word
-//! files beside some of them), each read against the sample's register and compared field by
+//! and PDF files beside some of them), each read against the sample's register and compared field by
 //! field with the draft a careful secretary takes from it (`*.expected.json`). A field the
 //! reader still gets wrong is listed in `KNOWN`, with why; the test fails on any other
 //! difference, and on a listed one that has come right (so the list stays true).
@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use dondoc::domain::documents::{docx_text, read_notice};
+use dondoc::domain::documents::{docx_text, pdf_text, read_notice};
 use dondoc::domain::{sample::sample_dataset, SeededIds};
 use serde_json::Value;
 
@@ -86,7 +86,12 @@ fn every_test_notice_reads_as_a_secretary_reads_it() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "docx")))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("txt" | "docx" | "pdf")
+            )
+        })
         .collect();
     files.sort();
     let mut notices = BTreeSet::new();
@@ -106,6 +111,8 @@ fn every_test_notice_reads_as_a_secretary_reads_it() {
         let bytes = std::fs::read(file).unwrap();
         let text = if file.extension().unwrap() == "docx" {
             docx_text(&bytes).unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
+        } else if file.extension().unwrap() == "pdf" {
+            pdf_text(&bytes).unwrap_or_else(|e| panic!("{}: {e:?}", file.display()))
         } else {
             String::from_utf8(bytes).unwrap()
         };

@@ -11,6 +11,7 @@ use dondoc::domain::documents::{
     conclusion_notice, head_brief, reminder_letters, DocLang, Letterhead,
 };
 use dondoc::domain::documents::{read_notice, Mark};
+use dondoc::domain::followup::ReportScope;
 use dondoc::domain::generate::{generate, Scale};
 use dondoc::domain::sharing::Scope;
 use dondoc::domain::*;
@@ -64,6 +65,7 @@ fn an_inherited_item_is_led_by_its_successor_everywhere() {
     let district = unit(&data, "Huyện Điện Biên");
     let letters = reminder_letters(
         &data,
+        &ReportScope::Everything,
         today(),
         SOON,
         today() + Days::new(7),
@@ -251,14 +253,17 @@ fn a_pasted_item_for_an_ended_unit_goes_to_its_successor() {
     let mut after = data.clone();
     saved.add_to(&mut after);
     let later = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
-    let letters = reminder_letters(&after, later, SOON, later, &letterhead(), DocLang::Vi);
-    assert!(!format!("{letters:?}").contains(&format!("Kính gửi: {}", district.name)));
-    let report = after.follow_up_report(
-        &dondoc::domain::followup::ReportScope::Everything,
-        today(),
+    let letters = reminder_letters(
+        &after,
+        &ReportScope::Everything,
         later,
         SOON,
+        later,
+        &letterhead(),
+        DocLang::Vi,
     );
+    assert!(!format!("{letters:?}").contains(&format!("Kính gửi: {}", district.name)));
+    let report = after.follow_up_report(&ReportScope::Everything, today(), later, SOON);
     assert!(report.by_unit.iter().all(|l| l.unit != &district.id));
 }
 

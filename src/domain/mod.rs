@@ -12,8 +12,8 @@
 //! - `documents`: notices read in; documents, tables, Word and Excel files written.
 //!
 //! Beside them: `draft` (what every form's draft shares: field errors, reading numbers and
-//! dates as typed, the office's settings), small support modules (`text`, `number`, `money`,
-//! `dates`, `sorting`, `paging`), and the test-data builders `sample` and `generate`.
+//! dates as typed, the office's settings), small support modules (`text`, `decode`, `number`,
+//! `money`, `dates`, `sorting`, `paging`), and the test-data builders `sample` and `generate`.
 
 pub mod documents;
 pub mod followup;
@@ -23,6 +23,7 @@ pub mod sharing;
 pub mod units;
 
 pub mod dates;
+pub mod decode;
 pub mod draft;
 pub mod money;
 pub mod number;

@@ -154,14 +154,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn file_bytes_read_as_a_browser_reads_text() {
-        use super::from_file_bytes;
-        assert_eq!(from_file_bytes("Đôn đốc".as_bytes().to_vec()), "Đôn đốc");
-        assert_eq!(from_file_bytes(b"\xef\xbb\xbf{}".to_vec()), "{}");
-        assert_eq!(from_file_bytes(b"a\xffb".to_vec()), "a\u{fffd}b");
-    }
-
     use super::*;
     use proptest::prelude::*;
 
@@ -224,19 +216,6 @@ mod tests {
 /// Keeps a text's right-to-left marks and overrides inside it when it is shown next to
 /// others ("A, B, C"): a text holding such a mark is wrapped in an isolate (U+2068 … U+2069),
 /// which ends whatever it left open. Other texts are returned as they are.
-/// A file's bytes as text, as a browser reads a text file: UTF-8, a byte-order mark
-/// dropped, any invalid sequence replaced by U+FFFD (the parser then says where).
-pub fn from_file_bytes(bytes: Vec<u8>) -> String {
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    };
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    }
-}
-
 pub fn isolate(s: &str) -> std::borrow::Cow<'_, str> {
     let bidi = |c: char| matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     if s.chars().any(bidi) {

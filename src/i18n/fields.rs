@@ -18,6 +18,22 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
     lang.pick(vi, en)
 }
 
+/// How many records of a kind there are, as a list of counts names them ("Units: 16").
+pub fn kind_count_label(kind: RecordKind, lang: Lang) -> &'static str {
+    let en = match kind {
+        RecordKind::Committee => "Steering committees",
+        RecordKind::Unit => "Units",
+        RecordKind::Project => "Projects",
+        RecordKind::ProgressReport => "Progress reports",
+        RecordKind::Obstacle => "Obstacles",
+        RecordKind::Meeting => "Meetings",
+        RecordKind::Conclusion => "Conclusions",
+        RecordKind::Directive => "Directives",
+        RecordKind::DirectiveUpdate => "Directive updates",
+    };
+    lang.pick(kind_label(kind, Lang::Vi), en)
+}
+
 /// The label of a field (every field has one: the match is exhaustive).
 pub fn field_label(field: Field, lang: Lang) -> &'static str {
     let (vi, en) = match field {

@@ -1,8 +1,40 @@
 //! A progress report's figures as one line of text, in the officer's language:
 //! "359/514 hộ (69,84%), 70,5/93,7 ha (75,24%)".
 
-use super::{format_decimal, format_money_billions, format_percent, format_ratio, Lang};
+use super::{
+    format_date, format_decimal, format_money_billions, format_percent, format_ratio, Lang,
+};
+use crate::domain::projects::BehindReason;
 use crate::domain::{Capital, Construction, Measure, MeasureChange, SiteClearance};
+
+/// Why a project is behind, the rule that fired with its figures: "quá thời hạn hoàn thành
+/// 01/01/2026 (chậm 340 ngày)", "khối lượng 44,55% so với 61,37% theo tiến độ đường thẳng".
+/// Documents say the same in their own language (`documents::behind_reason_words`).
+pub fn behind_reason_text(reason: &BehindReason, lang: Lang) -> String {
+    match *reason {
+        BehindReason::PastPlannedFinish { finish, days_late } => match lang {
+            Lang::Vi => format!(
+                "quá thời hạn hoàn thành {} (chậm {days_late} ngày)",
+                format_date(finish)
+            ),
+            Lang::En => format!(
+                "past its planned finish of {} ({days_late} days late)",
+                format_date(finish)
+            ),
+        },
+        BehindReason::VolumeBelowSchedule { actual, expected } => {
+            let (actual, expected) = (format_percent(actual, lang), format_percent(expected, lang));
+            match lang {
+                Lang::Vi => {
+                    format!("khối lượng {actual} so với {expected} theo tiến độ đường thẳng")
+                }
+                Lang::En => format!(
+                    "construction volume {actual} against {expected} on the straight-line schedule"
+                ),
+            }
+        }
+    }
+}
 
 pub fn site_clearance_text(sc: &SiteClearance, lang: Lang) -> String {
     let mut parts = Vec::new();
@@ -131,6 +163,42 @@ pub fn measure_change_text(c: &MeasureChange, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::domain::Vnd;
+
+    #[test]
+    fn why_behind_reads_as_the_officer_says_it_and_as_the_documents_do() {
+        use crate::domain::documents::{behind_reason_words, DocLang};
+        let finish = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let late = BehindReason::PastPlannedFinish {
+            finish,
+            days_late: 340,
+        };
+        let low = BehindReason::VolumeBelowSchedule {
+            actual: 44.55,
+            expected: 200.0 / 3.0,
+        };
+        assert_eq!(
+            behind_reason_text(&late, Lang::Vi),
+            "quá thời hạn hoàn thành 01/01/2026 (chậm 340 ngày)"
+        );
+        assert_eq!(
+            behind_reason_text(&low, Lang::Vi),
+            "khối lượng 44,55% so với 66,67% theo tiến độ đường thẳng"
+        );
+        assert_eq!(
+            behind_reason_text(&low, Lang::En),
+            "construction volume 44.55% against 66.67% on the straight-line schedule"
+        );
+        for r in [late, low] {
+            assert_eq!(
+                behind_reason_text(&r, Lang::Vi),
+                behind_reason_words(&r, DocLang::Vi)
+            );
+            assert_eq!(
+                behind_reason_text(&r, Lang::En),
+                behind_reason_words(&r, DocLang::En)
+            );
+        }
+    }
 
     #[test]
     fn figures_read_as_officers_write_them() {

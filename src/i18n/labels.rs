@@ -80,7 +80,7 @@ pub fn follow_up_state(state: FollowUpState, lang: Lang) -> &'static str {
     let (vi, en) = match state {
         FollowUpState::Overdue => ("Quá hạn", "Overdue"),
         FollowUpState::DueSoon => ("Sắp đến hạn", "Due soon"),
-        FollowUpState::OpenWithinTerm => ("Trong hạn", "Open within term"),
+        FollowUpState::OpenWithinTerm => ("Trong hạn", "Open, not yet due"),
         FollowUpState::NoDeadline => ("Không thời hạn", "No deadline"),
         FollowUpState::DoneLate => ("Hoàn thành trễ hạn", "Done late"),
         FollowUpState::DoneOnTime => ("Hoàn thành đúng hạn", "Done on time"),

@@ -14,14 +14,15 @@ pub mod shared;
 pub mod succession;
 pub mod windows;
 
-pub use fields::{field_label, kind_label, name_label};
+pub use fields::{field_label, kind_count_label, kind_label, name_label};
 pub use format::{
     format_amount, format_date, format_date_time, format_decimal, format_money_billions,
     format_percent, format_ratio, format_saved_at,
 };
 pub use messages::Msg;
 pub use problems::{
-    decimal_mark, draft_message, load_error_message, problem_message, problem_text,
+    decimal_mark, decode_problem_message, draft_message, load_error_message, pdf_problem_message,
+    problem_message, problem_text,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -170,6 +170,34 @@ pub fn load_error_message(error: &LoadError, lang: Lang) -> String {
     }
 }
 
+/// Why a text file could not be read (a notice's, an import file), and what to do.
+pub fn decode_problem_message(
+    problem: &crate::domain::decode::DecodeProblem,
+    lang: Lang,
+) -> String {
+    let crate::domain::decode::DecodeProblem::NotUnicode { line } = problem;
+    match lang {
+        Lang::Vi => format!("Tệp không phải văn bản Unicode (lỗi ở dòng {line}). Hãy lưu lại tệp với bảng mã UTF-8 hoặc Unicode (trong Notepad: Lưu thành…, mục Mã hóa). Không có gì thay đổi."),
+        Lang::En => format!("The file is not Unicode text (error at line {line}). Save it again as UTF-8 or Unicode (in Notepad: Save As…, Encoding). Nothing has changed."),
+    }
+}
+
+/// Why a PDF gave no text, and what to do.
+pub fn pdf_problem_message(
+    problem: crate::domain::documents::PdfProblem,
+    lang: Lang,
+) -> &'static str {
+    use crate::domain::documents::PdfProblem;
+    use crate::i18n::Msg;
+    match problem {
+        PdfProblem::NoText => Msg::ReadPdfNoText,
+        PdfProblem::Encrypted => Msg::ReadPdfEncrypted,
+        PdfProblem::Damaged => Msg::ReadPdfDamaged,
+        PdfProblem::TooLarge => Msg::ReadPdfTooLarge,
+    }
+    .text(lang)
+}
+
 /// The longest message about a file an officer is shown.
 pub const MESSAGE_CHARS: usize = 300;
 

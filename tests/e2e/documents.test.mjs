@@ -70,11 +70,24 @@ describe('documents (http)', () => {
       const ranks = await page.locator('main table.list tbody td:first-child').allInnerTexts();
       assert.ok(ranks.length > 2, `${ranks}`);
       assert.equal(ranks[0].trim().split(' ')[0], '1');
-      // One conclusion only.
+      assert.match(await page.locator('#rp-ranking-rule').textContent(), /^Xếp hạng theo tỷ lệ hoàn thành đúng hạn trong số nhiệm vụ đã đến hạn, rồi theo số nhiệm vụ quá hạn/);
+      // Periods in one click: last month runs from its first day to its last.
+      await page.getByRole('button', { name: 'Tháng trước' }).click();
+      const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const now = new Date();
+      assert.equal(await page.locator('#rp-from').inputValue(), iso(new Date(now.getFullYear(), now.getMonth() - 1, 1)));
+      assert.equal(await page.locator('#rp-as-of').inputValue(), iso(new Date(now.getFullYear(), now.getMonth(), 0)));
+      assert.equal(await page.getByRole('button', { name: 'Tháng trước' }).getAttribute('aria-pressed'), 'true');
+      await page.getByRole('button', { name: 'Từ cuộc họp gần nhất' }).click();
+      assert.equal(await page.locator('#rp-as-of').inputValue(), iso(now));
+      const lettersFor = async () => Number((await page.locator('#rp-letters .count').textContent()).replace(/\D/g, ''));
+      const allLetters = await lettersFor();
+      // One conclusion only: the counts and the letters cover it alone.
       const scope = page.getByLabel('Phạm vi');
       const value = await scope.locator('option', { hasText: '245/TB-VPUBND' }).getAttribute('value');
       await scope.selectOption(value);
       await page.getByText('không tính 1 đã chuyển nơi khác').waitFor();
+      assert.ok(await lettersFor() < allLetters, 'letters to the units late on this conclusion only');
       await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
       await page.getByRole('button', { name: 'In báo cáo' }).click();
       await page.waitForFunction(() => window.__printed === 1);

@@ -237,7 +237,7 @@ describe('reading a notice (http)', () => {
     });
   });
 
-  test('a dropped Word file is read; a notice already registered is not saved twice', async (t) => {
+  test('a dropped Word, PDF or UTF-16 text file is read; a notice already registered is not saved twice', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       await openReader(page);
@@ -260,11 +260,27 @@ describe('reading a notice (http)', () => {
       await page.getByRole('heading', { name: 'Kiểm tra kết luận đã đọc' }).waitFor();
       await page.locator('#read-discard').click();
 
-      // A file that is no Word file, and an old .doc, get a plain message.
+      // The same notice as a PDF, and as a text file Notepad saved as "Unicode" (UTF-16).
+      const pdf = readFileSync(join(root, 'tests', 'fixtures', 'notices', '245-TB-VPUBND.pdf'));
+      await dropFile(page, '245-TB-VPUBND.pdf', pdf, 'application/pdf');
+      await page.getByRole('heading', { name: 'Kiểm tra kết luận đã đọc' }).waitFor();
+      assert.equal(await page.locator('#rc-number-symbol').inputValue(), '245/TB-VPUBND');
+      assert.equal(await page.locator('fieldset.read-item').count(), 2);
+      await page.locator('#read-discard').click();
+      const text = readFileSync(join(root, 'tests', 'fixtures', 'notices', '245-TB-VPUBND.txt'), 'utf8');
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      await dropFile(page, '245-TB-VPUBND.txt', utf16, 'text/plain');
+      await page.getByRole('heading', { name: 'Kiểm tra kết luận đã đọc' }).waitFor();
+      assert.equal(await page.locator('#rc-number-symbol').inputValue(), '245/TB-VPUBND');
+      await page.locator('#read-discard').click();
+
+      // A file that is no Word file, a damaged PDF, and an old .doc, get a plain message.
       await dropFile(page, 'thong-bao.docx', Buffer.from('not a zip at all'), 'application/octet-stream');
       assert.match(await page.locator('#read-message').textContent(), /Không đọc được nội dung tệp Word này/);
+      await dropFile(page, 'thong-bao.pdf', pdf.subarray(0, pdf.length / 2), 'application/pdf');
+      assert.match(await page.locator('#read-message').textContent(), /Không đọc được tệp PDF này/);
       await dropFile(page, 'thong-bao.doc', Buffer.from('old word'), 'application/msword');
-      assert.match(await page.locator('#read-message').textContent(), /tệp \.doc hay PDF/);
+      assert.match(await page.locator('#read-message').textContent(), /Với tệp \.doc/);
     });
   });
 

@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  hash, heading, loadSample, navLink, screenshot, waitForHash, welcome, sharedBrowser, withApp,
+  DESKTOP, PHONE, hash, heading, loadSample, navLink, screenshot, waitForHash, welcome, sharedBrowser, withApp,
 } from './helpers.mjs';
 
 const shared = sharedBrowser();
@@ -156,6 +156,48 @@ describe('storage problems and editing (http)', () => {
     });
   });
 
+  test('why a project is behind is said beside "Chậm tiến độ", in both languages, and the list sorts by how far behind', async (t) => {
+    for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+      await withApp(t, shared.browser, shared.server.url, { viewport }, async ({ page }) => {
+        const day = (days) => new Date(Date.now() + days * 86400000);
+        const iso = (days) => day(days).toISOString().slice(0, 10);
+        const ddmmyyyy = (days) => iso(days).split('-').reverse().join('/');
+        await loadSample(page);
+        // The dashboard: the rule that fired, with its figures.
+        const volume = /khối lượng 44,55% so với \d+(,\d+)?% theo tiến độ đường thẳng/;
+        await page.locator('main li', { hasText: 'Nậm Rốm' }).locator('.why-behind').filter({ hasText: volume }).waitFor();
+        // A planned finish passed ten days ago: the project's page says so, with the days late.
+        await navLink(page, 'Dự án').click();
+        await page.locator('main table.list').getByRole('link', { name: 'Nậm Rốm', exact: true }).click();
+        await waitForHash(page, idPattern('projects'));
+        await page.getByRole('link', { name: 'Sửa thông tin dự án' }).click();
+        await page.locator('#pf-planned-finish').fill(iso(-10));
+        await page.getByRole('button', { name: 'Lưu dự án' }).click();
+        await waitForHash(page, idPattern('projects'));
+        const computed = page.locator('dl.fields dt', { hasText: 'Tình trạng tính từ số liệu' }).locator('xpath=following-sibling::dd[1]');
+        await computed.filter({ hasText: `Chậm tiến độ — quá thời hạn hoàn thành ${ddmmyyyy(-10)} (chậm 10 ngày)` }).waitFor();
+        await screenshot(page, `http-vi-${width}-project-why-behind`);
+        // The list, by how far behind: the finish passed first, then the largest shortfall.
+        await navLink(page, 'Dự án').click();
+        await page.locator('main .more-filters summary').click();
+        await page.locator('#pl-sort').selectOption({ label: 'Mức độ chậm tiến độ' });
+        const rows = page.locator('main table.list tbody tr');
+        await rows.first().filter({ hasText: 'Nậm Rốm' }).waitFor();
+        await rows.first().locator('.why-behind').filter({ hasText: `quá thời hạn hoàn thành ${ddmmyyyy(-10)}` }).waitFor();
+        await rows.nth(1).filter({ hasText: 'Trung tâm TDTT' }).locator('.why-behind').filter({ hasText: /khối lượng 10% so với/ }).waitFor();
+        await screenshot(page, `http-vi-${width}-projects-why-behind`);
+        // In English, the same reasons in English words.
+        await page.getByRole('button', { name: 'English' }).click();
+        await rows.first().locator('.why-behind').filter({ hasText: `past its planned finish of ${ddmmyyyy(-10)} (10 days late)` }).waitFor();
+        await rows.nth(1).locator('.why-behind').filter({ hasText: /construction volume 10% against \d+(\.\d+)?% on the straight-line schedule/ }).waitFor();
+        await screenshot(page, `http-en-${width}-projects-why-behind`);
+        await navLink(page, 'Dashboard').click();
+        await page.locator('main li', { hasText: 'Trung tâm TDTT' }).locator('.why-behind').filter({ hasText: /construction volume 10% against/ }).waitFor();
+        await screenshot(page, `http-en-${width}-dashboard-why-behind`);
+      });
+    }
+  });
+
   test('the register: create a project, two partial reports, obstacles, tolerance, archive; reload finds it all', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
@@ -204,7 +246,7 @@ describe('storage problems and editing (http)', () => {
       await page.getByLabel('Khối lượng xây lắp (%)').fill('30');
       await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
       await page.getByRole('heading', { name: 'Báo cáo tiến độ (1)' }).waitFor();
-      assert.equal(await computed.innerText(), 'Chậm tiến độ', '30% done, 50% of the time gone');
+      assert.equal(await computed.innerText(), 'Chậm tiến độ — khối lượng 30% so với 50% theo tiến độ đường thẳng', '30% done, 50% of the time gone');
       await page.getByLabel('Kế hoạch vốn giao (tỷ đồng)').fill('200');
       await page.getByLabel('Vốn đã giải ngân (tỷ đồng)').fill('50');
       await page.getByRole('button', { name: 'Lưu báo cáo' }).click();

@@ -1,8 +1,8 @@
 //! Documents in and out: the office's notices read into drafts, and its documents, tables and
 //! Word and Excel files written.
 //!
-//! - `reading`: a conclusion notice pasted as text or given as .docx, read into a draft
-//!   (`read_notice`), each lead unit and deadline marked read, guessed or missing; `Review`
+//! - `reading`: a conclusion notice pasted as text or given as .docx or .pdf, read into a
+//!   draft (`read_notice`), each lead unit and deadline marked read, guessed or missing; `Review`
 //!   turns it into the forms' drafts. Nothing is stored here.
 //! - `document`: the office's documents described plainly, with the layout rules that decide
 //!   words (state or Party body, "Số:", the date line); the follow-up report, the head's
@@ -19,11 +19,11 @@ pub(super) mod sheets;
 pub(super) mod table;
 
 pub use document::{
-    conclusion_notice, conclusion_notice_with, deadline_words, follow_up_report_document,
-    head_brief, letter_owed, national_name, number_line, place_date_line, recipient_names,
-    recipients_line, reminder_letter, reminder_letters, report_counts_table, report_tables,
-    units_with_overdue, Block, Brief, DocLang, Document, Header, Letterhead, NoticeKind, Owed,
-    BRIEF_ROWS,
+    behind_reason_words, conclusion_notice, conclusion_notice_with, deadline_words,
+    follow_up_report_document, head_brief, letter_owed, national_name, number_line,
+    place_date_line, recipient_names, recipients_line, reminder_letter, reminder_letters,
+    report_counts_table, report_tables, units_with_overdue, Block, Brief, DocLang, Document,
+    Header, Letterhead, NoticeKind, Owed, BRIEF_ROWS,
 };
 pub use reading::docx::{docx_text, DocxError};
 pub use reading::leads::UnitClass;
@@ -31,6 +31,7 @@ pub use reading::long::long_notice;
 pub use reading::notice::{
     body_kind_of_line, read_notice, Mark, NotANotice, ReadDirective, ReadNotice,
 };
+pub use reading::pdf::{pdf_text, PdfProblem, MAX_PAGES};
 pub use reading::review::{
     due_of, meetings_near, new_unit_ref, successor_on, NewUnit, NewUnitChoice, Place, Review,
     ReviewItem, ReviewProblem, Saved, MEETINGS_OFFERED, NEW_MEETING,

@@ -1,18 +1,19 @@
 //! The app's lists as tables to hand on (Excel, CSV): the project register with its latest
-//! figures, and directives with their lead unit, deadline, computed state and last update.
+//! figures and why a project is behind, and directives with their lead unit, deadline, computed state and last update.
 //! Which words name a state is the caller's (the app's labels); what each column holds is
 //! decided here.
 
 use chrono::NaiveDate;
 
 use crate::domain::dates::dd_mm_yyyy;
-use crate::domain::documents::document::DocLang;
+use crate::domain::documents::document::{why_behind, DocLang};
 use crate::domain::documents::table::{About, Cell, Column, OnPaper, Table};
 use crate::domain::followup::conclusion::{Conclusion, Directive};
 use crate::domain::followup::state::FollowUpState;
 use crate::domain::model::dataset::Dataset;
 use crate::domain::projects::portfolio::ProjectRow;
 use crate::domain::projects::project::ScheduleStatus;
+use crate::domain::projects::Behind;
 
 /// The register as listed, one line per project.
 pub fn register_table(
@@ -47,6 +48,7 @@ pub fn register_table(
         Column::new(l("Khối lượng thi công", "Construction volume"), 10),
         Column::new(l("Tiến độ", "Schedule"), 16),
         Column::new(l("Báo cáo gần nhất", "Latest report"), 12),
+        Column::new(l("Lý do chậm", "Why behind"), 30),
     ];
     let num = |x: Option<f64>| x.map_or(Cell::Empty, |v| Cell::Decimal(v, 2));
     let int = |x: Option<u32>| x.map_or(Cell::Empty, |v| Cell::Int(i64::from(v)));
@@ -84,6 +86,18 @@ pub fn register_table(
                 share(r.latest.volume_percent()),
                 Cell::text(status_word(r.shown)),
                 Cell::date(r.latest_report),
+                Cell::Text(if r.shown == ScheduleStatus::BehindSchedule {
+                    why_behind(
+                        &Behind {
+                            project: p,
+                            reason: r.behind,
+                            obstacle: None,
+                        },
+                        lang,
+                    )
+                } else {
+                    String::new()
+                }),
             ]
         })
         .collect();
@@ -249,6 +263,14 @@ mod tests {
                 .any(|r| matches!(r[5], Cell::Billions(_)) && matches!(r[17], Cell::Date(_))),
             "money as billions, the report date as a date"
         );
+        for (r, line) in rows.iter().zip(&t.rows) {
+            let why = line[18].display(DocLang::Vi);
+            assert_eq!(
+                r.shown == ScheduleStatus::BehindSchedule,
+                !why.is_empty(),
+                "{why}"
+            );
+        }
     }
 
     #[test]

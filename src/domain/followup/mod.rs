@@ -26,6 +26,7 @@ pub(super) mod facts;
 pub(super) mod meeting;
 pub(super) mod meeting_draft;
 pub(super) mod overview;
+pub(super) mod period;
 pub(super) mod report_counts;
 pub(super) mod state;
 pub(super) mod tallies;
@@ -44,8 +45,9 @@ pub use facts::{urgency_key, DirectiveFacts};
 pub use meeting::{Meeting, MeetingKind};
 pub use meeting_draft::MeetingDraft;
 pub use overview::{FollowUpOverview, KeptOverview};
+pub use period::ReportPeriod;
 pub use report_counts::{
-    FollowUpReport, ReportCounts, ReportScope, UnitLine, REPLY_WITHIN_DAYS,
+    FollowUpReport, ReportCounts, ReportScope, UnitLine, RANKING_RULE, REPLY_WITHIN_DAYS,
     REPORT_PERIOD_FALLBACK_DAYS,
 };
 pub use state::{follow_up_state, urgency_order, FollowUpState, Tally, DEFAULT_DUE_SOON_DAYS};

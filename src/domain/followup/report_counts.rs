@@ -2,8 +2,10 @@
 //! counted the way the Government Office's reports count: of the directives followed in the
 //! period, those done are split into done on time and done late, those not done into within
 //! term and overdue, and the overdue share is the headline figure. Per lead unit, the same
-//! counts and the on-time completion rate, ranked as provinces rank units in year-end
-//! emulation (equal rates share a rank, and are said to).
+//! counts and the on-time completion rate, ranked so the ranking answers who is late
+//! ([`RANKING_RULE`]): by the on-time completion rate among the items due by the report's
+//! date, then by fewer overdue, then by more done; units with nothing due yet are listed
+//! apart, unranked. Units equal on all three share a rank, and are said to be tied.
 
 use std::collections::BTreeMap;
 
@@ -42,6 +44,17 @@ pub enum ReportScope {
     Conclusions(Vec<ConclusionId>),
 }
 
+impl ReportScope {
+    /// Whether the report (and its letters) cover directives of conclusion `c`.
+    pub fn covers(&self, c: &crate::domain::followup::conclusion::Conclusion) -> bool {
+        match self {
+            ReportScope::Everything => true,
+            ReportScope::Committee(id) => c.committee.as_ref() == Some(id),
+            ReportScope::Conclusions(ids) => ids.contains(&c.id),
+        }
+    }
+}
+
 /// The counts of one set of directives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ReportCounts {
@@ -57,6 +70,11 @@ pub struct ReportCounts {
     pub overdue: usize,
     pub cancelled: usize,
     pub transferred: usize,
+    /// Of those followed, directives due by the report's date (done or not): what the
+    /// ranking's rate is over.
+    pub due_by_end: usize,
+    /// Of those due by the report's date, done on time.
+    pub due_done_on_time: usize,
     /// Of those followed, directives given more time (gia hạn) by the report's date.
     pub extended: usize,
     /// Of those extended, directives whose extension was granted after the deadline it
@@ -79,6 +97,12 @@ impl ReportCounts {
         (self.followed > 0).then(|| self.done_on_time as f64 * 100.0 / self.followed as f64)
     }
 
+    /// The ranking's rate: done on time among the items due by the report's date (none
+    /// when nothing is due yet).
+    pub fn ranking_rate(&self) -> Option<f64> {
+        (self.due_by_end > 0).then(|| self.due_done_on_time as f64 * 100.0 / self.due_by_end as f64)
+    }
+
     fn count(&mut self, d: &Directive, from: NaiveDate, as_of: NaiveDate) {
         let standing = Standing::of(d, as_of);
         match standing {
@@ -90,6 +114,12 @@ impl ReportCounts {
                     .is_some_and(|due| due >= from && due <= as_of)
                 {
                     self.due_in_period += 1;
+                }
+                if d.due_on(as_of).is_some_and(|due| due <= as_of) {
+                    self.due_by_end += 1;
+                    if standing == Standing::DoneOnTime {
+                        self.due_done_on_time += 1;
+                    }
                 }
                 if d.extended_by(as_of) {
                     self.extended += 1;
@@ -141,13 +171,20 @@ impl Standing {
     }
 }
 
-/// One lead unit's line of the report, with its rank by on-time completion rate.
+/// How the report ranks lead units, as the report states it (Vietnamese, English).
+pub const RANKING_RULE: (&str, &str) = (
+    "Xếp hạng theo tỷ lệ hoàn thành đúng hạn trong số nhiệm vụ đã đến hạn, rồi theo số nhiệm vụ quá hạn (ít hơn xếp trên), rồi theo số nhiệm vụ đã hoàn thành (nhiều hơn xếp trên); đơn vị chưa có nhiệm vụ đến hạn không xếp hạng.",
+    "Ranked by the on-time completion rate among directives already due, then by fewer overdue, then by more done; units with nothing due yet are not ranked.",
+);
+
+/// One lead unit's line of the report, with its rank ([`RANKING_RULE`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitLine<'a> {
     pub unit: &'a UnitId,
     pub counts: ReportCounts,
-    /// 1 for the best rate; units with equal rates share a rank.
-    pub rank: usize,
+    /// 1 for the best; units equal on the whole rule share a rank. `None` for a unit with
+    /// nothing due yet (listed after the ranked ones).
+    pub rank: Option<usize>,
     /// Whether another unit has the same rank (the report says so rather than hide it).
     pub tied: bool,
 }
@@ -200,11 +237,7 @@ impl Dataset {
             let Some(c) = self.conclusions.get(&d.conclusion) else {
                 return false;
             };
-            let scoped = match scope {
-                ReportScope::Everything => true,
-                ReportScope::Committee(id) => c.committee.as_ref() == Some(id),
-                ReportScope::Conclusions(ids) => ids.contains(&c.id),
-            };
+            let scoped = scope.covers(c);
             let closed_before = match &d.status {
                 RecordedStatus::Done { on }
                 | RecordedStatus::Cancelled { on, .. }
@@ -228,7 +261,7 @@ impl Dataset {
             .map(|(unit, counts)| UnitLine {
                 unit,
                 counts,
-                rank: 0,
+                rank: None,
                 tied: false,
             })
             .collect();
@@ -238,20 +271,33 @@ impl Dataset {
                 .map(|x| fold(x.display_name()))
                 .unwrap_or_default()
         };
-        // Rates compared in hundredths of a point, as they are printed.
-        let key = |l: &UnitLine| (l.counts.on_time_rate().unwrap_or(0.0) * 100.0).round() as i64;
-        sorting::sort_by_cached_key(&mut by_unit, |l| (std::cmp::Reverse(key(l)), name(l.unit)));
+        // The rule, in order: ranked before unranked; the rate (in hundredths of a point, as
+        // printed) higher first; fewer overdue; more done; then by name.
+        let key = |l: &UnitLine| {
+            let c = &l.counts;
+            (
+                c.ranking_rate().is_none(),
+                std::cmp::Reverse(c.ranking_rate().map(|r| (r * 100.0).round() as i64)),
+                c.overdue,
+                std::cmp::Reverse(c.done()),
+            )
+        };
+        sorting::sort_by_cached_key(&mut by_unit, |l| (key(l), name(l.unit)));
         for i in 0..by_unit.len() {
+            if by_unit[i].counts.ranking_rate().is_none() {
+                continue;
+            }
             let same_as_before = i > 0 && key(&by_unit[i]) == key(&by_unit[i - 1]);
             by_unit[i].rank = if same_as_before {
                 by_unit[i - 1].rank
             } else {
-                i + 1
+                Some(i + 1)
             };
         }
         for i in 0..by_unit.len() {
             let rank = by_unit[i].rank;
-            by_unit[i].tied = by_unit.iter().filter(|l| l.rank == rank).count() > 1;
+            by_unit[i].tied =
+                rank.is_some() && by_unit.iter().filter(|l| l.rank == rank).count() > 1;
         }
         // What needs chasing as of the report's date: overdue, then due within the window.
         let soon = as_of + chrono::Days::new(due_soon_days);

@@ -138,6 +138,33 @@ fn counts_at_the_period_boundaries() {
 }
 
 #[test]
+fn the_ranking_says_who_is_late_and_leaves_units_with_nothing_due_apart() {
+    let mut b = Builder::new();
+    // All at 0% on time: "late" has two overdue, "tardy" one done late, "waiting" nothing
+    // due yet (its deadline after the report's date), "slow" one overdue.
+    b.add("late", Some(day(11, 10)), OPEN);
+    b.add("late", Some(day(11, 12)), OPEN);
+    b.add("tardy", Some(day(11, 10)), done(day(11, 13)));
+    b.add("slow", Some(day(11, 10)), OPEN);
+    b.add("waiting", Some(day(12, 30)), OPEN);
+    let r = b.report(&ReportScope::Everything);
+    let ranks: Vec<_> = r
+        .by_unit
+        .iter()
+        .map(|l| (l.unit.as_str(), l.rank, l.tied))
+        .collect();
+    assert_eq!(
+        ranks,
+        vec![
+            ("tardy", Some(1), false),
+            ("slow", Some(2), false),
+            ("late", Some(3), false),
+            ("waiting", None, false)
+        ]
+    );
+}
+
+#[test]
 fn units_are_ranked_by_on_time_rate_and_ties_are_named() {
     let mut b = Builder::new();
     for (unit, on_time, late_or_open) in [("a", 1, 1), ("b", 1, 1), ("c", 2, 0), ("d", 0, 1)] {
@@ -157,10 +184,10 @@ fn units_are_ranked_by_on_time_rate_and_ties_are_named() {
     assert_eq!(
         ranks,
         vec![
-            ("c", 1, false),
-            ("a", 2, true),
-            ("b", 2, true),
-            ("d", 4, false)
+            ("c", Some(1), false),
+            ("a", Some(2), true),
+            ("b", Some(2), true),
+            ("d", Some(4), false)
         ]
     );
     assert_eq!(r.by_unit[1].counts.on_time_rate(), Some(50.0));

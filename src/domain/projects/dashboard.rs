@@ -10,7 +10,7 @@ use crate::domain::model::dataset::Dataset;
 use crate::domain::model::derived::ProjectFigures;
 use crate::domain::model::ids::ProjectId;
 use crate::domain::money::Vnd;
-use crate::domain::projects::status::computed_status;
+use crate::domain::projects::status::{schedule_verdict, BehindReason, ScheduleVerdict};
 use crate::domain::projects::{
     changes_since_previous, LatestFigures, Obstacle, Project, ReportChanges, ScheduleStatus,
 };
@@ -58,8 +58,18 @@ impl Dataset {
         today: NaiveDate,
         tolerance: f64,
     ) -> (ScheduleStatus, ScheduleStatus) {
-        let computed = computed_status(project, &self.latest_figures(project), today, tolerance);
+        let computed = self.project_verdict(project, today, tolerance).status();
         (computed, project.effective_status(computed))
+    }
+
+    /// The computed status of a project with, when behind, the rule that fired.
+    pub fn project_verdict(
+        &self,
+        project: &Project,
+        today: NaiveDate,
+        tolerance: f64,
+    ) -> ScheduleVerdict {
+        schedule_verdict(project, &self.latest_figures(project), today, tolerance)
     }
 
     /// Each active project with its latest figures and status, in one pass over
@@ -78,10 +88,11 @@ impl Dataset {
         self.active_projects()
             .map(|project| {
                 let latest = figures.latest(&project.id);
-                let computed = computed_status(project, &latest, today, tolerance);
+                let verdict = schedule_verdict(project, &latest, today, tolerance);
                 ProjectFacts {
                     project,
-                    shown: project.effective_status(computed),
+                    shown: project.effective_status(verdict.status()),
+                    behind: verdict.behind(),
                     latest,
                 }
             })
@@ -102,13 +113,9 @@ impl Dataset {
         counts
     }
 
-    /// Active projects shown as behind schedule, each with its main open obstacle (the
-    /// longest-standing unresolved one), in name order.
-    pub fn behind_with_obstacles(
-        &self,
-        today: NaiveDate,
-        tolerance: f64,
-    ) -> Vec<(&Project, Option<&Obstacle>)> {
+    /// Active projects shown as behind schedule, each with why (the rule that fired) and its
+    /// main open obstacle (the longest-standing unresolved one), furthest behind first.
+    pub fn behind_with_obstacles(&self, today: NaiveDate, tolerance: f64) -> Vec<Behind<'_>> {
         self.behind_with_obstacles_with(&ProjectFigures::of(self), today, tolerance)
     }
 
@@ -118,7 +125,7 @@ impl Dataset {
         figures: &ProjectFigures,
         today: NaiveDate,
         tolerance: f64,
-    ) -> Vec<(&Project, Option<&Obstacle>)> {
+    ) -> Vec<Behind<'_>> {
         let mut main: BTreeMap<&ProjectId, &Obstacle> = BTreeMap::new();
         for o in self.obstacles.iter().filter(|o| o.resolved_on.is_none()) {
             let slot = main.entry(&o.project).or_insert(o);
@@ -130,10 +137,22 @@ impl Dataset {
             .project_facts_with(figures, today, tolerance)
             .into_iter()
             .filter(|f| f.shown == ScheduleStatus::BehindSchedule)
-            .map(|f| (f.project, main.get(&f.project.id).copied()))
+            .map(|f| Behind {
+                project: f.project,
+                reason: f.behind,
+                obstacle: main.get(&f.project.id).copied(),
+            })
             .collect();
+        // Furthest behind first (the brief prints the first rows only), those behind by the
+        // officer's decision alone after, then by name.
         sorting::sort_by(&mut behind, |a, b| {
-            a.0.display_name().cmp(b.0.display_name())
+            let by_reason = match (&a.reason, &b.reason) {
+                (Some(x), Some(y)) => x.further_behind_first(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            by_reason.then_with(|| a.project.display_name().cmp(b.project.display_name()))
         });
         behind
     }
@@ -268,6 +287,18 @@ pub struct ProjectFacts<'a> {
     pub latest: LatestFigures,
     /// The status shown: the officer's decision where there is one.
     pub shown: ScheduleStatus,
+    /// Why the computed status is behind, when it is.
+    pub behind: Option<BehindReason>,
+}
+
+/// A project shown as behind schedule, as the dashboard and the head's brief list it.
+#[derive(Debug, Clone, Copy)]
+pub struct Behind<'a> {
+    pub project: &'a Project,
+    /// The rule that made the computed status behind; `None` when "behind" is the officer's
+    /// decision alone (its reason is then the decision's).
+    pub reason: Option<BehindReason>,
+    pub obstacle: Option<&'a Obstacle>,
 }
 
 #[cfg(test)]

@@ -56,8 +56,19 @@ fn dashboard_figures_of_the_sample() {
     );
     assert_eq!(behind.len(), 4);
     assert!(
-        behind.iter().all(|(_, o)| o.is_some()),
+        behind.iter().all(|b| b.obstacle.is_some()),
         "each behind project in the sample has an open obstacle"
+    );
+    assert!(
+        behind.iter().all(|b| b.reason.is_some()),
+        "each behind project in the sample is behind by a rule, which says why"
+    );
+    assert!(
+        behind.windows(2).all(|w| {
+            let (a, b) = (w[0].reason.as_ref().unwrap(), w[1].reason.as_ref().unwrap());
+            a.further_behind_first(b) != std::cmp::Ordering::Greater
+        }),
+        "furthest behind first"
     );
     let counts = data.directive_state_counts(today, 7);
     let headings = data.headings();

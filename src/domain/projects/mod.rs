@@ -5,7 +5,8 @@
 //!   reported percentage is used only where the parts are unknown.
 //! - `latest`: each figure carried forward field by field from partial reports, what the
 //!   latest report changed, and a cumulative figure that went down (`drops`).
-//! - `status`: a project's schedule status (the rules in order in its module doc).
+//! - `status`: a project's schedule status (the rules in order in its module doc) and, when
+//!   behind, the rule that fired with its figures (`BehindReason`).
 //! - `portfolio`: the projects list filtered and sorted (`ProjectQuery`).
 //! - `dashboard`: the figures the dashboard quotes, with its thresholds
 //!   (`STALE_REPORT_DAYS`, `RECENT_CHANGE_DAYS`).
@@ -24,7 +25,9 @@ pub(super) mod report_draft;
 pub(super) mod status;
 mod verbs;
 
-pub use dashboard::{CapitalTotals, Figure, ProjectFacts, RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
+pub use dashboard::{
+    Behind, CapitalTotals, Figure, ProjectFacts, RECENT_CHANGE_DAYS, STALE_REPORT_DAYS,
+};
 pub use latest::{
     changes_since_previous, drops, reports_with_drops, Dated, LatestFigures, Measure,
     MeasureChange, ReportChanges,
@@ -38,4 +41,7 @@ pub use project::{
 };
 pub use project_draft::ProjectDraft;
 pub use report_draft::ReportDraft;
-pub use status::{computed_status, planned_percent, JudgementError, DEFAULT_TOLERANCE_POINTS};
+pub use status::{
+    computed_status, planned_percent, schedule_verdict, BehindReason, JudgementError,
+    ScheduleVerdict, DEFAULT_TOLERANCE_POINTS,
+};

@@ -1,5 +1,8 @@
 //! The projects list as officers read it: filtered by status, investor, location, capital
-//! source, group and text (without diacritics), sorted by any column.
+//! source, group and text (without diacritics), sorted by any column or by how far behind
+//! schedule (`ProjectSort::HowFarBehind`: a planned finish passed first, by more days late,
+//! then the larger shortfall in points below the straight-line schedule; within the sort by
+//! status, the behind projects come in this order too).
 
 use std::cmp::Ordering;
 
@@ -10,6 +13,7 @@ use crate::domain::model::derived::ProjectFigures;
 use crate::domain::model::ids::UnitId;
 use crate::domain::projects::latest::LatestFigures;
 use crate::domain::projects::project::{CapitalSource, InvestmentGroup, Project, ScheduleStatus};
+use crate::domain::projects::status::{schedule_verdict, BehindReason};
 use crate::domain::sorting;
 use crate::domain::text::{fold, matches_folded};
 
@@ -26,10 +30,16 @@ pub enum ProjectSort {
     Status,
     /// Date of the latest report: the stalest first when ascending.
     LatestReport,
+    /// How far behind schedule, the furthest first when ascending: projects shown as
+    /// behind by a rule in [`BehindReason::further_behind_first`] order (a planned finish
+    /// passed, by more days late; then the larger shortfall below the straight line), then
+    /// those behind by the officer's decision alone; projects not shown as behind last, by
+    /// name, whatever the direction.
+    HowFarBehind,
 }
 
 impl ProjectSort {
-    pub const ALL: [ProjectSort; 8] = [
+    pub const ALL: [ProjectSort; 9] = [
         ProjectSort::Name,
         ProjectSort::Investor,
         ProjectSort::TotalInvestment,
@@ -38,6 +48,7 @@ impl ProjectSort {
         ProjectSort::Disbursement,
         ProjectSort::Status,
         ProjectSort::LatestReport,
+        ProjectSort::HowFarBehind,
     ];
 }
 
@@ -65,6 +76,8 @@ pub struct ProjectRow<'a> {
     pub project: &'a Project,
     pub latest: LatestFigures,
     pub computed: ScheduleStatus,
+    /// Why the computed status is behind, when it is (the rule that fired).
+    pub behind: Option<BehindReason>,
     pub shown: ScheduleStatus,
     pub investor_name: &'a str,
     pub latest_report: Option<NaiveDate>,
@@ -88,6 +101,28 @@ fn unknown_last<T: PartialOrd>(a: Option<T>, b: Option<T>, descending: bool) -> 
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
     }
+}
+
+/// Rows shown as behind by a rule, furthest first (reversed when `descending`); then those
+/// behind by the officer's decision alone; then the rest (see [`ProjectSort::HowFarBehind`]).
+fn how_far_behind(a: &ProjectRow, b: &ProjectRow, descending: bool) -> Ordering {
+    let rank = |r: &ProjectRow| match (r.shown == ScheduleStatus::BehindSchedule, r.behind) {
+        (true, Some(reason)) => (0, Some(reason)),
+        (true, None) => (1, None),
+        (false, _) => (2, None),
+    };
+    let ((ra, a), (rb, b)) = (rank(a), rank(b));
+    ra.cmp(&rb).then_with(|| match (a, b) {
+        (Some(a), Some(b)) => {
+            let o = a.further_behind_first(&b);
+            if descending {
+                o.reverse()
+            } else {
+                o
+            }
+        }
+        _ => Ordering::Equal,
+    })
 }
 
 impl ProjectQuery {
@@ -122,8 +157,10 @@ impl ProjectQuery {
                 b.latest.disbursement_percent(),
                 d,
             ),
-            ProjectSort::Status => unknown_last(Some(a.shown), Some(b.shown), d),
+            ProjectSort::Status => unknown_last(Some(a.shown), Some(b.shown), d)
+                .then_with(|| how_far_behind(a, b, false)),
             ProjectSort::LatestReport => unknown_last(a.latest_report, b.latest_report, d),
+            ProjectSort::HowFarBehind => how_far_behind(a, b, d),
         };
         primary.then_with(by_name)
     }
@@ -173,8 +210,8 @@ impl Dataset {
                     }
                 }
                 let latest = figures.latest(&p.id);
-                let computed =
-                    crate::domain::projects::status::computed_status(p, &latest, today, tolerance);
+                let verdict = schedule_verdict(p, &latest, today, tolerance);
+                let computed = verdict.status();
                 let shown = p.effective_status(computed);
                 if query.status.is_some_and(|s| s != shown) {
                     return None;
@@ -184,6 +221,7 @@ impl Dataset {
                     project: p,
                     latest,
                     computed,
+                    behind: verdict.behind(),
                     shown,
                     investor_name,
                     latest_report,

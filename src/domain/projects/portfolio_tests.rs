@@ -2,6 +2,7 @@
 //! sorting with unknown figures last.
 
 use super::*;
+use crate::domain::projects::status::BehindReason;
 use crate::domain::projects::status::DEFAULT_TOLERANCE_POINTS;
 use crate::domain::sample::fixture::sample;
 
@@ -143,4 +144,53 @@ fn sorting_keeps_unknown_figures_last_both_ways() {
     let mut sorted = by_name.clone();
     sorted.sort_by_key(|n| fold(n));
     assert_eq!(by_name, sorted);
+}
+
+#[test]
+fn how_far_behind_puts_passed_finishes_first_then_the_largest_shortfall() {
+    let (mut data, today) = sample();
+    // An on-schedule project the officer decided is behind: after those behind by a rule.
+    let decided = data
+        .query_projects(&ProjectQuery::default(), today, DEFAULT_TOLERANCE_POINTS)
+        .into_iter()
+        .find(|r| r.computed == ScheduleStatus::OnSchedule)
+        .map(|r| r.project.clone())
+        .expect("the sample has a project on schedule");
+    let mut p = decided.clone();
+    p.decide_status(
+        Some(ScheduleStatus::BehindSchedule),
+        "Chưa có đường thi công",
+        today,
+    )
+    .unwrap();
+    data.projects.upsert(p);
+    for descending in [false, true] {
+        let rows = data.query_projects(
+            &ProjectQuery {
+                sort: ProjectSort::HowFarBehind,
+                descending,
+                ..Default::default()
+            },
+            today,
+            DEFAULT_TOLERANCE_POINTS,
+        );
+        let seen: Vec<_> = rows
+            .iter()
+            .map(|r| (r.project.display_name(), r.shown, r.behind))
+            .collect();
+        let by_rule: Vec<BehindReason> = rows.iter().map_while(|r| r.behind).collect();
+        assert_eq!(by_rule.len(), 4, "{seen:?}");
+        assert!(by_rule.windows(2).all(|w| {
+            let o = w[0].further_behind_first(&w[1]);
+            if descending {
+                o != Ordering::Less
+            } else {
+                o != Ordering::Greater
+            }
+        }));
+        assert_eq!(rows[4].project.id, decided.id, "{seen:?}");
+        assert!(rows[5..]
+            .iter()
+            .all(|r| r.shown != ScheduleStatus::BehindSchedule));
+    }
 }

@@ -8,7 +8,14 @@
 //!    the planned finish by more than the office's tolerance (percentage points) → behind;
 //! 5. otherwise on schedule (also when no volume was reported yet: no evidence of delay).
 //!
+//! When behind, [`schedule_verdict`] says which of rules 3 and 4 fired, with its figures
+//! ([`BehindReason`]): the first that applies, as the status itself is decided.
+//! "How far behind" orders reasons: a planned finish passed first, by more days late; then
+//! the larger shortfall in points below the straight line ([`BehindReason::further_behind_first`]).
+//!
 //! The officer's own decision, with its reason, is shown beside this, never instead of it.
+
+use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 
@@ -30,23 +37,96 @@ pub fn planned_percent(start: NaiveDate, finish: NaiveDate, today: NaiveDate) ->
     Some(elapsed as f64 * 100.0 / total as f64)
 }
 
-pub fn computed_status(
+/// Why a project is computed behind schedule: the one rule that fired (rule 3 or 4 of the
+/// module doc, the first that applies), with its figures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BehindReason {
+    /// Rule 3: the planned finish has passed and the project is not completed; `days_late`
+    /// counts from the finish day to `today` (at least 1).
+    PastPlannedFinish { finish: NaiveDate, days_late: i64 },
+    /// Rule 4: the construction volume reported (`actual`, %) is more than the tolerance
+    /// below the straight-line schedule (`expected`, % of the planned duration elapsed).
+    VolumeBelowSchedule { actual: f64, expected: f64 },
+}
+
+impl BehindReason {
+    /// Percentage points below the straight-line schedule (rule 4); `None` for rule 3.
+    pub fn shortfall_points(&self) -> Option<f64> {
+        match self {
+            BehindReason::PastPlannedFinish { .. } => None,
+            BehindReason::VolumeBelowSchedule { actual, expected } => Some(expected - actual),
+        }
+    }
+
+    /// How far behind, the furthest first: a planned finish passed comes before any volume
+    /// shortfall (the deadline itself is broken), by more days late first; then the larger
+    /// shortfall in points below the straight line. Equal reasons compare equal.
+    pub fn further_behind_first(&self, other: &BehindReason) -> Ordering {
+        use BehindReason::*;
+        match (self, other) {
+            (PastPlannedFinish { days_late: a, .. }, PastPlannedFinish { days_late: b, .. }) => {
+                b.cmp(a)
+            }
+            (PastPlannedFinish { .. }, VolumeBelowSchedule { .. }) => Ordering::Less,
+            (VolumeBelowSchedule { .. }, PastPlannedFinish { .. }) => Ordering::Greater,
+            (a, b) => {
+                let (a, b) = (a.shortfall_points(), b.shortfall_points());
+                b.partial_cmp(&a).unwrap_or(Ordering::Equal)
+            }
+        }
+    }
+}
+
+/// The computed schedule status, carrying the reason when behind: the status and its reason
+/// come from the same evaluation of the rules, so they cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ScheduleVerdict {
+    Completed,
+    InvestmentPreparation,
+    OnSchedule,
+    Behind(BehindReason),
+}
+
+impl ScheduleVerdict {
+    pub fn status(&self) -> ScheduleStatus {
+        match self {
+            ScheduleVerdict::Completed => ScheduleStatus::Completed,
+            ScheduleVerdict::InvestmentPreparation => ScheduleStatus::InvestmentPreparation,
+            ScheduleVerdict::OnSchedule => ScheduleStatus::OnSchedule,
+            ScheduleVerdict::Behind(_) => ScheduleStatus::BehindSchedule,
+        }
+    }
+
+    /// The rule that made the project behind, if it is.
+    pub fn behind(&self) -> Option<BehindReason> {
+        match self {
+            ScheduleVerdict::Behind(r) => Some(*r),
+            _ => None,
+        }
+    }
+}
+
+/// The rules of the module doc, in order, with the reason of a "behind".
+pub fn schedule_verdict(
     project: &Project,
     latest: &LatestFigures,
     today: NaiveDate,
     tolerance: f64,
-) -> ScheduleStatus {
+) -> ScheduleVerdict {
     let volume = latest.volume_percent();
     if volume.is_some_and(|v| v >= 100.0) {
-        return ScheduleStatus::Completed;
+        return ScheduleVerdict::Completed;
     }
     let started =
         project.planned_start.is_some_and(|s| s <= today) || volume.is_some_and(|v| v > 0.0);
     if !started {
-        return ScheduleStatus::InvestmentPreparation;
+        return ScheduleVerdict::InvestmentPreparation;
     }
-    if project.planned_finish.is_some_and(|f| f < today) {
-        return ScheduleStatus::BehindSchedule;
+    if let Some(finish) = project.planned_finish.filter(|f| *f < today) {
+        return ScheduleVerdict::Behind(BehindReason::PastPlannedFinish {
+            finish,
+            days_late: (today - finish).num_days(),
+        });
     }
     let expected = match (project.planned_start, project.planned_finish) {
         (Some(s), Some(f)) => planned_percent(s, f, today),
@@ -54,10 +134,20 @@ pub fn computed_status(
     };
     match (volume, expected) {
         (Some(actual), Some(expected)) if actual + tolerance < expected => {
-            ScheduleStatus::BehindSchedule
+            ScheduleVerdict::Behind(BehindReason::VolumeBelowSchedule { actual, expected })
         }
-        _ => ScheduleStatus::OnSchedule,
+        _ => ScheduleVerdict::OnSchedule,
     }
+}
+
+/// The computed status alone ([`schedule_verdict`] without its reason).
+pub fn computed_status(
+    project: &Project,
+    latest: &LatestFigures,
+    today: NaiveDate,
+    tolerance: f64,
+) -> ScheduleStatus {
+    schedule_verdict(project, latest, today, tolerance).status()
 }
 
 impl Project {
@@ -97,6 +187,10 @@ mod tests_support {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "status_tests.rs"]
+mod behind_tests;
 
 #[cfg(test)]
 mod tests {

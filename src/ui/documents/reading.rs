@@ -1,4 +1,4 @@
-//! "Dán văn bản kết luận": a notice pasted or its Word file dropped, read by
+//! "Dán văn bản kết luận": a notice pasted or its Word, PDF or text file dropped, read by
 //! `domain::reading`, shown as a draft beside the text it came from, corrected, and saved
 //! in one step that one undo reverses. Nothing is stored before the officer confirms.
 
@@ -8,12 +8,12 @@ use wasm_bindgen::JsCast;
 
 use super::reading_directive::DirectiveFields;
 use super::reading_fields::{ConclusionFields, NewUnits};
-use crate::domain::documents::docx_text;
 use crate::domain::documents::read_notice;
+use crate::domain::documents::{docx_text, pdf_text};
 use crate::domain::documents::{Place, Review, ReviewProblem};
 use crate::domain::sorting;
 use crate::domain::SeededIds;
-use crate::i18n::{draft_message, Lang, Msg};
+use crate::i18n::{decode_problem_message, draft_message, pdf_problem_message, Lang, Msg};
 use crate::route::Route;
 use crate::ui::browser::{self, CryptoIds};
 use crate::ui::state::use_state;
@@ -79,7 +79,7 @@ pub fn ReadConclusionPage() -> impl IntoView {
             return;
         }
         let name = file.name().to_lowercase();
-        if name.ends_with(".doc") || name.ends_with(".pdf") {
+        if name.ends_with(".doc") {
             message.set(Some(Msg::ReadFileKind.text(lang).to_owned()));
             return;
         }
@@ -88,17 +88,25 @@ pub fn ReadConclusionPage() -> impl IntoView {
                 message.set(Some(Msg::ReadFileFailed.text(lang).to_owned()));
                 return;
             };
-            let source = if name.ends_with(".txt") {
-                Ok(crate::domain::text::from_file_bytes(bytes))
+            // A PDF by its name or its first bytes (a file saved without its extension).
+            let source = if name.ends_with(".pdf") || bytes.starts_with(b"%PDF-") {
+                browser::timed("dondoc-read-pdf", || pdf_text(&bytes))
+                    .map_err(|p| pdf_problem_message(p, lang).to_owned())
+            } else if name.ends_with(".txt") {
+                crate::domain::decode::decode_text(&bytes)
+                    .map_err(|p| decode_problem_message(&p, lang))
             } else {
-                docx_text(&bytes)
+                docx_text(&bytes).map_err(|_| Msg::ReadFileFailed.text(lang).to_owned())
             };
             match source {
                 Ok(source) => {
                     text.set(source.clone());
+                    // Read in the next task: a long PDF's text and its reading in one would
+                    // hold the page too long.
+                    gloo_timers::future::TimeoutFuture::new(0).await;
                     read(source);
                 }
-                Err(_) => message.set(Some(Msg::ReadFileFailed.text(lang).to_owned())),
+                Err(problem) => message.set(Some(problem)),
             }
         });
     };
@@ -141,7 +149,7 @@ pub fn ReadConclusionPage() -> impl IntoView {
                         on:click=move |_| read(text.get_untracked())>{move || state.t(Msg::ReadGo)}</button>
                     <label class="file">
                         {move || state.t(Msg::ReadPickFile)}
-                        <input type="file" id="read-file" accept=".docx,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain" on:change=on_file/>
+                        <input type="file" id="read-file" accept=".docx,.pdf,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain" on:change=on_file/>
                     </label>
                 </p>
                 <p class="small muted">{move || state.t(Msg::DropHint)}</p>

@@ -9,7 +9,7 @@ use crate::domain::dates::iso;
 use crate::domain::documents::{
     follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
 };
-use crate::domain::followup::{ReportScope, REPLY_WITHIN_DAYS};
+use crate::domain::followup::{ReportPeriod, ReportScope, REPLY_WITHIN_DAYS};
 use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
@@ -88,9 +88,11 @@ pub fn ReportPage() -> impl IntoView {
     let letters = move || {
         let lang = doc_lang(state.lang.get_untracked());
         state.data.with_untracked(|d| {
-            let head = letterhead(state, d.body_kind_of(&ReportScope::Everything));
+            let scope = scope_of(&scope.get_untracked(), &picked.get_untracked());
+            let head = letterhead(state, d.body_kind_of(&scope));
             reminder_letters(
                 d,
+                &scope,
                 as_of.get_untracked(),
                 state.due_soon_days(),
                 report_by.get_untracked(),
@@ -100,9 +102,10 @@ pub fn ReportPage() -> impl IntoView {
         })
     };
     let overdue_units = move || {
-        state
-            .data
-            .with(|d| units_with_overdue(d, as_of.get(), state.due_soon_days()).len())
+        state.data.with(|d| {
+            let scope = scope_of(&scope.get(), &picked.get());
+            units_with_overdue(d, &scope, as_of.get(), state.due_soon_days()).len()
+        })
     };
     let print_as = move |what: Printed| {
         printing.set(what);
@@ -158,10 +161,10 @@ pub fn ReportPage() -> impl IntoView {
                 .iter()
                 .map(|l| {
                     let c = l.counts;
-                    let rank = if l.tied {
-                        format!("{} ({})", l.rank, state.t(Msg::Tied))
-                    } else {
-                        l.rank.to_string()
+                    let rank = match l.rank {
+                        Some(r) if l.tied => format!("{r} ({})", state.t(Msg::Tied)),
+                        Some(r) => r.to_string(),
+                        None => state.t(Msg::NothingDueYet).to_owned(),
                     };
                     view! {
                         <tr>
@@ -172,7 +175,7 @@ pub fn ReportPage() -> impl IntoView {
                             <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)>{c.done_late}</td>
                             <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)>{c.overdue}</td>
                             <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)>{c.within_term}</td>
-                            <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.on_time_rate().map(|p| format_percent(p, lang))}</td>
+                            <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.ranking_rate().map(|p| format_percent(p, lang))}</td>
                         </tr>
                     }
                 })
@@ -183,8 +186,8 @@ pub fn ReportPage() -> impl IntoView {
             let printed = match printing.get() {
                 Printed::Report => document_view(doc, lang).into_any(),
                 Printed::Letters => {
-                    let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
-                    reminder_letters(d, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
+                    let from = letterhead(state, d.body_kind_of(&scope));
+                    reminder_letters(d, &scope, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
                         .into_iter()
                         .map(|l| document_view(l, lang))
                         .collect_view()
@@ -208,6 +211,7 @@ pub fn ReportPage() -> impl IntoView {
                         .map(|s| view! { <p class="muted small">{s}</p> })}
                 </section>
                 <h2>{state.t(Msg::ByUnit)}</h2>
+                <p class="small muted" id="rp-ranking-rule">{lang.pick(crate::domain::followup::RANKING_RULE.0, crate::domain::followup::RANKING_RULE.1)}</p>
                 <div class="table-wrap">
                     <table class="list">
                         <thead><tr>
@@ -244,6 +248,28 @@ pub fn ReportPage() -> impl IntoView {
     view! {
         <h1>{move || state.t(Msg::NavReport)}</h1>
         <p class="muted small">{move || state.t(Msg::ReportHint)}</p>
+        <div class="period-choices" role="group" aria-label=move || state.t(Msg::ReportPeriodLabel)>
+            {ReportPeriod::ALL.into_iter().map(|p| {
+                let label = match p {
+                    ReportPeriod::ThisMonth => Msg::PeriodThisMonth,
+                    ReportPeriod::LastMonth => Msg::PeriodLastMonth,
+                    ReportPeriod::ThisQuarter => Msg::PeriodThisQuarter,
+                    ReportPeriod::LastQuarter => Msg::PeriodLastQuarter,
+                    ReportPeriod::SinceLastMeeting => Msg::PeriodSinceMeeting,
+                };
+                let pressed = move || {
+                    state.data.with(|d| ReportPeriod::matching(d, state.today, from.get(), as_of.get())) == Some(p)
+                };
+                view! {
+                    <button type="button" class="choice" aria-pressed=move || pressed().to_string()
+                        on:click=move |_| {
+                            let (start, end) = state.data.with_untracked(|d| p.range(d, state.today));
+                            from.set(start);
+                            as_of.set(end);
+                        }>{move || state.t(label)}</button>
+                }
+            }).collect_view()}
+        </div>
         <div class="filters">
             {date_input("rp-from", Msg::PeriodFrom, from)}
             {date_input("rp-as-of", Msg::AsOfDate, as_of)}

@@ -11,7 +11,7 @@ use crate::domain::projects::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 use crate::domain::sample::sample_dataset;
 use crate::domain::FollowUpState;
 use crate::domain::Measure;
-use crate::i18n::figures::measure_step;
+use crate::i18n::figures::{behind_reason_text, measure_step};
 use crate::i18n::format::format_points;
 use crate::i18n::{format_date, format_money_billions, format_percent, labels, Msg};
 use crate::route::Route;
@@ -84,11 +84,17 @@ fn Overview() -> impl IntoView {
             let behind = behind
                 .into_iter()
                 .take(DASH_CAP)
-                .map(|(p, obstacle)| {
+                .map(|b| {
+                    let p = b.project;
+                    let why = b
+                        .reason
+                        .map(|r| behind_reason_text(&r, lang()))
+                        .or_else(|| p.schedule_status.as_ref().map(|s| format!("{}: {}", state.t(Msg::OfficerDecision), s.reason)));
                     view! {
                         <li>
                             <a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a>
-                            {obstacle.map(|o| view! { <span class="muted">" · " {o.description.clone()}</span> })}
+                            {why.map(|w| view! { <span class="why-behind">" — " {w}</span> })}
+                            {b.obstacle.map(|o| view! { <span class="muted">" · " {o.description.clone()}</span> })}
                         </li>
                     }
                 })

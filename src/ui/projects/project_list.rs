@@ -7,10 +7,11 @@ use crate::ui::documents::{doc_lang, export_buttons};
 
 use crate::domain::draft::{code, from_code};
 use crate::domain::model::Lookups;
-use crate::domain::projects::{ProjectQuery, ProjectSort};
+use crate::domain::projects::{ProjectQuery, ProjectRow, ProjectSort};
 use crate::domain::{CapitalSource, InvestmentGroup, ScheduleStatus};
+use crate::i18n::figures::behind_reason_text;
 use crate::i18n::format::format_amount;
-use crate::i18n::{labels, Msg};
+use crate::i18n::{labels, Lang, Msg};
 use crate::route::{Form, Route};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::widgets::{bar_cell, keyed_rows, ListPage};
@@ -46,7 +47,35 @@ fn sort_label(sort: ProjectSort) -> Msg {
         ProjectSort::Disbursement => Msg::Disbursement,
         ProjectSort::Status => Msg::ScheduleStatus,
         ProjectSort::LatestReport => Msg::LatestReportDate,
+        ProjectSort::HowFarBehind => Msg::HowFarBehind,
     }
+}
+
+/// What is said under a row's status: why it is behind when it is shown so (the rule that
+/// fired, or the officer's decision's own reason), and the computed status when the officer
+/// decided otherwise (with its reason when that is "behind").
+fn status_notes(r: &ProjectRow, lang: Lang) -> (Option<String>, Option<String>) {
+    let why_computed = r.behind.map(|b| behind_reason_text(&b, lang));
+    let why = (r.shown == ScheduleStatus::BehindSchedule)
+        .then(|| {
+            why_computed.clone().or_else(|| {
+                let decision = r.project.schedule_status.as_ref()?;
+                Some(format!(
+                    "{}: {}",
+                    Msg::OfficerDecision.text(lang),
+                    decision.reason
+                ))
+            })
+        })
+        .flatten();
+    let computed = (r.computed != r.shown).then(|| {
+        let status = labels::schedule_status(r.computed, lang);
+        match why_computed {
+            Some(w) => format!("{}: {status} ({w})", Msg::Computed.text(lang)),
+            None => format!("{}: {status}", Msg::Computed.text(lang)),
+        }
+    });
+    (why, computed)
 }
 
 /// A labelled choice among `options` (value, label), the first being "all".
@@ -85,6 +114,7 @@ struct ProjectLine {
     total: Option<String>,
     bars: [Option<u64>; 3],
     shown: String,
+    why_behind: Option<String>,
     computed_note: Option<String>,
     light: Option<(String, String, String)>,
 }
@@ -102,6 +132,7 @@ pub fn ProjectList() -> impl IntoView {
                 .into_iter()
                 .map(|r| {
                     let p = r.project;
+                    let (why_behind, computed_note) = status_notes(&r, lang);
                     ProjectLine {
                         id: p.id.to_string(),
                         name: p.display_name().to_owned(),
@@ -115,13 +146,8 @@ pub fn ProjectList() -> impl IntoView {
                         ]
                         .map(|v| v.map(f64::to_bits)),
                         shown: labels::schedule_status(r.shown, lang).to_owned(),
-                        computed_note: (r.computed != r.shown).then(|| {
-                            format!(
-                                "{}: {}",
-                                Msg::Computed.text(lang),
-                                labels::schedule_status(r.computed, lang)
-                            )
-                        }),
+                        why_behind,
+                        computed_note,
                         light: p.traffic_light.as_ref().map(|t| {
                             (
                                 format!("light {:?}", t.light).to_lowercase(),
@@ -144,6 +170,9 @@ pub fn ProjectList() -> impl IntoView {
             let light = p
                 .light
                 .map(|(cls, reason, text)| view! { <span class=cls title=reason>{text}</span> });
+            let why = p.why_behind.map(|w| {
+                view! { <br/><span class="why-behind small" title=label(Msg::WhyBehind)>{w}</span> }
+            });
             let archived = p
                 .archived
                 .then(|| view! { " " <span class="tag">{label(Msg::ArchivedTag)}</span> });
@@ -155,7 +184,7 @@ pub fn ProjectList() -> impl IntoView {
                     <td data-label=label(Msg::SiteClearance)>{bar_cell(label(Msg::SiteClearance), clearance, lang)}</td>
                     <td data-label=label(Msg::ConstructionVolume)>{bar_cell(label(Msg::ConstructionVolume), volume, lang)}</td>
                     <td data-label=label(Msg::Disbursement)>{bar_cell(label(Msg::Disbursement), disbursement, lang)}</td>
-                    <td data-label=label(Msg::ScheduleStatus)>{p.shown}<br/><span class="muted small">{p.computed_note}</span></td>
+                    <td data-label=label(Msg::ScheduleStatus)><div>{p.shown}{why}<br/><span class="muted small">{p.computed_note}</span></div></td>
                     <td data-label=label(Msg::Light)>{light}</td>
                 </tr>
             }

@@ -10,7 +10,7 @@ use super::report_form::ReportForm;
 use crate::domain::projects::Figure;
 use crate::domain::{changes_since_previous, Dataset, LatestFigures, ObstacleId, ProjectId};
 use crate::i18n::figures::{
-    capital_text, construction_text, measure_change_text, site_clearance_text,
+    behind_reason_text, capital_text, construction_text, measure_change_text, site_clearance_text,
 };
 use crate::i18n::format::format_amount;
 use crate::i18n::{format_date, labels, Msg};
@@ -219,7 +219,15 @@ fn focus_obstacle_form() {
 
 fn top_part(state: AppState, d: &Dataset, p: &crate::domain::Project) -> impl IntoView {
     let lang = state.lang.get();
-    let (computed, _) = d.project_status(p, state.today, state.tolerance());
+    let verdict = d.project_verdict(p, state.today, state.tolerance());
+    let computed = match verdict.behind() {
+        Some(why) => format!(
+            "{} — {}",
+            labels::schedule_status(verdict.status(), lang),
+            behind_reason_text(&why, lang)
+        ),
+        None => labels::schedule_status(verdict.status(), lang).to_owned(),
+    };
     let status = p.schedule_status.as_ref().map(|s| {
         format!(
             "{} ({} {}): {}",
@@ -305,7 +313,7 @@ fn top_part(state: AppState, d: &Dataset, p: &crate::domain::Project) -> impl In
             {field(state, Msg::PlannedStart, p.planned_start.map(format_date).unwrap_or_default())}
             {field(state, Msg::PlannedFinish, p.planned_finish.map(format_date).unwrap_or_default())}
             {field(state, Msg::LeaderInCharge, p.leader_in_charge.clone())}
-            {field(state, Msg::ComputedStatus, labels::schedule_status(computed, lang).to_owned())}
+            {field(state, Msg::ComputedStatus, computed)}
             {field(state, Msg::OfficerDecision, status.unwrap_or_default())}
             {field(state, Msg::TrafficLight, light.unwrap_or_default())}
         </dl>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::import::ImportCard;
 use crate::domain::sharing::export_reminder_due;
 use crate::domain::{validate, RecordKind};
-use crate::i18n::{format_decimal, format_percent, kind_label, problem_message, Msg};
+use crate::i18n::{format_decimal, format_percent, kind_count_label, problem_message, Msg};
 use crate::storage::QUOTA_UNITS;
 use crate::ui::projects::load_sample;
 use crate::ui::settings::SettingsCard;
@@ -69,7 +69,7 @@ pub fn DataPage() -> impl IntoView {
             RecordKind::ALL
                 .into_iter()
                 .map(
-                    |k| view! { <li>{kind_label(k, lang)} ": " <strong>{d.count(k)}</strong></li> },
+                    |k| view! { <li>{kind_count_label(k, lang)} ": " <strong>{d.count(k)}</strong></li> },
                 )
                 .collect_view()
         })

@@ -78,14 +78,23 @@ fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
     leptos::task::spawn_local(async move {
         // As bytes: copied into the app as they are, a large file's text is not converted
         // to the browser's strings and back.
+        // UTF-8 or UTF-16 (a file saved by Notepad as "Unicode").
         let text = crate::ui::browser::file_bytes(&file)
             .await
-            .map(crate::domain::text::from_file_bytes);
+            .map(|bytes| crate::domain::decode::decode_text(&bytes));
         let next = crate::ui::browser::timed("dondoc-import-check", || {
-            match text.as_deref().map(parse_dataset) {
-                None => ImportState::Rejected(vec![Msg::FileUnreadable.text(lang).into()]),
-                Some(Err(e)) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
-                Some(Ok(loaded)) => {
+            let text = match text {
+                None => return ImportState::Rejected(vec![Msg::FileUnreadable.text(lang).into()]),
+                Some(Err(p)) => {
+                    return ImportState::Rejected(vec![crate::i18n::decode_problem_message(
+                        &p, lang,
+                    )])
+                }
+                Some(Ok(text)) => text,
+            };
+            match parse_dataset(&text) {
+                Err(e) => ImportState::Rejected(vec![load_error_message(&e, lang)]),
+                Ok(loaded) => {
                     let errors = state
                         .data
                         .with_untracked(|d| d.check_import(&loaded.dataset));

@@ -1,5 +1,6 @@
 //! The head's brief before a meeting: the dashboard on one or two A4 landscape pages,
-//! readable in black and white. Projects behind schedule with their main obstacle, the
+//! readable in black and white. Projects behind schedule with why (the rule that made them
+//! so, with its figures) and their main obstacle, the
 //! year's disbursement with the projects lowest on it, and the directives still open before
 //! the coming meeting. Each list is cut to what fits, saying how many more there are.
 
@@ -11,6 +12,7 @@ use crate::domain::documents::table::{Cell, Column, Table};
 use crate::domain::followup::state::FollowUpState;
 use crate::domain::model::dataset::Dataset;
 use crate::domain::money::Vnd;
+use crate::domain::projects::{Behind, BehindReason};
 use crate::domain::sorting;
 
 /// Lines per list: three lists of this many fit on two landscape pages at 11 pt.
@@ -31,6 +33,52 @@ fn more(n: usize, lang: DocLang) -> Option<Block> {
             DocLang::En => format!("… and {n} more (see the app)."),
         })
     })
+}
+
+/// Why a project is behind, in the document's language and the officer's words: "quá thời
+/// hạn hoàn thành 01/01/2026 (chậm 340 ngày)", "khối lượng 44,55% so với 61,37% theo tiến
+/// độ đường thẳng". The screens say the same through `i18n::figures::behind_reason_text`.
+pub fn behind_reason_words(reason: &BehindReason, lang: DocLang) -> String {
+    match *reason {
+        BehindReason::PastPlannedFinish { finish, days_late } => match lang {
+            DocLang::Vi => format!(
+                "quá thời hạn hoàn thành {} (chậm {days_late} ngày)",
+                dd_mm_yyyy(finish)
+            ),
+            DocLang::En => format!(
+                "past its planned finish of {} ({days_late} days late)",
+                dd_mm_yyyy(finish)
+            ),
+        },
+        BehindReason::VolumeBelowSchedule { actual, expected } => {
+            let (actual, expected) = (
+                Cell::Percent(Some(actual)).display(lang),
+                Cell::Percent(Some(expected)).display(lang),
+            );
+            match lang {
+                DocLang::Vi => {
+                    format!("khối lượng {actual} so với {expected} theo tiến độ đường thẳng")
+                }
+                DocLang::En => format!(
+                    "construction volume {actual} against {expected} on the straight-line schedule"
+                ),
+            }
+        }
+    }
+}
+
+/// The reason beside a project shown as behind: the rule that fired, or the officer's
+/// decision and its reason when "behind" is theirs alone.
+pub(crate) fn why_behind(b: &Behind, lang: DocLang) -> String {
+    match (&b.reason, &b.project.schedule_status) {
+        (Some(r), _) => behind_reason_words(r, lang),
+        (None, Some(decision)) => format!(
+            "{}: {}",
+            lang.pick("Cán bộ đánh giá", "Officer's decision"),
+            decision.reason
+        ),
+        (None, None) => String::new(),
+    }
 }
 
 fn billions(v: Vnd, lang: DocLang) -> String {
@@ -64,7 +112,8 @@ pub fn head_brief(
         .iter()
         .take(BRIEF_ROWS)
         .enumerate()
-        .map(|(i, (p, obstacle))| {
+        .map(|(i, b)| {
+            let (p, obstacle) = (b.project, b.obstacle);
             let latest = data.latest_figures(p);
             let share = |x: Option<f64>| x.map_or(Cell::Empty, |v| Cell::Percent(Some(v)));
             let obstacle = obstacle.map_or_else(String::new, |o| {
@@ -87,6 +136,7 @@ pub fn head_brief(
                 share(latest.site_clearance_percent()),
                 share(latest.volume_percent()),
                 share(latest.disbursement_percent()),
+                Cell::Text(why_behind(b, lang)),
                 Cell::Text(obstacle),
             ]
         })
@@ -105,12 +155,13 @@ pub fn head_brief(
             name: l("Chậm tiến độ", "Behind schedule").to_owned(),
             columns: vec![
                 Column::new(l("STT", "No."), 4),
-                Column::new(l("Dự án", "Project"), 26),
-                Column::new(l("Chủ đầu tư", "Investor"), 18),
+                Column::new(l("Dự án", "Project"), 22),
+                Column::new(l("Chủ đầu tư", "Investor"), 15),
                 Column::new(l("GPMB", "Site clearance"), 8),
                 Column::new(l("Thi công", "Construction"), 8),
                 Column::new(l("Giải ngân", "Disbursed"), 8),
-                Column::new(l("Vướng mắc chính", "Main obstacle"), 40),
+                Column::new(l("Lý do chậm", "Why behind"), 20),
+                Column::new(l("Vướng mắc chính", "Main obstacle"), 27),
             ],
             rows,
         }));
@@ -298,13 +349,44 @@ mod tests {
                 panic!("{:?}", brief.body[1])
             };
             assert_eq!(t.rows.len(), behind.len().min(BRIEF_ROWS));
-            if let (_, Some(o)) = behind[0] {
-                assert!(t.rows[0][6].display(DocLang::Vi).contains(&o.description));
+            if let Some(o) = behind[0].obstacle {
+                assert!(t.rows[0][7].display(DocLang::Vi).contains(&o.description));
             }
+            let why = behind_reason_words(&behind[0].reason.unwrap(), DocLang::Vi);
+            assert_eq!(t.rows[0][6].display(DocLang::Vi), why);
         }
         assert_eq!(
             brief.as_of,
             format!("Số liệu đến ngày {}", dd_mm_yyyy(today))
+        );
+    }
+
+    #[test]
+    fn why_behind_is_said_in_the_officers_words() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let late = BehindReason::PastPlannedFinish {
+            finish: d(2026, 1, 1),
+            days_late: 340,
+        };
+        assert_eq!(
+            behind_reason_words(&late, DocLang::Vi),
+            "quá thời hạn hoàn thành 01/01/2026 (chậm 340 ngày)"
+        );
+        assert_eq!(
+            behind_reason_words(&late, DocLang::En),
+            "past its planned finish of 01/01/2026 (340 days late)"
+        );
+        let low = BehindReason::VolumeBelowSchedule {
+            actual: 44.0,
+            expected: 61.0,
+        };
+        assert_eq!(
+            behind_reason_words(&low, DocLang::Vi),
+            "khối lượng 44% so với 61% theo tiến độ đường thẳng"
+        );
+        assert_eq!(
+            behind_reason_words(&low, DocLang::En),
+            "construction volume 44% against 61% on the straight-line schedule"
         );
     }
 

@@ -137,7 +137,33 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
     }
 }
 
-/// The table by lead unit, in rank order, ties named.
+/// The ranking's rule as the report states it, with the ranks units share.
+fn ranking_rule(report: &FollowUpReport<'_>, lang: DocLang) -> String {
+    let (vi, en) = crate::domain::followup::RANKING_RULE;
+    let mut text = lang.pick(vi, en).to_owned();
+    let mut shared: Vec<usize> = report
+        .by_unit
+        .iter()
+        .filter(|l| l.tied)
+        .filter_map(|l| l.rank)
+        .collect();
+    shared.dedup();
+    if !shared.is_empty() {
+        let list = shared
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        text.push(' ');
+        text.push_str(&match lang {
+            DocLang::Vi => format!("Đồng hạng: hạng {list}."),
+            DocLang::En => format!("Tied: rank {list}."),
+        });
+    }
+    text
+}
+
+/// The table by lead unit, in rank order (units with nothing due last, unranked).
 fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
     let rows = report
         .by_unit
@@ -146,10 +172,10 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
             let c = &l.counts;
             let count = |n: usize| Cell::Int(n as i64);
             vec![
-                if l.tied {
-                    Cell::Text(format!("{} ({})", l.rank, lang.pick("đồng hạng", "tied")))
-                } else {
-                    Cell::Int(l.rank as i64)
+                // A number, so the column sorts; a tie is said in the rule's paragraph.
+                match l.rank {
+                    Some(rank) => Cell::Int(rank as i64),
+                    None => Cell::text(lang.pick("Chưa đến hạn", "Nothing due")),
                 },
                 Cell::Text(data.unit_name(l.unit)),
                 count(c.followed),
@@ -157,7 +183,7 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
                 count(c.done_late),
                 count(c.overdue),
                 count(c.within_term),
-                Cell::Percent(c.on_time_rate()),
+                Cell::Percent(c.ranking_rate()),
             ]
         })
         .collect();
@@ -172,7 +198,13 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
             Column::new(lang.pick("Trễ hạn", "Late"), 10),
             Column::new(lang.pick("Quá hạn", "Overdue"), 10),
             Column::new(lang.pick("Trong hạn", "Within term"), 10),
-            Column::new(lang.pick("Tỷ lệ đúng hạn", "On-time rate"), 12),
+            Column::new(
+                lang.pick(
+                    "Tỷ lệ đúng hạn (trên số đã đến hạn)",
+                    "On time (of those due)",
+                ),
+                12,
+            ),
         ],
         rows,
     }
@@ -255,6 +287,7 @@ pub fn follow_up_report_document(
             lang.pick("2. Theo đơn vị chủ trì", "2. By lead unit")
                 .to_owned(),
         ),
+        Block::Paragraph(ranking_rule(report, lang)),
         Block::Table(by_unit),
         Block::Heading(
             lang.pick(
@@ -372,9 +405,22 @@ mod tests {
             overall.contains("Không tính 1 nhiệm vụ đã chuyển nơi khác"),
             "{overall}"
         );
-        let Block::Table(Table { rows, .. }) = &doc.body[3] else {
+        let Block::Paragraph(rule) = &doc.body[3] else {
             panic!("{:?}", doc.body[3])
         };
+        assert!(
+            rule.starts_with("Xếp hạng theo tỷ lệ hoàn thành đúng hạn"),
+            "{rule}"
+        );
+        let Block::Table(Table { rows, .. }) = &doc.body[4] else {
+            panic!("{:?}", doc.body[4])
+        };
+        assert!(
+            rows.iter().all(
+                |r| matches!(r[0], Cell::Int(_)) || r[0].display(DocLang::Vi) == "Chưa đến hạn"
+            ),
+            "ranks are numbers"
+        );
         assert_eq!(rows.len(), report.by_unit.len());
         assert!(rows[0][0].display(DocLang::Vi).starts_with('1'));
         let Some(Block::Table(Table { rows, .. })) = doc.body.last() else {

@@ -9,6 +9,7 @@ use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::documents::table::{Cell, Column, OnPaper, Table};
 use crate::domain::followup::conclusion::{Directive, DirectiveUpdate};
 use crate::domain::followup::state::FollowUpState;
+use crate::domain::followup::ReportScope;
 use crate::domain::model::dataset::Dataset;
 use crate::domain::model::ids::{DirectiveId, UnitId};
 use crate::domain::sorting;
@@ -201,9 +202,14 @@ pub fn reminder_letter(
 
 /// The units that lead at least one overdue directive, the most overdue first (then by
 /// name): whom the report's "letters to every overdue unit" go to.
-pub fn units_with_overdue(data: &Dataset, today: NaiveDate, due_soon_days: u64) -> Vec<&UnitId> {
+pub fn units_with_overdue<'a>(
+    data: &'a Dataset,
+    scope: &ReportScope,
+    today: NaiveDate,
+    due_soon_days: u64,
+) -> Vec<&'a UnitId> {
     let mut counts: std::collections::BTreeMap<&UnitId, usize> = Default::default();
-    for d in data.followed() {
+    for d in followed_in(data, scope) {
         if let (Some(u), FollowUpState::Overdue) = (d.lead_at(today), d.state(today, due_soon_days))
         {
             *counts.entry(u).or_default() += 1;
@@ -220,10 +226,23 @@ pub fn units_with_overdue(data: &Dataset, today: NaiveDate, due_soon_days: u64) 
     units.into_iter().map(|(u, _)| u).collect()
 }
 
-/// A reminder letter to each unit of [`units_with_overdue`], all asking for a report by
-/// `report_by`.
+/// The directives followed of the conclusions `scope` covers.
+fn followed_in<'a>(data: &'a Dataset, scope: &ReportScope) -> Vec<&'a Directive> {
+    data.followed()
+        .into_iter()
+        .filter(|d| {
+            data.conclusions
+                .get(&d.conclusion)
+                .is_some_and(|c| scope.covers(c))
+        })
+        .collect()
+}
+
+/// A reminder letter to each unit of [`units_with_overdue`] over `scope` (what the report
+/// on screen covers), all asking for a report by `report_by`.
 pub fn reminder_letters(
     data: &Dataset,
+    scope: &ReportScope,
     today: NaiveDate,
     due_soon_days: u64,
     report_by: NaiveDate,
@@ -233,12 +252,12 @@ pub fn reminder_letters(
     // The directives each unit leads and the latest updates, found once for all letters.
     let last = data.last_updates();
     let mut led: rustc_hash::FxHashMap<&UnitId, Vec<&Directive>> = Default::default();
-    for d in data.followed() {
+    for d in followed_in(data, scope) {
         if let Some(u) = d.lead_at(today) {
             led.entry(u).or_default().push(d);
         }
     }
-    units_with_overdue(data, today, due_soon_days)
+    units_with_overdue(data, scope, today, due_soon_days)
         .into_iter()
         .map(|u| {
             let mine = led.get(u).map_or(&[][..], Vec::as_slice);
@@ -315,7 +334,7 @@ mod tests {
     #[test]
     fn letters_go_to_every_unit_with_overdue_items_most_overdue_first() {
         let (mut data, today) = sample();
-        let units = units_with_overdue(&data, today, 7);
+        let units = units_with_overdue(&data, &ReportScope::Everything, today, 7);
         assert!(!units.is_empty());
         let overdue_of = |data: &Dataset, u: &UnitId| {
             data.followed()
@@ -340,7 +359,15 @@ mod tests {
             body_kind: BodyKind::State,
             signer: String::new(),
         };
-        let letters = reminder_letters(&data, today, 7, today, &from, DocLang::Vi);
+        let letters = reminder_letters(
+            &data,
+            &ReportScope::Everything,
+            today,
+            7,
+            today,
+            &from,
+            DocLang::Vi,
+        );
         assert_eq!(letters.len(), units.len());
         // Found together, each letter is the one written for its unit alone.
         for (letter, u) in letters.iter().zip(&units) {
@@ -361,6 +388,15 @@ mod tests {
             };
             data.directives.upsert(d);
         }
-        assert!(reminder_letters(&data, today, 7, today, &from, DocLang::Vi).is_empty());
+        assert!(reminder_letters(
+            &data,
+            &ReportScope::Everything,
+            today,
+            7,
+            today,
+            &from,
+            DocLang::Vi
+        )
+        .is_empty());
     }
 }

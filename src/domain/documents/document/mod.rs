@@ -14,7 +14,8 @@ use crate::domain::units::org::BodyKind;
 mod brief;
 mod follow_up;
 mod letter;
-pub use brief::{head_brief, Brief, BRIEF_ROWS};
+pub(crate) use brief::why_behind;
+pub use brief::{behind_reason_words, head_brief, Brief, BRIEF_ROWS};
 pub use follow_up::{follow_up_report_document, report_counts_table, report_tables};
 pub use letter::{
     owed as letter_owed, reminder_letter, reminder_letters, units_with_overdue, Letterhead, Owed,
