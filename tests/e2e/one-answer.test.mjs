@@ -64,7 +64,7 @@ describe('one answer where features meet (http)', () => {
       assert.match(await note.innerText(), /UBND huyện Điện Biên \(01\/07\/2025\)/);
       assert.match(await page.locator('#rd-0 .marks').textContent(), /Đơn vị chủ trì: đoán, cần kiểm tra/);
       await page.locator('#rd-0-path').focus();
-      assert.equal(await page.locator('#rd-0-lead option:checked').textContent(), 'UBND xã Mường Phăng (Xã Mường Phăng)');
+      assert.equal((await page.locator('#rd-0-lead-unit label.pick:has(input:checked)').textContent()).trim(), 'UBND xã Mường Phăng (Xã Mường Phăng)');
       await screenshot(page, 'http-vi-desktop-read-ended-unit');
       await page.setViewportSize(PHONE);
       await page.getByRole('button', { name: 'English' }).click();
