@@ -1,9 +1,7 @@
 //! A progress report's figures as one line of text, in the officer's language:
 //! "359/514 hộ (69,84%), 70,5/93,7 ha (75,24%)".
 
-use super::{
-    format_date, format_decimal, format_money_billions, format_percent, format_ratio, Lang,
-};
+use super::{format_decimal, format_money_billions, format_percent, format_ratio, Lang};
 use crate::domain::projects::BehindReason;
 use crate::domain::{Capital, Construction, Measure, MeasureChange, SiteClearance};
 
@@ -11,29 +9,11 @@ use crate::domain::{Capital, Construction, Measure, MeasureChange, SiteClearance
 /// 01/01/2026 (chậm 340 ngày)", "khối lượng 44,55% so với 61,37% theo tiến độ đường thẳng".
 /// Documents say the same in their own language (`documents::behind_reason_words`).
 pub fn behind_reason_text(reason: &BehindReason, lang: Lang) -> String {
-    match *reason {
-        BehindReason::PastPlannedFinish { finish, days_late } => match lang {
-            Lang::Vi => format!(
-                "quá thời hạn hoàn thành {} (chậm {days_late} ngày)",
-                format_date(finish)
-            ),
-            Lang::En => format!(
-                "past its planned finish of {} ({days_late} days late)",
-                format_date(finish)
-            ),
-        },
-        BehindReason::VolumeBelowSchedule { actual, expected } => {
-            let (actual, expected) = (format_percent(actual, lang), format_percent(expected, lang));
-            match lang {
-                Lang::Vi => {
-                    format!("khối lượng {actual} so với {expected} theo tiến độ đường thẳng")
-                }
-                Lang::En => format!(
-                    "construction volume {actual} against {expected} on the straight-line schedule"
-                ),
-            }
-        }
-    }
+    let lang = match lang {
+        Lang::Vi => crate::domain::documents::DocLang::Vi,
+        Lang::En => crate::domain::documents::DocLang::En,
+    };
+    crate::domain::documents::behind_reason_words(reason, lang)
 }
 
 pub fn site_clearance_text(sc: &SiteClearance, lang: Lang) -> String {

@@ -69,6 +69,17 @@ impl IdSource for CryptoIds {
 }
 
 /// Offers `text` to the user as a file download (works from file:// too).
+/// The file picked in a file input's change event; the input is cleared, so picking the
+/// same file again is a change too.
+pub fn take_picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 pub fn download(file_name: &str, mime: &str, text: &str) {
     save_part(file_name, mime, &wasm_bindgen::JsValue::from_str(text));
 }

@@ -4,7 +4,6 @@
 
 use crate::storage::side::UndoKind;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::reading_directive::DirectiveFields;
 use super::reading_fields::{ConclusionFields, NewUnits};
@@ -111,14 +110,7 @@ pub fn ReadConclusionPage() -> impl IntoView {
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            input.set_value("");
+        if let Some(file) = browser::take_picked_file(&ev) {
             read_file(file);
         }
     };

@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use crate::storage::side::UndoKind;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::sharing::{Applied, Change, Duplicate, Entry, ImportPlan, Resolution};
 use crate::domain::sharing::{ExportInfo, Scope};
@@ -467,14 +466,7 @@ pub fn ImportCard() -> impl IntoView {
     let import = RwSignal::new(ImportState::Idle);
     let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            input.set_value("");
+        if let Some(file) = crate::ui::browser::take_picked_file(&ev) {
             choices.set(BTreeMap::new());
             read_file(file, import);
         }
