@@ -14,6 +14,7 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
         RecordKind::Conclusion => ("Kết luận", "Conclusion"),
         RecordKind::Directive => ("Nhiệm vụ", "Directive"),
         RecordKind::DirectiveUpdate => ("Cập nhật tiến độ nhiệm vụ", "Directive update"),
+        RecordKind::Office => ("Thể thức văn bản của Văn phòng", "Office letterhead"),
     };
     lang.pick(vi, en)
 }
@@ -30,6 +31,7 @@ pub fn kind_count_label(kind: RecordKind, lang: Lang) -> &'static str {
         RecordKind::Conclusion => "Conclusions",
         RecordKind::Directive => "Directives",
         RecordKind::DirectiveUpdate => "Directive updates",
+        RecordKind::Office => "Office letterheads",
     };
     lang.pick(kind_label(kind, Lang::Vi), en)
 }
@@ -69,6 +71,23 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::ParentBody => (
             "cơ quan chủ quản (in phía trên)",
             "parent body (printed above)",
+        ),
+        Field::PlaceName => ("địa danh ở dòng ngày tháng", "place on the date line"),
+        Field::ReportNumber => (
+            "số, ký hiệu báo cáo (… ở chỗ ghi số)",
+            "report number and symbol (… where the number goes)",
+        ),
+        Field::LetterNumber => (
+            "số, ký hiệu công văn (… ở chỗ ghi số)",
+            "letter number and symbol (… where the number goes)",
+        ),
+        Field::RegistryNumbers => (
+            "để trống số cho văn thư ghi khi phát hành",
+            "leave numbers blank for the registry to fill in",
+        ),
+        Field::Signers => (
+            "người ký (mỗi người một dòng: chức vụ / họ tên)",
+            "signers (one per line: title / name)",
         ),
         Field::BodyKind => ("loại văn bản", "kind of document"),
         Field::Opening => ("đoạn mở đầu", "opening paragraph"),

@@ -10,6 +10,7 @@ pub mod format;
 pub mod labels;
 mod messages;
 mod problems;
+pub mod sending;
 pub mod shared;
 pub mod succession;
 pub mod windows;

@@ -139,6 +139,24 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
                 "is not among the successors chosen",
             )
             .to_owned(),
+        Problem::NumberPattern => lang
+            .pick(
+                "phải có một dấu … ở chỗ ghi số, ví dụ …/BC-VPBCĐ",
+                "must mark where the number goes with one …, for example …/BC-VPBCĐ",
+            )
+            .to_owned(),
+        Problem::SignerTooShort => lang
+            .pick(
+                "mỗi dòng ghi chức vụ rồi họ tên, cách nhau bởi dấu /, ví dụ CHÁNH VĂN PHÒNG / Nguyễn Văn An",
+                "each line gives the title, then the name, separated by /, for example CHÁNH VĂN PHÒNG / Nguyễn Văn An",
+            )
+            .to_owned(),
+        Problem::SignerOwnTitle => lang
+            .pick(
+                "người ký thay (KT., TL., TM.) cần thêm chức vụ của mình, ví dụ KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Lò Văn Tiến",
+                "someone signing for another (KT., TL., TM.) also gives their own title, for example KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Lò Văn Tiến",
+            )
+            .to_owned(),
         Problem::NotLater => lang
             .pick(
                 "phải muộn hơn hạn đang có hiệu lực và không trước ngày gia hạn",

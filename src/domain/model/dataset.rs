@@ -16,7 +16,7 @@ use crate::domain::units::org::{Committee, Unit};
 
 /// The schema version this build writes. Older versions are migrated on load
 /// (see [`crate::domain::sharing::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The name written in every file, so a Dondoc file can be told from any other JSON.
 pub const FORMAT_NAME: &str = "dondoc";
@@ -44,6 +44,9 @@ pub struct Dataset {
     pub directives: Collection<Directive>,
     #[serde(default)]
     pub directive_updates: Collection<DirectiveUpdate>,
+    /// The office's letterhead: one record (see [`crate::domain::documents::Office`]).
+    #[serde(default)]
+    pub offices: Collection<crate::domain::documents::Office>,
     /// An export's envelope (see [`crate::domain::sharing::share::ExportInfo`]): read with the records, so a
     /// broken one is refused, and taken out by `parse_dataset` (never kept, never written).
     #[serde(default, rename = "export", skip_serializing)]
@@ -64,6 +67,7 @@ impl Default for Dataset {
             conclusions: Collection::default(),
             directives: Collection::default(),
             directive_updates: Collection::default(),
+            offices: Collection::default(),
             envelope: Default::default(),
         }
     }
@@ -145,6 +149,7 @@ impl Dataset {
         v.visit(&self.conclusions);
         v.visit(&self.directives);
         v.visit(&self.directive_updates);
+        v.visit(&self.offices);
     }
 
     pub fn visit_mut(&mut self, v: &mut impl VisitorMut) {
@@ -157,6 +162,7 @@ impl Dataset {
         v.visit(&mut self.conclusions);
         v.visit(&mut self.directives);
         v.visit(&mut self.directive_updates);
+        v.visit(&mut self.offices);
     }
 
     /// Records of every kind together.

@@ -63,6 +63,8 @@ id_type! {
     DirectiveId;
     /// One dated follow-up entry in a directive's log.
     DirectiveUpdateId;
+    /// The office that sends the documents (one per dataset).
+    OfficeId;
 }
 
 /// Where new ids come from. The app draws them from the browser's cryptographic random

@@ -15,10 +15,11 @@ pub enum RecordKind {
     Conclusion,
     Directive,
     DirectiveUpdate,
+    Office,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Committee,
         RecordKind::Unit,
         RecordKind::Project,
@@ -28,6 +29,7 @@ impl RecordKind {
         RecordKind::Conclusion,
         RecordKind::Directive,
         RecordKind::DirectiveUpdate,
+        RecordKind::Office,
     ];
 
     /// The collection's name in the JSON format and in storage keys.
@@ -42,6 +44,7 @@ impl RecordKind {
             RecordKind::Conclusion => "conclusions",
             RecordKind::Directive => "directives",
             RecordKind::DirectiveUpdate => "directive_updates",
+            RecordKind::Office => "offices",
         }
     }
 }

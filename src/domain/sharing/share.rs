@@ -339,6 +339,8 @@ impl Dataset {
             conclusions: take(&self.conclusions, &p.conclusions),
             directives: take(&self.directives, &p.directives),
             directive_updates: take(&self.directive_updates, &p.updates),
+            // The office's letterhead goes with what it sends.
+            offices: self.offices.clone(),
             ..Dataset::default()
         };
         (data, label)

@@ -5,9 +5,10 @@
 
 use leptos::prelude::*;
 
+use super::sending::lang_of;
 use crate::domain::documents::Table;
 use crate::domain::documents::{file_name, office};
-use crate::domain::documents::{Block, Brief, DocLang, Document, Letterhead};
+use crate::domain::documents::{Block, Brief, DocLang, Document};
 use crate::domain::BodyKind;
 use crate::i18n::{Lang, Msg};
 use crate::ui::browser;
@@ -17,23 +18,6 @@ pub fn doc_lang(lang: Lang) -> DocLang {
     match lang {
         Lang::Vi => DocLang::Vi,
         Lang::En => DocLang::En,
-    }
-}
-
-/// Who sends the office's documents: the office and officer set on the Data screen (the
-/// committee's office when none is set), as a state or a Party body.
-pub fn letterhead(state: AppState, body_kind: BodyKind) -> Letterhead {
-    let (office, signer) = state
-        .settings
-        .with_untracked(|s| (s.office.clone(), s.officer_name.clone()));
-    Letterhead {
-        office: if office.trim().is_empty() {
-            state.t(Msg::DefaultOffice).to_owned()
-        } else {
-            office
-        },
-        body_kind,
-        signer,
     }
 }
 
@@ -88,7 +72,9 @@ fn block_view(b: Block, lang: Lang) -> AnyView {
     }
 }
 
-pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
+/// A document laid out in its own language (`lang`, whatever the interface's).
+pub fn document_view(doc: Document, lang: DocLang) -> impl IntoView {
+    let lang = lang_of(lang);
     let party = doc.body_kind == BodyKind::Party;
     let header = doc.header;
     let body = doc
@@ -141,7 +127,8 @@ pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
 }
 
 /// The head's brief laid out for an A4 landscape page (hidden on screen).
-pub fn brief_view(brief: Brief, lang: Lang) -> impl IntoView {
+pub fn brief_view(brief: Brief, lang: DocLang) -> impl IntoView {
+    let lang = lang_of(lang);
     let body = brief
         .body
         .into_iter()
@@ -156,9 +143,8 @@ pub fn brief_view(brief: Brief, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Downloads `docs` as one Word file named after `stem` and today.
-pub fn download_docx(state: AppState, stem: &str, docs: &[Document]) {
-    let lang = doc_lang(state.lang.get_untracked());
+/// Downloads `docs` (written in `lang`) as one Word file named after `stem` and today.
+pub fn download_docx(state: AppState, stem: &str, docs: &[Document], lang: DocLang) {
     let bytes = office::docx(docs, lang, state.today);
     browser::download_bytes(
         &file_name(stem, state.today, "docx"),

@@ -7,14 +7,18 @@
 //! shown on the conclusions list and page.
 
 mod document;
+mod letterhead;
 mod reading;
 mod reading_choices;
 mod reading_directive;
 mod reading_fields;
+mod sending;
 
 pub(crate) use document::{
     brief_view, doc_lang, document_view, download_csv, download_docx, download_xlsx,
-    export_buttons, letterhead, print,
+    export_buttons, print,
 };
+pub(crate) use letterhead::LetterheadCard;
 pub(crate) use reading::undo_bar;
 pub(super) use reading::{ReadConclusionPage, ReadUndone};
+pub(crate) use sending::{doc_lang_of, lang_of, translation_box, SendingPick};

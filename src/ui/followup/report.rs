@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::dates::iso;
+use crate::domain::documents::Sent;
 use crate::domain::documents::{
     follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
 };
@@ -14,7 +15,7 @@ use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 use crate::ui::documents::{
-    doc_lang, document_view, download_csv, download_docx, download_xlsx, letterhead, print,
+    document_view, download_csv, download_docx, download_xlsx, print, SendingPick,
 };
 use crate::ui::state::use_state;
 use crate::ui::widgets::unit_link;
@@ -69,6 +70,9 @@ pub fn ReportPage() -> impl IntoView {
     let picked = RwSignal::new(Vec::<String>::new());
     let printing = RwSignal::new(Printed::Report);
     let report_by = RwSignal::new(state.today + chrono::Days::new(REPLY_WITHIN_DAYS));
+    // Signer, number and language of the report, and of the letters.
+    let report_pick = SendingPick::new();
+    let letters_pick = SendingPick::new();
     // What the buttons make, built when clicked from what the page shows.
     let report_doc = move || {
         let (from, as_of, scope) = (
@@ -76,20 +80,20 @@ pub fn ReportPage() -> impl IntoView {
             as_of.get_untracked(),
             scope_of(&scope.get_untracked(), &picked.get_untracked()),
         );
-        let lang = doc_lang(state.lang.get_untracked());
+        let lang = report_pick.lang_untracked();
         state.data.with_untracked(|d| {
             let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
-            let head = letterhead(state, d.body_kind_of(&scope));
+            let head = report_pick.sending_untracked(d, &scope);
             let doc = follow_up_report_document(d, &report, &head, lang);
             let tables = report_tables(d, &report, lang);
             (doc, tables)
         })
     };
     let letters = move || {
-        let lang = doc_lang(state.lang.get_untracked());
+        let lang = letters_pick.lang_untracked();
         state.data.with_untracked(|d| {
             let scope = scope_of(&scope.get_untracked(), &picked.get_untracked());
-            let head = letterhead(state, d.body_kind_of(&scope));
+            let head = letters_pick.sending_untracked(d, &scope);
             reminder_letters(
                 d,
                 &scope,
@@ -181,15 +185,17 @@ pub fn ReportPage() -> impl IntoView {
                 })
                 .collect_view();
             let share = t.overdue_share().map(|p| format_percent(p, lang)).unwrap_or_else(|| "—".into());
-            let from = letterhead(state, d.body_kind_of(&scope));
-            let doc = follow_up_report_document(d, &report, &from, doc_lang(lang));
             let printed = match printing.get() {
-                Printed::Report => document_view(doc, lang).into_any(),
+                Printed::Report => {
+                    let from = report_pick.sending(d, &scope);
+                    let doc = follow_up_report_document(d, &report, &from, report_pick.lang());
+                    document_view(doc, report_pick.lang()).into_any()
+                }
                 Printed::Letters => {
-                    let from = letterhead(state, d.body_kind_of(&scope));
-                    reminder_letters(d, &scope, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
+                    let from = letters_pick.sending(d, &scope);
+                    reminder_letters(d, &scope, as_of, state.due_soon_days(), report_by.get(), &from, letters_pick.lang())
                         .into_iter()
-                        .map(|l| document_view(l, lang))
+                        .map(|l| document_view(l, letters_pick.lang()))
                         .collect_view()
                         .into_any()
                 }
@@ -315,10 +321,11 @@ pub fn ReportPage() -> impl IntoView {
                 </fieldset>
             }
         })}
+        {report_pick.view("rp", Sent::Report)}
         <p class="actions">
             <button type="button" id="print-report" on:click=move |_| print_as(Printed::Report)>{move || state.t(Msg::PrintReport)}</button>
             " "
-            <button type="button" id="word-report" on:click=move |_| download_docx(state, &stem(), &[report_doc().0])>{move || state.t(Msg::DownloadWord)}</button>
+            <button type="button" id="word-report" on:click=move |_| download_docx(state, &stem(), &[report_doc().0], report_pick.lang_untracked())>{move || state.t(Msg::DownloadWord)}</button>
             " "
             <button type="button" id="xlsx-report" on:click=move |_| download_xlsx(state, &stem(), &report_doc().1)>{move || state.t(Msg::DownloadExcel)}</button>
             " "
@@ -333,6 +340,7 @@ pub fn ReportPage() -> impl IntoView {
         <section class="card" aria-labelledby="rp-letters">
             <h2 id="rp-letters">{move || state.t(Msg::RemindAllOverdue)} " " <span class="count">{move || format!("({})", overdue_units())}</span></h2>
             <p class="muted small">{move || if overdue_units() == 0 { state.t(Msg::NoOverdueUnits) } else { state.t(Msg::LettersHint) }}</p>
+            {letters_pick.view("rl", Sent::Letter)}
             <p class="actions">
                 <label for="rp-report-by" class="small">{move || state.t(Msg::ReportBy)}</label>
                 <input id="rp-report-by" type="date" prop:value=move || iso(report_by.get())
@@ -344,7 +352,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button type="button" id="print-letters" disabled=move || overdue_units() == 0
                     on:click=move |_| print_as(Printed::Letters)>{move || state.t(Msg::PrintLetters)}</button>
                 <button type="button" id="word-letters" disabled=move || overdue_units() == 0
-                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), &letters())>{move || state.t(Msg::DownloadWord)}</button>
+                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), &letters(), letters_pick.lang_untracked())>{move || state.t(Msg::DownloadWord)}</button>
             </p>
         </section>
         {content}

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::documents::head_brief;
-use crate::ui::documents::{brief_view, doc_lang, print};
+use crate::ui::documents::{brief_view, doc_lang_of, lang_of, print, translation_box};
 
 use crate::domain::projects::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 use crate::domain::sample::sample_dataset;
@@ -236,6 +236,7 @@ fn Overview() -> impl IntoView {
     // The head's brief is made when asked for (it reads the whole dataset once more) and
     // stays laid out for printing until the print dialogue closes.
     let brief = RwSignal::new(false);
+    let english = RwSignal::new(false);
     let print_brief = move |_| {
         brief.set(true);
         gloo_timers::callback::Timeout::new(0, print).forget();
@@ -244,15 +245,16 @@ fn Overview() -> impl IntoView {
     on_cleanup(move || after.remove());
     let brief_doc = move || {
         brief.get().then(|| {
-            let lang = state.lang.get();
+            let lang = doc_lang_of(english.get());
+            let words = lang_of(lang);
             let b = state.data.with(|d| {
                 head_brief(
                     d,
                     state.today,
                     state.tolerance(),
                     state.due_soon_days(),
-                    &|s| labels::follow_up_state(s, lang),
-                    doc_lang(lang),
+                    &|s| labels::follow_up_state(s, words),
+                    lang,
                 )
             });
             view! { <div class="doc-wrap">{brief_view(b, lang)}</div> }
@@ -265,6 +267,8 @@ fn Overview() -> impl IntoView {
             <button type="button" id="print-brief" aria-describedby="brief-hint" on:click=print_brief>
                 {move || state.t(Msg::PrintBrief)}
             </button>
+            " "
+            {translation_box("brief-english".into(), english)}
             " "
             <span class="small muted" id="brief-hint">{move || state.t(Msg::BriefHint)}</span>
         </p>

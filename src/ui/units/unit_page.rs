@@ -9,6 +9,7 @@ use super::unit_end_form::UnitEndForm;
 use super::unit_form::UnitForm;
 use super::unit_join::UnitJoin;
 use crate::domain::documents::Owed;
+use crate::domain::documents::Sent;
 use crate::domain::documents::{directives_table, Listed};
 use crate::domain::followup::urgency_order;
 use crate::domain::followup::ReportScope;
@@ -17,7 +18,7 @@ use crate::domain::{Dataset, Directive, DirectiveId, FollowUpState, Tally, Unit,
 use crate::i18n::{format_date, labels, succession as words, Lang, Msg};
 use crate::route::Route;
 use crate::ui::documents::{
-    doc_lang, document_view, download_docx, export_buttons, letterhead, print,
+    doc_lang, document_view, download_docx, export_buttons, print, SendingPick,
 };
 use crate::ui::followup::{directive_item, UpdateForm};
 use crate::ui::state::{use_state, AppState};
@@ -30,8 +31,7 @@ fn reminder(
     state: AppState,
     d: &Dataset,
     owed: &Owed,
-    report_by: RwSignal<chrono::NaiveDate>,
-    lang: Lang,
+    (report_by, pick): (RwSignal<chrono::NaiveDate>, SendingPick),
 ) -> Option<AnyView> {
     use crate::domain::documents::reminder_letter;
     if owed.items.is_empty() {
@@ -44,9 +44,11 @@ fn reminder(
         .get(owed.unit)
         .map(|u| u.name.clone())
         .unwrap_or_default();
-    let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
-    let doc = reminder_letter(d, owed, by, &from, doc_lang(lang));
+    let from = pick.sending(d, &ReportScope::Everything);
+    let lang = pick.lang();
+    let doc = reminder_letter(d, owed, by, &from, lang);
     Some(view! {
+        {pick.view("rm", Sent::Letter)}
         <p class="actions">
             <button type="button" id="print-reminder" on:click=move |_| print()>
                 {state.t(Msg::PrintReminder)} " (" {count} ")"
@@ -54,7 +56,7 @@ fn reminder(
             <button type="button" id="word-reminder" on:click={
                 let doc = doc.clone();
                 let stem = format!("{} {}", state.t(Msg::ReminderFile), unit_name);
-                move |_| download_docx(state, &stem, std::slice::from_ref(&doc))
+                move |_| download_docx(state, &stem, std::slice::from_ref(&doc), lang)
             }>
                 {state.t(Msg::DownloadWord)}
             </button>
@@ -78,6 +80,7 @@ pub fn UnitPage(id: String) -> impl IntoView {
     let report_by = RwSignal::new(
         use_state().today + chrono::Days::new(crate::domain::followup::REPLY_WITHIN_DAYS),
     );
+    let letter = (report_by, SendingPick::new());
     let id = UnitId(id);
     let state = use_state();
     let exists = {
@@ -106,7 +109,7 @@ pub fn UnitPage(id: String) -> impl IntoView {
         }
     };
     view! {
-        {unit_lists(id.clone(), selected, report_by)}
+        {unit_lists(id.clone(), selected, letter)}
         <Show when=exists.clone()>{forms.clone()}</Show>
         <UpdateForm selected=selected/>
     }
@@ -168,7 +171,7 @@ fn shown(
 fn unit_lists(
     id: UnitId,
     selected: RwSignal<Option<DirectiveId>>,
-    report_by: RwSignal<chrono::NaiveDate>,
+    letter: (RwSignal<chrono::NaiveDate>, SendingPick),
 ) -> impl IntoView {
     let state = use_state();
     // Pages asked for beyond the first, of what it leads and what it coordinates.
@@ -248,7 +251,7 @@ fn unit_lists(
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
                 {ended_section(state, d, u, lang)}
-                {reminder(state, d, &owed, report_by, lang)}
+                {reminder(state, d, &owed, letter)}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
                 <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, u.name.clone(), {

@@ -2,12 +2,12 @@
 //! the table by lead unit in rank order, then every overdue and due-soon directive with
 //! what its unit last reported (the reason it gives).
 
-use super::{recipient_lines, Block, DocLang, Document, Header, Letterhead};
+use super::{recipient_lines, Block, DocLang, Document, Header};
 use crate::domain::dates::dd_mm_yyyy;
+use crate::domain::documents::letterhead::{Sending, Sent};
 use crate::domain::documents::table::{About, Cell, Column, OnPaper, Table};
 use crate::domain::followup::report_counts::{FollowUpReport, ReportCounts};
 use crate::domain::model::dataset::Dataset;
-use crate::domain::units::org::BodyKind;
 
 /// The overall paragraph: "Trong kỳ theo dõi 9 nhiệm vụ …; tỷ lệ quá hạn 22,22%."
 fn overall(t: &ReportCounts, lang: DocLang) -> String {
@@ -272,7 +272,7 @@ pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang)
 pub fn follow_up_report_document(
     data: &Dataset,
     report: &FollowUpReport<'_>,
-    from: &Letterhead,
+    from: &Sending,
     lang: DocLang,
 ) -> Document {
     let body_kind = from.body_kind;
@@ -309,20 +309,16 @@ pub fn follow_up_report_document(
         body.push(Block::Table(attention));
     }
     let (start, end) = (dd_mm_yyyy(report.from), dd_mm_yyyy(report.as_of));
+    let (signer_title, signer_name) = from.signature();
     Document {
         body_kind,
         header: Header {
-            parent_body: String::new(),
-            issuing_body: from.office.trim().to_uppercase(),
-            // The number is given when the report is registered: left for the office.
-            number: match (lang, body_kind) {
-                (DocLang::En, _) => "No.        /BC".to_owned(),
-                (DocLang::Vi, BodyKind::State) => "Số:        /BC".to_owned(),
-                (DocLang::Vi, BodyKind::Party) => "Số        -BC".to_owned(),
-            },
+            parent_body: from.parent_body(),
+            issuing_body: from.issuing_body(),
+            number: from.number_line(Sent::Report, lang),
             national_name,
             motto,
-            place_date: super::place_date_line("", report.as_of, lang),
+            place_date: super::place_date_line(&from.office.place_name, report.as_of, lang),
             regarding: String::new(),
         },
         kind: lang.pick("BÁO CÁO", "REPORT").to_owned(),
@@ -344,8 +340,8 @@ pub fn follow_up_report_document(
             .to_owned(),
             lang.pick("Lưu: VT", "File").to_owned(),
         ]),
-        signer_title: Vec::new(),
-        signer_name: from.signer.trim().to_owned(),
+        signer_title,
+        signer_name,
     }
 }
 
@@ -388,15 +384,16 @@ mod tests {
             today,
             7,
         );
-        let from = Letterhead {
-            office: "Văn phòng Ban Chỉ đạo".into(),
-            body_kind: BodyKind::Party,
-            signer: "Nguyễn Văn C".into(),
-        };
+        let from =
+            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::Party);
         let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
         assert_eq!(doc.kind, "BÁO CÁO");
         assert_eq!(doc.header.issuing_body, "VĂN PHÒNG BAN CHỈ ĐẠO");
-        assert_eq!(doc.header.number, "Số        -BC");
+        // Left to the registry, the number's space stays before the symbol.
+        assert_eq!(doc.header.number, "Số         -BC");
+        assert!(doc.header.place_date.starts_with("Điện Biên, ngày "));
+        assert_eq!(doc.signer_title, vec!["CHÁNH VĂN PHÒNG"]);
+        assert_eq!(doc.signer_name, "Nguyễn Văn C");
         let Block::Paragraph(overall) = &doc.body[1] else {
             panic!("{:?}", doc.body[1])
         };
