@@ -192,6 +192,8 @@ pub struct UnitLine<'a> {
 /// The report over a period ending on `as_of`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUpReport<'a> {
+    /// What it covers.
+    pub scope: ReportScope,
     pub from: NaiveDate,
     pub as_of: NaiveDate,
     pub totals: ReportCounts,
@@ -313,6 +315,7 @@ impl Dataset {
         sorting::sort_by_key(&mut attention, |(s, d)| (*s, d.due_on(as_of)));
         let attention = attention.into_iter().map(|(_, d)| d).collect();
         FollowUpReport {
+            scope: scope.clone(),
             from,
             as_of,
             totals,

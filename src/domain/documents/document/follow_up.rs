@@ -6,7 +6,7 @@ use super::{recipient_lines, Block, DocLang, Document, Header};
 use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::documents::letterhead::{Sending, Sent};
 use crate::domain::documents::table::{About, Cell, Column, OnPaper, Table};
-use crate::domain::followup::report_counts::{FollowUpReport, ReportCounts};
+use crate::domain::followup::report_counts::{FollowUpReport, ReportCounts, ReportScope};
 use crate::domain::model::dataset::Dataset;
 
 /// The overall paragraph: "Trong kỳ theo dõi 9 nhiệm vụ …; tỷ lệ quá hạn 22,22%."
@@ -246,6 +246,32 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
     }
 }
 
+/// What a report covers, as its subject and its sheets' titles say it: nothing said over
+/// everything; "Ban Chỉ đạo …", or "Kết luận số 16-KL/BCĐ, 245/TB-VPUBND".
+pub fn scope_words(data: &Dataset, scope: &ReportScope, lang: DocLang) -> String {
+    match scope {
+        ReportScope::Everything => String::new(),
+        ReportScope::Committee(id) => data
+            .committees
+            .get(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        ReportScope::Conclusions(ids) => {
+            let numbers: Vec<&str> = ids
+                .iter()
+                .filter_map(|id| data.conclusions.get(id))
+                .map(|c| c.number_symbol.as_str())
+                .collect();
+            let word = match (lang, numbers.len()) {
+                (DocLang::Vi, _) => "Kết luận số",
+                (DocLang::En, 1) => "Conclusion",
+                (DocLang::En, _) => "Conclusions",
+            };
+            format!("{word} {}", numbers.join(", "))
+        }
+    }
+}
+
 /// The report's Excel file: its counts, the table by unit and the directives to chase,
 /// always all three (a table with no rows when nothing is overdue or due soon).
 pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Vec<Table> {
@@ -254,7 +280,7 @@ pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang)
             DocLang::Vi => format!("Báo cáo tình hình thực hiện kết luận: {vi}"),
             DocLang::En => format!("Implementation of conclusions: {en}"),
         },
-        scope: String::new(),
+        scope: scope_words(data, &report.scope, lang),
         period: Some((report.from, report.as_of)),
         as_of: Some(report.as_of),
     };
@@ -322,13 +348,17 @@ pub fn follow_up_report_document(
             regarding: String::new(),
         },
         kind: lang.pick("BÁO CÁO", "REPORT").to_owned(),
-        subject: match lang {
-            DocLang::Vi => format!(
+        subject: match (lang, scope_words(data, &report.scope, lang)) {
+            (DocLang::Vi, s) if s.is_empty() => format!(
                 "Tình hình thực hiện các kết luận của Ban Chỉ đạo (từ ngày {start} đến ngày {end})"
             ),
-            DocLang::En => {
+            (DocLang::Vi, s) => {
+                format!("Tình hình thực hiện {s} (từ ngày {start} đến ngày {end})")
+            }
+            (DocLang::En, s) if s.is_empty() => {
                 format!("Implementation of the steering committee's conclusions ({start} to {end})")
             }
+            (DocLang::En, s) => format!("Implementation of {s} ({start} to {end})"),
         },
         body,
         recipients_heading: lang.pick("Nơi nhận:", "Recipients:"),
@@ -366,6 +396,30 @@ mod tests {
     }
 
     #[test]
+    fn a_report_on_one_conclusion_says_so_in_its_subject_and_sheets() {
+        let (data, today) = sample();
+        let c = data
+            .conclusions
+            .iter()
+            .find(|c| c.number_symbol == "16-KL/BCĐ")
+            .unwrap();
+        let scope = ReportScope::Conclusions(vec![c.id.clone()]);
+        let report = data.follow_up_report(&scope, today - chrono::Days::new(30), today, 7);
+        let from =
+            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::Party);
+        let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
+        assert!(
+            doc.subject
+                .starts_with("Tình hình thực hiện Kết luận số 16-KL/BCĐ (từ ngày"),
+            "{}",
+            doc.subject
+        );
+        for t in report_tables(&data, &report, DocLang::Vi) {
+            assert_eq!(t.about.scope, "Kết luận số 16-KL/BCĐ");
+        }
+    }
+
+    #[test]
     fn the_counts_table_holds_the_headline_figures() {
         let (data, today) = sample();
         let report = data.follow_up_report(&ReportScope::Everything, today, today, 7);
@@ -388,6 +442,9 @@ mod tests {
             crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::Party);
         let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
         assert_eq!(doc.kind, "BÁO CÁO");
+        assert!(doc
+            .subject
+            .starts_with("Tình hình thực hiện các kết luận của Ban Chỉ đạo"));
         assert_eq!(doc.header.issuing_body, "VĂN PHÒNG BAN CHỈ ĐẠO");
         // Left to the registry, the number's space stays before the symbol.
         assert_eq!(doc.header.number, "Số         -BC");
