@@ -15,6 +15,7 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
         RecordKind::Directive => ("Nhiệm vụ", "Directive"),
         RecordKind::DirectiveUpdate => ("Cập nhật tiến độ nhiệm vụ", "Directive update"),
         RecordKind::Office => ("Thể thức văn bản của Văn phòng", "Office letterhead"),
+        RecordKind::ExtensionRequest => ("Đề nghị gia hạn", "Extension request"),
     };
     lang.pick(vi, en)
 }
@@ -32,6 +33,7 @@ pub fn kind_count_label(kind: RecordKind, lang: Lang) -> &'static str {
         RecordKind::Directive => "Directives",
         RecordKind::DirectiveUpdate => "Directive updates",
         RecordKind::Office => "Office letterheads",
+        RecordKind::ExtensionRequest => "Extension requests",
     };
     lang.pick(kind_label(kind, Lang::Vi), en)
 }
@@ -88,6 +90,14 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Signers => (
             "người ký (mỗi người một dòng: chức vụ / họ tên)",
             "signers (one per line: title / name)",
+        ),
+        Field::Decision => ("trả lời của Văn phòng", "the office's answer"),
+        Field::Until => ("gia hạn đến ngày", "extended until"),
+        Field::AskedOn => ("ngày đề nghị", "asked on"),
+        Field::DocumentDate => ("ngày văn bản báo cáo", "date of the report document"),
+        Field::DoneOn => (
+            "ngày hoàn thành (nếu khác ngày báo cáo)",
+            "date done (if not the day reported)",
         ),
         Field::BodyKind => ("loại văn bản", "kind of document"),
         Field::Opening => ("đoạn mở đầu", "opening paragraph"),

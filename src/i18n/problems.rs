@@ -139,6 +139,12 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
                 "is not among the successors chosen",
             )
             .to_owned(),
+        Problem::AlreadyAnswered => lang
+            .pick(
+                "đề nghị này đã được trả lời",
+                "this request has been answered already",
+            )
+            .to_owned(),
         Problem::NumberPattern => lang
             .pick(
                 "phải có một dấu … ở chỗ ghi số, ví dụ …/BC-VPBCĐ",

@@ -18,6 +18,7 @@ pub(super) fn default_shard_count(kind: RecordKind) -> usize {
         | RecordKind::Conclusion => 4,
         RecordKind::ProgressReport | RecordKind::Directive => 16,
         RecordKind::DirectiveUpdate => 64,
+        RecordKind::ExtensionRequest => 4,
     }
 }
 

@@ -26,8 +26,12 @@ pub struct UpdateDraft {
     pub reported_by: String,
     pub text: String,
     pub document_ref: String,
+    /// The report document's date, when it differs from the update's (may be empty).
+    pub document_date: String,
     /// One of [`STATUS_CODES`], or empty for no change.
     pub status: String,
+    /// The day the directive was done, when it is not the day of reporting (may be empty).
+    pub done_on: String,
     /// Why it was cancelled or where it was transferred.
     pub note: String,
 }
@@ -39,7 +43,9 @@ impl UpdateDraft {
             reported_by: String::new(),
             text: String::new(),
             document_ref: String::new(),
+            document_date: String::new(),
             status: String::new(),
+            done_on: String::new(),
             note: String::new(),
         }
     }
@@ -62,11 +68,18 @@ impl UpdateDraft {
         let date = r.required_date(Field::Date, &self.date);
         r.not_after(Field::Date, date, today);
         let on = date.unwrap_or(today);
+        let document_date = r.date(Field::DocumentDate, &self.document_date);
+        r.not_after(Field::DocumentDate, document_date, today);
+        // Done on a day of its own, reported later: never after the report.
+        let done_on = r.date(Field::DoneOn, &self.done_on);
+        r.not_after(Field::DoneOn, done_on, on);
         let note = self.note.trim().to_owned();
         let status = match self.status.as_str() {
             "not_started" => Some(RecordedStatus::NotStarted {}),
             "in_progress" => Some(RecordedStatus::InProgress {}),
-            "done" => Some(RecordedStatus::Done { on }),
+            "done" => Some(RecordedStatus::Done {
+                on: done_on.unwrap_or(on),
+            }),
             "cancelled" => Some(RecordedStatus::Cancelled { on, note }),
             "transferred" => Some(RecordedStatus::Transferred { on, note }),
             _ => None,
@@ -85,6 +98,7 @@ impl UpdateDraft {
             reported_by: self.reported_by.trim().to_owned(),
             text,
             document_ref: self.document_ref.trim().to_owned(),
+            document_date,
             status,
         };
         r.finish(update, Vec::new())

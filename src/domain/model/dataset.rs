@@ -47,6 +47,9 @@ pub struct Dataset {
     /// The office's letterhead: one record (see [`crate::domain::documents::Office`]).
     #[serde(default)]
     pub offices: Collection<crate::domain::documents::Office>,
+    /// Units' requests for more time, and the office's answers.
+    #[serde(default)]
+    pub extension_requests: Collection<crate::domain::followup::ExtensionRequest>,
     /// An export's envelope (see [`crate::domain::sharing::share::ExportInfo`]): read with the records, so a
     /// broken one is refused, and taken out by `parse_dataset` (never kept, never written).
     #[serde(default, rename = "export", skip_serializing)]
@@ -68,6 +71,7 @@ impl Default for Dataset {
             directives: Collection::default(),
             directive_updates: Collection::default(),
             offices: Collection::default(),
+            extension_requests: Collection::default(),
             envelope: Default::default(),
         }
     }
@@ -150,6 +154,7 @@ impl Dataset {
         v.visit(&self.directives);
         v.visit(&self.directive_updates);
         v.visit(&self.offices);
+        v.visit(&self.extension_requests);
     }
 
     pub fn visit_mut(&mut self, v: &mut impl VisitorMut) {
@@ -163,6 +168,7 @@ impl Dataset {
         v.visit(&mut self.directives);
         v.visit(&mut self.directive_updates);
         v.visit(&mut self.offices);
+        v.visit(&mut self.extension_requests);
     }
 
     /// Records of every kind together.

@@ -65,6 +65,8 @@ id_type! {
     DirectiveUpdateId;
     /// The office that sends the documents (one per dataset).
     OfficeId;
+    /// A unit's request for more time on a directive.
+    ExtensionRequestId;
 }
 
 /// Where new ids come from. The app draws them from the browser's cryptographic random

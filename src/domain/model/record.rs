@@ -16,10 +16,11 @@ pub enum RecordKind {
     Directive,
     DirectiveUpdate,
     Office,
+    ExtensionRequest,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 10] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Committee,
         RecordKind::Unit,
         RecordKind::Project,
@@ -30,6 +31,7 @@ impl RecordKind {
         RecordKind::Directive,
         RecordKind::DirectiveUpdate,
         RecordKind::Office,
+        RecordKind::ExtensionRequest,
     ];
 
     /// The collection's name in the JSON format and in storage keys.
@@ -45,6 +47,7 @@ impl RecordKind {
             RecordKind::Directive => "directives",
             RecordKind::DirectiveUpdate => "directive_updates",
             RecordKind::Office => "offices",
+            RecordKind::ExtensionRequest => "extension_requests",
         }
     }
 }

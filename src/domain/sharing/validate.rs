@@ -70,6 +70,8 @@ pub enum Problem {
     NotASuccessor,
     /// A number pattern that does not mark where the number goes, once ("…/BC-VP").
     NumberPattern,
+    /// An extension request answered already.
+    AlreadyAnswered,
     /// A signer written without a title and a name.
     SignerTooShort,
     /// A signer for another ("KT. CHÁNH VĂN PHÒNG") without their own title under it.
@@ -196,6 +198,9 @@ fn check<'a>(
     for r in data.committees.iter() {
         c.on(r);
         c.text(Field::Name, &r.name);
+        for p in &r.public_investment {
+            c.capital(&p.capital);
+        }
     }
     for r in data.units.iter() {
         c.on(r);
@@ -283,6 +288,12 @@ fn check<'a>(
     for r in data.offices.iter() {
         c.on(r);
         c.office(r);
+    }
+    for r in data.extension_requests.iter() {
+        c.on(r);
+        c.text(Field::Reason, &r.reason);
+        c.reference::<crate::domain::Directive>(Field::Directive, find, Some(&r.directive));
+        c.reference::<Unit>(Field::Unit, find, Some(&r.unit));
     }
     for r in data.directive_updates.iter() {
         c.on(r);
