@@ -153,7 +153,7 @@ messages! {
     TableRegister => "Danh mục dự án", "Project register";
     PrintBrief => "In bản tóm tắt cho lãnh đạo", "Print the leadership brief";
     BriefHint => "Một đến hai trang A4 ngang, đọc được khi in đen trắng: dự án chậm tiến độ và vướng mắc chính, giải ngân, nhiệm vụ chưa hoàn thành trước cuộc họp tới.", "One or two landscape A4 pages that read well in black and white: projects behind schedule and their main obstacles, disbursement, and the directives still open before the next meeting.";
-    ReportBy => "Đề nghị báo cáo trước ngày", "Ask for a report by";
+    ReportBy => "Đề nghị báo cáo trước ngày", "Ask for a report before";
     UnitNotInList => "Không có trong danh sách", "Not in the list";
     CoordinatingUnit => "Phối hợp", "Coordinating";
     SameLevel => "Cùng cấp", "Same level";
@@ -178,7 +178,7 @@ messages! {
     KnownAs => "Tên gọi khác trong văn bản", "Other names in documents";
     EndUnit => "Sáp nhập, giải thể: chuyển giao việc cho đơn vị kế thừa", "Merged or dissolved: hand its work over to its successors";
     EndUnitHint => "Từ ngày kết thúc, các đơn vị kế thừa nhận các nhiệm vụ còn mở của đơn vị này. Việc đã làm hoặc chậm trước ngày đó vẫn tính cho đơn vị này; văn bản cũ giữ nguyên tên đơn vị.", "From the end date, the successors take over this unit's open directives. What it did, or failed to do, before that date stays in its own record; old documents keep its name.";
-    EndHow => "Kết thúc", "End";
+    EndHow => "Kết thúc", "Ending";
     Successors => "Đơn vị kế thừa", "Successors";
     WorkToHandOver => "Nhiệm vụ còn mở cần chuyển giao", "Open directives to hand over";
     NoWorkToHandOver => "Vào ngày này đơn vị không còn nhiệm vụ mở nào cần chuyển giao.", "On that date the unit has no open directives to hand over.";
@@ -191,7 +191,7 @@ messages! {
     Taker => "Đơn vị nhận việc", "Taken over by";
     RecordEnd => "Ghi nhận và chuyển giao", "Record and hand over";
     HandedOver => "Nhiệm vụ đã chuyển giao", "Directives handed over";
-    RecordUntil => "Kết quả thực hiện đến ngày", "Its record up to";
+    RecordUntil => "Kết quả thực hiện đến ngày", "Results up to";
     EndedTag => "Đã kết thúc", "Ended";
     JoinUnit => "Gộp một bản ghi trùng vào đơn vị này", "Merge a duplicate record into this unit";
     JoinHint => "Khi cùng một đơn vị được nhập hai lần (gõ khác nhau, hoặc từ tệp của đồng nghiệp): mọi việc ghi cho bản ghi trùng chuyển sang đơn vị này, tên của nó thành tên gọi khác, và tệp cũ nhắc đến nó vẫn nhập đúng.", "When one unit has been entered twice (typed differently, or from a colleague's file): everything recorded for the duplicate moves to this unit, its names become other names of this unit, and old files that name it still import correctly.";
@@ -231,7 +231,7 @@ messages! {
     ExtensionHistory => "Các lần gia hạn đã ghi", "Extensions recorded";
     GrantedLate => "xin gia hạn khi đã quá hạn", "requested after the deadline";
     DeadlineInForce => "Hạn đang có hiệu lực", "Deadline in force";
-    GrantingDocument => "Văn bản cho gia hạn", "Document granting it";
+    GrantingDocument => "Văn bản cho gia hạn", "Document granting the extension";
     NavFollowUp => "Đôn đốc", "Follow-up";
     SearchEverything => "Tìm trong cuộc họp, kết luận, nhiệm vụ (không cần dấu)", "Search meetings, conclusions, directives (accents optional)";
     AsOfDate => "Tính đến ngày", "As of";
