@@ -144,7 +144,7 @@ describe('Word and Excel files (http)', () => {
       // In English for partners: the words and the number formats of the language.
       await page.getByRole('button', { name: 'English' }).click();
       const en = wordAsPdf(await downloaded(page, page.locator('#word-report'), new RegExp(`^dondoc-report-${DAY}\\.docx$`)));
-      for (const words of ['REPORT', '1. Overall', 'Overdue share:', 'Recipients:']) {
+      for (const words of ['REPORT', '1. Overall results', 'Overdue rate:', 'Recipients:']) {
         assert.ok(flat(en.text).includes(words), `“${words}” in the English report`);
       }
     });
