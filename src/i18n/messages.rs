@@ -96,7 +96,7 @@ messages! {
     RecordUpdate => "Ghi cập nhật nhiệm vụ", "Record an update on directive";
     RecordUpdateShort => "Ghi cập nhật", "Record an update";
     AddDirective => "Thêm nhiệm vụ", "Add a directive";
-    EditDirective => "Sửa nhiệm vụ", "Edit the directive";
+    EditDirective => "Sửa nhiệm vụ", "Edit directive";
     EditShort => "Sửa", "Edit";
     SeeSubItems => "theo các mục con", "see its sub-items";
     SaveDirective => "Lưu nhiệm vụ", "Save the directive";
@@ -338,6 +338,7 @@ messages! {
     KeepBoth => "Giữ cả hai", "Keep both";
     JoinAll => "Gộp tất cả", "Merge all";
     ExportedBy => "Tệp do", "File exported by";
+    NoNameGiven => "(không ghi tên)", "(no name given)";
     ExportedAt => "xuất lúc", "at";
     ScopeWord => "phạm vi", "scope";
     UndoImport => "Hoàn tác lần nhập", "Undo the import of";

@@ -113,7 +113,7 @@ pub fn published_by(info: &ExportInfo, when: &str, lang: Lang) -> String {
     .collect::<Vec<_>>()
     .join(", ");
     let who = if who.is_empty() {
-        lang.pick("(không ghi tên)", "(no name given)").to_owned()
+        super::Msg::NoNameGiven.text(lang).to_owned()
     } else {
         who
     };

@@ -405,6 +405,7 @@ pub(super) fn preview_view(
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
+        let who = if who.is_empty() { Msg::NoNameGiven.text(lang).to_owned() } else { who };
         view! {
             <p class="small">
                 {Msg::ExportedBy.text(lang)} " " <strong>{who}</strong> " " {Msg::ExportedAt.text(lang)} " "
