@@ -36,7 +36,7 @@ const LABELS = {
     percent: '43.54%',
     dataTitle: 'Data: import, export, storage',
     switchTo: 'Tiếng Việt',
-    editProject: 'Edit the project',
+    editProject: 'Edit project details',
   },
 };
 

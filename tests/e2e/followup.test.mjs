@@ -320,7 +320,7 @@ describe('follow-up (http)', () => {
       // In English, at phone width, the form reads the same words.
       await page.setViewportSize(PHONE);
       await page.getByRole('button', { name: 'English' }).click();
-      await row('1').getByRole('button', { name: 'Edit the directive 1' }).click();
+      await row('1').getByRole('button', { name: 'Edit directive 1' }).click();
       await form.locator('#df-deadline-echo').getByText(`→ Due: 14/05/${Y + 1} (the day before 15/05/${Y + 1})`).waitFor();
       await screenshot(page, 'http-en-phone-directive-form');
     });

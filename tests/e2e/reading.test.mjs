@@ -306,8 +306,8 @@ describe('reading a notice (http)', () => {
       assert.ok(box.width <= PHONE.width, 'a directive fits the phone’s width');
       await shots(page, 'http-vi-phone-read-review');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('heading', { name: 'Check the conclusion read' }).waitFor();
-      assert.match(await page.locator('#read-summary').textContent(), /^6 directives read\./);
+      await page.getByRole('heading', { name: 'Check the conclusion that was read' }).waitFor();
+      assert.match(await page.locator('#read-summary').textContent(), /^Directives read: 6\./);
       await shots(page, 'http-en-phone-read-review');
     });
   });

@@ -188,8 +188,8 @@ describe('storage problems and editing (http)', () => {
         await screenshot(page, `http-vi-${width}-projects-why-behind`);
         // In English, the same reasons in English words.
         await page.getByRole('button', { name: 'English' }).click();
-        await rows.first().locator('.why-behind').filter({ hasText: `past its planned finish of ${ddmmyyyy(-10)} (10 days late)` }).waitFor();
-        await rows.nth(1).locator('.why-behind').filter({ hasText: /construction volume 10% against \d+(\.\d+)?% on the straight-line schedule/ }).waitFor();
+        await rows.first().locator('.why-behind').filter({ hasText: `past its planned finish date of ${ddmmyyyy(-10)} (10 days late)` }).waitFor();
+        await rows.nth(1).locator('.why-behind').filter({ hasText: /construction volume 10% against \d+(\.\d+)?% expected on the straight-line schedule/ }).waitFor();
         await screenshot(page, `http-en-${width}-projects-why-behind`);
         await navLink(page, 'Dashboard').click();
         await page.locator('main li', { hasText: 'Trung tâm TDTT' }).locator('.why-behind').filter({ hasText: /construction volume 10% against/ }).waitFor();

@@ -84,7 +84,7 @@ describe('units after the 2025 reorganisation (http)', () => {
       await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
       await navLink(page, 'Units').click();
       await listRow(page, 'UBND xã Tuần Giáo').getByRole('link', { name: 'UBND xã Tuần Giáo', exact: true }).click();
-      await page.getByText('Inherited from UBND huyện Tuần Giáo (from 01/07/2025)').first().waitFor();
+      await page.getByText('Inherited from UBND huyện Tuần Giáo (since 01/07/2025)').first().waitFor();
       await screenshot(page, 'http-en-desktop-unit-inherited');
       await page.setViewportSize(PHONE);
       await screenshot(page, 'http-en-phone-unit-inherited');
@@ -108,7 +108,7 @@ describe('units after the 2025 reorganisation (http)', () => {
       assert.equal(await page.locator('#unit-end-form').count(), 0);
       await screenshot(page, 'http-vi-desktop-sample-district');
       await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
-      await page.getByText('Abolished from 01/07/2025; successors: UBND xã Mường Phăng, UBND xã Thanh Nưa').waitFor();
+      await page.getByText('Dissolved on 01/07/2025; successors: UBND xã Mường Phăng, UBND xã Thanh Nưa').waitFor();
       await screenshot(page, 'http-en-desktop-sample-district');
     });
   });

@@ -134,7 +134,7 @@ fn directive_list<'a>(
         .collect_view();
     view! {
         {shown}
-        {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {state.t(Msg::MoreDirectives)}</li> })}
+        {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {Msg::MoreDirectives.counted(more, state.lang.get())}</li> })}
     }
 }
 
@@ -310,7 +310,7 @@ pub fn FollowUpPage() -> impl IntoView {
             });
             let older = shown.older;
             let older = (older > 0).then(|| view! {
-                <p class="muted"><a href=Route::Conclusions.href()>{format!("… {older} ")} {state.t(Msg::OlderConclusions)}</a></p>
+                <p class="muted"><a href=Route::Conclusions.href()>{format!("… {older} ")} {Msg::OlderConclusions.counted(older, state.lang.get())}</a></p>
             });
             let conclusions = shown
                 .conclusions

@@ -65,7 +65,7 @@ fn more_link(state: AppState, total: usize, to: Route, what: Msg) -> Option<impl
 }
 
 fn more_text(state: AppState, more: usize, to: Route, what: Msg) -> impl IntoView {
-    view! { <a href=to.href()>{format!("… {more} ")} {state.t(what)}</a> }
+    view! { <a href=to.href()>{format!("… {more} ")} {what.counted(more, state.lang.get())}</a> }
 }
 
 #[component]
@@ -142,12 +142,12 @@ fn Overview() -> impl IntoView {
                     .zip(ly.disbursed_percent())
                     .map(|(now, then)| format!(" · {}", format_points(now - then, l)));
                 view! {
-                    <dt>{state.t(Msg::SamePeriodLastYear)} " (" {ly.projects} " " {state.t(Msg::ProjectsWord)} ")"</dt>
+                    <dt>{state.t(Msg::SamePeriodLastYear)} " (" {ly.projects} " " {Msg::ProjectsWord.counted(ly.projects, l)} ")"</dt>
                     <dd>{format_money_billions(ly.disbursed, l)}{pct(ly.disbursed_percent())}{change}</dd>
                 }
             });
             view! {
-                <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} " " {state.t(Msg::ProjectsWord)} ")"</h3>
+                <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} " " {Msg::ProjectsWord.counted(totals.projects, l)} ")"</h3>
                 <dl class="figures">
                     <dt>{state.t(Msg::CapitalPlan)}</dt><dd>{format_money_billions(totals.plan, l)}</dd>
                     <dt>{state.t(Msg::Allocated)}</dt><dd>{format_money_billions(totals.allocated, l)}{pct(totals.allocated_percent())}</dd>

@@ -405,6 +405,7 @@ pub(super) fn preview_view(
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
+        let who = if who.is_empty() { Msg::NoNameGiven.text(lang).to_owned() } else { who };
         view! {
             <p class="small">
                 {Msg::ExportedBy.text(lang)} " " <strong>{who}</strong> " " {Msg::ExportedAt.text(lang)} " "
@@ -416,7 +417,8 @@ pub(super) fn preview_view(
     let duplicates = replan
         .filter(|_| !plan.duplicates.is_empty())
         .map(|replan| duplicates_view(&p, replan, lang));
-    let line = |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.text(lang)}</li> };
+    let line =
+        |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.counted(n, lang)}</li> };
     view! {
         <div class="notice" role="status" id="import-preview">
             <h3>{Msg::ImportPreviewTitle.text(lang)} ": " {p.name.clone()}</h3>
@@ -448,7 +450,7 @@ pub(super) fn preview_view(
                 </p>
             </Show>
             {conflicts}
-            {(more_conflicts > 0).then(|| view! { <p><strong>{more_conflicts}</strong> " " {Msg::MoreConflicts.text(lang)}</p> })}
+            {(more_conflicts > 0).then(|| view! { <p><strong>{more_conflicts}</strong> " " {Msg::MoreConflicts.counted(more_conflicts, lang)}</p> })}
             <p class="small muted">{let ok = all_chosen.clone(); move || (!ok()).then(|| Msg::ChooseEach.text(lang))}</p>
             <button type="button" class="primary" disabled={let ok = all_chosen.clone(); move || !anything || !ok()} on:click=apply>
                 {Msg::ImportApply.text(lang)}
@@ -511,8 +513,8 @@ pub fn ImportCard() -> impl IntoView {
             ImportState::Done(a) => Some(
                 view! {
                     <p class="notice" role="status">
-                        {Msg::ImportDone.text(lang)} ": " {a.added} " " {Msg::ImportAdded.text(lang)} ", "
-                        {a.replaced} " " {Msg::ImportReplaced.text(lang)} ", " {a.kept} " " {Msg::ImportKept.text(lang)} "."
+                        {Msg::ImportDone.text(lang)} ": " {a.added} " " {Msg::ImportAdded.counted(a.added, lang)} ", "
+                        {a.replaced} " " {Msg::ImportReplaced.counted(a.replaced, lang)} ", " {a.kept} " " {Msg::ImportKept.counted(a.kept, lang)} "."
                     </p>
                 }
                 .into_any(),

@@ -19,7 +19,7 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
             t.within_term + t.overdue, t.within_term, t.overdue
         ),
         DocLang::En => format!(
-            "In the period {} directives were followed ({} due within it). Done: {} ({} on time, {} late); not done: {}, of which {} within term and {} overdue. Overdue share: {share}.",
+            "Directives tracked in the period: {} ({} of them due in the period). Done: {} ({} on time, {} late); not done: {}, of which {} not yet due and {} overdue. Overdue rate: {share}.",
             t.followed, t.due_in_period, t.done(), t.done_on_time, t.done_late,
             t.within_term + t.overdue, t.within_term, t.overdue
         ),
@@ -49,7 +49,7 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
         let late = match (lang, t.extended_late) {
             (_, 0) => String::new(),
             (DocLang::Vi, n) => format!(" (trong đó {n} nhiệm vụ xin gia hạn khi đã quá hạn)"),
-            (DocLang::En, n) => format!(" ({n} of them asked after the deadline had passed)"),
+            (DocLang::En, n) => format!(" (of which {n} requested after the deadline had passed)"),
         };
         text.push_str(&match lang {
             DocLang::Vi => format!(
@@ -57,7 +57,7 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
                 t.extended
             ),
             DocLang::En => format!(
-                " {} directives were given more time{late}; they are judged against the extended deadline.",
+                " Deadlines extended: {}{late}; these directives are judged against their extended deadlines.",
                 t.extended
             ),
         });
@@ -95,7 +95,7 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
         rows: vec![
             vec![l("Từ ngày", "From"), Cell::Date(report.from)],
             vec![l("Đến ngày", "As of"), Cell::Date(report.as_of)],
-            vec![l("Nhiệm vụ theo dõi", "Directives followed"), n(t.followed)],
+            vec![l("Nhiệm vụ theo dõi", "Directives tracked"), n(t.followed)],
             vec![
                 l("Đến hạn trong kỳ", "Due in the period"),
                 n(t.due_in_period),
@@ -103,7 +103,7 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
             vec![l("Hoàn thành đúng hạn", "Done on time"), n(t.done_on_time)],
             vec![l("Hoàn thành trễ hạn", "Done late"), n(t.done_late)],
             vec![
-                l("Chưa hoàn thành, trong hạn", "Not done, within term"),
+                l("Chưa hoàn thành, trong hạn", "Not done, not yet due"),
                 n(t.within_term),
             ],
             vec![
@@ -111,7 +111,7 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
                 n(t.overdue),
             ],
             vec![
-                l("Tỷ lệ quá hạn", "Overdue share"),
+                l("Tỷ lệ quá hạn", "Overdue rate"),
                 Cell::Percent(t.overdue_share()),
             ],
             vec![
@@ -125,11 +125,11 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
                 l("Đã hủy (không tính)", "Cancelled (not counted)"),
                 n(t.cancelled),
             ],
-            vec![l("Được gia hạn", "Given more time"), n(t.extended)],
+            vec![l("Được gia hạn", "Deadline extended"), n(t.extended)],
             vec![
                 l(
                     "Trong đó xin gia hạn khi đã quá hạn",
-                    "Of which asked after the deadline had passed",
+                    "Of which requested after the deadline had passed",
                 ),
                 n(t.extended_late),
             ],
@@ -157,7 +157,7 @@ fn ranking_rule(report: &FollowUpReport<'_>, lang: DocLang) -> String {
         text.push(' ');
         text.push_str(&match lang {
             DocLang::Vi => format!("Đồng hạng: hạng {list}."),
-            DocLang::En => format!("Tied: rank {list}."),
+            DocLang::En => format!("Tied ranks: {list}."),
         });
     }
     text
@@ -175,7 +175,7 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
                 // A number, so the column sorts; a tie is said in the rule's paragraph.
                 match l.rank {
                     Some(rank) => Cell::Int(rank as i64),
-                    None => Cell::text(lang.pick("Chưa đến hạn", "Nothing due")),
+                    None => Cell::text(lang.pick("Chưa đến hạn", "Nothing due yet")),
                 },
                 Cell::Text(data.unit_name(l.unit)),
                 count(c.followed),
@@ -197,11 +197,11 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
             Column::new(lang.pick("Đúng hạn", "On time"), 10),
             Column::new(lang.pick("Trễ hạn", "Late"), 10),
             Column::new(lang.pick("Quá hạn", "Overdue"), 10),
-            Column::new(lang.pick("Trong hạn", "Within term"), 10),
+            Column::new(lang.pick("Trong hạn", "Not yet due"), 10),
             Column::new(
                 lang.pick(
                     "Tỷ lệ đúng hạn (trên số đã đến hạn)",
-                    "On time (of those due)",
+                    "On-time rate (of those due)",
                 ),
                 12,
             ),
@@ -307,7 +307,10 @@ pub fn follow_up_report_document(
     let by_unit = by_unit_table(data, report, lang);
     let attention = attention_table(data, report, lang);
     let mut body = vec![
-        Block::Heading(lang.pick("1. Kết quả chung", "1. Overall").to_owned()),
+        Block::Heading(
+            lang.pick("1. Kết quả chung", "1. Overall results")
+                .to_owned(),
+        ),
         Block::Paragraph(overall(t, lang)),
         Block::Heading(
             lang.pick("2. Theo đơn vị chủ trì", "2. By lead unit")

@@ -130,11 +130,11 @@ pub fn reminder_letter(
     let by = dd_mm_yyyy(report_by);
     let opening = match lang {
         DocLang::Vi => format!("Theo dõi việc thực hiện các kết luận của Ban Chỉ đạo, đến ngày {}, {name} còn {} nhiệm vụ quá hạn hoặc sắp đến hạn sau đây:", dd_mm_yyyy(today), rows.len()),
-        DocLang::En => format!("As of {}, {name} has {} directives of the steering committee's conclusions overdue or due soon:", dd_mm_yyyy(today), rows.len()),
+        DocLang::En => format!("In following up the implementation of the steering committee's conclusions: as of {}, {name} still has the following directives overdue or due soon ({} in all):", dd_mm_yyyy(today), rows.len()),
     };
     let ask = match lang {
         DocLang::Vi => format!("Đề nghị {name} khẩn trương thực hiện, báo cáo kết quả (nêu rõ nguyên nhân chậm, nếu có) về {} trước ngày {by} để tổng hợp, báo cáo Ban Chỉ đạo.", from.office.issuing_body.trim()),
-        DocLang::En => format!("{name} is asked to complete them and to report the results (with the reasons for any delay) to {} by {by}, for the steering committee.", from.office.issuing_body.trim()),
+        DocLang::En => format!("{name} is requested to carry them out without delay and to report the results (stating the reasons for any delay) to {} before {by}, so that they can be compiled and reported to the steering committee.", from.office.issuing_body.trim()),
     };
     let mut body = vec![
         Block::Addressee(format!("{} {name}.", lang.pick("Kính gửi:", "To:"))),
@@ -149,7 +149,7 @@ pub fn reminder_letter(
                 Column::new(lang.pick("Kết luận, mục", "Conclusion, item"), 26),
                 Column::new(lang.pick("Nội dung", "Directive"), 34),
                 Column::new(lang.pick("Hạn", "Due"), 17),
-                Column::new(lang.pick("Tình trạng", "State"), 14),
+                Column::new(lang.pick("Tình trạng", "Status"), 14),
                 Column::new(lang.pick("Ngày cập nhật", "Updated"), 12)
                     .on_paper(OnPaper::BeforeNext),
                 Column::new(lang.pick("Cập nhật gần nhất", "Last update"), 30),
@@ -171,7 +171,7 @@ pub fn reminder_letter(
             regarding: lang
                 .pick(
                     "V/v đôn đốc thực hiện các kết luận của Ban Chỉ đạo",
-                    "Re: follow-up of the steering committee's conclusions",
+                    "Re: following up the steering committee's conclusions",
                 )
                 .to_owned(),
         },
