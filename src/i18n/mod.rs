@@ -4,6 +4,7 @@
 //! compile error, the text costs nothing to look up, and the domain's error values can be
 //! rendered here without the domain knowing about the UI.
 
+pub mod dates;
 mod fields;
 pub mod figures;
 pub mod format;

@@ -330,7 +330,7 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
         }
         DraftProblem::Number(NumberError::TooLarge) => lang.pick("Số quá lớn.", "The number is too large.").to_owned(),
         DraftProblem::NotWhole => lang.pick("Phải là số nguyên.", "Must be a whole number.").to_owned(),
-        DraftProblem::Date => lang.pick("Chọn một ngày (ngày/tháng/năm).", "Choose a date (day/month/year).").to_owned(),
+        DraftProblem::Date(e) => super::dates::date_message(e, lang),
         DraftProblem::Nothing => lang
             .pick("Nhập ít nhất một số liệu hoặc phần tình hình.", "Enter at least one figure or a narrative.")
             .to_owned(),

@@ -5,7 +5,7 @@
 // Run: node --test tests/e2e/
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { listRow, loadSample, navLink, screenshot, sharedBrowser, withApp } from './helpers.mjs';
+import { daysFromNow, dmy, listRow, loadSample, navLink, screenshot, sharedBrowser, withApp } from './helpers.mjs';
 import { checkPage, downloaded, printed, wordAsPdf } from './paper.mjs';
 
 const shared = sharedBrowser();
@@ -78,13 +78,12 @@ describe('documents (http)', () => {
       assert.match(await page.locator('#rp-ranking-rule').textContent(), /^Xếp hạng theo tỷ lệ hoàn thành đúng hạn trong số nhiệm vụ đã đến hạn, rồi theo số nhiệm vụ quá hạn/);
       // Periods in one click: last month runs from its first day to its last.
       await page.getByRole('button', { name: 'Tháng trước' }).click();
-      const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
       const now = new Date();
-      assert.equal(await page.locator('#rp-from').inputValue(), iso(new Date(now.getFullYear(), now.getMonth() - 1, 1)));
-      assert.equal(await page.locator('#rp-as-of').inputValue(), iso(new Date(now.getFullYear(), now.getMonth(), 0)));
+      assert.equal(await page.locator('#rp-from').inputValue(), dmy(new Date(now.getFullYear(), now.getMonth() - 1, 1)));
+      assert.equal(await page.locator('#rp-as-of').inputValue(), dmy(new Date(now.getFullYear(), now.getMonth(), 0)));
       assert.equal(await page.getByRole('button', { name: 'Tháng trước' }).getAttribute('aria-pressed'), 'true');
       await page.getByRole('button', { name: 'Từ cuộc họp gần nhất' }).click();
-      assert.equal(await page.locator('#rp-as-of').inputValue(), iso(now));
+      assert.equal(await page.locator('#rp-as-of').inputValue(), dmy(now));
       const lettersFor = async () => Number((await page.locator('#rp-letters .count').textContent()).replace(/\D/g, ''));
       const allLetters = await lettersFor();
       // One conclusion only: the counts and the letters cover it alone.
@@ -161,15 +160,14 @@ describe('documents (http)', () => {
       await navLink(page, 'Đơn vị').click();
       await listRow(page, 'UBND xã Mường Phăng').getByRole('link', { name: 'UBND xã Mường Phăng' }).click();
       await page.locator('#print-reminder').waitFor();
-      const by = new Date(Date.now() + 10 * 86400000);
-      const pad = (n) => String(n).padStart(2, '0');
-      await page.getByLabel('Đề nghị báo cáo trước ngày').fill(`${by.getFullYear()}-${pad(by.getMonth() + 1)}-${pad(by.getDate())}`);
+      const by = daysFromNow(10);
+      await page.getByLabel('Đề nghị báo cáo trước ngày').fill(dmy(by));
       await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
       await page.getByRole('button', { name: /^In công văn đôn đốc/ }).click();
       assert.equal(await page.evaluate(() => window.__printed), 1);
       const doc = await printed(page, 'reminder-letter');
       checkPage(doc);
-      for (const words of ['V/v đôn đốc thực hiện các kết luận', 'Kính gửi: UBND xã Mường Phăng.', '16-KL/BCĐ', `trước ngày ${pad(by.getDate())}/${pad(by.getMonth() + 1)}/${by.getFullYear()}`, '- Như trên;']) {
+      for (const words of ['V/v đôn đốc thực hiện các kết luận', 'Kính gửi: UBND xã Mường Phăng.', '16-KL/BCĐ', `trước ngày ${dmy(by)}`, '- Như trên;']) {
         assert.ok(doc.text.replace(/\s+/g, ' ').includes(words), `“${words}” in the printed letter`);
       }
       assert.ok(!doc.text.includes('KẾT LUẬN'), 'a letter names no type of document');

@@ -25,7 +25,7 @@ async function abolishTuanGiao(page, shots) {
   await form.locator('summary').click();
   await form.getByText('Nhập ngày kết thúc để xem các nhiệm vụ cần chuyển giao.').waitFor();
   await form.getByLabel('Kết thúc', { exact: true }).selectOption({ label: 'Giải thể, giao việc cho các đơn vị kế thừa' });
-  await form.getByLabel('Ngày kết thúc', { exact: false }).fill('2025-07-01');
+  await form.getByLabel('Ngày kết thúc', { exact: false }).fill('01/07/2025');
   const successors = form.locator('#ue-successors');
   for (const commune of ['UBND xã Tuần Giáo', 'UBND xã Quài Tở']) {
     const filter = successors.locator('input.pick-filter');

@@ -21,7 +21,7 @@ pub const STATUS_CODES: [&str; 5] = [
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateDraft {
-    /// "YYYY-MM-DD".
+    /// "dd/mm/yyyy".
     pub date: String,
     pub reported_by: String,
     pub text: String,

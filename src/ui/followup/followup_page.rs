@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use crate::domain::documents::{directives_table, Listed as Sheet};
 use crate::domain::followup::urgency_order;
+use crate::ui::date_box::day_box;
 use crate::ui::documents::{doc_lang, export_buttons};
 
 use super::update_form::{directive_item, UpdateForm};
-use crate::domain::dates::iso;
 use crate::domain::followup::KeptOverview;
 use crate::domain::followup::{Found, DUE_WITHIN_MONTH_DAYS};
 use crate::domain::{
@@ -365,15 +365,7 @@ pub fn FollowUpPage() -> impl IntoView {
                 <input id="fu-search" type="search" prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
-            <div class="filter">
-                <label for="fu-reference">{move || state.t(Msg::AsOfDate)}</label>
-                <input id="fu-reference" type="date" prop:value=move || iso(reference.get())
-                    on:change=move |ev| {
-                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                            reference.set(d);
-                        }
-                    }/>
-            </div>
+            {day_box("fu-reference", "filter", Signal::derive(move || state.t(Msg::AsOfDate).to_owned()), reference)}
         </div>
         <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, String::new(), move || {
             let (on, lang) = (reference.get_untracked(), state.lang.get_untracked());

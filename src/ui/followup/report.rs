@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::dates::iso;
 use crate::domain::documents::Sent;
 use crate::domain::documents::{
     follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
@@ -14,6 +13,7 @@ use crate::domain::followup::{ReportPeriod, ReportScope, REPLY_WITHIN_DAYS};
 use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
+use crate::ui::date_box::day_box;
 use crate::ui::documents::{
     document_view, download_csv, download_docx, download_xlsx, print, SendingPick,
 };
@@ -37,17 +37,12 @@ const SOME: &str = "some";
 
 fn date_input(id: &'static str, label: Msg, value: RwSignal<NaiveDate>) -> impl IntoView {
     let state = use_state();
-    view! {
-        <div class="filter">
-            <label for=id>{move || state.t(label)}</label>
-            <input id=id type="date" prop:value=move || iso(value.get())
-                on:change=move |ev| {
-                    if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                        value.set(d);
-                    }
-                }/>
-        </div>
-    }
+    day_box(
+        id,
+        "filter",
+        Signal::derive(move || state.t(label).to_owned()),
+        value,
+    )
 }
 
 /// What the print view holds: the report, or the letters to every overdue unit.
@@ -342,13 +337,7 @@ pub fn ReportPage() -> impl IntoView {
             <p class="muted small">{move || if overdue_units() == 0 { state.t(Msg::NoOverdueUnits) } else { state.t(Msg::LettersHint) }}</p>
             {letters_pick.view("rl", Sent::Letter)}
             <p class="actions">
-                <label for="rp-report-by" class="small">{move || state.t(Msg::ReportBy)}</label>
-                <input id="rp-report-by" type="date" prop:value=move || iso(report_by.get())
-                    on:change=move |ev| {
-                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                            report_by.set(d);
-                        }
-                    }/>
+                {day_box("rp-report-by", "inline-day", Signal::derive(move || state.t(Msg::ReportBy).to_owned()), report_by)}
                 <button type="button" id="print-letters" disabled=move || overdue_units() == 0
                     on:click=move |_| print_as(Printed::Letters)>{move || state.t(Msg::PrintLetters)}</button>
                 <button type="button" id="word-letters" disabled=move || overdue_units() == 0

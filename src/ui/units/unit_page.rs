@@ -17,6 +17,7 @@ use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
 use crate::domain::{Dataset, Directive, DirectiveId, FollowUpState, Tally, Unit, UnitId};
 use crate::i18n::{format_date, labels, succession as words, Lang, Msg};
 use crate::route::Route;
+use crate::ui::date_box::day_box;
 use crate::ui::documents::{
     doc_lang, document_view, download_docx, export_buttons, print, SendingPick,
 };
@@ -60,13 +61,7 @@ fn reminder(
             }>
                 {state.t(Msg::DownloadWord)}
             </button>
-            <label for="rm-report-by" class="small">{state.t(Msg::ReportBy)}</label>
-            <input id="rm-report-by" type="date" prop:value=crate::domain::dates::iso(by)
-                on:change=move |ev| {
-                    if let Ok(day) = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                        report_by.set(day);
-                    }
-                }/>
+            {day_box("rm-report-by", "inline-day", Signal::derive(move || state.t(Msg::ReportBy).to_owned()), report_by)}
         </p>
         <div class="doc-wrap">{document_view(doc, lang)}</div>
     }

@@ -175,23 +175,7 @@ pub fn place_date_line(place: &str, date: NaiveDate, lang: DocLang) -> String {
             };
             format!("ngày {d:02} tháng {month} năm {y}")
         }
-        DocLang::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            format!("{d} {} {y}", MONTHS[(m - 1) as usize])
-        }
+        DocLang::En => format!("{d} {} {y}", crate::domain::dates::month_in_english(m)),
     };
     match place.trim() {
         "" => said,
