@@ -13,6 +13,7 @@
 pub(super) mod merge;
 pub(super) mod migrate;
 pub(super) mod share;
+pub(super) mod unit_reply;
 pub(super) mod unreadable;
 pub(super) mod validate;
 
@@ -25,5 +26,6 @@ pub use share::{
     export_reminder_due, file_name, Envelope, ExportFile, ExportInfo, Officer, Scope,
     EXPORT_REMINDER_DAYS, STORAGE_WARNING_PERCENT,
 };
+pub use unit_reply::{replies_together, ReplyIntake};
 pub use unreadable::{quote, Unreadable, WhatWrong, QUOTE_CHARS};
 pub use validate::{validate, Problem, ValidationError};
