@@ -137,3 +137,38 @@ fn two_communes_reply_and_the_office_takes_both_in_at_once() {
     let again = after.plan_import(&together, &base);
     assert!(!again.changes_anything());
 }
+
+#[test]
+fn a_reply_is_told_from_a_package_by_what_it_holds() {
+    use dondoc::domain::sharing::{reply_of, ExportFile, ExportInfo, Officer};
+    let office = sample();
+    let unit = commune(&office, "UBND xã Mường Phăng");
+    let mut mine = package(&office, &unit);
+    unit_reports(&mut mine, &unit, now() + Duration::hours(1));
+    let info = |scope: Scope| ExportInfo {
+        app_version: "test".into(),
+        exported_at: now(),
+        exported_by: Officer::default(),
+        scope,
+        scope_label: String::new(),
+        based_on: Default::default(),
+    };
+    let file = |data: &Dataset, scope: Scope| {
+        let text = serde_json::to_string(&ExportFile {
+            data,
+            export: &info(scope),
+        })
+        .unwrap();
+        dondoc::domain::sharing::parse_dataset(&text).unwrap()
+    };
+    let reply = mine.unit_reply(&unit, now());
+    assert_eq!(
+        reply_of(&file(&reply, Scope::Unit(unit.clone()))),
+        Some(unit.clone())
+    );
+    assert_eq!(
+        reply_of(&file(&package(&office, &unit), Scope::Unit(unit.clone()))),
+        None
+    );
+    assert_eq!(reply_of(&file(&reply, Scope::All)), None);
+}

@@ -14,6 +14,7 @@ mod problems;
 pub mod sending;
 pub mod shared;
 pub mod succession;
+pub mod units_side;
 pub mod windows;
 
 pub use fields::{field_label, kind_count_label, kind_label, name_label};

@@ -84,6 +84,18 @@ impl Dataset {
     }
 }
 
+/// The unit a file is the reply of: an export of a unit holding only updates and
+/// extension requests (a package or a whole export is not a reply).
+pub fn reply_of(loaded: &crate::domain::sharing::Loaded) -> Option<UnitId> {
+    let data = &loaded.dataset;
+    let only_reports = data.total_records() > 0
+        && data.total_records() == data.directive_updates.len() + data.extension_requests.len();
+    match loaded.export.as_ref().map(|e| &e.scope) {
+        Some(Scope::Unit(unit)) if only_reports => Some(unit.clone()),
+        _ => None,
+    }
+}
+
 /// Several replies taken together, for one preview and one undo: a record two files carry
 /// is taken once (the later version, when they differ).
 pub fn replies_together(intakes: &[ReplyIntake]) -> Dataset {

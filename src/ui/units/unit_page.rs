@@ -231,11 +231,28 @@ fn unit_lists(
                 <p class="crumbs"><a href=Route::Units.href()>{state.t(Msg::NavUnits)}</a></p>
                 <h1>{u.name.clone()}</h1>
                 {tag.map(|t| view! { <p><span class="tag">{t}</span></p> })}
-                <p class="actions">
-                    <button type="button" on:click={let scope = crate::domain::sharing::Scope::Unit(u.id.clone()); move |_| state.export(scope.clone())}>
-                        {state.t(Msg::ExportThis)}
-                    </button>
-                </p>
+                {if state.settings.with(|s| s.my_unit.as_deref() == Some(u.id.as_ref())) {
+                    let unit = u.id.clone();
+                    view! {
+                        <section class="card notice" aria-labelledby="send-reply">
+                            <p class="actions">
+                                <button type="button" class="primary" id="send-reply" on:click=move |_| state.export_reply(&unit)>
+                                    {crate::i18n::units_side::send_reply(lang)}
+                                </button>
+                            </p>
+                            <p class="small">{crate::i18n::units_side::send_reply_hint(lang)}</p>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="actions">
+                            <button type="button" id="export-unit" on:click={let scope = crate::domain::sharing::Scope::Unit(u.id.clone()); move |_| state.export(scope.clone())}>
+                                {state.t(Msg::ExportThis)}
+                            </button>
+                            " " <span class="small muted">{crate::i18n::units_side::package_hint(lang)}</span>
+                        </p>
+                    }.into_any()
+                }}
                 <dl class="fields">
                     {field(state, Msg::ShortName, u.short_name.clone())}
                     {field(state, Msg::Kind, labels::unit_kind(u.kind, lang).to_owned())}
