@@ -45,6 +45,10 @@ describe('the units\' side (file://)', () => {
         await unitPage(unit.page, name);
         // The unit reports on its first item.
         await unit.page.getByRole('button', { name: /^Ghi cập nhật/ }).first().click();
+        // Her name and unit are "who reported"; the office's tools stay out of the way.
+        assert.equal(await unit.page.locator('#uf-reported-by').inputValue(), name);
+        assert.equal(await unit.page.getByText('Sửa thông tin đơn vị, đổi tên').count(), 0);
+        assert.equal(await unit.page.locator('#print-reminder').count(), 0);
         await unit.page.locator('#uf-text').fill(`Báo cáo của ${name}`);
         await unit.page.getByRole('button', { name: 'Lưu cập nhật' }).click();
         await unit.page.locator('#send-reply').waitFor();

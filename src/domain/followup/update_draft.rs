@@ -50,6 +50,20 @@ impl UpdateDraft {
         }
     }
 
+    /// A unit's own report: "who reported" is the unit's officer as their settings name them
+    /// ("Lò Thị Hoa, UBND xã Mường Phăng"); the office's officer, noting what a unit said on
+    /// the phone, fills it in instead.
+    pub fn reported_by_unit(today: NaiveDate, officer: &str, unit: &str) -> Self {
+        let who: Vec<&str> = [officer.trim(), unit.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        UpdateDraft {
+            reported_by: who.join(", "),
+            ..UpdateDraft::new(today)
+        }
+    }
+
     /// Whether the status chosen asks for a note: why it was cancelled, where it went.
     pub fn needs_note(&self) -> bool {
         matches!(self.status.as_str(), "cancelled" | "transferred")
@@ -124,6 +138,17 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_units_own_report_names_its_officer_and_unit() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let d = UpdateDraft::reported_by_unit(today, " Lò Thị Hoa ", "UBND xã Mường Phăng");
+        assert_eq!(d.reported_by, "Lò Thị Hoa, UBND xã Mường Phăng");
+        assert_eq!(
+            UpdateDraft::reported_by_unit(today, "", "UBND xã A").reported_by,
+            "UBND xã A"
+        );
+    }
     use crate::domain::followup::deadline::Deadline;
     use crate::domain::followup::state::FollowUpState;
     use crate::domain::sample::fixture::now;

@@ -93,7 +93,20 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             .get()
             .and_then(|id| state.data.with(|d| d.directives.get(&id).cloned()))
     });
-    let draft = Draft::new(state, UpdateDraft::new(today), move |d: &UpdateDraft| {
+    // In a unit's own browser, "who reported" is the unit's officer.
+    let fresh = move || {
+        let (officer, unit) = state
+            .settings
+            .with_untracked(|s| (s.officer_name.clone(), s.my_unit.clone()));
+        match unit {
+            Some(unit) => {
+                let name = state.data.with_untracked(|d| d.unit_name(&unit.into()));
+                UpdateDraft::reported_by_unit(today, &officer, &name)
+            }
+            None => UpdateDraft::new(today),
+        }
+    };
+    let draft = Draft::new(state, fresh(), move |d: &UpdateDraft| {
         directive.with(|x| match x {
             Some(x) => d
                 .to_update(x, String::new(), today, browser::now())
@@ -105,7 +118,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     // A new directive chosen: a fresh form.
     Effect::new(move |_| {
         selected.track();
-        draft.value.set(UpdateDraft::new(today));
+        draft.value.set(fresh());
         draft.submitted.set(false);
     });
     let saved = RwSignal::new(None::<String>);

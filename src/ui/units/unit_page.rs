@@ -103,9 +103,11 @@ pub fn UnitPage(id: String) -> impl IntoView {
             }
         }
     };
+    // In the unit's own browser the office's tools (edit, end, join) stay out of the way.
+    let office_tools = move || exists() && state.settings.with(|s| s.my_unit.is_none());
     view! {
         {unit_lists(id.clone(), selected, letter)}
-        <Show when=exists.clone()>{forms.clone()}</Show>
+        <Show when=office_tools>{forms.clone()}</Show>
         <UpdateForm selected=selected/>
     }
 }
@@ -263,7 +265,7 @@ fn unit_lists(
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
                 {ended_section(state, d, u, lang)}
-                {reminder(state, d, &owed, letter)}
+                {state.settings.with(|s| s.my_unit.is_none()).then(|| reminder(state, d, &owed, letter)).flatten()}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
                 <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, u.name.clone(), {
