@@ -15,6 +15,8 @@ mod followup_page;
 mod meeting_form;
 mod meetings;
 mod report;
+mod request_form;
+mod requests;
 mod update_form;
 
 pub(super) use conclusion_form::{ConclusionForm, ConclusionFormProps};
@@ -23,4 +25,4 @@ pub(super) use followup_page::FollowUpPage;
 pub(super) use meeting_form::{MeetingForm, MeetingFormProps};
 pub(super) use meetings::{MeetingList, MeetingPage, MeetingPageProps};
 pub(super) use report::ReportPage;
-pub(super) use update_form::{directive_item, UpdateForm};
+pub(super) use update_form::{directive_item, RowForms};
