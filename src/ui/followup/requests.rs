@@ -227,7 +227,7 @@ fn answer_form(
                     on:input=move |ev| text.set(event_target_value(&ev))/>
             </div>
             {date}
-            <ul class="problems" role="alert">{move || problems.get().into_iter().map(|p| view! { <li class="error">{p}</li> }).collect_view()}</ul>
+            <p class="problem" role="alert">{move || problems.get().join(" ")}</p>
             <button type="submit" class="primary">{move || request_text(button, state.lang.get())}</button>
             " "
             <button type="button" on:click=move |_| answering.set(None)>{move || state.t(Msg::Cancel)}</button>

@@ -42,6 +42,12 @@ pub struct RowForms {
     pub extending: RwSignal<Option<DirectiveId>>,
 }
 
+impl Default for RowForms {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl RowForms {
     pub fn new() -> Self {
         RowForms {
