@@ -224,7 +224,7 @@ fn answer_form(
             <div class="field">
                 <label for="wr-text">{label}</label>
                 <input id="wr-text" type="text" prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))/>
+                    on:input=move |ev| { text.set(event_target_value(&ev)); problems.set(Vec::new()); }/>
             </div>
             {date}
             <p class="problem" role="alert">{move || problems.get().join(" ")}</p>
