@@ -46,7 +46,7 @@ pub fn request_text(w: Req, lang: Lang) -> &'static str {
             "No extension request is awaiting a decision.",
         ),
         Req::AskedOn => ("Ngày đề nghị", "Asked on"),
-        Req::AskedUntil => ("Xin gia hạn đến", "Asks until"),
+        Req::AskedUntil => ("Xin gia hạn đến ngày", "More time asked until"),
         Req::Grant => ("Đồng ý gia hạn", "Grant"),
         Req::Refuse => ("Không đồng ý", "Refuse"),
         Req::GrantingDate => ("Ngày văn bản cho gia hạn", "Date of the granting document"),

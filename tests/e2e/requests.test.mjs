@@ -22,12 +22,13 @@ async function overdueOnUnitPage(page, skip = 0) {
 }
 
 /** From the row, asks for more time until 60 days from now. */
-async function ask(page, row, reason) {
+async function ask(page, row, reason, shot) {
   await row.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
   const form = page.locator('#request-form');
   await form.waitFor();
   await form.locator('#rq-until').fill(dmy(daysFromNow(60)));
   await form.locator('#rq-reason').fill(reason);
+  if (shot) await form.screenshot({ path: join(shotsDir, `${shot}.png`) });
   await form.getByRole('button', { name: 'Lưu đề nghị' }).click();
   await page.getByText('Đã ghi đề nghị gia hạn', { exact: false }).waitFor();
 }
@@ -40,7 +41,7 @@ describe('extension requests (http)', () => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
       await loadSample(page);
       const first = await overdueOnUnitPage(page);
-      await ask(page, first.row, 'Chờ phê duyệt phương án bồi thường');
+      await ask(page, first.row, 'Chờ phê duyệt phương án bồi thường', 'http-vi-desktop-request-form');
 
       await navLink(page, 'Đôn đốc').click();
       await waitForHash(page, /^#\/follow-up$/);

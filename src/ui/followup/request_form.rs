@@ -9,7 +9,7 @@ use crate::domain::followup::ExtensionRequestDraft;
 use crate::domain::Field;
 use crate::domain::{DirectiveId, IdSource};
 use crate::i18n::requests::{request_text, Req};
-use crate::i18n::{format_date, labels, Msg};
+use crate::i18n::{labels, Msg};
 use crate::ui::browser::{self, CryptoIds};
 use crate::ui::form::{field_title, Draft, Kind};
 use crate::ui::state::use_state;
@@ -77,9 +77,8 @@ pub fn RequestForm(asking: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             let x = x.as_ref()?;
             let lang = state.lang.get();
             let deadline = labels::deadline_text(x.deadline_on(today), lang);
-            let due = x.due_on(today).map(format_date).unwrap_or_default();
             Some(view! {
-                <p class="small"><strong>{Msg::DeadlineInForce.text(lang)} ": "</strong>{deadline} " (" {due} ")"</p>
+                <p class="small"><strong>{Msg::DeadlineInForce.text(lang)} ": "</strong>{deadline}</p>
             })
         })
     };
@@ -89,7 +88,7 @@ pub fn RequestForm(asking: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             "rq",
             Field::Until,
             Kind::Date,
-            title(Field::Until),
+            move || request_text(Req::AskedUntil, state.lang.get()).to_owned(),
             |d| &d.until,
             |d| &mut d.until,
         );
