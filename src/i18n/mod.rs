@@ -11,6 +11,7 @@ pub mod format;
 pub mod labels;
 mod messages;
 mod problems;
+pub mod requests;
 pub mod sending;
 pub mod shared;
 pub mod succession;

@@ -5,7 +5,7 @@
 // Run: node --test tests/e2e/
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileUrl, listRow, loadSample, navLink, openApp, screenshot, sharedBrowser, PHONE } from './helpers.mjs';
+import { daysFromNow, dmy, fileUrl, listRow, loadSample, navLink, openApp, screenshot, sharedBrowser, PHONE } from './helpers.mjs';
 import { downloaded } from './paper.mjs';
 
 const shared = sharedBrowser();
@@ -51,6 +51,15 @@ describe('the units\' side (file://)', () => {
         assert.equal(await unit.page.locator('#print-reminder').count(), 0);
         await unit.page.locator('#uf-text').fill(`Báo cáo của ${name}`);
         await unit.page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+        // And asks for more time on its first item; granting is the office's, not here.
+        const row = unit.page.locator('li', { has: unit.page.getByRole('button', { name: 'Đề nghị gia hạn' }) }).first();
+        assert.equal(await row.getByRole('button', { name: 'Gia hạn', exact: true }).count(), 0);
+        await row.getByRole('button', { name: 'Đề nghị gia hạn' }).click();
+        const form = unit.page.locator('#request-form');
+        await form.locator('#rq-until').fill(dmy(daysFromNow(60)));
+        await form.locator('#rq-reason').fill(`Lý do của ${name}`);
+        await form.getByRole('button', { name: 'Lưu đề nghị' }).click();
+        await unit.page.getByText('Đã ghi đề nghị gia hạn', { exact: false }).waitFor();
         await unit.page.locator('#send-reply').waitFor();
         await screenshot(unit.page, `units-side-reply-${i === 1 ? 'phone' : 'desktop'}-vi`);
         const reply = await downloaded(unit.page, unit.page.locator('#send-reply'), /^dondoc-bao-cao-.*\.json$/);
@@ -65,6 +74,15 @@ describe('the units\' side (file://)', () => {
         await unitPage(office.page, name);
         await office.page.getByText(`Báo cáo của ${name}`).first().waitFor({ state: 'attached' });
       }
+      // Both requests wait for the office's decision; one is granted.
+      await navLink(office.page, 'Đôn đốc').click();
+      const card = office.page.locator('#waiting-requests');
+      await card.getByText('(2)').waitFor();
+      const item = card.locator('li', { hasText: `Lý do của ${COMMUNES[0]}` });
+      await item.getByRole('button', { name: 'Đồng ý gia hạn' }).click();
+      await item.locator('#wr-text').fill('Công văn số 7/VP-TH');
+      await item.getByRole('button', { name: 'Xác nhận gia hạn' }).click();
+      await card.getByText('(1)').waitFor();
     } finally {
       for (const a of apps) await a.context.close();
     }

@@ -11,7 +11,8 @@ use crate::domain::followup::urgency_order;
 use crate::ui::date_box::day_box;
 use crate::ui::documents::{doc_lang, export_buttons};
 
-use super::update_form::{directive_item, UpdateForm};
+use super::requests::WaitingRequests;
+use super::update_form::{directive_item, RowForms};
 use crate::domain::followup::KeptOverview;
 use crate::domain::followup::{Found, DUE_WITHIN_MONTH_DAYS};
 use crate::domain::{
@@ -123,7 +124,7 @@ fn directive_list<'a>(
     (items, more): (Vec<&'a Directive>, usize),
     latest: &Latest,
     on: NaiveDate,
-    selected: RwSignal<Option<DirectiveId>>,
+    selected: RowForms,
 ) -> impl IntoView {
     let shown = items
         .into_iter()
@@ -159,7 +160,7 @@ pub fn FollowUpPage() -> impl IntoView {
     let state = use_state();
     let reference = RwSignal::new(state.today);
     let query = RwSignal::new(String::new());
-    let selected = RwSignal::new(None::<DirectiveId>);
+    let selected = RowForms::new();
 
     // Rebuilt only when the data changes (and the page reads it): a keystroke compares strings.
     // Its directives in order of urgency as of the reference date: rebuilt when that changes.
@@ -375,7 +376,8 @@ pub fn FollowUpPage() -> impl IntoView {
             })
         })}</p>
         {results}
-        <UpdateForm selected=selected/>
+        {selected.view()}
+        <WaitingRequests/>
         {overview_top}
         {overview_rest}
     }

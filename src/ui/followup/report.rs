@@ -344,6 +344,7 @@ pub fn ReportPage() -> impl IntoView {
                     on:click=move |_| download_docx(state, state.t(Msg::LettersFile), &letters(), letters_pick.lang_untracked())>{move || state.t(Msg::DownloadWord)}</button>
             </p>
         </section>
+        <super::requests::WaitingRequests hide_empty=true/>
         {content}
     }
 }

@@ -14,14 +14,14 @@ use crate::domain::documents::{directives_table, Listed};
 use crate::domain::followup::urgency_order;
 use crate::domain::followup::ReportScope;
 use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
-use crate::domain::{Dataset, Directive, DirectiveId, FollowUpState, Tally, Unit, UnitId};
+use crate::domain::{Dataset, Directive, FollowUpState, Tally, Unit, UnitId};
 use crate::i18n::{format_date, labels, succession as words, Lang, Msg};
 use crate::route::Route;
 use crate::ui::date_box::day_box;
 use crate::ui::documents::{
     doc_lang, document_view, download_docx, export_buttons, print, SendingPick,
 };
-use crate::ui::followup::{directive_item, UpdateForm};
+use crate::ui::followup::{directive_item, RowForms};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::widgets::{field, unit_link, unit_tag, NotFound};
 
@@ -71,7 +71,7 @@ fn reminder(
 /// What one unit owes, the list the officer reads out on the phone, with the update form.
 #[component]
 pub fn UnitPage(id: String) -> impl IntoView {
-    let selected = RwSignal::new(None::<DirectiveId>);
+    let selected = RowForms::new();
     let report_by = RwSignal::new(
         use_state().today + chrono::Days::new(crate::domain::followup::REPLY_WITHIN_DAYS),
     );
@@ -108,7 +108,7 @@ pub fn UnitPage(id: String) -> impl IntoView {
     view! {
         {unit_lists(id.clone(), selected, letter)}
         <Show when=office_tools>{forms.clone()}</Show>
-        <UpdateForm selected=selected/>
+        {selected.view()}
     }
 }
 
@@ -167,7 +167,7 @@ fn shown(
 
 fn unit_lists(
     id: UnitId,
-    selected: RwSignal<Option<DirectiveId>>,
+    selected: RowForms,
     letter: (RwSignal<chrono::NaiveDate>, SendingPick),
 ) -> impl IntoView {
     let state = use_state();
