@@ -67,7 +67,9 @@ describe('Word and Excel files (http)', () => {
       assert.ok(rows.every((r) => DATE.test(r[2])), 'the conclusion date as a date, dd/mm/yyyy');
       assert.ok(rows.some((r) => r[9] === 'Quá hạn'), 'the computed state');
 
+      // An English translation, asked for (documents print in Vietnamese otherwise).
       await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('#notice-english').check();
       const english = wordAsPdf(await downloaded(page, page.getByRole('button', { name: 'Download Word' }),
         /^dondoc-conclusion-16-kl-bcd-.*\.docx$/));
       checkPage(english);
@@ -143,6 +145,7 @@ describe('Word and Excel files (http)', () => {
 
       // In English for partners: the words and the number formats of the language.
       await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('#rp-english').check();
       const en = wordAsPdf(await downloaded(page, page.locator('#word-report'), new RegExp(`^dondoc-report-${DAY}\\.docx$`)));
       for (const words of ['REPORT', '1. Overall results', 'Overdue rate:', 'Recipients:']) {
         assert.ok(flat(en.text).includes(words), `“${words}” in the English report`);
@@ -263,6 +266,7 @@ describe('Word and Excel files (http)', () => {
       }
       assert.ok(!brief.text.includes('Đôn đốc'), 'nothing of the screen is printed');
       await page.getByRole('button', { name: 'English' }).click();
+      await page.locator('#brief-english').check();
       await page.getByRole('button', { name: 'Print the leadership brief' }).click();
       const en = await printed(page, 'head-brief-en');
       assert.ok(flat(en.text).includes('1. Projects behind schedule'), 'the brief in English');
