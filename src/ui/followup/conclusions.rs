@@ -11,7 +11,7 @@ use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
 use crate::ui::browser;
-use crate::ui::documents::{doc_lang, document_view, download_docx, export_buttons, print};
+use crate::ui::documents::{doc_lang, document_view, download_docx, export_buttons, making, print};
 use crate::ui::state::use_state;
 use crate::ui::widgets::{
     extension_mark, field, handover_history, keyed_rows, unit_link_on, ListPage, NotFound,
@@ -217,16 +217,16 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                         {state.t(Msg::PrintConclusion)}
                     </button>
                     " "
-                    <button type="button" id="word-notice" on:click={
+                    <button type="button" id="word-notice" disabled=move || making(state) on:click={
                         let id = c.id.clone();
                         let stem = format!("{} {}", state.t(Msg::Conclusion), c.number_symbol);
                         move |_| {
-                            let doc = state.data.with_untracked(|d| {
-                                d.conclusions.get(&id).map(|c| conclusion_notice(d, c, doc_lang(state.lang.get_untracked())))
+                            let id = id.clone();
+                            download_docx(state, &stem, move || async move {
+                                state.data.with_untracked(|d| {
+                                    d.conclusions.get(&id).map(|c| conclusion_notice(d, c, doc_lang(state.lang.get_untracked())))
+                                }).into_iter().collect()
                             });
-                            if let Some(doc) = doc {
-                                download_docx(state, &stem, &[doc]);
-                            }
                         }
                     }>
                         {state.t(Msg::DownloadWord)}
@@ -234,11 +234,16 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                     " "
                     {export_buttons("checklist", Msg::TableDirectives, c.number_symbol.clone(), {
                         let id = c.id.clone();
-                        move || state.data.with_untracked(|d| {
-                            let listed = d.conclusions.get(&id).map_or(Listed::All, Listed::Conclusion);
-                            directives_table(d, listed, d.followed_of(&id), state.today, state.due_soon_days(),
-                                &|s| labels::follow_up_state(s, state.lang.get_untracked()), doc_lang(state.lang.get_untracked()))
-                        })
+                        move || {
+                            let id = id.clone();
+                            async move {
+                                state.data.with_untracked(|d| {
+                                    let listed = d.conclusions.get(&id).map_or(Listed::All, Listed::Conclusion);
+                                    directives_table(d, listed, d.followed_of(&id), state.today, state.due_soon_days(),
+                                        &|s| labels::follow_up_state(s, state.lang.get_untracked()), doc_lang(state.lang.get_untracked()))
+                                })
+                            }
+                        }
                     })}
                     <span class="small muted" id="print-hint">{state.t(Msg::PrintHint)}</span>
                 </p>

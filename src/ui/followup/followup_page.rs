@@ -6,9 +6,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::documents::{directives_table, Listed as Sheet};
-use crate::domain::followup::urgency_order;
-use crate::ui::documents::{doc_lang, export_buttons};
+use crate::ui::documents::{all_directives, export_buttons};
 
 use super::update_form::{directive_item, UpdateForm};
 use crate::domain::dates::iso;
@@ -376,11 +374,7 @@ pub fn FollowUpPage() -> impl IntoView {
             </div>
         </div>
         <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, String::new(), move || {
-            let (on, lang) = (reference.get_untracked(), state.lang.get_untracked());
-            state.data.with_untracked(|d| {
-                directives_table(d, Sheet::All, urgency_order(d.followed(), on, state.due_soon_days()),
-                    on, state.due_soon_days(), &|s| labels::follow_up_state(s, lang), doc_lang(lang))
-            })
+            all_directives(state, reference.get_untracked())
         })}</p>
         {results}
         <UpdateForm selected=selected/>
