@@ -1,8 +1,8 @@
 //! The layers' rules, checked on the source as a second guard: screens (src/ui) change data
 //! only through named domain verbs (`AppState::edit(|data| data.<verb>(…))`) or a form's
 //! `save_edit`, never by writing a collection (the app's build holds this too: collection
-//! writes are visible only inside the domain without the `fixtures` feature); and the domain
-//! uses no browser crate.
+//! writes are visible only inside the domain without the `fixtures` feature); the domain
+//! uses no browser crate; and dates are typed in date boxes, not the browser's date input.
 
 use std::fs;
 use std::path::Path;
@@ -51,4 +51,19 @@ fn the_domain_uses_no_browser_crate() {
         &["leptos", "web_sys", "wasm_bindgen", "gloo", "js_sys"],
     );
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// A browser's date input follows the browser's language (mm/dd/yyyy in an English Chrome):
+/// every date field is `ui::date_box`, whose own date input only backs its calendar button.
+#[test]
+fn dates_are_typed_in_date_boxes() {
+    let found: Vec<_> = offending("src/ui", &["type=\"date\""])
+        .into_iter()
+        .filter(|line| !line.contains("date_box.rs"))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "a browser date input; use ui::date_box:\n{}",
+        found.join("\n")
+    );
 }

@@ -8,7 +8,8 @@ use chrono::{Days, NaiveDate};
 use common::{now, sample, today};
 use dondoc::domain::documents::Review;
 use dondoc::domain::documents::{
-    conclusion_notice, head_brief, reminder_letters, DocLang, Letterhead,
+    conclusion_notice, follow_up_report_document, head_brief, reminder_letters, DocLang,
+    LetterheadDraft, Sending,
 };
 use dondoc::domain::documents::{read_notice, Mark};
 use dondoc::domain::followup::ReportScope;
@@ -18,12 +19,8 @@ use dondoc::domain::*;
 
 const SOON: u64 = 7;
 
-fn letterhead() -> Letterhead {
-    Letterhead {
-        office: "Văn phòng Ban Chỉ đạo".into(),
-        body_kind: BodyKind::State,
-        signer: "Nguyễn Văn A".into(),
-    }
+fn letterhead(data: &Dataset) -> Sending {
+    Sending::of(data, &ReportScope::Everything, None, None, DocLang::Vi)
 }
 
 fn unit<'a>(data: &'a Dataset, name: &str) -> &'a Unit {
@@ -69,7 +66,7 @@ fn an_inherited_item_is_led_by_its_successor_everywhere() {
         today(),
         SOON,
         today() + Days::new(7),
-        &letterhead(),
+        &letterhead(&data),
         DocLang::Vi,
     );
     assert!(
@@ -259,7 +256,7 @@ fn a_pasted_item_for_an_ended_unit_goes_to_its_successor() {
         later,
         SOON,
         later,
-        &letterhead(),
+        &letterhead(&after),
         DocLang::Vi,
     );
     assert!(!format!("{letters:?}").contains(&format!("Kính gửi: {}", district.name)));
@@ -304,4 +301,67 @@ fn the_register_keeps_qualifiers_and_exact_money() {
         .map(|v| Cell::Billions(Vnd(v)).plain().parse::<f64>().unwrap())
         .sum();
     assert!((csv_sum - exact as f64 / 1e9).abs() < 1e-6);
+}
+
+/// Issue 36: the letterhead set once under Cài đặt heads the report and every letter (the
+/// same parent body, office, place and signer), numbers letters one after another, and
+/// travels in the office's exports.
+#[test]
+fn the_office_letterhead_heads_every_document_it_sends_and_travels_in_its_files() {
+    let mut data = sample();
+    let draft = LetterheadDraft {
+        parent_body: "UBND tỉnh Điện Biên".into(),
+        issuing_body: "Văn phòng Ban Chỉ đạo".into(),
+        place_name: "Điện Biên".into(),
+        report_number: "…/BC-VPBCĐ".into(),
+        letter_number: "…/VPBCĐ-TH".into(),
+        registry_numbers: false,
+        signers: "CHÁNH VĂN PHÒNG / Nguyễn Văn An\nKT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Lò Văn Tiến".into(),
+    };
+    data.offices.upsert(draft.to_office(None, now()).unwrap());
+    let scope = ReportScope::Everything;
+    let report = data.follow_up_report(&scope, today() - Days::new(30), today(), SOON);
+    let as_deputy = Sending::of(&data, &scope, Some(1), Some(125), DocLang::Vi);
+    let doc = follow_up_report_document(&data, &report, &as_deputy, DocLang::Vi);
+    let letters = reminder_letters(
+        &data,
+        &scope,
+        today(),
+        SOON,
+        today() + Days::new(7),
+        &Sending::of(&data, &scope, Some(1), Some(40), DocLang::Vi),
+        DocLang::Vi,
+    );
+    assert!(letters.len() >= 2, "the sample has several late units");
+    for d in std::iter::once(&doc).chain(&letters) {
+        assert_eq!(d.header.parent_body, "UBND TỈNH ĐIỆN BIÊN");
+        assert_eq!(d.header.issuing_body, "VĂN PHÒNG BAN CHỈ ĐẠO");
+        assert!(
+            d.header.place_date.starts_with("Điện Biên, ngày "),
+            "{}",
+            d.header.place_date
+        );
+        assert_eq!(
+            d.signer_title,
+            vec!["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
+        );
+        assert_eq!(d.signer_name, "Lò Văn Tiến");
+    }
+    // The sample's committee is a Party body: "Số" without a colon.
+    assert_eq!(doc.header.number, "Số 125/BC-VPBCĐ");
+    assert_eq!(letters[0].header.number, "Số 40/VPBCĐ-TH");
+    assert_eq!(letters[1].header.number, "Số 41/VPBCĐ-TH");
+    // The number is the officer's to give unless the registry gives it.
+    assert!(Sending::of(&data, &scope, None, None, DocLang::Vi)
+        .problem()
+        .is_some());
+
+    // Exported (even a part) and read back elsewhere, the letterhead comes along.
+    let conclusion = data.conclusions.iter().next().unwrap().id.clone();
+    let (part, _) = data.select(&Scope::Conclusion(conclusion));
+    let text = serde_json::to_string(&part).unwrap();
+    let read = dondoc::domain::sharing::parse_dataset(&text)
+        .unwrap()
+        .dataset;
+    assert_eq!(read.office(), data.office());
 }

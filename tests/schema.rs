@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use dondoc::domain::generate::{generate, Scale};
 use dondoc::domain::sample::sample_dataset;
-use dondoc::domain::SeededIds;
+use dondoc::domain::{Dataset, SeededIds};
 use serde_json::{json, Value};
 
 fn validator() -> jsonschema::Validator {
@@ -140,4 +140,30 @@ fn the_example_in_the_format_document_is_valid_and_imports() {
     assert_valid(&validator(), &serde_json::from_str(json).unwrap());
     let loaded = dondoc::domain::parse_dataset(json).unwrap();
     assert_eq!(dondoc::domain::validate(&loaded.dataset), vec![]);
+}
+
+#[test]
+fn the_office_letterhead_follows_the_schema() {
+    use dondoc::domain::documents::LetterheadDraft;
+    let v = validator();
+    let mut data = sample_dataset(today(), now(), &mut SeededIds::new(1));
+    let draft = LetterheadDraft {
+        parent_body: "UBND tỉnh Điện Biên".into(),
+        issuing_body: "Văn phòng Ban Chỉ đạo".into(),
+        place_name: "Điện Biên".into(),
+        report_number: "…/BC-VPBCĐ".into(),
+        letter_number: String::new(),
+        registry_numbers: true,
+        signers: "KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Lò Văn Tiến".into(),
+    };
+    data.offices.upsert(draft.to_office(None, now()).unwrap());
+    let value = serde_json::to_value(&data).unwrap();
+    assert_valid(&v, &value);
+    // A pattern without the number's place is refused by both.
+    let mut broken = value.clone();
+    broken["offices"][0]["letter_number"] = json!("CV-VP");
+    assert!(!v.is_valid(&broken));
+    assert!(dondoc::domain::parse_dataset(&broken.to_string())
+        .map(|l| !Dataset::default().check_import(&l.dataset).is_empty())
+        .unwrap_or(true));
 }

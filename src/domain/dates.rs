@@ -1,7 +1,12 @@
 //! Dates as officers write them. Written by hand rather than through chrono's strftime,
-//! which would add its format parser to the app for three fixed layouts.
+//! which would add its format parser to the app for three fixed layouts; read back from a
+//! form by [`parse_date`] (`typed.rs`, its rule in its doc).
+
+mod typed;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+pub use typed::{parse_date, tidy_date, DateError};
 
 /// "04/05/2025": day and month padded, as printed in reports.
 pub fn dd_mm_yyyy(date: NaiveDate) -> String {
@@ -11,6 +16,26 @@ pub fn dd_mm_yyyy(date: NaiveDate) -> String {
 /// "4/5/2025": as typed in a conclusion's text.
 pub fn d_m_yyyy(date: NaiveDate) -> String {
     format!("{}/{}/{}", date.day(), date.month(), date.year())
+}
+
+/// "December" for 12: English documents and messages write the month's name, as
+/// "12/07/2026" reads as 12 July to one reader and December 7 to another.
+pub fn month_in_english(month: u32) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[(month.clamp(1, 12) - 1) as usize]
 }
 
 /// "2025-05-04", for file names.

@@ -335,6 +335,7 @@ pub fn generate(scale: Scale, seed: u64, today: NaiveDate, now: DateTime<Utc>) -
                     text: "Đơn vị báo cáo đã triển khai, đang hoàn thiện hồ sơ theo yêu cầu."
                         .into(),
                     document_ref: format!("Báo cáo số {}/BC", pick(&mut rng, 500)),
+                    document_date: None,
                     status: None,
                 });
             }

@@ -14,6 +14,8 @@ pub fn kind_label(kind: RecordKind, lang: Lang) -> &'static str {
         RecordKind::Conclusion => ("Kết luận", "Conclusion"),
         RecordKind::Directive => ("Nhiệm vụ", "Directive"),
         RecordKind::DirectiveUpdate => ("Cập nhật tiến độ nhiệm vụ", "Directive update"),
+        RecordKind::Office => ("Thể thức văn bản của Văn phòng", "Office letterhead"),
+        RecordKind::ExtensionRequest => ("Đề nghị gia hạn", "Extension request"),
     };
     lang.pick(vi, en)
 }
@@ -30,6 +32,8 @@ pub fn kind_count_label(kind: RecordKind, lang: Lang) -> &'static str {
         RecordKind::Conclusion => "Conclusions",
         RecordKind::Directive => "Directives",
         RecordKind::DirectiveUpdate => "Directive updates",
+        RecordKind::Office => "Office letterheads",
+        RecordKind::ExtensionRequest => "Extension requests",
     };
     lang.pick(kind_label(kind, Lang::Vi), en)
 }
@@ -39,7 +43,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
     let (vi, en) = match field {
         Field::Id => ("mã bản ghi (id)", "record id"),
         Field::CreatedAt => ("thời điểm tạo", "time created"),
-        Field::UpdatedAt => ("thời điểm sửa", "time changed"),
+        Field::UpdatedAt => ("thời điểm sửa", "time last changed"),
         Field::Name => ("tên", "name"),
         Field::ShortName => ("tên gọi tắt", "short name"),
         Field::Location => ("địa điểm", "location"),
@@ -49,8 +53,8 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::LeaderInCharge => ("lãnh đạo phụ trách", "leader in charge"),
         Field::AsOf => ("số liệu đến ngày", "figures as of"),
         Field::Narrative => ("tình hình, ghi chú", "narrative"),
-        Field::Category => ("loại vướng mắc", "kind of obstacle"),
-        Field::Kind => ("hình thức", "kind"),
+        Field::Category => ("loại vướng mắc", "obstacle type"),
+        Field::Kind => ("hình thức", "type"),
         Field::Time => ("giờ (như 08:30)", "time (like 08:30)"),
         Field::Place => ("địa điểm", "place"),
         Field::Chair => ("chủ trì", "chaired by"),
@@ -70,13 +74,41 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
             "cơ quan chủ quản (in phía trên)",
             "parent body (printed above)",
         ),
-        Field::BodyKind => ("loại văn bản", "kind of document"),
+        Field::PlaceName => ("địa danh ở dòng ngày tháng", "place on the date line"),
+        Field::ReportNumber => (
+            "số, ký hiệu báo cáo (… ở chỗ ghi số)",
+            "report number and symbol (… where the number goes)",
+        ),
+        Field::LetterNumber => (
+            "số, ký hiệu công văn (… ở chỗ ghi số)",
+            "letter number and symbol (… where the number goes)",
+        ),
+        Field::RegistryNumbers => (
+            "để trống số cho văn thư ghi khi phát hành",
+            "leave numbers blank for the registry to fill in",
+        ),
+        Field::Signers => (
+            "người ký (mỗi người một dòng: chức vụ / họ tên)",
+            "signers (one per line: title / name)",
+        ),
+        Field::Decision => ("trả lời của Văn phòng", "the office's answer"),
+        Field::Until => ("gia hạn đến ngày", "extended until"),
+        Field::AskedOn => ("ngày đề nghị", "asked on"),
+        Field::DocumentDate => ("ngày văn bản báo cáo", "date of the report document"),
+        Field::DoneOn => (
+            "ngày hoàn thành (nếu khác ngày báo cáo)",
+            "date done (if not the day reported)",
+        ),
+        Field::BodyKind => ("loại văn bản", "document type"),
         Field::Opening => ("đoạn mở đầu", "opening paragraph"),
         Field::Closing => ("câu kết", "closing line"),
         Field::Recipients => ("nơi nhận (mỗi nơi một dòng)", "recipients (one per line)"),
         Field::Assessment => ("đánh giá chung", "assessment"),
         Field::ReportedBy => ("người, đơn vị báo cáo", "reported by"),
-        Field::DocumentRef => ("số, ký hiệu văn bản báo cáo", "reference of the report"),
+        Field::DocumentRef => (
+            "số, ký hiệu văn bản báo cáo",
+            "number and symbol of the report",
+        ),
         Field::Status => ("tình trạng mới", "new status"),
         Field::Note => (
             "ghi chú (lý do huỷ, nơi chuyển)",
@@ -86,7 +118,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Office => ("cơ quan", "office"),
         Field::TolerancePoints => (
             "mức chậm cho phép so với tiến độ đường thẳng (điểm %)",
-            "tolerance below the straight-line schedule (points)",
+            "allowed lag behind the straight-line schedule (percentage points)",
         ),
         Field::DueSoonDays => (
             "số ngày báo \"sắp đến hạn\"",
@@ -95,7 +127,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Committee => ("Ban Chỉ đạo", "steering committee"),
         Field::Investor => ("chủ đầu tư", "investor"),
         Field::MergedInto => ("đơn vị sáp nhập vào", "merged into"),
-        Field::Ended => ("kết thúc", "end"),
+        Field::Ended => ("kết thúc", "ending"),
         Field::EndedOn => (
             "ngày kết thúc (đơn vị kế thừa nhận việc)",
             "end date (successors take over)",
@@ -103,7 +135,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Unit => ("đơn vị", "unit"),
         Field::Successors => ("đơn vị kế thừa", "successors"),
         Field::Taker => ("đơn vị nhận việc", "unit taking it over"),
-        Field::Also => ("đơn vị phối hợp nhận thêm", "further coordinating units"),
+        Field::Also => ("đơn vị phối hợp nhận thêm", "additional coordinating units"),
         Field::Handovers => ("chuyển giao", "hand-overs"),
         Field::Parent => ("cơ quan chủ quản", "parent body"),
         Field::OtherNames => ("tên gọi khác", "other names"),
@@ -111,11 +143,11 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::PlannedFinish => ("ngày hoàn thành theo kế hoạch", "planned finish"),
         Field::TotalInvestmentQualifier => (
             "ghi kèm tổng mức (như «dự kiến», «sơ bộ»)",
-            "qualifier of the total investment (like «estimated»)",
+            "note on the total investment (like “estimated”, “preliminary”)",
         ),
         Field::TotalInvestment => ("tổng mức đầu tư", "total investment"),
         Field::Project => ("dự án", "project"),
-        Field::Projects => ("dự án liên quan", "projects"),
+        Field::Projects => ("dự án liên quan", "related projects"),
         Field::SiteClearanceAreaTotalHa => ("diện tích cần thu hồi (ha)", "area to acquire (ha)"),
         Field::SiteClearanceAreaHandedOverHa => {
             ("diện tích đã bàn giao (ha)", "area handed over (ha)")
@@ -123,7 +155,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::SiteClearanceHouseholdsTotal => ("tổng số hộ bị ảnh hưởng", "households affected"),
         Field::SiteClearanceHouseholdsHandedOver => ("số hộ đã bàn giao", "households handed over"),
         Field::SiteClearancePercent => ("tỷ lệ giải phóng mặt bằng", "site clearance %"),
-        Field::ConstructionPackagesTotal => ("tổng số gói thầu", "packages in total"),
+        Field::ConstructionPackagesTotal => ("tổng số gói thầu", "total packages"),
         Field::ConstructionPackagesUnderConstruction => {
             ("số gói thầu đang thi công", "packages under construction")
         }
@@ -135,7 +167,7 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::CapitalDisbursedPercent => ("tỷ lệ giải ngân", "disbursement %"),
         Field::CapitalSamePeriodLastYearPercent => (
             "tỷ lệ giải ngân cùng kỳ năm trước",
-            "disbursement % same period last year",
+            "disbursement % in the same period last year",
         ),
         Field::Description => ("nội dung", "description"),
         Field::ResponsibleUnit => ("đơn vị chịu trách nhiệm", "responsible unit"),
@@ -144,16 +176,16 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::ResolvedOn => ("ngày tháo gỡ", "resolved on"),
         Field::AttendeeUnits => ("đơn vị dự họp", "attending units"),
         Field::Date => ("ngày", "date"),
-        Field::NextMeeting => ("ngày họp tiếp theo", "next meeting"),
+        Field::NextMeeting => ("ngày họp tiếp theo", "next meeting date"),
         Field::NumberSymbol => ("số, ký hiệu", "number and symbol"),
-        Field::Title => ("trích yếu", "title"),
+        Field::Title => ("trích yếu", "subject"),
         Field::Meeting => ("cuộc họp", "meeting"),
         Field::Text => ("nội dung", "text"),
         Field::Conclusion => ("kết luận", "conclusion"),
         Field::LeadUnit => ("đơn vị chủ trì", "lead unit"),
         Field::CoordinatingUnits => ("đơn vị phối hợp", "coordinating units"),
         Field::Deadline => ("thời hạn", "deadline"),
-        Field::Path => ("số thứ tự", "number"),
+        Field::Path => ("số thứ tự", "item number"),
         Field::ResponsiblePerson => ("người chịu trách nhiệm", "responsible person"),
         Field::DueByHand => ("sửa hạn (nếu cần)", "correct the due date (if needed)"),
         Field::SchemaVersion => ("phiên bản định dạng", "format version"),
@@ -165,15 +197,15 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
             "hạn mới (ghi như văn bản cho gia hạn)",
             "new deadline (as the granting document words it)",
         ),
-        Field::UnitKind => ("loại đơn vị", "kind of unit"),
+        Field::UnitKind => ("loại đơn vị", "unit type"),
         Field::RenamedOn => (
             "dùng tên mới từ ngày (để trống nếu chỉ sửa lỗi gõ)",
-            "new name used from (leave empty to correct a typo)",
+            "new name in use from (leave empty if only correcting a typo)",
         ),
         Field::Contact => ("người liên hệ, điện thoại", "contact person, phone"),
         Field::GrantingRef => (
             "số, ký hiệu văn bản cho gia hạn",
-            "reference of the document granting it",
+            "number and symbol of the granting document",
         ),
     };
     lang.pick(vi, en)

@@ -166,7 +166,7 @@ mod tests {
         );
         assert_eq!(
             behind_reason_text(&low, Lang::En),
-            "construction volume 44.55% against 66.67% on the straight-line schedule"
+            "construction volume 44.55% against 66.67% expected on the straight-line schedule"
         );
         for r in [late, low] {
             assert_eq!(

@@ -15,7 +15,7 @@ pub fn unit_kind(kind: UnitKind, lang: Lang) -> &'static str {
         UnitKind::Commune => ("Xã, phường", "Commune or ward"),
         UnitKind::Investor => ("Chủ đầu tư", "Investor"),
         UnitKind::Company => ("Doanh nghiệp", "Company"),
-        UnitKind::Group => ("Tổ, văn phòng", "Group or office"),
+        UnitKind::Group => ("Tổ, văn phòng", "Team or office"),
         UnitKind::Other => ("Khác", "Other"),
     };
     lang.pick(vi, en)
@@ -54,7 +54,7 @@ pub fn obstacle_category(category: ObstacleCategory, lang: Lang) -> &'static str
     let (vi, en) = match category {
         ObstacleCategory::SiteClearance => ("Đất đai, GPMB", "Land and site clearance"),
         ObstacleCategory::Legal => ("Pháp lý", "Legal"),
-        ObstacleCategory::Access => ("Đường thi công", "Access"),
+        ObstacleCategory::Access => ("Đường thi công", "Access road"),
         ObstacleCategory::Capital => ("Vốn", "Capital"),
         ObstacleCategory::Staffing => ("Nhân lực", "Staffing"),
         ObstacleCategory::Coordination => ("Phối hợp", "Coordination"),
@@ -92,7 +92,7 @@ pub fn follow_up_state(state: FollowUpState, lang: Lang) -> &'static str {
 
 pub fn investment_group(group: InvestmentGroup, lang: Lang) -> &'static str {
     let (vi, en) = match group {
-        InvestmentGroup::National => ("Quan trọng quốc gia", "National importance"),
+        InvestmentGroup::National => ("Quan trọng quốc gia", "Nationally important"),
         InvestmentGroup::A => ("Nhóm A", "Group A"),
         InvestmentGroup::B => ("Nhóm B", "Group B"),
         InvestmentGroup::C => ("Nhóm C", "Group C"),
@@ -114,7 +114,7 @@ pub fn capital_source(source: CapitalSource, lang: Lang) -> &'static str {
     let (vi, en) = match source {
         CapitalSource::StateBudget => ("Ngân sách nhà nước", "State budget"),
         CapitalSource::Ppp => ("PPP", "PPP"),
-        CapitalSource::Private => ("Vốn tư nhân", "Private"),
+        CapitalSource::Private => ("Vốn tư nhân", "Private capital"),
         CapitalSource::Foreign => ("Vốn nước ngoài (ODA)", "Foreign (ODA)"),
         CapitalSource::Mixed => ("Hỗn hợp", "Mixed"),
     };
@@ -155,7 +155,7 @@ pub fn deadline_understood(deadline: &Deadline, lang: Lang) -> String {
         (None, Deadline::Continuous { .. }, _) => lang
             .pick(
                 "→ Thường xuyên: không tính quá hạn",
-                "→ Continuous: never overdue",
+                "→ Ongoing: never overdue",
             )
             .to_owned(),
         (None, _, _) => lang.pick("→ Không có thời hạn", "→ No deadline").to_owned(),
@@ -210,7 +210,7 @@ pub fn extension_note(mark: &ExtensionMark<'_>, lang: Lang) -> String {
     if mark.late {
         note.push_str(lang.pick(
             "; có lần xin gia hạn khi đã quá hạn",
-            "; once asked for after the deadline had passed",
+            "; at least one was requested after the deadline had passed",
         ));
     }
     note
@@ -265,6 +265,7 @@ pub fn show_more_rows(next: usize, left: usize, lang: Lang) -> String {
     );
     match lang {
         Lang::Vi => format!("Hiện thêm {next} dòng (còn {left})"),
+        Lang::En if next == "1" => format!("Show 1 more row ({left} left)"),
         Lang::En => format!("Show {next} more rows ({left} left)"),
     }
 }
@@ -352,7 +353,7 @@ mod tests {
         mark.document_ref = "";
         assert_eq!(
             extension_note(&mark, Lang::En),
-            "originally 31/03/2026 → 30/06/2026, extended 2 times; once asked for after the deadline had passed"
+            "originally 31/03/2026 → 30/06/2026, extended 2 times; at least one was requested after the deadline had passed"
         );
         let none = Deadline::None {};
         mark.original = &none;

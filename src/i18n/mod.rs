@@ -4,14 +4,18 @@
 //! compile error, the text costs nothing to look up, and the domain's error values can be
 //! rendered here without the domain knowing about the UI.
 
+pub mod dates;
 mod fields;
 pub mod figures;
 pub mod format;
 pub mod labels;
 mod messages;
 mod problems;
+pub mod requests;
+pub mod sending;
 pub mod shared;
 pub mod succession;
+pub mod units_side;
 pub mod windows;
 
 pub use fields::{field_label, kind_count_label, kind_label, name_label};

@@ -71,10 +71,10 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             )
             .to_owned(),
         Problem::WrongFormat => lang
-            .pick("không phải của phiên bản này", "is not this version's")
+            .pick("không phải của phiên bản này", "does not match this version")
             .to_owned(),
         Problem::InFuture => lang
-            .pick("là ngày chưa tới", "is a date still to come")
+            .pick("là ngày chưa tới", "is in the future")
             .to_owned(),
         Problem::Repeated => lang
             .pick(
@@ -97,7 +97,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::BeforeLastRename => lang
             .pick(
                 "phải sau ngày đổi tên lần trước; các tên cũ được ghi theo thứ tự",
-                "must be after the previous renaming; former names are kept in order",
+                "must be after the previous renaming; former names are recorded in order",
             )
             .to_owned(),
         Problem::AfterClosed => lang
@@ -109,7 +109,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::NoDueDay => lang
             .pick(
                 "không cho một ngày hạn mới; hãy ghi hạn như văn bản gia hạn (\"trước ngày 30/6/2026\")",
-                "gives no new due day; write it as the granting document does (\"trước ngày 30/6/2026\")",
+                "gives no new due date; write it as the granting document does (\"trước ngày 30/6/2026\")",
             )
             .to_owned(),
         Problem::AlreadyEnded => lang
@@ -121,7 +121,7 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
         Problem::OneSuccessorForMerger => lang
             .pick(
                 "chỉ chọn một đơn vị khi sáp nhập; khi giải thể chia cho nhiều đơn vị, chọn \"Giải thể\"",
-                "choose one unit for a merger; for a unit abolished into several, choose \"Abolished\"",
+                "choose one unit for a merger; to share a dissolved unit's work among several, choose \"Dissolved\"",
             )
             .to_owned(),
         Problem::SuccessorIsItself => lang
@@ -137,6 +137,30 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
             .pick(
                 "không nằm trong các đơn vị kế thừa đã chọn",
                 "is not among the successors chosen",
+            )
+            .to_owned(),
+        Problem::AlreadyAnswered => lang
+            .pick(
+                "đề nghị này đã được trả lời",
+                "this request has been answered already",
+            )
+            .to_owned(),
+        Problem::NumberPattern => lang
+            .pick(
+                "phải có một dấu … ở chỗ ghi số, ví dụ …/BC-VPBCĐ",
+                "must mark where the number goes with one …, for example …/BC-VPBCĐ",
+            )
+            .to_owned(),
+        Problem::SignerTooShort => lang
+            .pick(
+                "mỗi dòng ghi chức vụ rồi họ tên, cách nhau bởi dấu /, ví dụ CHÁNH VĂN PHÒNG / Nguyễn Văn An",
+                "each line gives the title, then the name, separated by /, for example CHÁNH VĂN PHÒNG / Nguyễn Văn An",
+            )
+            .to_owned(),
+        Problem::SignerOwnTitle => lang
+            .pick(
+                "người ký thay (KT., TL., TM.) cần thêm chức vụ của mình, ví dụ KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Lò Văn Tiến",
+                "someone signing for another (KT., TL., TM.) also gives their own title, for example KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Lò Văn Tiến",
             )
             .to_owned(),
         Problem::NotLater => lang
@@ -217,15 +241,17 @@ fn unreadable_message(u: &crate::domain::sharing::Unreadable, lang: Lang) -> Str
             (None, _) => place.push_str(label),
         }
         if let Some(id) = &u.id {
-            place.push_str(&format!(" ({} «{id}»)", lang.pick("mã", "id")));
+            place.push_str(&match lang {
+                Lang::Vi => format!(" (mã «{id}»)"),
+                Lang::En => format!(" (id “{id}”)"),
+            });
         }
     }
     if let Some(field) = &u.field {
-        place.push_str(&format!(
-            ", {} «{}»",
-            lang.pick("trường", "field"),
-            name_label(field, lang)
-        ));
+        place.push_str(&match lang {
+            Lang::Vi => format!(", trường «{}»", name_label(field, lang)),
+            Lang::En => format!(", field “{}”", name_label(field, lang)),
+        });
     }
     let what = match &u.what {
         WhatWrong::MissingField(_) => lang
@@ -237,7 +263,7 @@ fn unreadable_message(u: &crate::domain::sharing::Unreadable, lang: Lang) -> Str
         WhatWrong::WrongType => lang
             .pick(
                 "giá trị không đúng kiểu (chẳng hạn chữ ở chỗ cần số)",
-                "the value is of the wrong kind (text where a number is needed, for instance)",
+                "the value is of the wrong type (for instance, text where a number is needed)",
             )
             .to_owned(),
         WhatWrong::BadValue(v) if v.is_empty() => lang
@@ -245,7 +271,7 @@ fn unreadable_message(u: &crate::domain::sharing::Unreadable, lang: Lang) -> Str
             .to_owned(),
         WhatWrong::BadValue(v) => match lang {
             Lang::Vi => format!("giá trị «{v}» không hợp lệ"),
-            Lang::En => format!("the value «{v}» is not valid"),
+            Lang::En => format!("the value “{v}” is not valid"),
         },
         WhatWrong::DuplicateId(_) => lang
             .pick(
@@ -268,7 +294,7 @@ fn unreadable_message(u: &crate::domain::sharing::Unreadable, lang: Lang) -> Str
         WhatWrong::Null => lang
             .pick(
                 "giá trị null; trường không có giá trị thì phải bỏ hẳn khỏi tệp",
-                "the value is null; a field with no value is left out of the file",
+                "the value is null; a field with no value must be left out of the file",
             )
             .to_owned(),
         WhatWrong::Other => lang
@@ -291,20 +317,20 @@ fn unreadable_message(u: &crate::domain::sharing::Unreadable, lang: Lang) -> Str
 /// A form field's problem, shown under the field (the field's own label is beside it).
 pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
     match problem {
-        DraftProblem::Number(NumberError::Empty) => lang.pick("Chưa nhập.", "Empty.").to_owned(),
+        DraftProblem::Number(NumberError::Empty) => lang.pick("Chưa nhập.", "Not filled in.").to_owned(),
         DraftProblem::Number(NumberError::Negative) => lang.pick("Không được âm.", "Cannot be negative.").to_owned(),
         DraftProblem::Number(NumberError::NotANumber) => lang
             .pick(
                 "Không phải số. Viết như 1.300 hoặc 44,55 (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần thập phân).",
-                "Not a number. Write like 1,300 or 44.55 (comma between thousands, point before decimals).",
+                "Not a number. Write it like 1,300 or 44.55 (commas between thousands, a point before decimals).",
             )
             .to_owned(),
         DraftProblem::Number(NumberError::TooPrecise) => {
-            lang.pick("Quá nhiều chữ số thập phân.", "Too many decimals.").to_owned()
+            lang.pick("Quá nhiều chữ số thập phân.", "Too many decimal places.").to_owned()
         }
         DraftProblem::Number(NumberError::TooLarge) => lang.pick("Số quá lớn.", "The number is too large.").to_owned(),
         DraftProblem::NotWhole => lang.pick("Phải là số nguyên.", "Must be a whole number.").to_owned(),
-        DraftProblem::Date => lang.pick("Chọn một ngày (ngày/tháng/năm).", "Choose a date (day/month/year).").to_owned(),
+        DraftProblem::Date(e) => super::dates::date_message(e, lang),
         DraftProblem::Nothing => lang
             .pick("Nhập ít nhất một số liệu hoặc phần tình hình.", "Enter at least one figure or a narrative.")
             .to_owned(),
@@ -319,13 +345,13 @@ pub fn draft_message(problem: &DraftProblem, lang: Lang) -> String {
         DraftProblem::NameTaken => lang
             .pick(
                 "đã có một đơn vị mang tên này trong danh sách; mở đơn vị đó thay vì thêm lần nữa.",
-                "a unit with this name is already in the register; open it instead of adding it again.",
+                "A unit with this name is already in the list; open it instead of adding it again.",
             )
             .to_owned(),
         DraftProblem::AlreadyRegistered => lang
             .pick(
                 "đã có một kết luận mang số này; mở kết luận đó, hoặc sửa số ký hiệu nếu đây là văn bản khác.",
-                "a conclusion with this number is already registered; open it, or correct the number if this is another notice.",
+                "A conclusion with this number is already recorded; open it, or correct the number if this is a different notice.",
             )
             .to_owned(),
         DraftProblem::Dropped { before, after } => {
@@ -378,13 +404,13 @@ pub fn deadline_message(e: &DeadlineError, lang: Lang) -> String {
     };
     let what = match (e, lang) {
         (DeadlineError::NotUnderstood, Lang::Vi) => "Không đọc được thời hạn (ví dụ: trước ngày 15/5/2025, trong tháng 6 năm 2025, Quý III/2025, thường xuyên).".to_owned(),
-        (DeadlineError::NotUnderstood, Lang::En) => "No deadline could be read (for example: trước ngày 15/5/2025, trong tháng 6 năm 2025, Quý III/2025, thường xuyên).".to_owned(),
+        (DeadlineError::NotUnderstood, Lang::En) => "The deadline could not be read (write it like: trước ngày 15/5/2025, trong tháng 6 năm 2025, Quý III/2025, thường xuyên).".to_owned(),
         (DeadlineError::ImpossibleDate { day, month, year }, Lang::Vi) => format!("Không có ngày {day}/{month}/{year}."),
         (DeadlineError::ImpossibleDate { day, month, year }, Lang::En) => format!("There is no day {day}/{month}/{year}."),
         (DeadlineError::ImpossiblePeriod, Lang::Vi) => "Tháng phải từ 1 đến 12, quý từ I đến IV.".to_owned(),
-        (DeadlineError::ImpossiblePeriod, Lang::En) => "A month is 1 to 12, a quarter I to IV.".to_owned(),
+        (DeadlineError::ImpossiblePeriod, Lang::En) => "Months run from 1 to 12, quarters from I to IV.".to_owned(),
         (DeadlineError::ImplausibleYear(y), Lang::Vi) => format!("Năm {y} có vẻ gõ nhầm."),
-        (DeadlineError::ImplausibleYear(y), Lang::En) => format!("The year {y} looks like a typing slip."),
+        (DeadlineError::ImplausibleYear(y), Lang::En) => format!("The year {y} looks like a typo."),
         (DeadlineError::NoYear, Lang::Vi) => "Thiếu năm, và kết luận chưa có ngày để lấy năm.".to_owned(),
         (DeadlineError::NoYear, Lang::En) => "The year is missing and the conclusion has no date to take it from.".to_owned(),
         (DeadlineError::Several(a, b), Lang::Vi) => format!(

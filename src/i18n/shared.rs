@@ -34,7 +34,7 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             .into(),
         Refusal::Busy { rounds } => match lang {
             Lang::Vi => format!("Trong lúc gửi, đồng nghiệp khác đã gửi lên {rounds} lần liên tiếp. Chưa ghi gì; hãy thử lại sau ít phút."),
-            Lang::En => format!("While sending, colleagues published {rounds} times in a row. Nothing was written; try again in a few minutes."),
+            Lang::En => format!("While you were publishing, colleagues published {rounds} times in a row. Nothing was written; try again in a few minutes."),
         },
         Refusal::NoVersion => lang
             .pick(
@@ -44,7 +44,7 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             .into(),
         Refusal::Damaged(e) => format!(
             "{} {}",
-            lang.pick("Tệp chung bị hỏng, không ghi đè lên nó:", "The shared file is damaged and was not written over:"),
+            lang.pick("Tệp chung bị hỏng, không ghi đè lên nó:", "The shared file is damaged, so it was not overwritten:"),
             load_error_message(e, lang)
         ),
         Refusal::Broken(errors) => format!(
@@ -76,19 +76,19 @@ pub fn freshness(f: &Freshness, lang: Lang) -> String {
         Freshness::NeverTaken => lang
             .pick(
                 "Có tệp dữ liệu chung của văn phòng; trình duyệt này chưa lấy về lần nào.",
-                "The office's shared file is there; this browser has never taken it in.",
+                "The office has a shared data file; this browser has never imported it.",
             )
             .into(),
         Freshness::Unchanged => lang
             .pick(
                 "Tệp dữ liệu chung không thay đổi từ lần lấy về hoặc gửi lên gần nhất.",
-                "The shared file has not changed since you last took it in or published.",
+                "The shared file has not changed since you last imported or published it.",
             )
             .into(),
         Freshness::Changed => lang
             .pick(
                 "Tệp dữ liệu chung đã có thay đổi mới từ lần lấy về gần nhất.",
-                "The shared file has changed since you last took it in.",
+                "The shared file has changed since you last imported it.",
             )
             .into(),
         Freshness::Missing => lang
@@ -113,7 +113,7 @@ pub fn published_by(info: &ExportInfo, when: &str, lang: Lang) -> String {
     .collect::<Vec<_>>()
     .join(", ");
     let who = if who.is_empty() {
-        lang.pick("(không ghi tên)", "(no name given)").to_owned()
+        super::Msg::NoNameGiven.text(lang).to_owned()
     } else {
         who
     };
@@ -132,8 +132,9 @@ pub fn published(p: &Published, lang: Lang) -> String {
             "Đã gửi lên thư mục chung: {} bản ghi của đồng nghiệp đã nhận về, dữ liệu của bạn đã có trong tệp chung.",
             p.taken
         ),
+        Lang::En if p.taken == 1 => "Published to the shared folder: 1 record from colleagues imported; your data is now in the shared file.".to_owned(),
         Lang::En => format!(
-            "Published to the shared folder: {} of your colleagues' records taken in, and your data is in the shared file.",
+            "Published to the shared folder: {} records from colleagues imported; your data is now in the shared file.",
             p.taken
         ),
     }

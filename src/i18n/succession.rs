@@ -23,14 +23,14 @@ pub fn lead_history(data: &Dataset, x: &Directive, lang: Lang) -> Option<String>
     let (first, rest) = steps.split_first()?;
     let mut text = format!(
         "{} {}",
-        lang.pick("giao cho", "given to"),
+        lang.pick("giao cho", "assigned to"),
         full_name(data, first.1)
     );
     for (on, unit) in rest {
         let on = on.map(format_date).unwrap_or_default();
         text.push_str(&match lang {
             Lang::Vi => format!(", từ {on} chuyển cho {}", full_name(data, unit)),
-            Lang::En => format!(", from {on} passed to {}", full_name(data, unit)),
+            Lang::En => format!(", passed to {} from {on}", full_name(data, unit)),
         });
     }
     let joined: Vec<String> = x
@@ -68,7 +68,7 @@ pub fn ended_in_review(
             "Đơn vị đã kết thúc trước ngày ban hành: {names}. Đã đề xuất đơn vị kế thừa; kiểm tra lại."
         ),
         Lang::En => format!(
-            "Units that had ended by the notice's date: {names}. Their successors are proposed; check them."
+            "Units that had ended by the notice's date: {names}. Their successors have been suggested; please check them."
         ),
     })
 }
@@ -88,7 +88,7 @@ pub fn inherited_note(
             format_date(i.on)
         ),
         Lang::En => format!(
-            "Inherited from {} (from {})",
+            "Inherited from {} (since {})",
             full_name(data, i.from),
             format_date(i.on)
         ),
@@ -100,9 +100,9 @@ pub fn ending_note(data: &Dataset, u: &Unit, lang: Lang) -> Option<String> {
     let e = u.ended.as_ref()?;
     let how = match (e.kind, lang) {
         (EndKind::Merged, Lang::Vi) => "Đã sáp nhập từ",
-        (EndKind::Merged, Lang::En) => "Merged from",
+        (EndKind::Merged, Lang::En) => "Merged on",
         (EndKind::Abolished, Lang::Vi) => "Đã giải thể từ",
-        (EndKind::Abolished, Lang::En) => "Abolished from",
+        (EndKind::Abolished, Lang::En) => "Dissolved on",
     };
     let names: Vec<String> = e.successors.iter().map(|s| full_name(data, s)).collect();
     Some(format!(
@@ -118,7 +118,7 @@ pub fn end_kind(kind: EndKind, lang: Lang) -> &'static str {
         EndKind::Merged => lang.pick("Sáp nhập vào một đơn vị", "Merged into one unit"),
         EndKind::Abolished => lang.pick(
             "Giải thể, giao việc cho các đơn vị kế thừa",
-            "Abolished, its work given to successors",
+            "Dissolved, its work handed to successors",
         ),
     }
 }
@@ -178,7 +178,7 @@ mod tests {
         );
         assert_eq!(
             inherited_note(&data, item2, today, Lang::En).as_deref(),
-            Some("Inherited from UBND huyện Điện Biên (from 01/07/2025)")
+            Some("Inherited from UBND huyện Điện Biên (since 01/07/2025)")
         );
         let item4 = handed
             .iter()

@@ -28,7 +28,7 @@ pub fn due_this_month(lang: Lang) -> String {
 pub fn no_recent_report(lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Dự án chưa có báo cáo trong {STALE_REPORT_DAYS} ngày"),
-        Lang::En => format!("Projects with no report in {STALE_REPORT_DAYS} days"),
+        Lang::En => format!("Projects with no report in the last {STALE_REPORT_DAYS} days"),
     }
 }
 
@@ -39,7 +39,7 @@ pub fn recent_changes(lang: Lang) -> String {
             format!("Thay đổi so với báo cáo trước (báo cáo trong {RECENT_CHANGE_DAYS} ngày qua)")
         }
         Lang::En => format!(
-            "Changes since the previous report (reports of the last {RECENT_CHANGE_DAYS} days)"
+            "Changes since the previous report (reports from the last {RECENT_CHANGE_DAYS} days)"
         ),
     }
 }
@@ -48,7 +48,7 @@ pub fn recent_changes(lang: Lang) -> String {
 pub fn export_reminder(lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("Nên xuất toàn bộ dữ liệu ra tệp ngay để có bản sao ngoài trình duyệt (lần xuất gần nhất đã quá {EXPORT_REMINDER_DAYS} ngày, chưa có, hoặc bộ nhớ sắp đầy)."),
-        Lang::En => format!("Export all data to a file now to keep a copy outside the browser (the last export is over {EXPORT_REMINDER_DAYS} days old or missing, or storage is nearly full)."),
+        Lang::En => format!("Export all data to a file now to keep a copy outside the browser (the last full export is over {EXPORT_REMINDER_DAYS} days old or has never been made, or storage is nearly full)."),
     }
 }
 

@@ -11,13 +11,14 @@ use crate::domain::{Collection, Record, RecordKind};
 /// small part even at province scale, few enough that a small office has few keys.
 pub(super) fn default_shard_count(kind: RecordKind) -> usize {
     match kind {
-        RecordKind::Committee | RecordKind::Unit => 1,
+        RecordKind::Committee | RecordKind::Unit | RecordKind::Office => 1,
         RecordKind::Project
         | RecordKind::Obstacle
         | RecordKind::Meeting
         | RecordKind::Conclusion => 4,
         RecordKind::ProgressReport | RecordKind::Directive => 16,
         RecordKind::DirectiveUpdate => 64,
+        RecordKind::ExtensionRequest => 4,
     }
 }
 

@@ -216,6 +216,7 @@ fn record_update(s: &mut Session<MemoryKv>, who: usize, day: i64, c: Clock) -> S
             reported_by: format!("Cán bộ {who}"),
             text: format!("Báo cáo ngày {day} của cán bộ {who}"),
             document_ref: String::new(),
+            document_date: None,
             status: None,
         })
     });

@@ -80,6 +80,21 @@ pub fn take_picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
     Some(file)
 }
 
+/// Every file picked in a file input's change event (the input is cleared).
+pub fn take_picked_files(ev: &leptos::ev::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map_or_else(Vec::new, |list| {
+        (0..list.length()).filter_map(|i| list.get(i)).collect()
+    });
+    input.set_value("");
+    files
+}
+
 pub fn download(file_name: &str, mime: &str, text: &str) {
     save_part(file_name, mime, &wasm_bindgen::JsValue::from_str(text));
 }
@@ -141,6 +156,12 @@ pub struct Settings {
     /// The shared file is one the officer picked on disk, not the one next to the app.
     #[serde(default)]
     pub shared_on_disk: bool,
+    /// "Đơn vị của tôi": the unit this browser reports for (set by opening its package).
+    #[serde(default)]
+    pub my_unit: Option<String>,
+    /// When the unit's package was made: its reply carries what was added since.
+    #[serde(default)]
+    pub package_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Settings {

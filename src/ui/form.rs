@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
+use super::date_box::{label_id, DateBox};
 use super::state::AppState;
+use crate::domain::dates::parse_date;
 use crate::domain::draft::FieldError;
 use crate::domain::number::parse_billions;
 use crate::domain::Field;
+use crate::i18n::dates::date_in_words;
 use crate::i18n::{decimal_mark, draft_message, field_label, format_money_billions, Lang};
 
 /// Reads one text field of a draft.
@@ -35,6 +38,7 @@ pub enum Kind {
     /// Money typed in billions; the amount understood is shown under the field, so
     /// "1,300" read as 1,3 tỷ in Vietnamese is caught at once.
     Money,
+    /// A date typed dd/mm/yyyy, with a calendar beside it (`ui::date_box`).
     Date,
     Long,
 }
@@ -115,8 +119,10 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         let id = format!("{prefix}-{}", field.name().replace(['.', '_'], "-"));
         let hint = format!("{id}-problem");
         let draft = self;
+        // A date's problem waits until the box is left: a date half typed is not wrong yet.
+        let left = RwSignal::new(kind != Kind::Date);
         let message = Signal::derive(move || {
-            let typed = draft.value.with(|d| !get(d).trim().is_empty());
+            let typed = left.get() && draft.value.with(|d| !get(d).trim().is_empty());
             draft.problem(field, typed)
         });
         let value = move || draft.value.with(|d| get(d).clone());
@@ -130,6 +136,12 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         let echo = move || {
             if message.with(Option::is_some) {
                 return None;
+            }
+            if kind == Kind::Date {
+                let lang = state.lang.get();
+                let day = draft.value.with(|d| parse_date(get(d)).ok());
+                return understood()
+                    .or_else(|| day.map(|day| format!("→ {}", date_in_words(day, lang))));
             }
             if kind != Kind::Money {
                 return understood();
@@ -146,14 +158,22 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
                     prop:value=value on:input=on_input></textarea>
             }
             .into_any(),
+            Kind::Date => DateBox {
+                id: id.clone(),
+                text: value,
+                write: move |text: String| draft.value.update(|d| *set(d) = text),
+                left,
+                invalid: Signal::derive(move || message.with(Option::is_some)),
+                described,
+            }
+            .view(),
             _ => {
-                let (kind_attr, mode) = match kind {
-                    Kind::Date => ("date", "text"),
-                    Kind::Number | Kind::Money => ("text", "decimal"),
-                    _ => ("text", "text"),
+                let mode = match kind {
+                    Kind::Number | Kind::Money => "decimal",
+                    _ => "text",
                 };
                 view! {
-                    <input id=id.clone() type=kind_attr inputmode=mode autocomplete="off"
+                    <input id=id.clone() type="text" inputmode=mode autocomplete="off"
                         aria-invalid=invalid aria-describedby=described
                         prop:value=value on:input=on_input/>
                 }
@@ -167,7 +187,7 @@ impl<D: Clone + PartialEq + Send + Sync + 'static> Draft<D> {
         };
         view! {
             <div class=class>
-                <label for=id>{label}</label>
+                <label for=id.clone() id=label_id(&id)>{label}</label>
                 {control}
                 <span class="problem" id=hint role="status">{move || message.get()}</span>
                 <span class="echo" id=echo_id role="status">{echo}</span>

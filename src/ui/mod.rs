@@ -4,9 +4,9 @@
 //! One folder per area of the domain, each with its screens and forms and a `mod.rs` that
 //! says what they read and what other screens use: `projects`, `followup`, `units`,
 //! `sharing`, `documents`. Here, the shell every screen shares: the app and its router
-//! (this file), `state`, `data_signal`, `commit_lock`, `browser`, `form`, `widgets`, and
-//! `settings` (the Data screen's settings card, kept beside the `Settings` that `state` and
-//! `browser` hold).
+//! (this file), `state`, `data_signal`, `commit_lock`, `browser`, `form`, `date_box`,
+//! `widgets`, and `settings` (the Data screen's settings card, kept beside the `Settings`
+//! that `state` and `browser` hold).
 
 mod documents;
 mod followup;
@@ -17,6 +17,7 @@ mod units;
 mod browser;
 mod commit_lock;
 mod data_signal;
+mod date_box;
 mod form;
 mod pick;
 mod settings;

@@ -422,6 +422,19 @@ impl AppState {
         }
     }
 
+    /// Downloads the reply of this browser's unit: what it added since its package.
+    pub fn export_reply(&self, unit: &crate::domain::UnitId) {
+        let since = self
+            .settings
+            .with_untracked(|s| s.package_at)
+            .unwrap_or(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH);
+        let officer = self.officer();
+        let file = self.with_session(false, |s| {
+            s.export_reply(unit, since, officer, browser::now(), browser::today())
+        });
+        browser::download(&file.name, "application/json", &file.text);
+    }
+
     /// Storage used by everything this origin keeps, in UTF-16 units.
     pub fn storage_used(&self) -> usize {
         self.session.with_value(|s| s.repo().kv().used_units())

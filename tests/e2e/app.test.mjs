@@ -36,7 +36,7 @@ const LABELS = {
     percent: '43.54%',
     dataTitle: 'Data: import, export, storage',
     switchTo: 'Tiếng Việt',
-    editProject: 'Edit the project',
+    editProject: 'Edit project details',
   },
 };
 
@@ -285,8 +285,8 @@ describe('screenshots', () => {
               await page.getByRole('link', { name: L.editProject }).click();
               await waitForHash(page, /\/edit$/);
               await page.locator('#pf-name').waitFor();
-              await page.locator('#pf-planned-start').fill('2031-01-01');
-              await page.locator('#pf-planned-finish').fill('2030-01-01');
+              await page.locator('#pf-planned-start').fill('01/01/2031');
+              await page.locator('#pf-planned-finish').fill('01/01/2030');
               await page.locator('#pf-planned-start-problem').filter({ hasText: /\S/ }).waitFor();
               await shot('project-form');
             }

@@ -5,8 +5,8 @@
 // Run: node --test tests/e2e/
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { listRow, loadSample, navLink, sharedBrowser, withApp } from './helpers.mjs';
-import { checkPage, printed } from './paper.mjs';
+import { daysFromNow, dmy, listRow, loadSample, navLink, screenshot, sharedBrowser, withApp } from './helpers.mjs';
+import { checkPage, downloaded, printed, wordAsPdf } from './paper.mjs';
 
 const shared = sharedBrowser();
 async function openConclusion(page, symbol) {
@@ -50,8 +50,13 @@ describe('documents (http)', () => {
         assert.ok(state.text.includes(words), `“${words}” in the printed notice`);
       }
 
+      // In the English interface the notice still prints as issued, in Vietnamese...
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('button', { name: 'Print the conclusion' }).waitFor();
+      const kept = await printed(page, 'notice-245-TB-VPUBND-en-interface');
+      assert.ok(kept.text.includes('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM') && !kept.text.includes('Recipients:'), 'Vietnamese whatever the interface');
+      // ...unless an English translation is asked for, which is English throughout.
+      await page.getByLabel('English translation').check();
       const english = await printed(page, 'notice-245-TB-VPUBND-en');
       checkPage(english);
       for (const words of ['SOCIALIST REPUBLIC OF VIET NAM', 'Independence - Freedom - Happiness', 'No. 245/TB-VPUBND', 'NOTICE', 'Recipients:']) {
@@ -73,13 +78,12 @@ describe('documents (http)', () => {
       assert.match(await page.locator('#rp-ranking-rule').textContent(), /^Xếp hạng theo tỷ lệ hoàn thành đúng hạn trong số nhiệm vụ đã đến hạn, rồi theo số nhiệm vụ quá hạn/);
       // Periods in one click: last month runs from its first day to its last.
       await page.getByRole('button', { name: 'Tháng trước' }).click();
-      const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
       const now = new Date();
-      assert.equal(await page.locator('#rp-from').inputValue(), iso(new Date(now.getFullYear(), now.getMonth() - 1, 1)));
-      assert.equal(await page.locator('#rp-as-of').inputValue(), iso(new Date(now.getFullYear(), now.getMonth(), 0)));
+      assert.equal(await page.locator('#rp-from').inputValue(), dmy(new Date(now.getFullYear(), now.getMonth() - 1, 1)));
+      assert.equal(await page.locator('#rp-as-of').inputValue(), dmy(new Date(now.getFullYear(), now.getMonth(), 0)));
       assert.equal(await page.getByRole('button', { name: 'Tháng trước' }).getAttribute('aria-pressed'), 'true');
       await page.getByRole('button', { name: 'Từ cuộc họp gần nhất' }).click();
-      assert.equal(await page.locator('#rp-as-of').inputValue(), iso(now));
+      assert.equal(await page.locator('#rp-as-of').inputValue(), dmy(now));
       const lettersFor = async () => Number((await page.locator('#rp-letters .count').textContent()).replace(/\D/g, ''));
       const allLetters = await lettersFor();
       // One conclusion only: the counts and the letters cover it alone.
@@ -97,7 +101,56 @@ describe('documents (http)', () => {
       for (const words of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'VĂN PHÒNG BAN CHỈ ĐẠO', 'BÁO CÁO', '1. Kết quả chung', 'Tỷ lệ nhiệm vụ quá hạn:', '2. Theo đơn vị chủ trì', 'Hạng', '3. Nhiệm vụ quá hạn và sắp đến hạn', 'KL/BCĐ,', 'Nơi nhận:']) {
         assert.ok(doc.text.includes(words), `“${words}” in the printed report`);
       }
-      assert.match(doc.text, /Số {4,}-BC/, 'the number is left blank for the office to fill in');
+      assert.match(doc.text, /Số {4,}-BC/, 'no number given yet: its space is left');
+      // Neither a number nor the registry's say-so: the officer is told.
+      assert.match(await page.locator('#rp-sending-problem').textContent(), /Ghi số văn bản/);
+    });
+  });
+
+  test('the letterhead set once under Cài đặt heads the report and the letters, with the signer and number chosen', async (t) => {
+    await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
+      await loadSample(page);
+      await navLink(page, 'Dữ liệu').click();
+      const card = page.locator('section', { has: page.locator('#letterhead-title') });
+      await card.getByLabel(/Cơ quan chủ quản/).fill('UBND tỉnh Điện Biên');
+      await card.getByLabel(/Cơ quan ban hành/).fill('Văn phòng Ban Chỉ đạo');
+      await card.getByLabel(/Địa danh/).fill('Điện Biên');
+      await card.getByLabel(/Số, ký hiệu báo cáo/).fill('.../BC-VPBCĐ');
+      // A pattern without the number's place is refused, nothing saved.
+      await card.getByLabel(/Số, ký hiệu công văn/).fill('VPBCĐ-TH');
+      await card.getByRole('button', { name: 'Lưu thể thức' }).click();
+      await card.getByText('phải có một dấu … ở chỗ ghi số').waitFor();
+      await card.getByLabel(/Số, ký hiệu công văn/).fill('…/VPBCĐ-TH');
+      await card.getByLabel(/Người ký/).fill('CHÁNH VĂN PHÒNG / Nguyễn Văn An\nKT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / Lò Văn Tiến');
+      await card.getByRole('button', { name: 'Lưu thể thức' }).click();
+      await card.getByText('Đã lưu thể thức văn bản.').waitFor();
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(page, 'letterhead-settings-vi');
+
+      // The interface in English: the report still goes in Vietnamese.
+      await page.getByRole('button', { name: 'English' }).click();
+      await navLink(page, 'Report').click();
+      await page.locator('#rp-signer').selectOption({ label: 'Lò Văn Tiến (KT. CHÁNH VĂN PHÒNG, PHÓ CHÁNH VĂN PHÒNG)' });
+      await page.locator('#rp-number').fill('125');
+      await page.locator('#rp-number').press('Tab');
+      await page.locator('#rl-number').fill('40');
+      await page.locator('#rl-number').press('Tab');
+      assert.equal((await page.locator('#rp-sending-problem').textContent()).trim(), '');
+      await screenshot(page, 'report-sending-en');
+      const doc = await printed(page, 'follow-up-report-letterhead');
+      checkPage(doc);
+      const flat = doc.text.replace(/\s+/g, ' ');
+      for (const words of ['UBND TỈNH ĐIỆN BIÊN', 'VĂN PHÒNG BAN CHỈ ĐẠO', 'Số 125/BC-VPBCĐ', 'BÁO CÁO', 'KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG', 'Lò Văn Tiến']) {
+        assert.ok(flat.includes(words), `“${words}” in the printed report`);
+      }
+      assert.match(flat, /Điện Biên, ngày \d\d tháng \d+ năm \d{4}/);
+      assert.ok(!flat.includes('REPORT'), 'Vietnamese whatever the interface');
+      // The letters take consecutive numbers from the first, each with the same letterhead.
+      const word = await downloaded(page, page.locator('#word-letters'), /\.docx$/);
+      const letters = wordAsPdf(word);
+      const text = letters.text.replace(/\s+/g, ' ');
+      assert.ok(text.includes('Số 40/VPBCĐ-TH') && text.includes('Số 41/VPBCĐ-TH'), 'numbers 40, 41, …');
+      assert.ok(text.includes('V/v đôn đốc') && text.includes('UBND TỈNH ĐIỆN BIÊN'));
     });
   });
 
@@ -107,15 +160,14 @@ describe('documents (http)', () => {
       await navLink(page, 'Đơn vị').click();
       await listRow(page, 'UBND xã Mường Phăng').getByRole('link', { name: 'UBND xã Mường Phăng' }).click();
       await page.locator('#print-reminder').waitFor();
-      const by = new Date(Date.now() + 10 * 86400000);
-      const pad = (n) => String(n).padStart(2, '0');
-      await page.getByLabel('Đề nghị báo cáo trước ngày').fill(`${by.getFullYear()}-${pad(by.getMonth() + 1)}-${pad(by.getDate())}`);
+      const by = daysFromNow(10);
+      await page.getByLabel('Đề nghị báo cáo trước ngày').fill(dmy(by));
       await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
       await page.getByRole('button', { name: /^In công văn đôn đốc/ }).click();
       assert.equal(await page.evaluate(() => window.__printed), 1);
       const doc = await printed(page, 'reminder-letter');
       checkPage(doc);
-      for (const words of ['V/v đôn đốc thực hiện các kết luận', 'Kính gửi: UBND xã Mường Phăng.', '16-KL/BCĐ', `trước ngày ${pad(by.getDate())}/${pad(by.getMonth() + 1)}/${by.getFullYear()}`, '- Như trên;']) {
+      for (const words of ['V/v đôn đốc thực hiện các kết luận', 'Kính gửi: UBND xã Mường Phăng.', '16-KL/BCĐ', `trước ngày ${dmy(by)}`, '- Như trên;']) {
         assert.ok(doc.text.replace(/\s+/g, ' ').includes(words), `“${words}” in the printed letter`);
       }
       assert.ok(!doc.text.includes('KẾT LUẬN'), 'a letter names no type of document');

@@ -6,15 +6,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, heading, listRow, loadSample, navLink, screenshot, shotsDir, waitForHash, sharedBrowser, withApp,
+  PHONE, daysFromNow, dmy, heading, listRow, loadSample, navLink, screenshot, shotsDir, waitForHash, sharedBrowser, withApp,
 } from './helpers.mjs';
 import { join } from 'node:path';
 
 const shared = sharedBrowser();
 
-const pad = (n) => String(n).padStart(2, '0');
-const dmy = (d) => `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 describe('follow-up (http)', () => {
   test('a phoned-in report recorded from the checklist by keyboard, under a minute of typing', async (t) => {
@@ -135,7 +132,7 @@ describe('follow-up (http)', () => {
       await listRow(page, 'Sở Tài chính').getByRole('link', { name: 'Sở Tài chính', exact: true }).click();
       await page.locator('#unit-form summary').click();
       await page.getByLabel('Tên', { exact: true }).fill('Sở Tài chính và Kế hoạch');
-      await page.getByLabel('Dùng tên mới từ ngày', { exact: false }).fill('2026-01-01');
+      await page.getByLabel('Dùng tên mới từ ngày', { exact: false }).fill('01/01/2026');
       await page.getByRole('button', { name: 'Lưu đơn vị' }).click();
       await page.getByRole('heading', { level: 1, name: 'Sở Tài chính và Kế hoạch' }).waitFor();
       await page.locator('dl.fields', { hasText: 'Sở Tài chính (đến 31/12/2025)' }).waitFor();
@@ -161,8 +158,8 @@ describe('follow-up (http)', () => {
       await page.locator('main li', { hasText: 'Hoàn thành kiểm đếm tài sản' }).first().waitFor();
       await page.getByLabel('Tìm trong cuộc họp, kết luận, nhiệm vụ', { exact: false }).fill('');
       // A year later, everything still open with a date is overdue.
-      const inAYear = new Date(Date.now() + 365 * 86400000).toISOString().slice(0, 10);
-      await page.getByLabel('Tính đến ngày').fill(inAYear);
+      await page.getByLabel('Tính đến ngày').fill(dmy(daysFromNow(365)));
+      await page.getByLabel('Tính đến ngày').press('Enter');
       await page.waitForFunction((n) => {
         const li = [...document.querySelectorAll('ul.states li')].find((l) => l.textContent.includes('Quá hạn'));
         return li && Number(li.querySelector('strong').textContent) > n;
@@ -259,7 +256,7 @@ describe('follow-up (http)', () => {
       await field('Nội dung').fill('Hoàn thành chi trả bồi thường cho các hộ còn lại.');
       await field('Thời hạn').fill('trước Tết Nguyên đán');
       await problem.getByText('Không đọc được thời hạn', { exact: false }).waitFor();
-      await field('Sửa hạn (nếu cần)').fill(`${Y + 1}-01-20`);
+      await field('Sửa hạn (nếu cần)').fill(`20/01/${Y + 1}`);
       await field('Đơn vị chủ trì').selectOption({ label: 'UBND xã Mường Phăng (Xã Mường Phăng)' });
       await save('4');
       const checklist = page.locator('table.checklist');
@@ -320,7 +317,7 @@ describe('follow-up (http)', () => {
       // In English, at phone width, the form reads the same words.
       await page.setViewportSize(PHONE);
       await page.getByRole('button', { name: 'English' }).click();
-      await row('1').getByRole('button', { name: 'Edit the directive 1' }).click();
+      await row('1').getByRole('button', { name: 'Edit directive 1' }).click();
       await form.locator('#df-deadline-echo').getByText(`→ Due: 14/05/${Y + 1} (the day before 15/05/${Y + 1})`).waitFor();
       await screenshot(page, 'http-en-phone-directive-form');
     });

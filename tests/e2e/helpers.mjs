@@ -102,11 +102,14 @@ export function watch(context, appUrl, { allowConsole = [], allowHttp = [] } = {
  * context share one storage area, so every test gets its own context) and waits until the
  * app has drawn its first screen.
  */
-export async function openApp(browser, url, { viewport = DESKTOP, allowConsole, allowHttp, timezoneId } = {}) {
-  // An office PC in Vietnam: date inputs show dd/mm/yyyy. `timezoneId`: the computer's clock
-  // set to another zone (many office PCs are left on UTC).
+export async function openApp(browser, url, {
+  viewport = DESKTOP, allowConsole, allowHttp, timezoneId, locale = 'vi-VN',
+} = {}) {
+  // An office PC in Vietnam. `locale`: a browser set to another language (an English Chrome
+  // shows a browser's own date input as mm/dd/yyyy); `timezoneId`: the computer's clock set
+  // to another zone (many office PCs are left on UTC).
   const context = await browser.newContext({
-    viewport, acceptDownloads: true, locale: 'vi-VN', ...(timezoneId ? { timezoneId } : {}),
+    viewport, acceptDownloads: true, locale, ...(timezoneId ? { timezoneId } : {}),
   });
   context.setDefaultTimeout(WAIT_MS);
   const watcher = watch(context, url, { allowConsole, allowHttp });
@@ -158,6 +161,17 @@ const slug = (s) => s.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLower
 /** Full-page screenshot to test-output/screenshots/<name>.png. */
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(mkdir(shotsDir), `${name}.png`), fullPage: true });
+}
+
+/** A day as an officer types it, dd/mm/yyyy (the browser's language aside). */
+export function dmy(d) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+/** The day `days` from today (negative: before). */
+export function daysFromNow(days) {
+  return new Date(Date.now() + days * 86400000);
 }
 
 /** The hash of the page's address, e.g. "#/projects/<id>". */

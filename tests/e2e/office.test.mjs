@@ -68,7 +68,7 @@ describe('Word and Excel files (http)', () => {
       assert.ok(rows.some((r) => r[9] === 'Quá hạn'), 'the computed state');
 
       await page.getByRole('button', { name: 'English' }).click();
-      const english = wordAsPdf(await downloaded(page, page.getByRole('button', { name: 'Download as Word' }),
+      const english = wordAsPdf(await downloaded(page, page.getByRole('button', { name: 'Download Word' }),
         /^dondoc-conclusion-16-kl-bcd-.*\.docx$/));
       checkPage(english);
       for (const words of ['No. 16-KL/BCĐ', 'CONCLUSION', 'Recipients:']) {
@@ -144,7 +144,7 @@ describe('Word and Excel files (http)', () => {
       // In English for partners: the words and the number formats of the language.
       await page.getByRole('button', { name: 'English' }).click();
       const en = wordAsPdf(await downloaded(page, page.locator('#word-report'), new RegExp(`^dondoc-report-${DAY}\\.docx$`)));
-      for (const words of ['REPORT', '1. Overall', 'Overdue share:', 'Recipients:']) {
+      for (const words of ['REPORT', '1. Overall results', 'Overdue rate:', 'Recipients:']) {
         assert.ok(flat(en.text).includes(words), `“${words}” in the English report`);
       }
     });
@@ -263,10 +263,10 @@ describe('Word and Excel files (http)', () => {
       }
       assert.ok(!brief.text.includes('Đôn đốc'), 'nothing of the screen is printed');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('button', { name: "Print the brief for the chair" }).click();
+      await page.getByRole('button', { name: 'Print the leadership brief' }).click();
       const en = await printed(page, 'head-brief-en');
       assert.ok(flat(en.text).includes('1. Projects behind schedule'), 'the brief in English');
-      assert.ok(flat(en.text).includes('Why behind'), 'why each project is behind, in English');
+      assert.ok(flat(en.text).includes('Reason for delay'), 'why each project is behind, in English');
     });
   });
 });

@@ -7,13 +7,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PHONE, heading, listRow, loadSample, navLink, screenshot, waitForHash, sharedBrowser, withApp,
+  PHONE, dmy, heading, listRow, loadSample, navLink, screenshot, waitForHash, sharedBrowser, withApp,
 } from './helpers.mjs';
 
 const shared = sharedBrowser();
 
-const pad = (n) => String(n).padStart(2, '0');
-const iso = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** The project's page with its report form open. */
 async function reportForm(page) {
@@ -36,7 +34,7 @@ describe('what an officer trips over (http)', () => {
       const count = await page.getByRole('heading', { name: /^Báo cáo tiến độ \(\d+\)$/ }).innerText();
 
       const future = new Date(Date.now() + 90 * 86400000);
-      await page.getByLabel('Số liệu đến ngày').fill(iso(future));
+      await page.getByLabel('Số liệu đến ngày').fill(dmy(future));
       await page.getByLabel('Tình hình', { exact: true }).fill('Đang chi trả bồi thường đợt 3.');
       await page.getByText('Là ngày chưa tới.').waitFor();
       await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
@@ -45,7 +43,7 @@ describe('what an officer trips over (http)', () => {
       assert.equal(await page.getByLabel('Tình hình', { exact: true }).inputValue(), 'Đang chi trả bồi thường đợt 3.', 'nothing typed lost');
 
       // Today, with only the narrative: stored, and the comparison is the same as before.
-      await page.getByLabel('Số liệu đến ngày').fill(iso(new Date()));
+      await page.getByLabel('Số liệu đến ngày').fill(dmy(new Date()));
       await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
       await page.getByText('Đã thêm báo cáo.').waitFor();
       assert.notEqual(await page.getByRole('heading', { name: /^Báo cáo tiến độ \(\d+\)$/ }).innerText(), count);

@@ -91,7 +91,7 @@ describe('reading a notice (http)', () => {
 
       // The draft: header fields, six directives with their marks, the new unit.
       assert.equal(await page.locator('#rc-number-symbol').inputValue(), '312/TB-VPUBND');
-      assert.equal(await page.locator('#rc-date').inputValue(), '2026-11-20');
+      assert.equal(await page.locator('#rc-date').inputValue(), '20/11/2026');
       assert.equal(await page.locator('#rc-issuing-body').inputValue(), 'VĂN PHÒNG');
       assert.equal(await page.locator('#rc-signer').inputValue(), 'Trần Thị D');
       assert.match(await page.locator('#read-summary').textContent(), /^Đọc được 6 mục\./);
@@ -145,7 +145,7 @@ describe('reading a notice (http)', () => {
 
       // The meeting the opening describes, recorded with the notice.
       await page.locator('#rc-meeting').selectOption('new');
-      assert.equal(await page.locator('#rm-date').inputValue(), '2026-11-18');
+      assert.equal(await page.locator('#rm-date').inputValue(), '18/11/2026');
       assert.equal(await page.locator('#rm-chair').inputValue(), 'Chủ tịch UBND tỉnh');
       assert.equal(await page.locator('#rm-kind').inputValue(), 'inspection_visit');
       await page.locator('#rm-place').fill('Công trường Trung tâm TDTT');
@@ -306,8 +306,8 @@ describe('reading a notice (http)', () => {
       assert.ok(box.width <= PHONE.width, 'a directive fits the phone’s width');
       await shots(page, 'http-vi-phone-read-review');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('heading', { name: 'Check the conclusion read' }).waitFor();
-      assert.match(await page.locator('#read-summary').textContent(), /^6 directives read\./);
+      await page.getByRole('heading', { name: 'Check the conclusion that was read' }).waitFor();
+      assert.match(await page.locator('#read-summary').textContent(), /^Directives read: 6\./);
       await shots(page, 'http-en-phone-read-review');
     });
   });

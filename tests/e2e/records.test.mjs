@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  DESKTOP, PHONE, hash, heading, loadSample, navLink, screenshot, waitForHash, welcome, sharedBrowser, withApp,
+  DESKTOP, PHONE, daysFromNow, dmy, hash, heading, loadSample, navLink, screenshot, waitForHash, welcome, sharedBrowser, withApp,
 } from './helpers.mjs';
 
 const shared = sharedBrowser();
@@ -159,9 +159,6 @@ describe('storage problems and editing (http)', () => {
   test('why a project is behind is said beside "Chậm tiến độ", in both languages, and the list sorts by how far behind', async (t) => {
     for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]]) {
       await withApp(t, shared.browser, shared.server.url, { viewport }, async ({ page }) => {
-        const day = (days) => new Date(Date.now() + days * 86400000);
-        const iso = (days) => day(days).toISOString().slice(0, 10);
-        const ddmmyyyy = (days) => iso(days).split('-').reverse().join('/');
         await loadSample(page);
         // The dashboard: the rule that fired, with its figures.
         const volume = /khối lượng 44,55% so với \d+(,\d+)?% theo tiến độ đường thẳng/;
@@ -171,11 +168,11 @@ describe('storage problems and editing (http)', () => {
         await page.locator('main table.list').getByRole('link', { name: 'Nậm Rốm', exact: true }).click();
         await waitForHash(page, idPattern('projects'));
         await page.getByRole('link', { name: 'Sửa thông tin dự án' }).click();
-        await page.locator('#pf-planned-finish').fill(iso(-10));
+        await page.locator('#pf-planned-finish').fill(dmy(daysFromNow(-10)));
         await page.getByRole('button', { name: 'Lưu dự án' }).click();
         await waitForHash(page, idPattern('projects'));
         const computed = page.locator('dl.fields dt', { hasText: 'Tình trạng tính từ số liệu' }).locator('xpath=following-sibling::dd[1]');
-        await computed.filter({ hasText: `Chậm tiến độ — quá thời hạn hoàn thành ${ddmmyyyy(-10)} (chậm 10 ngày)` }).waitFor();
+        await computed.filter({ hasText: `Chậm tiến độ — quá thời hạn hoàn thành ${dmy(daysFromNow(-10))} (chậm 10 ngày)` }).waitFor();
         await screenshot(page, `http-vi-${width}-project-why-behind`);
         // The list, by how far behind: the finish passed first, then the largest shortfall.
         await navLink(page, 'Dự án').click();
@@ -183,13 +180,13 @@ describe('storage problems and editing (http)', () => {
         await page.locator('#pl-sort').selectOption({ label: 'Mức độ chậm tiến độ' });
         const rows = page.locator('main table.list tbody tr');
         await rows.first().filter({ hasText: 'Nậm Rốm' }).waitFor();
-        await rows.first().locator('.why-behind').filter({ hasText: `quá thời hạn hoàn thành ${ddmmyyyy(-10)}` }).waitFor();
+        await rows.first().locator('.why-behind').filter({ hasText: `quá thời hạn hoàn thành ${dmy(daysFromNow(-10))}` }).waitFor();
         await rows.nth(1).filter({ hasText: 'Trung tâm TDTT' }).locator('.why-behind').filter({ hasText: /khối lượng 10% so với/ }).waitFor();
         await screenshot(page, `http-vi-${width}-projects-why-behind`);
         // In English, the same reasons in English words.
         await page.getByRole('button', { name: 'English' }).click();
-        await rows.first().locator('.why-behind').filter({ hasText: `past its planned finish of ${ddmmyyyy(-10)} (10 days late)` }).waitFor();
-        await rows.nth(1).locator('.why-behind').filter({ hasText: /construction volume 10% against \d+(\.\d+)?% on the straight-line schedule/ }).waitFor();
+        await rows.first().locator('.why-behind').filter({ hasText: `past its planned finish date of ${dmy(daysFromNow(-10))} (10 days late)` }).waitFor();
+        await rows.nth(1).locator('.why-behind').filter({ hasText: /construction volume 10% against \d+(\.\d+)?% expected on the straight-line schedule/ }).waitFor();
         await screenshot(page, `http-en-${width}-projects-why-behind`);
         await navLink(page, 'Dashboard').click();
         await page.locator('main li', { hasText: 'Trung tâm TDTT' }).locator('.why-behind').filter({ hasText: /construction volume 10% against/ }).waitFor();
@@ -200,7 +197,6 @@ describe('storage problems and editing (http)', () => {
 
   test('the register: create a project, two partial reports, obstacles, tolerance, archive; reload finds it all', async (t) => {
     await withApp(t, shared.browser, shared.server.url, {}, async ({ page }) => {
-      const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
       await loadSample(page);
       await navLink(page, 'Dự án').click();
       await page.locator('#pl-search').waitFor();
@@ -220,8 +216,8 @@ describe('storage problems and editing (http)', () => {
       await page.getByText('= 1,3 tỷ đồng').waitFor(); // the Vietnamese reading, shown at once
       await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('1.300,5');
       await page.getByText('= 1.300,5 tỷ đồng').waitFor();
-      await page.getByLabel('Ngày khởi công theo kế hoạch').fill(iso(365));
-      await page.getByLabel('Ngày hoàn thành theo kế hoạch').fill(iso(-365));
+      await page.getByLabel('Ngày khởi công theo kế hoạch').fill(dmy(daysFromNow(365)));
+      await page.getByLabel('Ngày hoàn thành theo kế hoạch').fill(dmy(daysFromNow(-365)));
       await page.locator('#pf-planned-start-problem').getByText('Sau ngày hoàn thành theo kế hoạch.').waitFor();
       await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('-5');
       await page.locator('#pf-total-investment-problem').getByText('Không được âm.').waitFor();
@@ -229,8 +225,8 @@ describe('storage problems and editing (http)', () => {
       assert.match(await hash(page), /^#\/projects\/new$/, 'still on the form');
       assert.equal(await page.getByLabel('Tên gọi tắt').inputValue(), 'Đường QL279', 'nothing typed is lost');
       await page.getByLabel('Tổng mức đầu tư (tỷ đồng)').fill('1.300,5');
-      await page.getByLabel('Ngày khởi công theo kế hoạch').fill(iso(-365));
-      await page.getByLabel('Ngày hoàn thành theo kế hoạch').fill(iso(365));
+      await page.getByLabel('Ngày khởi công theo kế hoạch').fill(dmy(daysFromNow(-365)));
+      await page.getByLabel('Ngày hoàn thành theo kế hoạch').fill(dmy(daysFromNow(365)));
       await page.getByRole('button', { name: 'Lưu dự án' }).click();
       await waitForHash(page, idPattern('projects'));
       await heading(page).filter({ hasText: 'Đường nối Quốc lộ 279 với Cảng hàng không Điện Biên' }).waitFor();
@@ -240,7 +236,7 @@ describe('storage problems and editing (http)', () => {
 
       // Two partial reports: the second gives only capital and keeps site clearance.
       await page.getByText('Thêm báo cáo tiến độ').click();
-      await page.getByLabel('Số liệu đến ngày').fill(iso(-30));
+      await page.getByLabel('Số liệu đến ngày').fill(dmy(daysFromNow(-30)));
       await page.getByLabel('Tổng số hộ bị ảnh hưởng').fill('120');
       await page.getByLabel('Số hộ đã bàn giao').fill('80');
       await page.getByLabel('Khối lượng xây lắp (%)').fill('30');

@@ -25,7 +25,7 @@ async function abolishTuanGiao(page, shots) {
   await form.locator('summary').click();
   await form.getByText('Nhập ngày kết thúc để xem các nhiệm vụ cần chuyển giao.').waitFor();
   await form.getByLabel('Kết thúc', { exact: true }).selectOption({ label: 'Giải thể, giao việc cho các đơn vị kế thừa' });
-  await form.getByLabel('Ngày kết thúc', { exact: false }).fill('2025-07-01');
+  await form.getByLabel('Ngày kết thúc', { exact: false }).fill('01/07/2025');
   const successors = form.locator('#ue-successors');
   for (const commune of ['UBND xã Tuần Giáo', 'UBND xã Quài Tở']) {
     const filter = successors.locator('input.pick-filter');
@@ -84,7 +84,7 @@ describe('units after the 2025 reorganisation (http)', () => {
       await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
       await navLink(page, 'Units').click();
       await listRow(page, 'UBND xã Tuần Giáo').getByRole('link', { name: 'UBND xã Tuần Giáo', exact: true }).click();
-      await page.getByText('Inherited from UBND huyện Tuần Giáo (from 01/07/2025)').first().waitFor();
+      await page.getByText('Inherited from UBND huyện Tuần Giáo (since 01/07/2025)').first().waitFor();
       await screenshot(page, 'http-en-desktop-unit-inherited');
       await page.setViewportSize(PHONE);
       await screenshot(page, 'http-en-phone-unit-inherited');
@@ -108,7 +108,7 @@ describe('units after the 2025 reorganisation (http)', () => {
       assert.equal(await page.locator('#unit-end-form').count(), 0);
       await screenshot(page, 'http-vi-desktop-sample-district');
       await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click();
-      await page.getByText('Abolished from 01/07/2025; successors: UBND xã Mường Phăng, UBND xã Thanh Nưa').waitFor();
+      await page.getByText('Dissolved on 01/07/2025; successors: UBND xã Mường Phăng, UBND xã Thanh Nưa').waitFor();
       await screenshot(page, 'http-en-desktop-sample-district');
     });
   });

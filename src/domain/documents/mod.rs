@@ -13,6 +13,8 @@
 //! - `office`: the .docx and .xlsx writers (page size and margins in `office::docx`).
 
 pub(super) mod document;
+pub(super) mod letterhead;
+pub(super) mod letterhead_draft;
 pub mod office;
 pub(super) mod reading;
 pub(super) mod sheets;
@@ -23,8 +25,13 @@ pub use document::{
     each_reminder_letter, follow_up_report_document, head_brief, letter_owed, national_name,
     number_line, place_date_line, recipient_names, recipients_line, reminder_letter,
     reminder_letters, report_counts_table, report_tables, units_with_overdue, Block, Brief,
-    DocLang, Document, Header, Letterhead, NoticeKind, Owed, BRIEF_ROWS,
+    DocLang, Document, Header, NoticeKind, Owed, BRIEF_ROWS,
 };
+pub use letterhead::{
+    number_in, read_number, read_pattern, read_signer, Office, Sending, SendingProblem, Sent,
+    Signer, SignerProblem, NUMBER_MARK, OFFICE_ID,
+};
+pub use letterhead_draft::LetterheadDraft;
 pub use reading::docx::{docx_text, DocxError};
 pub use reading::leads::UnitClass;
 pub use reading::long::long_notice;

@@ -39,16 +39,16 @@ pub fn register_table(
         Column::new(l("Năm kế hoạch vốn", "Capital plan year"), 10),
         Column::new(l("Kế hoạch vốn (tỷ đồng)", "Capital plan (VND bn)"), 14),
         Column::new(l("Đã giải ngân (tỷ đồng)", "Disbursed (VND bn)"), 14),
-        Column::new(l("Tỷ lệ giải ngân", "Disbursed share"), 10),
+        Column::new(l("Tỷ lệ giải ngân", "Disbursement rate"), 10),
         Column::new(l("Diện tích đã bàn giao (ha)", "Area handed over (ha)"), 12),
         Column::new(l("Tổng diện tích (ha)", "Total area (ha)"), 12),
         Column::new(l("Số hộ đã bàn giao", "Households handed over"), 12),
         Column::new(l("Tổng số hộ", "Total households"), 10),
-        Column::new(l("Tỷ lệ GPMB", "Site clearance"), 10),
+        Column::new(l("Tỷ lệ GPMB", "Site clearance rate"), 10),
         Column::new(l("Khối lượng thi công", "Construction volume"), 10),
-        Column::new(l("Tiến độ", "Schedule"), 16),
+        Column::new(l("Tiến độ", "Schedule status"), 16),
         Column::new(l("Báo cáo gần nhất", "Latest report"), 12),
-        Column::new(l("Lý do chậm", "Why behind"), 30),
+        Column::new(l("Lý do chậm", "Reason for delay"), 30),
     ];
     let num = |x: Option<f64>| x.map_or(Cell::Empty, |v| Cell::Decimal(v, 2));
     let int = |x: Option<u32>| x.map_or(Cell::Empty, |v| Cell::Int(i64::from(v)));
@@ -159,14 +159,14 @@ pub fn directives_sheet(
     let columns = vec![
         Column::new(l("STT", "No."), 6),
         Column::new(l("Kết luận", "Conclusion"), 16),
-        Column::new(l("Ngày kết luận", "Dated"), 12),
+        Column::new(l("Ngày kết luận", "Conclusion date"), 12),
         Column::new(l("Mục", "Item"), 6),
         Column::new(l("Nội dung", "Directive"), 50),
         Column::new(l("Đơn vị chủ trì", "Lead unit"), 28),
         Column::new(l("Đơn vị phối hợp", "Coordinating units"), 28),
         Column::new(l("Hạn", "Due"), 12),
         Column::new(l("Thời hạn ghi", "Deadline as written"), 18),
-        Column::new(l("Tình trạng", "State"), 14),
+        Column::new(l("Tình trạng", "Status"), 14),
         Column::new(l("Ngày cập nhật", "Updated"), 12),
         Column::new(l("Cập nhật gần nhất", "Last update"), 40),
     ];
@@ -178,12 +178,16 @@ pub fn directives_sheet(
             what,
             match lang {
                 DocLang::Vi => format!("Kết luận {} ngày {}", c.number_symbol, dd_mm_yyyy(c.date)),
-                DocLang::En => format!("Conclusion {} of {}", c.number_symbol, dd_mm_yyyy(c.date)),
+                DocLang::En => format!(
+                    "Conclusion {} dated {}",
+                    c.number_symbol,
+                    dd_mm_yyyy(c.date)
+                ),
             },
         ),
         Listed::LedBy(unit) => (
             unit.to_owned(),
-            l("Danh sách nhiệm vụ chủ trì", "Directives led"),
+            l("Danh sách nhiệm vụ chủ trì", "Directives as lead unit"),
             unit.to_owned(),
         ),
     };

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::domain::dates::{dd_mm_yyyy, parse_date, DateError};
 use crate::domain::followup::deadline::DeadlineError;
 use crate::domain::money::Vnd;
 use crate::domain::number::{
@@ -23,8 +24,8 @@ pub enum DraftProblem {
     Number(NumberError),
     /// A count typed with decimals.
     NotWhole,
-    /// A required date is missing, or a date is not a date.
-    Date,
+    /// A required date is missing, or typed text is not a date.
+    Date(DateError),
     /// A rule of the model (above total, percentage out of range, empty name...).
     Rule(Problem),
     /// Neither a figure nor a narrative was given.
@@ -86,9 +87,10 @@ pub(super) fn id_of<T: From<String>>(text: &str) -> Option<T> {
         .map(|t| T::from(t.to_owned()))
 }
 
-/// An optional date as a form gives it ("" or "YYYY-MM-DD").
+/// An optional date as a form shows it, "" or dd/mm/yyyy; read back by
+/// [`parse_date`], which also takes the other ways officers type a date.
 pub fn date_text(date: Option<NaiveDate>) -> String {
-    date.map(crate::domain::dates::iso).unwrap_or_default()
+    date.map(dd_mm_yyyy).unwrap_or_default()
 }
 
 /// Money in billions as the officer would type it back ("1.300", "3.355,9").
@@ -153,24 +155,25 @@ impl Reader {
 
     /// An optional date: empty is `None`, anything else must be a date.
     pub(super) fn date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
+        match parse_date(text) {
+            Ok(date) => Some(date),
+            Err(DateError::Empty) => None,
+            Err(e) => {
+                self.push(field, DraftProblem::Date(e));
+                None
+            }
         }
-        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
-        if date.is_none() {
-            self.push(field, DraftProblem::Date);
-        }
-        date
     }
 
     /// A date that must be given.
     pub(super) fn required_date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
-        if text.trim().is_empty() {
-            self.push(field, DraftProblem::Date);
-            return None;
+        match parse_date(text) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.push(field, DraftProblem::Date(e));
+                None
+            }
         }
-        self.date(field, text)
     }
 
     /// A date of something that has happened (a report's figures, an update, an obstacle):

@@ -300,6 +300,13 @@ pub struct DirectiveUpdate {
     /// Reference of the report document ("Báo cáo số 45/BC-SXD").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub document_ref: String,
+    /// The report document's date, when it is not the day of the update.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::model::record::present"
+    )]
+    pub document_date: Option<NaiveDate>,
     /// The status this update recorded, if it changed it.
     #[serde(
         default,

@@ -16,7 +16,7 @@ pub struct ConclusionDraft {
     /// Meeting id, or empty for a conclusion that stands alone.
     pub meeting: String,
     pub number_symbol: String,
-    /// "YYYY-MM-DD".
+    /// "dd/mm/yyyy".
     pub date: String,
     pub issuing_body: String,
     pub title: String,

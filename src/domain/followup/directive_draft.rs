@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::meeting_draft::ids;
+use crate::domain::dates::parse_date;
 use crate::domain::draft::{date_text, id_of, DraftProblem, FieldError, Reader};
 use crate::domain::followup::conclusion::{
     Conclusion, Directive, DirectivePath, NumberChoices, RecordedStatus,
@@ -27,7 +28,7 @@ pub struct DirectiveDraft {
     pub responsible_person: String,
     /// The deadline as the document words it ("chậm nhất Quý III/2025").
     pub deadline_words: String,
-    /// A due date the officer set by hand ("YYYY-MM-DD"), overriding what the words say.
+    /// A due date the officer set by hand ("dd/mm/yyyy"), overriding what the words say.
     pub due_by_hand: String,
     pub projects: Vec<String>,
     /// A heading item ("4. UBND xã Tân Lập:"): it only introduces its sub-items, which carry
@@ -36,8 +37,8 @@ pub struct DirectiveDraft {
 }
 
 /// A deadline as a form takes it: the document's `words`, read against the date of the
-/// document that set them (`issued`), unless a due date was set `by_hand` ("YYYY-MM-DD"),
-/// which is kept as "on" that date with the words beside it.
+/// document that set them (`issued`), unless a due date was set `by_hand` (typed as
+/// [`parse_date`] reads it), which is kept as "on" that date with the words beside it.
 pub(super) fn read_deadline(
     words: &str,
     by_hand: &str,
@@ -45,9 +46,9 @@ pub(super) fn read_deadline(
 ) -> Result<Deadline, DraftProblem> {
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     if !by_hand.trim().is_empty() {
-        return NaiveDate::parse_from_str(by_hand.trim(), "%Y-%m-%d")
+        return parse_date(by_hand)
             .map(|date| Deadline::On { date, words })
-            .map_err(|_| DraftProblem::Date);
+            .map_err(DraftProblem::Date);
     }
     parse_deadline(&words, Some(issued)).map_err(DraftProblem::Deadline)
 }
@@ -280,7 +281,7 @@ mod tests {
     #[test]
     fn a_date_set_by_hand_wins_and_keeps_the_words() {
         let mut d = draft("1", "cuối năm");
-        d.due_by_hand = "2026-12-20".into();
+        d.due_by_hand = "20/12/2026".into();
         let x = d
             .to_directive(&conclusion(), &[], None, "d".into(), now())
             .unwrap();
@@ -288,7 +289,7 @@ mod tests {
         assert_eq!(x.deadline.words(), "cuối năm");
         assert_eq!(
             DirectiveDraft::from_directive(&x, conclusion().date).due_by_hand,
-            "2026-12-20"
+            "20/12/2026"
         );
     }
 

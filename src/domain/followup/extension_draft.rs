@@ -19,9 +19,9 @@ use crate::domain::Field;
 pub struct ExtensionDraft {
     /// The new deadline as the granting document words it ("trước ngày 30/6/2026").
     pub deadline_words: String,
-    /// A due date set by hand ("YYYY-MM-DD"), overriding what the words say.
+    /// A due date set by hand ("dd/mm/yyyy"), overriding what the words say.
     pub due_by_hand: String,
-    /// "YYYY-MM-DD": the granting document's date.
+    /// "dd/mm/yyyy": the granting document's date.
     pub granted_on: String,
     pub document_ref: String,
     pub reason: String,
@@ -45,7 +45,7 @@ impl ExtensionDraft {
         if self.deadline_words.trim().is_empty() && self.due_by_hand.trim().is_empty() {
             return None;
         }
-        let granted = NaiveDate::parse_from_str(self.granted_on.trim(), "%Y-%m-%d").ok()?;
+        let granted = crate::domain::dates::parse_date(&self.granted_on).ok()?;
         Some(read_deadline(
             &self.deadline_words,
             &self.due_by_hand,

@@ -13,7 +13,7 @@ pub struct MeetingDraft {
     /// A kind code of the format ("meeting", "inspection_visit"...).
     pub kind: String,
     pub committee: String,
-    /// "YYYY-MM-DD".
+    /// "dd/mm/yyyy".
     pub date: String,
     /// "HH:MM" or empty.
     pub time: String,
@@ -52,7 +52,7 @@ pub(crate) fn ids<T: From<String> + PartialEq>(picked: &[String]) -> Vec<T> {
 }
 
 impl MeetingDraft {
-    /// An empty form for a meeting held `date` ("YYYY-MM-DD").
+    /// An empty form for a meeting held `date` ("dd/mm/yyyy").
     pub fn new(date: String) -> Self {
         MeetingDraft {
             kind: code(&MeetingKind::Meeting),

@@ -174,7 +174,7 @@ impl Standing {
 /// How the report ranks lead units, as the report states it (Vietnamese, English).
 pub const RANKING_RULE: (&str, &str) = (
     "Xếp hạng theo tỷ lệ hoàn thành đúng hạn trong số nhiệm vụ đã đến hạn, rồi theo số nhiệm vụ quá hạn (ít hơn xếp trên), rồi theo số nhiệm vụ đã hoàn thành (nhiều hơn xếp trên); đơn vị chưa có nhiệm vụ đến hạn không xếp hạng.",
-    "Ranked by the on-time completion rate among directives already due, then by fewer overdue, then by more done; units with nothing due yet are not ranked.",
+    "Units are ranked by their on-time completion rate among directives already due, then by fewer overdue directives, then by more directives done; units with nothing due yet are not ranked.",
 );
 
 /// One lead unit's line of the report, with its rank ([`RANKING_RULE`]).
@@ -192,6 +192,8 @@ pub struct UnitLine<'a> {
 /// The report over a period ending on `as_of`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUpReport<'a> {
+    /// What it covers.
+    pub scope: ReportScope,
     pub from: NaiveDate,
     pub as_of: NaiveDate,
     pub totals: ReportCounts,
@@ -313,6 +315,7 @@ impl Dataset {
         sorting::sort_by_key(&mut attention, |(s, d)| (*s, d.due_on(as_of)));
         let attention = attention.into_iter().map(|(_, d)| d).collect();
         FollowUpReport {
+            scope: scope.clone(),
             from,
             as_of,
             totals,

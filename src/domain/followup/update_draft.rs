@@ -21,13 +21,17 @@ pub const STATUS_CODES: [&str; 5] = [
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateDraft {
-    /// "YYYY-MM-DD".
+    /// "dd/mm/yyyy".
     pub date: String,
     pub reported_by: String,
     pub text: String,
     pub document_ref: String,
+    /// The report document's date, when it differs from the update's (may be empty).
+    pub document_date: String,
     /// One of [`STATUS_CODES`], or empty for no change.
     pub status: String,
+    /// The day the directive was done, when it is not the day of reporting (may be empty).
+    pub done_on: String,
     /// Why it was cancelled or where it was transferred.
     pub note: String,
 }
@@ -39,8 +43,24 @@ impl UpdateDraft {
             reported_by: String::new(),
             text: String::new(),
             document_ref: String::new(),
+            document_date: String::new(),
             status: String::new(),
+            done_on: String::new(),
             note: String::new(),
+        }
+    }
+
+    /// A unit's own report: "who reported" is the unit's officer as their settings name them
+    /// ("Lò Thị Hoa, UBND xã Mường Phăng"); the office's officer, noting what a unit said on
+    /// the phone, fills it in instead.
+    pub fn reported_by_unit(today: NaiveDate, officer: &str, unit: &str) -> Self {
+        let who: Vec<&str> = [officer.trim(), unit.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        UpdateDraft {
+            reported_by: who.join(", "),
+            ..UpdateDraft::new(today)
         }
     }
 
@@ -62,11 +82,18 @@ impl UpdateDraft {
         let date = r.required_date(Field::Date, &self.date);
         r.not_after(Field::Date, date, today);
         let on = date.unwrap_or(today);
+        let document_date = r.date(Field::DocumentDate, &self.document_date);
+        r.not_after(Field::DocumentDate, document_date, today);
+        // Done on a day of its own, reported later: never after the report.
+        let done_on = r.date(Field::DoneOn, &self.done_on);
+        r.not_after(Field::DoneOn, done_on, on);
         let note = self.note.trim().to_owned();
         let status = match self.status.as_str() {
             "not_started" => Some(RecordedStatus::NotStarted {}),
             "in_progress" => Some(RecordedStatus::InProgress {}),
-            "done" => Some(RecordedStatus::Done { on }),
+            "done" => Some(RecordedStatus::Done {
+                on: done_on.unwrap_or(on),
+            }),
             "cancelled" => Some(RecordedStatus::Cancelled { on, note }),
             "transferred" => Some(RecordedStatus::Transferred { on, note }),
             _ => None,
@@ -85,6 +112,7 @@ impl UpdateDraft {
             reported_by: self.reported_by.trim().to_owned(),
             text,
             document_ref: self.document_ref.trim().to_owned(),
+            document_date,
             status,
         };
         r.finish(update, Vec::new())
@@ -110,6 +138,17 @@ impl Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_units_own_report_names_its_officer_and_unit() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let d = UpdateDraft::reported_by_unit(today, " Lò Thị Hoa ", "UBND xã Mường Phăng");
+        assert_eq!(d.reported_by, "Lò Thị Hoa, UBND xã Mường Phăng");
+        assert_eq!(
+            UpdateDraft::reported_by_unit(today, "", "UBND xã A").reported_by,
+            "UBND xã A"
+        );
+    }
     use crate::domain::followup::deadline::Deadline;
     use crate::domain::followup::state::FollowUpState;
     use crate::domain::sample::fixture::now;

@@ -16,7 +16,7 @@ use crate::domain::units::org::{Committee, Unit};
 
 /// The schema version this build writes. Older versions are migrated on load
 /// (see [`crate::domain::sharing::migrate`]); newer ones are refused.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The name written in every file, so a Dondoc file can be told from any other JSON.
 pub const FORMAT_NAME: &str = "dondoc";
@@ -44,6 +44,12 @@ pub struct Dataset {
     pub directives: Collection<Directive>,
     #[serde(default)]
     pub directive_updates: Collection<DirectiveUpdate>,
+    /// The office's letterhead: one record (see [`crate::domain::documents::Office`]).
+    #[serde(default)]
+    pub offices: Collection<crate::domain::documents::Office>,
+    /// Units' requests for more time, and the office's answers.
+    #[serde(default)]
+    pub extension_requests: Collection<crate::domain::followup::ExtensionRequest>,
     /// An export's envelope (see [`crate::domain::sharing::share::ExportInfo`]): read with the records, so a
     /// broken one is refused, and taken out by `parse_dataset` (never kept, never written).
     #[serde(default, rename = "export", skip_serializing)]
@@ -64,6 +70,8 @@ impl Default for Dataset {
             conclusions: Collection::default(),
             directives: Collection::default(),
             directive_updates: Collection::default(),
+            offices: Collection::default(),
+            extension_requests: Collection::default(),
             envelope: Default::default(),
         }
     }
@@ -145,6 +153,8 @@ impl Dataset {
         v.visit(&self.conclusions);
         v.visit(&self.directives);
         v.visit(&self.directive_updates);
+        v.visit(&self.offices);
+        v.visit(&self.extension_requests);
     }
 
     pub fn visit_mut(&mut self, v: &mut impl VisitorMut) {
@@ -157,6 +167,8 @@ impl Dataset {
         v.visit(&mut self.conclusions);
         v.visit(&mut self.directives);
         v.visit(&mut self.directive_updates);
+        v.visit(&mut self.offices);
+        v.visit(&mut self.extension_requests);
     }
 
     /// Records of every kind together.

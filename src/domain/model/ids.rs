@@ -63,6 +63,10 @@ id_type! {
     DirectiveId;
     /// One dated follow-up entry in a directive's log.
     DirectiveUpdateId;
+    /// The office that sends the documents (one per dataset).
+    OfficeId;
+    /// A unit's request for more time on a directive.
+    ExtensionRequestId;
 }
 
 /// Where new ids come from. The app draws them from the browser's cryptographic random

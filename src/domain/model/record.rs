@@ -15,10 +15,12 @@ pub enum RecordKind {
     Conclusion,
     Directive,
     DirectiveUpdate,
+    Office,
+    ExtensionRequest,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 11] = [
         RecordKind::Committee,
         RecordKind::Unit,
         RecordKind::Project,
@@ -28,6 +30,8 @@ impl RecordKind {
         RecordKind::Conclusion,
         RecordKind::Directive,
         RecordKind::DirectiveUpdate,
+        RecordKind::Office,
+        RecordKind::ExtensionRequest,
     ];
 
     /// The collection's name in the JSON format and in storage keys.
@@ -42,6 +46,8 @@ impl RecordKind {
             RecordKind::Conclusion => "conclusions",
             RecordKind::Directive => "directives",
             RecordKind::DirectiveUpdate => "directive_updates",
+            RecordKind::Office => "offices",
+            RecordKind::ExtensionRequest => "extension_requests",
         }
     }
 }

@@ -49,7 +49,7 @@ impl Part for Whole {
 impl Dataset {
     /// The collection holding records of type `T`.
     pub fn collection<T: Record>(&self) -> &Collection<T> {
-        let all: [&dyn Any; 9] = [
+        let all: [&dyn Any; 11] = [
             &self.committees,
             &self.units,
             &self.projects,
@@ -59,6 +59,8 @@ impl Dataset {
             &self.conclusions,
             &self.directives,
             &self.directive_updates,
+            &self.offices,
+            &self.extension_requests,
         ];
         all.into_iter()
             .find_map(|c| c.downcast_ref::<Collection<T>>())
@@ -221,7 +223,7 @@ fn conflict<T: Record>(mine: &T, theirs: &T) -> Entry {
 }
 
 fn collection_mut<T: Record>(d: &mut Dataset) -> &mut Collection<T> {
-    let all: [&mut dyn Any; 9] = [
+    let all: [&mut dyn Any; 11] = [
         &mut d.committees,
         &mut d.units,
         &mut d.projects,
@@ -231,6 +233,8 @@ fn collection_mut<T: Record>(d: &mut Dataset) -> &mut Collection<T> {
         &mut d.conclusions,
         &mut d.directives,
         &mut d.directive_updates,
+        &mut d.offices,
+        &mut d.extension_requests,
     ];
     all.into_iter()
         .find_map(|c| c.downcast_mut::<Collection<T>>())

@@ -16,7 +16,7 @@ pub struct ObstacleDraft {
     pub description: String,
     /// Unit id, or empty.
     pub responsible_unit: String,
-    /// "YYYY-MM-DD" or empty.
+    /// "dd/mm/yyyy" or empty.
     pub since: String,
     pub resolved_on: String,
     /// Directive id, or empty.

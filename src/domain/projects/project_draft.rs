@@ -25,7 +25,7 @@ pub struct ProjectDraft {
     /// "over", "nearly", "about", or empty.
     pub total_investment_qualifier: String,
     pub phase: String,
-    /// "YYYY-MM-DD" or empty.
+    /// "dd/mm/yyyy" or empty.
     pub planned_start: String,
     pub planned_finish: String,
     pub leader_in_charge: String,
@@ -111,6 +111,7 @@ impl ProjectDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dates::DateError;
     use crate::domain::draft::DraftProblem;
     use crate::domain::money::{Qualifier, Vnd};
     use crate::domain::number::NumberError;
@@ -143,8 +144,8 @@ mod tests {
             total_investment_billions: "1.300,5".into(),
             total_investment_qualifier: "over".into(),
             phase: "2026–2030".into(),
-            planned_start: "2026-01-15".into(),
-            planned_finish: "2028-12-31".into(),
+            planned_start: "15/01/2026".into(),
+            planned_finish: "31/12/2028".into(),
             leader_in_charge: "Phó Chủ tịch UBND tỉnh".into(),
         };
         let p = d
@@ -202,13 +203,16 @@ mod tests {
             })
         );
         let not_a_date = ProjectDraft {
-            planned_finish: "31/12/2028".into(),
+            planned_finish: "31/02/2028".into(),
             ..named("X")
         };
         let errors = not_a_date
             .to_project(DecimalMark::Comma, None, "p".into(), now())
             .unwrap_err();
-        assert_eq!(errors[0].problem, DraftProblem::Date);
+        assert!(matches!(
+            errors[0].problem,
+            DraftProblem::Date(DateError::Day { day: 31, .. })
+        ));
         let same_day = ProjectDraft {
             planned_start: "2027-01-01".into(),
             planned_finish: "2027-01-01".into(),

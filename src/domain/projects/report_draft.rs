@@ -11,7 +11,7 @@ use crate::domain::Field;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReportDraft {
-    /// "YYYY-MM-DD", as a date input gives it.
+    /// A date as typed: "07/12/2026", or any layout `dates::parse_date` reads.
     pub as_of: String,
     pub households_total: String,
     pub households_handed_over: String,
@@ -178,6 +178,7 @@ impl ReportDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dates::DateError;
     use crate::domain::money::Vnd;
 
     fn draft() -> ReportDraft {
@@ -272,7 +273,7 @@ mod tests {
             errors[0],
             FieldError {
                 field: Field::AsOf,
-                problem: DraftProblem::Date
+                problem: DraftProblem::Date(DateError::Empty)
             }
         );
         let errors = check(&draft(), DecimalMark::Point).unwrap_err();

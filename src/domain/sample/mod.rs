@@ -160,6 +160,7 @@ impl Builder<'_> {
             reported_by: by.into(),
             text: text.into(),
             document_ref: doc.into(),
+            document_date: None,
             status,
         });
     }

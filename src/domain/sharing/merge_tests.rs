@@ -322,6 +322,7 @@ fn a_day_of_follow_up(data: &mut Dataset, who: &str, day: i64, picks: &[(usize, 
             reported_by: who.to_owned(),
             text: format!("{who} ngày {day}: báo cáo {k}"),
             document_ref: String::new(),
+            document_date: None,
             status: (k % 3 == 0).then_some(RecordedStatus::InProgress {}),
         };
         data.record_update(update, at);
@@ -526,6 +527,7 @@ fn a_status_changed_there_and_an_update_recorded_here_are_a_conflict() {
                 reported_by: "A".into(),
                 text: "Đang thực hiện – còn 3 hộ".into(),
                 document_ref: String::new(),
+                document_date: None,
                 status: status.clone(),
             },
             at,

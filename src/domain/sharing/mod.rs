@@ -13,6 +13,7 @@
 pub(super) mod merge;
 pub(super) mod migrate;
 pub(super) mod share;
+pub(super) mod unit_reply;
 pub(super) mod unreadable;
 pub(super) mod validate;
 
@@ -22,8 +23,9 @@ pub use merge::{
 };
 pub use migrate::{dataset_from_value, parse_dataset, LoadError, Loaded};
 pub use share::{
-    export_reminder_due, file_name, Envelope, ExportFile, ExportInfo, Officer, Scope,
-    EXPORT_REMINDER_DAYS, STORAGE_WARNING_PERCENT,
+    export_reminder_due, file_name, reply_file_name, Envelope, ExportFile, ExportInfo, Officer,
+    Scope, EXPORT_REMINDER_DAYS, STORAGE_WARNING_PERCENT,
 };
+pub use unit_reply::{replies_together, reply_of, ReplyIntake};
 pub use unreadable::{quote, Unreadable, WhatWrong, QUOTE_CHARS};
 pub use validate::{validate, Problem, ValidationError};

@@ -111,6 +111,16 @@ pub fn file_name(scope: &Scope, label: &str, day: NaiveDate) -> String {
         Scope::Project(_) => "du-an",
         Scope::Unit(_) => "don-vi",
     };
+    named(kind, label, day)
+}
+
+/// A unit's reply: "dondoc-bao-cao-ubnd-xa-muong-phang-2026-12-07.json", never the name of
+/// the package it answers.
+pub fn reply_file_name(label: &str, day: NaiveDate) -> String {
+    named("bao-cao", label, day)
+}
+
+fn named(kind: &str, label: &str, day: NaiveDate) -> String {
     let mut slug = String::new();
     for c in fold(label).chars() {
         if c.is_ascii_alphanumeric() {
@@ -339,6 +349,8 @@ impl Dataset {
             conclusions: take(&self.conclusions, &p.conclusions),
             directives: take(&self.directives, &p.directives),
             directive_updates: take(&self.directive_updates, &p.updates),
+            // The office's letterhead goes with what it sends.
+            offices: self.offices.clone(),
             ..Dataset::default()
         };
         (data, label)

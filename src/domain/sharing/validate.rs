@@ -68,6 +68,14 @@ pub enum Problem {
     SuccessorEnded,
     /// A unit taking a directive that is not among the successors chosen.
     NotASuccessor,
+    /// A number pattern that does not mark where the number goes, once ("…/BC-VP").
+    NumberPattern,
+    /// An extension request answered already.
+    AlreadyAnswered,
+    /// A signer written without a title and a name.
+    SignerTooShort,
+    /// A signer for another ("KT. CHÁNH VĂN PHÒNG") without their own title under it.
+    SignerOwnTitle,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +103,11 @@ fn check_one<'a, T: Record>(
 /// negative); references to other records are checked with the whole dataset.
 pub fn validate_project(project: &Project) -> Vec<ValidationError> {
     check_one(project, Checker::project)
+}
+
+/// The rules of the office's letterhead.
+pub fn validate_office(office: &crate::domain::documents::Office) -> Vec<ValidationError> {
+    check_one(office, Checker::office)
 }
 
 /// The rules of one obstacle's own fields (a description, resolved not before it arose).
@@ -185,6 +198,9 @@ fn check<'a>(
     for r in data.committees.iter() {
         c.on(r);
         c.text(Field::Name, &r.name);
+        for p in &r.public_investment {
+            c.capital(&p.capital);
+        }
     }
     for r in data.units.iter() {
         c.on(r);
@@ -268,6 +284,16 @@ fn check<'a>(
                 c.push(Field::ExtensionsGrantedOn, Problem::BeforeConclusion);
             }
         }
+    }
+    for r in data.offices.iter() {
+        c.on(r);
+        c.office(r);
+    }
+    for r in data.extension_requests.iter() {
+        c.on(r);
+        c.text(Field::Reason, &r.reason);
+        c.reference::<crate::domain::Directive>(Field::Directive, find, Some(&r.directive));
+        c.reference::<Unit>(Field::Unit, find, Some(&r.unit));
     }
     for r in data.directive_updates.iter() {
         c.on(r);

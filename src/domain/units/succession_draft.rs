@@ -20,7 +20,7 @@ use crate::domain::Field;
 pub struct SuccessionDraft {
     /// "merged" or "abolished".
     pub kind: String,
-    /// "YYYY-MM-DD": the first day the successors hold the work.
+    /// "dd/mm/yyyy": the first day the successors hold the work.
     pub on: String,
     /// Ids of the successors, in the order picked.
     pub successors: Vec<String>,
@@ -203,14 +203,14 @@ mod tests {
         let (data, _) = sample();
         let (district, commune, other) = tuan_giao(&data);
         let mut d = SuccessionDraft {
-            on: "1/7/2025".into(),
+            on: "1/7".into(),
             ..SuccessionDraft::default()
         };
         let (fields, _) = d.problems(&data, &district);
         let names: Vec<_> = fields.iter().map(|f| f.field.name()).collect();
         assert_eq!(names, vec!["ended_on"], "{fields:?}");
         assert!(d.work(&data, &district).is_empty(), "no date, no list");
-        d.on = "2025-07-01".into();
+        d.on = "01/07/2025".into();
         let (fields, rows) = d.problems(&data, &district);
         assert_eq!(
             fields.iter().map(|f| f.field.name()).collect::<Vec<_>>(),

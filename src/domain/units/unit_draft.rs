@@ -22,7 +22,7 @@ pub struct UnitDraft {
     /// A kind code of the format ("department", "commune"...).
     pub kind: String,
     pub contact: String,
-    /// "YYYY-MM-DD" from which a changed name is used; empty when the change corrects a
+    /// "dd/mm/yyyy" from which a changed name is used; empty when the change corrects a
     /// name that was typed wrong.
     pub renamed_on: String,
     /// Other names the unit is known by in documents, one per line.
@@ -306,10 +306,7 @@ mod tests {
             vec!["renamed_on"],
             "a date without a new name"
         );
-        assert_eq!(
-            fails(draft("Sở Xây dựng", "1/3/2025"), None),
-            vec!["renamed_on"]
-        );
+        assert_eq!(fails(draft("Sở Xây dựng", "1/3"), None), vec!["renamed_on"]);
         // Its own name is not taken by itself.
         assert!(draft("Sở Tài nguyên và Môi trường", "")
             .to_unit(&data, Some(&u), "n".into(), now())

@@ -189,4 +189,35 @@ impl<K: KeyValue> Session<K> {
             text,
         }
     }
+
+    /// The reply of `unit` (its updates and requests since its package was made, `since`),
+    /// as a file named for the unit and the day, unlike the package it answers.
+    pub fn export_reply(
+        &mut self,
+        unit: &crate::domain::UnitId,
+        since: DateTime<Utc>,
+        officer: Officer,
+        now: DateTime<Utc>,
+        today: chrono::NaiveDate,
+    ) -> Exported {
+        let file = self.data.unit_reply(unit, since);
+        let label = self.data.unit_name(unit);
+        let info = ExportInfo {
+            based_on: self.sync_base.based_on(&file),
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            exported_at: now,
+            exported_by: officer,
+            scope: Scope::Unit(unit.clone()),
+            scope_label: label.clone(),
+        };
+        let text = serde_json::to_string(&ExportFile {
+            data: &file,
+            export: &info,
+        })
+        .unwrap_or_default();
+        Exported {
+            name: crate::domain::sharing::reply_file_name(&label, today),
+            text,
+        }
+    }
 }

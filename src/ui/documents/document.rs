@@ -5,33 +5,16 @@
 
 use leptos::prelude::*;
 
+use super::sending::lang_of;
 use crate::domain::documents::Table;
-use crate::domain::documents::{Block, Brief, DocLang, Document, Letterhead};
+use crate::domain::documents::{Block, Brief, DocLang, Document};
 use crate::domain::BodyKind;
-use crate::i18n::{Lang, Msg};
-use crate::ui::state::AppState;
+use crate::i18n::Lang;
 
 pub fn doc_lang(lang: Lang) -> DocLang {
     match lang {
         Lang::Vi => DocLang::Vi,
         Lang::En => DocLang::En,
-    }
-}
-
-/// Who sends the office's documents: the office and officer set on the Data screen (the
-/// committee's office when none is set), as a state or a Party body.
-pub fn letterhead(state: AppState, body_kind: BodyKind) -> Letterhead {
-    let (office, signer) = state
-        .settings
-        .with_untracked(|s| (s.office.clone(), s.officer_name.clone()));
-    Letterhead {
-        office: if office.trim().is_empty() {
-            state.t(Msg::DefaultOffice).to_owned()
-        } else {
-            office
-        },
-        body_kind,
-        signer,
     }
 }
 
@@ -86,7 +69,9 @@ fn block_view(b: Block, lang: Lang) -> AnyView {
     }
 }
 
-pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
+/// A document laid out in its own language (`lang`, whatever the interface's).
+pub fn document_view(doc: Document, lang: DocLang) -> impl IntoView {
+    let lang = lang_of(lang);
     let party = doc.body_kind == BodyKind::Party;
     let header = doc.header;
     let body = doc
@@ -139,7 +124,8 @@ pub fn document_view(doc: Document, lang: Lang) -> impl IntoView {
 }
 
 /// The head's brief laid out for an A4 landscape page (hidden on screen).
-pub fn brief_view(brief: Brief, lang: Lang) -> impl IntoView {
+pub fn brief_view(brief: Brief, lang: DocLang) -> impl IntoView {
+    let lang = lang_of(lang);
     let body = brief
         .body
         .into_iter()

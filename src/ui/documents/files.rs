@@ -12,7 +12,8 @@ use leptos::task::spawn_local;
 use super::document::doc_lang;
 use crate::domain::documents::office::{self, Steps};
 use crate::domain::documents::{
-    directive_rows, directives_sheet, file_name, Document, Listed, Table, SHEET_ROWS_PER_STEP,
+    directive_rows, directives_sheet, file_name, DocLang, Document, Listed, Table,
+    SHEET_ROWS_PER_STEP,
 };
 use crate::domain::followup::urgency_order;
 use crate::i18n::{labels, Msg};
@@ -45,13 +46,16 @@ fn make_file<F>(
     });
 }
 
-/// Downloads `docs` (made when the file is, in steps of their own if they need them) as one
-/// Word file named after `stem` and today.
-pub fn download_docx<F>(state: AppState, stem: &str, docs: impl FnOnce() -> F + 'static)
-where
+/// Downloads `docs` (written in `lang`; made when the file is, in steps of their own if they
+/// need them) as one Word file named after `stem` and today.
+pub fn download_docx<F>(
+    state: AppState,
+    stem: &str,
+    lang: DocLang,
+    docs: impl FnOnce() -> F + 'static,
+) where
     F: Future<Output = Vec<Document>> + 'static,
 {
-    let lang = doc_lang(state.lang.get_untracked());
     let name = file_name(stem, state.today, "docx");
     make_file(
         state,

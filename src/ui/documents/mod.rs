@@ -4,20 +4,23 @@
 //! `domain::documents` (documents, tables, the notice reader).
 //!
 //! Every area's pages print through `document` and download through `files`; the reading's
-//! undo bar is
-//! shown on the conclusions list and page.
+//! undo bar is shown on the conclusions list and page.
 
 mod document;
 mod files;
+mod letterhead;
 mod reading;
 mod reading_choices;
 mod reading_directive;
 mod reading_fields;
+mod sending;
 
-pub(crate) use document::{brief_view, doc_lang, document_view, letterhead, print};
+pub(crate) use document::{brief_view, doc_lang, document_view, print};
 pub(crate) use files::{
     all_directives, download_csv, download_docx, download_xlsx, export_buttons, in_turn, making,
     MakingFile,
 };
+pub(crate) use letterhead::LetterheadCard;
 pub(crate) use reading::undo_bar;
 pub(super) use reading::{ReadConclusionPage, ReadUndone};
+pub(crate) use sending::{doc_lang_of, lang_of, translation_box, SendingPick};

@@ -247,12 +247,8 @@ pub(super) fn NewMeetingFields(review: RwSignal<Option<Review>>) -> impl IntoVie
                     {review_select(review, "rm-kind".into(), title(Field::Kind),
                         move || choices::meeting_kinds(state.lang.get()),
                         |r| r.new_meeting.kind.clone(), |r, v| r.new_meeting.kind = v)}
-                    <div class="field">
-                        <label for="rm-date">{title(Field::Date)}</label>
-                        <input id="rm-date" type="date"
-                            prop:value=move || review.with(|r| r.as_ref().map(|r| r.new_meeting.date.clone()).unwrap_or_default())
-                            on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.new_meeting.date = v }) }/>
-                    </div>
+                    {super::reading_fields::review_date(review, "rm-date".into(), title(Field::Date),
+                        |r| r.new_meeting.date.clone(), |r, v| r.new_meeting.date = v)}
                     {text(Field::Time, |r| r.new_meeting.time.clone(), |r, v| r.new_meeting.time = v)}
                     {text(Field::Place, |r| r.new_meeting.place.clone(), |r, v| r.new_meeting.place = v)}
                     {text(Field::Chair, |r| r.new_meeting.chair.clone(), |r, v| r.new_meeting.chair = v)}

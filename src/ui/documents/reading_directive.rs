@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::reading_choices::{project_pick, unit_pick, UnitList};
-use super::reading_fields::review_input;
+use super::reading_fields::{review_date, review_input};
 use crate::domain::documents::Mark;
 use crate::domain::documents::{due_of, new_unit_ref, NewUnitChoice, Review, UnitClass};
 use crate::domain::Field;
@@ -45,9 +45,8 @@ pub(super) fn DirectiveFields(
     let item = move || item.get();
     let issued = Memo::new(move |_| {
         review.with(|r| {
-            r.as_ref().and_then(|r| {
-                chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok()
-            })
+            r.as_ref()
+                .and_then(|r| crate::domain::dates::parse_date(&r.conclusion.date).ok())
         })
     });
     let news = Memo::new(move |_| {
@@ -180,12 +179,9 @@ pub(super) fn DirectiveFields(
                             move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.deadline_words = v })}
                         <span class="echo" role="status" id=format!("rd-{i}-due")>{due}</span>
                     </div>
-                    <div class="field">
-                        <label for=format!("rd-{i}-due-by-hand")>{title(Field::DueByHand)}</label>
-                        <input id=format!("rd-{i}-due-by-hand") type="date"
-                            prop:value=move || item().map(|x| x.draft.due_by_hand).unwrap_or_default()
-                            on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(x) = r.as_mut().and_then(|r| r.items.get_mut(i)) { x.draft.due_by_hand = v }) }/>
-                    </div>
+                    {review_date(review, format!("rd-{i}-due-by-hand"), title(Field::DueByHand),
+                        move |r| r.items.get(i).map(|x| x.draft.due_by_hand.clone()).unwrap_or_default(),
+                        move |r, v| if let Some(x) = r.items.get_mut(i) { x.draft.due_by_hand = v })}
                 </Show>
                 {review_input(review, format!("{prefix}-responsible"), title(Field::ResponsiblePerson), false,
                     move |r| r.items.get(i).map(|x| x.draft.responsible_person.clone()).unwrap_or_default(),

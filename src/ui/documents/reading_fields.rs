@@ -4,9 +4,12 @@
 use leptos::prelude::*;
 
 use super::reading_choices::{parent_pick, review_select, NewMeetingFields};
+use crate::domain::dates::{parse_date, DateError};
 use crate::domain::documents::{meetings_near, NewUnitChoice, Review, NEW_MEETING};
 use crate::domain::Field;
+use crate::i18n::dates::date_message;
 use crate::i18n::{format_date, Msg};
+use crate::ui::date_box::{label_id, DateBox};
 use crate::ui::form::{choices, field_title};
 use crate::ui::state::use_state;
 
@@ -71,6 +74,52 @@ fn text_box(
     .into_any()
 }
 
+/// A date box bound to one string of the review: what is typed is kept as typed; a
+/// problem shows once the box is left (a date left empty is the review's to report).
+pub(super) fn review_date(
+    review: RwSignal<Option<Review>>,
+    id: String,
+    label: impl Fn() -> String + Send + Sync + 'static,
+    get: impl Fn(&Review) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut Review, String) + Send + Sync + Copy + 'static,
+) -> AnyView {
+    let state = use_state();
+    let value = Memo::new(move |_| review.with(|r| r.as_ref().map(&get).unwrap_or_default()));
+    let write = move |text: String| {
+        review.update(|r| {
+            if let Some(r) = r {
+                set(r, text)
+            }
+        })
+    };
+    let left = RwSignal::new(false);
+    let problem = Signal::derive(move || {
+        let lang = state.lang.get();
+        let wrong = match value.with(|t| parse_date(t)) {
+            Ok(_) | Err(DateError::Empty) => None,
+            Err(e) => Some(e),
+        };
+        wrong.filter(|_| left.get()).map(|e| date_message(&e, lang))
+    });
+    let hint = format!("{id}-problem");
+    let date_box = DateBox {
+        id: id.clone(),
+        text: move || value.get(),
+        write,
+        left,
+        invalid: Signal::derive(move || problem.with(Option::is_some)),
+        described: hint.clone(),
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone() id=label_id(&id)>{label}</label>
+            {date_box.view()}
+            <span class="problem" id=hint role="status">{move || problem.get()}</span>
+        </div>
+    }
+    .into_any()
+}
+
 #[component]
 pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoView {
     let state = use_state();
@@ -87,13 +136,6 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
             )
         };
     }
-    let date_value = move || {
-        review.with(|r| {
-            r.as_ref()
-                .map(|r| r.conclusion.date.clone())
-                .unwrap_or_default()
-        })
-    };
     let meeting = Memo::new(move |_| {
         review.with(|r| {
             r.as_ref()
@@ -110,11 +152,8 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
                 state.t(Msg::ReadNewMeetingOption).to_owned(),
             ),
         ];
-        let day = review.with_untracked(|r| {
-            r.as_ref().and_then(|r| {
-                chrono::NaiveDate::parse_from_str(&r.conclusion.date, "%Y-%m-%d").ok()
-            })
-        });
+        let day =
+            review.with_untracked(|r| r.as_ref().and_then(|r| parse_date(&r.conclusion.date).ok()));
         all.extend(state.data.with(|d| {
             let near = match day {
                 Some(day) => meetings_near(d, day),
@@ -167,11 +206,8 @@ pub(super) fn ConclusionFields(review: RwSignal<Option<Review>>) -> impl IntoVie
             </p>
             <div class="grid">
                 {text!(number_symbol, NumberSymbol, false)}
-                <div class="field">
-                    <label for="rc-date">{title(Field::Date)}</label>
-                    <input id="rc-date" type="date" prop:value=date_value
-                        on:input=move |ev| { let v = event_target_value(&ev); review.update(|r| if let Some(r) = r { r.conclusion.date = v }) }/>
-                </div>
+                {review_date(review, "rc-date".into(), title(Field::Date),
+                    |r| r.conclusion.date.clone(), |r, v| r.conclusion.date = v)}
                 {text!(issuing_body, IssuingBody, false)}
                 {text!(parent_body, ParentBody, false)}
                 {text!(place, Place, false)}

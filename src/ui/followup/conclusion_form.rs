@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates::iso;
+use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::followup::ConclusionDraft;
 use crate::domain::sorting;
 use crate::domain::Field;
@@ -93,7 +93,7 @@ pub fn ConclusionForm(id: Option<String>) -> impl IntoView {
     let opened = base.as_ref().map(|b| b.updated_at);
     let initial = base.as_ref().map_or_else(
         || ConclusionDraft {
-            date: iso(state.today),
+            date: dd_mm_yyyy(state.today),
             ..Default::default()
         },
         ConclusionDraft::from_conclusion,

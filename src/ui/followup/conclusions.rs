@@ -11,7 +11,10 @@ use crate::domain::{ConclusionId, DirectiveId, Tally};
 use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
 use crate::ui::browser;
-use crate::ui::documents::{doc_lang, document_view, download_docx, export_buttons, making, print};
+use crate::ui::documents::{
+    doc_lang, doc_lang_of, document_view, download_docx, export_buttons, making, print,
+    translation_box,
+};
 use crate::ui::state::use_state;
 use crate::ui::widgets::{
     extension_mark, field, handover_history, keyed_rows, unit_link_on, ListPage, NotFound,
@@ -86,30 +89,33 @@ pub fn ConclusionPage(id: String) -> impl IntoView {
     let editing = RwSignal::new(None::<DirectiveId>);
     let extending = RwSignal::new(None::<DirectiveId>);
     let id = ConclusionId(id);
+    // The notice prints in Vietnamese unless an English translation is asked for.
+    let english = RwSignal::new(false);
     view! {
         {crate::ui::documents::undo_bar(false)}
-        {checklist(id.clone(), Rows { selected, editing, extending })}
+        {checklist(id.clone(), Rows { selected, editing, extending, english })}
         <UpdateForm selected=selected/>
         <ExtensionForm extending=extending/>
         <DirectiveForm conclusion=id.clone() editing=editing/>
-        {notice(id)}
+        {notice(id, english)}
     }
 }
 
 /// The notice as issued, laid out for printing (hidden on screen).
-fn notice(id: ConclusionId) -> impl IntoView {
+fn notice(id: ConclusionId, english: RwSignal<bool>) -> impl IntoView {
     let state = use_state();
     // Drawn again only when the notice itself changes (an update recorded does not).
-    let doc = Memo::new(move |_| {
-        let lang = state.lang.get();
-        state.data.with_lookups(|found| {
-            found.data.conclusions.get(&id).map(|c| {
-                conclusion_notice_with(found.data, c, found.directives_of(&c.id), doc_lang(lang))
+    let doc =
+        Memo::new(move |_| {
+            let lang = doc_lang_of(english.get());
+            state.data.with_lookups(|found| {
+                found.data.conclusions.get(&id).map(|c| {
+                    conclusion_notice_with(found.data, c, found.directives_of(&c.id), lang)
+                })
             })
-        })
-    });
+        });
     move || {
-        let lang = state.lang.get();
+        let lang = doc_lang_of(english.get());
         doc.get().map(|doc| {
             view! { <div class="doc-wrap">{document_view(doc, lang)}</div> }
         })
@@ -122,6 +128,8 @@ struct Rows {
     selected: RwSignal<Option<DirectiveId>>,
     editing: RwSignal<Option<DirectiveId>>,
     extending: RwSignal<Option<DirectiveId>>,
+    /// The notice printed as an English translation.
+    english: RwSignal<bool>,
 }
 
 fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
@@ -129,6 +137,7 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
         selected,
         editing,
         extending,
+        english,
     } = forms;
     let state = use_state();
     move || {
@@ -221,10 +230,10 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                         let id = c.id.clone();
                         let stem = format!("{} {}", state.t(Msg::Conclusion), c.number_symbol);
                         move |_| {
-                            let id = id.clone();
-                            download_docx(state, &stem, move || async move {
+                            let (id, lang) = (id.clone(), doc_lang_of(english.get_untracked()));
+                            download_docx(state, &stem, lang, move || async move {
                                 state.data.with_untracked(|d| {
-                                    d.conclusions.get(&id).map(|c| conclusion_notice(d, c, doc_lang(state.lang.get_untracked())))
+                                    d.conclusions.get(&id).map(|c| conclusion_notice(d, c, lang))
                                 }).into_iter().collect()
                             });
                         }
@@ -245,6 +254,8 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                             }
                         }
                     })}
+                    {translation_box("notice-english".into(), english)}
+                    " "
                     <span class="small muted" id="print-hint">{state.t(Msg::PrintHint)}</span>
                 </p>
                 <dl class="fields">

@@ -187,7 +187,7 @@ pub fn ExtensionForm(extending: RwSignal<Option<DirectiveId>>) -> impl IntoView 
     let heading = move || {
         directive.with(|x| {
             x.as_ref()
-                .map(|x| directive_form_heading(state, x, Msg::ExtendDirective))
+                .map(|x| directive_form_heading(state, x, state.t(Msg::ExtendDirective)))
         })
     };
     view! {

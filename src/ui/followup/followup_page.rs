@@ -6,10 +6,11 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::ui::date_box::day_box;
 use crate::ui::documents::{all_directives, export_buttons};
 
-use super::update_form::{directive_item, UpdateForm};
-use crate::domain::dates::iso;
+use super::requests::WaitingRequests;
+use super::update_form::{directive_item, RowForms};
 use crate::domain::followup::KeptOverview;
 use crate::domain::followup::{Found, DUE_WITHIN_MONTH_DAYS};
 use crate::domain::{
@@ -121,7 +122,7 @@ fn directive_list<'a>(
     (items, more): (Vec<&'a Directive>, usize),
     latest: &Latest,
     on: NaiveDate,
-    selected: RwSignal<Option<DirectiveId>>,
+    selected: RowForms,
 ) -> impl IntoView {
     let shown = items
         .into_iter()
@@ -132,7 +133,7 @@ fn directive_list<'a>(
         .collect_view();
     view! {
         {shown}
-        {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {state.t(Msg::MoreDirectives)}</li> })}
+        {(more > 0).then(|| view! { <li class="muted">{format!("… {more} ")} {Msg::MoreDirectives.counted(more, state.lang.get())}</li> })}
     }
 }
 
@@ -157,7 +158,7 @@ pub fn FollowUpPage() -> impl IntoView {
     let state = use_state();
     let reference = RwSignal::new(state.today);
     let query = RwSignal::new(String::new());
-    let selected = RwSignal::new(None::<DirectiveId>);
+    let selected = RowForms::new();
 
     // Rebuilt only when the data changes (and the page reads it): a keystroke compares strings.
     // Its directives in order of urgency as of the reference date: rebuilt when that changes.
@@ -308,7 +309,7 @@ pub fn FollowUpPage() -> impl IntoView {
             });
             let older = shown.older;
             let older = (older > 0).then(|| view! {
-                <p class="muted"><a href=Route::Conclusions.href()>{format!("… {older} ")} {state.t(Msg::OlderConclusions)}</a></p>
+                <p class="muted"><a href=Route::Conclusions.href()>{format!("… {older} ")} {Msg::OlderConclusions.counted(older, state.lang.get())}</a></p>
             });
             let conclusions = shown
                 .conclusions
@@ -363,21 +364,14 @@ pub fn FollowUpPage() -> impl IntoView {
                 <input id="fu-search" type="search" prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev))/>
             </div>
-            <div class="filter">
-                <label for="fu-reference">{move || state.t(Msg::AsOfDate)}</label>
-                <input id="fu-reference" type="date" prop:value=move || iso(reference.get())
-                    on:change=move |ev| {
-                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                            reference.set(d);
-                        }
-                    }/>
-            </div>
+            {day_box("fu-reference", "filter", Signal::derive(move || state.t(Msg::AsOfDate).to_owned()), reference)}
         </div>
         <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, String::new(), move || {
             all_directives(state, reference.get_untracked())
         })}</p>
         {results}
-        <UpdateForm selected=selected/>
+        {selected.view()}
+        <WaitingRequests/>
         {overview_top}
         {overview_rest}
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates::iso;
+use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::followup::MeetingDraft;
 use crate::domain::Field;
 use crate::domain::{IdSource, MeetingId};
@@ -62,7 +62,7 @@ pub fn MeetingForm(id: Option<String>) -> impl IntoView {
     let base = base.flatten();
     let opened = base.as_ref().map(|b| b.updated_at);
     let initial = base.as_ref().map_or_else(
-        || MeetingDraft::new(iso(state.today)),
+        || MeetingDraft::new(dd_mm_yyyy(state.today)),
         MeetingDraft::from_meeting,
     );
     let check_base = base.clone();

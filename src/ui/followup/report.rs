@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::dates::iso;
+use crate::domain::documents::Sent;
 use crate::domain::documents::{
     each_reminder_letter, follow_up_report_document, reminder_letters, report_tables,
     units_with_overdue,
@@ -15,9 +15,9 @@ use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
 use crate::ui::browser::next_task;
+use crate::ui::date_box::day_box;
 use crate::ui::documents::{
-    doc_lang, document_view, download_csv, download_docx, download_xlsx, in_turn, letterhead,
-    making, print,
+    document_view, download_csv, download_docx, download_xlsx, in_turn, making, print, SendingPick,
 };
 use crate::ui::state::use_state;
 use crate::ui::widgets::{fold_bar, folded_rows, unit_link};
@@ -39,17 +39,12 @@ const SOME: &str = "some";
 
 fn date_input(id: &'static str, label: Msg, value: RwSignal<NaiveDate>) -> impl IntoView {
     let state = use_state();
-    view! {
-        <div class="filter">
-            <label for=id>{move || state.t(label)}</label>
-            <input id=id type="date" prop:value=move || iso(value.get())
-                on:change=move |ev| {
-                    if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                        value.set(d);
-                    }
-                }/>
-        </div>
-    }
+    day_box(
+        id,
+        "filter",
+        Signal::derive(move || state.t(label).to_owned()),
+        value,
+    )
 }
 
 /// What the print view holds: the report, or the letters to every overdue unit.
@@ -73,29 +68,39 @@ pub fn ReportPage() -> impl IntoView {
     let printing = RwSignal::new(Printed::Report);
     let report_by = RwSignal::new(state.today + chrono::Days::new(REPLY_WITHIN_DAYS));
     let (units_open, chasing_open) = (RwSignal::new(false), RwSignal::new(false));
+    // Signer, number and language of the report, and of the letters.
+    let report_pick = SendingPick::new();
+    let letters_pick = SendingPick::new();
     // What the buttons make, from what the page shows when clicked: the report counted in a
     // task, then its document or sheets in the next (the large dataset's 18,000 directives).
     let period = move || {
         let scope = scope_of(&scope.get_untracked(), &picked.get_untracked());
-        let lang = doc_lang(state.lang.get_untracked());
-        (from.get_untracked(), as_of.get_untracked(), scope, lang)
+        (from.get_untracked(), as_of.get_untracked(), scope)
     };
     let report_doc = move || async move {
-        let ((from, as_of, scope, lang), d) = (period(), state.data.shared());
+        let ((from, as_of, scope), d) = (period(), state.data.shared());
         let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
         next_task().await;
-        let head = letterhead(state, d.body_kind_of(&scope));
-        vec![follow_up_report_document(&d, &report, &head, lang)]
+        let head = report_pick.sending_untracked(&d, &scope);
+        vec![follow_up_report_document(
+            &d,
+            &report,
+            &head,
+            report_pick.lang_untracked(),
+        )]
     };
     let report_sheets = move || async move {
-        let ((from, as_of, scope, lang), d) = (period(), state.data.shared());
+        let ((from, as_of, scope), d) = (period(), state.data.shared());
         let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
         next_task().await;
-        report_tables(&d, &report, lang)
+        report_tables(&d, &report, report_pick.lang_untracked())
     };
     let letters = move || async move {
-        let ((_, as_of, scope, lang), d) = (period(), state.data.shared());
-        let head = letterhead(state, d.body_kind_of(&scope));
+        let ((_, as_of, scope), d) = (period(), state.data.shared());
+        let (head, lang) = (
+            letters_pick.sending_untracked(&d, &scope),
+            letters_pick.lang_untracked(),
+        );
         let by = report_by.get_untracked();
         let each = each_reminder_letter(&d, &scope, as_of, state.due_soon_days(), by, &head, lang);
         in_turn(each).await
@@ -199,15 +204,17 @@ pub fn ReportPage() -> impl IntoView {
                 })
             });
             let share = t.overdue_share().map(|p| format_percent(p, lang)).unwrap_or_else(|| "—".into());
-            let from = letterhead(state, d.body_kind_of(&scope));
-            let doc = follow_up_report_document(d, &report, &from, doc_lang(lang));
             let printed = match printing.get() {
-                Printed::Report => document_view(doc, lang).into_any(),
+                Printed::Report => {
+                    let from = report_pick.sending(d, &scope);
+                    let doc = follow_up_report_document(d, &report, &from, report_pick.lang());
+                    document_view(doc, report_pick.lang()).into_any()
+                }
                 Printed::Letters => {
-                    let from = letterhead(state, d.body_kind_of(&scope));
-                    reminder_letters(d, &scope, as_of, state.due_soon_days(), report_by.get(), &from, doc_lang(lang))
+                    let from = letters_pick.sending(d, &scope);
+                    reminder_letters(d, &scope, as_of, state.due_soon_days(), report_by.get(), &from, letters_pick.lang())
                         .into_iter()
-                        .map(|l| document_view(l, lang))
+                        .map(|l| document_view(l, letters_pick.lang()))
                         .collect_view()
                         .into_any()
                 }
@@ -324,10 +331,11 @@ pub fn ReportPage() -> impl IntoView {
                 </fieldset>
             }
         })}
+        {report_pick.view("rp", Sent::Report)}
         <p class="actions">
             <button type="button" id="print-report" on:click=move |_| print_as(Printed::Report)>{move || state.t(Msg::PrintReport)}</button>
             " "
-            <button type="button" id="word-report" disabled=move || making(state) on:click=move |_| download_docx(state, &stem(), report_doc)>{move || state.t(Msg::DownloadWord)}</button>
+            <button type="button" id="word-report" disabled=move || making(state) on:click=move |_| download_docx(state, &stem(), report_pick.lang_untracked(), report_doc)>{move || state.t(Msg::DownloadWord)}</button>
             " "
             <button type="button" id="xlsx-report" disabled=move || making(state) on:click=move |_| download_xlsx(state, &stem(), report_sheets)>{move || state.t(Msg::DownloadExcel)}</button>
             " "
@@ -342,20 +350,16 @@ pub fn ReportPage() -> impl IntoView {
         <section class="card" aria-labelledby="rp-letters">
             <h2 id="rp-letters">{move || state.t(Msg::RemindAllOverdue)} " " <span class="count">{move || format!("({})", overdue_units())}</span></h2>
             <p class="muted small">{move || if overdue_units() == 0 { state.t(Msg::NoOverdueUnits) } else { state.t(Msg::LettersHint) }}</p>
+            {letters_pick.view("rl", Sent::Letter)}
             <p class="actions">
-                <label for="rp-report-by" class="small">{move || state.t(Msg::ReportBy)}</label>
-                <input id="rp-report-by" type="date" prop:value=move || iso(report_by.get())
-                    on:change=move |ev| {
-                        if let Ok(d) = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                            report_by.set(d);
-                        }
-                    }/>
+                {day_box("rp-report-by", "inline-day", Signal::derive(move || state.t(Msg::ReportBy).to_owned()), report_by)}
                 <button type="button" id="print-letters" disabled=move || overdue_units() == 0
                     on:click=move |_| print_as(Printed::Letters)>{move || state.t(Msg::PrintLetters)}</button>
                 <button type="button" id="word-letters" disabled=move || overdue_units() == 0 || making(state)
-                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), letters)>{move || state.t(Msg::DownloadWord)}</button>
+                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), letters_pick.lang_untracked(), letters)>{move || state.t(Msg::DownloadWord)}</button>
             </p>
         </section>
+        <super::requests::WaitingRequests hide_empty=true/>
         {content}
     }
 }

@@ -4,11 +4,14 @@
 
 use leptos::prelude::*;
 
+use super::extension_form::{extend_button_id, ExtensionForm, EXTENSION_FIRST_FIELD};
+use super::request_form::{ask_button_id, RequestForm, REQUEST_FIRST_FIELD};
 use crate::domain::followup::{UpdateDraft, STATUS_CODES};
 use crate::domain::Field;
 use crate::domain::{Dataset, Directive, DirectiveUpdate};
 use crate::domain::{DirectiveId, IdSource};
 use crate::i18n::format_date;
+use crate::i18n::requests::{request_text, Req};
 use crate::i18n::{labels, Msg};
 use crate::route::Route;
 use crate::ui::browser::{self, CryptoIds};
@@ -30,6 +33,40 @@ pub fn focus_update_form() {
     browser::focus_later("uf-text");
 }
 
+/// The forms a directive's row opens on a list's page: record an update, ask for more time
+/// (the unit's request), extend (the office's decision). Each holds the directive it is for.
+#[derive(Clone, Copy)]
+pub struct RowForms {
+    pub updating: RwSignal<Option<DirectiveId>>,
+    pub asking: RwSignal<Option<DirectiveId>>,
+    pub extending: RwSignal<Option<DirectiveId>>,
+}
+
+impl Default for RowForms {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RowForms {
+    pub fn new() -> Self {
+        RowForms {
+            updating: RwSignal::new(None),
+            asking: RwSignal::new(None),
+            extending: RwSignal::new(None),
+        }
+    }
+
+    /// The three forms, drawn where the page shows its forms (each only while open).
+    pub fn view(self) -> impl IntoView {
+        view! {
+            <UpdateForm selected=self.updating/>
+            <RequestForm asking=self.asking/>
+            <ExtensionForm extending=self.extending/>
+        }
+    }
+}
+
 /// One directive as a line of a list: its state against `reference`, its number linking to
 /// its checklist, its text, deadline, last update, and the button opening the update form.
 pub fn directive_item(
@@ -38,7 +75,7 @@ pub fn directive_item(
     x: &Directive,
     last: Option<&DirectiveUpdate>,
     reference: NaiveDate,
-    selected: RwSignal<Option<DirectiveId>>,
+    forms: RowForms,
 ) -> impl IntoView {
     let number = d.number_of(x).to_owned();
     let last = last.map(|u| format!("{}: {}", format_date(u.date), u.text));
@@ -53,6 +90,8 @@ pub fn directive_item(
     .map(|s| format!(" · {s}"))
     .collect::<String>();
     let pick = x.id.clone();
+    let (ask, extend) = (x.id.clone(), x.id.clone());
+    let selected = forms.updating;
     view! {
         <li>
             <StateBadge state=facts.state/> " "
@@ -67,6 +106,19 @@ pub fn directive_item(
                     on:click=move |_| { selected.set(Some(pick.clone())); focus_update_form(); }>
                     {state.t(Msg::RecordUpdateShort)}
                 </button>
+                " "
+                <button type="button" class="small" id=ask_button_id(&x.id)
+                    on:click=move |_| { forms.asking.set(Some(ask.clone())); browser::focus_later(REQUEST_FIRST_FIELD); }>
+                    {request_text(Req::Ask, lang)}
+                </button>
+                // Granting more time is the office's; a unit's own browser asks for it.
+                {state.settings.with_untracked(|s| s.my_unit.is_none()).then(|| view! {
+                    " "
+                    <button type="button" class="small" id=extend_button_id(&x.id)
+                        on:click=move |_| { forms.extending.set(Some(extend.clone())); browser::focus_later(EXTENSION_FIRST_FIELD); }>
+                        {state.t(Msg::ExtendShort)}
+                    </button>
+                })}
             </span>
         </li>
     }
@@ -74,12 +126,11 @@ pub fn directive_item(
 
 /// A form's heading naming the directive it is for: "Ghi cập nhật nhiệm vụ 3.1 · 16-KL/BCĐ ·
 /// …" (the text cut at 140 characters).
-pub fn directive_form_heading(state: AppState, x: &Directive, action: Msg) -> String {
+pub fn directive_form_heading(state: AppState, x: &Directive, action: &str) -> String {
     let text = crate::domain::text::clip(&x.text, 140).into_owned();
     let number = state.data.with(|d| d.number_of(x).to_owned());
     format!(
-        "{} {} · {number} · {text}",
-        state.t(action),
+        "{action} {} · {number} · {text}",
         crate::ui::widgets::cited(state, x)
     )
 }
@@ -93,7 +144,20 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             .get()
             .and_then(|id| state.data.with(|d| d.directives.get(&id).cloned()))
     });
-    let draft = Draft::new(state, UpdateDraft::new(today), move |d: &UpdateDraft| {
+    // In a unit's own browser, "who reported" is the unit's officer.
+    let fresh = move || {
+        let (officer, unit) = state
+            .settings
+            .with_untracked(|s| (s.officer_name.clone(), s.my_unit.clone()));
+        match unit {
+            Some(unit) => {
+                let name = state.data.with_untracked(|d| d.unit_name(&unit.into()));
+                UpdateDraft::reported_by_unit(today, &officer, &name)
+            }
+            None => UpdateDraft::new(today),
+        }
+    };
+    let draft = Draft::new(state, fresh(), move |d: &UpdateDraft| {
         directive.with(|x| match x {
             Some(x) => d
                 .to_update(x, String::new(), today, browser::now())
@@ -105,7 +169,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     // A new directive chosen: a fresh form.
     Effect::new(move |_| {
         selected.track();
-        draft.value.set(UpdateDraft::new(today));
+        draft.value.set(fresh());
         draft.submitted.set(false);
     });
     let saved = RwSignal::new(None::<String>);
@@ -169,6 +233,22 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             |d| &d.document_ref,
             |d| &mut d.document_ref,
         );
+        let document_date = draft.input(
+            "uf",
+            Field::DocumentDate,
+            Kind::Date,
+            title(Field::DocumentDate),
+            |d| &d.document_date,
+            |d| &mut d.document_date,
+        );
+        let done_on = draft.input(
+            "uf",
+            Field::DoneOn,
+            Kind::Date,
+            title(Field::DoneOn),
+            |d| &d.done_on,
+            |d| &mut d.done_on,
+        );
         let status = draft.select(
             "uf",
             Field::Status,
@@ -196,17 +276,19 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             |d| &mut d.note,
         );
         let needs_note = move || draft.value.with(UpdateDraft::needs_note);
+        let is_done = move || draft.value.with(|d| d.status == "done");
         view! {
             <form on:submit=on_submit novalidate>
                 {text}
                 <div class="groups">
                     <fieldset>
                         <legend>{move || state.t(Msg::Source)}</legend>
-                        {date}{by}{reference}
+                        {date}{by}{reference}{document_date}
                     </fieldset>
                     <fieldset>
                         <legend>{move || state.t(Msg::State)}</legend>
                         {status}
+                        <div class:hidden=move || !is_done()>{done_on}</div>
                         <div class:hidden=move || !needs_note()>{note}</div>
                     </fieldset>
                 </div>
@@ -219,7 +301,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     let heading = move || {
         directive.with(|x| {
             x.as_ref()
-                .map(|x| directive_form_heading(state, x, Msg::RecordUpdate))
+                .map(|x| directive_form_heading(state, x, state.t(Msg::RecordUpdate)))
         })
     };
     view! {

@@ -5,7 +5,7 @@ use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::domain::documents::head_brief;
-use crate::ui::documents::{brief_view, doc_lang, print};
+use crate::ui::documents::{brief_view, doc_lang_of, lang_of, print, translation_box};
 
 use crate::domain::paging::folded_rows;
 use crate::domain::projects::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
@@ -64,7 +64,7 @@ fn more_link(state: AppState, total: usize, to: Route, what: Msg) -> Option<impl
 }
 
 fn more_text(state: AppState, more: usize, to: Route, what: Msg) -> impl IntoView {
-    view! { <a href=to.href()>{format!("… {more} ")} {state.t(what)}</a> }
+    view! { <a href=to.href()>{format!("… {more} ")} {what.counted(more, state.lang.get())}</a> }
 }
 
 #[component]
@@ -142,12 +142,12 @@ fn Overview() -> impl IntoView {
                     .zip(ly.disbursed_percent())
                     .map(|(now, then)| format!(" · {}", format_points(now - then, l)));
                 view! {
-                    <dt>{state.t(Msg::SamePeriodLastYear)} " (" {ly.projects} " " {state.t(Msg::ProjectsWord)} ")"</dt>
+                    <dt>{state.t(Msg::SamePeriodLastYear)} " (" {ly.projects} " " {Msg::ProjectsWord.counted(ly.projects, l)} ")"</dt>
                     <dd>{format_money_billions(ly.disbursed, l)}{pct(ly.disbursed_percent())}{change}</dd>
                 }
             });
             view! {
-                <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} " " {state.t(Msg::ProjectsWord)} ")"</h3>
+                <h3>{state.t(Msg::DashCapitalProjects)} " " {today.year()} " (" {totals.projects} " " {Msg::ProjectsWord.counted(totals.projects, l)} ")"</h3>
                 <dl class="figures">
                     <dt>{state.t(Msg::CapitalPlan)}</dt><dd>{format_money_billions(totals.plan, l)}</dd>
                     <dt>{state.t(Msg::Allocated)}</dt><dd>{format_money_billions(totals.allocated, l)}{pct(totals.allocated_percent())}</dd>
@@ -238,6 +238,7 @@ fn Overview() -> impl IntoView {
     // The head's brief is made when asked for (it reads the whole dataset once more) and
     // stays laid out for printing until the print dialogue closes.
     let brief = RwSignal::new(false);
+    let english = RwSignal::new(false);
     let print_brief = move |_| {
         brief.set(true);
         gloo_timers::callback::Timeout::new(0, print).forget();
@@ -246,15 +247,16 @@ fn Overview() -> impl IntoView {
     on_cleanup(move || after.remove());
     let brief_doc = move || {
         brief.get().then(|| {
-            let lang = state.lang.get();
+            let lang = doc_lang_of(english.get());
+            let words = lang_of(lang);
             let b = state.data.with(|d| {
                 head_brief(
                     d,
                     state.today,
                     state.tolerance(),
                     state.due_soon_days(),
-                    &|s| labels::follow_up_state(s, lang),
-                    doc_lang(lang),
+                    &|s| labels::follow_up_state(s, words),
+                    lang,
                 )
             });
             view! { <div class="doc-wrap">{brief_view(b, lang)}</div> }
@@ -267,6 +269,8 @@ fn Overview() -> impl IntoView {
             <button type="button" id="print-brief" aria-describedby="brief-hint" on:click=print_brief>
                 {move || state.t(Msg::PrintBrief)}
             </button>
+            " "
+            {translation_box("brief-english".into(), english)}
             " "
             <span class="small muted" id="brief-hint">{move || state.t(Msg::BriefHint)}</span>
         </p>

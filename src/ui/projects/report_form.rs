@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::dates::iso;
+use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::projects::ReportDraft;
 use crate::domain::Field;
 use crate::domain::{IdSource, ProjectId};
@@ -93,7 +93,7 @@ const FIGURES: [(Field, bool, ReadField<ReportDraft>, WriteField<ReportDraft>); 
 pub fn ReportForm(project: ProjectId) -> impl IntoView {
     let state = use_state();
     let fresh = move || ReportDraft {
-        as_of: iso(state.today),
+        as_of: dd_mm_yyyy(state.today),
         ..Default::default()
     };
     let check_project = project.clone();

@@ -73,7 +73,7 @@ pub fn BackupsCard() -> impl IntoView {
     let panel = move || {
         let lang = state.lang.get();
         preview.get().map(|p| {
-            let line = |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.text(lang)}</li> };
+            let line = |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.counted(n, lang)}</li> };
             let restore = {
                 let p = p.clone();
                 move |_| {

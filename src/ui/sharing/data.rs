@@ -110,6 +110,7 @@ pub fn DataPage() -> impl IntoView {
         </section>
         <super::backups::BackupsCard/>
         <SettingsCard/>
+        <crate::ui::documents::LetterheadCard/>
         <section class="card">
             <h2>{move || state.t(Msg::StorageTitle)}</h2>
             <p class="small">{move || state.t(Msg::StorageHint)}</p>

@@ -63,6 +63,35 @@ enum ImportState {
     UndoGone,
 }
 
+/// One file is read as any file; several at once are units' replies, taken together.
+fn read_files(mut files: Vec<web_sys::File>, import: RwSignal<ImportState>) {
+    if files.len() < 2 {
+        if let Some(file) = files.pop() {
+            read_file(file, import);
+        }
+        return;
+    }
+    let state = use_state();
+    leptos::task::spawn_local(async move {
+        let next = match super::replies::read_replies(state, files).await {
+            Err(problems) => ImportState::Rejected(problems),
+            Ok((together, title)) => {
+                let (plan, planned_at) = state.plan_import(&together, None);
+                ImportState::Preview(Box::new(Preview {
+                    name: title,
+                    incoming: together.into(),
+                    plan: plan.into(),
+                    planned_at,
+                    replanned: false,
+                    migrated_from: None,
+                    info: None,
+                }))
+            }
+        };
+        import.set(next);
+    });
+}
+
 /// Reads and checks a file; the result replaces the card's state.
 fn read_file(file: web_sys::File, import: RwSignal<ImportState>) {
     let state = use_state();
@@ -209,6 +238,7 @@ pub(super) fn apply_previewed(
     decided: &BTreeMap<String, Resolution>,
 ) -> Result<Applied, Option<Box<Preview>>> {
     let state = use_state();
+    let was_empty = state.data.with_untracked(|d| d.is_empty());
     let result = state.import(
         &p.incoming,
         &p.plan,
@@ -217,7 +247,19 @@ pub(super) fn apply_previewed(
         p.name.clone(),
     );
     match result {
-        Ok(applied) => Ok(applied),
+        Ok(applied) => {
+            // A unit's package opened in a browser with no data of its own: this browser is
+            // the unit's, and its reply will carry what it adds from now on.
+            if let (true, Some(info)) = (was_empty, &p.info) {
+                if let crate::domain::sharing::Scope::Unit(unit) = &info.scope {
+                    let mut settings = state.settings.get_untracked();
+                    settings.my_unit = Some(unit.to_string());
+                    settings.package_at = Some(info.exported_at);
+                    state.set_settings(settings);
+                }
+            }
+            Ok(applied)
+        }
         Err(ImportRefused::Changed) => {
             let (plan, planned_at) = state.plan_import_joining(
                 &p.incoming,
@@ -405,6 +447,7 @@ pub(super) fn preview_view(
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
+        let who = if who.is_empty() { Msg::NoNameGiven.text(lang).to_owned() } else { who };
         view! {
             <p class="small">
                 {Msg::ExportedBy.text(lang)} " " <strong>{who}</strong> " " {Msg::ExportedAt.text(lang)} " "
@@ -416,7 +459,8 @@ pub(super) fn preview_view(
     let duplicates = replan
         .filter(|_| !plan.duplicates.is_empty())
         .map(|replan| duplicates_view(&p, replan, lang));
-    let line = |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.text(lang)}</li> };
+    let line =
+        |n: usize, msg: Msg| view! { <li><strong>{n}</strong> " " {msg.counted(n, lang)}</li> };
     view! {
         <div class="notice" role="status" id="import-preview">
             <h3>{Msg::ImportPreviewTitle.text(lang)} ": " {p.name.clone()}</h3>
@@ -448,7 +492,7 @@ pub(super) fn preview_view(
                 </p>
             </Show>
             {conflicts}
-            {(more_conflicts > 0).then(|| view! { <p><strong>{more_conflicts}</strong> " " {Msg::MoreConflicts.text(lang)}</p> })}
+            {(more_conflicts > 0).then(|| view! { <p><strong>{more_conflicts}</strong> " " {Msg::MoreConflicts.counted(more_conflicts, lang)}</p> })}
             <p class="small muted">{let ok = all_chosen.clone(); move || (!ok()).then(|| Msg::ChooseEach.text(lang))}</p>
             <button type="button" class="primary" disabled={let ok = all_chosen.clone(); move || !anything || !ok()} on:click=apply>
                 {Msg::ImportApply.text(lang)}
@@ -466,21 +510,19 @@ pub fn ImportCard() -> impl IntoView {
     let import = RwSignal::new(ImportState::Idle);
     let choices = RwSignal::new(BTreeMap::<String, Resolution>::new());
     let on_file = move |ev: leptos::ev::Event| {
-        if let Some(file) = crate::ui::browser::take_picked_file(&ev) {
-            choices.set(BTreeMap::new());
-            read_file(file, import);
-        }
+        choices.set(BTreeMap::new());
+        read_files(crate::ui::browser::take_picked_files(&ev), import);
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        if let Some(file) = ev
+        let files = ev
             .data_transfer()
             .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        {
-            choices.set(BTreeMap::new());
-            read_file(file, import);
-        }
+            .map_or_else(Vec::new, |list| {
+                (0..list.length()).filter_map(|i| list.get(i)).collect()
+            });
+        choices.set(BTreeMap::new());
+        read_files(files, import);
     };
     let body = move || {
         let lang = state.lang.get();
@@ -511,8 +553,8 @@ pub fn ImportCard() -> impl IntoView {
             ImportState::Done(a) => Some(
                 view! {
                     <p class="notice" role="status">
-                        {Msg::ImportDone.text(lang)} ": " {a.added} " " {Msg::ImportAdded.text(lang)} ", "
-                        {a.replaced} " " {Msg::ImportReplaced.text(lang)} ", " {a.kept} " " {Msg::ImportKept.text(lang)} "."
+                        {Msg::ImportDone.text(lang)} ": " {a.added} " " {Msg::ImportAdded.counted(a.added, lang)} ", "
+                        {a.replaced} " " {Msg::ImportReplaced.counted(a.replaced, lang)} ", " {a.kept} " " {Msg::ImportKept.counted(a.kept, lang)} "."
                     </p>
                 }
                 .into_any(),
@@ -547,7 +589,7 @@ pub fn ImportCard() -> impl IntoView {
             <h2 id="import-title">{move || state.t(Msg::ImportTitle)}</h2>
             <label class="file">
                 {move || state.t(Msg::ImportFile)}
-                <input type="file" accept=".json,application/json" on:change=on_file/>
+                <input type="file" multiple accept=".json,application/json" on:change=on_file/>
             </label>
             <p class="small muted">{move || state.t(Msg::DropHint)}</p>
             {body}

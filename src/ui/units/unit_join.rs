@@ -69,8 +69,8 @@ fn unit_join(unit: UnitId) -> impl IntoView {
         plan.get().map(|p| match p {
             Ok((directives, others)) => view! {
                 <p>
-                    {state.t(Msg::JoinChanges)} ": " {directives} " " {state.t(Msg::Directives).to_lowercase()}
-                    ", " {others} " " {state.t(Msg::OtherRecords)}
+                    {state.t(Msg::JoinChanges)} ": " {directives} " " {Msg::Directives.counted(directives, state.lang.get()).to_lowercase()}
+                    ", " {others} " " {Msg::OtherRecords.counted(others, state.lang.get())}
                 </p>
                 <button type="button" class="primary" id="join-unit" on:click=join.clone()>{state.t(Msg::JoinButton)}</button>
             }

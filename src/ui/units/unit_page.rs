@@ -9,17 +9,19 @@ use super::unit_end_form::UnitEndForm;
 use super::unit_form::UnitForm;
 use super::unit_join::UnitJoin;
 use crate::domain::documents::Owed;
+use crate::domain::documents::Sent;
 use crate::domain::documents::{directives_table, Listed};
 use crate::domain::followup::urgency_order;
 use crate::domain::followup::ReportScope;
 use crate::domain::paging::{rows_shown, LIST_PAGE_ROWS};
-use crate::domain::{Dataset, Directive, DirectiveId, FollowUpState, Tally, Unit, UnitId};
+use crate::domain::{Dataset, Directive, FollowUpState, Tally, Unit, UnitId};
 use crate::i18n::{format_date, labels, succession as words, Lang, Msg};
 use crate::route::Route;
+use crate::ui::date_box::day_box;
 use crate::ui::documents::{
-    doc_lang, document_view, download_docx, export_buttons, letterhead, making, print,
+    doc_lang, document_view, download_docx, export_buttons, making, print, SendingPick,
 };
-use crate::ui::followup::{directive_item, UpdateForm};
+use crate::ui::followup::{directive_item, RowForms};
 use crate::ui::state::{use_state, AppState};
 use crate::ui::widgets::{field, unit_link, unit_tag, NotFound};
 
@@ -30,8 +32,7 @@ fn reminder(
     state: AppState,
     d: &Dataset,
     owed: &Owed,
-    report_by: RwSignal<chrono::NaiveDate>,
-    lang: Lang,
+    (report_by, pick): (RwSignal<chrono::NaiveDate>, SendingPick),
 ) -> Option<AnyView> {
     use crate::domain::documents::reminder_letter;
     if owed.items.is_empty() {
@@ -44,9 +45,11 @@ fn reminder(
         .get(owed.unit)
         .map(|u| u.name.clone())
         .unwrap_or_default();
-    let from = letterhead(state, d.body_kind_of(&ReportScope::Everything));
-    let doc = reminder_letter(d, owed, by, &from, doc_lang(lang));
+    let from = pick.sending(d, &ReportScope::Everything);
+    let lang = pick.lang();
+    let doc = reminder_letter(d, owed, by, &from, lang);
     Some(view! {
+        {pick.view("rm", Sent::Letter)}
         <p class="actions">
             <button type="button" id="print-reminder" on:click=move |_| print()>
                 {state.t(Msg::PrintReminder)} " (" {count} ")"
@@ -56,18 +59,12 @@ fn reminder(
                 let stem = format!("{} {}", state.t(Msg::ReminderFile), unit_name);
                 move |_| {
                     let doc = doc.clone();
-                    download_docx(state, &stem, move || async move { vec![doc] })
+                    download_docx(state, &stem, lang, move || async move { vec![doc] })
                 }
             }>
                 {state.t(Msg::DownloadWord)}
             </button>
-            <label for="rm-report-by" class="small">{state.t(Msg::ReportBy)}</label>
-            <input id="rm-report-by" type="date" prop:value=crate::domain::dates::iso(by)
-                on:change=move |ev| {
-                    if let Ok(day) = chrono::NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d") {
-                        report_by.set(day);
-                    }
-                }/>
+            {day_box("rm-report-by", "inline-day", Signal::derive(move || state.t(Msg::ReportBy).to_owned()), report_by)}
         </p>
         <div class="doc-wrap">{document_view(doc, lang)}</div>
     }
@@ -77,10 +74,11 @@ fn reminder(
 /// What one unit owes, the list the officer reads out on the phone, with the update form.
 #[component]
 pub fn UnitPage(id: String) -> impl IntoView {
-    let selected = RwSignal::new(None::<DirectiveId>);
+    let selected = RowForms::new();
     let report_by = RwSignal::new(
         use_state().today + chrono::Days::new(crate::domain::followup::REPLY_WITHIN_DAYS),
     );
+    let letter = (report_by, SendingPick::new());
     let id = UnitId(id);
     let state = use_state();
     let exists = {
@@ -108,10 +106,12 @@ pub fn UnitPage(id: String) -> impl IntoView {
             }
         }
     };
+    // In the unit's own browser the office's tools (edit, end, join) stay out of the way.
+    let office_tools = move || exists() && state.settings.with(|s| s.my_unit.is_none());
     view! {
-        {unit_lists(id.clone(), selected, report_by)}
-        <Show when=exists.clone()>{forms.clone()}</Show>
-        <UpdateForm selected=selected/>
+        {unit_lists(id.clone(), selected, letter)}
+        <Show when=office_tools>{forms.clone()}</Show>
+        {selected.view()}
     }
 }
 
@@ -170,8 +170,8 @@ fn shown(
 
 fn unit_lists(
     id: UnitId,
-    selected: RwSignal<Option<DirectiveId>>,
-    report_by: RwSignal<chrono::NaiveDate>,
+    selected: RowForms,
+    letter: (RwSignal<chrono::NaiveDate>, SendingPick),
 ) -> impl IntoView {
     let state = use_state();
     // Pages asked for beyond the first, of what it leads and what it coordinates.
@@ -236,11 +236,28 @@ fn unit_lists(
                 <p class="crumbs"><a href=Route::Units.href()>{state.t(Msg::NavUnits)}</a></p>
                 <h1>{u.name.clone()}</h1>
                 {tag.map(|t| view! { <p><span class="tag">{t}</span></p> })}
-                <p class="actions">
-                    <button type="button" on:click={let scope = crate::domain::sharing::Scope::Unit(u.id.clone()); move |_| state.export(scope.clone())}>
-                        {state.t(Msg::ExportThis)}
-                    </button>
-                </p>
+                {if state.settings.with(|s| s.my_unit.as_deref() == Some(u.id.as_ref())) {
+                    let unit = u.id.clone();
+                    view! {
+                        <section class="card notice" aria-labelledby="send-reply">
+                            <p class="actions">
+                                <button type="button" class="primary" id="send-reply" on:click=move |_| state.export_reply(&unit)>
+                                    {crate::i18n::units_side::send_reply(lang)}
+                                </button>
+                            </p>
+                            <p class="small">{crate::i18n::units_side::send_reply_hint(lang)}</p>
+                        </section>
+                    }.into_any()
+                } else {
+                    view! {
+                        <p class="actions">
+                            <button type="button" id="export-unit" on:click={let scope = crate::domain::sharing::Scope::Unit(u.id.clone()); move |_| state.export(scope.clone())}>
+                                {state.t(Msg::ExportThis)}
+                            </button>
+                            " " <span class="small muted">{crate::i18n::units_side::package_hint(lang)}</span>
+                        </p>
+                    }.into_any()
+                }}
                 <dl class="fields">
                     {field(state, Msg::ShortName, u.short_name.clone())}
                     {field(state, Msg::Kind, labels::unit_kind(u.kind, lang).to_owned())}
@@ -251,7 +268,7 @@ fn unit_lists(
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
                 {ended_section(state, d, u, lang)}
-                {reminder(state, d, &owed, report_by, lang)}
+                {state.settings.with(|s| s.my_unit.is_none()).then(|| reminder(state, d, &owed, letter)).flatten()}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
                 <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, u.name.clone(), {

@@ -46,7 +46,7 @@ pub fn behind_reason_words(reason: &BehindReason, lang: DocLang) -> String {
                 dd_mm_yyyy(finish)
             ),
             DocLang::En => format!(
-                "past its planned finish of {} ({days_late} days late)",
+                "past its planned finish date of {} ({days_late} days late)",
                 dd_mm_yyyy(finish)
             ),
         },
@@ -60,7 +60,7 @@ pub fn behind_reason_words(reason: &BehindReason, lang: DocLang) -> String {
                     format!("khối lượng {actual} so với {expected} theo tiến độ đường thẳng")
                 }
                 DocLang::En => format!(
-                    "construction volume {actual} against {expected} on the straight-line schedule"
+                    "construction volume {actual} against {expected} expected on the straight-line schedule"
                 ),
             }
         }
@@ -74,7 +74,7 @@ pub(crate) fn why_behind(b: &Behind, lang: DocLang) -> String {
         (Some(r), _) => behind_reason_words(r, lang),
         (None, Some(decision)) => format!(
             "{}: {}",
-            lang.pick("Cán bộ đánh giá", "Officer's decision"),
+            lang.pick("Cán bộ đánh giá", "Status set by the officer"),
             decision.reason
         ),
         (None, None) => String::new(),
@@ -160,7 +160,7 @@ pub fn head_brief(
                 Column::new(l("GPMB", "Site clearance"), 8),
                 Column::new(l("Thi công", "Construction"), 8),
                 Column::new(l("Giải ngân", "Disbursed"), 8),
-                Column::new(l("Lý do chậm", "Why behind"), 20),
+                Column::new(l("Lý do chậm", "Reason for delay"), 20),
                 Column::new(l("Vướng mắc chính", "Main obstacle"), 27),
             ],
             rows,
@@ -236,7 +236,7 @@ pub fn head_brief(
                 Column::new(l("Dự án giải ngân thấp nhất", "Lowest disbursement"), 40),
                 Column::new(l("Kế hoạch vốn (tỷ đồng)", "Plan (VND bn)"), 12),
                 Column::new(l("Đã giải ngân (tỷ đồng)", "Disbursed (VND bn)"), 12),
-                Column::new(l("Tỷ lệ", "Share"), 8),
+                Column::new(l("Tỷ lệ", "Rate"), 8),
             ],
             rows,
         }));
@@ -301,7 +301,7 @@ pub fn head_brief(
                         Column::new(l("Nội dung", "Directive"), 44),
                         Column::new(l("Đơn vị chủ trì", "Lead unit"), 20),
                         Column::new(l("Hạn", "Due"), 9),
-                        Column::new(l("Tình trạng", "State"), 10),
+                        Column::new(l("Tình trạng", "Status"), 10),
                     ],
                     rows,
                 }));
@@ -312,7 +312,7 @@ pub fn head_brief(
     Brief {
         title: l(
             "TÓM TẮT TÌNH HÌNH CÁC DỰ ÁN TRỌNG ĐIỂM VÀ VIỆC THỰC HIỆN KẾT LUẬN",
-            "KEY PROJECTS AND FOLLOW-UP OF CONCLUSIONS: BRIEF",
+            "SUMMARY OF KEY PROJECTS AND THE IMPLEMENTATION OF CONCLUSIONS",
         )
         .to_owned(),
         as_of: match lang {
@@ -374,7 +374,7 @@ mod tests {
         );
         assert_eq!(
             behind_reason_words(&late, DocLang::En),
-            "past its planned finish of 01/01/2026 (340 days late)"
+            "past its planned finish date of 01/01/2026 (340 days late)"
         );
         let low = BehindReason::VolumeBelowSchedule {
             actual: 44.0,
@@ -386,7 +386,7 @@ mod tests {
         );
         assert_eq!(
             behind_reason_words(&low, DocLang::En),
-            "construction volume 44% against 61% on the straight-line schedule"
+            "construction volume 44% against 61% expected on the straight-line schedule"
         );
     }
 

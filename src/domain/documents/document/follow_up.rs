@@ -2,12 +2,12 @@
 //! the table by lead unit in rank order, then every overdue and due-soon directive with
 //! what its unit last reported (the reason it gives).
 
-use super::{recipient_lines, Block, DocLang, Document, Header, Letterhead};
+use super::{recipient_lines, Block, DocLang, Document, Header};
 use crate::domain::dates::dd_mm_yyyy;
+use crate::domain::documents::letterhead::{Sending, Sent};
 use crate::domain::documents::table::{About, Cell, Column, OnPaper, Table};
-use crate::domain::followup::report_counts::{FollowUpReport, ReportCounts};
+use crate::domain::followup::report_counts::{FollowUpReport, ReportCounts, ReportScope};
 use crate::domain::model::dataset::Dataset;
-use crate::domain::units::org::BodyKind;
 
 /// The overall paragraph: "Trong kỳ theo dõi 9 nhiệm vụ …; tỷ lệ quá hạn 22,22%."
 fn overall(t: &ReportCounts, lang: DocLang) -> String {
@@ -19,7 +19,7 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
             t.within_term + t.overdue, t.within_term, t.overdue
         ),
         DocLang::En => format!(
-            "In the period {} directives were followed ({} due within it). Done: {} ({} on time, {} late); not done: {}, of which {} within term and {} overdue. Overdue share: {share}.",
+            "Directives tracked in the period: {} ({} of them due in the period). Done: {} ({} on time, {} late); not done: {}, of which {} not yet due and {} overdue. Overdue rate: {share}.",
             t.followed, t.due_in_period, t.done(), t.done_on_time, t.done_late,
             t.within_term + t.overdue, t.within_term, t.overdue
         ),
@@ -49,7 +49,7 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
         let late = match (lang, t.extended_late) {
             (_, 0) => String::new(),
             (DocLang::Vi, n) => format!(" (trong đó {n} nhiệm vụ xin gia hạn khi đã quá hạn)"),
-            (DocLang::En, n) => format!(" ({n} of them asked after the deadline had passed)"),
+            (DocLang::En, n) => format!(" (of which {n} requested after the deadline had passed)"),
         };
         text.push_str(&match lang {
             DocLang::Vi => format!(
@@ -57,7 +57,7 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
                 t.extended
             ),
             DocLang::En => format!(
-                " {} directives were given more time{late}; they are judged against the extended deadline.",
+                " Deadlines extended: {}{late}; these directives are judged against their extended deadlines.",
                 t.extended
             ),
         });
@@ -95,7 +95,7 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
         rows: vec![
             vec![l("Từ ngày", "From"), Cell::Date(report.from)],
             vec![l("Đến ngày", "As of"), Cell::Date(report.as_of)],
-            vec![l("Nhiệm vụ theo dõi", "Directives followed"), n(t.followed)],
+            vec![l("Nhiệm vụ theo dõi", "Directives tracked"), n(t.followed)],
             vec![
                 l("Đến hạn trong kỳ", "Due in the period"),
                 n(t.due_in_period),
@@ -103,7 +103,7 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
             vec![l("Hoàn thành đúng hạn", "Done on time"), n(t.done_on_time)],
             vec![l("Hoàn thành trễ hạn", "Done late"), n(t.done_late)],
             vec![
-                l("Chưa hoàn thành, trong hạn", "Not done, within term"),
+                l("Chưa hoàn thành, trong hạn", "Not done, not yet due"),
                 n(t.within_term),
             ],
             vec![
@@ -111,7 +111,7 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
                 n(t.overdue),
             ],
             vec![
-                l("Tỷ lệ quá hạn", "Overdue share"),
+                l("Tỷ lệ quá hạn", "Overdue rate"),
                 Cell::Percent(t.overdue_share()),
             ],
             vec![
@@ -125,11 +125,11 @@ pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table 
                 l("Đã hủy (không tính)", "Cancelled (not counted)"),
                 n(t.cancelled),
             ],
-            vec![l("Được gia hạn", "Given more time"), n(t.extended)],
+            vec![l("Được gia hạn", "Deadline extended"), n(t.extended)],
             vec![
                 l(
                     "Trong đó xin gia hạn khi đã quá hạn",
-                    "Of which asked after the deadline had passed",
+                    "Of which requested after the deadline had passed",
                 ),
                 n(t.extended_late),
             ],
@@ -157,7 +157,7 @@ fn ranking_rule(report: &FollowUpReport<'_>, lang: DocLang) -> String {
         text.push(' ');
         text.push_str(&match lang {
             DocLang::Vi => format!("Đồng hạng: hạng {list}."),
-            DocLang::En => format!("Tied: rank {list}."),
+            DocLang::En => format!("Tied ranks: {list}."),
         });
     }
     text
@@ -175,7 +175,7 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
                 // A number, so the column sorts; a tie is said in the rule's paragraph.
                 match l.rank {
                     Some(rank) => Cell::Int(rank as i64),
-                    None => Cell::text(lang.pick("Chưa đến hạn", "Nothing due")),
+                    None => Cell::text(lang.pick("Chưa đến hạn", "Nothing due yet")),
                 },
                 Cell::Text(data.unit_name(l.unit)),
                 count(c.followed),
@@ -197,11 +197,11 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
             Column::new(lang.pick("Đúng hạn", "On time"), 10),
             Column::new(lang.pick("Trễ hạn", "Late"), 10),
             Column::new(lang.pick("Quá hạn", "Overdue"), 10),
-            Column::new(lang.pick("Trong hạn", "Within term"), 10),
+            Column::new(lang.pick("Trong hạn", "Not yet due"), 10),
             Column::new(
                 lang.pick(
                     "Tỷ lệ đúng hạn (trên số đã đến hạn)",
-                    "On time (of those due)",
+                    "On-time rate (of those due)",
                 ),
                 12,
             ),
@@ -246,6 +246,32 @@ fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -
     }
 }
 
+/// What a report covers, as its subject and its sheets' titles say it: nothing said over
+/// everything; "Ban Chỉ đạo …", or "Kết luận số 16-KL/BCĐ, 245/TB-VPUBND".
+pub fn scope_words(data: &Dataset, scope: &ReportScope, lang: DocLang) -> String {
+    match scope {
+        ReportScope::Everything => String::new(),
+        ReportScope::Committee(id) => data
+            .committees
+            .get(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default(),
+        ReportScope::Conclusions(ids) => {
+            let numbers: Vec<&str> = ids
+                .iter()
+                .filter_map(|id| data.conclusions.get(id))
+                .map(|c| c.number_symbol.as_str())
+                .collect();
+            let word = match (lang, numbers.len()) {
+                (DocLang::Vi, _) => "Kết luận số",
+                (DocLang::En, 1) => "Conclusion",
+                (DocLang::En, _) => "Conclusions",
+            };
+            format!("{word} {}", numbers.join(", "))
+        }
+    }
+}
+
 /// The report's Excel file: its counts, the table by unit and the directives to chase,
 /// always all three (a table with no rows when nothing is overdue or due soon).
 pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Vec<Table> {
@@ -254,7 +280,7 @@ pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang)
             DocLang::Vi => format!("Báo cáo tình hình thực hiện kết luận: {vi}"),
             DocLang::En => format!("Implementation of conclusions: {en}"),
         },
-        scope: String::new(),
+        scope: scope_words(data, &report.scope, lang),
         period: Some((report.from, report.as_of)),
         as_of: Some(report.as_of),
     };
@@ -272,7 +298,7 @@ pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang)
 pub fn follow_up_report_document(
     data: &Dataset,
     report: &FollowUpReport<'_>,
-    from: &Letterhead,
+    from: &Sending,
     lang: DocLang,
 ) -> Document {
     let body_kind = from.body_kind;
@@ -281,7 +307,10 @@ pub fn follow_up_report_document(
     let by_unit = by_unit_table(data, report, lang);
     let attention = attention_table(data, report, lang);
     let mut body = vec![
-        Block::Heading(lang.pick("1. Kết quả chung", "1. Overall").to_owned()),
+        Block::Heading(
+            lang.pick("1. Kết quả chung", "1. Overall results")
+                .to_owned(),
+        ),
         Block::Paragraph(overall(t, lang)),
         Block::Heading(
             lang.pick("2. Theo đơn vị chủ trì", "2. By lead unit")
@@ -309,30 +338,30 @@ pub fn follow_up_report_document(
         body.push(Block::Table(attention));
     }
     let (start, end) = (dd_mm_yyyy(report.from), dd_mm_yyyy(report.as_of));
+    let (signer_title, signer_name) = from.signature();
     Document {
         body_kind,
         header: Header {
-            parent_body: String::new(),
-            issuing_body: from.office.trim().to_uppercase(),
-            // The number is given when the report is registered: left for the office.
-            number: match (lang, body_kind) {
-                (DocLang::En, _) => "No.        /BC".to_owned(),
-                (DocLang::Vi, BodyKind::State) => "Số:        /BC".to_owned(),
-                (DocLang::Vi, BodyKind::Party) => "Số        -BC".to_owned(),
-            },
+            parent_body: from.parent_body(),
+            issuing_body: from.issuing_body(),
+            number: from.number_line(Sent::Report, lang),
             national_name,
             motto,
-            place_date: super::place_date_line("", report.as_of, lang),
+            place_date: super::place_date_line(&from.office.place_name, report.as_of, lang),
             regarding: String::new(),
         },
         kind: lang.pick("BÁO CÁO", "REPORT").to_owned(),
-        subject: match lang {
-            DocLang::Vi => format!(
+        subject: match (lang, scope_words(data, &report.scope, lang)) {
+            (DocLang::Vi, s) if s.is_empty() => format!(
                 "Tình hình thực hiện các kết luận của Ban Chỉ đạo (từ ngày {start} đến ngày {end})"
             ),
-            DocLang::En => {
+            (DocLang::Vi, s) => {
+                format!("Tình hình thực hiện {s} (từ ngày {start} đến ngày {end})")
+            }
+            (DocLang::En, s) if s.is_empty() => {
                 format!("Implementation of the steering committee's conclusions ({start} to {end})")
             }
+            (DocLang::En, s) => format!("Implementation of {s} ({start} to {end})"),
         },
         body,
         recipients_heading: lang.pick("Nơi nhận:", "Recipients:"),
@@ -344,8 +373,8 @@ pub fn follow_up_report_document(
             .to_owned(),
             lang.pick("Lưu: VT", "File").to_owned(),
         ]),
-        signer_title: Vec::new(),
-        signer_name: from.signer.trim().to_owned(),
+        signer_title,
+        signer_name,
     }
 }
 
@@ -370,6 +399,30 @@ mod tests {
     }
 
     #[test]
+    fn a_report_on_one_conclusion_says_so_in_its_subject_and_sheets() {
+        let (data, today) = sample();
+        let c = data
+            .conclusions
+            .iter()
+            .find(|c| c.number_symbol == "16-KL/BCĐ")
+            .unwrap();
+        let scope = ReportScope::Conclusions(vec![c.id.clone()]);
+        let report = data.follow_up_report(&scope, today - chrono::Days::new(30), today, 7);
+        let from =
+            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::Party);
+        let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
+        assert!(
+            doc.subject
+                .starts_with("Tình hình thực hiện Kết luận số 16-KL/BCĐ (từ ngày"),
+            "{}",
+            doc.subject
+        );
+        for t in report_tables(&data, &report, DocLang::Vi) {
+            assert_eq!(t.about.scope, "Kết luận số 16-KL/BCĐ");
+        }
+    }
+
+    #[test]
     fn the_counts_table_holds_the_headline_figures() {
         let (data, today) = sample();
         let report = data.follow_up_report(&ReportScope::Everything, today, today, 7);
@@ -388,15 +441,19 @@ mod tests {
             today,
             7,
         );
-        let from = Letterhead {
-            office: "Văn phòng Ban Chỉ đạo".into(),
-            body_kind: BodyKind::Party,
-            signer: "Nguyễn Văn C".into(),
-        };
+        let from =
+            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::Party);
         let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
         assert_eq!(doc.kind, "BÁO CÁO");
+        assert!(doc
+            .subject
+            .starts_with("Tình hình thực hiện các kết luận của Ban Chỉ đạo"));
         assert_eq!(doc.header.issuing_body, "VĂN PHÒNG BAN CHỈ ĐẠO");
-        assert_eq!(doc.header.number, "Số        -BC");
+        // Left to the registry, the number's space stays before the symbol.
+        assert_eq!(doc.header.number, "Số         -BC");
+        assert!(doc.header.place_date.starts_with("Điện Biên, ngày "));
+        assert_eq!(doc.signer_title, vec!["CHÁNH VĂN PHÒNG"]);
+        assert_eq!(doc.signer_name, "Nguyễn Văn C");
         let Block::Paragraph(overall) = &doc.body[1] else {
             panic!("{:?}", doc.body[1])
         };

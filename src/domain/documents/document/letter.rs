@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::{recipient_lines, Block, DocLang, Document, Header};
 use crate::domain::dates::dd_mm_yyyy;
+use crate::domain::documents::letterhead::{Sending, Sent};
 use crate::domain::documents::table::{Cell, Column, OnPaper, Table};
 use crate::domain::followup::conclusion::{Directive, DirectiveUpdate};
 use crate::domain::followup::state::FollowUpState;
@@ -13,15 +14,6 @@ use crate::domain::followup::ReportScope;
 use crate::domain::model::dataset::Dataset;
 use crate::domain::model::ids::{DirectiveId, UnitId};
 use crate::domain::sorting;
-use crate::domain::units::org::BodyKind;
-
-/// Who sends a document and how it is signed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Letterhead {
-    pub office: String,
-    pub body_kind: BodyKind,
-    pub signer: String,
-}
 
 /// What a unit owes as lead unit as of `today`: overdue first, then due soon, each by
 /// deadline.
@@ -101,7 +93,7 @@ pub fn reminder_letter(
     data: &Dataset,
     owed: &Owed,
     report_by: NaiveDate,
-    from: &Letterhead,
+    from: &Sending,
     lang: DocLang,
 ) -> Document {
     let (today, due_soon_days) = (owed.today, owed.due_soon_days);
@@ -138,11 +130,11 @@ pub fn reminder_letter(
     let by = dd_mm_yyyy(report_by);
     let opening = match lang {
         DocLang::Vi => format!("Theo dõi việc thực hiện các kết luận của Ban Chỉ đạo, đến ngày {}, {name} còn {} nhiệm vụ quá hạn hoặc sắp đến hạn sau đây:", dd_mm_yyyy(today), rows.len()),
-        DocLang::En => format!("As of {}, {name} has {} directives of the steering committee's conclusions overdue or due soon:", dd_mm_yyyy(today), rows.len()),
+        DocLang::En => format!("In following up the implementation of the steering committee's conclusions: as of {}, {name} still has the following directives overdue or due soon ({} in all):", dd_mm_yyyy(today), rows.len()),
     };
     let ask = match lang {
-        DocLang::Vi => format!("Đề nghị {name} khẩn trương thực hiện, báo cáo kết quả (nêu rõ nguyên nhân chậm, nếu có) về {} trước ngày {by} để tổng hợp, báo cáo Ban Chỉ đạo.", from.office.trim()),
-        DocLang::En => format!("{name} is asked to complete them and to report the results (with the reasons for any delay) to {} by {by}, for the steering committee.", from.office.trim()),
+        DocLang::Vi => format!("Đề nghị {name} khẩn trương thực hiện, báo cáo kết quả (nêu rõ nguyên nhân chậm, nếu có) về {} trước ngày {by} để tổng hợp, báo cáo Ban Chỉ đạo.", from.office.issuing_body.trim()),
+        DocLang::En => format!("{name} is requested to carry them out without delay and to report the results (stating the reasons for any delay) to {} before {by}, so that they can be compiled and reported to the steering committee.", from.office.issuing_body.trim()),
     };
     let mut body = vec![
         Block::Addressee(format!("{} {name}.", lang.pick("Kính gửi:", "To:"))),
@@ -157,7 +149,7 @@ pub fn reminder_letter(
                 Column::new(lang.pick("Kết luận, mục", "Conclusion, item"), 26),
                 Column::new(lang.pick("Nội dung", "Directive"), 34),
                 Column::new(lang.pick("Hạn", "Due"), 17),
-                Column::new(lang.pick("Tình trạng", "State"), 14),
+                Column::new(lang.pick("Tình trạng", "Status"), 14),
                 Column::new(lang.pick("Ngày cập nhật", "Updated"), 12)
                     .on_paper(OnPaper::BeforeNext),
                 Column::new(lang.pick("Cập nhật gần nhất", "Last update"), 30),
@@ -166,23 +158,20 @@ pub fn reminder_letter(
         }));
     }
     body.push(Block::Paragraph(ask));
+    let (signer_title, signer_name) = from.signature();
     Document {
         body_kind: from.body_kind,
         header: Header {
-            parent_body: String::new(),
-            issuing_body: from.office.trim().to_uppercase(),
-            number: match (lang, from.body_kind) {
-                (DocLang::En, _) => "No.        /VP".to_owned(),
-                (DocLang::Vi, BodyKind::State) => "Số:        /VP".to_owned(),
-                (DocLang::Vi, BodyKind::Party) => "Số        -CV/VP".to_owned(),
-            },
+            parent_body: from.parent_body(),
+            issuing_body: from.issuing_body(),
+            number: from.number_line(Sent::Letter, lang),
             national_name,
             motto,
-            place_date: super::place_date_line("", today, lang),
+            place_date: super::place_date_line(&from.office.place_name, today, lang),
             regarding: lang
                 .pick(
                     "V/v đôn đốc thực hiện các kết luận của Ban Chỉ đạo",
-                    "Re: follow-up of the steering committee's conclusions",
+                    "Re: following up the steering committee's conclusions",
                 )
                 .to_owned(),
         },
@@ -195,8 +184,8 @@ pub fn reminder_letter(
             lang.pick("Như trên", "As above").to_owned(),
             lang.pick("Lưu: VT", "File").to_owned(),
         ]),
-        signer_title: Vec::new(),
-        signer_name: from.signer.trim().to_owned(),
+        signer_title,
+        signer_name,
     }
 }
 
@@ -246,7 +235,7 @@ pub fn reminder_letters(
     today: NaiveDate,
     due_soon_days: u64,
     report_by: NaiveDate,
-    from: &Letterhead,
+    from: &Sending,
     lang: DocLang,
 ) -> Vec<Document> {
     each_reminder_letter(data, scope, today, due_soon_days, report_by, from, lang).collect()
@@ -260,7 +249,7 @@ pub fn each_reminder_letter<'a>(
     today: NaiveDate,
     due_soon_days: u64,
     report_by: NaiveDate,
-    from: &'a Letterhead,
+    from: &'a Sending,
     lang: DocLang,
 ) -> impl Iterator<Item = Document> + 'a {
     // The directives each unit leads and the latest updates, found once for all letters
@@ -274,11 +263,17 @@ pub fn each_reminder_letter<'a>(
     }
     units_with_overdue(data, scope, today, due_soon_days)
         .into_iter()
-        .map(move |u| {
+        .zip(0..)
+        .map(move |(u, nth)| {
             let mine = led.get(u).map_or(&[][..], Vec::as_slice);
             let last = last.get_or_init(|| data.last_updates());
             let owed = Owed::among(u, mine, last, today, due_soon_days);
-            reminder_letter(data, &owed, report_by, from, lang)
+            // The letters of one batch take consecutive numbers.
+            let this = Sending {
+                number: from.number.map(|n| n + nth),
+                ..from.clone()
+            };
+            reminder_letter(data, &owed, report_by, &this, lang)
         })
 }
 
@@ -297,11 +292,8 @@ mod tests {
             .unwrap()
             .id
             .clone();
-        let from = Letterhead {
-            office: "Văn phòng Ban Chỉ đạo".into(),
-            body_kind: BodyKind::State,
-            signer: "Nguyễn Văn C".into(),
-        };
+        let from =
+            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::State);
         let by = today + chrono::Days::new(7);
         let doc = reminder_letter(
             &data,
@@ -369,11 +361,9 @@ mod tests {
         assert_eq!(units.len(), every_overdue_unit.len(), "no unit left out");
         let counts: Vec<usize> = units.iter().map(|u| overdue_of(&data, u)).collect();
         assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
-        let from = Letterhead {
-            office: "Văn phòng".into(),
-            body_kind: BodyKind::State,
-            signer: String::new(),
-        };
+        let mut from =
+            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::State);
+        from.number = Some(41);
         let letters = reminder_letters(
             &data,
             &ReportScope::Everything,
@@ -385,15 +375,21 @@ mod tests {
         );
         assert_eq!(letters.len(), units.len());
         // Found together, each letter is the one written for its unit alone.
-        for (letter, u) in letters.iter().zip(&units) {
+        // The letters take consecutive numbers from the one given.
+        for ((letter, u), nth) in letters.iter().zip(&units).zip(0..) {
+            let this = Sending {
+                number: Some(41 + nth),
+                ..from.clone()
+            };
             let alone = reminder_letter(
                 &data,
                 &Owed::of(&data, u, today, 7),
                 today,
-                &from,
+                &this,
                 DocLang::Vi,
             );
             assert_eq!(letter, &alone);
+            assert_eq!(letter.header.number, format!("Số: {}/VP", 41 + nth));
         }
         // Nothing overdue: no letter.
         let all: Vec<_> = data.directives.iter().cloned().collect();

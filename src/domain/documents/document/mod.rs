@@ -19,7 +19,7 @@ pub use brief::{behind_reason_words, head_brief, Brief, BRIEF_ROWS};
 pub use follow_up::{follow_up_report_document, report_counts_table, report_tables};
 pub use letter::{
     each_reminder_letter, owed as letter_owed, reminder_letter, reminder_letters,
-    units_with_overdue, Letterhead, Owed,
+    units_with_overdue, Owed,
 };
 
 /// The language a document is written in: Vietnamese, or English for partners and donors.
@@ -176,23 +176,7 @@ pub fn place_date_line(place: &str, date: NaiveDate, lang: DocLang) -> String {
             };
             format!("ngày {d:02} tháng {month} năm {y}")
         }
-        DocLang::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            format!("{d} {} {y}", MONTHS[(m - 1) as usize])
-        }
+        DocLang::En => format!("{d} {} {y}", crate::domain::dates::month_in_english(m)),
     };
     match place.trim() {
         "" => said,

@@ -59,11 +59,7 @@ fn properties_are_written_in_the_schemas_order() {
         today,
         7,
     );
-    let from = crate::domain::documents::document::Letterhead {
-        office: "Văn phòng".into(),
-        body_kind: BodyKind::Party,
-        signer: "Nguyễn Văn C".into(),
-    };
+    let from = crate::domain::documents::letterhead::test_sending(BodyKind::Party);
     let notice = conclusion_notice(&data, data.conclusions.iter().next().unwrap(), DocLang::Vi);
     let report = crate::domain::documents::document::follow_up_report_document(
         &data,

@@ -122,7 +122,7 @@ mod tests {
         use crate::domain::documents::office::{docx, docx_in_steps, xlsx, xlsx_in_steps};
         use crate::domain::documents::{
             directives_table, follow_up_report_document, reminder_letters, report_tables, DocLang,
-            Letterhead, Listed,
+            Listed,
         };
         use crate::domain::followup::ReportScope;
         use crate::domain::generate::{generate, Scale};
@@ -153,11 +153,7 @@ mod tests {
         );
         let mut tables = vec![sheet];
         tables.extend(report_tables(&data, &report, lang));
-        let from = Letterhead {
-            office: "Văn phòng Ban Chỉ đạo".into(),
-            body_kind: BodyKind::State,
-            signer: "Nguyễn Văn C".into(),
-        };
+        let from = crate::domain::documents::letterhead::test_sending(BodyKind::State);
         let mut docs = vec![follow_up_report_document(&data, &report, &from, lang)];
         docs.extend(reminder_letters(
             &data,

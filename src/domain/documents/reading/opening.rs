@@ -210,7 +210,7 @@ mod tests {
     #[test]
     fn the_draft_carries_the_date_read_and_leaves_the_rest_empty() {
         let d = meeting_in_opening("Ban Chỉ đạo họp.", NaiveDate::from_ymd_opt(2027, 1, 5));
-        assert_eq!(d.date, "2027-01-05");
+        assert_eq!(d.date, "05/01/2027");
         assert_eq!(d.kind, code(&MeetingKind::Meeting));
         assert_eq!(d.place, "");
         let none = meeting_in_opening("", None);

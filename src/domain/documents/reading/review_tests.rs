@@ -188,7 +188,7 @@ fn the_meeting_the_opening_describes_is_recorded_with_the_notice_when_chosen() {
     let (data, _) = sample();
     let read = read_notice(WITH_OPENING, &data).unwrap();
     let mut review = Review::new(&read, &data);
-    assert_eq!(review.new_meeting.date, "2026-11-16");
+    assert_eq!(review.new_meeting.date, "16/11/2026");
     assert_eq!(review.new_meeting.chair, "Lò Văn B, Phó Chủ tịch UBND tỉnh");
     assert_eq!(review.new_meeting.place, "phường Điện Biên Phủ");
     assert_eq!(review.new_meeting.kind, "inspection_visit");

@@ -120,6 +120,7 @@ fn joining_every_duplicate_leaves_one_record_each_and_importing_again_changes_no
         reported_by: "B".into(),
         text: "Đã họp dân lần 2".into(),
         document_ref: String::new(),
+        document_date: None,
         status: None,
     });
     let mut item_9 = item_1.clone();

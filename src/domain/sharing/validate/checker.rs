@@ -141,6 +141,26 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The office's letterhead: an issuing body, number patterns marking the number once,
+    /// signers with a title and a name.
+    pub(super) fn office(&mut self, o: &crate::domain::documents::Office) {
+        self.text(Field::IssuingBody, &o.issuing_body);
+        for (field, pattern) in [
+            (Field::ReportNumber, &o.report_number),
+            (Field::LetterNumber, &o.letter_number),
+        ] {
+            if crate::domain::documents::read_pattern(pattern).as_ref() != Some(pattern) {
+                self.push(field, Problem::NumberPattern);
+            }
+        }
+        if o.signers
+            .iter()
+            .any(|s| s.title.is_empty() || s.name.trim().is_empty())
+        {
+            self.push(Field::Signers, Problem::SignerTooShort);
+        }
+    }
+
     pub(super) fn obstacle(&mut self, o: &Obstacle) {
         self.text(Field::Description, &o.description);
         self.order(Field::Since, o.since, Field::ResolvedOn, o.resolved_on);
