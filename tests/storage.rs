@@ -191,9 +191,12 @@ fn data_that_could_not_be_moved_aside_for_lack_of_room_is_neither_overwritten_no
 #[test]
 fn data_from_a_newer_version_is_set_aside_with_the_versions_named() {
     let mut kv = MemoryKv::default();
+    let newer = SCHEMA_VERSION + 1;
     kv.set(
         "dondoc.d.manifest",
-        r#"{"format":"dondoc-storage","schema_version":7,"generation":1,"shards":{}}"#,
+        &format!(
+            r#"{{"format":"dondoc-storage","schema_version":{newer},"generation":1,"shards":{{}}}}"#
+        ),
     )
     .unwrap();
     let mut repo = Repository::new(kv);
@@ -202,7 +205,7 @@ fn data_from_a_newer_version_is_set_aside_with_the_versions_named() {
             assert_eq!(
                 aside.reason,
                 AsideReason::Newer {
-                    found: 7,
+                    found: newer,
                     supported: SCHEMA_VERSION
                 }
             )
