@@ -24,7 +24,8 @@
  *  - the next meeting date (Dataset::next_meeting_date);
  *  - what each active project's latest report of the last 30 days changed
  *    (Dataset::recent_changes, changes_since_previous in src/domain/latest.rs).
- * Each list shows its first 10 and "… N more", as the dashboard does (DASH_CAP). Numbers and
+ * Each list shows its first 10 and "… N more", as the dashboard does (paging::folded_rows: all
+ * of a list of at most 15). Numbers and
  * dates are formatted as src/i18n/format.rs does in Vietnamese, the app's default language
  * (the settings' `lang` is not read: a browser set to English would show the app in English). The head's brief is made only
  * when its button is clicked, so the baseline shows the button and makes no brief.
@@ -61,7 +62,9 @@
   const DEFAULT_DUE_SOON_DAYS = 7;
   const STALE_REPORT_DAYS = 45;
   const RECENT_CHANGE_DAYS = 30;
-  const DASH_CAP = 10;
+  const FOLDED_ROWS = 10;
+  /** `paging::folded_rows`: a screenful, or all of a list folding would hide little of. */
+  const folded = (total) => (total <= FOLDED_ROWS + FOLDED_ROWS / 2 ? total : FOLDED_ROWS);
 
   // ---- storage (repo.rs, codec.rs) ----------------------------------------------------
   /** "dz1:<byte length>:<chars>" → the zlib bytes (codec.rs `decode`, before inflating). */
@@ -711,11 +714,11 @@
     ul.append(...items);
     return ul;
   }
-  /** `more_link`: "… 42 dự án khác: xem danh sách dự án." under a list cut at DASH_CAP. */
+  /** `more_link`: "… 42 dự án khác: xem danh sách dự án." under a folded list. */
   function more(total, href, what) {
-    if (total <= DASH_CAP) return [];
+    if (total <= folded(total)) return [];
     const li = el('li', null, 'muted');
-    li.append(link(href, '… ' + (total - DASH_CAP) + ' ' + what));
+    li.append(link(href, '… ' + (total - folded(total)) + ' ' + what));
     return [li];
   }
   const MORE_PROJECTS = 'dự án khác: xem danh sách dự án.';
@@ -726,7 +729,7 @@
     const card = document.createDocumentFragment();
     card.append(el('p', String(f.active), 'big-number'), el('p', statusSummary(f.counts)),
       el('p', 'Vướng mắc: ' + f.obstacles + ' chưa tháo gỡ'));
-    const behind = f.behind.slice(0, DASH_CAP).map(({ project, obstacle }) => {
+    const behind = f.behind.slice(0, folded(f.behind.length)).map(({ project, obstacle }) => {
       const li = el('li');
       li.append(link(projectHref(project), displayName(project)));
       if (obstacle) li.append(el('span', ' · ' + obstacle.description, 'muted'));
@@ -734,7 +737,7 @@
     });
     card.append(el('h3', 'Dự án chậm tiến độ và vướng mắc chính'),
       list(behind.concat(more(f.behind.length, '#/projects', MORE_PROJECTS))));
-    const stale = f.stale.slice(0, DASH_CAP).map((p) => {
+    const stale = f.stale.slice(0, folded(f.stale.length)).map((p) => {
       const li = el('li');
       li.append(link(projectHref(p), displayName(p)));
       return li;
@@ -799,7 +802,7 @@
     }
     const conclusions = new Map(f.conclusions.map((c) => [c.id, c]));
     const units = new Map(f.units.map((u) => [u.id, u]));
-    const overdue = f.overdue.slice(0, DASH_CAP).map(({ directive, due: day }) => {
+    const overdue = f.overdue.slice(0, folded(f.overdue.length)).map(({ directive, due: day }) => {
       const conclusion = conclusions.get(directive.conclusion);
       const unit = directive.lead_unit != null ? units.get(directive.lead_unit) : null;
       const li = el('li');
@@ -814,7 +817,7 @@
 
   function renderRecent(f) {
     const body = document.createDocumentFragment();
-    for (const { project, changes } of f.recent.slice(0, DASH_CAP)) {
+    for (const { project, changes } of f.recent.slice(0, folded(f.recent.length))) {
       const tr = el('tr');
       const th = el('th');
       th.scope = 'row';
@@ -830,11 +833,11 @@
       });
       body.append(tr);
     }
-    if (f.recent.length > DASH_CAP) {
+    if (f.recent.length > folded(f.recent.length)) {
       const tr = el('tr');
       const td = el('td');
       td.colSpan = 5;
-      td.append(link('#/projects', '… ' + (f.recent.length - DASH_CAP) + ' ' + MORE_PROJECTS));
+      td.append(link('#/projects', '… ' + (f.recent.length - folded(f.recent.length)) + ' ' + MORE_PROJECTS));
       tr.append(td);
       body.append(tr);
     }

@@ -3,14 +3,14 @@
 // on timing. Run by scripts/bench after a release build (dist/) and the native command
 // (target/release/dondoc), which writes what the app stores for each generated dataset.
 //
-//   node bench/run.mjs [--runs N] [--sizes small,province,large]
+//   node bench/run.mjs [--runs N] [--sizes small,province,large] [--only clicks|startup|files]
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, type as osType, release as osRelease } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launch, root } from '../tests/e2e/helpers.mjs';
+import { dist as distDir, launch, root } from '../tests/e2e/helpers.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 
 const args = process.argv.slice(2);
@@ -22,14 +22,14 @@ const RUNS = Number(opt('runs', 5));
 // Start-up varies most from one load to the next; each is a fraction of a second.
 const START_RUNS = Math.max(RUNS, 11);
 const SIZES = opt('sizes', 'small,province,large').split(',');
-// --only clicks (or startup): the clicks (or start-up) alone, to iterate on them
-// (results.md is not written).
+// --only clicks (or startup, or files): the clicks (or start-up, or the files made) alone,
+// to iterate on them (results.md is not written).
 // --origins http (or file): one protocol only, to iterate (results.md is not written).
 const ONLY = opt('only', '');
 const ORIGINS = opt('origins', 'http,file').split(',');
 const QUOTA = 5_200_000;
 const BASE = '/apps/dondoc/';
-const dondoc = join(root, 'target', 'release', 'dondoc');
+const dondoc = join(process.env.CARGO_TARGET_DIR || join(root, 'target'), 'release', 'dondoc');
 
 // ---- statistics ----------------------------------------------------------------------
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -45,7 +45,7 @@ const log = (...a) => console.log(...a);
 
 // ---- 1. what a browser downloads ---------------------------------------------------------
 function downloadSizes() {
-  const dist = join(root, 'dist');
+  const dist = distDir;
   const files = readdirSync(dist);
   const size = (f) => {
     const raw = readFileSync(join(dist, f));
@@ -473,12 +473,63 @@ async function clicks(page, url, runs) {
   return out;
 }
 
+/** Makes each file the app offers for the whole dataset (all directives as Excel and CSV;
+ * the follow-up report as Word, Excel and CSV; the letters to every overdue unit), from the
+ * click to the download: the time (`dondoc-make-file`) and the longest main-thread task
+ * meanwhile (Long Tasks API, over 50 ms). */
+async function filesMade(page, url, runs) {
+  await page.addInitScript(CLICK_HELPERS);
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForSelector('#dash-projects', { timeout: 180_000 });
+  const out = {};
+  const files = [
+    ['all directives, Excel', '#/follow-up', '#all-directives-xlsx'],
+    ['all directives, CSV', '#/follow-up', '#all-directives-csv'],
+    ['follow-up report, Word', '#/report', '#word-report'],
+    ['follow-up report, Excel', '#/report', '#xlsx-report'],
+    ['follow-up report, CSV of what needs chasing', '#/report', '#csv-chasing'],
+    ['letters to every overdue unit, Word', '#/report', '#word-letters'],
+    ['the project register, Excel', '#/projects', '#register-xlsx'],
+  ];
+  for (let r = 0; r < runs; r++) {
+    for (const [name, screen, button] of files) {
+      await openScreen(page, screen);
+      await page.locator(button).waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(200);
+      const download = page.waitForEvent('download', { timeout: 120_000 });
+      const t0 = Date.now();
+      await page.evaluate((sel) => {
+        performance.clearMeasures('dondoc-make-file');
+        window.__longest = 0;
+        window.__tasks = [];
+        document.querySelector(sel).click();
+      }, button);
+      const file = await download;
+      const wall = Date.now() - t0;
+      const size = readFileSync(await file.path()).length;
+      await page.waitForFunction(() => !document.querySelector('.making-file')?.textContent, null, { timeout: 60_000 });
+      await page.waitForTimeout(100);
+      const m = await page.evaluate(() => ({
+        ms: performance.getEntriesByName('dondoc-make-file')[0]?.duration,
+        longest: window.__longest,
+        tasks: window.__tasks,
+      }));
+      // An older build without the measure: from the click to the download, as Playwright saw it.
+      (out[name] ||= { times: [], longest: [], bytes: size }).times.push(m.ms ?? wall);
+      out[name].longest.push(m.longest);
+      if (process.env.BENCH_DEBUG) log(`    ${name}: ${m.ms?.toFixed(0)} ms, longest task ${m.longest.toFixed(0)} ms, ${JSON.stringify(m.tasks)}`);
+    }
+  }
+  return out;
+}
+
 // ---- the run -----------------------------------------------------------------------------
 const sizes = downloadSizes();
 log(`wasm ${kb(sizes.wasm.raw)} (${kb(sizes.wasm.gzip)} gzip), JS ${kb(sizes.js.raw)} (${kb(sizes.js.gzip)} gzip), dondoc.html ${kb(sizes.single.raw)} (${kb(sizes.single.gzip)} gzip)`);
 
 const work = mkdtempSync(join(tmpdir(), 'dondoc-bench-'));
-cpSync(join(root, 'dist'), work, { recursive: true });
+cpSync(distDir, work, { recursive: true });
 for (const f of ['baseline.html', 'baseline.js']) cpSync(join(root, 'bench', f), join(work, f));
 const server = await startStaticServer(work, { port: 0, base: BASE });
 const browser = await launch();
@@ -499,7 +550,7 @@ try {
       const page = await context.newPage();
       await seed(page, urls.app, data.stored);
       await page.close();
-      if (ONLY !== 'clicks') {
+      if (!ONLY || ONLY === 'startup') {
         const { app, baseline } = await startUps(context, urls, START_RUNS);
         row[`${origin}App`] = app.times;
         row[`${origin}Load`] = app.loads;
@@ -507,12 +558,20 @@ try {
         row.baselineFigures = baseline.figures;
         log(`  start-up from ${origin}: app ${ms(median(app.times))} (${spread(app.times)}), baseline ${ms(median(baseline.times))} (${spread(baseline.times)}), ratio ${(median(app.times) / median(baseline.times)).toFixed(2)}; of the app's, reading storage ${ms(median(app.loads))}`);
       }
-      if (ONLY !== 'startup') {
+      if (!ONLY || ONLY === 'clicks') {
         const p = await context.newPage();
         const c = await clicks(p, urls.app, RUNS);
         row[`${origin}Clicks`] = c;
         for (const [name, m] of Object.entries(c)) {
           log(`  ${origin}: ${name}: median ${ms(median(m.times))}, p95 ${ms(quantile(m.times, 0.95))}, longest task ${ms(Math.max(...m.longest))}`);
+        }
+        await p.close();
+      }
+      if (origin === 'http' && (!ONLY || ONLY === 'files')) {
+        const p = await context.newPage();
+        row.files = await filesMade(p, urls.app, Math.max(1, Math.ceil(RUNS / 3)));
+        for (const [name, m] of Object.entries(row.files)) {
+          log(`  ${name} (${kb(m.bytes)}): made in ${ms(median(m.times))}, longest task ${ms(Math.max(...m.longest))}`);
         }
         await p.close();
       }
@@ -606,6 +665,13 @@ for (const name of clickNames) {
   }));
   lines.push(`| ${name} | ${cells.join(' | ')} |`);
 }
+if (results.some((r) => r.files)) {
+  lines.push('', '## Files made', '', 'From the click to the download (http://), made a step at a time; then the longest main-thread task meanwhile (Long Tasks API, over 50 ms; 0 means none).', '');
+  lines.push('| File | ' + results.map((r) => r.size).join(' | ') + ' |', '|---|' + results.map(() => '---:').join('|') + '|');
+  for (const name of Object.keys(results[0]?.files || {})) {
+    lines.push(`| ${name} | ${results.map((r) => { const m = r.files?.[name]; return m ? `${ms(median(m.times))} · ${ms(Math.max(...m.longest))} (${kb(m.bytes)})` : 'n/a'; }).join(' | ')} |`);
+  }
+}
 {
   // Issue 14's targets on the largest dataset measured, from both protocols.
   const big = results[results.length - 1];
@@ -627,6 +693,10 @@ for (const name of clickNames) {
     }
     const snap = big.snapshotLongest || [];
     if (snap.length) lines.push(`| No task over 50 ms: the hourly snapshot (longest step) | | ${ms(Math.max(...snap))} | ${target(Math.max(...snap) <= 50)} |`);
+    for (const [name, m] of Object.entries(big.files || {})) {
+      const longest = Math.max(...m.longest);
+      lines.push(`| No task over 50 ms: making ${name} | | ${ms(longest)} | ${target(longest <= 50)} |`);
+    }
     for (const r of results) {
       if (!r.fileApp) continue;
       const [f, h] = [median(r.fileApp) / median(r.fileBaseline), median(r.httpApp) / median(r.httpBaseline)];

@@ -34,6 +34,21 @@ fn an_edit_waits_for_the_flush_then_a_new_page_reads_it() {
     assert_eq!(text_of(open(&kv).data(), &id), "Đã sửa");
 }
 
+/// A file made over several tasks reads the data as it was when it began: an edit and its
+/// save meanwhile change the session's data, not the copy held.
+#[test]
+fn data_held_for_a_file_made_in_steps_stays_as_it_was_while_the_page_changes_it() {
+    let kv = stored_sample();
+    let mut tab = open(&kv);
+    let id = nth_directive(tab.data(), 3);
+    let held = tab.shared_data();
+    set_text(&mut tab, &id, "Đã sửa", later(1));
+    tab.flush(later(1), hanoi());
+    assert_eq!(text_of(&held, &id), text_of(&sample(), &id));
+    assert_eq!(text_of(tab.data(), &id), "Đã sửa");
+    assert_eq!(text_of(open(&kv).data(), &id), "Đã sửa");
+}
+
 #[test]
 fn storage_full_keeps_the_change_in_memory_changes_nothing_stored_and_is_retried() {
     let kv = stored_sample();

@@ -2,6 +2,10 @@
 //! more on request. A province's 1,800 conclusions are found by filtering and searching; drawing
 //! them all would make every click that opens or leaves the list slow (each row is built, then
 //! taken down again).
+//!
+//! A summary's lists (the report's units and what needs chasing, the dashboard's) are
+//! folded instead: a phone's first screenful with the count and "Xem tất cả", so that what
+//! comes after them is a thumb's scroll away, not 2,000 items down.
 
 /// Rows a list draws at first, and how many each "show more" adds.
 pub const LIST_PAGE_ROWS: usize = 50;
@@ -9,6 +13,21 @@ pub const LIST_PAGE_ROWS: usize = 50;
 /// Rows of a list's first page drawn with the click that opens the screen: a screenful. The
 /// rest of the page follows in the next task, so that the screen is shown within a frame.
 pub const FIRST_SCREEN_ROWS: usize = 20;
+
+/// Rows a folded list shows: about a phone's screenful of one-line items (at 390 × 844, ten
+/// overdue items of two or three lines each; of the report's unit cards, two or three screens).
+pub const FOLDED_ROWS: usize = 10;
+
+/// Rows a folded list shows of `total`: [`FOLDED_ROWS`], or all of them when folding would
+/// hide less than half as many again (a "show all" for two more rows costs a tap for
+/// nothing).
+pub fn folded_rows(total: usize) -> usize {
+    if total <= FOLDED_ROWS + FOLDED_ROWS / 2 {
+        total
+    } else {
+        FOLDED_ROWS
+    }
+}
 
 /// Rows drawn of the `shown` ones while the screen is being opened, and once it is.
 pub fn rows_drawn(shown: usize, opening: bool) -> usize {
@@ -38,6 +57,19 @@ mod tests {
         assert_eq!(rows_shown(1_800, 35), (1_800, 0));
         assert_eq!(rows_shown(1_801, 35), (1_800, 1));
         assert_eq!(rows_shown(1_800, usize::MAX), (1_800, 0));
+    }
+
+    #[test]
+    fn a_summary_list_is_folded_to_a_screenful_unless_little_would_be_hidden() {
+        assert_eq!(folded_rows(0), 0);
+        assert_eq!(folded_rows(7), 7);
+        assert_eq!(folded_rows(FOLDED_ROWS), FOLDED_ROWS);
+        // Up to half a screenful more is shown whole.
+        let whole = FOLDED_ROWS + FOLDED_ROWS / 2;
+        assert_eq!(folded_rows(whole), whole);
+        assert_eq!(folded_rows(whole + 1), FOLDED_ROWS);
+        assert_eq!(folded_rows(80), FOLDED_ROWS);
+        assert_eq!(folded_rows(2_074), FOLDED_ROWS);
     }
 
     #[test]

@@ -248,6 +248,10 @@ messages! {
     Confirm => "Đồng ý", "Confirm";
     NotFound => "Không tìm thấy trang hoặc bản ghi này.", "This page or record was not found.";
     NoRecords => "Chưa có bản ghi nào.", "No records yet.";
+    ShowingOf => "Đang hiện {shown}/{total}", "Showing {shown} of {total}";
+    ShowAll => "Xem tất cả", "Show all";
+    ShowFewer => "Thu gọn", "Show fewer";
+    MakingFile => "Đang tạo tệp…", "Making the file…";
     Name => "Tên", "Name";
     ShortName => "Tên viết tắt", "Short name";
     Investor => "Chủ đầu tư", "Investor";

@@ -18,6 +18,8 @@
 //!   started from, so that if its own save fails, another tab's later commit cannot revert
 //!   it silently: a record the other tab changed too becomes a conflict, the rest stay.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, FixedOffset, Utc};
 
 use super::repo::{AsideReason, MANIFEST_KEY};
@@ -88,7 +90,9 @@ fn unmeasured(_: &str, f: &mut dyn FnMut()) {
 
 pub struct Session<K: KeyValue> {
     repo: Repository<K>,
-    data: Dataset,
+    /// Shared with what is made from it over several tasks (a sheet, a letter per unit:
+    /// [`Session::shared_data`]); a change while one is being made changes a copy.
+    data: Rc<Dataset>,
     /// What was last exchanged with other officers, record by record.
     sync_base: SyncBase,
     /// The copy that undoes the last import or restore, once decoded (start-up reads only
@@ -154,7 +158,7 @@ impl<K: KeyValue> Session<K> {
         let undo_head = side::read_undo_head(repo.kv());
         let mut session = Session {
             repo,
-            data,
+            data: Rc::new(data),
             sync_base,
             undo: None,
             undo_head,
@@ -175,6 +179,12 @@ impl<K: KeyValue> Session<K> {
 
     pub fn data(&self) -> &Dataset {
         &self.data
+    }
+
+    /// The data as it is now, held for work done over several tasks (a file made in steps):
+    /// a change meanwhile leaves it as it was.
+    pub fn shared_data(&self) -> Rc<Dataset> {
+        Rc::clone(&self.data)
     }
 
     /// The data with what screens look up in it (each found on the first call after a
@@ -206,7 +216,7 @@ impl<K: KeyValue> Session<K> {
 
     /// Changes the data; the change waits for [`Session::flush`].
     pub fn edit<R>(&mut self, f: impl FnOnce(&mut Dataset) -> R) -> R {
-        let result = f(&mut self.data);
+        let result = f(Rc::make_mut(&mut self.data));
         self.data_changed();
         self.forget_undo();
         self.mark_pending();
@@ -290,7 +300,7 @@ impl<K: KeyValue> Session<K> {
         measure("dondoc-take-in", &mut || {
             rebased = repo
                 .changed_elsewhere()
-                .map(|commit| commit.rebase(data, &Changes::new()));
+                .map(|commit| commit.rebase(Rc::make_mut(data), &Changes::new()));
         });
         let Some(result) = rebased else {
             return false;
@@ -346,7 +356,9 @@ impl<K: KeyValue> Session<K> {
             ..
         } = self;
         let mut result = Err(WriteError::Unavailable(String::new()));
-        measure("dondoc-save", &mut || result = repo.save(data));
+        measure("dondoc-save", &mut || {
+            result = repo.save(Rc::make_mut(data))
+        });
         // The data comes first: the undo copy and then snapshots give up their room,
         // oldest first; no snapshot is taken again this session.
         if result == Err(WriteError::Quota) {
@@ -354,10 +366,10 @@ impl<K: KeyValue> Session<K> {
             self.undo = None;
             self.undo_head = None;
             *no_room_for_snapshots = true;
-            result = repo.save(data);
+            result = repo.save(Rc::make_mut(data));
         }
         while result == Err(WriteError::Quota) && snapshots::drop_oldest(repo.kv_mut()) {
-            result = repo.save(data);
+            result = repo.save(Rc::make_mut(data));
         }
         // Only after a save that wrote something (a page closing unchanged takes none).
         let wrote = matches!(&result, Ok(stats) if stats.shards_written > 0);

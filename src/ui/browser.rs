@@ -317,18 +317,47 @@ pub fn ask_persistent_storage(done: impl FnOnce(super::state::Persistence) + 'st
 /// Runs `f` and names its main-thread time for the benchmark (User Timing: a measure
 /// called `name`, the latest only, so nothing accumulates over a long session).
 pub fn timed<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
+    measure_from(name);
     let result = f();
-    if let Some(p) = &performance {
+    measure_to(name);
+    result
+}
+
+/// Starts the benchmark's measure `name` ([`timed`] for work done over several tasks).
+pub fn measure_from(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Ends the measure `name` started by [`measure_from`].
+pub fn measure_to(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let start = format!("{name}:start");
         p.clear_measures_with_measure_name(name);
         let _ = p.measure_with_start_mark(name, &start);
         p.clear_marks_with_mark_name(&start);
     }
-    result
+}
+
+/// A future ready in a task of its own, after what is waiting now (clicks, drawing): a
+/// message to itself, which browsers do not hold back as they hold back repeated timers.
+pub fn next_task() -> crate::domain::documents::office::Pause {
+    let channel = web_sys::MessageChannel::new().ok();
+    let promise = js_sys::Promise::new(&mut |resolve, _| match &channel {
+        Some(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+        }
+        None => {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    Box::pin(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        // Held until its message has come.
+        drop(channel);
+    })
 }
 
 /// A picked file's bytes (`None` when the browser could not read it).

@@ -41,6 +41,12 @@ impl DataSignal {
         self.session.with_value(|s| f(s.data()))
     }
 
+    /// The dataset as it is now, held over several tasks (a file made in steps reads one
+    /// version of the data, whatever changes meanwhile). Untracked.
+    pub fn shared(&self) -> std::rc::Rc<Dataset> {
+        self.session.with_value(|s| s.shared_data())
+    }
+
     /// The dataset with what screens look up in it, found once per version of the data.
     pub fn with_lookups<R>(&self, f: impl FnOnce(Lookups) -> R) -> R {
         self.revision.track();

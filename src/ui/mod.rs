@@ -94,6 +94,7 @@ pub fn App() -> impl IntoView {
         <Banners/>
         <sharing::TabConflicts/>
         <main id="main" tabindex="-1">{move || page(state.route.get())}</main>
+        <documents::MakingFile/>
     }
 }
 

@@ -65,6 +65,9 @@ pub struct AppState {
     /// Whether the office's shared file changed since this browser took it in (checked at
     /// start-up when served over HTTP).
     pub shared: RwSignal<Option<crate::storage::shared::Freshness>>,
+    /// Whether a file is being made (a step at a time): the download buttons wait, and the
+    /// page says so.
+    pub making: RwSignal<bool>,
     /// Bumped when a snapshot has been stored (the Data screen lists them).
     snapshots_changed: RwSignal<u64>,
     session: SessionCell,
@@ -100,6 +103,7 @@ impl AppState {
             tab_conflicts: RwSignal::new(Vec::new()),
             persistence: RwSignal::new(Persistence::Asking),
             shared: RwSignal::new(None),
+            making: RwSignal::new(false),
             snapshots_changed: RwSignal::new(0),
             session,
             timer: StoredValue::new_local(None),

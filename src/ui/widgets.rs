@@ -132,6 +132,69 @@ where
     }
 }
 
+/// The rows of a summary's long list (the report's, the dashboard's) folded to a screenful
+/// ([`crate::domain::paging::folded_rows`]) until `open`: only those shown are drawn, and
+/// only they are drawn again when `open` changes.
+pub fn folded_rows<T, V>(
+    open: RwSignal<bool>,
+    rows: Vec<T>,
+    row: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || {
+        let n = if open.get() {
+            rows.len()
+        } else {
+            crate::domain::paging::folded_rows(rows.len())
+        };
+        rows[..n].iter().cloned().map(&row).collect_view()
+    }
+}
+
+/// Under a folded list of `total` rows (`controls`: its id; `what`: its name, for the
+/// button's accessible name): "Đang hiện 10/2.074" and a button that shows all of it, then
+/// folds it again. Nothing when the list is short enough to be shown whole. Outside what
+/// the rows redraw, so the button keeps the keyboard's focus.
+pub fn fold_bar(
+    open: RwSignal<bool>,
+    total: usize,
+    controls: &'static str,
+    what: impl Fn() -> String + Send + Sync + 'static,
+) -> Option<impl IntoView> {
+    let shown = crate::domain::paging::folded_rows(total);
+    (shown < total).then(|| {
+        let state = use_state();
+        let count_id = format!("{controls}-shown");
+        let showing = move || {
+            let lang = state.lang.get();
+            let n = |n: usize| i18n::format_decimal(n as f64, 0, lang);
+            Msg::ShowingOf
+                .text(lang)
+                .replace("{shown}", &n(if open.get() { total } else { shown }))
+                .replace("{total}", &n(total))
+        };
+        let label = move || {
+            state.t(if open.get() {
+                Msg::ShowFewer
+            } else {
+                Msg::ShowAll
+            })
+        };
+        view! {
+            <p class="fold-bar small">
+                <span id=count_id.clone()>{showing}</span> " "
+                <button type="button" aria-controls=controls aria-describedby=count_id
+                    aria-expanded=move || open.get().to_string()
+                    aria-label=move || format!("{} · {}", label(), what())
+                    on:click=move |_| open.update(|o| *o = !*o)>{label}</button>
+            </p>
+        }
+    })
+}
+
 /// A progress bar drawn once (for the rows of a long list, redrawn as a whole when the
 /// language changes): a dash when the figure is unknown.
 pub fn bar_cell(label: &str, value: Option<f64>, lang: i18n::Lang) -> AnyView {

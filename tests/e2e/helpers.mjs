@@ -2,7 +2,8 @@
 // (a static server under a sub-path, and the single file from disk), the watchers that fail
 // a test on a console error, a page error or a request leaving the app, and screenshots.
 import { before, after } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -224,4 +225,31 @@ export function sharedBrowser() {
     await shared.server?.close();
   });
   return shared;
+}
+
+/**
+ * What the app stores for a generated dataset (`small`, `province`, `large`: up to three
+ * times a province), as the native command writes it (`dondoc store <size>`, as the bench
+ * seeds it): key → value. The command is the one `cargo test` or `scripts/bench` built (the
+ * newer), built here if there is none.
+ */
+export function generatedStore(size) {
+  const target = process.env.CARGO_TARGET_DIR || join(root, 'target');
+  const built = ['release', 'debug']
+    .map((profile) => join(target, profile, 'dondoc'))
+    .filter((path) => existsSync(path))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!built.length) execFileSync('cargo', ['build', '--quiet', '--bin', 'dondoc'], { cwd: root, stdio: 'inherit' });
+  const bin = built[0] || join(target, 'debug', 'dondoc');
+  return JSON.parse(execFileSync(bin, ['store', size], { maxBuffer: 1 << 30 }).toString());
+}
+
+/** Puts `stored` (from `generatedStore`) in the app's storage, then opens the app again. */
+export async function seedStore(page, stored) {
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [k, v] of entries) localStorage.setItem(k, v);
+  }, Object.entries(stored));
+  await page.reload();
+  await appReady(page);
 }

@@ -22,10 +22,10 @@ pub(super) mod table;
 
 pub use document::{
     behind_reason_words, conclusion_notice, conclusion_notice_with, deadline_words,
-    follow_up_report_document, head_brief, letter_owed, national_name, number_line,
-    place_date_line, recipient_names, recipients_line, reminder_letter, reminder_letters,
-    report_counts_table, report_tables, units_with_overdue, Block, Brief, DocLang, Document,
-    Header, NoticeKind, Owed, BRIEF_ROWS,
+    each_reminder_letter, follow_up_report_document, head_brief, letter_owed, national_name,
+    number_line, place_date_line, recipient_names, recipients_line, reminder_letter,
+    reminder_letters, report_counts_table, report_tables, units_with_overdue, Block, Brief,
+    DocLang, Document, Header, NoticeKind, Owed, BRIEF_ROWS,
 };
 pub use letterhead::{
     number_in, read_number, read_pattern, read_signer, Office, Sending, SendingProblem, Sent,
@@ -43,5 +43,8 @@ pub use reading::review::{
     due_of, meetings_near, new_unit_ref, successor_on, NewUnit, NewUnitChoice, Place, Review,
     ReviewItem, ReviewProblem, Saved, MEETINGS_OFFERED, NEW_MEETING,
 };
-pub use sheets::{directives_table, file_name, qualifier_word, register_table, Listed};
+pub use sheets::{
+    directive_rows, directives_sheet, directives_table, file_name, qualifier_word, register_table,
+    Listed, SHEET_ROWS_PER_STEP,
+};
 pub use table::{About, Cell, Column, OnPaper, PrintedCell, Table};

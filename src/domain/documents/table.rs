@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::documents::document::DocLang;
+use crate::domain::documents::office::{run, Steps};
 use crate::domain::money::{Vnd, ONE_BILLION};
 use crate::domain::number::{format_scaled, DecimalMark};
 
@@ -255,6 +256,11 @@ impl Table {
     /// The table as CSV: UTF-8 with a byte-order mark (so Excel reads Vietnamese), commas,
     /// fields quoted when they hold a comma, a quote or a line break, lines ending CRLF.
     pub fn to_csv(&self) -> Vec<u8> {
+        run(self.csv_in_steps(&mut Steps::none()))
+    }
+
+    /// [`Table::to_csv`] written a step at a time: the same bytes.
+    pub async fn csv_in_steps(&self, steps: &mut Steps<'_>) -> Vec<u8> {
         let mut out = String::from("\u{feff}");
         let head = self.columns.iter().map(|c| c.head.clone());
         let lines = std::iter::once(head.collect::<Vec<_>>()).chain(
@@ -263,9 +269,11 @@ impl Table {
                 .map(|r| r.iter().map(Cell::plain).collect()),
         );
         for line in lines {
+            let before = out.len();
             let fields: Vec<String> = line.iter().map(|f| csv_field(f)).collect();
             out.push_str(&fields.join(","));
             out.push_str("\r\n");
+            steps.did(out.len() - before).await;
         }
         out.into_bytes()
     }

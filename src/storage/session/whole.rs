@@ -49,7 +49,7 @@ impl<K: KeyValue> Session<K> {
         if self.revision != planned_at {
             return Err(ImportRefused::Changed);
         }
-        let mut data = self.data.clone();
+        let mut data = Dataset::clone(&self.data);
         let mut base = self.sync_base.clone();
         let applied = data
             .apply_import_joining(incoming, plan, decide, &mut base)
@@ -68,7 +68,7 @@ impl<K: KeyValue> Session<K> {
         offset: FixedOffset,
     ) {
         self.sync_from_elsewhere(now);
-        let mut data = self.data.clone();
+        let mut data = Dataset::clone(&self.data);
         saved.add_to(&mut data);
         let base = self.sync_base.clone();
         self.replace_with_undo(data, base, label, now, offset);
@@ -92,7 +92,8 @@ impl<K: KeyValue> Session<K> {
             at: now,
             data: {
                 self.data_changed();
-                std::mem::replace(&mut self.data, data).without_pending_changes()
+                Rc::unwrap_or_clone(std::mem::replace(&mut self.data, Rc::new(data)))
+                    .without_pending_changes()
             },
             base: std::mem::replace(&mut self.sync_base, base),
         };
@@ -144,7 +145,7 @@ impl<K: KeyValue> Session<K> {
         let mut data = undo.data;
         data.mark_replacing(&self.data);
         self.data_changed();
-        self.data = data;
+        self.data = Rc::new(data);
         self.sync_base = undo.base;
         self.write_sync_base();
         self.repo.rewrite_everything();

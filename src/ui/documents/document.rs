@@ -7,12 +7,9 @@ use leptos::prelude::*;
 
 use super::sending::lang_of;
 use crate::domain::documents::Table;
-use crate::domain::documents::{file_name, office};
 use crate::domain::documents::{Block, Brief, DocLang, Document};
 use crate::domain::BodyKind;
-use crate::i18n::{Lang, Msg};
-use crate::ui::browser;
-use crate::ui::state::AppState;
+use crate::i18n::Lang;
 
 pub fn doc_lang(lang: Lang) -> DocLang {
     match lang {
@@ -140,72 +137,5 @@ pub fn brief_view(brief: Brief, lang: DocLang) -> impl IntoView {
             <p class="brief-as-of">{brief.as_of}</p>
             <div class="doc-text">{body}</div>
         </article>
-    }
-}
-
-/// Downloads `docs` (written in `lang`) as one Word file named after `stem` and today.
-pub fn download_docx(state: AppState, stem: &str, docs: &[Document], lang: DocLang) {
-    let bytes = office::docx(docs, lang, state.today);
-    browser::download_bytes(
-        &file_name(stem, state.today, "docx"),
-        office::DOCX_MIME,
-        &bytes,
-    );
-}
-
-/// Downloads `tables` as one Excel file, a sheet each.
-pub fn download_xlsx(state: AppState, stem: &str, tables: &[Table]) {
-    let bytes = office::xlsx(tables, doc_lang(state.lang.get_untracked()), state.today);
-    browser::download_bytes(
-        &file_name(stem, state.today, "xlsx"),
-        office::XLSX_MIME,
-        &bytes,
-    );
-}
-
-/// Downloads `table` as CSV (UTF-8 with a byte-order mark).
-pub fn download_csv(state: AppState, stem: &str, table: &Table) {
-    browser::download_bytes(
-        &file_name(stem, state.today, "csv"),
-        "text/csv;charset=utf-8",
-        &table.to_csv(),
-    );
-}
-
-/// "Excel" and "CSV" buttons for a table the page shows; `table` builds it when clicked.
-/// `what` (and `which`: a conclusion's number, a unit's name) names the table for the
-/// buttons' accessible names and the file.
-pub fn export_buttons(
-    id: &'static str,
-    what: Msg,
-    which: String,
-    table: impl Fn() -> Table + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let state = crate::ui::state::use_state();
-    // "Danh sách nhiệm vụ 16-KL/BCĐ": the file says which list it is.
-    let which = StoredValue::new(which);
-    let stem = move || {
-        which.with_value(|w| {
-            if w.is_empty() {
-                state.t(what).to_owned()
-            } else {
-                format!("{} {w}", state.t(what))
-            }
-        })
-    };
-    let for_csv = table.clone();
-    view! {
-        <span class="export">
-            <button type="button" id=format!("{id}-xlsx")
-                aria-label=move || format!("{} · {}", state.t(Msg::DownloadExcel), stem())
-                on:click=move |_| download_xlsx(state, &stem(), &[table()])>
-                {move || state.t(Msg::DownloadExcel)}
-            </button>
-            <button type="button" id=format!("{id}-csv")
-                aria-label=move || format!("{} · {}", state.t(Msg::DownloadCsv), stem())
-                on:click=move |_| download_csv(state, &stem(), &for_csv())>
-                {move || state.t(Msg::DownloadCsv)}
-            </button>
-        </span>
     }
 }

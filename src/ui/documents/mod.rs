@@ -1,12 +1,13 @@
-//! Documents: the office's documents laid out for print and downloaded as Word, Excel and
-//! CSV (`document`), and a notice read in (`reading`, with the review's fields in
-//! `reading_fields` and `reading_directive`). They read `domain::documents` (documents,
-//! tables, the notice reader).
+//! Documents: the office's documents laid out for print (`document`) and downloaded as
+//! Word, Excel and CSV, made a step at a time (`files`), and a notice read in (`reading`,
+//! with the review's fields in `reading_fields` and `reading_directive`). They read
+//! `domain::documents` (documents, tables, the notice reader).
 //!
-//! Every area's pages print and download through `document`; the reading's undo bar is
-//! shown on the conclusions list and page.
+//! Every area's pages print through `document` and download through `files`; the reading's
+//! undo bar is shown on the conclusions list and page.
 
 mod document;
+mod files;
 mod letterhead;
 mod reading;
 mod reading_choices;
@@ -14,9 +15,10 @@ mod reading_directive;
 mod reading_fields;
 mod sending;
 
-pub(crate) use document::{
-    brief_view, doc_lang, document_view, download_csv, download_docx, download_xlsx,
-    export_buttons, print,
+pub(crate) use document::{brief_view, doc_lang, document_view, print};
+pub(crate) use files::{
+    all_directives, download_csv, download_docx, download_xlsx, export_buttons, in_turn, making,
+    MakingFile,
 };
 pub(crate) use letterhead::LetterheadCard;
 pub(crate) use reading::undo_bar;

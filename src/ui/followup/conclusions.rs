@@ -12,7 +12,8 @@ use crate::i18n::{format_date, labels, Msg};
 use crate::route::{Form, Route};
 use crate::ui::browser;
 use crate::ui::documents::{
-    doc_lang, doc_lang_of, document_view, download_docx, export_buttons, print, translation_box,
+    doc_lang, doc_lang_of, document_view, download_docx, export_buttons, making, print,
+    translation_box,
 };
 use crate::ui::state::use_state;
 use crate::ui::widgets::{
@@ -225,16 +226,16 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                         {state.t(Msg::PrintConclusion)}
                     </button>
                     " "
-                    <button type="button" id="word-notice" on:click={
+                    <button type="button" id="word-notice" disabled=move || making(state) on:click={
                         let id = c.id.clone();
                         let stem = format!("{} {}", state.t(Msg::Conclusion), c.number_symbol);
                         move |_| {
-                            let doc = state.data.with_untracked(|d| {
-                                d.conclusions.get(&id).map(|c| conclusion_notice(d, c, doc_lang_of(english.get_untracked())))
+                            let (id, lang) = (id.clone(), doc_lang_of(english.get_untracked()));
+                            download_docx(state, &stem, lang, move || async move {
+                                state.data.with_untracked(|d| {
+                                    d.conclusions.get(&id).map(|c| conclusion_notice(d, c, lang))
+                                }).into_iter().collect()
                             });
-                            if let Some(doc) = doc {
-                                download_docx(state, &stem, &[doc], doc_lang_of(english.get_untracked()));
-                            }
                         }
                     }>
                         {state.t(Msg::DownloadWord)}
@@ -242,11 +243,16 @@ fn checklist(id: ConclusionId, forms: Rows) -> impl IntoView {
                     " "
                     {export_buttons("checklist", Msg::TableDirectives, c.number_symbol.clone(), {
                         let id = c.id.clone();
-                        move || state.data.with_untracked(|d| {
-                            let listed = d.conclusions.get(&id).map_or(Listed::All, Listed::Conclusion);
-                            directives_table(d, listed, d.followed_of(&id), state.today, state.due_soon_days(),
-                                &|s| labels::follow_up_state(s, state.lang.get_untracked()), doc_lang(state.lang.get_untracked()))
-                        })
+                        move || {
+                            let id = id.clone();
+                            async move {
+                                state.data.with_untracked(|d| {
+                                    let listed = d.conclusions.get(&id).map_or(Listed::All, Listed::Conclusion);
+                                    directives_table(d, listed, d.followed_of(&id), state.today, state.due_soon_days(),
+                                        &|s| labels::follow_up_state(s, state.lang.get_untracked()), doc_lang(state.lang.get_untracked()))
+                                })
+                            }
+                        }
                     })}
                     {translation_box("notice-english".into(), english)}
                     " "

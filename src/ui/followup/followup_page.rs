@@ -6,10 +6,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::documents::{directives_table, Listed as Sheet};
-use crate::domain::followup::urgency_order;
 use crate::ui::date_box::day_box;
-use crate::ui::documents::{doc_lang, export_buttons};
+use crate::ui::documents::{all_directives, export_buttons};
 
 use super::requests::WaitingRequests;
 use super::update_form::{directive_item, RowForms};
@@ -369,11 +367,7 @@ pub fn FollowUpPage() -> impl IntoView {
             {day_box("fu-reference", "filter", Signal::derive(move || state.t(Msg::AsOfDate).to_owned()), reference)}
         </div>
         <p class="actions">{export_buttons("all-directives", Msg::TableDirectives, String::new(), move || {
-            let (on, lang) = (reference.get_untracked(), state.lang.get_untracked());
-            state.data.with_untracked(|d| {
-                directives_table(d, Sheet::All, urgency_order(d.followed(), on, state.due_soon_days()),
-                    on, state.due_soon_days(), &|s| labels::follow_up_state(s, lang), doc_lang(lang))
-            })
+            all_directives(state, reference.get_untracked())
         })}</p>
         {results}
         {selected.view()}

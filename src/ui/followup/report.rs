@@ -7,18 +7,20 @@ use leptos::prelude::*;
 
 use crate::domain::documents::Sent;
 use crate::domain::documents::{
-    follow_up_report_document, reminder_letters, report_tables, units_with_overdue,
+    each_reminder_letter, follow_up_report_document, reminder_letters, report_tables,
+    units_with_overdue,
 };
 use crate::domain::followup::{ReportPeriod, ReportScope, REPLY_WITHIN_DAYS};
 use crate::domain::sorting;
 use crate::i18n::{format_date, format_percent, labels, Msg};
 use crate::route::Route;
+use crate::ui::browser::next_task;
 use crate::ui::date_box::day_box;
 use crate::ui::documents::{
-    document_view, download_csv, download_docx, download_xlsx, print, SendingPick,
+    document_view, download_csv, download_docx, download_xlsx, in_turn, making, print, SendingPick,
 };
 use crate::ui::state::use_state;
-use crate::ui::widgets::unit_link;
+use crate::ui::widgets::{fold_bar, folded_rows, unit_link};
 
 /// A scope as the choice list stores it: "", "committee:<id>", "conclusion:<id>", or
 /// "some" for the conclusions ticked in `picked`.
@@ -65,40 +67,43 @@ pub fn ReportPage() -> impl IntoView {
     let picked = RwSignal::new(Vec::<String>::new());
     let printing = RwSignal::new(Printed::Report);
     let report_by = RwSignal::new(state.today + chrono::Days::new(REPLY_WITHIN_DAYS));
+    let (units_open, chasing_open) = (RwSignal::new(false), RwSignal::new(false));
     // Signer, number and language of the report, and of the letters.
     let report_pick = SendingPick::new();
     let letters_pick = SendingPick::new();
-    // What the buttons make, built when clicked from what the page shows.
-    let report_doc = move || {
-        let (from, as_of, scope) = (
-            from.get_untracked(),
-            as_of.get_untracked(),
-            scope_of(&scope.get_untracked(), &picked.get_untracked()),
-        );
-        let lang = report_pick.lang_untracked();
-        state.data.with_untracked(|d| {
-            let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
-            let head = report_pick.sending_untracked(d, &scope);
-            let doc = follow_up_report_document(d, &report, &head, lang);
-            let tables = report_tables(d, &report, lang);
-            (doc, tables)
-        })
+    // What the buttons make, from what the page shows when clicked: the report counted in a
+    // task, then its document or sheets in the next (the large dataset's 18,000 directives).
+    let period = move || {
+        let scope = scope_of(&scope.get_untracked(), &picked.get_untracked());
+        (from.get_untracked(), as_of.get_untracked(), scope)
     };
-    let letters = move || {
-        let lang = letters_pick.lang_untracked();
-        state.data.with_untracked(|d| {
-            let scope = scope_of(&scope.get_untracked(), &picked.get_untracked());
-            let head = letters_pick.sending_untracked(d, &scope);
-            reminder_letters(
-                d,
-                &scope,
-                as_of.get_untracked(),
-                state.due_soon_days(),
-                report_by.get_untracked(),
-                &head,
-                lang,
-            )
-        })
+    let report_doc = move || async move {
+        let ((from, as_of, scope), d) = (period(), state.data.shared());
+        let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
+        next_task().await;
+        let head = report_pick.sending_untracked(&d, &scope);
+        vec![follow_up_report_document(
+            &d,
+            &report,
+            &head,
+            report_pick.lang_untracked(),
+        )]
+    };
+    let report_sheets = move || async move {
+        let ((from, as_of, scope), d) = (period(), state.data.shared());
+        let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
+        next_task().await;
+        report_tables(&d, &report, report_pick.lang_untracked())
+    };
+    let letters = move || async move {
+        let ((_, as_of, scope), d) = (period(), state.data.shared());
+        let (head, lang) = (
+            letters_pick.sending_untracked(&d, &scope),
+            letters_pick.lang_untracked(),
+        );
+        let by = report_by.get_untracked();
+        let each = each_reminder_letter(&d, &scope, as_of, state.due_soon_days(), by, &head, lang);
+        in_turn(each).await
     };
     let overdue_units = move || {
         state.data.with(|d| {
@@ -155,30 +160,49 @@ pub fn ReportPage() -> impl IntoView {
         state.data.with(|d| {
             let report = d.follow_up_report(&scope, from, as_of, state.due_soon_days());
             let t = report.totals;
-            let units = report
+            // The ranking and what needs chasing, folded to a screenful ([`folded_rows`]).
+            let units: Vec<_> = report
                 .by_unit
                 .iter()
                 .map(|l| {
-                    let c = l.counts;
                     let rank = match l.rank {
                         Some(r) if l.tied => format!("{r} ({})", state.t(Msg::Tied)),
                         Some(r) => r.to_string(),
                         None => state.t(Msg::NothingDueYet).to_owned(),
                     };
-                    view! {
-                        <tr>
-                            <td class="num" data-label=state.t(Msg::Rank)>{rank}</td>
-                            <th scope="row">{unit_link(d, Some(l.unit))}</th>
-                            <td class="num" data-label=state.t(Msg::Assigned)>{c.followed}</td>
-                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)>{c.done_on_time}</td>
-                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)>{c.done_late}</td>
-                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)>{c.overdue}</td>
-                            <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)>{c.within_term}</td>
-                            <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.ranking_rate().map(|p| format_percent(p, lang))}</td>
-                        </tr>
-                    }
+                    (rank, l.unit.clone(), l.counts)
                 })
-                .collect_view();
+                .collect();
+            let units_total = units.len();
+            let units = folded_rows(units_open, units, move |(rank, unit, c)| {
+                view! {
+                    <tr>
+                        <td class="num" data-label=state.t(Msg::Rank)>{rank}</td>
+                        <th scope="row">{state.data.with_untracked(|d| unit_link(d, Some(&unit)))}</th>
+                        <td class="num" data-label=state.t(Msg::Assigned)>{c.followed}</td>
+                        <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneOnTime, lang)>{c.done_on_time}</td>
+                        <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::DoneLate, lang)>{c.done_late}</td>
+                        <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::Overdue, lang)>{c.overdue}</td>
+                        <td class="num" data-label=labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)>{c.within_term}</td>
+                        <td class="num" data-label=state.t(Msg::OnTimeRate)>{c.ranking_rate().map(|p| format_percent(p, lang))}</td>
+                    </tr>
+                }
+            });
+            let chasing_total = report.attention.len();
+            let chasing = report.attention.iter().map(|x| x.id.clone()).collect();
+            let chasing = folded_rows(chasing_open, chasing, move |id| {
+                state.data.with_untracked(|d| {
+                    let x = d.directives.get(&id)?;
+                    let number = d.number_of(x).to_owned();
+                    Some(view! {
+                        <li>
+                            <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {crate::ui::widgets::cited(state, x)}</a> " "
+                            {x.text.clone()}
+                            <span class="muted">" · " {labels::deadline_text(&x.deadline, lang)}</span>
+                        </li>
+                    })
+                })
+            });
             let share = t.overdue_share().map(|p| format_percent(p, lang)).unwrap_or_else(|| "—".into());
             let printed = match printing.get() {
                 Printed::Report => {
@@ -214,7 +238,7 @@ pub fn ReportPage() -> impl IntoView {
                 <h2>{state.t(Msg::ByUnit)}</h2>
                 <p class="small muted" id="rp-ranking-rule">{lang.pick(crate::domain::followup::RANKING_RULE.0, crate::domain::followup::RANKING_RULE.1)}</p>
                 <div class="table-wrap">
-                    <table class="list">
+                    <table class="list ranking">
                         <thead><tr>
                             <th scope="col">{state.t(Msg::Rank)}</th>
                             <th scope="col">{state.t(Msg::LeadUnit)}</th>
@@ -225,22 +249,13 @@ pub fn ReportPage() -> impl IntoView {
                             <th scope="col">{labels::follow_up_state(crate::domain::FollowUpState::OpenWithinTerm, lang)}</th>
                             <th scope="col">{state.t(Msg::OnTimeRate)}</th>
                         </tr></thead>
-                        <tbody>{units}</tbody>
+                        <tbody id="rp-units">{units}</tbody>
                     </table>
                 </div>
+                {fold_bar(units_open, units_total, "rp-units", move || state.t(Msg::ByUnit).to_owned())}
                 <h2>{state.t(Msg::NeedsChasing)} " " <span class="count">{format!("({})", report.attention.len())}</span></h2>
-                <ul class="plain" data-empty=state.t(Msg::NoneYet)>
-                    {report.attention.iter().map(|x| {
-                        let number = d.number_of(x).to_owned();
-                        view! {
-                            <li>
-                                <a href=Route::Conclusion(x.conclusion.to_string()).href()>{number} " · " {crate::ui::widgets::cited(state, x)}</a> " "
-                                {x.text.clone()}
-                                <span class="muted">" · " {labels::deadline_text(&x.deadline, lang)}</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
+                <ul class="plain" id="rp-chasing" data-empty=state.t(Msg::NoneYet)>{chasing}</ul>
+                {fold_bar(chasing_open, chasing_total, "rp-chasing", move || state.t(Msg::NeedsChasing).to_owned())}
                 <div class="doc-wrap" class:doc-set=move || printing.get() == Printed::Letters>{printed}</div>
             }
         })
@@ -320,16 +335,16 @@ pub fn ReportPage() -> impl IntoView {
         <p class="actions">
             <button type="button" id="print-report" on:click=move |_| print_as(Printed::Report)>{move || state.t(Msg::PrintReport)}</button>
             " "
-            <button type="button" id="word-report" on:click=move |_| download_docx(state, &stem(), &[report_doc().0], report_pick.lang_untracked())>{move || state.t(Msg::DownloadWord)}</button>
+            <button type="button" id="word-report" disabled=move || making(state) on:click=move |_| download_docx(state, &stem(), report_pick.lang_untracked(), report_doc)>{move || state.t(Msg::DownloadWord)}</button>
             " "
-            <button type="button" id="xlsx-report" on:click=move |_| download_xlsx(state, &stem(), &report_doc().1)>{move || state.t(Msg::DownloadExcel)}</button>
+            <button type="button" id="xlsx-report" disabled=move || making(state) on:click=move |_| download_xlsx(state, &stem(), report_sheets)>{move || state.t(Msg::DownloadExcel)}</button>
             " "
-            <button type="button" id="csv-by-unit" on:click=move |_| {
-                if let Some(t) = report_doc().1.get(1) { download_csv(state, state.t(Msg::TableByUnit), t) }
+            <button type="button" id="csv-by-unit" disabled=move || making(state) on:click=move |_| {
+                download_csv(state, state.t(Msg::TableByUnit), move || async move { report_sheets().await.into_iter().nth(1).unwrap_or_default() })
             }>{move || format!("{} · {}", state.t(Msg::DownloadCsv), state.t(Msg::TableByUnit))}</button>
             " "
-            <button type="button" id="csv-chasing" on:click=move |_| {
-                if let Some(t) = report_doc().1.get(2) { download_csv(state, state.t(Msg::TableChasing), t) }
+            <button type="button" id="csv-chasing" disabled=move || making(state) on:click=move |_| {
+                download_csv(state, state.t(Msg::TableChasing), move || async move { report_sheets().await.into_iter().nth(2).unwrap_or_default() })
             }>{move || format!("{} · {}", state.t(Msg::DownloadCsv), state.t(Msg::TableChasing))}</button>
         </p>
         <section class="card" aria-labelledby="rp-letters">
@@ -340,8 +355,8 @@ pub fn ReportPage() -> impl IntoView {
                 {day_box("rp-report-by", "inline-day", Signal::derive(move || state.t(Msg::ReportBy).to_owned()), report_by)}
                 <button type="button" id="print-letters" disabled=move || overdue_units() == 0
                     on:click=move |_| print_as(Printed::Letters)>{move || state.t(Msg::PrintLetters)}</button>
-                <button type="button" id="word-letters" disabled=move || overdue_units() == 0
-                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), &letters(), letters_pick.lang_untracked())>{move || state.t(Msg::DownloadWord)}</button>
+                <button type="button" id="word-letters" disabled=move || overdue_units() == 0 || making(state)
+                    on:click=move |_| download_docx(state, state.t(Msg::LettersFile), letters_pick.lang_untracked(), letters)>{move || state.t(Msg::DownloadWord)}</button>
             </p>
         </section>
         <super::requests::WaitingRequests hide_empty=true/>

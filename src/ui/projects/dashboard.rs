@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::domain::documents::head_brief;
 use crate::ui::documents::{brief_view, doc_lang_of, lang_of, print, translation_box};
 
+use crate::domain::paging::folded_rows;
 use crate::domain::projects::{RECENT_CHANGE_DAYS, STALE_REPORT_DAYS};
 use crate::domain::sample::sample_dataset;
 use crate::domain::FollowUpState;
@@ -54,13 +55,11 @@ fn Welcome() -> impl IntoView {
     }
 }
 
-/// Items each dashboard list shows: a head reads the first ones, the full lists are a
-/// click away (and a province's hundreds of rows would slow the first screen).
-const DASH_CAP: usize = 10;
-
-/// "… 42 more projects: see the projects list." under a list cut at [`DASH_CAP`].
+/// "… 42 more projects: see the projects list." under a list folded to a screenful
+/// ([`folded_rows`]): a head reads the first ones, the full lists are a click away (and a
+/// province's hundreds of rows would slow the first screen).
 fn more_link(state: AppState, total: usize, to: Route, what: Msg) -> Option<impl IntoView> {
-    let more = total.saturating_sub(DASH_CAP);
+    let more = total - folded_rows(total);
     (more > 0).then(|| view! { <li class="muted">{more_text(state, more, to, what)}</li> })
 }
 
@@ -81,9 +80,10 @@ fn Overview() -> impl IntoView {
             let open_obstacles = d.obstacles.iter().filter(|o| o.resolved_on.is_none()).count();
             let behind = d.behind_with_obstacles_with(found.project_figures(), today, state.tolerance());
             let behind_more = more_link(state, behind.len(), Route::Projects, Msg::DashMoreProjects);
+            let shown = folded_rows(behind.len());
             let behind = behind
                 .into_iter()
-                .take(DASH_CAP)
+                .take(shown)
                 .map(|b| {
                     let p = b.project;
                     let why = b
@@ -103,7 +103,7 @@ fn Overview() -> impl IntoView {
             let stale_more = more_link(state, stale.len(), Route::Projects, Msg::DashMoreProjects);
             let stale_list = stale
                 .iter()
-                .take(DASH_CAP)
+                .take(folded_rows(stale.len()))
                 .map(|p| view! { <li><a href=Route::Project(p.id.to_string()).href()>{p.display_name().to_owned()}</a></li> })
                 .collect_view();
             view! {
@@ -169,9 +169,10 @@ fn Overview() -> impl IntoView {
                 .collect_view();
             let overdue = d.directives_in_state(FollowUpState::Overdue, today, state.due_soon_days());
             let overdue_more = more_link(state, overdue.len(), Route::FollowUp, Msg::DashMoreDirectives);
+            let shown = folded_rows(overdue.len());
             let overdue = overdue
                 .into_iter()
-                .take(DASH_CAP)
+                .take(shown)
                 .map(|item| {
                     let facts = item.facts(today, state.due_soon_days());
                     let conclusion = d.conclusions.get(&item.conclusion);
@@ -207,13 +208,14 @@ fn Overview() -> impl IntoView {
         let l = lang();
         state.data.with(|d| {
             let recent = d.recent_changes(today, RECENT_CHANGE_DAYS);
-            let more = recent.len().saturating_sub(DASH_CAP);
+            let shown = folded_rows(recent.len());
+            let more = recent.len() - shown;
             let more = (more > 0).then(|| view! {
                 <tr><td colspan="5">{more_text(state, more, Route::Projects, Msg::DashMoreProjects)}</td></tr>
             });
             let rows = recent
                 .into_iter()
-                .take(DASH_CAP)
+                .take(shown)
                 .map(|(p, c)| {
                     let step = |m: Measure| {
                         c.changes.iter().find(|x| x.measure == m).map(|x| measure_step(x, l))
@@ -286,7 +288,7 @@ fn Overview() -> impl IntoView {
                 <h2 id="dash-meeting"><a href=Route::Meetings.href()>{move || state.t(Msg::UpcomingMeeting)}</a></h2>
                 {meeting}
             </section>
-            <section class="card wide" aria-labelledby="dash-directives">
+            <section class="card wide phone-first" aria-labelledby="dash-directives">
                 <h2 id="dash-directives"><a href=Route::Conclusions.href()>{move || state.t(Msg::DashDirectives)}</a></h2>
                 {directives}
             </section>

@@ -238,7 +238,7 @@ pub fn ProjectList() -> impl IntoView {
     view! {
         <ListPage title=Msg::NavProjects count=count columns=vec![Msg::Name, Msg::Investor, Msg::TotalInvestment, Msg::SiteClearance, Msg::ConstructionVolume, Msg::Disbursement, Msg::ScheduleStatus, Msg::Light] rows=body>
         <p class="summary">{move || state.data.with_lookups(|found| status_summary(state, found))}</p>
-        <p class="actions">{export_buttons("register", Msg::TableRegister, String::new(), move || {
+        <p class="actions">{export_buttons("register", Msg::TableRegister, String::new(), move || async move {
             let lang = state.lang.get_untracked();
             query.with_untracked(|q| state.data.with_untracked(|d| {
                 let rows = d.query_projects(q, state.today, state.tolerance());

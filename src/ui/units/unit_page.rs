@@ -19,7 +19,7 @@ use crate::i18n::{format_date, labels, succession as words, Lang, Msg};
 use crate::route::Route;
 use crate::ui::date_box::day_box;
 use crate::ui::documents::{
-    doc_lang, document_view, download_docx, export_buttons, print, SendingPick,
+    doc_lang, document_view, download_docx, export_buttons, making, print, SendingPick,
 };
 use crate::ui::followup::{directive_item, RowForms};
 use crate::ui::state::{use_state, AppState};
@@ -54,10 +54,13 @@ fn reminder(
             <button type="button" id="print-reminder" on:click=move |_| print()>
                 {state.t(Msg::PrintReminder)} " (" {count} ")"
             </button>
-            <button type="button" id="word-reminder" on:click={
+            <button type="button" id="word-reminder" disabled=move || making(state) on:click={
                 let doc = doc.clone();
                 let stem = format!("{} {}", state.t(Msg::ReminderFile), unit_name);
-                move |_| download_docx(state, &stem, std::slice::from_ref(&doc), lang)
+                move |_| {
+                    let doc = doc.clone();
+                    download_docx(state, &stem, lang, move || async move { vec![doc] })
+                }
             }>
                 {state.t(Msg::DownloadWord)}
             </button>
@@ -270,13 +273,18 @@ fn unit_lists(
                 <p class="summary">{summary}</p>
                 <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, u.name.clone(), {
                     let id = u.id.clone();
-                    move || state.data.with_untracked(|d| {
-                        let lang = state.lang.get_untracked();
-                        let name = d.units.get(&id).map(|u| u.name.clone()).unwrap_or_default();
-                        let led = d.owed_by(&id, state.today).0;
-                        directives_table(d, Listed::LedBy(&name), urgency_order(led, state.today, state.due_soon_days()), state.today, state.due_soon_days(),
-                            &|s| labels::follow_up_state(s, lang), doc_lang(lang))
-                    })
+                    move || {
+                        let id = id.clone();
+                        async move {
+                            state.data.with_untracked(|d| {
+                                let lang = state.lang.get_untracked();
+                                let name = d.units.get(&id).map(|u| u.name.clone()).unwrap_or_default();
+                                let led = d.owed_by(&id, state.today).0;
+                                directives_table(d, Listed::LedBy(&name), urgency_order(led, state.today, state.due_soon_days()), state.today, state.due_soon_days(),
+                                    &|s| labels::follow_up_state(s, lang), doc_lang(lang))
+                            })
+                        }
+                    }
                 })}</p>
                 <ul class="plain" data-empty=state.t(Msg::NoneYet)>{lead}</ul>
                 <h2>{state.t(Msg::AsCoordinator)}</h2>

@@ -212,7 +212,7 @@ fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> 
 
 /// Every overdue and due-soon directive with its lead unit, deadline and last update.
 fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
-    let last = data.last_updates();
+    let last = data.last_updates_among(&report.attention.iter().map(|d| &d.id).collect());
     let cited = crate::domain::followup::Citations::of(data);
     let rows = report
         .attention

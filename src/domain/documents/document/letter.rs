@@ -238,8 +238,23 @@ pub fn reminder_letters(
     from: &Sending,
     lang: DocLang,
 ) -> Vec<Document> {
-    // The directives each unit leads and the latest updates, found once for all letters.
-    let last = data.last_updates();
+    each_reminder_letter(data, scope, today, due_soon_days, report_by, from, lang).collect()
+}
+
+/// [`reminder_letters`] written one at a time as they are taken (a province's two hundred
+/// letters are made over several tasks).
+pub fn each_reminder_letter<'a>(
+    data: &'a Dataset,
+    scope: &ReportScope,
+    today: NaiveDate,
+    due_soon_days: u64,
+    report_by: NaiveDate,
+    from: &'a Sending,
+    lang: DocLang,
+) -> impl Iterator<Item = Document> + 'a {
+    // The directives each unit leads and the latest updates, found once for all letters
+    // (the updates with the first letter: each a task's worth on the large dataset).
+    let last = std::cell::OnceCell::new();
     let mut led: rustc_hash::FxHashMap<&UnitId, Vec<&Directive>> = Default::default();
     for d in followed_in(data, scope) {
         if let Some(u) = d.lead_at(today) {
@@ -249,9 +264,10 @@ pub fn reminder_letters(
     units_with_overdue(data, scope, today, due_soon_days)
         .into_iter()
         .zip(0..)
-        .map(|(u, nth)| {
+        .map(move |(u, nth)| {
             let mine = led.get(u).map_or(&[][..], Vec::as_slice);
-            let owed = Owed::among(u, mine, &last, today, due_soon_days);
+            let last = last.get_or_init(|| data.last_updates());
+            let owed = Owed::among(u, mine, last, today, due_soon_days);
             // The letters of one batch take consecutive numbers.
             let this = Sending {
                 number: from.number.map(|n| n + nth),
@@ -259,7 +275,6 @@ pub fn reminder_letters(
             };
             reminder_letter(data, &owed, report_by, &this, lang)
         })
-        .collect()
 }
 
 #[cfg(test)]

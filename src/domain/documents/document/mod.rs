@@ -18,7 +18,8 @@ pub(crate) use brief::why_behind;
 pub use brief::{behind_reason_words, head_brief, Brief, BRIEF_ROWS};
 pub use follow_up::{follow_up_report_document, report_counts_table, report_tables};
 pub use letter::{
-    owed as letter_owed, reminder_letter, reminder_letters, units_with_overdue, Owed,
+    each_reminder_letter, owed as letter_owed, reminder_letter, reminder_letters,
+    units_with_overdue, Owed,
 };
 
 /// The language a document is written in: Vietnamese, or English for partners and donors.

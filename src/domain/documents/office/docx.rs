@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::escape;
+use super::steps::{run, Steps};
 use super::zip::Zip;
 use crate::domain::documents::document::{Block, DocLang, Document};
 use crate::domain::documents::table::Table;
@@ -185,7 +186,9 @@ fn widths(columns: &[(String, u8)]) -> Vec<u32> {
         .collect()
 }
 
-fn data_table(t: &Table, lang: DocLang) -> String {
+/// A table of data, a step at a time (the report's list of what needs chasing runs to
+/// thousands of rows).
+async fn data_table(t: &Table, lang: DocLang, steps: &mut Steps<'_>) -> String {
     let (columns, printed) = t.on_paper(lang);
     let widths = widths(&columns);
     let small = BODY.size(12);
@@ -196,15 +199,18 @@ fn data_table(t: &Table, lang: DocLang) -> String {
         .map(|((h, _), w)| cell(*w, &p(Align::Center, h, small.bold()), true))
         .collect();
     let mut rows = vec![head];
-    rows.extend(printed.iter().map(|row| {
-        row.iter()
+    for row in &printed {
+        let row: String = row
+            .iter()
             .zip(&widths)
             .map(|(c, w)| {
                 let align = if c.numeric { Align::Right } else { Align::Left };
                 cell(*w, &p(align, &c.text, small), true)
             })
-            .collect::<String>()
-    }));
+            .collect();
+        steps.did(row.len()).await;
+        rows.push(row);
+    }
     // An empty paragraph after the table: Word needs one before the next table.
     table(&widths, &rows, true, 1)
         + &Para {
@@ -257,7 +263,7 @@ fn header(doc: &Document) -> String {
     table(&[left, right], &[row], false, 0)
 }
 
-fn body(doc: &Document, lang: DocLang) -> String {
+async fn body(doc: &Document, lang: DocLang, steps: &mut Steps<'_>) -> String {
     let justified = Para {
         align: Align::Both,
         indent: INDENT,
@@ -304,6 +310,7 @@ fn body(doc: &Document, lang: DocLang) -> String {
         );
     }
     for block in &doc.body {
+        let before = out.len();
         out.push_str(&match block {
             Block::Paragraph(text) => justified.xml(&BODY.xml(text)),
             Block::Heading(text) => Para {
@@ -322,8 +329,9 @@ fn body(doc: &Document, lang: DocLang) -> String {
             Block::Item { label, text, .. } => {
                 justified.xml(&(BODY.bold().xml(label) + &BODY.xml(&format!(" {text}"))))
             }
-            Block::Table(t) => data_table(t, lang),
+            Block::Table(t) => data_table(t, lang, steps).await,
         });
+        steps.did(out.len() - before).await;
     }
     out
 }
@@ -364,11 +372,11 @@ const SECTION: &str = r#"<w:headerReference w:type="default" r:id="rIdPageNumber
 const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
 /// The body of `document.xml`: each document a section.
-fn document_xml(docs: &[Document], lang: DocLang) -> String {
+async fn document_xml(docs: &[Document], lang: DocLang, steps: &mut Steps<'_>) -> String {
     let mut out = String::new();
     for (i, doc) in docs.iter().enumerate() {
         out.push_str(&header(doc));
-        out.push_str(&body(doc, lang));
+        out.push_str(&body(doc, lang, steps).await);
         out.push_str(&foot(doc));
         // A paragraph after the signature's table: the body must not end on a table.
         out.push_str(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p>"#);
@@ -399,32 +407,46 @@ const PAGE_NUMBER: &str = r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:f
 
 /// The Word file of `docs`, made on `made`.
 pub fn docx(docs: &[Document], lang: DocLang, made: NaiveDate) -> Vec<u8> {
-    let mut zip = Zip::new(made);
-    zip.add(
-        "[Content_Types].xml",
-        br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#,
-    );
-    zip.add(
-        "_rels/.rels",
-        br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
-    );
-    zip.add(
-        "word/_rels/document.xml.rels",
-        br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdPageNumber" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#,
-    );
-    zip.add("word/document.xml", document_xml(docs, lang).as_bytes());
-    zip.add("word/styles.xml", styles(lang).as_bytes());
-    zip.add(
-        "word/header1.xml",
-        format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}>{PAGE_NUMBER}</w:hdr>"#).as_bytes(),
-    );
-    zip.add(
-        "word/header2.xml",
+    run(docx_in_steps(docs, lang, made, &mut Steps::none()))
+}
+
+/// [`docx`] made a step at a time: the same bytes.
+pub async fn docx_in_steps(
+    docs: &[Document],
+    lang: DocLang,
+    made: NaiveDate,
+    steps: &mut Steps<'_>,
+) -> Vec<u8> {
+    let document = document_xml(docs, lang, steps).await;
+    let styles = styles(lang);
+    let header = |inner: &str| {
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}><w:p/></w:hdr>"#
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr {NS}>{inner}</w:hdr>"#
         )
-        .as_bytes(),
-    );
+    };
+    let (numbered, first) = (header(PAGE_NUMBER), header("<w:p/>"));
+    let parts: [(&str, &[u8]); 7] = [
+        (
+            "[Content_Types].xml",
+            br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        ),
+        (
+            "word/_rels/document.xml.rels",
+            br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdPageNumber" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#,
+        ),
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles.as_bytes()),
+        ("word/header1.xml", numbered.as_bytes()),
+        ("word/header2.xml", first.as_bytes()),
+    ];
+    let mut zip = Zip::new(made);
+    for (name, part) in parts {
+        zip.add(name, part, steps).await;
+    }
     zip.finish()
 }
 

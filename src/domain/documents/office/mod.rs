@@ -2,13 +2,17 @@
 //! (`domain::document`) becomes a .docx, tables (`domain::table`) an .xlsx. Both are zip
 //! packages of XML parts (ECMA-376); the writers are small because they write only what
 //! the office's documents use (see ARCHITECTURE.md for why not docx-rs or rust_xlsxwriter).
+//! Each is made a step at a time where the caller pauses between steps (`steps`): the
+//! large dataset's sheets and letters are megabytes of XML.
 
 mod docx;
+mod steps;
 mod xlsx;
 mod zip;
 
-pub use docx::docx;
-pub use xlsx::xlsx;
+pub use docx::{docx, docx_in_steps};
+pub use steps::{run, Pause, Steps, STEP_BYTES};
+pub use xlsx::{xlsx, xlsx_in_steps};
 
 pub const DOCX_MIME: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use std::fmt::Write;
 
+use super::steps::{run, Steps};
 use super::zip::Zip;
 use super::{escape, escape_into};
 use crate::domain::documents::document::DocLang;
@@ -182,8 +183,8 @@ fn page_setup(out: &mut String, lang: DocLang) {
 
 /// The sheet of `table`: its title in row 1 (across every column), its header in row 2
 /// (frozen, and repeated on each printed page by the workbook's print titles), its rows
-/// from row 3, each as tall as its longest wrapped text.
-fn sheet_xml(table: &Table, title: &str, lang: DocLang) -> String {
+/// from row 3, each as tall as its longest wrapped text. Written a step at a time.
+async fn sheet_xml(table: &Table, title: &str, lang: DocLang, steps: &mut Steps<'_>) -> String {
     let mut out = String::with_capacity(1024 + table.rows.len() * 96 * table.columns.len().max(1));
     out.push_str(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#);
     let widths: Vec<f64> = table
@@ -230,6 +231,7 @@ fn sheet_xml(table: &Table, title: &str, lang: DocLang) -> String {
     let per_lines: Vec<usize> = widths.iter().map(|w| per_line(*w, 1.0)).collect();
     for (r, row) in table.rows.iter().enumerate() {
         let n = r + 3;
+        let before = out.len();
         let lines = row
             .iter()
             .zip(&per_lines)
@@ -248,6 +250,7 @@ fn sheet_xml(table: &Table, title: &str, lang: DocLang) -> String {
             cell_xml(&mut out, &at, c);
         }
         out.push_str("</row>");
+        steps.did(out.len() - before).await;
     }
     out.push_str("</sheetData>");
     if let Some(last) = names.last().filter(|_| names.len() > 1) {
@@ -308,6 +311,16 @@ fn print_titles(names: &[String]) -> String {
 
 /// The Excel file of `tables`, made on `made`, titled in `lang`.
 pub fn xlsx(tables: &[Table], lang: DocLang, made: NaiveDate) -> Vec<u8> {
+    run(xlsx_in_steps(tables, lang, made, &mut Steps::none()))
+}
+
+/// [`xlsx`] made a step at a time: the same bytes.
+pub async fn xlsx_in_steps(
+    tables: &[Table],
+    lang: DocLang,
+    made: NaiveDate,
+    steps: &mut Steps<'_>,
+) -> Vec<u8> {
     let mut names: Vec<String> = Vec::new();
     for t in tables {
         let name = sheet_name(&t.name, &names);
@@ -335,25 +348,36 @@ pub fn xlsx(tables: &[Table], lang: DocLang, made: NaiveDate) -> Vec<u8> {
     zip.add(
         "[Content_Types].xml",
         format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>{overrides}</Types>"#).as_bytes(),
-    );
+        steps,
+    )
+    .await;
     zip.add(
         "_rels/.rels",
         br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
-    );
+        steps,
+    )
+    .await;
     zip.add(
         "xl/workbook.xml",
         format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets>{}</workbook>"#, if names.is_empty() { String::new() } else { print_titles(&names) }).as_bytes(),
-    );
+        steps,
+    )
+    .await;
     zip.add(
         "xl/_rels/workbook.xml.rels",
         format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#).as_bytes(),
-    );
-    zip.add("xl/styles.xml", STYLES.as_bytes());
+        steps,
+    )
+    .await;
+    zip.add("xl/styles.xml", STYLES.as_bytes(), steps).await;
     for (i, t) in tables.iter().enumerate() {
+        let sheet = sheet_xml(t, &t.title(made, lang), lang, steps).await;
         zip.add(
             &format!("xl/worksheets/sheet{}.xml", i + 1),
-            sheet_xml(t, &t.title(made, lang), lang).as_bytes(),
-        );
+            sheet.as_bytes(),
+            steps,
+        )
+        .await;
     }
     zip.finish()
 }

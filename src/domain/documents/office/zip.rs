@@ -1,8 +1,14 @@
 //! The zip container that Word and Excel files are (ECMA-376 Part 2, the "Open Packaging
 //! Conventions", on PKWARE's APPNOTE): each part deflated by miniz_oxide, which the app
-//! already carries for its backups; CRC-32 from a table built at compile time.
+//! already carries for its backups, a step at a time ([`Steps`]: the same bytes as in one
+//! go); CRC-32 from a table built at compile time.
 
 use chrono::{Datelike, NaiveDate};
+use miniz_oxide::deflate::core::{
+    compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
+};
+
+use super::steps::{Steps, STEP_BYTES};
 
 /// The CRC-32 of ISO-HDLC (the zip one), eight tables for eight bytes at a time
 /// ("slicing by 8"): a sheet of 18,000 directives is 20 MB of XML, and one byte at a time
@@ -37,9 +43,15 @@ const CRC_TABLES: [[u32; 256]; 8] = {
     tables
 };
 
+/// The CRC-32 of `bytes`.
+#[cfg(test)]
 pub fn crc32(bytes: &[u8]) -> u32 {
+    !crc32_more(!0, bytes)
+}
+
+/// The running CRC-32 register `c` (starting at `!0`, read out inverted) after `bytes` more.
+fn crc32_more(mut c: u32, bytes: &[u8]) -> u32 {
     let t = &CRC_TABLES;
-    let mut c = !0u32;
     let mut chunks = bytes.chunks_exact(8);
     for b in &mut chunks {
         let lo = c ^ u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
@@ -55,7 +67,46 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     for b in chunks.remainder() {
         c = t[0][((c ^ u32::from(*b)) & 0xFF) as usize] ^ (c >> 8);
     }
-    !c
+    c
+}
+
+/// `data` deflated raw (no zlib wrapper) at `level`, [`STEP_BYTES`] of it per step, with
+/// its CRC-32. The compressor decides alike however its input is cut: the bytes are those
+/// of `compress_to_vec` in one go (tested).
+async fn deflate(data: &[u8], level: u8, steps: &mut Steps<'_>) -> (Vec<u8>, u32) {
+    let mut compressor = Box::new(CompressorOxide::new(create_comp_flags_from_zip_params(
+        level.into(),
+        0,
+        0,
+    )));
+    let mut out = Vec::with_capacity(data.len() / 4 + 64);
+    let mut buffer = vec![0u8; 64 * 1024];
+    let mut crc = !0u32;
+    let mut chunks = data.chunks(STEP_BYTES);
+    let mut next = chunks.next();
+    loop {
+        // An empty part is still finished once.
+        let chunk = next.unwrap_or_default();
+        next = chunks.next();
+        let flush = match next {
+            Some(_) => TDEFLFlush::None,
+            None => TDEFLFlush::Finish,
+        };
+        crc = crc32_more(crc, chunk);
+        let mut input = chunk;
+        loop {
+            let (status, read, wrote) = compress(&mut compressor, input, &mut buffer, flush);
+            out.extend_from_slice(&buffer[..wrote]);
+            input = &input[read.min(input.len())..];
+            match status {
+                TDEFLStatus::Okay if input.is_empty() && next.is_some() => break,
+                TDEFLStatus::Okay => {}
+                // Done; or a bad parameter or a use after Finish, which cannot happen here.
+                _ => return (out, !crc),
+            }
+        }
+        steps.did(chunk.len()).await;
+    }
 }
 
 /// How hard a part is deflated: the usual level for a document's parts; a faster one for
@@ -108,11 +159,12 @@ impl Zip {
         }
     }
 
-    pub fn add(&mut self, name: &str, data: &[u8]) {
-        let deflated = miniz_oxide::deflate::compress_to_vec(data, level(data.len()));
+    /// Adds the part `name` holding `data`, deflated a step at a time.
+    pub async fn add(&mut self, name: &str, data: &[u8], steps: &mut Steps<'_>) {
+        let (deflated, crc) = deflate(data, level(data.len()), steps).await;
         let entry = Entry {
             name: name.to_owned(),
-            crc: crc32(data),
+            crc,
             compressed: deflated.len() as u32,
             size: data.len() as u32,
             offset: self.out.len() as u32,
@@ -216,11 +268,42 @@ mod tests {
     }
 
     #[test]
+    fn a_part_deflated_in_steps_is_deflated_as_in_one_go() {
+        use super::super::steps::{run, yield_once};
+        // Short, a step and a little, and over a megabyte (the faster level).
+        let text: String = (0..60_000)
+            .map(|i| format!("<row r=\"{i}\"><c>Dự án số {}</c></row>", i * 7 % 1000))
+            .collect();
+        for size in [0, 10, STEP_BYTES + 17, text.len()] {
+            let data = &text.as_bytes()[..size];
+            let mut steps = Steps::pausing(yield_once);
+            let (deflated, crc) = run(deflate(data, level(size), &mut steps));
+            assert_eq!(
+                deflated,
+                miniz_oxide::deflate::compress_to_vec(data, level(size)),
+                "{size} bytes"
+            );
+            assert_eq!(crc, crc32(data));
+            assert_eq!(steps.pauses(), size / STEP_BYTES, "{size} bytes");
+        }
+        assert!(text.len() > 1 << 20, "a part deflated at the faster level");
+    }
+
+    #[test]
     fn what_is_written_reads_back() {
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let mut zip = Zip::new(day);
-        zip.add("[Content_Types].xml", "<Types/>".as_bytes());
-        zip.add("word/document.xml", "Điện Biên ".repeat(200).as_bytes());
+        super::super::steps::run(async {
+            let steps = &mut Steps::none();
+            zip.add("[Content_Types].xml", "<Types/>".as_bytes(), steps)
+                .await;
+            zip.add(
+                "word/document.xml",
+                "Điện Biên ".repeat(200).as_bytes(),
+                steps,
+            )
+            .await;
+        });
         let bytes = zip.finish();
         let parts = read(&bytes);
         assert_eq!(parts.len(), 2);
