@@ -67,6 +67,7 @@ fn an_exported_selection_with_its_envelope_follows_the_schema() {
             .iter()
             .map(|d| (d.id.to_string(), dondoc::domain::sharing::fingerprint(d)))
             .collect(),
+        package_at: Some(now()),
     };
     let v = validator();
     assert_valid(

@@ -105,8 +105,8 @@ fn two_communes_reply_and_the_office_takes_both_in_at_once() {
     stray.directive_updates.upsert(wrong);
     let intakes: Vec<_> = replies
         .iter()
-        .map(|(u, r)| office.reply_intake(r, u))
-        .chain([office.reply_intake(&stray, &b)])
+        .map(|(u, r)| office.reply_intake(r, u, Some(now())))
+        .chain([office.reply_intake(&stray, &b, Some(now()))])
         .collect();
     assert_eq!(
         intakes.last().unwrap().outside_list,
@@ -133,9 +133,71 @@ fn two_communes_reply_and_the_office_takes_both_in_at_once() {
         }
         assert!(after.waiting_requests().iter().any(|r| &r.unit == unit));
     }
-    // Taken again: nothing new.
+    // Taken again: nothing new, and the intake says so in counts.
     let again = after.plan_import(&together, &base);
     assert!(!again.changes_anything());
+    for (unit, reply) in &replies[..2] {
+        let twice = after.reply_intake(reply, unit, Some(now()));
+        assert!(twice.is_empty());
+        assert_eq!(twice.already_held, 2);
+    }
+}
+
+#[test]
+fn a_reply_from_an_older_package_is_taken_and_said_so() {
+    let mut office = sample();
+    let unit = commune(&office, "UBND xã Mường Phăng");
+    let sent = now();
+    let mut mine = package(&office, &unit);
+    let (first, _) = unit_reports(&mut mine, &unit, sent + Duration::hours(1));
+    let reply = mine.unit_reply(&unit, sent);
+    // Meanwhile the office changed a directive of the unit's list.
+    let mut changed = office.directives.get(&first).unwrap().clone();
+    changed.updated_at = sent + Duration::hours(2);
+    changed.text.push_str(" (sửa)");
+    office.directives.upsert(changed);
+    let intake = office.reply_intake(&reply, &unit, Some(sent));
+    assert_eq!(intake.changed_since_package, 1);
+    assert_eq!(intake.taken.directive_updates.len(), 1);
+    assert_eq!(intake.taken.extension_requests.len(), 1);
+    // Without the package's date nothing is claimed.
+    assert_eq!(
+        office
+            .reply_intake(&reply, &unit, None)
+            .changed_since_package,
+        0
+    );
+}
+
+#[test]
+fn a_units_browser_says_what_it_holds_and_never_province_figures() {
+    use dondoc::domain::sharing::{office_tools_shown, province_figures_shown, MyUnit};
+    let office = sample();
+    let unit = commune(&office, "UBND xã Thanh Nưa");
+    let mine = package(&office, &unit);
+    let from_package = MyUnit::from_package(unit.clone(), now());
+    let reporting = mine.reporting_unit(Some(&from_package));
+    assert_eq!(reporting.map(|u| &u.id), Some(&unit));
+    assert!(!office_tools_shown(reporting));
+    assert!(!province_figures_shown(reporting, Some(&from_package)));
+    // What the dashboard says is what the unit's page lists, in the package and at the
+    // office alike.
+    let held = mine.unit_holding(&unit, today(), 7);
+    let (led, coordinated) = mine.owed_by(&unit, today());
+    assert_eq!(held.directives, led.len() + coordinated.len());
+    assert!(held.directives > 0 && held.conclusions > 0);
+    assert_eq!(held, office.unit_holding(&unit, today(), 7));
+    assert_eq!(held.led, Tally::of(led.iter().copied(), today(), 7));
+    // Chosen in a browser with the whole data: office tools hidden, figures kept.
+    let chosen = MyUnit::chosen(unit.clone(), now());
+    let reporting = office.reporting_unit(Some(&chosen));
+    assert!(!office_tools_shown(reporting));
+    assert!(province_figures_shown(reporting, Some(&chosen)));
+    // A unit no longer in the data: the browser is the office's again.
+    let gone = MyUnit::chosen("no-such-unit".into(), now());
+    assert!(office.reporting_unit(Some(&gone)).is_none());
+    assert!(office_tools_shown(office.reporting_unit(Some(&gone))));
+    assert!(province_figures_shown(None, Some(&gone)));
 }
 
 #[test]
@@ -152,6 +214,7 @@ fn a_reply_is_told_from_a_package_by_what_it_holds() {
         scope,
         scope_label: String::new(),
         based_on: Default::default(),
+        package_at: None,
     };
     let file = |data: &Dataset, scope: Scope| {
         let text = serde_json::to_string(&ExportFile {

@@ -156,12 +156,10 @@ pub struct Settings {
     /// The shared file is one the officer picked on disk, not the one next to the app.
     #[serde(default)]
     pub shared_on_disk: bool,
-    /// "Đơn vị của tôi": the unit this browser reports for (set by opening its package).
+    /// "Đơn vị của tôi": the unit this browser reports for (set by opening its package in
+    /// a browser with no data, or chosen in the settings).
     #[serde(default)]
-    pub my_unit: Option<String>,
-    /// When the unit's package was made: its reply carries what was added since.
-    #[serde(default)]
-    pub package_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub reporting_for: Option<crate::domain::sharing::MyUnit>,
 }
 
 impl Settings {

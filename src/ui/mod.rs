@@ -48,6 +48,16 @@ fn current_hash() -> String {
 pub fn App() -> impl IntoView {
     let state = AppState::load(&current_hash());
     provide_context(state);
+    // A unit's browser opens on the unit's list.
+    if state.route.get_untracked() == Route::Dashboard {
+        if let Some(unit) = untrack(|| state.reporting_unit()) {
+            let to = Route::Unit(unit.to_string());
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().replace(&to.href());
+            }
+            state.route.set(to);
+        }
+    }
     provide_context(documents::ReadUndone(RwSignal::new(false)));
 
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -94,3 +94,68 @@ pub fn SettingsCard() -> impl IntoView {
         </section>
     }
 }
+
+/// "Đơn vị của tôi": the unit this browser reports for, found by typing its name. Chosen
+/// here in a browser holding data (a package opened in an empty browser sets it itself).
+#[component]
+pub fn MyUnitCard() -> impl IntoView {
+    use crate::domain::sharing::MyUnit;
+    use crate::i18n::units_side as words;
+    let state = use_state();
+    let filter = RwSignal::new(String::new());
+    let chosen = move || {
+        state
+            .reporting_unit()
+            .map(|u| u.to_string())
+            .into_iter()
+            .collect::<Vec<_>>()
+    };
+    let choose = move |value: String, on: bool| {
+        let mut settings = state.settings.get_untracked();
+        // A browser holding only a package stays one when another unit is chosen.
+        let package_only = settings
+            .reporting_for
+            .as_ref()
+            .is_some_and(|m| m.package_only);
+        settings.reporting_for = on.then(|| MyUnit {
+            package_only,
+            ..MyUnit::chosen(value.as_str().into(), crate::ui::browser::now())
+        });
+        state.set_settings(settings);
+        filter.set(String::new());
+    };
+    let pick = crate::ui::pick::PickBox {
+        id: "my-unit".to_owned(),
+        label: move || words::my_unit_label(state.lang.get()).to_owned(),
+        options: move || state.data.with(super::form::choices::units),
+        chosen,
+        toggle: choose,
+        single: true,
+        filter,
+        no_match: |_| ().into_any(),
+    }
+    .view();
+    let current = move || {
+        let lang = state.lang.get();
+        match state.reporting_unit() {
+            Some(u) => view! {
+                <p>
+                    <strong>{state.data.with(|d| d.unit_name(&u))}</strong> " "
+                    <button type="button" class="small" id="my-unit-clear" on:click=move |_| choose(String::new(), false)>
+                        {words::my_unit_none(lang)}
+                    </button>
+                </p>
+            }
+            .into_any(),
+            None => view! { <p class="muted">{words::my_unit_none(lang)}</p> }.into_any(),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="my-unit-title" id="my-unit-card">
+            <h2 id="my-unit-title">{move || words::my_unit_label(state.lang.get())}</h2>
+            <p class="small">{move || words::my_unit_hint(state.lang.get())}</p>
+            {current}
+            {pick}
+        </section>
+    }
+}

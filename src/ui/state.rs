@@ -399,6 +399,33 @@ impl AppState {
     }
 
     /// The officer named in exports and publications, from this browser's settings.
+    /// The unit this browser reports for ("Đơn vị của tôi") when the data holds it; `None`
+    /// in the office's browser (tracked: views redraw when it is chosen).
+    pub fn reporting_unit(&self) -> Option<crate::domain::UnitId> {
+        let mine = self.settings.with(|s| s.reporting_for.clone());
+        self.data
+            .with(|d| d.reporting_unit(mine.as_ref()).map(|u| u.id.clone()))
+    }
+
+    /// Whether the office's tools show (`domain::sharing::office_tools_shown`).
+    pub fn office_tools(&self) -> bool {
+        let mine = self.settings.with(|s| s.reporting_for.clone());
+        self.data
+            .with(|d| crate::domain::sharing::office_tools_shown(d.reporting_unit(mine.as_ref())))
+    }
+
+    /// Whether the dashboard quotes province figures
+    /// (`domain::sharing::province_figures_shown`).
+    pub fn province_figures(&self) -> bool {
+        let mine = self.settings.with(|s| s.reporting_for.clone());
+        self.data.with(|d| {
+            crate::domain::sharing::province_figures_shown(
+                d.reporting_unit(mine.as_ref()),
+                mine.as_ref(),
+            )
+        })
+    }
+
     pub fn officer(&self) -> Officer {
         self.settings.with_untracked(|s| Officer {
             name: s.officer_name.clone(),
@@ -426,7 +453,7 @@ impl AppState {
     pub fn export_reply(&self, unit: &crate::domain::UnitId) {
         let since = self
             .settings
-            .with_untracked(|s| s.package_at)
+            .with_untracked(|s| s.reporting_for.as_ref().map(|m| m.since))
             .unwrap_or(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH);
         let officer = self.officer();
         let file = self.with_session(false, |s| {

@@ -50,6 +50,9 @@ pub struct ExportInfo {
     /// receiver takes the sender's version only if it still holds that one.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub based_on: std::collections::BTreeMap<String, crate::domain::sharing::merge::Fingerprint>,
+    /// A unit's reply only: when the package it answers was made (its reports since then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package_at: Option<DateTime<Utc>>,
 }
 
 /// Days after the last export of everything before the Data screen reminds the officer.
@@ -166,6 +169,20 @@ fn add<I: ToString>(set: &mut BTreeSet<String>, id: Option<&I>) {
 }
 
 impl Dataset {
+    /// The directives on `unit`'s list, as its package carries them: every one that ever
+    /// involved it (led, coordinating, handed to or from it) with its headings and parts.
+    pub(crate) fn unit_directives<'a>(
+        &'a self,
+        unit: &UnitId,
+    ) -> impl Iterator<Item = &'a crate::domain::Directive> + 'a {
+        let own: Vec<&crate::domain::Directive> = self
+            .directives
+            .iter()
+            .filter(|d| d.ever_involves(unit))
+            .collect();
+        self.with_their_structure(&own)
+    }
+
     /// `items` with the directives above and below each in its conclusion (a heading and
     /// its sub-items), so that what is a group heading here is one in the file as well.
     fn with_their_structure<'a>(
@@ -219,13 +236,8 @@ impl Dataset {
             }
             Scope::Unit(id) => {
                 p.units.insert(id.to_string());
-                let own: Vec<&crate::domain::Directive> = self
-                    .directives
-                    .iter()
-                    .filter(|d| d.ever_involves(id))
-                    .collect();
                 p.directives
-                    .extend(self.with_their_structure(&own).map(|d| d.id.to_string()));
+                    .extend(self.unit_directives(id).map(|d| d.id.to_string()));
                 self.units
                     .get(id)
                     .map(|u| u.display_name().to_owned())
@@ -394,6 +406,7 @@ mod tests {
             scope: Scope::All,
             scope_label: String::new(),
             based_on: Default::default(),
+            package_at: None,
         };
         assert_eq!(ExportInfo::based_on(None), None);
         assert_eq!(ExportInfo::based_on(Some(&info)), None);
@@ -459,6 +472,7 @@ mod tests {
             based_on: Default::default(),
             scope: Scope::All,
             scope_label: String::new(),
+            package_at: None,
         };
         let text = serde_json::to_string(&ExportFile {
             data: &data,

@@ -22,14 +22,20 @@ pub struct ReplyIntake {
     /// Records of other kinds the file carried (left out: a unit changes only its reports
     /// and requests).
     pub other_records: usize,
+    /// Updates and requests the office already holds as they are (a reply taken twice).
+    pub already_held: usize,
+    /// When the unit's package was made, as the reply says.
+    pub package_at: Option<DateTime<Utc>>,
+    /// Directives of the unit's list the office changed after that package was made (the
+    /// unit reported on an older version of them; its reports are still taken).
+    pub changed_since_package: usize,
 }
 
 impl Dataset {
     /// The directives on `unit`'s list: what its package carries (led, coordinating,
     /// inherited, with their headings).
     pub fn unit_list(&self, unit: &UnitId) -> BTreeSet<DirectiveId> {
-        let (file, _) = self.select(&Scope::Unit(unit.clone()));
-        file.directives.iter().map(|d| d.id.clone()).collect()
+        self.unit_directives(unit).map(|d| d.id.clone()).collect()
     }
 
     /// The reply of `unit`: the updates and extension requests made or changed since its
@@ -59,22 +65,41 @@ impl Dataset {
     /// What the office takes from `reply`, a file from `unit`: its updates and requests on
     /// directives of the unit's list as the office's data has it; everything else is left
     /// out and counted.
-    pub fn reply_intake(&self, reply: &Dataset, unit: &UnitId) -> ReplyIntake {
+    /// `package_at`: when the unit's package was made, as the reply's envelope says.
+    pub fn reply_intake(
+        &self,
+        reply: &Dataset,
+        unit: &UnitId,
+        package_at: Option<DateTime<Utc>>,
+    ) -> ReplyIntake {
         let list = self.unit_list(unit);
-        let mut intake = ReplyIntake::default();
+        let mut intake = ReplyIntake {
+            package_at,
+            ..ReplyIntake::default()
+        };
         for u in reply.directive_updates.iter() {
-            if list.contains(&u.directive) {
-                intake.taken.directive_updates.upsert(u.clone());
-            } else {
+            if !list.contains(&u.directive) {
                 intake.outside_list += 1;
+            } else if self.directive_updates.get(&u.id) == Some(u) {
+                intake.already_held += 1;
+            } else {
+                intake.taken.directive_updates.upsert(u.clone());
             }
         }
         for r in reply.extension_requests.iter() {
-            if list.contains(&r.directive) && &r.unit == unit {
-                intake.taken.extension_requests.upsert(r.clone());
-            } else {
+            if !list.contains(&r.directive) || &r.unit != unit {
                 intake.outside_list += 1;
+            } else if self.extension_requests.get(&r.id) == Some(r) {
+                intake.already_held += 1;
+            } else {
+                intake.taken.extension_requests.upsert(r.clone());
             }
+        }
+        if let Some(at) = package_at {
+            intake.changed_since_package = self
+                .unit_directives(unit)
+                .filter(|d| d.updated_at > at)
+                .count();
         }
         intake.other_records =
             reply.total_records() - reply.directive_updates.len() - reply.extension_requests.len();
@@ -111,6 +136,13 @@ pub fn replies_together(intakes: &[ReplyIntake]) -> Dataset {
     all.directive_updates.take_changed();
     all.extension_requests.take_changed();
     all
+}
+
+impl ReplyIntake {
+    /// Nothing to take: every report already held, or nothing on the unit's list.
+    pub fn is_empty(&self) -> bool {
+        self.taken.total_records() == 0
+    }
 }
 
 fn keep_later<T: Record>(into: &mut crate::domain::Collection<T>, record: &T) {

@@ -176,6 +176,7 @@ impl<K: KeyValue> Session<K> {
             exported_by: officer,
             scope: scope.clone(),
             scope_label: label.clone(),
+            package_at: None,
         };
         let text = serde_json::to_string(&ExportFile {
             data: &file,
@@ -209,6 +210,7 @@ impl<K: KeyValue> Session<K> {
             exported_by: officer,
             scope: Scope::Unit(unit.clone()),
             scope_label: label.clone(),
+            package_at: Some(since),
         };
         let text = serde_json::to_string(&ExportFile {
             data: &file,

@@ -112,7 +112,7 @@ pub fn directive_item(
                     {request_text(Req::Ask, lang)}
                 </button>
                 // Granting more time is the office's; a unit's own browser asks for it.
-                {state.settings.with_untracked(|s| s.my_unit.is_none()).then(|| view! {
+                {untrack(|| state.office_tools()).then(|| view! {
                     " "
                     <button type="button" class="small" id=extend_button_id(&x.id)
                         on:click=move |_| { forms.extending.set(Some(extend.clone())); browser::focus_later(EXTENSION_FIRST_FIELD); }>
@@ -146,12 +146,10 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     });
     // In a unit's own browser, "who reported" is the unit's officer.
     let fresh = move || {
-        let (officer, unit) = state
-            .settings
-            .with_untracked(|s| (s.officer_name.clone(), s.my_unit.clone()));
-        match unit {
+        let officer = state.settings.with_untracked(|s| s.officer_name.clone());
+        match untrack(|| state.reporting_unit()) {
             Some(unit) => {
-                let name = state.data.with_untracked(|d| d.unit_name(&unit.into()));
+                let name = state.data.with_untracked(|d| d.unit_name(&unit));
                 UpdateDraft::reported_by_unit(today, &officer, &name)
             }
             None => UpdateDraft::new(today),

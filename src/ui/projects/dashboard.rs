@@ -31,12 +31,48 @@ pub fn load_sample() {
 pub fn Dashboard() -> impl IntoView {
     let state = use_state();
     let empty = Memo::new(move |_| state.data.with(|d| d.is_empty()));
+    let province = Memo::new(move |_| state.province_figures());
     move || {
         if empty.get() {
             Welcome().into_any()
+        } else if !province.get() {
+            UnitHolding().into_any()
         } else {
             Overview().into_any()
         }
+    }
+}
+
+/// The dashboard of a browser holding only a unit's package: what it holds, never the
+/// province's figures (they would count a part as the whole).
+#[component]
+fn UnitHolding() -> impl IntoView {
+    use crate::i18n::units_side as words;
+    let state = use_state();
+    move || {
+        let lang = state.lang.get();
+        let unit = state.reporting_unit()?;
+        let (name, held) = state.data.with(|d| {
+            (
+                d.unit_name(&unit),
+                d.unit_holding(&unit, state.today, state.due_soon_days()),
+            )
+        });
+        let state_line = |s: FollowUpState, n: usize| {
+            view! { <li>{labels::follow_up_state(s, lang)} " " <strong>{n}</strong></li> }
+        };
+        Some(view! {
+            <section class="card" id="unit-holding" aria-labelledby="unit-holding-title">
+                <h1 id="unit-holding-title">{words::holding_title(held.directives, held.conclusions, lang)}</h1>
+                <p>{words::holding_body(&name, lang)}</p>
+                <ul class="states">
+                    {state_line(FollowUpState::Overdue, held.led.overdue)}
+                    {state_line(FollowUpState::DueSoon, held.led.due_soon)}
+                    <li>{state.t(Msg::DoneShare)} " " <strong>{labels::done_share(&held.led, lang)}</strong></li>
+                </ul>
+                <p><a class="button primary" href=Route::Unit(unit.to_string()).href()>{words::open_list(lang)}</a></p>
+            </section>
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::{validate, RecordKind};
 use crate::i18n::{format_decimal, format_percent, kind_count_label, problem_message, Msg};
 use crate::storage::QUOTA_UNITS;
 use crate::ui::projects::load_sample;
-use crate::ui::settings::SettingsCard;
+use crate::ui::settings::{MyUnitCard, SettingsCard};
 use crate::ui::state::{export_all, use_state};
 use crate::ui::widgets::download_aside;
 
@@ -110,6 +110,7 @@ pub fn DataPage() -> impl IntoView {
         </section>
         <super::backups::BackupsCard/>
         <SettingsCard/>
+        <MyUnitCard/>
         <crate::ui::documents::LetterheadCard/>
         <section class="card">
             <h2>{move || state.t(Msg::StorageTitle)}</h2>

@@ -10,6 +10,7 @@
 mod backups;
 mod data;
 mod import;
+mod preview;
 mod replies;
 mod shared_folder;
 mod shared_io;

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::import::{apply_previewed, preview_view, Preview, Replan};
+use super::import::{apply_previewed, Preview};
+use super::preview::{preview_view, Replan};
 use super::shared_io::{self as io, clock, file_name, remember, remembered, Carrier, Place};
 use crate::domain::sharing::Officer;
 use crate::domain::sharing::Resolution;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::import::field_table;
+use super::preview::field_table;
 use crate::i18n::{kind_label, Msg};
 use crate::ui::state::use_state;
 

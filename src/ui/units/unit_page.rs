@@ -107,7 +107,7 @@ pub fn UnitPage(id: String) -> impl IntoView {
         }
     };
     // In the unit's own browser the office's tools (edit, end, join) stay out of the way.
-    let office_tools = move || exists() && state.settings.with(|s| s.my_unit.is_none());
+    let office_tools = move || exists() && state.office_tools();
     view! {
         {unit_lists(id.clone(), selected, letter)}
         <Show when=office_tools>{forms.clone()}</Show>
@@ -236,7 +236,7 @@ fn unit_lists(
                 <p class="crumbs"><a href=Route::Units.href()>{state.t(Msg::NavUnits)}</a></p>
                 <h1>{u.name.clone()}</h1>
                 {tag.map(|t| view! { <p><span class="tag">{t}</span></p> })}
-                {if state.settings.with(|s| s.my_unit.as_deref() == Some(u.id.as_ref())) {
+                {if state.reporting_unit().as_ref() == Some(&u.id) {
                     let unit = u.id.clone();
                     view! {
                         <section class="card notice" aria-labelledby="send-reply">
@@ -268,7 +268,7 @@ fn unit_lists(
                     {field(state, Msg::Contact, u.contact.clone())}
                 </dl>
                 {ended_section(state, d, u, lang)}
-                {state.settings.with(|s| s.my_unit.is_none()).then(|| reminder(state, d, &owed, letter)).flatten()}
+                {state.office_tools().then(|| reminder(state, d, &owed, letter)).flatten()}
                 <h2>{state.t(Msg::AsLead)}</h2>
                 <p class="summary">{summary}</p>
                 <p class="actions">{export_buttons("unit-list", Msg::TableDirectives, u.name.clone(), {
