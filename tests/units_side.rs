@@ -235,3 +235,68 @@ fn a_reply_is_told_from_a_package_by_what_it_holds() {
     );
     assert_eq!(reply_of(&file(&reply, Scope::All)), None);
 }
+
+#[test]
+fn every_unit_with_open_items_gets_its_package_and_a_cover_letter_saying_what_it_holds() {
+    use dondoc::domain::documents::{
+        package_cover_letter, package_paths, units_with_open_items, Block, DocLang, Owed,
+    };
+    use dondoc::domain::followup::ReportScope;
+    let office = generate(Scale::PROVINCE, 1, today(), now());
+    let units = units_with_open_items(&office, &ReportScope::Everything, today());
+    assert!(units.len() > 20, "{}", units.len());
+    // Exactly the units whose page lists an open item.
+    for u in office.units.iter() {
+        let (led, coordinated) = office.owed_by(&u.id, today());
+        let open = led
+            .iter()
+            .chain(&coordinated)
+            .any(|d| !d.state(today(), 7).is_closed());
+        assert_eq!(open, units.contains(&&u.id), "{}", u.name);
+    }
+    let from = dondoc::domain::documents::Sending {
+        office: dondoc::domain::documents::Office::named("Văn phòng", now()),
+        body_kind: BodyKind::State,
+        signer: None,
+        number: Some(40),
+    };
+    let mut folders = std::collections::BTreeSet::new();
+    for (nth, unit) in units.iter().take(30).enumerate() {
+        let name = office.unit_name(unit);
+        let file = dondoc::domain::sharing::file_name(&Scope::Unit((*unit).clone()), &name, today());
+        let held = office.unit_holding(unit, today(), 7);
+        let owed = Owed::of(&office, unit, today(), 7);
+        let this = dondoc::domain::documents::Sending {
+            number: from.number.map(|n| n + nth as u32),
+            ..from.clone()
+        };
+        let letter = package_cover_letter(
+            &office,
+            &owed,
+            today() + Days::new(7),
+            &this,
+            DocLang::Vi,
+            (&file, held.directives),
+        );
+        let text: Vec<String> = letter
+            .body
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect();
+        let attached = format!("«{file}» gồm {} nhiệm vụ của {name}", held.directives);
+        assert!(text.iter().any(|p| p.contains(&attached)), "{text:?}");
+        assert!(text.last().unwrap().starts_with("Đề nghị"), "the request stays last");
+        if owed.items.is_empty() {
+            assert!(text[0].contains("không có nhiệm vụ quá hạn"), "{}", text[0]);
+        }
+        // The package carries what the letter counts.
+        let package = package(&office, unit);
+        assert_eq!(package.unit_holding(unit, today(), 7), held);
+        let (json, docx) = package_paths(&file, "cong-van");
+        assert!(json.ends_with(&file) && docx.ends_with(".docx"));
+        assert!(folders.insert(json.split('/').next().unwrap().to_owned()), "one folder per unit");
+    }
+}

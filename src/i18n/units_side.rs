@@ -139,3 +139,35 @@ pub fn my_unit_hint(lang: Lang) -> &'static str {
         "Choose a unit when this browser is used by that unit's officer: Dondoc opens on the unit's list, keeps the office's tools out of the way, and «Send the report to the office» writes what the unit reported since the choice.",
     )
 }
+
+/// Every unit's package with its cover letter, from Đôn đốc and the report.
+pub fn packages_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "Gửi tệp cho các đơn vị còn nhiệm vụ",
+        "Files for every unit with open directives",
+    )
+}
+
+pub fn packages_hint(lang: Lang) -> &'static str {
+    lang.pick(
+        "Một tệp nén, mỗi đơn vị một thư mục: tệp dữ liệu gồm mọi nhiệm vụ trong danh sách của đơn vị (chủ trì, phối hợp, kế thừa) và công văn đôn đốc kèm theo, nói tệp là gì và cách gửi lại báo cáo. Công văn lấy số liên tiếp từ số đầu tiên.",
+        "One zip file, a folder per unit: the data file with every directive on the unit's list (leading, coordinating, inherited) and the reminder letter to send with it, saying what the file is and how to reply. The letters take consecutive numbers from the first.",
+    )
+}
+
+pub fn packages_button(lang: Lang) -> &'static str {
+    lang.pick("Tạo tệp cho các đơn vị", "Make the units' files")
+}
+
+/// The zip's name (before the date).
+pub fn packages_file(lang: Lang) -> &'static str {
+    lang.pick("Tep gui cac don vi", "Files for units")
+}
+
+/// Each letter's name in its unit's folder.
+pub fn cover_letter_file(lang: crate::domain::documents::DocLang) -> &'static str {
+    match lang {
+        crate::domain::documents::DocLang::Vi => "cong-van-kem-theo",
+        crate::domain::documents::DocLang::En => "cover-letter",
+    }
+}

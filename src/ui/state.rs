@@ -449,6 +449,25 @@ impl AppState {
         }
     }
 
+    /// One unit's package among the packages of every unit: the file's name and text, its
+    /// records remembered as exchanged by [`AppState::remember_exchanged`].
+    pub fn export_package(&self, unit: &crate::domain::UnitId) -> (String, String) {
+        let officer = self.officer();
+        let file = self.with_session(false, |s| {
+            s.export_one_of_many(
+                Scope::Unit(unit.clone()),
+                officer,
+                browser::now(),
+                browser::today(),
+            )
+        });
+        (file.name, file.text)
+    }
+
+    pub fn remember_exchanged(&self) {
+        self.with_session(false, |s| s.remember_exchanged());
+    }
+
     /// Downloads the reply of this browser's unit: what it added since its package.
     pub fn export_reply(&self, unit: &crate::domain::UnitId) {
         let since = self

@@ -6,7 +6,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { daysFromNow, dmy, fileUrl, listRow, loadSample, navLink, openApp, screenshot, sharedBrowser, PHONE } from './helpers.mjs';
-import { downloaded } from './paper.mjs';
+import { downloaded, outDir, wordAsPdf } from './paper.mjs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const shared = sharedBrowser();
 const COMMUNES = ['UBND xã Mường Phăng', 'UBND xã Thanh Nưa'];
@@ -15,6 +18,24 @@ async function unitPage(page, name) {
   await navLink(page, 'Đơn vị').click();
   await listRow(page, name).getByRole('link', { name }).click();
   await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/** The zip of every unit's package, unpacked: per folder, its package and its letter. */
+function unpacked(zip) {
+  const dir = join(outDir, 'unit-packages');
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('/usr/bin/python3', ['-m', 'zipfile', '-e', zip, dir]);
+  return readdirSync(dir).map((folder) => {
+    const files = readdirSync(join(dir, folder));
+    const json = files.find((f) => f.endsWith('.json'));
+    const docx = files.find((f) => f.endsWith('.docx'));
+    return { folder, json: join(dir, folder, json), docx: docx && join(dir, folder, docx) };
+  });
+}
+
+/** "Quá hạn: 2 · Sắp đến hạn: 1 · Tỷ lệ hoàn thành: …" of a unit's page. */
+async function summary(page) {
+  return (await page.locator('p.summary').first().textContent()).trim();
 }
 
 async function importFiles(page, files) {
@@ -31,18 +52,48 @@ describe('the units\' side (file://)', () => {
     const apps = [office];
     try {
       await loadSample(office.page);
-      const packages = [];
-      for (const name of COMMUNES) {
-        await unitPage(office.page, name);
-        packages.push(await downloaded(office.page, office.page.locator('#export-unit'), /^dondoc-don-vi-.*\.json$/));
-      }
+      // Every unit with open items in one go from Đôn đốc: a folder each, package and letter.
+      await navLink(office.page, 'Đôn đốc').click();
+      const card = office.page.locator('#unit-packages');
+      await card.locator('#pk-number').fill('40');
+      await screenshot(office.page, 'units-side-packages-card-vi');
+      const zip = await downloaded(office.page, card.locator('#unit-packages-make'), /^Tep-gui-cac-don-vi-.*\.zip$/);
+      const folders = unpacked(zip);
+      const count = Number((await card.locator('.count').textContent()).replace(/\D/g, ''));
+      assert.equal(folders.length, count);
+      const packages = COMMUNES.map((name) => {
+        const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+          .toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        const found = folders.find((f) => f.folder.includes(slug));
+        assert.ok(found && found.docx, `a folder for ${name}: ${folders.map((f) => f.folder)}`);
+        const file = JSON.parse(readFileSync(found.json, 'utf8'));
+        assert.equal(file.export.scope.kind, 'unit');
+        return found;
+      });
+      // The cover letter, as the commune meets it in Word: what the file is, how to reply.
+      const letter = wordAsPdf(packages[1].docx);
+      const flat = letter.text.replace(/\s+/g, ' ');
+      assert.match(flat, /Kèm theo Công văn này là tệp dữ liệu/);
+      assert.match(flat, /Gửi báo cáo cho Văn phòng/);
       const replies = [];
+      const seen = [];
       for (const [i, name] of COMMUNES.entries()) {
         const unit = await openApp(shared.browser, fileUrl, i === 1 ? { viewport: PHONE } : {});
         apps.push(unit);
-        const preview = await importFiles(unit.page, packages[i]);
+        const preview = await importFiles(unit.page, packages[i].json);
         await preview.getByRole('button', { name: 'Nhập vào dữ liệu' }).click();
-        await unitPage(unit.page, name);
+        // Opened again, the unit's browser starts on its own list, the most urgent first.
+        await unit.page.goto(fileUrl);
+        await unit.page.getByRole('heading', { name, level: 1 }).waitFor();
+        assert.match(unit.page.url(), /#\/units\//);
+        // Its dashboard says what it holds, never province figures.
+        await navLink(unit.page, 'Tổng quan').click();
+        const held = unit.page.locator('#unit-holding');
+        await held.getByText(/^Dữ liệu của một đơn vị: \d+ nhiệm vụ từ \d+ kết luận$/).waitFor();
+        assert.equal(await unit.page.locator('#dash-capital, #dash-projects').count(), 0);
+        await screenshot(unit.page, `units-side-holding-${i === 1 ? 'phone' : 'desktop'}-vi`);
+        await held.getByRole('link', { name: 'Mở danh sách nhiệm vụ của đơn vị' }).click();
+        await unit.page.getByRole('heading', { name, level: 1 }).waitFor();
         // The unit reports on its first item.
         await unit.page.getByRole('button', { name: /^Ghi cập nhật/ }).first().click();
         // Her name and unit are "who reported"; the office's tools stay out of the way.
@@ -61,6 +112,7 @@ describe('the units\' side (file://)', () => {
         await form.getByRole('button', { name: 'Lưu đề nghị' }).click();
         await unit.page.getByText('Đã ghi đề nghị gia hạn', { exact: false }).waitFor();
         await unit.page.locator('#send-reply').waitFor();
+        seen.push(await summary(unit.page));
         await screenshot(unit.page, `units-side-reply-${i === 1 ? 'phone' : 'desktop'}-vi`);
         const reply = await downloaded(unit.page, unit.page.locator('#send-reply'), /^dondoc-bao-cao-.*\.json$/);
         replies.push(reply);
@@ -68,11 +120,22 @@ describe('the units\' side (file://)', () => {
       // The office takes both replies in at once: one preview naming each unit.
       const preview = await importFiles(office.page, replies);
       for (const name of COMMUNES) await preview.getByText(name, { exact: false }).first().waitFor();
+      const newCount = async () => Number(await preview.locator('li', { hasText: 'bản ghi mới' }).locator('strong').textContent());
+      assert.equal(await newCount(), 4, 'two updates and two requests');
+      assert.equal(await preview.locator('li', { hasText: 'sửa ở cả hai bên' }).locator('strong').textContent(), '0');
+      // Unit by unit: one left out, then taken again.
+      await preview.locator('#reply-take-1').uncheck();
+      await office.page.waitForFunction(() => document.querySelector('#reply-take-1') && !document.querySelector('#reply-take-1').checked);
+      assert.equal(await newCount(), 2);
       await screenshot(office.page, 'units-side-replies-preview-vi');
+      await preview.locator('#reply-take-1').check();
+      assert.equal(await newCount(), 4);
       await preview.getByRole('button', { name: 'Nhập vào dữ liệu' }).click();
-      for (const name of COMMUNES) {
+      for (const [i, name] of COMMUNES.entries()) {
         await unitPage(office.page, name);
         await office.page.getByText(`Báo cáo của ${name}`).first().waitFor({ state: 'attached' });
+        // What the office counts for the unit is what the commune saw.
+        assert.equal(await summary(office.page), seen[i], name);
       }
       // Both requests wait for the office's decision; one is granted.
       await navLink(office.page, 'Đôn đốc').click();

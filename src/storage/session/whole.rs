@@ -168,6 +168,25 @@ impl<K: KeyValue> Session<K> {
         now: DateTime<Utc>,
         today: chrono::NaiveDate,
     ) -> Exported {
+        let file = self.export_one_of_many(scope, officer, now, today);
+        self.remember_exchanged();
+        file
+    }
+
+    /// What was exported is kept as exchanged (after [`Session::export_one_of_many`]).
+    pub fn remember_exchanged(&mut self) {
+        self.write_sync_base();
+    }
+
+    /// [`Session::export`] of one file among many (every unit's package): its records
+    /// remembered as exchanged in memory, written once by [`Session::remember_exchanged`].
+    pub fn export_one_of_many(
+        &mut self,
+        scope: Scope,
+        officer: Officer,
+        now: DateTime<Utc>,
+        today: chrono::NaiveDate,
+    ) -> Exported {
         let (file, label) = self.data.select(&scope);
         let info = ExportInfo {
             based_on: self.sync_base.based_on(&file),
@@ -184,7 +203,6 @@ impl<K: KeyValue> Session<K> {
         })
         .unwrap_or_default();
         self.sync_base.record_all(&file);
-        self.write_sync_base();
         Exported {
             name: file_name(&scope, &label, today),
             text,

@@ -23,7 +23,7 @@ use crate::ui::state::AppState;
 /// Makes a file with `make` (given the steps it pauses at), after the page has said it is
 /// being made, and downloads it as `name`. One file at a time: a click while one is being
 /// made does nothing (its button is disabled meanwhile).
-fn make_file<F>(
+pub(super) fn make_file<F>(
     state: AppState,
     name: String,
     mime: &'static str,

@@ -9,6 +9,7 @@
 mod document;
 mod files;
 mod letterhead;
+mod packages;
 mod reading;
 mod reading_choices;
 mod reading_directive;
@@ -21,6 +22,7 @@ pub(crate) use files::{
     MakingFile,
 };
 pub(crate) use letterhead::LetterheadCard;
+pub(crate) use packages::UnitPackages;
 pub(crate) use reading::undo_bar;
 pub(super) use reading::{ReadConclusionPage, ReadUndone};
 pub(crate) use sending::{doc_lang_of, lang_of, translation_box, SendingPick};

@@ -374,5 +374,6 @@ pub fn FollowUpPage() -> impl IntoView {
         <WaitingRequests/>
         {overview_top}
         {overview_rest}
+        <crate::ui::documents::UnitPackages scope=crate::domain::followup::ReportScope::Everything/>
     }
 }

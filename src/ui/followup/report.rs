@@ -359,6 +359,7 @@ pub fn ReportPage() -> impl IntoView {
                     on:click=move |_| download_docx(state, state.t(Msg::LettersFile), letters_pick.lang_untracked(), letters)>{move || state.t(Msg::DownloadWord)}</button>
             </p>
         </section>
+        <crate::ui::documents::UnitPackages scope=Signal::derive(move || scope_of(&scope.get(), &picked.get()))/>
         <super::requests::WaitingRequests hide_empty=true/>
         {content}
     }

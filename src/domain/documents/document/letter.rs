@@ -216,7 +216,7 @@ pub fn units_with_overdue<'a>(
 }
 
 /// The directives followed of the conclusions `scope` covers.
-fn followed_in<'a>(data: &'a Dataset, scope: &ReportScope) -> Vec<&'a Directive> {
+pub(super) fn followed_in<'a>(data: &'a Dataset, scope: &ReportScope) -> Vec<&'a Directive> {
     data.followed()
         .into_iter()
         .filter(|d| {

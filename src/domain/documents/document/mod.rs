@@ -12,10 +12,12 @@ use crate::domain::model::dataset::Dataset;
 use crate::domain::units::org::BodyKind;
 
 mod brief;
+mod cover;
 mod follow_up;
 mod letter;
 pub(crate) use brief::why_behind;
 pub use brief::{behind_reason_words, head_brief, Brief, BRIEF_ROWS};
+pub use cover::{package_cover_letter, package_paths, units_with_open_items};
 pub use follow_up::{follow_up_report_document, report_counts_table, report_tables};
 pub use letter::{
     each_reminder_letter, owed as letter_owed, reminder_letter, reminder_letters,

@@ -13,6 +13,10 @@ mod zip;
 pub use docx::{docx, docx_in_steps};
 pub use steps::{run, Pause, Steps, STEP_BYTES};
 pub use xlsx::{xlsx, xlsx_in_steps};
+pub use zip::Zip;
+
+/// A file of several: every unit's package with its letter.
+pub const ZIP_MIME: &str = "application/zip";
 
 pub const DOCX_MIME: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
