@@ -263,7 +263,8 @@ fn every_unit_with_open_items_gets_its_package_and_a_cover_letter_saying_what_it
     let mut folders = std::collections::BTreeSet::new();
     for (nth, unit) in units.iter().take(30).enumerate() {
         let name = office.unit_name(unit);
-        let file = dondoc::domain::sharing::file_name(&Scope::Unit((*unit).clone()), &name, today());
+        let file =
+            dondoc::domain::sharing::file_name(&Scope::Unit((*unit).clone()), &name, today());
         let held = office.unit_holding(unit, today(), 7);
         let owed = Owed::of(&office, unit, today(), 7);
         let this = dondoc::domain::documents::Sending {
@@ -288,7 +289,10 @@ fn every_unit_with_open_items_gets_its_package_and_a_cover_letter_saying_what_it
             .collect();
         let attached = format!("«{file}» gồm {} nhiệm vụ của {name}", held.directives);
         assert!(text.iter().any(|p| p.contains(&attached)), "{text:?}");
-        assert!(text.last().unwrap().starts_with("Đề nghị"), "the request stays last");
+        assert!(
+            text.last().unwrap().starts_with("Đề nghị"),
+            "the request stays last"
+        );
         if owed.items.is_empty() {
             assert!(text[0].contains("không có nhiệm vụ quá hạn"), "{}", text[0]);
         }
@@ -297,6 +301,9 @@ fn every_unit_with_open_items_gets_its_package_and_a_cover_letter_saying_what_it
         assert_eq!(package.unit_holding(unit, today(), 7), held);
         let (json, docx) = package_paths(&file, "cong-van");
         assert!(json.ends_with(&file) && docx.ends_with(".docx"));
-        assert!(folders.insert(json.split('/').next().unwrap().to_owned()), "one folder per unit");
+        assert!(
+            folders.insert(json.split('/').next().unwrap().to_owned()),
+            "one folder per unit"
+        );
     }
 }

@@ -23,9 +23,10 @@ pub(super) mod table;
 pub use document::{
     behind_reason_words, conclusion_notice, conclusion_notice_with, deadline_words,
     each_reminder_letter, follow_up_report_document, head_brief, letter_owed, national_name,
-    number_line, package_cover_letter, package_paths, place_date_line, recipient_names, recipients_line, reminder_letter,
-    reminder_letters, report_counts_table, report_tables, units_with_open_items, units_with_overdue, Block, Brief,
-    DocLang, Document, Header, NoticeKind, Owed, BRIEF_ROWS,
+    number_line, package_cover_letter, package_paths, place_date_line, recipient_names,
+    recipients_line, reminder_letter, reminder_letters, report_counts_table, report_tables,
+    units_with_open_items, units_with_overdue, Block, Brief, DocLang, Document, Header, NoticeKind,
+    Owed, BRIEF_ROWS,
 };
 pub use letterhead::{
     number_in, read_number, read_pattern, read_signer, Office, Sending, SendingProblem, Sent,

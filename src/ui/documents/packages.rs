@@ -40,7 +40,11 @@ pub fn UnitPackages(#[prop(into)] scope: Signal<ReportScope>) -> impl IntoView {
             .data
             .with_untracked(|d| pick.sending_untracked(d, &scope));
         let (by, lang) = (report_by.get_untracked(), pick.lang_untracked());
-        let name = file_name(words::packages_file(super::lang_of(lang)), state.today, "zip");
+        let name = file_name(
+            words::packages_file(super::lang_of(lang)),
+            state.today,
+            "zip",
+        );
         make_file(state, name, office::ZIP_MIME, move |steps| {
             packages(state, units, from, by, lang, steps)
         });
@@ -83,7 +87,14 @@ async fn packages(
         let letter = state.data.with_untracked(|d| {
             let held = d.unit_holding(unit, state.today, state.due_soon_days());
             let owed = Owed::of(d, unit, state.today, state.due_soon_days());
-            package_cover_letter(d, &owed, report_by, &this, lang, (&package, held.directives))
+            package_cover_letter(
+                d,
+                &owed,
+                report_by,
+                &this,
+                lang,
+                (&package, held.directives),
+            )
         });
         let (json_path, docx_path) = package_paths(&package, letter_stem);
         zip.add(&json_path, text.as_bytes(), &mut steps).await;

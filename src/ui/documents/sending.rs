@@ -134,7 +134,7 @@ pub fn translation_box(id: String, english: RwSignal<bool>) -> impl IntoView {
     let state = use_state();
     let t = move |w: Words| sending_text(w, state.lang.get());
     view! {
-        <label class="small" title=move || t(Words::TranslationHint)>
+        <label class="small check" title=move || t(Words::TranslationHint)>
             <input type="checkbox" id=id prop:checked=move || english.get()
                 on:change=move |ev| english.set(event_target_checked(&ev))/>
             " " {move || t(Words::Translation)}

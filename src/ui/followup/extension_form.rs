@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::row_form::RowForm;
 use super::update_form::directive_form_heading;
 use crate::domain::followup::ExtensionDraft;
 use crate::domain::DirectiveId;
@@ -26,11 +27,8 @@ pub const EXTENSION_FIRST_FIELD: &str = "xf-deadline";
 pub fn ExtensionForm(extending: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     let state = use_state();
     let today = state.today;
-    let directive = Memo::new(move |_| {
-        extending
-            .get()
-            .and_then(|id| state.data.with(|d| d.directives.get(&id).cloned()))
-    });
+    let form = RowForm::new(extending, extend_button_id);
+    let directive = form.directive;
     // The day the directive's conclusion was issued: an extension cannot come before it.
     let issued = Memo::new(move |_| {
         directive.with(|x| {
@@ -53,18 +51,7 @@ pub fn ExtensionForm(extending: RwSignal<Option<DirectiveId>>) -> impl IntoView 
             })
         },
     );
-    Effect::new(move |_| {
-        extending.track();
-        draft.value.set(ExtensionDraft::new(today));
-        draft.submitted.set(false);
-    });
-    let saved = RwSignal::new(None::<String>);
-    let close = move || {
-        if let Some(id) = extending.get_untracked() {
-            extending.set(None);
-            browser::focus_later(extend_button_id(&id));
-        }
-    };
+    form.fresh_draft(draft, move || ExtensionDraft::new(today));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         draft.submitted.set(true);
@@ -79,9 +66,7 @@ pub fn ExtensionForm(extending: RwSignal<Option<DirectiveId>>) -> impl IntoView 
             state.edit(|data| {
                 data.grant_extension(&x.id, extension, now);
             });
-            saved.set(Some(x.path.to_string()));
-            extending.set(None);
-            browser::focus_later(extend_button_id(&x.id));
+            form.saved_for(&x, true);
         }
     };
     let history = move || {
@@ -180,25 +165,14 @@ pub fn ExtensionForm(extending: RwSignal<Option<DirectiveId>>) -> impl IntoView 
                 {reason}
                 <button type="submit" class="primary">{move || state.t(Msg::SaveExtension)}</button>
                 " "
-                <button type="button" on:click=move |_| close()>{move || state.t(Msg::Cancel)}</button>
+                <button type="button" on:click=move |_| form.close()>{move || state.t(Msg::Cancel)}</button>
             </form>
         }
     };
-    let heading = move || {
-        directive.with(|x| {
-            x.as_ref()
-                .map(|x| directive_form_heading(state, x, state.t(Msg::ExtendDirective)))
-        })
-    };
-    view! {
-        <p class="saved" role="status">{move || saved.get().map(|p| format!("{} {p}.", state.t(Msg::ExtensionSaved)))}</p>
-        <Show when=move || directive.with(Option::is_some)>
-            <section class="card form" aria-labelledby="xf-heading" id="extension-form"
-                on:keydown=move |ev| if ev.key() == "Escape" { close() }>
-                <h2 id="xf-heading">{heading}</h2>
-                {history}
-                {body}
-            </section>
-        </Show>
-    }
+    form.view(
+        ("extension-form", "xf-heading"),
+        move |x| directive_form_heading(state, x, state.t(Msg::ExtendDirective)),
+        move |p| format!("{} {p}.", state.t(Msg::ExtensionSaved)),
+        move || view! { {history} {body} },
+    )
 }

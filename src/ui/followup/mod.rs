@@ -20,6 +20,7 @@ mod meetings;
 mod report;
 mod request_form;
 mod requests;
+mod row_form;
 mod update_form;
 
 pub(super) use conclusion_form::{ConclusionForm, ConclusionFormProps};

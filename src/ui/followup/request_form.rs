@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::row_form::RowForm;
 use super::update_form::directive_form_heading;
 use crate::domain::followup::ExtensionRequestDraft;
 use crate::domain::Field;
@@ -26,11 +27,8 @@ pub const REQUEST_FIRST_FIELD: &str = "rq-until";
 pub fn RequestForm(asking: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     let state = use_state();
     let today = state.today;
-    let directive = Memo::new(move |_| {
-        asking
-            .get()
-            .and_then(|id| state.data.with(|d| d.directives.get(&id).cloned()))
-    });
+    let form = RowForm::new(asking, ask_button_id);
+    let directive = form.directive;
     let draft = Draft::new(
         state,
         ExtensionRequestDraft::new(today),
@@ -44,18 +42,7 @@ pub fn RequestForm(asking: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             })
         },
     );
-    Effect::new(move |_| {
-        asking.track();
-        draft.value.set(ExtensionRequestDraft::new(today));
-        draft.submitted.set(false);
-    });
-    let saved = RwSignal::new(None::<String>);
-    let close = move || {
-        if let Some(id) = asking.get_untracked() {
-            asking.set(None);
-            browser::focus_later(ask_button_id(&id));
-        }
-    };
+    form.fresh_draft(draft, move || ExtensionRequestDraft::new(today));
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         draft.submitted.set(true);
@@ -67,9 +54,7 @@ pub fn RequestForm(asking: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             .with_untracked(|d| d.to_request(&x, CryptoIds.next_id(), today, browser::now()));
         if let Ok(request) = result {
             state.save_edit(request, None);
-            saved.set(Some(x.path.to_string()));
-            asking.set(None);
-            browser::focus_later(ask_button_id(&x.id));
+            form.saved_for(&x, true);
         }
     };
     let in_force = move || {
@@ -131,25 +116,14 @@ pub fn RequestForm(asking: RwSignal<Option<DirectiveId>>) -> impl IntoView {
                 {reason}
                 <button type="submit" class="primary">{move || request_text(Req::SaveRequest, state.lang.get())}</button>
                 " "
-                <button type="button" on:click=move |_| close()>{move || state.t(Msg::Cancel)}</button>
+                <button type="button" on:click=move |_| form.close()>{move || state.t(Msg::Cancel)}</button>
             </form>
         }
     };
-    let heading = move || {
-        directive.with(|x| {
-            x.as_ref()
-                .map(|x| directive_form_heading(state, x, request_text(Req::Ask, state.lang.get())))
-        })
-    };
-    view! {
-        <p class="saved" role="status">{move || saved.get().map(|p| format!("{} {p}.", request_text(Req::RequestSaved, state.lang.get())))}</p>
-        <Show when=move || directive.with(Option::is_some)>
-            <section class="card form" aria-labelledby="rq-heading" id="request-form"
-                on:keydown=move |ev| if ev.key() == "Escape" { close() }>
-                <h2 id="rq-heading">{heading}</h2>
-                {in_force}
-                {body}
-            </section>
-        </Show>
-    }
+    form.view(
+        ("request-form", "rq-heading"),
+        move |x| directive_form_heading(state, x, request_text(Req::Ask, state.lang.get())),
+        move |p| format!("{} {p}.", request_text(Req::RequestSaved, state.lang.get())),
+        move || view! { {in_force} {body} },
+    )
 }

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::row_form::RowForm;
+
 use super::extension_form::{extend_button_id, ExtensionForm, EXTENSION_FIRST_FIELD};
 use super::request_form::{ask_button_id, RequestForm, REQUEST_FIRST_FIELD};
 use crate::domain::followup::{UpdateDraft, STATUS_CODES};
@@ -139,11 +141,8 @@ pub fn directive_form_heading(state: AppState, x: &Directive, action: &str) -> S
 pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
     let state = use_state();
     let today = state.today;
-    let directive = Memo::new(move |_| {
-        selected
-            .get()
-            .and_then(|id| state.data.with(|d| d.directives.get(&id).cloned()))
-    });
+    let form = RowForm::new(selected, row_button_id);
+    let directive = form.directive;
     // In a unit's own browser, "who reported" is the unit's officer.
     let fresh = move || {
         let officer = state.settings.with_untracked(|s| s.officer_name.clone());
@@ -164,19 +163,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             None => Vec::new(),
         })
     });
-    // A new directive chosen: a fresh form.
-    Effect::new(move |_| {
-        selected.track();
-        draft.value.set(fresh());
-        draft.submitted.set(false);
-    });
-    let saved = RwSignal::new(None::<String>);
-    let close = move || {
-        if let Some(id) = selected.get_untracked() {
-            selected.set(None);
-            browser::focus_later(row_button_id(&id));
-        }
-    };
+    form.fresh_draft(draft, fresh);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         draft.submitted.set(true);
@@ -192,8 +179,7 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             let focus = browser::focus_candidates(&row_button_id(&x.id), ROW_BUTTONS);
             let now = browser::now();
             state.edit(|data| data.record_update(update, now));
-            saved.set(Some(x.path.to_string()));
-            selected.set(None);
+            form.saved_for(&x, false);
             browser::focus_first_later(focus);
         }
     };
@@ -292,24 +278,14 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
                 </div>
                 <button type="submit" class="primary">{move || state.t(Msg::SaveUpdate)}</button>
                 " "
-                <button type="button" on:click=move |_| close()>{move || state.t(Msg::Cancel)}</button>
+                <button type="button" on:click=move |_| form.close()>{move || state.t(Msg::Cancel)}</button>
             </form>
         }
     };
-    let heading = move || {
-        directive.with(|x| {
-            x.as_ref()
-                .map(|x| directive_form_heading(state, x, state.t(Msg::RecordUpdate)))
-        })
-    };
-    view! {
-        <p class="saved" role="status">{move || saved.get().map(|p| format!("{} {p}.", state.t(Msg::UpdateSaved)))}</p>
-        <Show when=move || directive.with(Option::is_some)>
-            <section class="card form" aria-labelledby="uf-heading" id="update-form"
-                on:keydown=move |ev| if ev.key() == "Escape" { close() }>
-                <h2 id="uf-heading">{heading}</h2>
-                {body}
-            </section>
-        </Show>
-    }
+    form.view(
+        ("update-form", "uf-heading"),
+        move |x| directive_form_heading(state, x, state.t(Msg::RecordUpdate)),
+        move |p| format!("{} {p}.", state.t(Msg::UpdateSaved)),
+        body,
+    )
 }

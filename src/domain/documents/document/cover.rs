@@ -29,7 +29,9 @@ pub fn units_with_open_items<'a>(
         units.extend(d.coordinating_at(today));
     }
     let mut units: Vec<&UnitId> = units.into_iter().collect();
-    sorting::sort_by_cached_key(&mut units, |u| crate::domain::text::fold(&data.unit_name(u)));
+    sorting::sort_by_cached_key(&mut units, |u| {
+        crate::domain::text::fold(&data.unit_name(u))
+    });
     units
 }
 
