@@ -220,8 +220,7 @@ impl Sending {
 
     /// Whether the document can go as it is: a number is given or left to the registry.
     pub fn problem(&self) -> Option<SendingProblem> {
-        (self.number.is_none() && !self.office.registry_numbers)
-            .then_some(SendingProblem::NumberMissing)
+        number_problem(Some(&self.office), self.number)
     }
 
     /// The signature block's title lines (uppercase) and the name.
@@ -252,6 +251,13 @@ impl crate::domain::Dataset {
             .get(&OFFICE_ID.into())
             .or_else(|| self.offices.iter().next())
     }
+}
+
+/// Whether a document of `office` numbered `number` can go: a number is given, or the
+/// office leaves numbers to its registry (an office not set up yet does not).
+pub fn number_problem(office: Option<&Office>, number: Option<u32>) -> Option<SendingProblem> {
+    (number.is_none() && !office.is_some_and(|o| o.registry_numbers))
+        .then_some(SendingProblem::NumberMissing)
 }
 
 impl Sending {
@@ -351,6 +357,12 @@ mod tests {
         assert_eq!(sending.problem(), Some(SendingProblem::NumberMissing));
         sending.office.registry_numbers = true;
         assert_eq!(sending.problem(), None);
+        // No letterhead set yet: a number must be typed.
+        assert_eq!(
+            number_problem(None, None),
+            Some(SendingProblem::NumberMissing)
+        );
+        assert_eq!(number_problem(None, Some(3)), None);
         sending.body_kind = BodyKind::Party;
         assert_eq!(
             sending.number_line(Sent::Letter, DocLang::Vi),

@@ -29,8 +29,8 @@ pub use document::{
     Owed, BRIEF_ROWS,
 };
 pub use letterhead::{
-    number_in, read_number, read_pattern, read_signer, Office, Sending, SendingProblem, Sent,
-    Signer, SignerProblem, NUMBER_MARK, OFFICE_ID,
+    number_in, number_problem, read_number, read_pattern, read_signer, Office, Sending,
+    SendingProblem, Sent, Signer, SignerProblem, NUMBER_MARK, OFFICE_ID,
 };
 pub use letterhead_draft::LetterheadDraft;
 pub use reading::docx::{docx_text, DocxError};

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::documents::{read_number, DocLang, Sending, SendingProblem, Sent};
+use crate::domain::documents::{number_problem, read_number, DocLang, Sending, Sent};
 use crate::domain::followup::ReportScope;
 use crate::domain::Dataset;
 use crate::i18n::sending::{sending_text, Sending as Words};
@@ -54,11 +54,10 @@ impl SendingPick {
         let lang = state.lang.get();
         match self.number.with(|n| read_number(n)) {
             Err(_) => Some(sending_text(Words::NumberNotWhole, lang)),
-            Ok(number) => state.data.with(|d| {
-                let s = Sending::of(d, &ReportScope::Everything, None, number, DocLang::Vi);
-                (s.problem() == Some(SendingProblem::NumberMissing))
-                    .then(|| sending_text(Words::NumberMissing, lang))
-            }),
+            Ok(number) => state
+                .data
+                .with(|d| number_problem(d.office(), number))
+                .map(|_| sending_text(Words::NumberMissing, lang)),
         }
     }
 
