@@ -94,6 +94,11 @@ describe('the units\' side (file://)', () => {
         await held.getByText(/^Dữ liệu của một đơn vị: \d+ nhiệm vụ từ \d+ kết luận$/).waitFor();
         assert.equal(await unit.page.locator('#dash-capital, #dash-projects').count(), 0);
         await screenshot(unit.page, `units-side-holding-${i === 1 ? 'phone' : 'desktop'}-vi`);
+        await unit.page.locator('header button.lang').click();
+        await held.getByText(/^One unit's data: \d+ directives? from \d+ conclusions?$/).waitFor();
+        await screenshot(unit.page, `units-side-holding-${i === 1 ? 'phone' : 'desktop'}-en`);
+        await unit.page.locator('header button.lang').click();
+        await held.getByText(/^Dữ liệu của một đơn vị/).waitFor();
         await held.getByRole('link', { name: 'Mở danh sách nhiệm vụ của đơn vị' }).click();
         await unit.page.getByRole('heading', { name, level: 1 }).waitFor();
         // The unit reports on its first item.
