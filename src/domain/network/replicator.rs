@@ -276,8 +276,11 @@ impl Replicator {
                 }
             }
             Step::BulkDocs { docs } => {
-                self.bulk_docs(state, &docs, &response.body);
-                Step::RevsDiff
+                if self.bulk_docs(state, &docs, &response.body) {
+                    Step::RevsDiff
+                } else {
+                    Step::Finished(Status::NeedsLogin)
+                }
             }
         };
     }
@@ -366,9 +369,13 @@ impl Replicator {
         }
     }
 
-    fn bulk_docs(&mut self, state: &mut SyncState, docs: &[Made], body: &Value) {
+    /// Marks what was written and what was refused; `false` when the server asked for a
+    /// login for some document (`unauthorized`: the session ran out, or a rule wants a
+    /// named account), which is not a refusal: it is sent again after the login.
+    fn bulk_docs(&mut self, state: &mut SyncState, docs: &[Made], body: &Value) -> bool {
         // With `new_edits: false` CouchDB answers `[]` when all were written, and lists
         // only the documents it refused; PouchDB Server may list successes too.
+        let mut logged_in = true;
         let mut errors: rustc_hash::FxHashMap<&str, (&str, &str)> = Default::default();
         for r in body.as_array().into_iter().flatten() {
             if let (Some(id), Some(error)) = (r["id"].as_str(), r["error"].as_str()) {
@@ -377,6 +384,7 @@ impl Replicator {
         }
         for m in docs {
             match errors.get(m.item.id()) {
+                Some(("unauthorized", _)) => logged_in = false,
                 Some((error, reason)) => {
                     push::refused(m, error, reason, state);
                     self.report.refused += 1;
@@ -387,6 +395,7 @@ impl Replicator {
                 }
             }
         }
+        logged_in
     }
 }
 
