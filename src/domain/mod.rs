@@ -9,7 +9,8 @@
 //!   the overview and the follow-up report's counts;
 //! - `units`: committees and units, their joining, ending and hand-overs;
 //! - `sharing`: export, import and merge, validation, migration of older files;
-//! - `documents`: notices read in; documents, tables, Word and Excel files written.
+//! - `documents`: notices read in; documents, tables, Word and Excel files written;
+//! - `network`: replication with a CouchDB database (sans-IO: requests out, answers in).
 //!
 //! Beside them: `draft` (what every form's draft shares: field errors, reading numbers and
 //! dates as typed, the office's settings), small support modules (`text`, `decode`, `number`,
@@ -18,6 +19,7 @@
 pub mod documents;
 pub mod followup;
 pub mod model;
+pub mod network;
 pub mod projects;
 pub mod sharing;
 pub mod units;

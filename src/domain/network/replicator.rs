@@ -1,0 +1,419 @@
+//! One run of replication with a CouchDB database, as a state machine: it asks for the
+//! next request, is handed the answer, and changes the data and the [`SyncState`]. No
+//! input or output happens here: the shell performs each request, and may stop anywhere;
+//! the next run starts from what the state holds (the checkpoint, the revisions).
+//!
+//! A run: log in (when a password is given) → read the checkpoint (`_local/<id>`) → pull
+//! in batches (`_changes` → the revisions this browser lacks → `_bulk_get` → take them in
+//! → save the checkpoint) → push in batches (`_revs_diff` → `_bulk_docs`). Pulling first
+//! puts a change made on both sides to the officer before anything of it is sent.
+
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashSet;
+use serde_json::{json, Map, Value};
+
+use super::docs::bodies_of;
+use super::http::{HttpRequest, HttpResponse, Method};
+use super::pull::{take_in, Pulled};
+use super::push::{self, Made, Outgoing};
+use super::state::SyncState;
+use crate::domain::model::dataset::Dataset;
+
+/// Documents per request, both ways.
+pub const BATCH: usize = 200;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credentials {
+    pub name: String,
+    pub password: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The database's name on the server.
+    pub db: String,
+    /// This browser's replication with that database: names its checkpoint document.
+    pub replication_id: String,
+    /// Given to log in first (`POST /_session`); without, the session the shell holds is used.
+    pub credentials: Option<Credentials>,
+    pub batch: usize,
+}
+
+/// Where a run is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    Running,
+    /// Everything was pulled and pushed.
+    Done,
+    /// The server asked for a login (a wrong password, or the session expired): the run
+    /// stopped; the next one, given the credentials again, carries on.
+    NeedsLogin,
+    /// The server answered something unexpected (the message says what); nothing was lost,
+    /// the next run carries on.
+    Failed(String),
+}
+
+/// What a run did, to tell the officer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunReport {
+    pub pulled: usize,
+    pub pushed: usize,
+    pub conflicts: usize,
+    pub refused: usize,
+    /// Documents that are not records this build reads: (id, why).
+    pub unreadable: Vec<(String, String)>,
+    pub requests: usize,
+}
+
+/// One changes row: a record and every leaf revision the server holds of it.
+#[derive(Debug, Clone, PartialEq)]
+struct Row {
+    id: String,
+    leaves: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    Login,
+    ReadCheckpoint,
+    Changes,
+    BulkGet {
+        rows: Vec<Row>,
+        missing: Vec<(String, String)>,
+        last_seq: Value,
+        more: bool,
+    },
+    SaveCheckpoint {
+        more: bool,
+    },
+    RevsDiff,
+    BulkDocs {
+        docs: Vec<Made>,
+    },
+    Finished(Status),
+}
+
+pub struct Replicator {
+    config: Config,
+    step: Step,
+    checkpoint_rev: Option<String>,
+    queue: Option<VecDeque<Outgoing>>,
+    batch: Vec<Made>,
+    report: RunReport,
+}
+
+impl Replicator {
+    pub fn new(config: Config) -> Self {
+        let step = if config.credentials.is_some() {
+            Step::Login
+        } else {
+            Step::ReadCheckpoint
+        };
+        Self {
+            config,
+            step,
+            checkpoint_rev: None,
+            queue: None,
+            batch: Vec::new(),
+            report: RunReport::default(),
+        }
+    }
+
+    pub fn status(&self) -> Status {
+        match &self.step {
+            Step::Finished(s) => s.clone(),
+            _ => Status::Running,
+        }
+    }
+
+    pub fn report(&self) -> &RunReport {
+        &self.report
+    }
+
+    fn db(&self, tail: &str) -> String {
+        format!("/{}/{tail}", self.config.db)
+    }
+
+    fn checkpoint_path(&self) -> String {
+        self.db(&format!("_local/{}", self.config.replication_id))
+    }
+
+    /// The next request to perform, or `None` once the run has finished ([`Self::status`]).
+    /// Ask once, then hand its answer to [`Self::receive`].
+    pub fn next_request(&mut self, data: &Dataset, state: &SyncState) -> Option<HttpRequest> {
+        let request = match &self.step {
+            Step::Finished(_) => return None,
+            Step::Login => {
+                let c = self.config.credentials.as_ref()?;
+                HttpRequest::new(
+                    Method::Post,
+                    "/_session".into(),
+                    Some(json!({ "name": c.name, "password": c.password })),
+                )
+            }
+            Step::ReadCheckpoint => HttpRequest::new(Method::Get, self.checkpoint_path(), None),
+            Step::Changes => HttpRequest::new(Method::Get, self.db("_changes"), None)
+                .query("since", since_param(&state.since))
+                .query("style", "all_docs".into())
+                .query("limit", self.config.batch.to_string()),
+            Step::BulkGet { missing, .. } => {
+                let docs: Vec<Value> = missing
+                    .iter()
+                    .map(|(id, rev)| json!({ "id": id, "rev": rev }))
+                    .collect();
+                HttpRequest::new(Method::Post, self.db("_bulk_get"), Some(json!({ "docs": docs })))
+                    .query("revs", "true".into())
+            }
+            Step::SaveCheckpoint { .. } => {
+                let mut doc = json!({ "last_seq": state.since });
+                if let Some(rev) = &self.checkpoint_rev {
+                    doc["_rev"] = Value::String(rev.clone());
+                }
+                HttpRequest::new(Method::Put, self.checkpoint_path(), Some(doc))
+            }
+            Step::RevsDiff => {
+                let queue = self
+                    .queue
+                    .get_or_insert_with(|| push::outgoing(data, state));
+                let take = queue.len().min(self.config.batch);
+                if take == 0 {
+                    self.step = Step::Finished(Status::Done);
+                    return None;
+                }
+                self.batch = queue
+                    .drain(..take)
+                    .map(|item| push::make(item, state))
+                    .collect();
+                let mut diff = Map::new();
+                for m in &self.batch {
+                    let revs = diff
+                        .entry(m.item.id().to_owned())
+                        .or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(a) = revs {
+                        a.push(Value::String(m.rev.clone()));
+                    }
+                }
+                HttpRequest::new(Method::Post, self.db("_revs_diff"), Some(Value::Object(diff)))
+            }
+            Step::BulkDocs { docs } => {
+                let docs: Vec<Value> = docs.iter().map(|m| m.doc.clone()).collect();
+                HttpRequest::new(
+                    Method::Post,
+                    self.db("_bulk_docs"),
+                    Some(json!({ "docs": docs, "new_edits": false })),
+                )
+            }
+        };
+        self.report.requests += 1;
+        Some(request)
+    }
+
+    /// Takes the answer to the last request: changes the data and the state (save both
+    /// together after each call), and moves on.
+    pub fn receive(&mut self, data: &mut Dataset, state: &mut SyncState, response: HttpResponse) {
+        if response.status == 401 {
+            self.step = Step::Finished(Status::NeedsLogin);
+            return;
+        }
+        let ok = (200..300).contains(&response.status);
+        let step = std::mem::replace(&mut self.step, Step::Finished(Status::Running));
+        self.step = match step {
+            Step::Finished(s) => Step::Finished(s),
+            _ if !ok && !matches!(step, Step::ReadCheckpoint | Step::SaveCheckpoint { .. }) => {
+                Step::Finished(Status::Failed(failure(&response)))
+            }
+            Step::Login => Step::ReadCheckpoint,
+            Step::ReadCheckpoint => {
+                self.read_checkpoint(state, &response);
+                Step::Changes
+            }
+            Step::Changes => self.changes(state, response.body),
+            Step::BulkGet {
+                rows,
+                last_seq,
+                more,
+                ..
+            } => {
+                self.take_in(data, state, &rows, &response.body);
+                state.previous_since = std::mem::replace(&mut state.since, last_seq);
+                Step::SaveCheckpoint { more }
+            }
+            Step::SaveCheckpoint { more } => {
+                // A checkpoint the server did not keep only costs a longer pull next time.
+                self.checkpoint_rev = response.body["rev"].as_str().map(str::to_owned);
+                if more {
+                    Step::Changes
+                } else {
+                    Step::RevsDiff
+                }
+            }
+            Step::RevsDiff => {
+                let missing: FxHashSet<(String, String)> = response
+                    .body
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|(id, v)| {
+                        v["missing"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|r| Some((id.clone(), r.as_str()?.to_owned())))
+                    })
+                    .collect();
+                let (send, there): (Vec<Made>, Vec<Made>) = std::mem::take(&mut self.batch)
+                    .into_iter()
+                    .partition(|m| missing.contains(&(m.item.id().to_owned(), m.rev.clone())));
+                // Already on the server: sent by a run that stopped before hearing back.
+                for m in &there {
+                    push::sent(m, state);
+                }
+                if send.is_empty() {
+                    Step::RevsDiff
+                } else {
+                    Step::BulkDocs { docs: send }
+                }
+            }
+            Step::BulkDocs { docs } => {
+                if self.bulk_docs(state, &docs, &response.body) {
+                    Step::RevsDiff
+                } else {
+                    Step::Finished(Status::NeedsLogin)
+                }
+            }
+        };
+    }
+
+    fn read_checkpoint(&mut self, state: &mut SyncState, response: &HttpResponse) {
+        let kept = &response.body["last_seq"];
+        self.checkpoint_rev = response.body["_rev"].as_str().map(str::to_owned);
+        let agrees = response.status == 200
+            && (*kept == state.since || (!kept.is_null() && *kept == state.previous_since));
+        if !agrees {
+            // The server does not hold this browser's checkpoint (a new or restored
+            // database): read its whole feed again; the revisions held here keep what
+            // is already here from being fetched.
+            state.since = Value::from(0);
+            state.previous_since = Value::Null;
+        }
+    }
+
+    fn changes(&mut self, state: &mut SyncState, body: Value) -> Step {
+        let results = body["results"].as_array().cloned().unwrap_or_default();
+        let last_seq = body["last_seq"].clone();
+        let more = results.len() >= self.config.batch;
+        let mut rows = Vec::new();
+        let mut missing = Vec::new();
+        for r in &results {
+            let Some(id) = r["id"].as_str() else { continue };
+            if id.starts_with('_') || state.conflicts.contains_key(id) {
+                continue;
+            }
+            let leaves: Vec<String> = r["changes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c["rev"].as_str().map(str::to_owned))
+                .collect();
+            for rev in leaves.iter().filter(|rev| !state.revs.knows(id, rev)) {
+                missing.push((id.to_owned(), rev.clone()));
+            }
+            rows.push(Row {
+                id: id.to_owned(),
+                leaves,
+            });
+        }
+        if !missing.is_empty() {
+            return Step::BulkGet {
+                rows,
+                missing,
+                last_seq,
+                more,
+            };
+        }
+        if results.is_empty() || last_seq.is_null() || last_seq == state.since {
+            return Step::RevsDiff;
+        }
+        state.previous_since = std::mem::replace(&mut state.since, last_seq);
+        Step::SaveCheckpoint { more }
+    }
+
+    fn take_in(&mut self, data: &mut Dataset, state: &mut SyncState, rows: &[Row], body: &Value) {
+        let mut fetched: rustc_hash::FxHashMap<&str, Vec<Value>> = Default::default();
+        for result in body["results"].as_array().into_iter().flatten() {
+            let Some(id) = result["id"].as_str() else { continue };
+            let docs = result["docs"].as_array().into_iter().flatten();
+            let oks = docs.filter_map(|d| d.get("ok").cloned());
+            fetched.entry(id).or_default().extend(oks);
+        }
+        let ids: FxHashSet<&str> = fetched.keys().copied().collect();
+        let locals = bodies_of(data, &ids);
+        for row in rows {
+            let Some(docs) = fetched.get(row.id.as_str()) else { continue };
+            let local = locals.get(&row.id);
+            let pulled = take_in(
+                state,
+                data,
+                &row.id,
+                &row.leaves,
+                docs,
+                local,
+                &mut self.report.unreadable,
+            );
+            match pulled {
+                Pulled::Taken => self.report.pulled += 1,
+                Pulled::Conflict => self.report.conflicts += 1,
+                Pulled::Nothing | Pulled::Unreadable => {}
+            }
+        }
+    }
+
+    /// Marks what was written and what was refused; `false` when the server asked for a
+    /// login for some document (`unauthorized`: the session ran out, or a rule wants a
+    /// named account), which is not a refusal: it is sent again after the login.
+    fn bulk_docs(&mut self, state: &mut SyncState, docs: &[Made], body: &Value) -> bool {
+        // With `new_edits: false` CouchDB answers `[]` when all were written, and lists
+        // only the documents it refused; PouchDB Server may list successes too.
+        let mut logged_in = true;
+        let mut errors: rustc_hash::FxHashMap<&str, (&str, &str)> = Default::default();
+        for r in body.as_array().into_iter().flatten() {
+            if let (Some(id), Some(error)) = (r["id"].as_str(), r["error"].as_str()) {
+                errors.insert(id, (error, r["reason"].as_str().unwrap_or("")));
+            }
+        }
+        for m in docs {
+            match errors.get(m.item.id()) {
+                Some(("unauthorized", _)) => logged_in = false,
+                Some((error, reason)) => {
+                    push::refused(m, error, reason, state);
+                    self.report.refused += 1;
+                }
+                None => {
+                    push::sent(m, state);
+                    self.report.pushed += 1;
+                }
+            }
+        }
+        logged_in
+    }
+}
+
+/// The `since` parameter as the server gave it: a string as is, a number as its digits.
+fn since_param(since: &Value) -> String {
+    match since {
+        Value::String(s) => s.clone(),
+        Value::Null => "0".into(),
+        other => other.to_string(),
+    }
+}
+
+fn failure(response: &HttpResponse) -> String {
+    let b = &response.body;
+    format!(
+        "{} {}: {}",
+        response.status,
+        b["error"].as_str().unwrap_or(""),
+        b["reason"].as_str().unwrap_or("")
+    )
+}

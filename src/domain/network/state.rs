@@ -1,0 +1,131 @@
+//! What a browser keeps between runs, beside its data: where the last pull stopped, the
+//! revisions, the conflicts waiting for the officer, the writes the server refused and the
+//! losing leaves still to retire. Saved with the data after every answer handled, so a run
+//! stopped anywhere starts again from here.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::conflict::{Branch, Conflict, Conflicts, Side};
+use super::docs::{self, Unreadable};
+use super::revs::{RevEntry, RevStore};
+use crate::domain::model::dataset::Dataset;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncState {
+    /// Where the last pull stopped in the server's changes feed: opaque, kept and sent back
+    /// as the server gave it (CouchDB 3 gives strings, PouchDB Server numbers).
+    pub since: Value,
+    /// The value before it: the server's checkpoint still says it when a run stopped
+    /// between saving here and saving there.
+    #[serde(default)]
+    pub previous_since: Value,
+    pub revs: RevStore,
+    #[serde(default)]
+    pub conflicts: Conflicts,
+    #[serde(default)]
+    pub refused: BTreeMap<String, Refused>,
+    /// Losing leaves of settled conflicts, to be retired on the next push.
+    #[serde(default)]
+    pub retiring: Vec<Retire>,
+}
+
+impl Default for SyncState {
+    fn default() -> Self {
+        Self {
+            since: Value::from(0),
+            previous_since: Value::Null,
+            revs: RevStore::default(),
+            conflicts: Conflicts::new(),
+            refused: BTreeMap::new(),
+            retiring: Vec::new(),
+        }
+    }
+}
+
+/// A write the server refused (its `validate_doc_update`, or the account's rights): shown
+/// to the officer with the server's reason, and not sent again until the record changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Refused {
+    pub collection: String,
+    pub id: String,
+    /// The server's error (`"forbidden"`, `"unauthorized"`).
+    pub error: String,
+    /// The server's reason, as written by the rule that refused it.
+    pub reason: String,
+    /// The refused version (a hash of its body): a later edit is sent again.
+    pub version: String,
+}
+
+/// A losing leaf to retire with a deleted child.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Retire {
+    pub collection: String,
+    pub id: String,
+    pub branch: Branch,
+}
+
+impl SyncState {
+    /// The conflicts waiting for the officer, in id order.
+    pub fn conflicts(&self) -> impl Iterator<Item = &Conflict> {
+        self.conflicts.values()
+    }
+
+    /// The writes the server refused, in id order.
+    pub fn refused(&self) -> impl Iterator<Item = &Refused> {
+        self.refused.values()
+    }
+
+    /// Settles the conflict on `id` with the officer's choices (`pick`, see
+    /// [`Conflict::result`]): the result is written to the data and sent on the next push
+    /// as a child of the winning revision, each losing leaf retired.
+    pub fn resolve(
+        &mut self,
+        data: &mut Dataset,
+        id: &str,
+        pick: &dyn Fn(&str) -> Side,
+    ) -> Result<(), Unreadable> {
+        let Some(conflict) = self.conflicts.get(id) else {
+            return Ok(());
+        };
+        let result = conflict.result(pick);
+        let conflict = conflict.clone();
+        docs::write(data, &conflict.collection, id, result.as_ref())?;
+        self.conflicts.remove(id);
+        // Sent even when the result is the winner's body: a change that reached the server
+        // while the conflict was open is then seen again, not skipped.
+        self.settle(&conflict.collection, id, &conflict.parent, conflict.retire, true);
+        Ok(())
+    }
+
+    /// Records that the data now holds a result built on `parent`, and queues `retire`.
+    pub(super) fn settle(
+        &mut self,
+        collection: &str,
+        id: &str,
+        parent: &Branch,
+        retire: Vec<Branch>,
+        force: bool,
+    ) {
+        let known = self.revs.get(id).map(|e| e.known.clone()).unwrap_or_default();
+        let Some(mut entry) = RevEntry::at(collection, &parent.chain, parent.body.clone()) else {
+            return;
+        };
+        entry.known = known;
+        if let Some(old) = self.revs.get(id) {
+            if !parent.chain.contains(&old.rev) {
+                entry.learn([old.rev.clone()]);
+            }
+        }
+        entry.learn(retire.iter().map(|b| b.rev().to_owned()));
+        entry.force = force || !retire.is_empty();
+        self.revs.set(id.to_owned(), entry);
+        self.retiring.extend(retire.into_iter().map(|branch| Retire {
+            collection: collection.to_owned(),
+            id: id.to_owned(),
+            branch,
+        }));
+    }
+}
