@@ -5,7 +5,11 @@
 //! `fit` how many province-sized datasets fit in the quota; `read-conclusion FILE` the
 //! draft read from a notice's text; `long-notice SIZE` a ten-page notice to time reading;
 //! `sheets SIZE DIR` writes the Excel files of all directives, the register and the
-//! report into DIR and prints how long each took to build and to write.
+//! report into DIR and prints how long each took to build and to write;
+//! `network setup URL …` sets up the office's CouchDB (`src/network_cmd.rs`).
+
+#[cfg(not(target_arch = "wasm32"))]
+mod network_cmd;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -24,6 +28,10 @@ fn main() {
     let store = what == "store";
     if store {
         what = args.get(2).cloned().unwrap_or_default();
+    }
+    if what == "network" {
+        network_cmd::run(&args[2..]);
+        return;
     }
     if what == "fit" {
         fit(today, now);

@@ -11,6 +11,8 @@
 //! - `pull` and `push`: the two directions; `conflict`: a record changed on both sides,
 //!   merged field by field against its base, what both changed put to the officer.
 //!
+//! - `setup`: what the office's IT sets up once (database, rules, accounts and roles).
+//!
 //! Invariant: no conflict is settled by the server's deterministic winner alone; the losing
 //! leaves are retired only with the officer's result (or a merge that needed no choice).
 
@@ -21,6 +23,7 @@ mod pull;
 mod push;
 mod replicator;
 mod revs;
+mod setup;
 mod state;
 
 pub use conflict::{Branch, Conflict, Side};
@@ -28,4 +31,8 @@ pub use docs::{Unreadable, COLLECTION_FIELD};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use replicator::{Config, Credentials, Replicator, RunReport, Status, BATCH};
 pub use revs::{RevEntry, RevStore, REVS_KEPT};
+pub use setup::{
+    account_name, design_doc, security, setup_done, setup_requests, web_server_notes, Account,
+    OFFICE_ROLE, UNIT_ROLE, VALIDATE_DOC_UPDATE, WRITER_FIELD,
+};
 pub use state::{Refused, Retire, SyncState};

@@ -46,7 +46,12 @@ pub(super) struct Made {
 /// changed since it was last synced, but those in an open conflict and those the server
 /// refused in this very version.
 pub(super) fn outgoing(data: &Dataset, state: &SyncState) -> VecDeque<Outgoing> {
-    let mut queue: VecDeque<Outgoing> = state.retiring.iter().cloned().map(Outgoing::Retire).collect();
+    let mut queue: VecDeque<Outgoing> = state
+        .retiring
+        .iter()
+        .cloned()
+        .map(Outgoing::Retire)
+        .collect();
     let bodies = all_bodies(data);
     let held = |id: &str, body: Option<&Value>| {
         state.conflicts.contains_key(id)
@@ -151,10 +156,12 @@ pub(super) fn sent(made: &Made, state: &mut SyncState) {
         } => {
             let entry = match state.revs.get(id) {
                 Some(e) => e.child(&hash, body.clone()),
-                None => match RevEntry::at(collection, std::slice::from_ref(&made.rev), body.clone()) {
-                    Some(e) => e,
-                    None => return,
-                },
+                None => {
+                    match RevEntry::at(collection, std::slice::from_ref(&made.rev), body.clone()) {
+                        Some(e) => e,
+                        None => return,
+                    }
+                }
             };
             state.revs.set(id.clone(), entry);
             state.refused.remove(id);

@@ -96,7 +96,13 @@ impl SyncState {
         self.conflicts.remove(id);
         // Sent even when the result is the winner's body: a change that reached the server
         // while the conflict was open is then seen again, not skipped.
-        self.settle(&conflict.collection, id, &conflict.parent, conflict.retire, true);
+        self.settle(
+            &conflict.collection,
+            id,
+            &conflict.parent,
+            conflict.retire,
+            true,
+        );
         Ok(())
     }
 
@@ -109,7 +115,11 @@ impl SyncState {
         retire: Vec<Branch>,
         force: bool,
     ) {
-        let known = self.revs.get(id).map(|e| e.known.clone()).unwrap_or_default();
+        let known = self
+            .revs
+            .get(id)
+            .map(|e| e.known.clone())
+            .unwrap_or_default();
         let Some(mut entry) = RevEntry::at(collection, &parent.chain, parent.body.clone()) else {
             return;
         };
@@ -122,10 +132,11 @@ impl SyncState {
         entry.learn(retire.iter().map(|b| b.rev().to_owned()));
         entry.force = force || !retire.is_empty();
         self.revs.set(id.to_owned(), entry);
-        self.retiring.extend(retire.into_iter().map(|branch| Retire {
-            collection: collection.to_owned(),
-            id: id.to_owned(),
-            branch,
-        }));
+        self.retiring
+            .extend(retire.into_iter().map(|branch| Retire {
+                collection: collection.to_owned(),
+                id: id.to_owned(),
+                branch,
+            }));
     }
 }
