@@ -158,6 +158,9 @@ fn a_reply_from_an_older_package_is_taken_and_said_so() {
     office.directives.upsert(changed);
     let intake = office.reply_intake(&reply, &unit, Some(sent));
     assert_eq!(intake.changed_since_package, 1);
+    // The unit's history of the item it asked more time on holds its request.
+    let asked = reply.extension_requests.iter().next().unwrap();
+    assert_eq!(mine.requests_on(&asked.directive), vec![asked]);
     assert_eq!(intake.taken.directive_updates.len(), 1);
     assert_eq!(intake.taken.extension_requests.len(), 1);
     // Without the package's date nothing is claimed.

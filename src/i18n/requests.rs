@@ -64,3 +64,42 @@ pub fn request_text(w: Req, lang: Lang) -> &'static str {
     };
     lang.pick(vi, en)
 }
+
+/// One request in a directive's history: what was asked and the office's answer.
+pub fn request_line(r: &crate::domain::followup::ExtensionRequest, lang: Lang) -> String {
+    use crate::domain::followup::Decision;
+    use crate::i18n::format_date;
+    let asked = match lang {
+        Lang::Vi => format!(
+            "{}: đề nghị gia hạn đến {} ({})",
+            format_date(r.asked_on),
+            format_date(r.until),
+            r.reason
+        ),
+        Lang::En => format!(
+            "{}: asked for more time until {} ({})",
+            format_date(r.asked_on),
+            format_date(r.until),
+            r.reason
+        ),
+    };
+    let answer = match &r.decision {
+        None => lang
+            .pick("chờ Văn phòng quyết định", "awaiting the office's decision")
+            .to_owned(),
+        Some(Decision::Granted { on, document_ref }) => match lang {
+            Lang::Vi => format!("đồng ý ngày {} {document_ref}", format_date(*on)),
+            Lang::En => format!("granted on {} {document_ref}", format_date(*on)),
+        },
+        Some(Decision::Refused { on, note }) => match lang {
+            Lang::Vi => format!("không đồng ý ngày {}: {note}", format_date(*on)),
+            Lang::En => format!("refused on {}: {note}", format_date(*on)),
+        },
+    };
+    format!("{asked} — {}", answer.trim())
+}
+
+/// Above a directive's history in the update form.
+pub fn history_title(lang: Lang) -> &'static str {
+    lang.pick("Lịch sử báo cáo và đề nghị", "Reports and requests so far")
+}

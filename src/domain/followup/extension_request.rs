@@ -90,6 +90,17 @@ impl ExtensionRequest {
 }
 
 impl Dataset {
+    /// Every request on `directive`, answered or not, the oldest first (its history).
+    pub fn requests_on(&self, directive: &DirectiveId) -> Vec<&ExtensionRequest> {
+        let mut list: Vec<&ExtensionRequest> = self
+            .extension_requests
+            .iter()
+            .filter(|r| &r.directive == directive)
+            .collect();
+        crate::domain::sorting::sort_by_key(&mut list, |r| (r.asked_on, r.created_at));
+        list
+    }
+
     /// The requests no answer has been given to, the oldest first.
     pub fn waiting_requests(&self) -> Vec<&ExtensionRequest> {
         let mut waiting: Vec<&ExtensionRequest> = self

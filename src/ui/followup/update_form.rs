@@ -13,7 +13,7 @@ use crate::domain::Field;
 use crate::domain::{Dataset, Directive, DirectiveUpdate};
 use crate::domain::{DirectiveId, IdSource};
 use crate::i18n::format_date;
-use crate::i18n::requests::{request_text, Req};
+use crate::i18n::requests::{history_title, request_line, request_text, Req};
 use crate::i18n::{labels, Msg};
 use crate::route::Route;
 use crate::ui::browser::{self, CryptoIds};
@@ -282,10 +282,41 @@ pub fn UpdateForm(selected: RwSignal<Option<DirectiveId>>) -> impl IntoView {
             </form>
         }
     };
+    // What was reported and asked before, the oldest first (a unit sees its own history).
+    let history = move || {
+        directive.with(|x| {
+            let x = x.as_ref()?;
+            let lang = state.lang.get();
+            let lines = state.data.with(|d| {
+                let mut lines: Vec<String> = d
+                    .updates_of(&x.id)
+                    .into_iter()
+                    .map(|u| {
+                        let source = [u.reported_by.as_str(), u.document_ref.as_str()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        format!("{} · {source}: {}", format_date(u.date), u.text)
+                    })
+                    .collect();
+                lines.extend(d.requests_on(&x.id).into_iter().map(|r| request_line(r, lang)));
+                lines
+            });
+            (!lines.is_empty()).then(|| {
+                view! {
+                    <details class="history" id="uf-history">
+                        <summary>{history_title(lang)} " (" {lines.len()} ")"</summary>
+                        <ul class="small">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    </details>
+                }
+            })
+        })
+    };
     form.view(
         ("update-form", "uf-heading"),
         move |x| directive_form_heading(state, x, state.t(Msg::RecordUpdate)),
         move |p| format!("{} {p}.", state.t(Msg::UpdateSaved)),
-        body,
+        move || view! { {history} {body} },
     )
 }
