@@ -5,6 +5,7 @@
 
 pub mod codec;
 pub mod kv;
+pub mod network;
 pub mod repo;
 pub mod session;
 mod shards;

@@ -32,6 +32,7 @@ use crate::domain::sharing::{file_name, ExportFile, ExportInfo, Officer, Scope};
 use crate::domain::sharing::{Applied, Entry, ImportPlan, Resolution, SyncBase, Unresolved};
 use crate::domain::{Changes, Dataset, Record};
 
+mod network;
 mod whole;
 
 /// Where the data stands against storage, as a document editor says it.
@@ -115,6 +116,8 @@ pub struct Session<K: KeyValue> {
     derived: Derived,
     status: SaveStatus,
     measure: Measure,
+    /// The province network's replication state, read when first needed.
+    network: Option<network::NetworkSide>,
 }
 
 impl<K: KeyValue> Session<K> {
@@ -170,6 +173,7 @@ impl<K: KeyValue> Session<K> {
             derived: Derived::default(),
             status: SaveStatus::Saved(None),
             measure,
+            network: None,
         };
         if opened.migrated_from.is_some() {
             session.flush(now, offset);

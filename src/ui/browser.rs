@@ -160,6 +160,23 @@ pub struct Settings {
     /// a browser with no data, or chosen in the settings).
     #[serde(default)]
     pub reporting_for: Option<crate::domain::sharing::MyUnit>,
+    /// The province network this browser syncs with (Dữ liệu → Mạng đồng bộ).
+    #[serde(default)]
+    pub network: Option<NetworkPoint>,
+}
+
+/// Where this browser syncs: the CouchDB address (through the office's web server), the
+/// database, the account last logged in with (never its password), this browser's
+/// replication id, and whether it syncs on its own while the page is open.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetworkPoint {
+    pub address: String,
+    pub db: String,
+    #[serde(default)]
+    pub account: String,
+    pub replication_id: String,
+    #[serde(default)]
+    pub continuous: bool,
 }
 
 impl Settings {

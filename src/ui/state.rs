@@ -73,7 +73,16 @@ pub struct AppState {
     session: SessionCell,
     timer: StoredValue<Option<Timeout>, LocalStorage>,
     snapshot_timer: StoredValue<Option<Timeout>, LocalStorage>,
+    /// Where this browser stands with the province's network, once it syncs.
+    pub link: RwSignal<Option<crate::storage::network::Link>>,
+    /// Bumped after each run (the conflicts and refusals listed are read again).
+    network_changed: RwSignal<u64>,
+    syncing: StoredValue<bool>,
+    sync_timer: StoredValue<Option<gloo_timers::callback::Interval>, LocalStorage>,
 }
+
+mod network;
+pub use network::CONTINUOUS_SECONDS;
 
 impl AppState {
     /// Reads settings and stored data; never fails (unreadable data is set aside).
@@ -108,6 +117,10 @@ impl AppState {
             session,
             timer: StoredValue::new_local(None),
             snapshot_timer: StoredValue::new_local(None),
+            link: RwSignal::new(None),
+            network_changed: RwSignal::new(0),
+            syncing: StoredValue::new(false),
+            sync_timer: StoredValue::new_local(None),
         }
     }
 

@@ -11,7 +11,7 @@
 //! - `pull` and `push`: the two directions; `conflict`: a record changed on both sides,
 //!   merged field by field against its base, what both changed put to the officer.
 //!
-//! - `setup`: what the office's IT sets up once (database, rules, accounts and roles).
+//! - `point`: where a browser syncs, as typed; `setup`: what the office's IT sets up once (database, rules, accounts and roles).
 //!
 //! Invariant: no conflict is settled by the server's deterministic winner alone; the losing
 //! leaves are retired only with the officer's result (or a merge that needed no choice).
@@ -19,6 +19,7 @@
 mod conflict;
 mod docs;
 mod http;
+mod point;
 mod pull;
 mod push;
 mod replicator;
@@ -29,6 +30,7 @@ mod state;
 pub use conflict::{Branch, Conflict, Side};
 pub use docs::{Unreadable, COLLECTION_FIELD};
 pub use http::{HttpRequest, HttpResponse, Method};
+pub use point::{point_problems, read_address, read_database, PointProblem};
 pub use replicator::{Config, Credentials, Replicator, RunReport, Status, BATCH};
 pub use revs::{RevEntry, RevStore, REVS_KEPT};
 pub use setup::{

@@ -1,0 +1,92 @@
+//! One page's part in a province's network (`domain::network`): the sync state, read from
+//! storage when first needed; each answer of a run taken in (the data changes only when
+//! it brought documents, and is then saved like an edit); the state written beside the
+//! data a part per step; a conflict settled by the officer.
+
+use super::*;
+use crate::domain::network::{HttpRequest, HttpResponse, Replicator, Side, SyncState};
+use crate::storage::network::{self as stored, Unwritten};
+
+/// The state and what of it waits to be written.
+pub(super) struct NetworkSide {
+    state: SyncState,
+    unwritten: Unwritten,
+}
+
+impl<K: KeyValue> Session<K> {
+    fn network_side(&mut self) -> &mut NetworkSide {
+        if self.network.is_none() {
+            self.network = Some(NetworkSide {
+                state: stored::read_state(self.repo.kv()),
+                unwritten: Unwritten::default(),
+            });
+        }
+        self.network.as_mut().expect("just read")
+    }
+
+    /// The replication state (checkpoint, conflicts, refusals).
+    pub fn sync_state(&mut self) -> &SyncState {
+        &self.network_side().state
+    }
+
+    /// The run's next request, asked of the data as it is now.
+    pub fn sync_request(&mut self, run: &mut Replicator) -> Option<HttpRequest> {
+        self.network_side();
+        let side = self.network.as_ref().expect("read above");
+        run.next_request(&self.data, &side.state)
+    }
+
+    /// Takes in the answer to `request`; whether the data changed.
+    pub fn sync_answer(
+        &mut self,
+        run: &mut Replicator,
+        request: &HttpRequest,
+        answer: HttpResponse,
+    ) -> bool {
+        self.network_side();
+        let mut side = self.network.take().expect("read above");
+        side.unwritten.touched(request);
+        let changes = stored::answer_changes_data(request);
+        if changes {
+            self.edit(|data| run.receive(data, &mut side.state, answer));
+        } else {
+            run.receive(Rc::make_mut(&mut self.data), &mut side.state, answer);
+        }
+        self.network = Some(side);
+        changes
+    }
+
+    /// Settles the conflict on `id` with the officer's choice per field (`pick`): the
+    /// result written to the data, sent on the next run.
+    pub fn settle_sync_conflict(
+        &mut self,
+        id: &str,
+        pick: &dyn Fn(&str) -> Side,
+    ) -> Result<(), crate::domain::network::Unreadable> {
+        self.network_side();
+        let mut side = self.network.take().expect("read above");
+        side.unwritten.record(id);
+        let result = self.edit(|data| side.state.resolve(data, id, pick));
+        self.network = Some(side);
+        result
+    }
+
+    /// Writes one part of the state that waits; `true` while more waits. A failure (no
+    /// room) leaves it waiting: the data comes first.
+    pub fn network_write_step(&mut self) -> bool {
+        let Some(side) = self.network.as_mut() else {
+            return false;
+        };
+        stored::write_step(self.repo.kv_mut(), &side.state, &mut side.unwritten)
+            .unwrap_or(false)
+    }
+
+    /// Leaves the network: the state forgotten here and in storage (the data stays).
+    pub fn leave_network(&mut self) {
+        stored::remove_state(self.repo.kv_mut());
+        self.network = Some(NetworkSide {
+            state: SyncState::default(),
+            unwritten: Unwritten::default(),
+        });
+    }
+}
