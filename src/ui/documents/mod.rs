@@ -1,7 +1,8 @@
 //! Documents: the office's documents laid out for print (`document`) and downloaded as
 //! Word, Excel and CSV, made a step at a time (`files`), and a notice read in (`reading`,
-//! with the review's fields in `reading_fields` and `reading_directive`). They read
-//! `domain::documents` (documents, tables, the notice reader).
+//! its review in `reading_review`, the text as read in `reading_source`, the review's fields
+//! in `reading_fields` and `reading_directive`). They read `domain::documents` (documents,
+//! tables, the notice reader).
 //!
 //! Every area's pages print through `document` and download through `files`; the reading's
 //! undo bar is shown on the conclusions list and page.
@@ -14,6 +15,8 @@ mod reading;
 mod reading_choices;
 mod reading_directive;
 mod reading_fields;
+mod reading_review;
+mod reading_source;
 mod sending;
 
 pub(crate) use document::{brief_view, doc_lang, document_view, print};

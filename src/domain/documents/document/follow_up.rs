@@ -1,13 +1,19 @@
 //! The follow-up report as a document: the overall counts with the overdue share first,
 //! the table by lead unit in rank order, then every overdue and due-soon directive with
-//! what its unit last reported (the reason it gives).
+//! what its unit last reported (the reason it gives). Its tables, which are also the
+//! Excel file's sheets, are made in `tables`.
 
 use super::{recipient_lines, Block, DocLang, Document, Header};
 use crate::domain::dates::dd_mm_yyyy;
 use crate::domain::documents::letterhead::{Sending, Sent};
-use crate::domain::documents::table::{About, Cell, Column, OnPaper, Table};
+use crate::domain::documents::table::Cell;
 use crate::domain::followup::report_counts::{FollowUpReport, ReportCounts, ReportScope};
 use crate::domain::model::dataset::Dataset;
+
+mod tables;
+
+use tables::{attention_table, by_unit_table};
+pub use tables::{report_counts_table, report_tables};
 
 /// The overall paragraph: "Trong kỳ theo dõi 9 nhiệm vụ …; tỷ lệ quá hạn 22,22%."
 fn overall(t: &ReportCounts, lang: DocLang) -> String {
@@ -65,78 +71,6 @@ fn overall(t: &ReportCounts, lang: DocLang) -> String {
     text
 }
 
-/// The columns of a list of directives to chase: the deadline's date apart from its words
-/// ("Quý IV/2026"), the last update's date apart from what it said.
-pub(crate) fn attention_columns(lang: DocLang) -> Vec<Column> {
-    vec![
-        Column::new(lang.pick("STT", "No."), 8),
-        Column::new(lang.pick("Kết luận, mục", "Conclusion, item"), 14),
-        Column::new(lang.pick("Nội dung", "Directive"), 36),
-        Column::new(lang.pick("Đơn vị chủ trì", "Lead unit"), 18),
-        Column::new(lang.pick("Hạn", "Due"), 17),
-        Column::new(lang.pick("Thời hạn ghi", "Deadline as written"), 16).on_paper(OnPaper::Hidden),
-        Column::new(lang.pick("Ngày cập nhật", "Updated"), 12).on_paper(OnPaper::BeforeNext),
-        Column::new(lang.pick("Cập nhật gần nhất", "Last update"), 34),
-    ]
-}
-
-/// The report's overall counts as a table (the first sheet of its Excel file).
-pub fn report_counts_table(report: &FollowUpReport<'_>, lang: DocLang) -> Table {
-    let t = &report.totals;
-    let n = |v: usize| Cell::Int(v as i64);
-    let l = |vi, en| Cell::text(lang.pick(vi, en));
-    Table {
-        about: Default::default(),
-        name: lang.pick("Tổng hợp", "Summary").to_owned(),
-        columns: vec![
-            Column::new(lang.pick("Chỉ tiêu", "Figure"), 40),
-            Column::new(lang.pick("Giá trị", "Value"), 14),
-        ],
-        rows: vec![
-            vec![l("Từ ngày", "From"), Cell::Date(report.from)],
-            vec![l("Đến ngày", "As of"), Cell::Date(report.as_of)],
-            vec![l("Nhiệm vụ theo dõi", "Directives tracked"), n(t.followed)],
-            vec![
-                l("Đến hạn trong kỳ", "Due in the period"),
-                n(t.due_in_period),
-            ],
-            vec![l("Hoàn thành đúng hạn", "Done on time"), n(t.done_on_time)],
-            vec![l("Hoàn thành trễ hạn", "Done late"), n(t.done_late)],
-            vec![
-                l("Chưa hoàn thành, trong hạn", "Not done, not yet due"),
-                n(t.within_term),
-            ],
-            vec![
-                l("Chưa hoàn thành, quá hạn", "Not done, overdue"),
-                n(t.overdue),
-            ],
-            vec![
-                l("Tỷ lệ quá hạn", "Overdue rate"),
-                Cell::Percent(t.overdue_share()),
-            ],
-            vec![
-                l(
-                    "Đã chuyển nơi khác (không tính)",
-                    "Transferred (not counted)",
-                ),
-                n(t.transferred),
-            ],
-            vec![
-                l("Đã hủy (không tính)", "Cancelled (not counted)"),
-                n(t.cancelled),
-            ],
-            vec![l("Được gia hạn", "Deadline extended"), n(t.extended)],
-            vec![
-                l(
-                    "Trong đó xin gia hạn khi đã quá hạn",
-                    "Of which requested after the deadline had passed",
-                ),
-                n(t.extended_late),
-            ],
-        ],
-    }
-}
-
 /// The ranking's rule as the report states it, with the ranks units share.
 fn ranking_rule(report: &FollowUpReport<'_>, lang: DocLang) -> String {
     let (vi, en) = crate::domain::followup::RANKING_RULE;
@@ -163,89 +97,6 @@ fn ranking_rule(report: &FollowUpReport<'_>, lang: DocLang) -> String {
     text
 }
 
-/// The table by lead unit, in rank order (units with nothing due last, unranked).
-fn by_unit_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
-    let rows = report
-        .by_unit
-        .iter()
-        .map(|l| {
-            let c = &l.counts;
-            let count = |n: usize| Cell::Int(n as i64);
-            vec![
-                // A number, so the column sorts; a tie is said in the rule's paragraph.
-                match l.rank {
-                    Some(rank) => Cell::Int(rank as i64),
-                    None => Cell::text(lang.pick("Chưa đến hạn", "Nothing due yet")),
-                },
-                Cell::Text(data.unit_name(l.unit)),
-                count(c.followed),
-                count(c.done_on_time),
-                count(c.done_late),
-                count(c.overdue),
-                count(c.within_term),
-                Cell::Percent(c.ranking_rate()),
-            ]
-        })
-        .collect();
-    Table {
-        about: Default::default(),
-        name: lang.pick("Theo đơn vị", "By unit").to_owned(),
-        columns: vec![
-            Column::new(lang.pick("Hạng", "Rank"), 14),
-            Column::new(lang.pick("Đơn vị chủ trì", "Lead unit"), 36),
-            Column::new(lang.pick("Được giao", "Assigned"), 10),
-            Column::new(lang.pick("Đúng hạn", "On time"), 10),
-            Column::new(lang.pick("Trễ hạn", "Late"), 10),
-            Column::new(lang.pick("Quá hạn", "Overdue"), 10),
-            Column::new(lang.pick("Trong hạn", "Not yet due"), 10),
-            Column::new(
-                lang.pick(
-                    "Tỷ lệ đúng hạn (trên số đã đến hạn)",
-                    "On-time rate (of those due)",
-                ),
-                12,
-            ),
-        ],
-        rows,
-    }
-}
-
-/// Every overdue and due-soon directive with its lead unit, deadline and last update.
-fn attention_table(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Table {
-    let last = data.last_updates_among(&report.attention.iter().map(|d| &d.id).collect());
-    let cited = crate::domain::followup::Citations::of(data);
-    let rows = report
-        .attention
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let update = last.get(&d.id);
-            vec![
-                Cell::Int(i as i64 + 1),
-                Cell::Text(format!("{}, {}", data.number_of(d), cited.of_directive(d))),
-                Cell::text(d.text.clone()),
-                Cell::Text(
-                    d.lead_at(report.as_of)
-                        .map(|u| data.unit_name(u))
-                        .unwrap_or_default(),
-                ),
-                Cell::date(d.due_judged(report.as_of)),
-                Cell::Text(super::deadline_words(d, report.as_of, lang)),
-                Cell::date(update.map(|u| u.date)),
-                Cell::Text(update.map(|u| u.text.clone()).unwrap_or_default()),
-            ]
-        })
-        .collect();
-    Table {
-        about: Default::default(),
-        name: lang
-            .pick("Quá hạn, sắp đến hạn", "Overdue, due soon")
-            .to_owned(),
-        columns: attention_columns(lang),
-        rows,
-    }
-}
-
 /// What a report covers, as its subject and its sheets' titles say it: nothing said over
 /// everything; "Ban Chỉ đạo …", or "Kết luận số 16-KL/BCĐ, 245/TB-VPUBND".
 pub fn scope_words(data: &Dataset, scope: &ReportScope, lang: DocLang) -> String {
@@ -270,28 +121,6 @@ pub fn scope_words(data: &Dataset, scope: &ReportScope, lang: DocLang) -> String
             format!("{word} {}", numbers.join(", "))
         }
     }
-}
-
-/// The report's Excel file: its counts, the table by unit and the directives to chase,
-/// always all three (a table with no rows when nothing is overdue or due soon).
-pub fn report_tables(data: &Dataset, report: &FollowUpReport<'_>, lang: DocLang) -> Vec<Table> {
-    let about = |vi: &str, en: &str| About {
-        what: match lang {
-            DocLang::Vi => format!("Báo cáo tình hình thực hiện kết luận: {vi}"),
-            DocLang::En => format!("Implementation of conclusions: {en}"),
-        },
-        scope: scope_words(data, &report.scope, lang),
-        period: Some((report.from, report.as_of)),
-        as_of: Some(report.as_of),
-    };
-    vec![
-        report_counts_table(report, lang).about(about("tổng hợp", "summary")),
-        by_unit_table(data, report, lang).about(about("theo đơn vị chủ trì", "by lead unit")),
-        attention_table(data, report, lang).about(about(
-            "nhiệm vụ quá hạn và sắp đến hạn",
-            "overdue and due-soon directives",
-        )),
-    ]
 }
 
 /// The report over `report` as issued by the standing office `from`.
@@ -379,116 +208,5 @@ pub fn follow_up_report_document(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::followup::report_counts::ReportScope;
-    use crate::domain::sample::fixture::sample;
-
-    #[test]
-    fn the_excel_file_has_its_three_tables_even_when_nothing_is_late() {
-        let (data, today) = sample();
-        let long_ago = today - chrono::Days::new(3650);
-        let report = data.follow_up_report(&ReportScope::Everything, long_ago, long_ago, 7);
-        let tables = report_tables(&data, &report, DocLang::Vi);
-        assert_eq!(tables.len(), 3);
-        assert!(tables[2].rows.is_empty());
-        assert_eq!(
-            tables[2].columns.len(),
-            attention_columns(DocLang::Vi).len()
-        );
-    }
-
-    #[test]
-    fn a_report_on_one_conclusion_says_so_in_its_subject_and_sheets() {
-        let (data, today) = sample();
-        let c = data
-            .conclusions
-            .iter()
-            .find(|c| c.number_symbol == "16-KL/BCĐ")
-            .unwrap();
-        let scope = ReportScope::Conclusions(vec![c.id.clone()]);
-        let report = data.follow_up_report(&scope, today - chrono::Days::new(30), today, 7);
-        let from =
-            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::Party);
-        let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
-        assert!(
-            doc.subject
-                .starts_with("Tình hình thực hiện Kết luận số 16-KL/BCĐ (từ ngày"),
-            "{}",
-            doc.subject
-        );
-        for t in report_tables(&data, &report, DocLang::Vi) {
-            assert_eq!(t.about.scope, "Kết luận số 16-KL/BCĐ");
-        }
-    }
-
-    #[test]
-    fn the_counts_table_holds_the_headline_figures() {
-        let (data, today) = sample();
-        let report = data.follow_up_report(&ReportScope::Everything, today, today, 7);
-        let t = report_counts_table(&report, DocLang::En);
-        assert_eq!(t.rows[1][1], Cell::Date(today));
-        assert_eq!(t.rows[7][1], Cell::Int(report.totals.overdue as i64));
-        assert_eq!(t.rows[8][1], Cell::Percent(report.totals.overdue_share()));
-    }
-
-    #[test]
-    fn the_report_document_puts_the_overdue_share_first_and_ranks_units() {
-        let (data, today) = sample();
-        let report = data.follow_up_report(
-            &ReportScope::Everything,
-            today - chrono::Days::new(90),
-            today,
-            7,
-        );
-        let from =
-            crate::domain::documents::letterhead::test_sending(crate::domain::BodyKind::Party);
-        let doc = follow_up_report_document(&data, &report, &from, DocLang::Vi);
-        assert_eq!(doc.kind, "BÁO CÁO");
-        assert!(doc
-            .subject
-            .starts_with("Tình hình thực hiện các kết luận của Ban Chỉ đạo"));
-        assert_eq!(doc.header.issuing_body, "VĂN PHÒNG BAN CHỈ ĐẠO");
-        // Left to the registry, the number's space stays before the symbol.
-        assert_eq!(doc.header.number, "Số         -BC");
-        assert!(doc.header.place_date.starts_with("Điện Biên, ngày "));
-        assert_eq!(doc.signer_title, vec!["CHÁNH VĂN PHÒNG"]);
-        assert_eq!(doc.signer_name, "Nguyễn Văn C");
-        let Block::Paragraph(overall) = &doc.body[1] else {
-            panic!("{:?}", doc.body[1])
-        };
-        assert!(overall.contains("Tỷ lệ nhiệm vụ quá hạn: "), "{overall}");
-        assert!(
-            overall.contains("Không tính 1 nhiệm vụ đã chuyển nơi khác"),
-            "{overall}"
-        );
-        let Block::Paragraph(rule) = &doc.body[3] else {
-            panic!("{:?}", doc.body[3])
-        };
-        assert!(
-            rule.starts_with("Xếp hạng theo tỷ lệ hoàn thành đúng hạn"),
-            "{rule}"
-        );
-        let Block::Table(Table { rows, .. }) = &doc.body[4] else {
-            panic!("{:?}", doc.body[4])
-        };
-        assert!(
-            rows.iter().all(
-                |r| matches!(r[0], Cell::Int(_)) || r[0].display(DocLang::Vi) == "Chưa đến hạn"
-            ),
-            "ranks are numbers"
-        );
-        assert_eq!(rows.len(), report.by_unit.len());
-        assert!(rows[0][0].display(DocLang::Vi).starts_with('1'));
-        let Some(Block::Table(Table { rows, .. })) = doc.body.last() else {
-            panic!("the sample has overdue directives")
-        };
-        assert_eq!(rows.len(), report.attention.len());
-        assert!(
-            // The oldest overdue: the district's item of 2025, now a commune's.
-            rows[0][1].display(DocLang::Vi).contains("05-KL/BCĐ"),
-            "{:?}",
-            rows[0]
-        );
-    }
-}
+#[path = "follow_up_tests.rs"]
+mod tests;

@@ -3,6 +3,7 @@
 use super::*;
 use crate::domain::documents::document::conclusion_notice;
 use crate::domain::sample::fixture::sample;
+use crate::domain::units::org::BodyKind;
 
 fn part(zip: &[u8], name: &str) -> String {
     let parts = super::super::zip::read(zip);

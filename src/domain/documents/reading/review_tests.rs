@@ -4,7 +4,7 @@
 use super::super::notice::read_notice;
 use super::*;
 use crate::domain::sample::fixture::{now, sample};
-use crate::domain::SeededIds;
+use crate::domain::{Field, SeededIds};
 
 const NOTICE: &str = "UBND TỈNH ĐIỆN BIÊN
 VĂN PHÒNG
