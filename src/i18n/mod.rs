@@ -10,6 +10,7 @@ pub mod figures;
 pub mod format;
 pub mod labels;
 mod messages;
+pub mod network;
 mod problems;
 pub mod requests;
 pub mod sending;

@@ -120,8 +120,11 @@ pub fn write_step(
         side::write(kv, NETWORK_KEY, &small)?;
         waiting.small = false;
     } else if let Some(n) = waiting.shards.first().copied() {
-        let part: Vec<(&String, &RevEntry)> =
-            state.revs.iter().filter(|(id, _)| shard_of(id) == n).collect();
+        let part: Vec<(&String, &RevEntry)> = state
+            .revs
+            .iter()
+            .filter(|(id, _)| shard_of(id) == n)
+            .collect();
         side::write(kv, &shard_key(n), &part)?;
         waiting.shards.remove(&n);
     }
@@ -198,33 +201,5 @@ mod tests {
             ..bulk_get
         });
         assert!(w.small && !w.shards.is_empty());
-    }
-}
-
-/// Where this browser stands with the network, said in the header.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Link {
-    /// A run is going on.
-    Syncing,
-    /// The last run ended well, at that time.
-    SyncedAt(chrono::DateTime<chrono::Utc>),
-    /// The server could not be reached: the data is here, the next run sends it.
-    Offline,
-    /// The server asked for a login (the session expired, or a wrong password).
-    NeedsLogin,
-    /// The server answered what the run could not use (its words).
-    Failed(String),
-}
-
-impl Link {
-    /// How a run ended: `reached` false when a request got no answer at all.
-    pub fn after(status: &crate::domain::network::Status, reached: bool, now: chrono::DateTime<chrono::Utc>) -> Link {
-        use crate::domain::network::Status;
-        match status {
-            _ if !reached => Link::Offline,
-            Status::Done | Status::Running => Link::SyncedAt(now),
-            Status::NeedsLogin => Link::NeedsLogin,
-            Status::Failed(why) => Link::Failed(why.clone()),
-        }
     }
 }

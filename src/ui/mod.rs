@@ -71,6 +71,12 @@ pub fn App() -> impl IntoView {
     widgets::next_task(move || {
         browser::ask_persistent_storage(move |got| state.persistence.set(got));
         sharing::check_at_start(state);
+        // A browser in the province's network syncs once it is open, and on its own after
+        // if the officer asked for it.
+        if let Some(point) = untrack(|| state.network_point()) {
+            state.sync_now(None);
+            state.sync_continuously(point.continuous);
+        }
     });
     // After the first screen is on show.
     state.warm_up(100);
@@ -182,6 +188,7 @@ fn Header() -> impl IntoView {
                 <span class="tagline">{move || state.t(Msg::AppTagline)}</span>
             </div>
             <SaveState/>
+            <NetworkLink/>
             <button type="button" class="lang" title=move || state.t(Msg::SwitchLanguageLabel)
                 aria-label=move || format!("{} ({})", state.t(Msg::SwitchLanguage), state.t(Msg::SwitchLanguageLabel))
                 on:click=move |_| state.set_lang(other())>
@@ -191,6 +198,24 @@ fn Header() -> impl IntoView {
                 <ul>{links}</ul>
             </nav>
         </header>
+    }
+}
+
+/// Where this browser stands with the province's network, once it syncs: a link to
+/// Dữ liệu → Mạng đồng bộ.
+#[component]
+fn NetworkLink() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let link = state.link.get()?;
+        let text = crate::i18n::network::link_text(&link, &browser::saved_at, state.lang.get());
+        let class = match link {
+            crate::domain::network::Link::SyncedAt(_) | crate::domain::network::Link::Syncing => {
+                "save-state"
+            }
+            _ => "save-state pending",
+        };
+        Some(view! { <a class=class id="network-link" href=Route::Data.href()>{text}</a> })
     }
 }
 

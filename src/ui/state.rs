@@ -74,7 +74,7 @@ pub struct AppState {
     timer: StoredValue<Option<Timeout>, LocalStorage>,
     snapshot_timer: StoredValue<Option<Timeout>, LocalStorage>,
     /// Where this browser stands with the province's network, once it syncs.
-    pub link: RwSignal<Option<crate::storage::network::Link>>,
+    pub link: RwSignal<Option<crate::domain::network::Link>>,
     /// Bumped after each run (the conflicts and refusals listed are read again).
     network_changed: RwSignal<u64>,
     syncing: StoredValue<bool>,

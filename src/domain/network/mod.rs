@@ -19,6 +19,7 @@
 mod conflict;
 mod docs;
 mod http;
+mod link;
 mod point;
 mod pull;
 mod push;
@@ -30,6 +31,7 @@ mod state;
 pub use conflict::{Branch, Conflict, Side};
 pub use docs::{Unreadable, COLLECTION_FIELD};
 pub use http::{HttpRequest, HttpResponse, Method};
+pub use link::{record_named, Link};
 pub use point::{point_problems, read_address, read_database, PointProblem};
 pub use replicator::{Config, Credentials, Replicator, RunReport, Status, BATCH};
 pub use revs::{RevEntry, RevStore, REVS_KEPT};

@@ -31,9 +31,8 @@ pub fn read_database(typed: &str) -> Result<String, PointProblem> {
     let d = typed.trim();
     let mut chars = d.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-    let rest_ok = chars.all(|c| {
-        c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+-/".contains(c)
-    });
+    let rest_ok =
+        chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_$()+-/".contains(c));
     if first_ok && rest_ok {
         Ok(d.to_owned())
     } else {

@@ -77,8 +77,7 @@ impl<K: KeyValue> Session<K> {
         let Some(side) = self.network.as_mut() else {
             return false;
         };
-        stored::write_step(self.repo.kv_mut(), &side.state, &mut side.unwritten)
-            .unwrap_or(false)
+        stored::write_step(self.repo.kv_mut(), &side.state, &mut side.unwritten).unwrap_or(false)
     }
 
     /// Leaves the network: the state forgotten here and in storage (the data stays).

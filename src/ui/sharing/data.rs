@@ -94,6 +94,7 @@ pub fn DataPage() -> impl IntoView {
         </section>
         <ImportCard/>
         <super::shared_folder::SharedFolderCard/>
+        <super::network::NetworkCard/>
         <section class="card">
             <h2>{move || state.t(Msg::SampleTitle)}</h2>
             <p class="small">{move || state.t(Msg::SampleHint)}</p>

@@ -10,6 +10,7 @@
 mod backups;
 mod data;
 mod import;
+mod network;
 mod preview;
 mod replies;
 mod shared_folder;

@@ -9,10 +9,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::AppState;
+use crate::domain::network::Link;
 use crate::domain::network::{
     Config, Credentials, HttpRequest, HttpResponse, Replicator, Side, BATCH,
 };
-use crate::storage::network::Link;
 use crate::ui::browser::{self, NetworkPoint};
 
 /// Seconds between runs while the page is open, when the officer asked for continuous sync.
