@@ -1,6 +1,6 @@
 // A minimal static file server for the built app (used by scripts/serve and the tests).
 // Serves `dir` under `base` (a sub-path such as /apps/dondoc/, like an intranet server).
-import { createServer } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -18,10 +18,25 @@ const TYPES = {
 // `types` overrides the content types by extension, to act as a server configured otherwise
 // (a server with no type for .wasm sends application/octet-stream, some add a charset).
 // `missing`: file names ending so are answered 404, as IIS answers a type it does not know.
-export function startStaticServer(dir, { port = 0, base = '/', types = {}, missing = [] } = {}) {
+// `proxy`: { prefix: '/couchdb/', target: 'http://127.0.0.1:5984' } passes requests under
+// the prefix to CouchDB, as the office's web server does (ARCHITECTURE: one origin).
+export function startStaticServer(dir, { port = 0, base = '/', types = {}, missing = [], proxy } = {}) {
   const root = resolve(dir);
   const typeOf = { ...TYPES, ...types };
   const server = createServer(async (req, res) => {
+    if (proxy && req.url.startsWith(proxy.prefix)) {
+      const target = new URL(proxy.target);
+      const out = forward({
+        host: target.hostname, port: target.port, method: req.method,
+        path: '/' + req.url.slice(proxy.prefix.length), headers: { ...req.headers, host: target.host },
+      }, (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      });
+      out.on('error', () => res.writeHead(502).end('bad gateway'));
+      req.pipe(out);
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');

@@ -54,7 +54,9 @@ impl Server {
         // It writes its config.json and log.txt in its working folder: one of its own.
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("pouchdb-{port}"));
         std::fs::create_dir_all(&dir).expect("a folder for the server");
-        let child = Command::new(&bin)
+        // Through tests/pouchdb-server.cjs: one difference from CouchDB corrected (see there).
+        let child = Command::new("node")
+            .arg(root.join("tests/pouchdb-server.cjs"))
             .args([
                 "--in-memory",
                 "--no-stdout-logs",

@@ -149,7 +149,7 @@ fn connected(state: AppState, point: NetworkPoint) -> impl IntoView {
     let lists = Memo::new(move |_| state.network_lists());
     view! {
         <p><strong>{point.address.clone()}</strong> " · " {point.db.clone()} " · " {point.account.clone()}</p>
-        <p role="status" id="net-state">{link}</p>
+        <p role="status" id="net-state" data-runs=move || state.network_version()>{link}</p>
         <Show when=needs_login>
             <form class="actions" on:submit=login.clone()>
                 <label for="net-relogin">{move || t(Net::Password)}</label> " "

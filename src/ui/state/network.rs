@@ -47,6 +47,12 @@ impl AppState {
         });
     }
 
+    /// How many times the network's state changed in this page: runs ended, conflicts
+    /// settled (tracked).
+    pub fn network_version(&self) -> u64 {
+        self.network_changed.get()
+    }
+
     /// Runs every [`CONTINUOUS_SECONDS`] while the page is open (or stops them).
     pub fn sync_continuously(&self, on: bool) {
         let state = *self;
