@@ -33,27 +33,6 @@ impl Link {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::network::Status;
-
-    #[test]
-    fn a_run_ends_synced_offline_or_asking_for_a_login() {
-        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
-        assert_eq!(Link::after(&Status::Done, true, now), Link::SyncedAt(now));
-        assert_eq!(Link::after(&Status::Running, false, now), Link::Offline);
-        assert_eq!(
-            Link::after(&Status::NeedsLogin, true, now),
-            Link::NeedsLogin
-        );
-        assert_eq!(
-            Link::after(&Status::Failed("500".into()), true, now),
-            Link::Failed("500".into())
-        );
-    }
-}
-
 /// A record a document names, as the officer knows it: its kind and label (`None` when the
 /// data no longer holds it).
 pub fn record_named(
@@ -86,4 +65,25 @@ pub fn record_named(
     };
     data.visit(&mut find);
     find.found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::network::Status;
+
+    #[test]
+    fn a_run_ends_synced_offline_or_asking_for_a_login() {
+        let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+        assert_eq!(Link::after(&Status::Done, true, now), Link::SyncedAt(now));
+        assert_eq!(Link::after(&Status::Running, false, now), Link::Offline);
+        assert_eq!(
+            Link::after(&Status::NeedsLogin, true, now),
+            Link::NeedsLogin
+        );
+        assert_eq!(
+            Link::after(&Status::Failed("500".into()), true, now),
+            Link::Failed("500".into())
+        );
+    }
 }
