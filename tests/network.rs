@@ -36,11 +36,12 @@ fn live_docs(server: &Server, db: &str) -> usize {
         .count()
 }
 
-fn edit_directive(data: &mut Dataset, n: usize, f: impl FnOnce(&mut Directive)) -> DirectiveId {
-    let mut d = data.directives.iter().nth(n).unwrap().clone();
+fn edit_directive(b: &mut Browser, n: usize, f: impl FnOnce(&mut Directive)) -> DirectiveId {
+    let mut d = b.data.directives.iter().nth(n).unwrap().clone();
     f(&mut d);
-    data.directives.upsert(d.clone());
-    d.id
+    let id = d.id.clone();
+    b.edit(|data| data.directives.upsert(d));
+    id
 }
 
 #[test]
@@ -65,9 +66,9 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     assert!(b.data == a.data);
 
     // An edit and a deletion on one side reach the other.
-    let edited = edit_directive(&mut a.data, 0, |d| d.text = "Hoàn thành trước 30/12".into());
+    let edited = edit_directive(&mut a, 0, |d| d.text = "Hoàn thành trước 30/12".into());
     let gone = a.data.directive_updates.iter().next().unwrap().id.clone();
-    a.data.directive_updates.remove(&gone);
+    a.edit(|d| { d.directive_updates.remove(&gone); });
     assert_eq!(a.synced().pushed, 2);
     let (status, deleted) = doc(&server, "push", gone.as_str());
     assert_eq!(status, 404, "{deleted}");
@@ -77,7 +78,7 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     assert!(!b.data.directive_updates.contains(&gone));
 
     // And back.
-    let back = edit_directive(&mut b.data, 3, |d| d.label = "b".into());
+    let back = edit_directive(&mut b, 3, |d| d.label = "b".into());
     b.synced();
     a.synced();
     assert!(a.data == b.data);
@@ -101,13 +102,13 @@ fn a_run_cut_at_any_step_resumes_from_its_checkpoint() {
         b.synced();
         assert!(b.data == a.data, "cut after {k} answers");
         // Edits on both sides, each run cut again.
-        edit_directive(&mut a.data, 1, |d| d.text = format!("sửa lần {k}"));
+        edit_directive(&mut a, 1, |d| d.text = format!("sửa lần {k}"));
         let gone = a.data.directive_updates.iter().nth(2).unwrap().id.clone();
-        a.data.directive_updates.remove(&gone);
+        a.edit(|d| { d.directive_updates.remove(&gone); });
         let p = b.data.projects.iter().next().unwrap().id.clone();
         let mut project = b.data.projects.get(&p).unwrap().clone();
         project.name = format!("Dự án {k}");
-        b.data.projects.upsert(project);
+        b.edit(|d| { d.projects.upsert(project); });
         ended &= a.sync_cut(k);
         a.synced();
         ended &= b.sync_cut(k);
@@ -137,33 +138,33 @@ fn a_record_changed_on_both_sides_is_merged_field_by_field_and_put_to_the_office
     b.synced();
     let base_directive = serde_json::to_value(a.data.directives.iter().next().unwrap()).unwrap();
 
-    let d = edit_directive(&mut a.data, 0, |d| d.text = "A: hoàn thành trong tháng 12".into());
-    edit_directive(&mut b.data, 0, |d| {
+    let d = edit_directive(&mut a, 0, |d| d.text = "A: hoàn thành trong tháng 12".into());
+    edit_directive(&mut b, 0, |d| {
         d.text = "B: hoàn thành trong quý I".into();
         d.label = "B".into();
     });
     let c = a.data.conclusions.iter().next().unwrap().id.clone();
-    for (data, title) in [(&mut a.data, "Kết luận (A)"), (&mut b.data, "Kết luận (B)")] {
-        let mut x = data.conclusions.get(&c).unwrap().clone();
+    for (browser, title) in [(&mut a, "Kết luận (A)"), (&mut b, "Kết luận (B)")] {
+        let mut x = browser.data.conclusions.get(&c).unwrap().clone();
         x.title = title.into();
-        data.conclusions.upsert(x);
+        browser.edit(|d| d.conclusions.upsert(x));
     }
     let u = a.data.units.iter().next().unwrap().id.clone();
     let mut x = a.data.units.get(&u).unwrap().clone();
     x.name = "Sở Xây dựng (A)".into();
     x.short_name = "SXD-A".into();
-    a.data.units.upsert(x);
+    a.edit(|d| { d.units.upsert(x); });
     let mut x = b.data.units.get(&u).unwrap().clone();
     x.name = "Sở Xây dựng (B)".into();
-    b.data.units.upsert(x);
+    b.edit(|d| { d.units.upsert(x); });
     // A project changed in different fields: merged without asking.
     let p = a.data.projects.iter().next().unwrap().id.clone();
     let mut x = a.data.projects.get(&p).unwrap().clone();
     x.name = "Dự án (A)".into();
-    a.data.projects.upsert(x);
+    a.edit(|d| { d.projects.upsert(x); });
     let mut x = b.data.projects.get(&p).unwrap().clone();
     x.location = "Xã Mường Phăng (B)".into();
-    b.data.projects.upsert(x);
+    b.edit(|d| { d.projects.upsert(x); });
 
     a.synced();
     let report = b.synced();
@@ -201,14 +202,36 @@ fn a_record_changed_on_both_sides_is_merged_field_by_field_and_put_to_the_office
     assert_eq!((unit.name.as_str(), unit.short_name.as_str()), ("Sở Xây dựng (B)", "SXD-A"));
     for id in [d.as_str(), c.as_str(), u.as_str(), p.as_str()] {
         assert_eq!(doc(&server, "both", id).1["_conflicts"], Value::Null);
-        // The base moved on with the sync.
+        // Both sides synced the same revision; the base moved on with it, and is not kept
+        // twice now that the data holds it.
         let entry = a.state.revs.get(id).unwrap();
         assert_eq!(entry.rev, b.state.revs.get(id).unwrap().rev);
+        assert_eq!(entry.base, None);
+        assert!(!entry.is_dirty(entry.synced_body(None).as_ref()) || entry.synced.is_some());
     }
-    assert_eq!(
-        a.state.revs.get(d.as_str()).unwrap().base.as_ref(),
-        Some(&serde_json::to_value(directive).unwrap())
-    );
+    let synced = a.state.revs.get(d.as_str()).unwrap();
+    assert!(!synced.is_dirty(Some(&serde_json::to_value(directive).unwrap())));
+}
+
+/// Without the base set aside (a change the shell did not report), a record changed on
+/// both sides still comes to the officer, with every field that differs.
+#[test]
+fn without_its_merge_base_a_record_changed_on_both_sides_puts_every_difference_to_the_officer() {
+    let server = Server::start();
+    server.create("nobase");
+    let mut a = Browser::new(&server, "nobase", "a", common::sample());
+    a.synced();
+    let mut b = Browser::new(&server, "nobase", "b", Dataset::default());
+    b.synced();
+    let d = edit_directive(&mut a, 0, |d| d.text = "A".into());
+    let mut x = b.data.directives.get(&d).unwrap().clone();
+    x.label = "B".into();
+    b.data.directives.upsert(x);
+    a.synced();
+    assert_eq!(b.synced().conflicts, 1);
+    let conflict = b.state.conflicts().next().unwrap();
+    assert_eq!(conflict.base, None);
+    assert_eq!(conflict.fields, vec!["label".to_owned(), "text".to_owned()]);
 }
 
 /// Two browsers send children of the same revision: the server keeps both leaves; the
@@ -221,8 +244,8 @@ fn leaves_sent_from_two_browsers_at_once_are_put_to_the_officer_and_the_loser_re
     a.synced();
     let mut b = Browser::new(&server, "twice", "b", Dataset::default());
     b.synced();
-    let d = edit_directive(&mut a.data, 2, |d| d.text = "A".into());
-    edit_directive(&mut b.data, 2, |d| d.text = "B".into());
+    let d = edit_directive(&mut a, 2, |d| d.text = "A".into());
+    edit_directive(&mut b, 2, |d| d.text = "B".into());
     let (run, request) = b.run_until(|r| r.path.ends_with("_revs_diff"));
     a.synced();
     let (status, _) = b.resume(run, request);
@@ -255,10 +278,10 @@ fn a_record_taken_out_on_one_side_and_changed_on_the_other_is_a_conflict() {
     let mut b = Browser::new(&server, "gone", "b", Dataset::default());
     b.synced();
     let p = a.data.projects.iter().next().unwrap().id.clone();
-    a.data.projects.remove(&p);
+    a.edit(|d| { d.projects.remove(&p); });
     let mut x = b.data.projects.get(&p).unwrap().clone();
     x.name = "Vẫn làm".into();
-    b.data.projects.upsert(x);
+    b.edit(|d| { d.projects.upsert(x); });
     a.synced();
     assert_eq!(b.synced().conflicts, 1);
     let conflict = b.state.conflicts().next().unwrap();
@@ -297,7 +320,7 @@ fn a_write_the_server_refuses_is_kept_with_its_reason_and_not_sent_again_unchang
     let p = a.data.projects.iter().next().unwrap().id.clone();
     let mut x = a.data.projects.get(&p).unwrap().clone();
     x.name = "Sửa lại".into();
-    a.data.projects.upsert(x);
+    a.edit(|d| { d.projects.upsert(x); });
     assert_eq!(a.synced().refused, 1, "a new version is sent (and refused) again");
 }
 

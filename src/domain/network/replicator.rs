@@ -13,7 +13,6 @@ use std::collections::VecDeque;
 use rustc_hash::FxHashSet;
 use serde_json::{json, Map, Value};
 
-use super::docs::bodies_of;
 use super::http::{HttpRequest, HttpResponse, Method};
 use super::pull::{take_in, Pulled};
 use super::push::{self, Made, Outgoing};
@@ -267,7 +266,7 @@ impl Replicator {
                     .partition(|m| missing.contains(&(m.item.id().to_owned(), m.rev.clone())));
                 // Already on the server: sent by a run that stopped before hearing back.
                 for m in &there {
-                    push::sent(m, state);
+                    push::sent(m, state, m.item.current(data).as_ref());
                 }
                 if send.is_empty() {
                     Step::RevsDiff
@@ -276,7 +275,7 @@ impl Replicator {
                 }
             }
             Step::BulkDocs { docs } => {
-                if self.bulk_docs(state, &docs, &response.body) {
+                if self.bulk_docs(data, state, &docs, &response.body) {
                     Step::RevsDiff
                 } else {
                     Step::Finished(Status::NeedsLogin)
@@ -347,18 +346,14 @@ impl Replicator {
             let oks = docs.filter_map(|d| d.get("ok").cloned());
             fetched.entry(id).or_default().extend(oks);
         }
-        let ids: FxHashSet<&str> = fetched.keys().copied().collect();
-        let locals = bodies_of(data, &ids);
         for row in rows {
             let Some(docs) = fetched.get(row.id.as_str()) else { continue };
-            let local = locals.get(&row.id);
             let pulled = take_in(
                 state,
                 data,
                 &row.id,
                 &row.leaves,
                 docs,
-                local,
                 &mut self.report.unreadable,
             );
             match pulled {
@@ -372,7 +367,13 @@ impl Replicator {
     /// Marks what was written and what was refused; `false` when the server asked for a
     /// login for some document (`unauthorized`: the session ran out, or a rule wants a
     /// named account), which is not a refusal: it is sent again after the login.
-    fn bulk_docs(&mut self, state: &mut SyncState, docs: &[Made], body: &Value) -> bool {
+    fn bulk_docs(
+        &mut self,
+        data: &Dataset,
+        state: &mut SyncState,
+        docs: &[Made],
+        body: &Value,
+    ) -> bool {
         // With `new_edits: false` CouchDB answers `[]` when all were written, and lists
         // only the documents it refused; PouchDB Server may list successes too.
         let mut logged_in = true;
@@ -390,7 +391,7 @@ impl Replicator {
                     self.report.refused += 1;
                 }
                 None => {
-                    push::sent(m, state);
+                    push::sent(m, state, m.item.current(data).as_ref());
                     self.report.pushed += 1;
                 }
             }
