@@ -5,9 +5,9 @@
 //! Apache CouchDB instead). CouchDB 3's own answers, where PouchDB Server's differ, are in
 //! `network/couchdb3.rs`.
 
-mod common;
 #[path = "network/browser.rs"]
 mod browser;
+mod common;
 #[path = "network/couchdb3.rs"]
 mod couchdb3;
 #[path = "network/server.rs"]
@@ -59,7 +59,11 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     assert!(stored["_rev"].as_str().unwrap().starts_with("1-"));
 
     let again = a.synced();
-    assert_eq!((again.pushed, again.pulled), (0, 0), "only changed records move");
+    assert_eq!(
+        (again.pushed, again.pulled),
+        (0, 0),
+        "only changed records move"
+    );
 
     let mut b = Browser::new(&server, "push", "b", Dataset::default());
     assert_eq!(b.synced().pulled, a.data.total_records());
@@ -68,11 +72,18 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     // An edit and a deletion on one side reach the other.
     let edited = edit_directive(&mut a, 0, |d| d.text = "Hoàn thành trước 30/12".into());
     let gone = a.data.directive_updates.iter().next().unwrap().id.clone();
-    a.edit(|d| { d.directive_updates.remove(&gone); });
+    a.edit(|d| {
+        d.directive_updates.remove(&gone);
+    });
     assert_eq!(a.synced().pushed, 2);
     let (status, deleted) = doc(&server, "push", gone.as_str());
     assert_eq!(status, 404, "{deleted}");
-    assert_eq!(doc(&server, "push", edited.as_str()).1["_rev"].as_str().unwrap()[..2], *"2-");
+    assert_eq!(
+        doc(&server, "push", edited.as_str()).1["_rev"]
+            .as_str()
+            .unwrap()[..2],
+        *"2-"
+    );
     assert_eq!(b.synced().pulled, 2);
     assert!(b.data == a.data);
     assert!(!b.data.directive_updates.contains(&gone));
@@ -104,18 +115,25 @@ fn a_run_cut_at_any_step_resumes_from_its_checkpoint() {
         // Edits on both sides, each run cut again.
         edit_directive(&mut a, 1, |d| d.text = format!("sửa lần {k}"));
         let gone = a.data.directive_updates.iter().nth(2).unwrap().id.clone();
-        a.edit(|d| { d.directive_updates.remove(&gone); });
+        a.edit(|d| {
+            d.directive_updates.remove(&gone);
+        });
         let p = b.data.projects.iter().next().unwrap().id.clone();
         let mut project = b.data.projects.get(&p).unwrap().clone();
         project.name = format!("Dự án {k}");
-        b.edit(|d| { d.projects.upsert(project); });
+        b.edit(|d| {
+            d.projects.upsert(project);
+        });
         ended &= a.sync_cut(k);
         a.synced();
         ended &= b.sync_cut(k);
         b.synced();
         a.synced();
         assert!(a.data == b.data, "cut after {k} answers");
-        assert!(a.state.conflicts.is_empty() && b.state.conflicts.is_empty(), "cut at {k}");
+        assert!(
+            a.state.conflicts.is_empty() && b.state.conflicts.is_empty(),
+            "cut at {k}"
+        );
         assert_eq!(live_docs(&server, &db), a.data.total_records());
         assert_eq!(doc(&server, &db, p.as_str()).1["_conflicts"], Value::Null);
         steps_cut = k;
@@ -123,7 +141,10 @@ fn a_run_cut_at_any_step_resumes_from_its_checkpoint() {
             break;
         }
     }
-    assert!(steps_cut > 10, "every step of the runs was cut ({steps_cut})");
+    assert!(
+        steps_cut > 10,
+        "every step of the runs was cut ({steps_cut})"
+    );
 }
 
 /// Both browsers change the same records offline: per kind, one field both changed and one
@@ -138,7 +159,9 @@ fn a_record_changed_on_both_sides_is_merged_field_by_field_and_put_to_the_office
     b.synced();
     let base_directive = serde_json::to_value(a.data.directives.iter().next().unwrap()).unwrap();
 
-    let d = edit_directive(&mut a, 0, |d| d.text = "A: hoàn thành trong tháng 12".into());
+    let d = edit_directive(&mut a, 0, |d| {
+        d.text = "A: hoàn thành trong tháng 12".into()
+    });
     edit_directive(&mut b, 0, |d| {
         d.text = "B: hoàn thành trong quý I".into();
         d.label = "B".into();
@@ -153,33 +176,58 @@ fn a_record_changed_on_both_sides_is_merged_field_by_field_and_put_to_the_office
     let mut x = a.data.units.get(&u).unwrap().clone();
     x.name = "Sở Xây dựng (A)".into();
     x.short_name = "SXD-A".into();
-    a.edit(|d| { d.units.upsert(x); });
+    a.edit(|d| {
+        d.units.upsert(x);
+    });
     let mut x = b.data.units.get(&u).unwrap().clone();
     x.name = "Sở Xây dựng (B)".into();
-    b.edit(|d| { d.units.upsert(x); });
+    b.edit(|d| {
+        d.units.upsert(x);
+    });
     // A project changed in different fields: merged without asking.
     let p = a.data.projects.iter().next().unwrap().id.clone();
     let mut x = a.data.projects.get(&p).unwrap().clone();
     x.name = "Dự án (A)".into();
-    a.edit(|d| { d.projects.upsert(x); });
+    a.edit(|d| {
+        d.projects.upsert(x);
+    });
     let mut x = b.data.projects.get(&p).unwrap().clone();
     x.location = "Xã Mường Phăng (B)".into();
-    b.edit(|d| { d.projects.upsert(x); });
+    b.edit(|d| {
+        d.projects.upsert(x);
+    });
 
     a.synced();
     let report = b.synced();
     assert_eq!(report.conflicts, 3, "{report:?}");
     let merged = b.data.projects.get(&p).unwrap();
-    assert_eq!((merged.name.as_str(), merged.location.as_str()), ("Dự án (A)", "Xã Mường Phăng (B)"));
+    assert_eq!(
+        (merged.name.as_str(), merged.location.as_str()),
+        ("Dự án (A)", "Xã Mường Phăng (B)")
+    );
 
     let conflicts: Vec<_> = b.state.conflicts().cloned().collect();
     let on = |id: &str| conflicts.iter().find(|c| c.id == id).unwrap();
     let cd = on(d.as_str());
-    assert_eq!(cd.base.as_ref(), Some(&base_directive), "the merge base is the version last synced");
+    assert_eq!(
+        cd.base.as_ref(),
+        Some(&base_directive),
+        "the merge base is the version last synced"
+    );
     assert_eq!(cd.fields, vec!["text".to_owned()]);
-    assert_eq!(cd.mine.as_ref().unwrap()["text"], "B: hoàn thành trong quý I");
-    assert_eq!(cd.theirs.as_ref().unwrap()["text"], "A: hoàn thành trong tháng 12");
-    assert_eq!(cd.merged.as_ref().unwrap()["label"], "B", "a field only mine changed is kept");
+    assert_eq!(
+        cd.mine.as_ref().unwrap()["text"],
+        "B: hoàn thành trong quý I"
+    );
+    assert_eq!(
+        cd.theirs.as_ref().unwrap()["text"],
+        "A: hoàn thành trong tháng 12"
+    );
+    assert_eq!(
+        cd.merged.as_ref().unwrap()["label"],
+        "B",
+        "a field only mine changed is kept"
+    );
     assert_eq!(cd.diffs().len(), 1);
     assert_eq!(on(c.as_str()).fields, vec!["title".to_owned()]);
     let cu = on(u.as_str());
@@ -188,18 +236,30 @@ fn a_record_changed_on_both_sides_is_merged_field_by_field_and_put_to_the_office
 
     // Nothing of these was sent while they wait.
     assert_eq!(b.synced().pushed, 0);
-    b.state.resolve(&mut b.data, d.as_str(), &|_| Side::Theirs).unwrap();
-    b.state.resolve(&mut b.data, c.as_str(), &|_| Side::Mine).unwrap();
-    b.state.resolve(&mut b.data, u.as_str(), &|_| Side::Mine).unwrap();
+    b.state
+        .resolve(&mut b.data, d.as_str(), &|_| Side::Theirs)
+        .unwrap();
+    b.state
+        .resolve(&mut b.data, c.as_str(), &|_| Side::Mine)
+        .unwrap();
+    b.state
+        .resolve(&mut b.data, u.as_str(), &|_| Side::Mine)
+        .unwrap();
     assert!(b.state.conflicts.is_empty());
     b.synced();
     a.synced();
     assert!(a.data == b.data);
     let directive = a.data.directives.get(&d).unwrap();
-    assert_eq!((directive.text.as_str(), directive.label.as_str()), ("A: hoàn thành trong tháng 12", "B"));
+    assert_eq!(
+        (directive.text.as_str(), directive.label.as_str()),
+        ("A: hoàn thành trong tháng 12", "B")
+    );
     assert_eq!(a.data.conclusions.get(&c).unwrap().title, "Kết luận (B)");
     let unit = a.data.units.get(&u).unwrap();
-    assert_eq!((unit.name.as_str(), unit.short_name.as_str()), ("Sở Xây dựng (B)", "SXD-A"));
+    assert_eq!(
+        (unit.name.as_str(), unit.short_name.as_str()),
+        ("Sở Xây dựng (B)", "SXD-A")
+    );
     for id in [d.as_str(), c.as_str(), u.as_str(), p.as_str()] {
         assert_eq!(doc(&server, "both", id).1["_conflicts"], Value::Null);
         // Both sides synced the same revision; the base moved on with it, and is not kept
@@ -251,14 +311,23 @@ fn leaves_sent_from_two_browsers_at_once_are_put_to_the_officer_and_the_loser_re
     let (status, _) = b.resume(run, request);
     assert_eq!(status, Status::Done);
     let (_, stored) = doc(&server, "twice", d.as_str());
-    assert_eq!(stored["_conflicts"].as_array().map(Vec::len), Some(1), "{stored}");
+    assert_eq!(
+        stored["_conflicts"].as_array().map(Vec::len),
+        Some(1),
+        "{stored}"
+    );
 
     assert_eq!(a.synced().conflicts, 1);
     let conflict = a.state.conflicts().next().unwrap().clone();
-    assert_eq!(conflict.base, None, "the common ancestor's body is not kept here");
+    assert_eq!(
+        conflict.base, None,
+        "the common ancestor's body is not kept here"
+    );
     assert_eq!(conflict.fields, vec!["text".to_owned()]);
     assert_eq!(conflict.retire.len(), 1);
-    a.state.resolve(&mut a.data, d.as_str(), &|_| Side::Mine).unwrap();
+    a.state
+        .resolve(&mut a.data, d.as_str(), &|_| Side::Mine)
+        .unwrap();
     a.synced();
     b.synced();
     assert!(a.data == b.data);
@@ -278,15 +347,24 @@ fn a_record_taken_out_on_one_side_and_changed_on_the_other_is_a_conflict() {
     let mut b = Browser::new(&server, "gone", "b", Dataset::default());
     b.synced();
     let p = a.data.projects.iter().next().unwrap().id.clone();
-    a.edit(|d| { d.projects.remove(&p); });
+    a.edit(|d| {
+        d.projects.remove(&p);
+    });
     let mut x = b.data.projects.get(&p).unwrap().clone();
     x.name = "Vẫn làm".into();
-    b.edit(|d| { d.projects.upsert(x); });
+    b.edit(|d| {
+        d.projects.upsert(x);
+    });
     a.synced();
     assert_eq!(b.synced().conflicts, 1);
     let conflict = b.state.conflicts().next().unwrap();
-    assert_eq!((conflict.theirs.is_none(), conflict.mine.is_some()), (true, true));
-    b.state.resolve(&mut b.data, p.as_str(), &|_| Side::Mine).unwrap();
+    assert_eq!(
+        (conflict.theirs.is_none(), conflict.mine.is_some()),
+        (true, true)
+    );
+    b.state
+        .resolve(&mut b.data, p.as_str(), &|_| Side::Mine)
+        .unwrap();
     b.synced();
     a.synced();
     assert_eq!(a.data.projects.get(&p).unwrap().name, "Vẫn làm");
@@ -312,16 +390,29 @@ fn a_write_the_server_refuses_is_kept_with_its_reason_and_not_sent_again_unchang
     assert_eq!(report.pushed, a.data.total_records() - projects);
     let refused: Vec<_> = a.state.refused().collect();
     assert_eq!(refused[0].error, "forbidden");
-    assert!(refused[0].reason.starts_with("Đơn vị không được sửa dự án"), "{refused:?}");
+    assert!(
+        refused[0].reason.starts_with("Đơn vị không được sửa dự án"),
+        "{refused:?}"
+    );
     assert_eq!(a.data.projects.len(), projects, "the record stays here");
 
     let again = a.synced();
-    assert_eq!((again.pushed, again.refused), (0, 0), "not sent again unchanged");
+    assert_eq!(
+        (again.pushed, again.refused),
+        (0, 0),
+        "not sent again unchanged"
+    );
     let p = a.data.projects.iter().next().unwrap().id.clone();
     let mut x = a.data.projects.get(&p).unwrap().clone();
     x.name = "Sửa lại".into();
-    a.edit(|d| { d.projects.upsert(x); });
-    assert_eq!(a.synced().refused, 1, "a new version is sent (and refused) again");
+    a.edit(|d| {
+        d.projects.upsert(x);
+    });
+    assert_eq!(
+        a.synced().refused,
+        1,
+        "a new version is sent (and refused) again"
+    );
 }
 
 #[test]
@@ -336,7 +427,10 @@ fn an_expired_session_asks_for_a_login_and_the_next_run_carries_on() {
     );
     assert!(status == 201 || status == 409, "{body}");
     let security = json!({"members": {"names": ["ann"]}, "admins": {"names": []}});
-    assert_eq!(server.admin("PUT", "/closed/_security", Some(&security)).0, 200);
+    assert_eq!(
+        server.admin("PUT", "/closed/_security", Some(&security)).0,
+        200
+    );
 
     let mut a = Browser::new(&server, "closed", "a", common::sample()).batch(20);
     a.login("ann", "wrong");
@@ -350,7 +444,10 @@ fn an_expired_session_asks_for_a_login_and_the_next_run_carries_on() {
     let (status, _) = a.resume(run, request);
     assert_eq!(status, Status::NeedsLogin);
     assert!(a.client.requests < 10, "stopped at once, no loop");
-    assert!(a.state.refused.is_empty(), "a login asked for is not a refusal");
+    assert!(
+        a.state.refused.is_empty(),
+        "a login asked for is not a refusal"
+    );
     a.synced();
     let mut b = Browser::new(&server, "closed", "b", Dataset::default());
     b.login("ann", "pw");

@@ -13,17 +13,21 @@
 use std::collections::VecDeque;
 
 use dondoc::domain::network::{
-    Config, Credentials, HttpRequest, HttpResponse, Method, Replicator, RevEntry, Status,
-    SyncState,
+    Config, Credentials, HttpRequest, HttpResponse, Method, Replicator, RevEntry, Status, SyncState,
 };
 use dondoc::domain::{Dataset, UnitId};
 use serde_json::{json, Value};
 
-const CHECKPOINT: &str = "5-g1AAAAIreJyVkE0OgjAQRve0GKrRxKVhBcgyC7QX0Dp3cCpsrF8ogl4vPemUrglGC0ytMa3ZaPMxO4QC";
-const LAST_SEQ: &str = "8-g1AAAAJbeJyVzLEKgjAQgOE9pQcR2gobI7QXaI3QU4AaYhQqHcp_2tvdlrSpVq4RPBYZUlEWw";
+const CHECKPOINT: &str =
+    "5-g1AAAAIreJyVkE0OgjAQRve0GKrRxKVhBcgyC7QX0Dp3cCpsrF8ogl4vPemUrglGC0ytMa3ZaPMxO4QC";
+const LAST_SEQ: &str =
+    "8-g1AAAAJbeJyVzLEKgjAQgOE9pQcR2gobI7QXaI3QU4AaYhQqHcp_2tvdlrSpVq4RPBYZUlEWw";
 
 fn fixture(name: &str) -> HttpResponse {
-    let path = format!("{}/tests/fixtures/couchdb3/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/couchdb3/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     HttpResponse {
         status: file["status"].as_u64().unwrap() as u16,
@@ -46,7 +50,10 @@ impl Scripted {
     }
 
     fn answer(&mut self, request: &HttpRequest) -> HttpResponse {
-        let (method, path, name) = self.script.pop_front().expect("no request after the script");
+        let (method, path, name) = self
+            .script
+            .pop_front()
+            .expect("no request after the script");
         assert_eq!((request.method, request.path.as_str()), (method, path));
         self.seen.push(request.clone());
         let mut response = fixture(name);
@@ -66,7 +73,11 @@ impl Scripted {
             let answer = self.answer(&request);
             r.receive(data, state, answer);
         }
-        assert!(self.script.is_empty(), "requests not made: {:?}", self.script);
+        assert!(
+            self.script.is_empty(),
+            "requests not made: {:?}",
+            self.script
+        );
         r.status()
     }
 }
@@ -109,7 +120,11 @@ fn browser() -> (Dataset, SyncState) {
         state.revs.set(id.into(), entry);
     }
     let before = data.clone();
-    let mut renamed = data.units.get(&UnitId::from("u-couch-keep")).unwrap().clone();
+    let mut renamed = data
+        .units
+        .get(&UnitId::from("u-couch-keep"))
+        .unwrap()
+        .clone();
     renamed.name = "Sở Xây dựng tỉnh Điện Biên".into();
     data.units.upsert(renamed);
     let changed = data.take_changes();
@@ -119,10 +134,18 @@ fn browser() -> (Dataset, SyncState) {
 }
 
 const PULL: [(Method, &str, &str); 4] = [
-    (Method::Get, "/office/_local/dondoc-fixture", "local_checkpoint"),
+    (
+        Method::Get,
+        "/office/_local/dondoc-fixture",
+        "local_checkpoint",
+    ),
     (Method::Get, "/office/_changes", "changes"),
     (Method::Post, "/office/_bulk_get", "bulk_get"),
-    (Method::Put, "/office/_local/dondoc-fixture", "local_checkpoint_saved"),
+    (
+        Method::Put,
+        "/office/_local/dondoc-fixture",
+        "local_checkpoint_saved",
+    ),
 ];
 
 #[test]
@@ -130,24 +153,41 @@ fn a_run_through_couchdb_3_answers_keeps_the_opaque_sequence() {
     let (mut data, mut state) = browser();
     let mut script = PULL.to_vec();
     script.push((Method::Post, "/office/_revs_diff", "revs_diff"));
-    script.push((Method::Post, "/office/_bulk_docs", "bulk_docs_new_edits_false"));
+    script.push((
+        Method::Post,
+        "/office/_bulk_docs",
+        "bulk_docs_new_edits_false",
+    ));
     let mut server = Scripted::new(&script);
     assert_eq!(server.run(config(), &mut data, &mut state), Status::Done);
 
     let changes = &server.seen[1];
-    assert!(changes.query.contains(&("since".into(), CHECKPOINT.into())), "sent back as given");
+    assert!(
+        changes.query.contains(&("since".into(), CHECKPOINT.into())),
+        "sent back as given"
+    );
     assert!(changes.path_and_query().contains("style=all_docs"));
     assert_eq!(state.since, Value::String(LAST_SEQ.into()));
     assert_eq!(server.seen[3].body.as_ref().unwrap()["last_seq"], LAST_SEQ);
     assert_eq!(server.seen[3].body.as_ref().unwrap()["_rev"], "0-3");
-    assert_eq!(server.seen[2].query, vec![("revs".to_owned(), "true".to_owned())]);
+    assert_eq!(
+        server.seen[2].query,
+        vec![("revs".to_owned(), "true".to_owned())]
+    );
 
     let units: Vec<&str> = data.units.iter().map(|u| u.id.as_str()).collect();
-    assert_eq!(units, ["u-couch-keep", "u-couch-new"], "taken in, taken out");
+    assert_eq!(
+        units,
+        ["u-couch-keep", "u-couch-new"],
+        "taken in, taken out"
+    );
     let pushed = &server.seen[5].body.as_ref().unwrap();
     assert_eq!(pushed["new_edits"], false);
     let doc = &pushed["docs"][0];
-    assert_eq!(doc["_revisions"]["ids"][1], "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f");
+    assert_eq!(
+        doc["_revisions"]["ids"][1],
+        "0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f"
+    );
     assert_eq!(doc["collection"], "units");
     let keep = state.revs.get("u-couch-keep").unwrap();
     assert_eq!(keep.rev, doc["_rev"].as_str().unwrap());
@@ -159,7 +199,10 @@ fn a_run_through_couchdb_3_answers_keeps_the_opaque_sequence() {
 
 #[test]
 fn a_checkpoint_the_server_does_not_hold_starts_the_feed_again() {
-    for (name, previous) in [("local_checkpoint_other", Value::Null), ("local_missing", Value::Null)] {
+    for (name, previous) in [
+        ("local_checkpoint_other", Value::Null),
+        ("local_missing", Value::Null),
+    ] {
         let (mut data, mut state) = browser();
         state.previous_since = previous;
         let mut server = Scripted::new(&[(Method::Get, "/office/_local/dondoc-fixture", name)]);
@@ -168,7 +211,10 @@ fn a_checkpoint_the_server_does_not_hold_starts_the_feed_again() {
         let answer = server.answer(&request);
         r.receive(&mut data, &mut state, answer);
         let changes = r.next_request(&data, &state).unwrap();
-        assert!(changes.query.contains(&("since".into(), "0".into())), "{name}");
+        assert!(
+            changes.query.contains(&("since".into(), "0".into())),
+            "{name}"
+        );
     }
 }
 
@@ -178,19 +224,40 @@ fn a_refused_document_and_a_401_are_reported_not_retried() {
     let mut script = PULL.to_vec();
     script.push((Method::Post, "/office/_revs_diff", "revs_diff"));
     script.push((Method::Post, "/office/_bulk_docs", "bulk_docs_forbidden"));
-    assert_eq!(Scripted::new(&script).run(config(), &mut data, &mut state), Status::Done);
+    assert_eq!(
+        Scripted::new(&script).run(config(), &mut data, &mut state),
+        Status::Done
+    );
     let refused: Vec<_> = state.refused().collect();
     assert_eq!(refused.len(), 1);
-    assert_eq!(refused[0].reason, "Chỉ Văn phòng Ban Chỉ đạo được sửa danh mục đơn vị");
-    assert!(state.revs.get("u-couch-keep").unwrap().rev.starts_with("1-"), "still unsent");
+    assert_eq!(
+        refused[0].reason,
+        "Chỉ Văn phòng Ban Chỉ đạo được sửa danh mục đơn vị"
+    );
+    assert!(
+        state
+            .revs
+            .get("u-couch-keep")
+            .unwrap()
+            .rev
+            .starts_with("1-"),
+        "still unsent"
+    );
 
     // The session ran out: the run stops at the first 401 and says so.
     let mut expired = Scripted::new(&[
-        (Method::Get, "/office/_local/dondoc-fixture", "local_checkpoint_saved"),
+        (
+            Method::Get,
+            "/office/_local/dondoc-fixture",
+            "local_checkpoint_saved",
+        ),
         (Method::Get, "/office/_changes", "unauthorized"),
     ]);
     let before = state.clone();
-    assert_eq!(expired.run(config(), &mut data, &mut state), Status::NeedsLogin);
+    assert_eq!(
+        expired.run(config(), &mut data, &mut state),
+        Status::NeedsLogin
+    );
     assert_eq!(state.revs, before.revs);
 
     let mut login = config();
@@ -199,7 +266,10 @@ fn a_refused_document_and_a_401_are_reported_not_retried() {
         password: "wrong".into(),
     });
     let mut wrong = Scripted::new(&[(Method::Post, "/_session", "session_wrong_password")]);
-    assert_eq!(wrong.run(login.clone(), &mut data, &mut state), Status::NeedsLogin);
+    assert_eq!(
+        wrong.run(login.clone(), &mut data, &mut state),
+        Status::NeedsLogin
+    );
     let mut right = Scripted::new(&[
         (Method::Post, "/_session", "session_ok"),
         (Method::Get, "/office/_local/dondoc-fixture", "unauthorized"),

@@ -55,7 +55,13 @@ impl Server {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("pouchdb-{port}"));
         std::fs::create_dir_all(&dir).expect("a folder for the server");
         let child = Command::new(&bin)
-            .args(["--in-memory", "--no-stdout-logs", "--host", "127.0.0.1", "--port"])
+            .args([
+                "--in-memory",
+                "--no-stdout-logs",
+                "--host",
+                "127.0.0.1",
+                "--port",
+            ])
             .arg(port.to_string())
             .current_dir(&dir)
             .stdin(Stdio::null())
@@ -76,7 +82,10 @@ impl Server {
             if let Some(Ok(Some(exit))) = server.child.as_mut().map(Child::try_wait) {
                 panic!("pouchdb-server stopped at once ({exit})");
             }
-            assert!(start.elapsed() < Duration::from_secs(30), "pouchdb-server never answered");
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "pouchdb-server never answered"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         server
@@ -86,19 +95,28 @@ impl Server {
     pub fn admin(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
         let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
         if let Some(cred) = &self.admin {
-            headers.push(("Authorization".into(), format!("Basic {}", base64(cred.as_bytes()))));
+            headers.push((
+                "Authorization".into(),
+                format!("Basic {}", base64(cred.as_bytes())),
+            ));
         }
         let body = body.map(|b| serde_json::to_vec(b).unwrap());
         let (status, _, bytes) =
             send(&self.addr, method, path, &headers, body.as_deref()).expect("the server answers");
-        (status, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
     }
 
     /// Creates the database `db` (anew: a real server's may be left from an earlier run).
     pub fn create(&self, db: &str) {
         self.admin("DELETE", &format!("/{db}"), None);
         let (status, body) = self.admin("PUT", &format!("/{db}"), None);
-        assert!(status == 201 || status == 200, "creating {db}: {status} {body}");
+        assert!(
+            status == 201 || status == 200,
+            "creating {db}: {status} {body}"
+        );
     }
 
     /// Gives the server an admin (PouchDB Server starts with everyone an admin).
@@ -142,7 +160,10 @@ impl Client {
         if let Some(c) = &self.cookie {
             headers.push(("Cookie".into(), c.clone()));
         }
-        let body = request.body.as_ref().map(|b| serde_json::to_vec(b).unwrap());
+        let body = request
+            .body
+            .as_ref()
+            .map(|b| serde_json::to_vec(b).unwrap());
         let (status, head, bytes) = send(
             &self.addr,
             request.method.as_str(),
@@ -180,7 +201,10 @@ fn send(
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.map_or(0, <[u8]>::len)));
+    head.push_str(&format!(
+        "Content-Length: {}\r\n\r\n",
+        body.map_or(0, <[u8]>::len)
+    ));
     stream.write_all(head.as_bytes())?;
     if let Some(b) = body {
         stream.write_all(b)?;
@@ -231,7 +255,10 @@ fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);

@@ -35,7 +35,10 @@ pub(super) fn body_of_doc(doc: &Value) -> Option<Value> {
 pub(super) fn document(id: &str, collection: &str, body: Option<&Value>) -> Value {
     let mut doc = Map::new();
     doc.insert("_id".into(), Value::String(id.to_owned()));
-    doc.insert(COLLECTION_FIELD.into(), Value::String(collection.to_owned()));
+    doc.insert(
+        COLLECTION_FIELD.into(),
+        Value::String(collection.to_owned()),
+    );
     match body.and_then(Value::as_object) {
         Some(fields) => doc.extend(fields.iter().map(|(k, v)| (k.clone(), v.clone()))),
         None => {
@@ -248,14 +251,20 @@ fn canonical(v: &Value, out: &mut Fnv) {
 pub(super) fn revisions(doc: &Value) -> Vec<String> {
     let r = &doc["_revisions"];
     let Some(start) = r["start"].as_u64() else {
-        return doc["_rev"].as_str().map(str::to_owned).into_iter().collect();
+        return doc["_rev"]
+            .as_str()
+            .map(str::to_owned)
+            .into_iter()
+            .collect();
     };
     r["ids"]
         .as_array()
         .map(|ids| {
             ids.iter()
                 .enumerate()
-                .filter_map(|(i, h)| Some(format!("{}-{}", start.checked_sub(i as u64)?, h.as_str()?)))
+                .filter_map(|(i, h)| {
+                    Some(format!("{}-{}", start.checked_sub(i as u64)?, h.as_str()?))
+                })
                 .collect()
         })
         .unwrap_or_default()

@@ -29,3 +29,6 @@ pub use http::{HttpRequest, HttpResponse, Method};
 pub use replicator::{Config, Credentials, Replicator, RunReport, Status, BATCH};
 pub use revs::{RevEntry, RevStore, REVS_KEPT};
 pub use state::{Refused, Retire, SyncState};
+
+#[cfg(test)]
+mod tests;

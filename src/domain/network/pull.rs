@@ -75,7 +75,9 @@ pub(super) fn take_in(
             dead.push(Leaf { chain, body: None });
             continue;
         }
-        let Some(raw) = body_of_doc(doc) else { continue };
+        let Some(raw) = body_of_doc(doc) else {
+            continue;
+        };
         match normalize(&collection, id, &raw) {
             Ok(body) => live.push(Leaf {
                 chain,
@@ -207,8 +209,18 @@ fn differing(m: &Value, t: &Value) -> Vec<String> {
 }
 
 /// Records that the data holds `body`, the version at `chain`'s head.
-fn set_at(state: &mut SyncState, collection: &str, id: &str, chain: &[String], body: Option<&Value>) {
-    let known = state.revs.get(id).map(|e| e.known.clone()).unwrap_or_default();
+fn set_at(
+    state: &mut SyncState,
+    collection: &str,
+    id: &str,
+    chain: &[String],
+    body: Option<&Value>,
+) {
+    let known = state
+        .revs
+        .get(id)
+        .map(|e| e.known.clone())
+        .unwrap_or_default();
     if let Some(mut e) = RevEntry::at(collection, chain, body, body) {
         e.known = known;
         state.revs.set(id.to_owned(), e);

@@ -57,7 +57,12 @@ pub(super) struct Made {
 /// changed since it was last synced, but those in an open conflict and those the server
 /// refused in this very version.
 pub(super) fn outgoing(data: &Dataset, state: &SyncState) -> VecDeque<Outgoing> {
-    let mut queue: VecDeque<Outgoing> = state.retiring.iter().cloned().map(Outgoing::Retire).collect();
+    let mut queue: VecDeque<Outgoing> = state
+        .retiring
+        .iter()
+        .cloned()
+        .map(Outgoing::Retire)
+        .collect();
     let bodies = all_bodies(data);
     let held = |id: &str, hash: Option<u128>| {
         state.conflicts.contains_key(id)
@@ -71,9 +76,10 @@ pub(super) fn outgoing(data: &Dataset, state: &SyncState) -> VecDeque<Outgoing> 
     for id in ids {
         let local = &bodies[id];
         let hash = Some(body_hash(&local.body));
-        let dirty = state.revs.get(id).is_none_or(|e| {
-            e.force || e.synced.as_deref() != hash.map(fingerprint_of).as_deref()
-        });
+        let dirty = state
+            .revs
+            .get(id)
+            .is_none_or(|e| e.force || e.synced.as_deref() != hash.map(fingerprint_of).as_deref());
         if dirty && !held(id, hash) {
             queue.push_back(Outgoing::Record {
                 id: id.clone(),

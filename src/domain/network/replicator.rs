@@ -161,8 +161,12 @@ impl Replicator {
                     .iter()
                     .map(|(id, rev)| json!({ "id": id, "rev": rev }))
                     .collect();
-                HttpRequest::new(Method::Post, self.db("_bulk_get"), Some(json!({ "docs": docs })))
-                    .query("revs", "true".into())
+                HttpRequest::new(
+                    Method::Post,
+                    self.db("_bulk_get"),
+                    Some(json!({ "docs": docs })),
+                )
+                .query("revs", "true".into())
             }
             Step::SaveCheckpoint { .. } => {
                 let mut doc = json!({ "last_seq": state.since });
@@ -193,7 +197,11 @@ impl Replicator {
                         a.push(Value::String(m.rev.clone()));
                     }
                 }
-                HttpRequest::new(Method::Post, self.db("_revs_diff"), Some(Value::Object(diff)))
+                HttpRequest::new(
+                    Method::Post,
+                    self.db("_revs_diff"),
+                    Some(Value::Object(diff)),
+                )
             }
             Step::BulkDocs { docs } => {
                 let docs: Vec<Value> = docs.iter().map(|m| m.doc.clone()).collect();
@@ -341,13 +349,17 @@ impl Replicator {
     fn take_in(&mut self, data: &mut Dataset, state: &mut SyncState, rows: &[Row], body: &Value) {
         let mut fetched: rustc_hash::FxHashMap<&str, Vec<Value>> = Default::default();
         for result in body["results"].as_array().into_iter().flatten() {
-            let Some(id) = result["id"].as_str() else { continue };
+            let Some(id) = result["id"].as_str() else {
+                continue;
+            };
             let docs = result["docs"].as_array().into_iter().flatten();
             let oks = docs.filter_map(|d| d.get("ok").cloned());
             fetched.entry(id).or_default().extend(oks);
         }
         for row in rows {
-            let Some(docs) = fetched.get(row.id.as_str()) else { continue };
+            let Some(docs) = fetched.get(row.id.as_str()) else {
+                continue;
+            };
             let pulled = take_in(
                 state,
                 data,

@@ -106,12 +106,16 @@ impl RevEntry {
     /// The hashes of the revision and its ancestors, newest first (a `_revisions.ids`).
     pub fn hashes(&self) -> Vec<String> {
         let own = parse_rev(&self.rev).map(|r| r.hash.to_owned());
-        own.into_iter().chain(self.ancestors.iter().cloned()).collect()
+        own.into_iter()
+            .chain(self.ancestors.iter().cloned())
+            .collect()
     }
 
     /// Whether this browser already holds `rev` or something made from it.
     pub fn knows(&self, rev: &str) -> bool {
-        self.rev == rev || self.known.iter().any(|k| k == rev) || self.chain().iter().any(|r| r == rev)
+        self.rev == rev
+            || self.known.iter().any(|k| k == rev)
+            || self.chain().iter().any(|r| r == rev)
     }
 
     /// Whether the data's version (`None`: taken out) differs from the one last synced.

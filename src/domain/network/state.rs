@@ -97,7 +97,14 @@ impl SyncState {
         // Sent even when the result is the winner's body: a change that reached the server
         // while the conflict was open is then seen again, not skipped.
         let (parent, retire) = (&conflict.parent, conflict.retire.clone());
-        self.settle(&conflict.collection, id, parent, retire, true, result.as_ref());
+        self.settle(
+            &conflict.collection,
+            id,
+            parent,
+            retire,
+            true,
+            result.as_ref(),
+        );
         Ok(())
     }
 
@@ -111,7 +118,11 @@ impl SyncState {
         force: bool,
         result: Option<&Value>,
     ) {
-        let known = self.revs.get(id).map(|e| e.known.clone()).unwrap_or_default();
+        let known = self
+            .revs
+            .get(id)
+            .map(|e| e.known.clone())
+            .unwrap_or_default();
         let Some(mut entry) = RevEntry::at(collection, &parent.chain, parent.body.as_ref(), result)
         else {
             return;
@@ -125,11 +136,12 @@ impl SyncState {
         entry.learn(retire.iter().map(|b| b.rev().to_owned()));
         entry.force = force || !retire.is_empty();
         self.revs.set(id.to_owned(), entry);
-        self.retiring.extend(retire.into_iter().map(|branch| Retire {
-            collection: collection.to_owned(),
-            id: id.to_owned(),
-            branch,
-        }));
+        self.retiring
+            .extend(retire.into_iter().map(|branch| Retire {
+                collection: collection.to_owned(),
+                id: id.to_owned(),
+                branch,
+            }));
     }
 
     /// Sets aside, as their merge base, the synced versions of records the data is about to
@@ -139,11 +151,15 @@ impl SyncState {
     pub fn keep_bases(&mut self, before: &Dataset, changed: &Changes) {
         for (kind, ids) in changed {
             for id in ids {
-                let Some(e) = self.revs.get_mut(id) else { continue };
+                let Some(e) = self.revs.get_mut(id) else {
+                    continue;
+                };
                 if e.base.is_some() {
                     continue;
                 }
-                let Some(body) = docs::body(before, kind.collection(), id) else { continue };
+                let Some(body) = docs::body(before, kind.collection(), id) else {
+                    continue;
+                };
                 if e.synced.as_deref() == Some(&fingerprint(&body)) {
                     e.base = Some(body);
                 }
