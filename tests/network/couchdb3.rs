@@ -219,6 +219,28 @@ fn a_checkpoint_the_server_does_not_hold_starts_the_feed_again() {
 }
 
 #[test]
+fn a_server_error_stops_the_run_and_keeps_the_checkpoint() {
+    let (mut data, mut state) = browser();
+    let mut r = Replicator::new(config());
+    r.next_request(&data, &state).unwrap();
+    let error = json!({"error": "internal_server_error", "reason": "timeout"});
+    r.receive(
+        &mut data,
+        &mut state,
+        HttpResponse {
+            status: 500,
+            body: error,
+        },
+    );
+    assert_eq!(
+        r.status(),
+        Status::Failed("500 internal_server_error: timeout".into())
+    );
+    assert_eq!(r.next_request(&data, &state), None);
+    assert_eq!(state.since, Value::String(CHECKPOINT.into()));
+}
+
+#[test]
 fn a_refused_document_and_a_401_are_reported_not_retried() {
     let (mut data, mut state) = browser();
     let mut script = PULL.to_vec();

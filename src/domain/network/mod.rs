@@ -8,7 +8,7 @@
 //!   deterministically from the parent and the body.
 //! - `revs`: the revisions kept per record, with the merge base (the body last synced),
 //!   stored beside the data (`SyncState`).
-//! - `pull` and `push`: the two directions; `conflict`: a record changed on both sides,
+//! - `feed`, `pull` and `push`: the changes feed read, a record taken in, changes sent; `conflict`: a record changed on both sides,
 //!   merged field by field against its base, what both changed put to the officer.
 //!
 //! Invariant: no conflict is settled by the server's deterministic winner alone; the losing
@@ -16,6 +16,7 @@
 
 mod conflict;
 mod docs;
+mod feed;
 mod http;
 mod pull;
 mod push;

@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet;
 use serde_json::{json, Value};
 
 use super::docs::{all_bodies, body_hash, document, parse_rev, rev_hash};
+use super::replicator::RunReport;
 use super::revs::{fingerprint_of, RevEntry};
 use super::state::{Refused, Retire, SyncState};
 use crate::domain::model::dataset::Dataset;
@@ -235,4 +236,40 @@ pub(super) fn refused(made: &Made, error: &str, reason: &str, state: &mut SyncSt
 /// A refused version's name: its fingerprint (or a deletion's).
 fn version(hash: Option<u128>) -> String {
     hash.map_or_else(|| "deleted".to_owned(), fingerprint_of)
+}
+
+/// Reads a `_bulk_docs` answer: marks what was written and keeps what was refused; `false`
+/// when the server asked for a login for some document (`unauthorized`: the session ran
+/// out, or a rule wants a named account), which is not a refusal: it is sent again after
+/// the login.
+pub(super) fn written(
+    data: &Dataset,
+    state: &mut SyncState,
+    docs: &[Made],
+    body: &Value,
+    report: &mut RunReport,
+) -> bool {
+    // With `new_edits: false` CouchDB answers `[]` when all were written, and lists only
+    // the documents it refused; PouchDB Server may list successes too.
+    let mut logged_in = true;
+    let mut errors: rustc_hash::FxHashMap<&str, (&str, &str)> = Default::default();
+    for r in body.as_array().into_iter().flatten() {
+        if let (Some(id), Some(error)) = (r["id"].as_str(), r["error"].as_str()) {
+            errors.insert(id, (error, r["reason"].as_str().unwrap_or("")));
+        }
+    }
+    for m in docs {
+        match errors.get(m.item.id()) {
+            Some(("unauthorized", _)) => logged_in = false,
+            Some((error, reason)) => {
+                refused(m, error, reason, state);
+                report.refused += 1;
+            }
+            None => {
+                sent(m, state, m.item.current(data).as_ref());
+                report.pushed += 1;
+            }
+        }
+    }
+    logged_in
 }
