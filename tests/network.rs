@@ -16,6 +16,8 @@ mod couchdb3;
 mod server;
 #[path = "network/size.rs"]
 mod size;
+#[path = "network/speed.rs"]
+mod speed;
 
 use browser::Browser;
 use dondoc::domain::network::Status;

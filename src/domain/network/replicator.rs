@@ -301,7 +301,9 @@ impl Replicator {
     }
 
     fn changes(&mut self, state: &mut SyncState, body: Value) -> Step {
-        let feed = feed::read(state, body, self.config.batch);
+        let mut feed = feed::read(state, body, self.config.batch);
+        // A full page that does not move the sequence on would be asked for forever.
+        feed.more &= feed.last_seq != state.since;
         if !feed.missing.is_empty() {
             return Step::BulkGet {
                 rows: feed.rows,
