@@ -3,7 +3,11 @@
 //! in, and the merge base (the body as last synced), kept beside the data in storage.
 //!
 //! Field names are one letter: the store holds one entry per record of the data, and
-//! localStorage is counted in bytes (`tests/network.rs` prints the large dataset's size).
+//! localStorage is counted. Measured by `tests/network/size.rs` after a first push of the
+//! large generated dataset (69,801 records, three times a province): 8.6 MB of JSON,
+//! 3.7 MB compressed as storage keeps it, about 39% of localStorage's quota beside the
+//! data's 55%; a province's, a third of that, about 13%. Each ancestor kept adds 35 bytes
+//! to a record synced again after a change (a record written once keeps none).
 
 use std::collections::BTreeMap;
 
