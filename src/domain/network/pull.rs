@@ -43,9 +43,12 @@ impl Leaf {
 }
 
 /// CouchDB's order of leaves: the longest history first, then the greater revision id.
+fn rank(rev: &str) -> (u64, &str) {
+    (docs::parse_rev(rev).map_or(0, |r| r.generation), rev)
+}
+
 fn wins(a: &str, b: &str) -> bool {
-    let g = |r: &str| docs::parse_rev(r).map_or(0, |r| r.generation);
-    (g(a), a) > (g(b), b)
+    rank(a) > rank(b)
 }
 
 /// Takes in record `id`: `listed`, every leaf the server holds of it; `fetched`, the
@@ -86,8 +89,7 @@ pub(super) fn take_in(
             Err(e) => unreadable.push((id.to_owned(), format!("{e:?}"))),
         }
     }
-    live.sort_by(|a, b| b.rev().cmp(a.rev()));
-    live.sort_by_key(|l| std::cmp::Reverse(docs::parse_rev(l.rev()).map_or(0, |r| r.generation)));
+    live.sort_by(|a, b| rank(b.rev()).cmp(&rank(a.rev())));
     let mut mine = docs::body(data, &collection, id);
     let original = state.revs.get(id).cloned();
     let original_base = original.as_ref().and_then(|o| o.synced_body(mine.as_ref()));
