@@ -101,54 +101,69 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     assert!(a.state.conflicts.is_empty() && b.state.conflicts.is_empty());
 }
 
+/// Two browsers' runs (a first push, a first pull, then edits on both sides), each cut
+/// after `k` answers (`usize::MAX`: never) and run again: the data and every record's
+/// revision on each side. Returns also whether no run was cut.
+fn runs_cut_after(server: &Server, k: usize) -> (Dataset, Vec<(String, String)>, bool) {
+    let db = format!("cut-{k}");
+    server.create(&db);
+    let mut a = Browser::new(server, &db, "a", common::sample()).batch(16);
+    let mut b = Browser::new(server, &db, "b", Dataset::default()).batch(16);
+    let mut ended = a.sync_cut(k);
+    a.synced();
+    ended &= b.sync_cut(k);
+    b.synced();
+    assert!(b.data == a.data, "cut after {k} answers");
+    edit_directive(&mut a, 1, |d| d.text = "sửa".into());
+    let gone = a.data.directive_updates.iter().nth(2).unwrap().id.clone();
+    a.edit(|d| {
+        d.directive_updates.remove(&gone);
+    });
+    let p = b.data.projects.iter().next().unwrap().id.clone();
+    let mut project = b.data.projects.get(&p).unwrap().clone();
+    project.name = "Dự án".into();
+    b.edit(|d| {
+        d.projects.upsert(project);
+    });
+    ended &= a.sync_cut(k);
+    a.synced();
+    ended &= b.sync_cut(k);
+    b.synced();
+    a.synced();
+    assert!(a.data == b.data, "cut after {k} answers");
+    assert!(
+        a.state.conflicts.is_empty() && b.state.conflicts.is_empty(),
+        "cut at {k}"
+    );
+    assert_eq!(live_docs(server, &db), a.data.total_records());
+    assert_eq!(doc(server, &db, p.as_str()).1["_conflicts"], Value::Null);
+    let revs = |b: &Browser| -> Vec<(String, String)> {
+        b.state
+            .revs
+            .iter()
+            .map(|(id, e)| (id.clone(), e.rev.clone()))
+            .collect()
+    };
+    assert_eq!(revs(&a), revs(&b), "cut at {k}");
+    let kept = revs(&a);
+    (a.data, kept, ended)
+}
+
 #[test]
 fn a_run_cut_at_any_step_resumes_from_its_checkpoint() {
     let server = Server::start();
-    let mut steps_cut = 0;
+    // Revision ids are made from the parent and the body: runs cut anywhere end with the
+    // very revisions of runs never cut.
+    let (data, revs, _) = runs_cut_after(&server, usize::MAX);
     for k in 0.. {
-        let db = format!("cut-{k}");
-        server.create(&db);
-        let mut a = Browser::new(&server, &db, "a", common::sample()).batch(16);
-        let mut b = Browser::new(&server, &db, "b", Dataset::default()).batch(16);
-        // The first push and the first pull, cut after k answers.
-        let mut ended = a.sync_cut(k);
-        a.synced();
-        ended &= b.sync_cut(k);
-        b.synced();
-        assert!(b.data == a.data, "cut after {k} answers");
-        // Edits on both sides, each run cut again.
-        edit_directive(&mut a, 1, |d| d.text = format!("sửa lần {k}"));
-        let gone = a.data.directive_updates.iter().nth(2).unwrap().id.clone();
-        a.edit(|d| {
-            d.directive_updates.remove(&gone);
-        });
-        let p = b.data.projects.iter().next().unwrap().id.clone();
-        let mut project = b.data.projects.get(&p).unwrap().clone();
-        project.name = format!("Dự án {k}");
-        b.edit(|d| {
-            d.projects.upsert(project);
-        });
-        ended &= a.sync_cut(k);
-        a.synced();
-        ended &= b.sync_cut(k);
-        b.synced();
-        a.synced();
-        assert!(a.data == b.data, "cut after {k} answers");
-        assert!(
-            a.state.conflicts.is_empty() && b.state.conflicts.is_empty(),
-            "cut at {k}"
-        );
-        assert_eq!(live_docs(&server, &db), a.data.total_records());
-        assert_eq!(doc(&server, &db, p.as_str()).1["_conflicts"], Value::Null);
-        steps_cut = k;
+        let (cut_data, cut_revs, ended) = runs_cut_after(&server, k);
+        assert!(cut_data == data, "cut after {k} answers");
+        assert_eq!(cut_revs, revs, "cut after {k} answers");
         if ended {
+            assert!(k > 10, "every step of the runs was cut ({k})");
             break;
         }
     }
-    assert!(
-        steps_cut > 10,
-        "every step of the runs was cut ({steps_cut})"
-    );
 }
 
 #[test]
