@@ -8,15 +8,19 @@
 #[path = "network/browser.rs"]
 mod browser;
 mod common;
+#[path = "network/conflicts.rs"]
+mod conflicts;
 #[path = "network/couchdb3.rs"]
 mod couchdb3;
 #[path = "network/server.rs"]
 mod server;
 #[path = "network/size.rs"]
 mod size;
+#[path = "network/speed.rs"]
+mod speed;
 
 use browser::Browser;
-use dondoc::domain::network::{Side, Status};
+use dondoc::domain::network::Status;
 use dondoc::domain::*;
 use serde_json::{json, Value};
 use server::Server;
@@ -36,11 +40,12 @@ fn live_docs(server: &Server, db: &str) -> usize {
         .count()
 }
 
-fn edit_directive(data: &mut Dataset, n: usize, f: impl FnOnce(&mut Directive)) -> DirectiveId {
-    let mut d = data.directives.iter().nth(n).unwrap().clone();
+fn edit_directive(b: &mut Browser, n: usize, f: impl FnOnce(&mut Directive)) -> DirectiveId {
+    let mut d = b.data.directives.iter().nth(n).unwrap().clone();
     f(&mut d);
-    data.directives.upsert(d.clone());
-    d.id
+    let id = d.id.clone();
+    b.edit(|data| data.directives.upsert(d));
+    id
 }
 
 #[test]
@@ -69,9 +74,11 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     assert!(b.data == a.data);
 
     // An edit and a deletion on one side reach the other.
-    let edited = edit_directive(&mut a.data, 0, |d| d.text = "Hoàn thành trước 30/12".into());
+    let edited = edit_directive(&mut a, 0, |d| d.text = "Hoàn thành trước 30/12".into());
     let gone = a.data.directive_updates.iter().next().unwrap().id.clone();
-    a.data.directive_updates.remove(&gone);
+    a.edit(|d| {
+        d.directive_updates.remove(&gone);
+    });
     assert_eq!(a.synced().pushed, 2);
     let (status, deleted) = doc(&server, "push", gone.as_str());
     assert_eq!(status, 404, "{deleted}");
@@ -86,7 +93,7 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     assert!(!b.data.directive_updates.contains(&gone));
 
     // And back.
-    let back = edit_directive(&mut b.data, 3, |d| d.label = "b".into());
+    let back = edit_directive(&mut b, 3, |d| d.label = "b".into());
     b.synced();
     a.synced();
     assert!(a.data == b.data);
@@ -94,240 +101,69 @@ fn push_then_pull_between_two_browsers_with_edits_and_deletions() {
     assert!(a.state.conflicts.is_empty() && b.state.conflicts.is_empty());
 }
 
+/// Two browsers' runs (a first push, a first pull, then edits on both sides), each cut
+/// after `k` answers (`usize::MAX`: never) and run again: the data and every record's
+/// revision on each side. Returns also whether no run was cut.
+fn runs_cut_after(server: &Server, k: usize) -> (Dataset, Vec<(String, String)>, bool) {
+    let db = format!("cut-{k}");
+    server.create(&db);
+    let mut a = Browser::new(server, &db, "a", common::sample()).batch(16);
+    let mut b = Browser::new(server, &db, "b", Dataset::default()).batch(16);
+    let mut ended = a.sync_cut(k);
+    a.synced();
+    ended &= b.sync_cut(k);
+    b.synced();
+    assert!(b.data == a.data, "cut after {k} answers");
+    edit_directive(&mut a, 1, |d| d.text = "sửa".into());
+    let gone = a.data.directive_updates.iter().nth(2).unwrap().id.clone();
+    a.edit(|d| {
+        d.directive_updates.remove(&gone);
+    });
+    let p = b.data.projects.iter().next().unwrap().id.clone();
+    let mut project = b.data.projects.get(&p).unwrap().clone();
+    project.name = "Dự án".into();
+    b.edit(|d| {
+        d.projects.upsert(project);
+    });
+    ended &= a.sync_cut(k);
+    a.synced();
+    ended &= b.sync_cut(k);
+    b.synced();
+    a.synced();
+    assert!(a.data == b.data, "cut after {k} answers");
+    assert!(
+        a.state.conflicts.is_empty() && b.state.conflicts.is_empty(),
+        "cut at {k}"
+    );
+    assert_eq!(live_docs(server, &db), a.data.total_records());
+    assert_eq!(doc(server, &db, p.as_str()).1["_conflicts"], Value::Null);
+    let revs = |b: &Browser| -> Vec<(String, String)> {
+        b.state
+            .revs
+            .iter()
+            .map(|(id, e)| (id.clone(), e.rev.clone()))
+            .collect()
+    };
+    assert_eq!(revs(&a), revs(&b), "cut at {k}");
+    let kept = revs(&a);
+    (a.data, kept, ended)
+}
+
 #[test]
 fn a_run_cut_at_any_step_resumes_from_its_checkpoint() {
     let server = Server::start();
-    let mut steps_cut = 0;
+    // Revision ids are made from the parent and the body: runs cut anywhere end with the
+    // very revisions of runs never cut.
+    let (data, revs, _) = runs_cut_after(&server, usize::MAX);
     for k in 0.. {
-        let db = format!("cut-{k}");
-        server.create(&db);
-        let mut a = Browser::new(&server, &db, "a", common::sample()).batch(16);
-        let mut b = Browser::new(&server, &db, "b", Dataset::default()).batch(16);
-        // The first push and the first pull, cut after k answers.
-        let mut ended = a.sync_cut(k);
-        a.synced();
-        ended &= b.sync_cut(k);
-        b.synced();
-        assert!(b.data == a.data, "cut after {k} answers");
-        // Edits on both sides, each run cut again.
-        edit_directive(&mut a.data, 1, |d| d.text = format!("sửa lần {k}"));
-        let gone = a.data.directive_updates.iter().nth(2).unwrap().id.clone();
-        a.data.directive_updates.remove(&gone);
-        let p = b.data.projects.iter().next().unwrap().id.clone();
-        let mut project = b.data.projects.get(&p).unwrap().clone();
-        project.name = format!("Dự án {k}");
-        b.data.projects.upsert(project);
-        ended &= a.sync_cut(k);
-        a.synced();
-        ended &= b.sync_cut(k);
-        b.synced();
-        a.synced();
-        assert!(a.data == b.data, "cut after {k} answers");
-        assert!(
-            a.state.conflicts.is_empty() && b.state.conflicts.is_empty(),
-            "cut at {k}"
-        );
-        assert_eq!(live_docs(&server, &db), a.data.total_records());
-        assert_eq!(doc(&server, &db, p.as_str()).1["_conflicts"], Value::Null);
-        steps_cut = k;
+        let (cut_data, cut_revs, ended) = runs_cut_after(&server, k);
+        assert!(cut_data == data, "cut after {k} answers");
+        assert_eq!(cut_revs, revs, "cut after {k} answers");
         if ended {
+            assert!(k > 10, "every step of the runs was cut ({k})");
             break;
         }
     }
-    assert!(
-        steps_cut > 10,
-        "every step of the runs was cut ({steps_cut})"
-    );
-}
-
-/// Both browsers change the same records offline: per kind, one field both changed and one
-/// only one side changed.
-#[test]
-fn a_record_changed_on_both_sides_is_merged_field_by_field_and_put_to_the_officer() {
-    let server = Server::start();
-    server.create("both");
-    let mut a = Browser::new(&server, "both", "a", common::sample());
-    a.synced();
-    let mut b = Browser::new(&server, "both", "b", Dataset::default());
-    b.synced();
-    let base_directive = serde_json::to_value(a.data.directives.iter().next().unwrap()).unwrap();
-
-    let d = edit_directive(&mut a.data, 0, |d| {
-        d.text = "A: hoàn thành trong tháng 12".into()
-    });
-    edit_directive(&mut b.data, 0, |d| {
-        d.text = "B: hoàn thành trong quý I".into();
-        d.label = "B".into();
-    });
-    let c = a.data.conclusions.iter().next().unwrap().id.clone();
-    for (data, title) in [(&mut a.data, "Kết luận (A)"), (&mut b.data, "Kết luận (B)")] {
-        let mut x = data.conclusions.get(&c).unwrap().clone();
-        x.title = title.into();
-        data.conclusions.upsert(x);
-    }
-    let u = a.data.units.iter().next().unwrap().id.clone();
-    let mut x = a.data.units.get(&u).unwrap().clone();
-    x.name = "Sở Xây dựng (A)".into();
-    x.short_name = "SXD-A".into();
-    a.data.units.upsert(x);
-    let mut x = b.data.units.get(&u).unwrap().clone();
-    x.name = "Sở Xây dựng (B)".into();
-    b.data.units.upsert(x);
-    // A project changed in different fields: merged without asking.
-    let p = a.data.projects.iter().next().unwrap().id.clone();
-    let mut x = a.data.projects.get(&p).unwrap().clone();
-    x.name = "Dự án (A)".into();
-    a.data.projects.upsert(x);
-    let mut x = b.data.projects.get(&p).unwrap().clone();
-    x.location = "Xã Mường Phăng (B)".into();
-    b.data.projects.upsert(x);
-
-    a.synced();
-    let report = b.synced();
-    assert_eq!(report.conflicts, 3, "{report:?}");
-    let merged = b.data.projects.get(&p).unwrap();
-    assert_eq!(
-        (merged.name.as_str(), merged.location.as_str()),
-        ("Dự án (A)", "Xã Mường Phăng (B)")
-    );
-
-    let conflicts: Vec<_> = b.state.conflicts().cloned().collect();
-    let on = |id: &str| conflicts.iter().find(|c| c.id == id).unwrap();
-    let cd = on(d.as_str());
-    assert_eq!(
-        cd.base.as_ref(),
-        Some(&base_directive),
-        "the merge base is the version last synced"
-    );
-    assert_eq!(cd.fields, vec!["text".to_owned()]);
-    assert_eq!(
-        cd.mine.as_ref().unwrap()["text"],
-        "B: hoàn thành trong quý I"
-    );
-    assert_eq!(
-        cd.theirs.as_ref().unwrap()["text"],
-        "A: hoàn thành trong tháng 12"
-    );
-    assert_eq!(
-        cd.merged.as_ref().unwrap()["label"],
-        "B",
-        "a field only mine changed is kept"
-    );
-    assert_eq!(cd.diffs().len(), 1);
-    assert_eq!(on(c.as_str()).fields, vec!["title".to_owned()]);
-    let cu = on(u.as_str());
-    assert_eq!(cu.fields, vec!["name".to_owned()]);
-    assert_eq!(cu.merged.as_ref().unwrap()["short_name"], "SXD-A");
-
-    // Nothing of these was sent while they wait.
-    assert_eq!(b.synced().pushed, 0);
-    b.state
-        .resolve(&mut b.data, d.as_str(), &|_| Side::Theirs)
-        .unwrap();
-    b.state
-        .resolve(&mut b.data, c.as_str(), &|_| Side::Mine)
-        .unwrap();
-    b.state
-        .resolve(&mut b.data, u.as_str(), &|_| Side::Mine)
-        .unwrap();
-    assert!(b.state.conflicts.is_empty());
-    b.synced();
-    a.synced();
-    assert!(a.data == b.data);
-    let directive = a.data.directives.get(&d).unwrap();
-    assert_eq!(
-        (directive.text.as_str(), directive.label.as_str()),
-        ("A: hoàn thành trong tháng 12", "B")
-    );
-    assert_eq!(a.data.conclusions.get(&c).unwrap().title, "Kết luận (B)");
-    let unit = a.data.units.get(&u).unwrap();
-    assert_eq!(
-        (unit.name.as_str(), unit.short_name.as_str()),
-        ("Sở Xây dựng (B)", "SXD-A")
-    );
-    for id in [d.as_str(), c.as_str(), u.as_str(), p.as_str()] {
-        assert_eq!(doc(&server, "both", id).1["_conflicts"], Value::Null);
-        // The base moved on with the sync.
-        let entry = a.state.revs.get(id).unwrap();
-        assert_eq!(entry.rev, b.state.revs.get(id).unwrap().rev);
-    }
-    assert_eq!(
-        a.state.revs.get(d.as_str()).unwrap().base.as_ref(),
-        Some(&serde_json::to_value(directive).unwrap())
-    );
-}
-
-/// Two browsers send children of the same revision: the server keeps both leaves; the
-/// next pull puts them to the officer, and the result retires the loser.
-#[test]
-fn leaves_sent_from_two_browsers_at_once_are_put_to_the_officer_and_the_loser_retired() {
-    let server = Server::start();
-    server.create("twice");
-    let mut a = Browser::new(&server, "twice", "a", common::sample());
-    a.synced();
-    let mut b = Browser::new(&server, "twice", "b", Dataset::default());
-    b.synced();
-    let d = edit_directive(&mut a.data, 2, |d| d.text = "A".into());
-    edit_directive(&mut b.data, 2, |d| d.text = "B".into());
-    let (run, request) = b.run_until(|r| r.path.ends_with("_revs_diff"));
-    a.synced();
-    let (status, _) = b.resume(run, request);
-    assert_eq!(status, Status::Done);
-    let (_, stored) = doc(&server, "twice", d.as_str());
-    assert_eq!(
-        stored["_conflicts"].as_array().map(Vec::len),
-        Some(1),
-        "{stored}"
-    );
-
-    assert_eq!(a.synced().conflicts, 1);
-    let conflict = a.state.conflicts().next().unwrap().clone();
-    assert_eq!(
-        conflict.base, None,
-        "the common ancestor's body is not kept here"
-    );
-    assert_eq!(conflict.fields, vec!["text".to_owned()]);
-    assert_eq!(conflict.retire.len(), 1);
-    a.state
-        .resolve(&mut a.data, d.as_str(), &|_| Side::Mine)
-        .unwrap();
-    a.synced();
-    b.synced();
-    assert!(a.data == b.data);
-    assert_eq!(b.data.directives.get(&d).unwrap().text, "A");
-    let (_, stored) = doc(&server, "twice", d.as_str());
-    assert_eq!(stored["_conflicts"], Value::Null, "{stored}");
-    assert_eq!(stored["text"], "A");
-    assert!(b.state.conflicts.is_empty());
-}
-
-#[test]
-fn a_record_taken_out_on_one_side_and_changed_on_the_other_is_a_conflict() {
-    let server = Server::start();
-    server.create("gone");
-    let mut a = Browser::new(&server, "gone", "a", common::sample());
-    a.synced();
-    let mut b = Browser::new(&server, "gone", "b", Dataset::default());
-    b.synced();
-    let p = a.data.projects.iter().next().unwrap().id.clone();
-    a.data.projects.remove(&p);
-    let mut x = b.data.projects.get(&p).unwrap().clone();
-    x.name = "Vẫn làm".into();
-    b.data.projects.upsert(x);
-    a.synced();
-    assert_eq!(b.synced().conflicts, 1);
-    let conflict = b.state.conflicts().next().unwrap();
-    assert_eq!(
-        (conflict.theirs.is_none(), conflict.mine.is_some()),
-        (true, true)
-    );
-    b.state
-        .resolve(&mut b.data, p.as_str(), &|_| Side::Mine)
-        .unwrap();
-    b.synced();
-    a.synced();
-    assert_eq!(a.data.projects.get(&p).unwrap().name, "Vẫn làm");
-    assert!(a.data == b.data);
 }
 
 #[test]
@@ -364,7 +200,9 @@ fn a_write_the_server_refuses_is_kept_with_its_reason_and_not_sent_again_unchang
     let p = a.data.projects.iter().next().unwrap().id.clone();
     let mut x = a.data.projects.get(&p).unwrap().clone();
     x.name = "Sửa lại".into();
-    a.data.projects.upsert(x);
+    a.edit(|d| {
+        d.projects.upsert(x);
+    });
     assert_eq!(
         a.synced().refused,
         1,

@@ -42,6 +42,15 @@ impl Browser {
         });
     }
 
+    /// A change of the data, its records' synced versions set aside as merge bases (what
+    /// the app's storage does on each change).
+    pub fn edit(&mut self, f: impl FnOnce(&mut Dataset)) {
+        let before = self.data.clone();
+        f(&mut self.data);
+        let changed = self.data.take_changes();
+        self.state.keep_bases(&before, &changed);
+    }
+
     /// A whole run.
     pub fn sync(&mut self) -> (Status, RunReport) {
         self.run(usize::MAX)

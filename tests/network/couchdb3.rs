@@ -15,7 +15,7 @@ use std::collections::VecDeque;
 use dondoc::domain::network::{
     Config, Credentials, HttpRequest, HttpResponse, Method, Replicator, RevEntry, Status, SyncState,
 };
-use dondoc::domain::Dataset;
+use dondoc::domain::{Dataset, UnitId};
 use serde_json::{json, Value};
 
 const CHECKPOINT: &str =
@@ -98,33 +98,38 @@ fn unit(id: &str, name: &str) -> Value {
 
 /// A browser that synced two units at revision 1 and has since renamed one.
 fn browser() -> (Dataset, SyncState) {
-    let keep = unit("u-couch-keep", "Sở Xây dựng");
-    let gone = unit("u-couch-gone", "Sở Giao thông vận tải");
     let mut data: Dataset = serde_json::from_value(json!({
-        "format": "dondoc", "schema_version": 7, "units": [keep, gone]
+        "format": "dondoc", "schema_version": 7,
+        "units": [unit("u-couch-keep", "Sở Xây dựng"), unit("u-couch-gone", "Sở Giao thông vận tải")]
     }))
     .unwrap();
     let mut state = SyncState {
         since: Value::String(CHECKPOINT.into()),
         ..SyncState::default()
     };
-    for (id, body, rev) in [
-        (
-            "u-couch-keep",
-            keep.clone(),
-            "1-0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f",
-        ),
-        ("u-couch-gone", gone, "1-0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"),
+    let body = |data: &Dataset, id: &str| {
+        serde_json::to_value(data.units.get(&UnitId::from(id)).unwrap()).unwrap()
+    };
+    let keep = body(&data, "u-couch-keep");
+    for (id, rev) in [
+        ("u-couch-keep", "1-0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f"),
+        ("u-couch-gone", "1-0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e"),
     ] {
-        state.revs.set(
-            id.into(),
-            RevEntry::at("units", &[rev.to_owned()], Some(body)).unwrap(),
-        );
+        let b = body(&data, id);
+        let entry = RevEntry::at("units", &[rev.to_owned()], Some(&b), Some(&b)).unwrap();
+        state.revs.set(id.into(), entry);
     }
-    let id = dondoc::domain::UnitId::from("u-couch-keep");
-    let mut renamed = data.units.get(&id).unwrap().clone();
+    let before = data.clone();
+    let mut renamed = data
+        .units
+        .get(&UnitId::from("u-couch-keep"))
+        .unwrap()
+        .clone();
     renamed.name = "Sở Xây dựng tỉnh Điện Biên".into();
     data.units.upsert(renamed);
+    let changed = data.take_changes();
+    state.keep_bases(&before, &changed);
+    assert_eq!(state.revs.get("u-couch-keep").unwrap().base, Some(keep));
     (data, state)
 }
 
@@ -186,11 +191,10 @@ fn a_run_through_couchdb_3_answers_keeps_the_opaque_sequence() {
     assert_eq!(doc["collection"], "units");
     let keep = state.revs.get("u-couch-keep").unwrap();
     assert_eq!(keep.rev, doc["_rev"].as_str().unwrap());
-    assert_eq!(
-        keep.base.as_ref().unwrap()["name"],
-        "Sở Xây dựng tỉnh Điện Biên"
-    );
-    assert_eq!(state.revs.get("u-couch-gone").unwrap().base, None);
+    assert_eq!(keep.base, None, "synced: the data holds it");
+    let now = serde_json::to_value(data.units.iter().next().unwrap()).unwrap();
+    assert!(!keep.is_dirty(Some(&now)));
+    assert_eq!(state.revs.get("u-couch-gone").unwrap().synced, None);
 }
 
 #[test]
@@ -212,6 +216,28 @@ fn a_checkpoint_the_server_does_not_hold_starts_the_feed_again() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn a_server_error_stops_the_run_and_keeps_the_checkpoint() {
+    let (mut data, mut state) = browser();
+    let mut r = Replicator::new(config());
+    r.next_request(&data, &state).unwrap();
+    let error = json!({"error": "internal_server_error", "reason": "timeout"});
+    r.receive(
+        &mut data,
+        &mut state,
+        HttpResponse {
+            status: 500,
+            body: error,
+        },
+    );
+    assert_eq!(
+        r.status(),
+        Status::Failed("500 internal_server_error: timeout".into())
+    );
+    assert_eq!(r.next_request(&data, &state), None);
+    assert_eq!(state.since, Value::String(CHECKPOINT.into()));
 }
 
 #[test]

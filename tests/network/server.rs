@@ -12,6 +12,7 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use dondoc::domain::network::{HttpRequest, HttpResponse};
@@ -23,6 +24,8 @@ pub struct Server {
     pub addr: String,
     /// The admin's `user:password`, when the server has one.
     pub admin: Option<String>,
+    /// Its working folder, removed with it.
+    dir: Option<PathBuf>,
 }
 
 impl Server {
@@ -37,6 +40,7 @@ impl Server {
                 child: None,
                 addr,
                 admin,
+                dir: None,
             };
         }
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -47,16 +51,37 @@ impl Server {
              server the network tests use, or set DONDOC_COUCHDB_URL to a CouchDB's address",
             bin.display()
         );
+        // Tests run at once, each with its own server: a port another test's server took
+        // between the check and the start is found by the server's uuid, and tried again.
+        for _ in 0..5 {
+            if let Some(server) = Server::spawn(&bin) {
+                return server;
+            }
+        }
+        panic!("pouchdb-server did not start on a port of its own");
+    }
+
+    fn spawn(bin: &std::path::Path) -> Option<Server> {
+        static STARTED: AtomicUsize = AtomicUsize::new(0);
+        let n = STARTED.fetch_add(1, Ordering::Relaxed);
+        let uuid = format!("dondoc-test-{}-{n}", std::process::id());
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        // It writes its config.json and log.txt in its working folder: one of its own.
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("pouchdb-{port}"));
+        // It keeps its config.json (its uuid, its admins) and log.txt in its working
+        // folder: a new one each time.
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(&uuid);
+        let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("a folder for the server");
-        // Through tests/pouchdb-server.cjs: one difference from CouchDB corrected (see there).
+        let config = serde_json::json!({ "couchdb": { "uuid": uuid } });
+        std::fs::write(dir.join("config.json"), config.to_string()).expect("its config");
+        // Through tests/pouchdb-server.cjs (next to `bin`'s package): one difference from
+        // CouchDB corrected, see there.
+        let launcher = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/pouchdb-server.cjs");
+        debug_assert!(bin.exists());
         let child = Command::new("node")
-            .arg(root.join("tests/pouchdb-server.cjs"))
+            .arg(launcher)
             .args([
                 "--in-memory",
                 "--no-stdout-logs",
@@ -75,14 +100,16 @@ impl Server {
             child: Some(child),
             addr: format!("127.0.0.1:{port}"),
             admin: None,
+            dir: Some(dir),
         };
         let start = Instant::now();
         loop {
-            if let Ok((200, _, _)) = send(&server.addr, "GET", "/", &[], None) {
-                break;
+            if let Ok((200, _, body)) = send(&server.addr, "GET", "/", &[], None) {
+                let welcome: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+                return (welcome["uuid"] == uuid.as_str()).then_some(server);
             }
-            if let Some(Ok(Some(exit))) = server.child.as_mut().map(Child::try_wait) {
-                panic!("pouchdb-server stopped at once ({exit})");
+            if let Some(Ok(Some(_))) = server.child.as_mut().map(Child::try_wait) {
+                return None;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(30),
@@ -90,7 +117,6 @@ impl Server {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        server
     }
 
     /// A request as the server's admin (setting databases, users, rules up).
@@ -119,6 +145,12 @@ impl Server {
             status == 201 || status == 200,
             "creating {db}: {status} {body}"
         );
+        // CouchDB 3 makes a new database its admins' only; the tests' browsers need no
+        // account unless a test says otherwise.
+        let open = serde_json::json!({"admins": {"names": [], "roles": []},
+                                      "members": {"names": [], "roles": []}});
+        let (status, body) = self.admin("PUT", &format!("/{db}/_security"), Some(&open));
+        assert_eq!(status, 200, "opening {db}: {body}");
     }
 
     /// Gives the server an admin (PouchDB Server starts with everyone an admin).
@@ -136,6 +168,9 @@ impl Drop for Server {
         if let Some(child) = &mut self.child {
             let _ = child.kill();
             let _ = child.wait();
+        }
+        if let Some(dir) = &self.dir {
+            let _ = std::fs::remove_dir_all(dir);
         }
     }
 }

@@ -54,7 +54,7 @@ impl RecordKind {
 
 /// A stored record. Implemented by [`record_impl!`] for each model type.
 pub trait Record: Clone + PartialEq + Serialize + DeserializeOwned + 'static {
-    type Id: Clone + Ord + std::fmt::Display + AsRef<str>;
+    type Id: Clone + Ord + std::fmt::Display + AsRef<str> + for<'a> From<&'a str>;
     const KIND: RecordKind;
     fn id(&self) -> &Self::Id;
     fn created_at(&self) -> DateTime<Utc>;

@@ -5,7 +5,7 @@
 //! record taken out of the data has no tombstone in the `Dataset`: it is a record the
 //! revision store knows as synced and the data no longer holds, sent as `_deleted: true`.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 
 use crate::domain::model::collection::Collection;
@@ -57,33 +57,36 @@ pub(super) struct Local {
 
 /// Every record of `data` as a body, by id.
 pub(super) fn all_bodies(data: &Dataset) -> FxHashMap<String, Local> {
-    bodies(data, None)
-}
-
-/// The records of `data` among `ids`, as bodies (one pass over the data).
-pub(super) fn bodies_of(data: &Dataset, ids: &FxHashSet<&str>) -> FxHashMap<String, Local> {
-    bodies(data, Some(ids))
-}
-
-fn bodies(data: &Dataset, ids: Option<&FxHashSet<&str>>) -> FxHashMap<String, Local> {
-    struct Take<'a>(Option<&'a FxHashSet<&'a str>>, FxHashMap<String, Local>);
-    impl Visitor for Take<'_> {
+    struct Take(FxHashMap<String, Local>);
+    impl Visitor for Take {
         fn visit<T: Record>(&mut self, c: &Collection<T>) {
             for r in c.iter() {
-                let id = r.id().as_ref();
-                if self.0.is_none_or(|ids| ids.contains(id)) {
-                    let local = Local {
-                        collection: T::KIND.collection(),
-                        body: body_of(r),
-                    };
-                    self.1.insert(id.to_owned(), local);
-                }
+                let local = Local {
+                    collection: T::KIND.collection(),
+                    body: body_of(r),
+                };
+                self.0.insert(r.id().to_string(), local);
             }
         }
     }
-    let mut take = Take(ids, FxHashMap::default());
+    let mut take = Take(FxHashMap::default());
     data.visit(&mut take);
-    take.1
+    take.0
+}
+
+/// The body of the record `id` of `collection` in `data`, if it holds it.
+pub(super) fn body(data: &Dataset, collection: &str, id: &str) -> Option<Value> {
+    struct Find<'a>(&'a str, &'a str, Option<Value>);
+    impl Visitor for Find<'_> {
+        fn visit<T: Record>(&mut self, c: &Collection<T>) {
+            if T::KIND.collection() == self.0 {
+                self.2 = c.get(&T::Id::from(self.1)).map(body_of);
+            }
+        }
+    }
+    let mut find = Find(collection, id, None);
+    data.visit(&mut find);
+    find.2
 }
 
 /// Why a document could not become a record here.
@@ -125,10 +128,7 @@ pub(super) fn write(
                     Err(e) => Err(Unreadable::Body(e.to_string())),
                 },
                 None => {
-                    let id = c.iter().map(Record::id).find(|i| i.as_ref() == self.id);
-                    if let Some(id) = id.cloned() {
-                        c.remove(&id);
-                    }
+                    c.remove(&T::Id::from(self.id));
                     Ok(None)
                 }
             });
@@ -166,26 +166,85 @@ pub(super) fn parse_rev(rev: &str) -> Option<Rev<'_>> {
     })
 }
 
-/// The hash of a new revision: deterministic from its parent and its content, so a run
-/// stopped after sending it makes the same revision again and the server already has it.
-/// FNV-1a over 128 bits (the fingerprint's hash, wider): revision ids need to differ, not
-/// to resist an attacker, and no hashing crate is added to the app for it.
-pub(super) fn rev_hash(parent: Option<&str>, body: Option<&Value>) -> String {
+/// FNV-1a over 128 bits (the import fingerprint's hash, wider): revision ids and version
+/// fingerprints need to differ, not to resist an attacker, and no hashing crate is added to
+/// the app for them.
+struct Fnv(u128);
+
+impl Fnv {
     const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
     const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    let mut h = OFFSET;
-    let mut eat = |bytes: &[u8]| {
+
+    fn eat(&mut self, bytes: &[u8]) {
         for b in bytes {
-            h = (h ^ u128::from(*b)).wrapping_mul(PRIME);
+            self.0 = (self.0 ^ u128::from(*b)).wrapping_mul(Self::PRIME);
         }
-    };
-    eat(parent.unwrap_or("").as_bytes());
-    eat(&[0]);
-    match body {
-        Some(b) => eat(&serde_json::to_vec(b).unwrap_or_default()),
-        None => eat(b"deleted"),
     }
-    format!("{h:032x}")
+}
+
+impl std::io::Write for Fnv {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.eat(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The hash of a body written with every object's keys in order, so two equal bodies agree
+/// whatever order their maps hold.
+pub(super) fn body_hash(body: &Value) -> u128 {
+    let mut h = Fnv(Fnv::OFFSET);
+    canonical(body, &mut h);
+    h.0
+}
+
+/// The hash of a new revision: deterministic from its parent and its content (`body_hash`,
+/// `None` for a deletion), so a run stopped after sending it makes the same revision again
+/// and the server already has it.
+pub(super) fn rev_hash(parent: Option<&str>, body: Option<u128>) -> String {
+    let mut h = Fnv(Fnv::OFFSET);
+    h.eat(parent.unwrap_or("").as_bytes());
+    h.eat(&[0]);
+    match body {
+        Some(b) => h.eat(&b.to_le_bytes()),
+        None => h.eat(b"deleted"),
+    }
+    format!("{:032x}", h.0)
+}
+
+fn canonical(v: &Value, out: &mut Fnv) {
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.eat(b"{");
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.eat(b",");
+                }
+                let _ = serde_json::to_writer(&mut *out, k);
+                out.eat(b":");
+                canonical(&map[k], out);
+            }
+            out.eat(b"}");
+        }
+        Value::Array(items) => {
+            out.eat(b"[");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.eat(b",");
+                }
+                canonical(item, out);
+            }
+            out.eat(b"]");
+        }
+        other => {
+            let _ = serde_json::to_writer(&mut *out, other);
+        }
+    }
 }
 
 /// The revision ids of a document's `_revisions` (`{start, ids}`), newest first.

@@ -8,7 +8,7 @@
 //!   deterministically from the parent and the body.
 //! - `revs`: the revisions kept per record, with the merge base (the body last synced),
 //!   stored beside the data (`SyncState`).
-//! - `pull` and `push`: the two directions; `conflict`: a record changed on both sides,
+//! - `feed`, `pull` and `push`: the changes feed read, a record taken in, changes sent; `conflict`: a record changed on both sides,
 //!   merged field by field against its base, what both changed put to the officer.
 //!
 //! - `point`: where a browser syncs, as typed; `setup`: what the office's IT sets up once (database, rules, accounts and roles).
@@ -18,6 +18,7 @@
 
 mod conflict;
 mod docs;
+mod feed;
 mod http;
 mod link;
 mod point;
@@ -40,3 +41,6 @@ pub use setup::{
     OFFICE_ROLE, UNIT_ROLE, VALIDATE_DOC_UPDATE, WRITER_FIELD,
 };
 pub use state::{Refused, Retire, SyncState};
+
+#[cfg(test)]
+mod tests;

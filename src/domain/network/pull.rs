@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use super::conflict::{merge_fields, Branch, Conflict};
-use super::docs::{self, body_of_doc, normalize, revisions, Local, COLLECTION_FIELD};
+use super::docs::{self, body_of_doc, normalize, revisions, COLLECTION_FIELD};
 use super::revs::RevEntry;
 use super::state::SyncState;
 use crate::domain::model::dataset::Dataset;
@@ -43,20 +43,22 @@ impl Leaf {
 }
 
 /// CouchDB's order of leaves: the longest history first, then the greater revision id.
+fn rank(rev: &str) -> (u64, &str) {
+    (docs::parse_rev(rev).map_or(0, |r| r.generation), rev)
+}
+
 fn wins(a: &str, b: &str) -> bool {
-    let g = |r: &str| docs::parse_rev(r).map_or(0, |r| r.generation);
-    (g(a), a) > (g(b), b)
+    rank(a) > rank(b)
 }
 
 /// Takes in record `id`: `listed`, every leaf the server holds of it; `fetched`, the
-/// documents of the leaves this browser lacked; `local`, its version in the data.
+/// documents of the leaves this browser lacked.
 pub(super) fn take_in(
     state: &mut SyncState,
     data: &mut Dataset,
     id: &str,
     listed: &[String],
     fetched: &[Value],
-    local: Option<&Local>,
     unreadable: &mut Vec<(String, String)>,
 ) -> Pulled {
     let Some(collection) = fetched
@@ -87,10 +89,10 @@ pub(super) fn take_in(
             Err(e) => unreadable.push((id.to_owned(), format!("{e:?}"))),
         }
     }
-    live.sort_by(|a, b| b.rev().cmp(a.rev()));
-    live.sort_by_key(|l| std::cmp::Reverse(docs::parse_rev(l.rev()).map_or(0, |r| r.generation)));
-    let mut mine = local.map(|l| l.body.clone());
+    live.sort_by(|a, b| rank(b.rev()).cmp(&rank(a.rev())));
+    let mut mine = docs::body(data, &collection, id);
     let original = state.revs.get(id).cloned();
+    let original_base = original.as_ref().and_then(|o| o.synced_body(mine.as_ref()));
 
     if live.is_empty() {
         return take_deletion(state, data, &collection, id, &dead, mine.as_ref());
@@ -110,7 +112,7 @@ pub(super) fn take_in(
         });
         if (entry.is_none() && mine.is_none()) || (descends && !dirty) {
             if let Ok(written) = docs::write(data, &collection, id, theirs.as_ref()) {
-                set_at(state, &collection, id, &leaf.chain, written.clone());
+                set_at(state, &collection, id, &leaf.chain, written.as_ref());
                 mine = written;
                 outcome = Pulled::Taken;
             }
@@ -118,9 +120,9 @@ pub(super) fn take_in(
         }
         if mine == theirs {
             // The same version on both sides: nothing to put to anyone.
-            let retire = sibling_leaf(entry.as_ref(), leaf, listed);
+            let retire = sibling_leaf(entry.as_ref(), leaf, listed, mine.as_ref());
             let (parent, retire) = winner(leaf.branch(), retire);
-            state.settle(&collection, id, &parent, retire, false);
+            state.settle(&collection, id, &parent, retire, false, mine.as_ref());
             outcome = Pulled::Taken;
             continue;
         }
@@ -130,11 +132,14 @@ pub(super) fn take_in(
         let base = original
             .as_ref()
             .filter(|o| leaf.chain.contains(&o.rev))
-            .and_then(|o| o.base.clone());
+            .and(original_base.clone());
         let (parent, retire) = if descends {
             (leaf.branch(), Vec::new())
         } else {
-            winner(leaf.branch(), sibling_leaf(entry.as_ref(), leaf, listed))
+            winner(
+                leaf.branch(),
+                sibling_leaf(entry.as_ref(), leaf, listed, mine.as_ref()),
+            )
         };
         let (merged, fields) = match (&mine, &theirs) {
             (Some(m), Some(t)) => {
@@ -148,7 +153,7 @@ pub(super) fn take_in(
         };
         if let (Some(result), true) = (&merged, fields.is_empty()) {
             if docs::write(data, &collection, id, Some(result)).is_ok() {
-                state.settle(&collection, id, &parent, retire, false);
+                state.settle(&collection, id, &parent, retire, false, Some(result));
                 mine = Some(result.clone());
                 outcome = Pulled::Taken;
                 continue;
@@ -179,11 +184,16 @@ pub(super) fn take_in(
 
 /// This browser's synced revision when it is still a leaf beside `leaf` on the server
 /// (both were sent from the same parent): it loses or wins with `leaf`.
-fn sibling_leaf(entry: Option<&RevEntry>, leaf: &Leaf, listed: &[String]) -> Option<Branch> {
+fn sibling_leaf(
+    entry: Option<&RevEntry>,
+    leaf: &Leaf,
+    listed: &[String],
+    mine: Option<&Value>,
+) -> Option<Branch> {
     let e = entry?;
     (listed.contains(&e.rev) && !leaf.chain.contains(&e.rev)).then(|| Branch {
         chain: e.chain(),
-        body: e.base.clone(),
+        body: e.synced_body(mine),
     })
 }
 
@@ -200,19 +210,20 @@ fn differing(m: &Value, t: &Value) -> Vec<String> {
     merge_fields(None, m, t).1
 }
 
+/// Records that the data holds `body`, the version at `chain`'s head.
 fn set_at(
     state: &mut SyncState,
     collection: &str,
     id: &str,
     chain: &[String],
-    body: Option<Value>,
+    body: Option<&Value>,
 ) {
     let known = state
         .revs
         .get(id)
         .map(|e| e.known.clone())
         .unwrap_or_default();
-    if let Some(mut e) = RevEntry::at(collection, chain, body) {
+    if let Some(mut e) = RevEntry::at(collection, chain, body, body) {
         e.known = known;
         state.revs.set(id.to_owned(), e);
     }
@@ -254,7 +265,7 @@ fn take_deletion(
         Conflict {
             collection: collection.to_owned(),
             id: id.to_owned(),
-            base: e.base.clone(),
+            base: e.synced_body(mine),
             mine: mine.cloned(),
             theirs: None,
             merged: None,

@@ -8,8 +8,9 @@ use std::collections::VecDeque;
 use rustc_hash::FxHashSet;
 use serde_json::{json, Value};
 
-use super::docs::{all_bodies, document, parse_rev, rev_hash};
-use super::revs::RevEntry;
+use super::docs::{all_bodies, body_hash, document, parse_rev, rev_hash};
+use super::replicator::RunReport;
+use super::revs::{fingerprint_of, RevEntry};
 use super::state::{Refused, Retire, SyncState};
 use crate::domain::model::dataset::Dataset;
 
@@ -21,6 +22,8 @@ pub(super) enum Outgoing {
         id: String,
         collection: &'static str,
         body: Option<Value>,
+        /// The body's hash (`docs::body_hash`), found once.
+        hash: Option<u128>,
     },
     Retire(Retire),
 }
@@ -30,6 +33,15 @@ impl Outgoing {
         match self {
             Outgoing::Record { id, .. } => id,
             Outgoing::Retire(r) => &r.id,
+        }
+    }
+
+    /// The data's version of the record (the officer may have changed it while its
+    /// revision was on its way).
+    pub fn current(&self, data: &Dataset) -> Option<Value> {
+        match self {
+            Outgoing::Record { id, collection, .. } => super::docs::body(data, collection, id),
+            Outgoing::Retire(r) => super::docs::body(data, &r.collection, &r.id),
         }
     }
 }
@@ -53,32 +65,34 @@ pub(super) fn outgoing(data: &Dataset, state: &SyncState) -> VecDeque<Outgoing> 
         .map(Outgoing::Retire)
         .collect();
     let bodies = all_bodies(data);
-    let held = |id: &str, body: Option<&Value>| {
+    let held = |id: &str, hash: Option<u128>| {
         state.conflicts.contains_key(id)
             || state
                 .refused
                 .get(id)
-                .is_some_and(|r| r.version == rev_hash(None, body))
+                .is_some_and(|r| r.version == version(hash))
     };
     let mut ids: Vec<&String> = bodies.keys().collect();
     ids.sort();
     for id in ids {
         let local = &bodies[id];
+        let hash = Some(body_hash(&local.body));
         let dirty = state
             .revs
             .get(id)
-            .is_none_or(|e| e.is_dirty(Some(&local.body)));
-        if dirty && !held(id, Some(&local.body)) {
+            .is_none_or(|e| e.force || e.synced.as_deref() != hash.map(fingerprint_of).as_deref());
+        if dirty && !held(id, hash) {
             queue.push_back(Outgoing::Record {
                 id: id.clone(),
                 collection: local.collection,
                 body: Some(local.body.clone()),
+                hash,
             });
         }
     }
     let present: FxHashSet<&str> = bodies.keys().map(String::as_str).collect();
     for (id, e) in state.revs.iter() {
-        if e.base.is_some() && !present.contains(id.as_str()) && !held(id, None) {
+        if e.synced.is_some() && !present.contains(id.as_str()) && !held(id, None) {
             let collection = crate::domain::model::record::RecordKind::ALL
                 .iter()
                 .map(|k| k.collection())
@@ -88,6 +102,7 @@ pub(super) fn outgoing(data: &Dataset, state: &SyncState) -> VecDeque<Outgoing> 
                     id: id.clone(),
                     collection,
                     body: None,
+                    hash: None,
                 });
             }
         }
@@ -97,11 +112,12 @@ pub(super) fn outgoing(data: &Dataset, state: &SyncState) -> VecDeque<Outgoing> 
 
 /// The new revision for `item`, with the history the server needs to place it.
 pub(super) fn make(item: Outgoing, state: &SyncState) -> Made {
-    let (id, collection, parent_chain, parent_hashes, body) = match &item {
+    let (id, collection, parent_chain, parent_hashes, body, body_hash) = match &item {
         Outgoing::Record {
             id,
             collection,
             body,
+            hash,
         } => {
             let e = state.revs.get(id);
             (
@@ -110,6 +126,7 @@ pub(super) fn make(item: Outgoing, state: &SyncState) -> Made {
                 e.map(RevEntry::chain).unwrap_or_default(),
                 e.map(RevEntry::hashes).unwrap_or_default(),
                 body.clone(),
+                *hash,
             )
         }
         Outgoing::Retire(r) => {
@@ -125,12 +142,13 @@ pub(super) fn make(item: Outgoing, state: &SyncState) -> Made {
                 r.branch.chain.clone(),
                 hashes,
                 None,
+                None,
             )
         }
     };
     let parent = parent_chain.first().map(String::as_str);
     let generation = parent.and_then(parse_rev).map_or(0, |p| p.generation) + 1;
-    let hash = rev_hash(parent, body.as_ref());
+    let hash = rev_hash(parent, body_hash);
     let rev = format!("{generation}-{hash}");
     let mut ids = vec![Value::String(hash)];
     ids.extend(
@@ -145,23 +163,27 @@ pub(super) fn make(item: Outgoing, state: &SyncState) -> Made {
     Made { item, rev, doc }
 }
 
-/// Marks `made` as on the server.
-pub(super) fn sent(made: &Made, state: &mut SyncState) {
+/// Marks `made` as on the server; the data now holds `current`.
+pub(super) fn sent(made: &Made, state: &mut SyncState, current: Option<&Value>) {
     let hash = parse_rev(&made.rev).map_or("", |r| r.hash).to_owned();
     match &made.item {
         Outgoing::Record {
             id,
             collection,
             body,
+            ..
         } => {
             let entry = match state.revs.get(id) {
-                Some(e) => e.child(&hash, body.clone()),
-                None => {
-                    match RevEntry::at(collection, std::slice::from_ref(&made.rev), body.clone()) {
-                        Some(e) => e,
-                        None => return,
-                    }
-                }
+                Some(e) => e.child(&hash, body.as_ref(), current),
+                None => match RevEntry::at(
+                    collection,
+                    std::slice::from_ref(&made.rev),
+                    body.as_ref(),
+                    current,
+                ) {
+                    Some(e) => e,
+                    None => return,
+                },
             };
             state.revs.set(id.clone(), entry);
             state.refused.remove(id);
@@ -181,7 +203,8 @@ pub(super) fn refused(made: &Made, error: &str, reason: &str, state: &mut SyncSt
         Outgoing::Record {
             id,
             collection,
-            body,
+            hash,
+            ..
         } => {
             state.refused.insert(
                 id.clone(),
@@ -190,7 +213,7 @@ pub(super) fn refused(made: &Made, error: &str, reason: &str, state: &mut SyncSt
                     id: id.clone(),
                     error: error.to_owned(),
                     reason: reason.to_owned(),
-                    version: rev_hash(None, body.as_ref()),
+                    version: version(*hash),
                 },
             );
         }
@@ -208,4 +231,45 @@ pub(super) fn refused(made: &Made, error: &str, reason: &str, state: &mut SyncSt
             );
         }
     }
+}
+
+/// A refused version's name: its fingerprint (or a deletion's).
+fn version(hash: Option<u128>) -> String {
+    hash.map_or_else(|| "deleted".to_owned(), fingerprint_of)
+}
+
+/// Reads a `_bulk_docs` answer: marks what was written and keeps what was refused; `false`
+/// when the server asked for a login for some document (`unauthorized`: the session ran
+/// out, or a rule wants a named account), which is not a refusal: it is sent again after
+/// the login.
+pub(super) fn written(
+    data: &Dataset,
+    state: &mut SyncState,
+    docs: &[Made],
+    body: &Value,
+    report: &mut RunReport,
+) -> bool {
+    // With `new_edits: false` CouchDB answers `[]` when all were written, and lists only
+    // the documents it refused; PouchDB Server may list successes too.
+    let mut logged_in = true;
+    let mut errors: rustc_hash::FxHashMap<&str, (&str, &str)> = Default::default();
+    for r in body.as_array().into_iter().flatten() {
+        if let (Some(id), Some(error)) = (r["id"].as_str(), r["error"].as_str()) {
+            errors.insert(id, (error, r["reason"].as_str().unwrap_or("")));
+        }
+    }
+    for m in docs {
+        match errors.get(m.item.id()) {
+            Some(("unauthorized", _)) => logged_in = false,
+            Some((error, reason)) => {
+                refused(m, error, reason, state);
+                report.refused += 1;
+            }
+            None => {
+                sent(m, state, m.item.current(data).as_ref());
+                report.pushed += 1;
+            }
+        }
+    }
+    logged_in
 }

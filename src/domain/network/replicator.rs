@@ -13,9 +13,8 @@ use std::collections::VecDeque;
 use rustc_hash::FxHashSet;
 use serde_json::{json, Map, Value};
 
-use super::docs::bodies_of;
+use super::feed::{self, Row};
 use super::http::{HttpRequest, HttpResponse, Method};
-use super::pull::{take_in, Pulled};
 use super::push::{self, Made, Outgoing};
 use super::state::SyncState;
 use crate::domain::model::dataset::Dataset;
@@ -66,13 +65,6 @@ pub struct RunReport {
     pub requests: usize,
 }
 
-/// One changes row: a record and every leaf revision the server holds of it.
-#[derive(Debug, Clone, PartialEq)]
-struct Row {
-    id: String,
-    leaves: Vec<String>,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 enum Step {
     Login,
@@ -104,7 +96,8 @@ pub struct Replicator {
 }
 
 impl Replicator {
-    pub fn new(config: Config) -> Self {
+    pub fn new(mut config: Config) -> Self {
+        config.batch = config.batch.max(1);
         let step = if config.credentials.is_some() {
             Step::Login
         } else {
@@ -224,13 +217,14 @@ impl Replicator {
             self.step = Step::Finished(Status::NeedsLogin);
             return;
         }
-        let ok = (200..300).contains(&response.status);
+        // No checkpoint yet is a 404; a checkpoint not saved only costs a longer pull.
+        let ok = (200..300).contains(&response.status)
+            || matches!(self.step, Step::SaveCheckpoint { .. })
+            || (matches!(self.step, Step::ReadCheckpoint) && response.status == 404);
         let step = std::mem::replace(&mut self.step, Step::Finished(Status::Running));
         self.step = match step {
             Step::Finished(s) => Step::Finished(s),
-            _ if !ok && !matches!(step, Step::ReadCheckpoint | Step::SaveCheckpoint { .. }) => {
-                Step::Finished(Status::Failed(failure(&response)))
-            }
+            _ if !ok => Step::Finished(Status::Failed(failure(&response))),
             Step::Login => Step::ReadCheckpoint,
             Step::ReadCheckpoint => {
                 self.read_checkpoint(state, &response);
@@ -243,12 +237,11 @@ impl Replicator {
                 more,
                 ..
             } => {
-                self.take_in(data, state, &rows, &response.body);
+                feed::take_in(data, state, &rows, &response.body, &mut self.report);
                 state.previous_since = std::mem::replace(&mut state.since, last_seq);
                 Step::SaveCheckpoint { more }
             }
             Step::SaveCheckpoint { more } => {
-                // A checkpoint the server did not keep only costs a longer pull next time.
                 self.checkpoint_rev = response.body["rev"].as_str().map(str::to_owned);
                 if more {
                     Step::Changes
@@ -275,7 +268,7 @@ impl Replicator {
                     .partition(|m| missing.contains(&(m.item.id().to_owned(), m.rev.clone())));
                 // Already on the server: sent by a run that stopped before hearing back.
                 for m in &there {
-                    push::sent(m, state);
+                    push::sent(m, state, m.item.current(data).as_ref());
                 }
                 if send.is_empty() {
                     Step::RevsDiff
@@ -284,7 +277,7 @@ impl Replicator {
                 }
             }
             Step::BulkDocs { docs } => {
-                if self.bulk_docs(state, &docs, &response.body) {
+                if push::written(data, state, &docs, &response.body, &mut self.report) {
                     Step::RevsDiff
                 } else {
                     Step::Finished(Status::NeedsLogin)
@@ -308,106 +301,22 @@ impl Replicator {
     }
 
     fn changes(&mut self, state: &mut SyncState, body: Value) -> Step {
-        let results = body["results"].as_array().cloned().unwrap_or_default();
-        let last_seq = body["last_seq"].clone();
-        let more = results.len() >= self.config.batch;
-        let mut rows = Vec::new();
-        let mut missing = Vec::new();
-        for r in &results {
-            let Some(id) = r["id"].as_str() else { continue };
-            if id.starts_with('_') || state.conflicts.contains_key(id) {
-                continue;
-            }
-            let leaves: Vec<String> = r["changes"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|c| c["rev"].as_str().map(str::to_owned))
-                .collect();
-            for rev in leaves.iter().filter(|rev| !state.revs.knows(id, rev)) {
-                missing.push((id.to_owned(), rev.clone()));
-            }
-            rows.push(Row {
-                id: id.to_owned(),
-                leaves,
-            });
-        }
-        if !missing.is_empty() {
+        let mut feed = feed::read(state, body, self.config.batch);
+        // A full page that does not move the sequence on would be asked for forever.
+        feed.more &= feed.last_seq != state.since;
+        if !feed.missing.is_empty() {
             return Step::BulkGet {
-                rows,
-                missing,
-                last_seq,
-                more,
+                rows: feed.rows,
+                missing: feed.missing,
+                last_seq: feed.last_seq,
+                more: feed.more,
             };
         }
-        if results.is_empty() || last_seq.is_null() || last_seq == state.since {
+        if feed.empty || feed.last_seq.is_null() || feed.last_seq == state.since {
             return Step::RevsDiff;
         }
-        state.previous_since = std::mem::replace(&mut state.since, last_seq);
-        Step::SaveCheckpoint { more }
-    }
-
-    fn take_in(&mut self, data: &mut Dataset, state: &mut SyncState, rows: &[Row], body: &Value) {
-        let mut fetched: rustc_hash::FxHashMap<&str, Vec<Value>> = Default::default();
-        for result in body["results"].as_array().into_iter().flatten() {
-            let Some(id) = result["id"].as_str() else {
-                continue;
-            };
-            let docs = result["docs"].as_array().into_iter().flatten();
-            let oks = docs.filter_map(|d| d.get("ok").cloned());
-            fetched.entry(id).or_default().extend(oks);
-        }
-        let ids: FxHashSet<&str> = fetched.keys().copied().collect();
-        let locals = bodies_of(data, &ids);
-        for row in rows {
-            let Some(docs) = fetched.get(row.id.as_str()) else {
-                continue;
-            };
-            let local = locals.get(&row.id);
-            let pulled = take_in(
-                state,
-                data,
-                &row.id,
-                &row.leaves,
-                docs,
-                local,
-                &mut self.report.unreadable,
-            );
-            match pulled {
-                Pulled::Taken => self.report.pulled += 1,
-                Pulled::Conflict => self.report.conflicts += 1,
-                Pulled::Nothing | Pulled::Unreadable => {}
-            }
-        }
-    }
-
-    /// Marks what was written and what was refused; `false` when the server asked for a
-    /// login for some document (`unauthorized`: the session ran out, or a rule wants a
-    /// named account), which is not a refusal: it is sent again after the login.
-    fn bulk_docs(&mut self, state: &mut SyncState, docs: &[Made], body: &Value) -> bool {
-        // With `new_edits: false` CouchDB answers `[]` when all were written, and lists
-        // only the documents it refused; PouchDB Server may list successes too.
-        let mut logged_in = true;
-        let mut errors: rustc_hash::FxHashMap<&str, (&str, &str)> = Default::default();
-        for r in body.as_array().into_iter().flatten() {
-            if let (Some(id), Some(error)) = (r["id"].as_str(), r["error"].as_str()) {
-                errors.insert(id, (error, r["reason"].as_str().unwrap_or("")));
-            }
-        }
-        for m in docs {
-            match errors.get(m.item.id()) {
-                Some(("unauthorized", _)) => logged_in = false,
-                Some((error, reason)) => {
-                    push::refused(m, error, reason, state);
-                    self.report.refused += 1;
-                }
-                None => {
-                    push::sent(m, state);
-                    self.report.pushed += 1;
-                }
-            }
-        }
-        logged_in
+        state.previous_since = std::mem::replace(&mut state.since, feed.last_seq);
+        Step::SaveCheckpoint { more: feed.more }
     }
 }
 

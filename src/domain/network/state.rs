@@ -10,8 +10,8 @@ use serde_json::Value;
 
 use super::conflict::{Branch, Conflict, Conflicts, Side};
 use super::docs::{self, Unreadable};
-use super::revs::{RevEntry, RevStore};
-use crate::domain::model::dataset::Dataset;
+use super::revs::{fingerprint, RevEntry, RevStore};
+use crate::domain::model::dataset::{Changes, Dataset};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SyncState {
@@ -92,21 +92,23 @@ impl SyncState {
         };
         let result = conflict.result(pick);
         let conflict = conflict.clone();
-        docs::write(data, &conflict.collection, id, result.as_ref())?;
+        let result = docs::write(data, &conflict.collection, id, result.as_ref())?;
         self.conflicts.remove(id);
         // Sent even when the result is the winner's body: a change that reached the server
         // while the conflict was open is then seen again, not skipped.
+        let (parent, retire) = (&conflict.parent, conflict.retire.clone());
         self.settle(
             &conflict.collection,
             id,
-            &conflict.parent,
-            conflict.retire,
+            parent,
+            retire,
             true,
+            result.as_ref(),
         );
         Ok(())
     }
 
-    /// Records that the data now holds a result built on `parent`, and queues `retire`.
+    /// Records that the data now holds `result`, built on `parent`, and queues `retire`.
     pub(super) fn settle(
         &mut self,
         collection: &str,
@@ -114,13 +116,15 @@ impl SyncState {
         parent: &Branch,
         retire: Vec<Branch>,
         force: bool,
+        result: Option<&Value>,
     ) {
         let known = self
             .revs
             .get(id)
             .map(|e| e.known.clone())
             .unwrap_or_default();
-        let Some(mut entry) = RevEntry::at(collection, &parent.chain, parent.body.clone()) else {
+        let Some(mut entry) = RevEntry::at(collection, &parent.chain, parent.body.as_ref(), result)
+        else {
             return;
         };
         entry.known = known;
@@ -138,5 +142,28 @@ impl SyncState {
                 id: id.to_owned(),
                 branch,
             }));
+    }
+
+    /// Sets aside, as their merge base, the synced versions of records the data is about to
+    /// lose: `before` is the data before a change, `changed` the ids that change named
+    /// (`Dataset::take_changes`). Without it a record changed on both sides still comes to
+    /// the officer, but with every differing field, not only those both sides changed.
+    pub fn keep_bases(&mut self, before: &Dataset, changed: &Changes) {
+        for (kind, ids) in changed {
+            for id in ids {
+                let Some(e) = self.revs.get_mut(id) else {
+                    continue;
+                };
+                if e.base.is_some() {
+                    continue;
+                }
+                let Some(body) = docs::body(before, kind.collection(), id) else {
+                    continue;
+                };
+                if e.synced.as_deref() == Some(&fingerprint(&body)) {
+                    e.base = Some(body);
+                }
+            }
+        }
     }
 }
