@@ -159,7 +159,7 @@ mod tests {
             let chain = vec![format!("1-{:032x}", i)];
             state
                 .revs
-                .set(id, RevEntry::at("directives", &chain, None).unwrap());
+                .set(id, RevEntry::at("directives", &chain, None, None).unwrap());
         }
         state.since = Value::from("12-g1AAAA");
         let mut kv = MemoryKv::default();
