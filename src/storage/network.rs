@@ -9,7 +9,9 @@ use serde_json::Value;
 
 use super::kv::{KeyValue, WriteError};
 use super::side;
-use crate::domain::network::{HttpRequest, RevEntry, RevStore, SyncState};
+use crate::domain::network::{
+    HttpRequest, HttpResponse, RevEntry, RevStore, SyncState, WRITER_FIELD,
+};
 
 /// The small part of the state.
 pub const NETWORK_KEY: &str = "dondoc.network";
@@ -179,6 +181,32 @@ mod tests {
     }
 
     #[test]
+    fn pushed_documents_are_signed_and_pulled_ones_unsigned() {
+        let mut push = HttpRequest {
+            method: crate::domain::network::Method::Post,
+            path: "/d/_bulk_docs".into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: Some(
+                serde_json::json!({"docs": [{"_id": "a", "text": "x"}, {"_id": "b", "_deleted": true}], "new_edits": false}),
+            ),
+        };
+        sign_documents(&mut push, "xa-muong-phang");
+        let docs = &push.body.as_ref().unwrap()["docs"];
+        assert_eq!(docs[0][WRITER_FIELD], "xa-muong-phang");
+        assert!(
+            docs[1].get(WRITER_FIELD).is_none(),
+            "a deletion is not a report"
+        );
+        let mut pulled = HttpResponse {
+            status: 200,
+            body: serde_json::json!({"results": [{"docs": [{"ok": {"_id": "a", WRITER_FIELD: "x", "text": "t"}}]}]}),
+        };
+        unsign_documents(&mut pulled);
+        assert!(!pulled.body.to_string().contains(WRITER_FIELD));
+    }
+
+    #[test]
     fn only_pulled_documents_change_the_data() {
         let data = crate::domain::Dataset::default();
         let state = SyncState::default();
@@ -202,4 +230,40 @@ mod tests {
         });
         assert!(w.small && !w.shards.is_empty());
     }
+}
+
+/// Signs every document a push sends with `account` (the account logged in), as the
+/// server's write rule checks a unit's reports by it (`domain::network::WRITER_FIELD`).
+pub fn sign_documents(request: &mut HttpRequest, account: &str) {
+    if !request.path.ends_with("/_bulk_docs") || account.is_empty() {
+        return;
+    }
+    let docs = request
+        .body
+        .as_mut()
+        .and_then(|b| b.get_mut("docs"))
+        .and_then(Value::as_array_mut);
+    for doc in docs.into_iter().flatten() {
+        if let Some(d) = doc.as_object_mut() {
+            if !d.contains_key("_deleted") {
+                d.insert(WRITER_FIELD.into(), Value::String(account.to_owned()));
+            }
+        }
+    }
+}
+
+/// Takes the writer's signature off pulled documents: it is the server's, not a field of
+/// the record (a record read with it would differ from the version it was synced at).
+pub fn unsign_documents(answer: &mut HttpResponse) {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                m.remove(WRITER_FIELD);
+                m.values_mut().for_each(strip);
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut answer.body);
 }

@@ -43,6 +43,9 @@ async function connect(app, account, password) {
 
 /** A run asked for and ended (the page counts the runs that ended). */
 async function syncNow(card) {
+  // A run going on (the page syncs on its own every 30 s) ends first: the click starts a
+  // run of its own, begun after everything done before.
+  await card.locator('#net-state').getByText('Đang đồng bộ').waitFor({ state: 'detached' });
   const runs = Number(await card.locator('#net-state').getAttribute('data-runs'));
   await card.locator('#net-sync').click();
   await card.page().waitForFunction((n) => Number(document.querySelector('#net-state')?.dataset.runs) > n, runs, { timeout: 60_000 });
@@ -122,11 +125,23 @@ describe('a province\'s network (http://, CouchDB protocol)', () => {
       await refused.getByText('Đơn vị chỉ được ghi báo cáo tiến độ và đề nghị gia hạn', { exact: false }).waitFor();
       await shot(cardU, 'network-unit-refused-phone-vi');
       await screenshot(u.page, 'network-unit-phone-vi');
-      // Nothing of it reached the others.
+      // Its own progress report goes through, signed with its account.
+      await navLink(u.page, 'Đơn vị').click();
+      await u.page.getByRole('link', { name: 'UBND xã Mường Phăng' }).first().click();
+      await u.page.getByRole('button', { name: /^Ghi cập nhật/ }).first().click();
+      await u.page.locator('#uf-text').fill('Xã báo cáo qua mạng đồng bộ');
+      await u.page.getByRole('button', { name: 'Lưu cập nhật' }).click();
+      await navLink(u.page, 'Dữ liệu').click();
+      await syncNow(cardU);
+      assert.match(await cardU.locator('#net-report').textContent(), /1 bản ghi máy chủ không nhận/);
+      // The office has the report, and nothing of the refused change.
       await navLink(a.page, 'Dữ liệu').click();
       await syncNow(cardA);
       await navLink(a.page, 'Dự án').click();
       assert.equal(await a.page.getByText('Tên do đơn vị sửa').count(), 0);
+      await navLink(a.page, 'Đơn vị').click();
+      await a.page.getByRole('link', { name: 'UBND xã Mường Phăng' }).first().click();
+      await a.page.getByText('Xã báo cáo qua mạng đồng bộ', { exact: false }).first().waitFor();
     } catch (e) {
       for (const [i, app] of apps.entries()) await screenshot(app.page, `network-failed-${i}`);
       throw e;

@@ -29,11 +29,14 @@ impl<K: KeyValue> Session<K> {
         &self.network_side().state
     }
 
-    /// The run's next request, asked of the data as it is now.
-    pub fn sync_request(&mut self, run: &mut Replicator) -> Option<HttpRequest> {
+    /// The run's next request, asked of the data as it is now; what it pushes is signed
+    /// with `account`, the account logged in.
+    pub fn sync_request(&mut self, run: &mut Replicator, account: &str) -> Option<HttpRequest> {
         self.network_side();
         let side = self.network.as_ref().expect("read above");
-        run.next_request(&self.data, &side.state)
+        let mut request = run.next_request(&self.data, &side.state)?;
+        stored::sign_documents(&mut request, account);
+        Some(request)
     }
 
     /// Takes in the answer to `request`; whether the data changed.
@@ -41,8 +44,9 @@ impl<K: KeyValue> Session<K> {
         &mut self,
         run: &mut Replicator,
         request: &HttpRequest,
-        answer: HttpResponse,
+        mut answer: HttpResponse,
     ) -> bool {
+        stored::unsign_documents(&mut answer);
         self.network_side();
         let mut side = self.network.take().expect("read above");
         side.unwritten.touched(request);

@@ -114,7 +114,9 @@ async fn run(state: AppState, point: &NetworkPoint, credentials: Option<Credenti
         credentials,
         batch: BATCH,
     });
-    while let Some(request) = state.with_session(false, |s| s.sync_request(&mut replicator)) {
+    while let Some(request) =
+        state.with_session(false, |s| s.sync_request(&mut replicator, &point.account))
+    {
         let Some(answer) = fetch(&point.address, &request).await else {
             return Link::after(&replicator.status(), false, browser::now());
         };
