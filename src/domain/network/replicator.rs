@@ -4,9 +4,10 @@
 //! the next run starts from what the state holds (the checkpoint, the revisions).
 //!
 //! A run: log in (when a password is given) → read the checkpoint (`_local/<id>`) → read
-//! again the records a settled conflict left to check (`open_revs=all`) → pull in batches (`_changes` → the revisions this browser lacks → `_bulk_get` → take them in
-//! → save the checkpoint) → push in batches (`_revs_diff` → `_bulk_docs`). Pulling first
-//! puts a change made on both sides to the officer before anything of it is sent.
+//! again the records a settled conflict left to check (`open_revs=all`) → pull in batches
+//! (`_changes` → the revisions this browser lacks → `_bulk_get` → take them in → save the
+//! checkpoint) → push in batches (`_revs_diff` → `_bulk_docs`). Pulling first puts a
+//! change made on both sides to the officer before anything of it is sent.
 
 use std::collections::VecDeque;
 
