@@ -120,3 +120,60 @@ fn browsers_editing_and_syncing_at_random_end_in_step() {
         }
     }
 }
+
+/// What the random runs above found: two browsers settling the same conflict the same way
+/// make the same revision, so the second one's result changes nothing on the server; a
+/// change made meanwhile on top of the first result must still reach the second browser.
+#[test]
+fn a_result_already_on_the_server_does_not_strand_the_browser_that_made_it_again() {
+    let server = Server::start();
+    server.create("same");
+    let mut a = Browser::new(&server, "same", "a", common::sample());
+    a.synced();
+    let mut b = Browser::new(&server, "same", "b", Dataset::default());
+    let mut c = Browser::new(&server, "same", "c", Dataset::default());
+    b.synced();
+    c.synced();
+    let d = a.data.directives.iter().next().unwrap().id.clone();
+    let edit = |x: &mut Browser, text: &str| {
+        let mut directive = x.data.directives.get(&d).unwrap().clone();
+        directive.text = text.into();
+        x.edit(|data| data.directives.upsert(directive));
+    };
+    // A and B send children of the same revision: two leaves.
+    edit(&mut a, "A");
+    edit(&mut b, "B");
+    let (run, request) = b.run_until(|r| r.path.ends_with("_revs_diff"));
+    a.synced();
+    b.resume(run, request);
+    // B and C each find the conflict; B settles it and sends its result.
+    assert_eq!(b.synced().conflicts, 1);
+    assert_eq!(c.synced().conflicts, 1);
+    // Both keep A's text, whichever side it is on there.
+    let keep_a = |x: &mut Browser| {
+        let conflict = x.state.conflicts.get(d.as_str()).unwrap();
+        let side = if conflict.theirs.as_ref().unwrap()["text"] == "A" {
+            Side::Theirs
+        } else {
+            Side::Mine
+        };
+        x.state.resolve(&mut x.data, d.as_str(), &|_| side).unwrap();
+    };
+    keep_a(&mut b);
+    b.synced();
+    // A changes the record again on top of B's result, while C still has it open.
+    a.synced();
+    edit(&mut a, "A, sau khi B quyết định");
+    a.synced();
+    c.synced();
+    // C settles it as B did: the same revision, already there.
+    keep_a(&mut c);
+    c.synced();
+    c.synced();
+    b.synced();
+    assert_eq!(
+        c.data.directives.get(&d).unwrap().text,
+        "A, sau khi B quyết định"
+    );
+    assert!(c.data == a.data && b.data == a.data);
+}
