@@ -12,6 +12,8 @@ mod common;
 mod conflicts;
 #[path = "network/couchdb3.rs"]
 mod couchdb3;
+#[path = "network/random.rs"]
+mod random;
 #[path = "network/server.rs"]
 mod server;
 #[path = "network/size.rs"]

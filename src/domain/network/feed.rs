@@ -27,9 +27,9 @@ pub(super) struct Feed {
     pub empty: bool,
 }
 
-/// Reads a `_changes` answer: design documents and records waiting for the officer are
-/// left out (an open conflict's record comes back once its result is sent).
-pub(super) fn read(state: &SyncState, body: Value, batch: usize) -> Feed {
+/// Reads a `_changes` answer: design documents are left out, and records waiting for the
+/// officer are read again once settled (`SyncState::recheck`).
+pub(super) fn read(state: &mut SyncState, body: Value, batch: usize) -> Feed {
     let results = body["results"].as_array().cloned().unwrap_or_default();
     let mut rows = Vec::new();
     let mut missing = Vec::new();
@@ -37,7 +37,11 @@ pub(super) fn read(state: &SyncState, body: Value, batch: usize) -> Feed {
         let Some(id) = r["id"].as_str() else {
             continue;
         };
-        if id.starts_with('_') || state.conflicts.contains_key(id) {
+        if id.starts_with('_') {
+            continue;
+        }
+        if state.conflicts.contains_key(id) {
+            state.recheck.insert(id.to_owned());
             continue;
         }
         let leaves: Vec<String> = r["changes"]
@@ -93,10 +97,48 @@ pub(super) fn take_in(
             docs,
             &mut report.unreadable,
         );
-        match pulled {
-            Pulled::Taken => report.pulled += 1,
-            Pulled::Conflict => report.conflicts += 1,
-            Pulled::Nothing | Pulled::Unreadable => {}
-        }
+        count(pulled, report);
+    }
+}
+
+/// Takes in an `open_revs=all` answer for `id`: every leaf the server holds of it, those
+/// this browser lacks taken in.
+pub(super) fn recheck(
+    data: &mut Dataset,
+    state: &mut SyncState,
+    id: &str,
+    body: &Value,
+    report: &mut RunReport,
+) {
+    state.recheck.remove(id);
+    let docs: Vec<&Value> = body
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.get("ok"))
+        .collect();
+    let leaves: Vec<String> = docs
+        .iter()
+        .filter_map(|d| d["_rev"].as_str().map(str::to_owned))
+        .collect();
+    let lacking: Vec<Value> = docs
+        .into_iter()
+        .filter(|d| d["_rev"].as_str().is_some_and(|r| !state.revs.knows(id, r)))
+        .cloned()
+        .collect();
+    if lacking.is_empty() {
+        return;
+    }
+    count(
+        take_in_record(state, data, id, &leaves, &lacking, &mut report.unreadable),
+        report,
+    );
+}
+
+fn count(pulled: Pulled, report: &mut RunReport) {
+    match pulled {
+        Pulled::Taken => report.pulled += 1,
+        Pulled::Conflict => report.conflicts += 1,
+        Pulled::Nothing | Pulled::Unreadable => {}
     }
 }

@@ -173,7 +173,8 @@ pub(super) fn take_in(
                 retire,
             },
         );
-        // Other leaves wait: they come back once the officer's result is sent.
+        // Other leaves wait: read again once the officer's result is written.
+        state.recheck.insert(id.to_owned());
         return Pulled::Conflict;
     }
     if let Some(e) = state.revs.get_mut(id) {

@@ -3,10 +3,11 @@
 //! input or output happens here: the shell performs each request, and may stop anywhere;
 //! the next run starts from what the state holds (the checkpoint, the revisions).
 //!
-//! A run: log in (when a password is given) → read the checkpoint (`_local/<id>`) → pull
-//! in batches (`_changes` → the revisions this browser lacks → `_bulk_get` → take them in
-//! → save the checkpoint) → push in batches (`_revs_diff` → `_bulk_docs`). Pulling first
-//! puts a change made on both sides to the officer before anything of it is sent.
+//! A run: log in (when a password is given) → read the checkpoint (`_local/<id>`) → read
+//! again the records a settled conflict left to check (`open_revs=all`) → pull in batches
+//! (`_changes` → the revisions this browser lacks → `_bulk_get` → take them in → save the
+//! checkpoint) → push in batches (`_revs_diff` → `_bulk_docs`). Pulling first puts a
+//! change made on both sides to the officer before anything of it is sent.
 
 use std::collections::VecDeque;
 
@@ -69,6 +70,10 @@ pub struct RunReport {
 enum Step {
     Login,
     ReadCheckpoint,
+    /// A record's leaves read again (`SyncState::recheck`).
+    Recheck {
+        id: String,
+    },
     Changes,
     BulkGet {
         rows: Vec<Row>,
@@ -146,6 +151,9 @@ impl Replicator {
                 )
             }
             Step::ReadCheckpoint => HttpRequest::new(Method::Get, self.checkpoint_path(), None),
+            Step::Recheck { id } => HttpRequest::new(Method::Get, self.db(id), None)
+                .query("open_revs", "all".into())
+                .query("revs", "true".into()),
             Step::Changes => HttpRequest::new(Method::Get, self.db("_changes"), None)
                 .query("since", since_param(&state.since))
                 .query("style", "all_docs".into())
@@ -220,7 +228,8 @@ impl Replicator {
         // No checkpoint yet is a 404; a checkpoint not saved only costs a longer pull.
         let ok = (200..300).contains(&response.status)
             || matches!(self.step, Step::SaveCheckpoint { .. })
-            || (matches!(self.step, Step::ReadCheckpoint) && response.status == 404);
+            || (matches!(self.step, Step::ReadCheckpoint | Step::Recheck { .. })
+                && response.status == 404);
         let step = std::mem::replace(&mut self.step, Step::Finished(Status::Running));
         self.step = match step {
             Step::Finished(s) => Step::Finished(s),
@@ -228,7 +237,11 @@ impl Replicator {
             Step::Login => Step::ReadCheckpoint,
             Step::ReadCheckpoint => {
                 self.read_checkpoint(state, &response);
-                Step::Changes
+                next_recheck(state)
+            }
+            Step::Recheck { id } => {
+                feed::recheck(data, state, &id, &response.body, &mut self.report);
+                next_recheck(state)
             }
             Step::Changes => self.changes(state, response.body),
             Step::BulkGet {
@@ -317,6 +330,19 @@ impl Replicator {
         }
         state.previous_since = std::mem::replace(&mut state.since, feed.last_seq);
         Step::SaveCheckpoint { more: feed.more }
+    }
+}
+
+/// The next record to read again, or the changes feed.
+fn next_recheck(state: &mut SyncState) -> Step {
+    let next = state
+        .recheck
+        .iter()
+        .find(|id| !state.conflicts.contains_key(*id))
+        .cloned();
+    match next {
+        Some(id) => Step::Recheck { id },
+        None => Step::Changes,
     }
 }
 

@@ -3,7 +3,7 @@
 //! losing leaves still to retire. Saved with the data after every answer handled, so a run
 //! stopped anywhere starts again from here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -30,6 +30,12 @@ pub struct SyncState {
     /// Losing leaves of settled conflicts, to be retired on the next push.
     #[serde(default)]
     pub retiring: Vec<Retire>,
+    /// Records whose leaves on the server are read again at the next run (once no conflict
+    /// is open on them): a feed row passed over while the officer had a conflict open, or
+    /// leaves left aside when one stopped the taking in. The feed will not show them again
+    /// unless the record changes, and a settled result may be a revision already there.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub recheck: BTreeSet<String>,
 }
 
 impl Default for SyncState {
@@ -41,6 +47,7 @@ impl Default for SyncState {
             conflicts: Conflicts::new(),
             refused: BTreeMap::new(),
             retiring: Vec::new(),
+            recheck: BTreeSet::new(),
         }
     }
 }
