@@ -118,6 +118,7 @@ pub fn write_step(
             conflicts: state.conflicts.clone(),
             refused: state.refused.clone(),
             retiring: state.retiring.clone(),
+            recheck: state.recheck.clone(),
         };
         side::write(kv, NETWORK_KEY, &small)?;
         waiting.small = false;

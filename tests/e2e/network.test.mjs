@@ -141,7 +141,7 @@ describe('a province\'s network (http://, CouchDB protocol)', () => {
       assert.equal(await a.page.getByText('Tên do đơn vị sửa').count(), 0);
       await navLink(a.page, 'Đơn vị').click();
       await a.page.getByRole('link', { name: 'UBND xã Mường Phăng' }).first().click();
-      await a.page.getByText('Xã báo cáo qua mạng đồng bộ', { exact: false }).first().waitFor();
+      await a.page.locator('ul.plain li').getByText('Xã báo cáo qua mạng đồng bộ', { exact: false }).first().waitFor();
     } catch (e) {
       for (const [i, app] of apps.entries()) await screenshot(app.page, `network-failed-${i}`);
       throw e;
