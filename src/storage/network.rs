@@ -148,6 +148,42 @@ pub fn answer_changes_data(request: &HttpRequest) -> bool {
     request.path.ends_with("/_bulk_get")
 }
 
+/// Signs every document a push sends with `account` (the account logged in), as the
+/// server's write rule checks a unit's reports by it (`domain::network::WRITER_FIELD`).
+pub fn sign_documents(request: &mut HttpRequest, account: &str) {
+    if !request.path.ends_with("/_bulk_docs") || account.is_empty() {
+        return;
+    }
+    let docs = request
+        .body
+        .as_mut()
+        .and_then(|b| b.get_mut("docs"))
+        .and_then(Value::as_array_mut);
+    for doc in docs.into_iter().flatten() {
+        if let Some(d) = doc.as_object_mut() {
+            if !d.contains_key("_deleted") {
+                d.insert(WRITER_FIELD.into(), Value::String(account.to_owned()));
+            }
+        }
+    }
+}
+
+/// Takes the writer's signature off pulled documents: it is the server's, not a field of
+/// the record (a record read with it would differ from the version it was synced at).
+pub fn unsign_documents(answer: &mut HttpResponse) {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                m.remove(WRITER_FIELD);
+                m.values_mut().for_each(strip);
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    strip(&mut answer.body);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,40 +267,4 @@ mod tests {
         });
         assert!(w.small && !w.shards.is_empty());
     }
-}
-
-/// Signs every document a push sends with `account` (the account logged in), as the
-/// server's write rule checks a unit's reports by it (`domain::network::WRITER_FIELD`).
-pub fn sign_documents(request: &mut HttpRequest, account: &str) {
-    if !request.path.ends_with("/_bulk_docs") || account.is_empty() {
-        return;
-    }
-    let docs = request
-        .body
-        .as_mut()
-        .and_then(|b| b.get_mut("docs"))
-        .and_then(Value::as_array_mut);
-    for doc in docs.into_iter().flatten() {
-        if let Some(d) = doc.as_object_mut() {
-            if !d.contains_key("_deleted") {
-                d.insert(WRITER_FIELD.into(), Value::String(account.to_owned()));
-            }
-        }
-    }
-}
-
-/// Takes the writer's signature off pulled documents: it is the server's, not a field of
-/// the record (a record read with it would differ from the version it was synced at).
-pub fn unsign_documents(answer: &mut HttpResponse) {
-    fn strip(v: &mut Value) {
-        match v {
-            Value::Object(m) => {
-                m.remove(WRITER_FIELD);
-                m.values_mut().for_each(strip);
-            }
-            Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
-    strip(&mut answer.body);
 }
