@@ -68,8 +68,17 @@ impl Page {
     /// A run of the app's shell, cut after `answers` answers (`usize::MAX`: not cut); logs
     /// in first when asked. The state's parts are written as the page writes them.
     fn sync(&mut self, answers: usize, login: bool, now: DateTime<Utc>) -> Status {
+        self.sync_in("province", answers, login, now)
+    }
+
+    /// A whole run with database `db`, which must end well.
+    fn sync_db(&mut self, db: &str, login: bool, now: DateTime<Utc>) {
+        assert_eq!(self.sync_in(db, usize::MAX, login, now), Status::Done);
+    }
+
+    fn sync_in(&mut self, db: &str, answers: usize, login: bool, now: DateTime<Utc>) -> Status {
         let mut run = Replicator::new(Config {
-            db: "province".into(),
+            db: db.into(),
             replication_id: self.replication_id.clone(),
             credentials: login.then(|| Credentials {
                 name: self.account.clone(),
@@ -359,5 +368,86 @@ fn twenty_browsers_through_a_month_with_faults_end_in_step_and_nothing_is_lost()
         "{} browsers, {DAYS} days: {} reports, {cut_runs} runs cut, {settled} conflicts settled by officers",
         pages.len(),
         reports.len()
+    );
+}
+
+/// Through the app's storage, a record two officers changed in different fields merges
+/// without asking (the merge base was kept when each changed it), and the same field
+/// changed on both sides is put to the officer with only that field.
+#[test]
+fn the_merge_base_kept_on_each_change_asks_only_about_fields_both_changed() {
+    let mut server = Server::start();
+    server.set_admin();
+    server.admin("DELETE", "/bases", None);
+    let accounts = [Account::officer("a", "pw"), Account::officer("b", "pw")];
+    for request in setup_requests("bases", &accounts) {
+        let body = request.body.clone();
+        let (status, _) = server.admin(request.method.as_str(), &request.path, body.as_ref());
+        assert!(dondoc::domain::network::setup_done(status));
+    }
+    let now = common::now();
+    let page = |name: &str, data: Option<Dataset>| {
+        let mut session = Page::open(MemoryKv::default(), now);
+        if let Some(d) = data {
+            session.edit(|x| x.add_missing(d));
+        }
+        Page {
+            session,
+            client: Client::new(&server),
+            account: name.into(),
+            password: "pw".into(),
+            unit: None,
+            replication_id: format!("r-{name}"),
+            settled: 0,
+            refused: 0,
+        }
+    };
+    let mut a = page("a", Some(common::sample()));
+    let mut b = page("b", None);
+    for p in [&mut a, &mut b] {
+        p.sync_db("bases", true, now);
+    }
+    let id = a
+        .session
+        .data()
+        .directives
+        .iter()
+        .next()
+        .unwrap()
+        .id
+        .clone();
+    let edit = |p: &mut Page, f: &dyn Fn(&mut Directive)| {
+        let mut d = p.session.data().directives.get(&id).unwrap().clone();
+        f(&mut d);
+        p.session.edit(|x| x.directives.upsert(d));
+    };
+    edit(&mut a, &|d| d.text = "Văn bản của A".into());
+    edit(&mut b, &|d| d.label = "nhãn của B".into());
+    a.sync_db("bases", false, now);
+    b.sync_db("bases", false, now);
+    assert_eq!(
+        b.session.sync_state().conflicts().count(),
+        0,
+        "different fields merge"
+    );
+    let merged = b.session.data().directives.get(&id).unwrap().clone();
+    assert_eq!(
+        (merged.text.as_str(), merged.label.as_str()),
+        ("Văn bản của A", "nhãn của B")
+    );
+    a.sync_db("bases", false, now);
+    assert!(a.session.data() == b.session.data());
+    // The same field on both sides: only it is asked about.
+    edit(&mut a, &|d| d.text = "A lần hai".into());
+    edit(&mut b, &|d| d.text = "B lần hai".into());
+    a.sync_db("bases", false, now);
+    b.sync_db("bases", false, now);
+    let conflicts: Vec<_> = b.session.sync_state().conflicts().cloned().collect();
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(
+        conflicts[0].fields,
+        vec!["text".to_owned()],
+        "{:?}",
+        conflicts[0].fields
     );
 }

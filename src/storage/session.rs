@@ -244,6 +244,7 @@ impl<K: KeyValue> Session<K> {
     }
 
     fn mark_pending(&mut self) {
+        self.keep_network_bases();
         self.data_changed();
         if !matches!(self.status, SaveStatus::Failed(_)) {
             self.status = SaveStatus::Pending;

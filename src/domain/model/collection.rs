@@ -34,6 +34,10 @@ pub struct Collection<T: Record> {
     /// the first of those changes (`None` for a record new here): the version this side
     /// started from, so a change saved meanwhile by another tab is told from ours.
     changed: BTreeMap<T::Id, Option<DateTime<Utc>>>,
+    /// The version each record had before its first change since the last
+    /// [`Collection::take_originals`] (`None`: new here), moved out as it was replaced (no
+    /// copy): a synced record's merge base, set aside for the network.
+    originals: BTreeMap<T::Id, Option<T>>,
 }
 
 /// What [`Collection::rebase`] did.
@@ -51,6 +55,7 @@ impl<T: Record> Default for Collection<T> {
         Self {
             items: BTreeMap::new(),
             changed: BTreeMap::new(),
+            originals: BTreeMap::new(),
         }
     }
 }
@@ -102,9 +107,12 @@ impl<T: Record> Collection<T> {
     domain_write! {
     /// Inserts or replaces a record, marking it changed.
     fn upsert(&mut self, record: T) {
-        let before = self.items.get(record.id()).map(Record::updated_at);
-        self.changed.entry(record.id().clone()).or_insert(before);
-        self.items.insert(record.id().clone(), record);
+        let id = record.id().clone();
+        let before = self.items.insert(id.clone(), record);
+        self.changed
+            .entry(id.clone())
+            .or_insert(before.as_ref().map(Record::updated_at));
+        self.originals.entry(id).or_insert(before);
     }
     }
 
@@ -122,6 +130,9 @@ impl<T: Record> Collection<T> {
             self.changed
                 .entry(id.clone())
                 .or_insert(Some(r.updated_at()));
+            self.originals
+                .entry(id.clone())
+                .or_insert_with(|| Some(r.clone()));
         }
         removed
     }
@@ -132,6 +143,15 @@ impl<T: Record> Collection<T> {
         std::mem::take(&mut self.changed)
             .into_keys()
             .map(|id| id.to_string())
+            .collect()
+    }
+
+    /// The versions records had before their first change since the last call (`None`:
+    /// new here), and forgets them.
+    pub fn take_originals(&mut self) -> Vec<(String, Option<T>)> {
+        std::mem::take(&mut self.originals)
+            .into_iter()
+            .map(|(id, r)| (id.to_string(), r))
             .collect()
     }
 
@@ -269,6 +289,7 @@ impl<T: Record> Collection<T> {
         Ok(Self {
             items,
             changed: BTreeMap::new(),
+            originals: BTreeMap::new(),
         })
     }
 }

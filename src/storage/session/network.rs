@@ -48,16 +48,25 @@ impl<K: KeyValue> Session<K> {
     ) -> bool {
         stored::unsign_documents(&mut answer);
         self.network_side();
-        let mut side = self.network.take().expect("read above");
+        let side = self.network.as_mut().expect("read above");
         side.unwritten.touched(request);
+        let data = Rc::make_mut(&mut self.data);
+        run.receive(data, &mut side.state, answer);
         let changes = stored::answer_changes_data(request);
         if changes {
-            self.edit(|data| run.receive(data, &mut side.state, answer));
-        } else {
-            run.receive(Rc::make_mut(&mut self.data), &mut side.state, answer);
+            self.network_changed_data();
         }
-        self.network = Some(side);
         changes
+    }
+
+    /// The data changed by the network (records pulled, a conflict settled): saved like an
+    /// edit; what it replaced is not a change of this browser's, so no merge base is kept.
+    fn network_changed_data(&mut self) {
+        if let Some(data) = Rc::get_mut(&mut self.data) {
+            data.take_originals();
+        }
+        self.forget_undo();
+        self.mark_pending();
     }
 
     /// Settles the conflict on `id` with the officer's choice per field (`pick`): the
@@ -68,10 +77,10 @@ impl<K: KeyValue> Session<K> {
         pick: &dyn Fn(&str) -> Side,
     ) -> Result<(), crate::domain::network::Unreadable> {
         self.network_side();
-        let mut side = self.network.take().expect("read above");
+        let side = self.network.as_mut().expect("read above");
         side.unwritten.record(id);
-        let result = self.edit(|data| side.state.resolve(data, id, pick));
-        self.network = Some(side);
+        let result = side.state.resolve(Rc::make_mut(&mut self.data), id, pick);
+        self.network_changed_data();
         result
     }
 
@@ -82,6 +91,29 @@ impl<K: KeyValue> Session<K> {
             return false;
         };
         stored::write_step(self.repo.kv_mut(), &side.state, &mut side.unwritten).unwrap_or(false)
+    }
+
+    /// The versions the data's last change replaced: for a browser in the network, those
+    /// that were synced are kept as merge bases (a record changed on both sides then puts
+    /// to the officer only the fields both changed); otherwise they are let go.
+    pub(super) fn keep_network_bases(&mut self) {
+        let Some(data) = Rc::get_mut(&mut self.data) else {
+            return;
+        };
+        let (before, changed) = data.take_originals();
+        if changed.is_empty() {
+            return;
+        }
+        let in_network =
+            self.network.is_some() || self.repo.kv().get(stored::NETWORK_KEY).is_some();
+        if !in_network {
+            return;
+        }
+        let side = self.network_side();
+        side.state.keep_bases(&before, &changed);
+        for id in changed.values().flatten() {
+            side.unwritten.record(id);
+        }
     }
 
     /// Leaves the network: the state forgotten here and in storage (the data stays).
