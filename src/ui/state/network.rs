@@ -114,20 +114,24 @@ async fn run(state: AppState, point: &NetworkPoint, credentials: Option<Credenti
         credentials,
         batch: BATCH,
     });
+    // The screens are redrawn and the data saved once the run ends (or is cut), not after
+    // each page of records taken in: a first replica is a hundred pages.
+    let mut changed = false;
+    let mut reached = true;
     while let Some(request) =
         state.with_session(false, |s| s.sync_request(&mut replicator, &point.account))
     {
         let Some(answer) = fetch(&point.address, &request).await else {
-            return Link::after(&replicator.status(), false, browser::now());
+            reached = false;
+            break;
         };
-        let changed =
-            state.with_session(false, |s| s.sync_answer(&mut replicator, &request, answer));
-        if changed {
-            state.data.changed();
-            state.schedule_save();
-        }
+        changed |= state.with_session(false, |s| s.sync_answer(&mut replicator, &request, answer));
     }
-    Link::after(&replicator.status(), true, browser::now())
+    if changed {
+        state.data.changed();
+        state.schedule_save();
+    }
+    Link::after(&replicator.status(), reached, browser::now())
 }
 
 /// One request to the server at `base` (the office's address for CouchDB); `None` when no
