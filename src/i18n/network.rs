@@ -109,6 +109,9 @@ pub fn link_text(
 pub fn report_line(conflicts: usize, refused: usize, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{conflicts} bản ghi chờ chọn · {refused} bản ghi máy chủ không nhận"),
-        Lang::En => format!("{conflicts} records to choose on · {refused} refused by the server"),
+        Lang::En => format!(
+            "{conflicts} record{} to choose on · {refused} refused by the server",
+            if conflicts == 1 { "" } else { "s" }
+        ),
     }
 }

@@ -97,6 +97,12 @@ describe('a province\'s network (http://, CouchDB protocol)', () => {
       const conflict = b.page.locator('fieldset[id^="net-conflict-"]');
       await conflict.first().waitFor();
       await shot(cardB, 'network-conflict-desktop-vi');
+      // The same card in English.
+      await b.page.locator('header button.lang').click();
+      await cardB.getByRole('heading', { name: 'Records changed in two places' }).waitFor();
+      await shot(cardB, 'network-conflict-desktop-en');
+      await b.page.locator('header button.lang').click();
+      await cardB.getByRole('heading', { name: 'Bản ghi được sửa ở cả hai nơi' }).waitFor();
       await conflict.first().getByLabel('Điện thoại 0215 111 111').check();
       await conflict.first().getByRole('button', { name: 'Ghi kết quả' }).click();
       await conflict.first().waitFor({ state: 'detached' });
