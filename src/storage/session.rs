@@ -118,6 +118,10 @@ pub struct Session<K: KeyValue> {
     measure: Measure,
     /// The province network's replication state, read when first needed.
     network: Option<network::NetworkSide>,
+    /// Changes made here, not by the network (`Session::local_changes`).
+    local_changes: u64,
+    /// The count of those when the last run that ended well started (`Session::run_ended`).
+    network_ran_at: Option<u64>,
 }
 
 impl<K: KeyValue> Session<K> {
@@ -174,6 +178,8 @@ impl<K: KeyValue> Session<K> {
             status: SaveStatus::Saved(None),
             measure,
             network: None,
+            local_changes: 0,
+            network_ran_at: None,
         };
         if opened.migrated_from.is_some() {
             session.flush(now, offset);
@@ -230,6 +236,7 @@ impl<K: KeyValue> Session<K> {
     /// The data changed: a snapshot being written of it is dropped (one whose text is
     /// written is of the moment it was written, and is stored), plans made on it are old.
     fn data_changed(&mut self) {
+        self.local_changes += 1;
         if self.snapshot_job.as_ref().is_some_and(|j| !j.written()) {
             self.snapshot_job = None;
         }

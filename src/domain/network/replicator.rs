@@ -98,9 +98,19 @@ pub struct Replicator {
     queue: Option<VecDeque<Outgoing>>,
     batch: Vec<Made>,
     report: RunReport,
+    /// Whether the run pushes after it pulled (see [`Replicator::pull_only`]).
+    push: bool,
 }
 
 impl Replicator {
+    /// A run that pulls and does not look for records to send: for a browser whose data
+    /// did not change since its last run ended (nothing to send, and looking means hashing
+    /// every record).
+    pub fn pull_only(mut self) -> Self {
+        self.push = false;
+        self
+    }
+
     pub fn new(mut config: Config) -> Self {
         config.batch = config.batch.max(1);
         let step = if config.credentials.is_some() {
@@ -115,6 +125,7 @@ impl Replicator {
             queue: None,
             batch: Vec::new(),
             report: RunReport::default(),
+            push: true,
         }
     }
 
@@ -176,6 +187,10 @@ impl Replicator {
                     doc["_rev"] = Value::String(rev.clone());
                 }
                 HttpRequest::new(Method::Put, self.checkpoint_path(), Some(doc))
+            }
+            Step::RevsDiff if !self.push && self.queue.is_none() => {
+                self.step = Step::Finished(Status::Done);
+                return None;
             }
             Step::RevsDiff => {
                 let queue = self

@@ -66,7 +66,9 @@ impl<K: KeyValue> Session<K> {
             data.take_originals();
         }
         self.forget_undo();
+        let local = self.local_changes;
         self.mark_pending();
+        self.local_changes = local;
     }
 
     /// Settles the conflict on `id` with the officer's choice per field (`pick`): the
@@ -114,6 +116,23 @@ impl<K: KeyValue> Session<K> {
         for id in changed.values().flatten() {
             side.unwritten.record(id);
         }
+    }
+
+    /// Changes of the data made here (edits, imports, another tab's), not by the network:
+    /// a run started at this count has seen them all.
+    pub fn local_changes(&self) -> u64 {
+        self.local_changes
+    }
+
+    /// Whether nothing changed the data here since the last run that ended well started:
+    /// the next run then only pulls.
+    pub fn unchanged_since_last_run(&self) -> bool {
+        self.network_ran_at == Some(self.local_changes)
+    }
+
+    /// A run that started at `local_changes` ended well.
+    pub fn run_ended(&mut self, started_at: u64) {
+        self.network_ran_at = Some(started_at);
     }
 
     /// Leaves the network: the state forgotten here and in storage (the data stays).

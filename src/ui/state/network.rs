@@ -114,6 +114,12 @@ async fn run(state: AppState, point: &NetworkPoint, credentials: Option<Credenti
         credentials,
         batch: BATCH,
     });
+    // Nothing changed here since the last run: pull only (no hashing of every record).
+    let (started_at, unchanged) =
+        state.with_session(false, |s| (s.local_changes(), s.unchanged_since_last_run()));
+    if unchanged {
+        replicator = replicator.pull_only();
+    }
     // The screens are redrawn and the data saved once the run ends (or is cut), not after
     // each page of records taken in: a first replica is a hundred pages.
     let mut changed = false;
@@ -130,6 +136,9 @@ async fn run(state: AppState, point: &NetworkPoint, credentials: Option<Credenti
     if changed {
         state.data.changed();
         state.schedule_save();
+    }
+    if reached && replicator.status() == crate::domain::network::Status::Done {
+        state.with_session(false, |s| s.run_ended(started_at));
     }
     Link::after(&replicator.status(), reached, browser::now())
 }
