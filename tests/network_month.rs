@@ -28,19 +28,6 @@ use server::{Client, Server};
 const DAYS: usize = 30;
 const OFFICERS: usize = 4;
 
-/// A small deterministic generator (no randomness crate for one test).
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
 /// One browser: its page (a `Session` over its storage), its cookie jar, its account.
 struct Page {
     session: Session<MemoryKv>,
@@ -137,7 +124,7 @@ impl Page {
 /// directive it leads and sometimes asks for more time (and, once, tries an office record).
 fn change(
     page: &mut Page,
-    rng: &mut Lcg,
+    rng: &mut common::Lcg,
     day: usize,
     who: usize,
     now: DateTime<Utc>,
@@ -251,7 +238,7 @@ fn twenty_browsers_through_a_month_with_faults_end_in_step_and_nothing_is_lost()
             p.account
         );
     }
-    let mut rng = Lcg(38);
+    let mut rng = common::Lcg(38);
     let mut reports = Vec::new();
     let mut cut_runs = 0;
     for day in 1..=DAYS {

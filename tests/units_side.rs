@@ -196,6 +196,14 @@ fn a_units_browser_says_what_it_holds_and_never_province_figures() {
     let reporting = office.reporting_unit(Some(&chosen));
     assert!(!office_tools_shown(reporting));
     assert!(province_figures_shown(reporting, Some(&chosen)));
+    // Another unit chosen in a package's browser: still only a part of the data.
+    let other = MyUnit::chosen_after(
+        Some(&from_package),
+        commune(&office, "UBND xã Mường Phăng"),
+        now(),
+    );
+    assert!(other.package_only);
+    assert!(!MyUnit::chosen_after(Some(&chosen), unit.clone(), now()).package_only);
     // A unit no longer in the data: the browser is the office's again.
     let gone = MyUnit::chosen("no-such-unit".into(), now());
     assert!(office.reporting_unit(Some(&gone)).is_none());

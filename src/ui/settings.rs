@@ -113,13 +113,12 @@ pub fn MyUnitCard() -> impl IntoView {
     let choose = move |value: String, on: bool| {
         let mut settings = state.settings.get_untracked();
         // A browser holding only a package stays one when another unit is chosen.
-        let package_only = settings
-            .reporting_for
-            .as_ref()
-            .is_some_and(|m| m.package_only);
-        settings.reporting_for = on.then(|| MyUnit {
-            package_only,
-            ..MyUnit::chosen(value.as_str().into(), crate::ui::browser::now())
+        settings.reporting_for = on.then(|| {
+            MyUnit::chosen_after(
+                settings.reporting_for.as_ref(),
+                value.as_str().into(),
+                crate::ui::browser::now(),
+            )
         });
         state.set_settings(settings);
         filter.set(String::new());

@@ -82,6 +82,7 @@ pub struct AppState {
 }
 
 mod network;
+mod units_side;
 pub use network::CONTINUOUS_SECONDS;
 
 impl AppState {
@@ -412,33 +413,6 @@ impl AppState {
     }
 
     /// The officer named in exports and publications, from this browser's settings.
-    /// The unit this browser reports for ("Đơn vị của tôi") when the data holds it; `None`
-    /// in the office's browser (tracked: views redraw when it is chosen).
-    pub fn reporting_unit(&self) -> Option<crate::domain::UnitId> {
-        let mine = self.settings.with(|s| s.reporting_for.clone());
-        self.data
-            .with(|d| d.reporting_unit(mine.as_ref()).map(|u| u.id.clone()))
-    }
-
-    /// Whether the office's tools show (`domain::sharing::office_tools_shown`).
-    pub fn office_tools(&self) -> bool {
-        let mine = self.settings.with(|s| s.reporting_for.clone());
-        self.data
-            .with(|d| crate::domain::sharing::office_tools_shown(d.reporting_unit(mine.as_ref())))
-    }
-
-    /// Whether the dashboard quotes province figures
-    /// (`domain::sharing::province_figures_shown`).
-    pub fn province_figures(&self) -> bool {
-        let mine = self.settings.with(|s| s.reporting_for.clone());
-        self.data.with(|d| {
-            crate::domain::sharing::province_figures_shown(
-                d.reporting_unit(mine.as_ref()),
-                mine.as_ref(),
-            )
-        })
-    }
-
     pub fn officer(&self) -> Officer {
         self.settings.with_untracked(|s| Officer {
             name: s.officer_name.clone(),
@@ -460,38 +434,6 @@ impl AppState {
                 ..settings
             });
         }
-    }
-
-    /// One unit's package among the packages of every unit: the file's name and text, its
-    /// records remembered as exchanged by [`AppState::remember_exchanged`].
-    pub fn export_package(&self, unit: &crate::domain::UnitId) -> (String, String) {
-        let officer = self.officer();
-        let file = self.with_session(false, |s| {
-            s.export_one_of_many(
-                Scope::Unit(unit.clone()),
-                officer,
-                browser::now(),
-                browser::today(),
-            )
-        });
-        (file.name, file.text)
-    }
-
-    pub fn remember_exchanged(&self) {
-        self.with_session(false, |s| s.remember_exchanged());
-    }
-
-    /// Downloads the reply of this browser's unit: what it added since its package.
-    pub fn export_reply(&self, unit: &crate::domain::UnitId) {
-        let since = self
-            .settings
-            .with_untracked(|s| s.reporting_for.as_ref().map(|m| m.since))
-            .unwrap_or(chrono::DateTime::<chrono::Utc>::UNIX_EPOCH);
-        let officer = self.officer();
-        let file = self.with_session(false, |s| {
-            s.export_reply(unit, since, officer, browser::now(), browser::today())
-        });
-        browser::download(&file.name, "application/json", &file.text);
     }
 
     /// Storage used by everything this origin keeps, in UTF-16 units.

@@ -113,3 +113,17 @@ pub fn import_theirs(tab: &mut Session<SharedKv>, incoming: &Dataset, at: DateTi
     )
     .unwrap();
 }
+
+/// A small deterministic generator for the simulations (no randomness crate for tests).
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    /// The next number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}

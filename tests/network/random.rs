@@ -11,20 +11,7 @@ use super::browser::Browser;
 use super::server::Server;
 use super::{common, doc};
 
-/// A small deterministic generator (no randomness crate for one test).
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % n as u64) as usize
-    }
-}
-
-fn random_edit(b: &mut Browser, rng: &mut Lcg, round: usize, who: usize) {
+fn random_edit(b: &mut Browser, rng: &mut common::Lcg, round: usize, who: usize) {
     match rng.below(4) {
         0 | 1 => {
             let Some(mut d) = b.data.directives.iter().nth(rng.below(4)).cloned() else {
@@ -68,7 +55,7 @@ fn browsers_editing_and_syncing_at_random_end_in_step() {
     for seed in 1..=3u64 {
         let db = format!("random-{seed}");
         server.create(&db);
-        let mut rng = Lcg(seed);
+        let mut rng = common::Lcg(seed);
         let mut browsers = vec![Browser::new(&server, &db, "0", common::sample())];
         browsers[0].synced();
         for who in 1..4 {

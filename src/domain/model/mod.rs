@@ -14,6 +14,7 @@ pub(super) mod dataset;
 pub(super) mod derived;
 pub(super) mod field;
 pub(super) mod ids;
+mod originals;
 pub(super) mod record;
 pub(super) mod tabs;
 

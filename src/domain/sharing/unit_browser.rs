@@ -43,6 +43,15 @@ impl MyUnit {
             package_only: false,
         }
     }
+
+    /// Chosen in the settings where `previous` was set: a browser holding only a package
+    /// stays one (its data is still a part, whichever unit it reports for).
+    pub fn chosen_after(previous: Option<&MyUnit>, unit: UnitId, now: DateTime<Utc>) -> Self {
+        MyUnit {
+            package_only: previous.is_some_and(|m| m.package_only),
+            ..MyUnit::chosen(unit, now)
+        }
+    }
 }
 
 /// What a unit's browser holds, said on its dashboard in place of province figures
